@@ -1,0 +1,47 @@
+package org.rishe.ingest.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the one SparkSession of a JVM. Local mode ({@code local[*]}) is the default; under
+ * {@code spark-submit} (or with {@code spark.master} set) the given master is used unchanged, so
+ * the same job runs on a cluster.
+ */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /** The session for a job, created on first use and shared afterwards. */
+  public static SparkSession getOrCreate(String appName) {
+    SparkSession.Builder builder = SparkSession.builder().appName(appName);
+    if (System.getProperty("spark.master") == null && System.getenv("SPARK_MASTER_URL") == null) {
+      builder.master(System.getProperty("rishe.spark.master", "local[*]"));
+    } else if (System.getProperty("spark.master") == null) {
+      builder.master(System.getenv("SPARK_MASTER_URL"));
+    }
+    return configure(builder).getOrCreate();
+  }
+
+  /** The session shared by every test of a JVM: two cores, one shuffle partition, no UI. */
+  public static SparkSession forTests() {
+    return configure(
+            SparkSession.builder()
+                .appName("rishe-tests")
+                .master("local[2]")
+                .config("spark.sql.shuffle.partitions", "1")
+                .config("spark.default.parallelism", "2")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1"))
+        .getOrCreate();
+  }
+
+  private static SparkSession.Builder configure(SparkSession.Builder builder) {
+    return builder
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.databricks.delta.snapshotPartitions", "2")
+        .config("spark.sql.ansi.enabled", "false");
+  }
+}
