@@ -35,7 +35,8 @@ public final class Catalogue {
   public static Catalogue defaultCatalogue() {
     try (InputStream in = Catalogue.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("default catalogue resource " + DEFAULT_RESOURCE + " is missing from the build");
+        throw new IllegalStateException(
+            "default catalogue resource " + DEFAULT_RESOURCE + " is missing from the build");
       }
       return parseCsv(new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -46,7 +47,10 @@ public final class Catalogue {
   /** Parses a catalogue CSV whose rows are all valid; used for the shipped default. */
   public static Catalogue parseCsv(java.io.Reader reader) {
     try (CsvReader csv = new CsvReader(reader)) {
-      List<String> header = csv.next().orElseThrow(() -> new IllegalArgumentException("catalogue has no header")).cells();
+      List<String> header =
+          csv.next()
+              .orElseThrow(() -> new IllegalArgumentException("catalogue has no header"))
+              .cells();
       List<Indicator> indicators = new java.util.ArrayList<>();
       Optional<CsvRecord> record;
       while ((record = csv.next()).isPresent()) {
@@ -64,14 +68,29 @@ public final class Catalogue {
   /** Builds one indicator from named fields; throws IllegalArgumentException naming the field. */
   public static Indicator fromRow(Map<String, String> row) {
     String code = row.get("code");
-    Indicator.Kind kind = Indicator.Kind.parse(row.get("kind")).orElseThrow(() -> new IllegalArgumentException("kind"));
-    Indicator.ValueType type = Indicator.ValueType.parse(row.get("value_type")).orElseThrow(() -> new IllegalArgumentException("value_type"));
+    Indicator.Kind kind =
+        Indicator.Kind.parse(row.get("kind"))
+            .orElseThrow(() -> new IllegalArgumentException("kind"));
+    Indicator.ValueType type =
+        Indicator.ValueType.parse(row.get("value_type"))
+            .orElseThrow(() -> new IllegalArgumentException("value_type"));
     String thresholdText = row.get("threshold");
     Double threshold = thresholdText == null ? null : Double.valueOf(thresholdText);
     String directionText = row.get("direction");
     Indicator.Direction direction =
-        directionText == null ? Indicator.Direction.BELOW : Indicator.Direction.parse(directionText).orElseThrow(() -> new IllegalArgumentException("direction"));
-    return new Indicator(code, kind, type, row.get("domain"), row.get("label_en"), row.get("label_fa"), threshold, direction);
+        directionText == null
+            ? Indicator.Direction.BELOW
+            : Indicator.Direction.parse(directionText)
+                .orElseThrow(() -> new IllegalArgumentException("direction"));
+    return new Indicator(
+        code,
+        kind,
+        type,
+        row.get("domain"),
+        row.get("label_en"),
+        row.get("label_fa"),
+        threshold,
+        direction);
   }
 
   public Optional<Indicator> find(String code) {

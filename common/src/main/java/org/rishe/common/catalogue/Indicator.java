@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One catalogue entry: a problem, a risk factor or an outcome measure, with how its observed
- * values are read as exposed or not.
+ * One catalogue entry: a problem, a risk factor or an outcome measure, with how its observed values
+ * are read as exposed or not.
  *
  * @param threshold for a number factor, the cut-off; null when the indicator has none
  */
@@ -33,7 +33,8 @@ public record Indicator(
     Objects.requireNonNull(valueType, "valueType is null");
     Objects.requireNonNull(direction, "direction is null");
     if (!CODE.matcher(code).matches()) {
-      throw new IllegalArgumentException("indicator code '" + code + "' must match [a-z][a-z0-9_]*");
+      throw new IllegalArgumentException(
+          "indicator code '" + code + "' must match [a-z][a-z0-9_]*");
     }
     labelEn = labelEn == null || labelEn.isBlank() ? code : labelEn;
     labelFa = labelFa == null || labelFa.isBlank() ? labelEn : labelFa;
@@ -67,7 +68,8 @@ public record Indicator(
         }
         try {
           double number = Double.parseDouble(v);
-          return Optional.of(direction == Direction.BELOW ? number < threshold : number > threshold);
+          return Optional.of(
+              direction == Direction.BELOW ? number < threshold : number > threshold);
         } catch (NumberFormatException e) {
           return Optional.empty();
         }

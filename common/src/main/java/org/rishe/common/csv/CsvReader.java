@@ -11,11 +11,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Streaming RFC 4180 reader: comma separated, double-quote quoting with doubled quotes inside,
- * LF or CRLF line ends, quoted line breaks kept inside a cell, a leading byte-order mark ignored.
- * Each record carries the line it started on, so a rejected row can be reported by line number.
- * Rows are returned with as many cells as they really have: padding or truncating to the header
- * is the caller's decision, never this reader's.
+ * Streaming RFC 4180 reader: comma separated, double-quote quoting with doubled quotes inside, LF
+ * or CRLF line ends, quoted line breaks kept inside a cell, a leading byte-order mark ignored. Each
+ * record carries the line it started on, so a rejected row can be reported by line number. Rows are
+ * returned with as many cells as they really have: padding or truncating to the header is the
+ * caller's decision, never this reader's.
  */
 public final class CsvReader implements Closeable {
   private static final int MAX_RECORD_CHARS = 1 << 20;
@@ -74,7 +74,9 @@ public final class CsvReader implements Closeable {
     while (true) {
       int c = read();
       if (raw.length() > MAX_RECORD_CHARS) {
-        throw new CsvFormatException(startLine, "record longer than " + MAX_RECORD_CHARS + " characters (an unclosed quote?)");
+        throw new CsvFormatException(
+            startLine,
+            "record longer than " + MAX_RECORD_CHARS + " characters (an unclosed quote?)");
       }
       if (c == -1) {
         if (quoted) {

@@ -3,9 +3,9 @@ package org.rishe.ingest.spark;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Builds the one SparkSession of a JVM. Local mode ({@code local[*]}) is the default; under
- * {@code spark-submit} (or with {@code spark.master} set) the given master is used unchanged, so
- * the same job runs on a cluster.
+ * Builds the one SparkSession of a JVM. Local mode ({@code local[*]}) is the default; under {@code
+ * spark-submit} (or with {@code spark.master} set) the given master is used unchanged, so the same
+ * job runs on a cluster.
  */
 public final class SparkSessions {
   private SparkSessions() {}
@@ -40,7 +40,8 @@ public final class SparkSessions {
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config(
+            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.databricks.delta.snapshotPartitions", "2")
         .config("spark.sql.ansi.enabled", "false");
   }
