@@ -43,6 +43,7 @@ public final class SparkSessions {
         .config(
             "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.databricks.delta.snapshotPartitions", "2")
-        .config("spark.sql.ansi.enabled", "false");
+        .config("spark.sql.ansi.enabled", "false")
+        .config("spark.sql.datetime.java8API.enabled", "true");
   }
 }

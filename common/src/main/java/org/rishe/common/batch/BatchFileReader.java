@@ -1,0 +1,66 @@
+package org.rishe.common.batch;
+
+import java.io.Closeable;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the records of one batch file, CSV or JSON Lines, as {@link SourceRow}s. Personal
+ * identifier columns are dropped here, before a value can reach any table, log or quarantine. Text
+ * that is not valid UTF-8 fails the whole file with a {@link BatchFileException}.
+ */
+public interface BatchFileReader extends Closeable {
+
+  /**
+   * Column names found in the file (for JSON Lines: every key seen so far), personal ones included.
+   */
+  List<String> columns();
+
+  /** Personal-identifier columns seen and dropped so far. */
+  Set<String> droppedPersonalColumns();
+
+  /** The next record, or empty at end of file. */
+  Optional<SourceRow> next();
+
+  @Override
+  void close();
+
+  /** The reader for a file name ending in {@code .csv} or {@code .jsonl}. */
+  static BatchFileReader open(String fileName, InputStream input) {
+    Reader reader =
+        new InputStreamReader(
+            input,
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".csv")) {
+      return new CsvBatchFileReader(fileName, reader);
+    }
+    if (lower.endsWith(".jsonl")) {
+      return new JsonLinesBatchFileReader(fileName, reader);
+    }
+    throw new BatchFileException(
+        fileName + ": unknown format; name batch files NAME.csv or NAME.jsonl");
+  }
+
+  /** Whether a file name is one a batch may hold. */
+  static boolean isBatchFileName(String fileName) {
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".csv") || lower.endsWith(".jsonl");
+  }
+
+  /** The entity name of a batch file: its name without extension. */
+  static String baseName(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    return dot < 0 ? fileName : fileName.substring(0, dot);
+  }
+}

@@ -1,0 +1,28 @@
+package org.rishe.common.contract;
+
+import java.util.Locale;
+
+/** Machine-readable reason a row went to quarantine. */
+public enum Reason {
+  MISSING_REQUIRED,
+  INVALID_NUMBER,
+  INVALID_BOOLEAN,
+  INVALID_DATE,
+  INVALID_TIMESTAMP,
+  INVALID_CODE,
+  VALUE_NOT_ALLOWED,
+  OUT_OF_RANGE,
+  DATE_ORDER,
+  UNKNOWN_INDICATOR,
+  WRONG_INDICATOR_KIND,
+  INVALID_INDICATOR_VALUE,
+  UNKNOWN_REFERENCE,
+  DUPLICATE_KEY,
+  WRONG_COLUMN_COUNT,
+  MALFORMED_RECORD;
+
+  /** The code written to quarantine and reports, e.g. {@code missing_required}. */
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

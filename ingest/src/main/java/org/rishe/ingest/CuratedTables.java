@@ -1,0 +1,108 @@
+package org.rishe.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import io.delta.tables.DeltaTable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.rishe.common.contract.Entity;
+
+/**
+ * The Delta tables an ingest writes. Each write is one MERGE, so one atomic commit: readers see the
+ * table before or after it, never between. A key seen again replaces its row (for cases only when
+ * the incoming {@code updated_at} is not older), a tombstone deletes it, and a row identical to the
+ * stored one is left alone, so ingesting the same batch twice changes nothing.
+ */
+public final class CuratedTables {
+  private final SparkSession spark;
+
+  public CuratedTables(SparkSession spark) {
+    this.spark = requireNonNull(spark, "spark is null");
+  }
+
+  public boolean exists(String path) {
+    return DeltaTable.isDeltaTable(spark, path);
+  }
+
+  /** The table's rows, or an empty frame of its schema when it does not exist yet. */
+  public Dataset<Row> read(String path, StructType schema) {
+    if (!exists(path)) {
+      return spark.createDataFrame(List.of(), schema);
+    }
+    return spark.read().format("delta").load(path);
+  }
+
+  /** The latest committed version, or -1 when the table does not exist. */
+  public long version(String path) {
+    if (!exists(path)) {
+      return -1;
+    }
+    return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+  }
+
+  /**
+   * Merges staged rows (curated columns plus {@link CuratedSchemas#DELETED_AT}) into an entity
+   * table.
+   */
+  public void mergeEntity(String path, Entity entity, Dataset<Row> staged) {
+    StructType schema = CuratedSchemas.curated(entity);
+    ensureTable(path, schema);
+    String keyMatch =
+        entity.key().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+    String differs =
+        "NOT ("
+            + List.of(schema.fieldNames()).stream()
+                .map(c -> "t." + c + " <=> s." + c)
+                .collect(Collectors.joining(" AND "))
+            + ")";
+    String update = differs;
+    if (entity == Entity.CASES) {
+      update += " AND (t.updated_at IS NULL OR s.updated_at >= t.updated_at)";
+    }
+    Map<String, String> assignments = new LinkedHashMap<>();
+    for (StructField field : schema.fields()) {
+      assignments.put(field.name(), "s." + field.name());
+    }
+    DeltaTable.forPath(spark, path)
+        .as("t")
+        .merge(staged.as("s"), keyMatch)
+        .whenMatched("s." + CuratedSchemas.DELETED_AT + " IS NOT NULL")
+        .delete()
+        .whenMatched("s." + CuratedSchemas.DELETED_AT + " IS NULL AND " + update)
+        .updateExpr(assignments)
+        .whenNotMatched("s." + CuratedSchemas.DELETED_AT + " IS NULL")
+        .insertExpr(assignments)
+        .execute();
+  }
+
+  /** Adds quarantined rows not already there; a row is known by file, file digest and line. */
+  public void mergeQuarantine(String path, Dataset<Row> rejected) {
+    StructType schema = CuratedSchemas.quarantine();
+    ensureTable(path, schema);
+    Map<String, String> assignments = new LinkedHashMap<>();
+    for (StructField field : schema.fields()) {
+      assignments.put(field.name(), "s." + field.name());
+    }
+    DeltaTable.forPath(spark, path)
+        .as("t")
+        .merge(
+            rejected.as("s"),
+            "t.source_file = s.source_file AND t.source_digest = s.source_digest AND t.line = s.line")
+        .whenNotMatched()
+        .insertExpr(assignments)
+        .execute();
+  }
+
+  private void ensureTable(String path, StructType schema) {
+    if (!exists(path)) {
+      spark.createDataFrame(List.of(), schema).write().format("delta").mode("ignore").save(path);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package org.rishe.ingest;
+
+import java.io.PrintStream;
+import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
+import org.rishe.common.cli.Arguments;
+import org.rishe.common.contract.DateParser;
+import org.rishe.common.privacy.PseudonymKeys;
+import org.rishe.common.privacy.Pseudonymizer;
+import org.rishe.common.warehouse.WarehouseLayout;
+import org.rishe.ingest.report.IngestReport;
+import org.rishe.ingest.spark.SparkSessions;
+
+/**
+ * {@code rishe ingest --batch DIR [--calendar gregorian|jalali] [--warehouse DIR]}: loads a batch
+ * folder. Exit 0 when every file loaded, 3 when some file failed (the others loaded), 2 for bad
+ * arguments, 1 when the ingest could not run.
+ */
+public final class IngestCommand {
+  public static final int EXIT_PARTIAL = 3;
+
+  static final String USAGE =
+      """
+      Usage: rishe ingest --batch DIR [--calendar gregorian|jalali] [--warehouse DIR]
+
+      Loads a batch folder (CSV or JSON Lines files named after their entity, see
+      DATA-CONTRACT.md) into the warehouse's curated tables. Rows that break the contract go to
+      quarantine with a reason; the report goes to <warehouse>/reports/ingest-<id>.json.
+
+        --batch DIR       the batch folder (required)
+        --calendar CAL    gregorian (default) or jalali: the calendar of every date column
+        --warehouse DIR   the warehouse (default $RISHE_WAREHOUSE or ./warehouse)
+
+      Exit status: 0 all files loaded, 3 some file could not be read (the rest loaded),
+      2 bad arguments, 1 the ingest failed (nothing stored was changed).""";
+
+  private IngestCommand() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    Arguments arguments;
+    try {
+      arguments =
+          Arguments.parse(
+              args, java.util.Set.of("--batch", "--calendar", "--warehouse"), java.util.Set.of());
+    } catch (IllegalArgumentException e) {
+      err.println("rishe ingest: " + e.getMessage() + " (see --help)");
+      return 2;
+    }
+    if (arguments.help()) {
+      out.println(USAGE);
+      return 0;
+    }
+    Optional<String> batch = arguments.value("--batch");
+    if (batch.isEmpty()) {
+      err.println("rishe ingest: --batch DIR is required (see --help)");
+      return 2;
+    }
+    String calendarText = arguments.value("--calendar").orElse("gregorian");
+    Optional<DateParser.BatchCalendar> calendar = DateParser.BatchCalendar.parse(calendarText);
+    if (calendar.isEmpty()) {
+      err.println(
+          "rishe ingest: --calendar must be gregorian or jalali, not '" + calendarText + "'");
+      return 2;
+    }
+    WarehouseLayout layout = WarehouseLayout.resolve(arguments.value("--warehouse").orElse(null));
+    try {
+      byte[] key =
+          layout.isLocal()
+              ? PseudonymKeys.loadOrCreate(layout.localRoot())
+              : PseudonymKeys.fromEnvironment()
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "a warehouse that is not on the local disk needs "
+                                  + PseudonymKeys.ENVIRONMENT_VARIABLE
+                                  + " set"));
+      SparkSession spark = SparkSessions.getOrCreate("rishe-ingest");
+      IngestReport report =
+          new IngestJob(spark, layout, new Pseudonymizer(key), err::println)
+              .run(batch.get(), calendar.get());
+      out.println(report.summary());
+      out.println("report: " + layout.ingestReport(report.ingestId()));
+      return report.status().equals(IngestReport.COMPLETE) ? 0 : EXIT_PARTIAL;
+    } catch (RuntimeException e) {
+      err.println("rishe ingest: failed: " + oneLine(e));
+      return 1;
+    }
+  }
+
+  /** The first line of an exception's message: a failing command prints one line. */
+  static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,349 @@
+package org.rishe.ingest;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.rishe.common.batch.BatchFileException;
+import org.rishe.common.batch.BatchFileReader;
+import org.rishe.common.catalogue.Catalogue;
+import org.rishe.common.contract.DateParser;
+import org.rishe.common.contract.Entity;
+import org.rishe.common.contract.RowValidator;
+import org.rishe.common.privacy.Pseudonymizer;
+import org.rishe.common.warehouse.WarehouseLayout;
+import org.rishe.ingest.batch.EntityStager;
+import org.rishe.ingest.batch.FileStats;
+import org.rishe.ingest.report.FileReport;
+import org.rishe.ingest.report.IngestReport;
+import org.rishe.ingest.warehouse.WarehouseFiles;
+
+/**
+ * Loads one batch folder into the curated tables. Entities load in contract order, so every
+ * reference is checked against rows already merged; each entity's rows are staged, checked for
+ * duplicate keys and unknown references, merged into its Delta table in one commit, and the
+ * rejected rows are added to quarantine. A file that cannot be read fails alone.
+ */
+public final class IngestJob {
+  private final SparkSession spark;
+  private final WarehouseLayout layout;
+  private final WarehouseFiles files;
+  private final CuratedTables tables;
+  private final Pseudonymizer pseudonymizer;
+  private final Consumer<String> progress;
+
+  public IngestJob(
+      SparkSession spark,
+      WarehouseLayout layout,
+      Pseudonymizer pseudonymizer,
+      Consumer<String> progress) {
+    this.spark = requireNonNull(spark, "spark is null");
+    this.layout = requireNonNull(layout, "layout is null");
+    this.files = new WarehouseFiles(spark.sparkContext().hadoopConfiguration());
+    this.tables = new CuratedTables(spark);
+    this.pseudonymizer = requireNonNull(pseudonymizer, "pseudonymizer is null");
+    this.progress = requireNonNull(progress, "progress is null");
+  }
+
+  /** Ingests a batch folder and writes its report; the report says which files failed. */
+  public IngestReport run(String batch, DateParser.BatchCalendar calendar) {
+    if (!files.isDirectory(batch)) {
+      throw new IllegalArgumentException(
+          "batch folder " + batch + " does not exist or is not a folder; pass --batch DIR");
+    }
+    String ingestId = WarehouseLayout.newId(Instant.now());
+    String startedAt = IngestReport.now();
+    String staging = layout.staging(ingestId);
+    Map<Entity, List<String>> byEntity = new LinkedHashMap<>();
+    List<FileReport> reports = new ArrayList<>();
+    for (String name : files.listFileNames(batch)) {
+      if (name.startsWith(".")) {
+        continue;
+      }
+      if (!BatchFileReader.isBatchFileName(name)) {
+        reports.add(FileReport.skipped(name, "not a batch file (.csv or .jsonl): skipped"));
+        continue;
+      }
+      String base = BatchFileReader.baseName(name);
+      var entity = Entity.fromFileName(base);
+      if (entity.isEmpty()) {
+        reports.add(
+            FileReport.failed(
+                name,
+                null,
+                name
+                    + ": unknown entity name '"
+                    + base
+                    + "'; batch files are named "
+                    + entityNames()
+                    + " (.csv or .jsonl)"));
+        continue;
+      }
+      byEntity.computeIfAbsent(entity.get(), e -> new ArrayList<>()).add(name);
+    }
+    try {
+      seedCatalogueIfAbsent();
+      Catalogue catalogue = storedCatalogue();
+      int step = 0;
+      for (Entity entity : Entity.values()) {
+        List<String> names = byEntity.getOrDefault(entity, List.of());
+        if (names.isEmpty()) {
+          continue;
+        }
+        step++;
+        progress.accept(
+            String.format("[%d/%d] %s", step, byEntity.size(), String.join(", ", names)));
+        RowValidator validator =
+            new RowValidator(entity, catalogue, new DateParser(calendar), pseudonymizer);
+        reports.addAll(
+            loadEntity(
+                entity, batch, names, validator, ingestId, staging + "/" + entity.fileName()));
+        if (entity == Entity.INDICATORS) {
+          catalogue = storedCatalogue();
+        }
+      }
+    } finally {
+      files.deleteRecursively(staging);
+    }
+    Map<String, Long> versions = new TreeMap<>();
+    for (Entity entity : Entity.values()) {
+      long version = tables.version(layout.curated(entity.fileName()));
+      if (version >= 0) {
+        versions.put(entity.fileName(), version);
+      }
+    }
+    IngestReport report =
+        new IngestReport(
+            ingestId,
+            batch,
+            calendar.name().toLowerCase(java.util.Locale.ROOT),
+            startedAt,
+            IngestReport.now(),
+            IngestReport.statusOf(reports),
+            reports,
+            versions);
+    files.writeAtomically(layout.ingestReport(ingestId), report.toJson());
+    return report;
+  }
+
+  private List<FileReport> loadEntity(
+      Entity entity,
+      String batch,
+      List<String> names,
+      RowValidator validator,
+      String ingestId,
+      String staging) {
+    EntityStager stager = new EntityStager(spark, files, pseudonymizer, progress);
+    List<FileReport> reports = new ArrayList<>();
+    List<FileStats> staged = new ArrayList<>();
+    for (int order = 0; order < names.size(); order++) {
+      String name = names.get(order);
+      String fileStaging = staging + "/" + order;
+      try {
+        staged.add(
+            stager.stage(
+                entity,
+                batch + "/" + name,
+                name,
+                order,
+                validator,
+                ingestId,
+                fileStaging + "/accepted",
+                fileStaging + "/rejected"));
+      } catch (BatchFileException e) {
+        files.deleteRecursively(fileStaging);
+        reports.add(FileReport.failed(name, entity.fileName(), e.getMessage()));
+        progress.accept("  " + e.getMessage());
+      }
+    }
+    if (staged.isEmpty()) {
+      return reports;
+    }
+    Dataset<Row> accepted = readStaged(staged, staging, "accepted", CuratedSchemas.staging(entity));
+    IngestTransforms.Split unique =
+        IngestTransforms.firstRowPerKey(accepted, entity.key(), ingestId);
+    IngestTransforms.Split resolved =
+        IngestTransforms.resolvedReferences(
+            unique.kept(), Reference.of(entity), this::storedKeys, ingestId);
+    resolved.kept().write().mode(SaveMode.Overwrite).parquet(staging + "/kept");
+    Dataset<Row> rejected =
+        readStaged(staged, staging, "rejected", CuratedSchemas.quarantine())
+            .union(unique.rejected());
+    if (resolved.rejected() != null) {
+      rejected = rejected.union(resolved.rejected());
+    }
+    rejected
+        .withColumn(CuratedSchemas.QUARANTINE_DIGEST, digestOf(staged))
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(staging + "/quarantined");
+    Dataset<Row> kept =
+        spark.read().schema(CuratedSchemas.staging(entity)).parquet(staging + "/kept");
+    Dataset<Row> quarantined =
+        spark.read().schema(CuratedSchemas.quarantine()).parquet(staging + "/quarantined");
+    tables.mergeEntity(layout.curated(entity.fileName()), entity, kept);
+    tables.mergeQuarantine(layout.quarantine(entity.fileName()), quarantined);
+    reports.addAll(fileReports(entity, staged, kept, quarantined));
+    return reports;
+  }
+
+  private Dataset<Row> readStaged(
+      List<FileStats> staged,
+      String staging,
+      String part,
+      org.apache.spark.sql.types.StructType schema) {
+    Dataset<Row> all = spark.createDataFrame(List.of(), schema);
+    for (FileStats stats : staged) {
+      String path = staging + "/" + stats.order() + "/" + part;
+      if (files.exists(path)) {
+        all = all.union(spark.read().schema(schema).parquet(path));
+      }
+    }
+    return all;
+  }
+
+  private static Column digestOf(List<FileStats> staged) {
+    Column digest = lit("");
+    for (FileStats stats : staged) {
+      digest =
+          when(col(CuratedSchemas.QUARANTINE_FILE).equalTo(stats.file()), lit(stats.digest()))
+              .otherwise(digest);
+    }
+    return digest;
+  }
+
+  private List<FileReport> fileReports(
+      Entity entity, List<FileStats> staged, Dataset<Row> kept, Dataset<Row> quarantined) {
+    Map<String, long[]> keptCounts = new HashMap<>();
+    for (Row row :
+        kept.groupBy(CuratedSchemas.FILE)
+            .agg(
+                org.apache.spark.sql.functions.count(lit(1)).as("rows"),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .count(col(CuratedSchemas.DELETED_AT))
+                    .as("tombstones"))
+            .collectAsList()) {
+      keptCounts.put(row.getString(0), new long[] {row.getLong(1), row.getLong(2)});
+    }
+    Map<String, Map<String, Long>> reasons = new HashMap<>();
+    for (Row row :
+        quarantined
+            .groupBy(CuratedSchemas.QUARANTINE_FILE, CuratedSchemas.QUARANTINE_REASON)
+            .count()
+            .collectAsList()) {
+      reasons
+          .computeIfAbsent(row.getString(0), f -> new TreeMap<>())
+          .put(row.getString(1), row.getLong(2));
+    }
+    List<FileReport> reports = new ArrayList<>();
+    for (FileStats stats : staged) {
+      long[] counts = keptCounts.getOrDefault(stats.file(), new long[2]);
+      Map<String, Long> byReason = reasons.getOrDefault(stats.file(), Map.of());
+      long quarantinedRows = byReason.values().stream().mapToLong(Long::longValue).sum();
+      if (counts[0] + quarantinedRows != stats.read()) {
+        throw new IllegalStateException(
+            stats.file()
+                + ": "
+                + stats.read()
+                + " rows read but "
+                + counts[0]
+                + " accepted and "
+                + quarantinedRows
+                + " quarantined; this is a bug, nothing was lost from the file");
+      }
+      reports.add(
+          new FileReport(
+              stats.file(),
+              entity.fileName(),
+              FileReport.LOADED,
+              null,
+              stats.read(),
+              counts[0],
+              quarantinedRows,
+              counts[1],
+              byReason,
+              stats.ignoredColumns(),
+              stats.droppedPersonalColumns()));
+    }
+    return reports;
+  }
+
+  private Dataset<Row> storedKeys(Entity entity) {
+    String key = entity.key().get(0);
+    return tables
+        .read(layout.curated(entity.fileName()), CuratedSchemas.curated(entity))
+        .select(col(key).as("k"));
+  }
+
+  private void seedCatalogueIfAbsent() {
+    String path = layout.curated(Entity.INDICATORS.fileName());
+    if (tables.exists(path)) {
+      return;
+    }
+    List<Row> rows = new ArrayList<>();
+    for (var indicator : Catalogue.defaultCatalogue().indicators()) {
+      rows.add(
+          org.apache.spark.sql.RowFactory.create(
+              indicator.code(),
+              indicator.kind().code(),
+              indicator.valueType().code(),
+              indicator.domain(),
+              indicator.labelEn(),
+              indicator.labelFa(),
+              indicator.threshold(),
+              indicator.direction().code(),
+              null));
+    }
+    Dataset<Row> seed =
+        spark.createDataFrame(
+            rows,
+            CuratedSchemas.curated(Entity.INDICATORS)
+                .add(
+                    CuratedSchemas.DELETED_AT,
+                    org.apache.spark.sql.types.DataTypes.TimestampType,
+                    true));
+    tables.mergeEntity(path, Entity.INDICATORS, seed);
+  }
+
+  /** The catalogue as stored: the default one plus every batch's additions and updates. */
+  public Catalogue storedCatalogue() {
+    List<Row> rows =
+        tables
+            .read(
+                layout.curated(Entity.INDICATORS.fileName()),
+                CuratedSchemas.curated(Entity.INDICATORS))
+            .collectAsList();
+    List<org.rishe.common.catalogue.Indicator> indicators = new ArrayList<>();
+    for (Row row : rows) {
+      Map<String, String> fields = new HashMap<>();
+      for (String name : row.schema().fieldNames()) {
+        Object value = row.getAs(name);
+        fields.put(name, value == null ? null : value.toString());
+      }
+      indicators.add(Catalogue.fromRow(fields));
+    }
+    return new Catalogue(indicators);
+  }
+
+  private static String entityNames() {
+    return String.join(
+        ", ", java.util.Arrays.stream(Entity.values()).map(Entity::fileName).toList());
+  }
+}

@@ -1,0 +1,169 @@
+package org.rishe.ingest.batch;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.rishe.common.batch.BatchFileReader;
+import org.rishe.common.batch.SourceRow;
+import org.rishe.common.contract.Entity;
+import org.rishe.common.contract.RawRows;
+import org.rishe.common.contract.RowResult;
+import org.rishe.common.contract.RowValidator;
+import org.rishe.common.privacy.Pseudonymizer;
+import org.rishe.ingest.CuratedSchemas;
+import org.rishe.ingest.warehouse.WarehouseFiles;
+
+/**
+ * Streams one batch file, validates each row against the contract and appends accepted and rejected
+ * rows, in chunks, to the ingest's staging Parquet. The file is read once, on the driver, because
+ * only a sequential read knows line numbers and quoted line breaks; memory stays bounded by the
+ * chunk size whatever the file's length.
+ */
+public final class EntityStager {
+  private static final int CHUNK_ROWS = 50_000;
+  private static final long PROGRESS_EVERY = 250_000;
+
+  private final SparkSession spark;
+  private final WarehouseFiles files;
+  private final Pseudonymizer pseudonymizer;
+  private final Consumer<String> progress;
+
+  public EntityStager(
+      SparkSession spark,
+      WarehouseFiles files,
+      Pseudonymizer pseudonymizer,
+      Consumer<String> progress) {
+    this.spark = requireNonNull(spark, "spark is null");
+    this.files = requireNonNull(files, "files is null");
+    this.pseudonymizer = requireNonNull(pseudonymizer, "pseudonymizer is null");
+    this.progress = requireNonNull(progress, "progress is null");
+  }
+
+  /**
+   * Stages one file. Accepted rows go to {@code acceptedPath}, rejected ones to {@code
+   * rejectedPath}; throws {@link org.rishe.common.batch.BatchFileException} when the file cannot be
+   * read at all (nothing of it is then used).
+   */
+  public FileStats stage(
+      Entity entity,
+      String location,
+      String fileName,
+      int order,
+      RowValidator validator,
+      String ingestId,
+      String acceptedPath,
+      String rejectedPath) {
+    StructType acceptedSchema = CuratedSchemas.staging(entity);
+    StructType rejectedSchema = CuratedSchemas.quarantine();
+    List<org.apache.spark.sql.Row> accepted = new ArrayList<>();
+    List<org.apache.spark.sql.Row> rejected = new ArrayList<>();
+    Map<String, Long> reasons = new TreeMap<>();
+    Set<String> ignored = new TreeSet<>();
+    long read = 0;
+    MessageDigest digest = sha256();
+    try (InputStream raw = files.open(location);
+        DigestInputStream in = new DigestInputStream(raw, digest);
+        BatchFileReader reader = BatchFileReader.open(fileName, in)) {
+      Optional<SourceRow> next;
+      while ((next = reader.next()).isPresent()) {
+        SourceRow row = next.get();
+        read++;
+        RowResult result =
+            row.unreadableReason()
+                .map(r -> (RowResult) r)
+                .orElseGet(() -> validator.validate(row.values()));
+        String rawJson =
+            row.unreadableReason().isPresent()
+                ? null
+                : RawRows.sanitisedJson(entity, row.values(), pseudonymizer);
+        if (result instanceof RowResult.Accepted ok) {
+          Object[] values = new Object[acceptedSchema.size()];
+          Object[] typed = ok.values();
+          System.arraycopy(typed, 0, values, 0, typed.length);
+          values[typed.length] = fileName;
+          values[typed.length + 1] = order;
+          values[typed.length + 2] = row.line();
+          values[typed.length + 3] = ok.deletedAt();
+          values[typed.length + 4] = rawJson;
+          accepted.add(RowFactory.create(values));
+        } else {
+          RowResult.Rejected bad = (RowResult.Rejected) result;
+          reasons.merge(bad.reason().code(), 1L, Long::sum);
+          rejected.add(
+              RowFactory.create(
+                  ingestId,
+                  fileName,
+                  "",
+                  row.line(),
+                  bad.reason().code(),
+                  bad.field(),
+                  bad.message(),
+                  rawJson));
+        }
+        if (accepted.size() >= CHUNK_ROWS) {
+          append(accepted, acceptedSchema, acceptedPath);
+        }
+        if (rejected.size() >= CHUNK_ROWS) {
+          append(rejected, rejectedSchema, rejectedPath);
+        }
+        if (read % PROGRESS_EVERY == 0) {
+          progress.accept(String.format("  %s: %,d rows read", fileName, read));
+        }
+      }
+      for (String column : reader.columns()) {
+        if (entity.field(column).isEmpty()
+            && !Entity.isPersonalIdentifier(column)
+            && !column.equals(Entity.DELETED_AT)) {
+          ignored.add(column);
+        }
+      }
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      append(accepted, acceptedSchema, acceptedPath);
+      append(rejected, rejectedSchema, rejectedPath);
+      return new FileStats(
+          fileName,
+          order,
+          read,
+          reasons,
+          List.copyOf(ignored),
+          List.copyOf(new TreeSet<>(reader.droppedPersonalColumns())),
+          HexFormat.of().formatHex(digest.digest()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + location, e);
+    }
+  }
+
+  private void append(List<org.apache.spark.sql.Row> rows, StructType schema, String path) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    spark.createDataFrame(rows, schema).write().mode(SaveMode.Append).parquet(path);
+    rows.clear();
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+    }
+  }
+}

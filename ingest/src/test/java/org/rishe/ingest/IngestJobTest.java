@@ -1,0 +1,299 @@
+package org.rishe.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rishe.common.contract.DateParser;
+import org.rishe.common.contract.Entity;
+import org.rishe.common.privacy.Pseudonymizer;
+import org.rishe.common.warehouse.WarehouseLayout;
+import org.rishe.ingest.report.FileReport;
+import org.rishe.ingest.report.IngestReport;
+import org.rishe.ingest.spark.SparkSessions;
+
+class IngestJobTest {
+  private static final Pseudonymizer PSEUDONYMS = new Pseudonymizer(new byte[32]);
+  private static SparkSession spark;
+
+  @TempDir Path temporary;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = SparkSessions.forTests();
+  }
+
+  private IngestReport ingest(Path warehouse, Path batch) {
+    return ingest(warehouse, batch, DateParser.BatchCalendar.GREGORIAN);
+  }
+
+  private IngestReport ingest(Path warehouse, Path batch, DateParser.BatchCalendar calendar) {
+    return new IngestJob(spark, new WarehouseLayout(warehouse.toString()), PSEUDONYMS, line -> {})
+        .run(batch.toString(), calendar);
+  }
+
+  private List<Row> table(Path warehouse, Entity entity) {
+    return spark
+        .read()
+        .format("delta")
+        .load(new WarehouseLayout(warehouse.toString()).curated(entity.fileName()))
+        .collectAsList();
+  }
+
+  private static FileReport file(IngestReport report, String name) {
+    return report.files().stream().filter(f -> f.file().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static Path familiesAndPeople(Path batch) {
+    TestBatches.write(
+        batch,
+        "families.csv",
+        "\uFEFFfamily_id,region,household_size,monthly_income,housing,registered_on\r\nF1,R01,4,120,rented,2024-01-10\r\nF2,R02,3,,informal,2024-02-01\r\n");
+    TestBatches.write(
+        batch,
+        "people.csv",
+        "person_id,family_id,full_name,national_id,birth_date,sex,relation,registered_on,consent_analytics,favourite_colour\n"
+            + "P1,F1,\"زهرا احمدی\",0012345678,2012-05-01,female,child,2024-01-10,true,blue\n"
+            + "P2,F1,\"Ali \"\"the elder\"\"\nRezaei\",0098765432,1980-03-03,male,father,2024-01-10,,green\n"
+            + "P3,F9,Nobody,0011111111,2013-01-01,male,child,2024-01-10,true,red\n"
+            + "P4,F2,Short Row,0022222222,2014-01-01\n"
+            + "P1,F2,Dup Licate,0033333333,2012-05-01,female,child,2024-01-10,true,blue\n");
+    return batch;
+  }
+
+  @Test
+  void acceptsGoodRowsAndQuarantinesEachBadRowWithItsReason() {
+    Path warehouse = temporary.resolve("warehouse");
+    Path batch = familiesAndPeople(temporary.resolve("batch"));
+    TestBatches.write(
+        batch,
+        "cases.jsonl",
+        "{\"case_id\":\"C1\",\"person_id\":\"P1\",\"problem\":\"child_labour\",\"opened_on\":\"2024-03-01\",\"status\":\"open\"}\n"
+            + "{\"case_id\":\"C2\",\"person_id\":\"P1\",\"problem\":\"no_such_problem\",\"opened_on\":\"2024-03-01\"}\n"
+            + "{\"case_id\":\"C3\",\"person_id\":\"P1\",\"problem\":\"household_income\",\"opened_on\":\"2024-03-01\"}\n"
+            + "{\"case_id\":\"C4\",\"person_id\":\"P1\",\"problem\":\"delinquency\",\"opened_on\":\"2024-13-01\"}\n"
+            + "{\"case_id\":\"C5\",\"person_id\":\"P1\",\"problem\":\"delinquency\",\"opened_on\":\"2024-03-01\",\"closed_on\":\"2024-02-01\"}\n"
+            + "not json\n"
+            + "\n"
+            + "{\"case_id\":\"C6\",\"problem\":\"delinquency\",\"opened_on\":\"2024-03-01\"}\n");
+
+    IngestReport report = ingest(warehouse, batch);
+
+    assertThat(report.status()).isEqualTo(IngestReport.COMPLETE);
+    FileReport families = file(report, "families.csv");
+    assertThat(families.read()).isEqualTo(2);
+    assertThat(families.accepted()).isEqualTo(2);
+    FileReport people = file(report, "people.csv");
+    assertThat(people.read()).isEqualTo(5);
+    assertThat(people.accepted()).isEqualTo(2);
+    assertThat(people.quarantinedByReason())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("unknown_reference", 1L, "wrong_column_count", 1L, "duplicate_key", 1L));
+    assertThat(people.droppedPersonalColumns()).containsExactly("full_name", "national_id");
+    assertThat(people.ignoredColumns()).containsExactly("favourite_colour");
+    FileReport cases = file(report, "cases.jsonl");
+    assertThat(cases.read()).isEqualTo(7);
+    assertThat(cases.accepted()).isEqualTo(1);
+    assertThat(cases.quarantinedByReason())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "unknown_indicator", 1L,
+                "wrong_indicator_kind", 1L,
+                "invalid_date", 1L,
+                "date_order", 1L,
+                "malformed_record", 1L,
+                "missing_required", 1L));
+    for (FileReport file : report.files()) {
+      assertThat(file.accepted() + file.quarantined()).as(file.file()).isEqualTo(file.read());
+    }
+    List<Row> quarantine =
+        spark
+            .read()
+            .format("delta")
+            .load(new WarehouseLayout(warehouse.toString()).quarantine("people"))
+            .orderBy("line")
+            .collectAsList();
+    assertThat(quarantine)
+        .extracting(r -> r.getLong(r.fieldIndex("line")))
+        .containsExactly(5L, 6L, 7L);
+  }
+
+  @Test
+  void storesNoPersonalIdentifierAnywhereAndPseudonymisesIds() throws IOException {
+    Path warehouse = temporary.resolve("warehouse");
+    Path batch = familiesAndPeople(temporary.resolve("batch"));
+
+    ingest(warehouse, batch);
+
+    List<Row> people = table(warehouse, Entity.PEOPLE);
+    assertThat(people)
+        .extracting(r -> r.getString(r.fieldIndex("person_id")))
+        .containsExactlyInAnyOrder(PSEUDONYMS.pseudonym("P1"), PSEUDONYMS.pseudonym("P2"));
+    assertThat(people)
+        .extracting(r -> r.getString(r.fieldIndex("family_id")))
+        .containsOnly(PSEUDONYMS.pseudonym("F1"));
+    List<String> forbidden =
+        List.of(
+            "زهرا",
+            "Rezaei",
+            "0012345678",
+            "0098765432",
+            "Nobody",
+            "0011111111",
+            "Short Row",
+            "0022222222",
+            "Dup Licate",
+            "\"P1\"",
+            "\"F9\"");
+    try (Stream<Path> files = Files.walk(warehouse)) {
+      for (Path path : files.filter(Files::isRegularFile).toList()) {
+        String content = new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1);
+        String utf8 = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+        for (String word : forbidden) {
+          assertThat(content.contains(word) || utf8.contains(word))
+              .as(word + " in " + path)
+              .isFalse();
+        }
+      }
+    }
+  }
+
+  @Test
+  void reingestingTheSameBatchChangesNothing() {
+    Path warehouse = temporary.resolve("warehouse");
+    Path batch = familiesAndPeople(temporary.resolve("batch"));
+
+    ingest(warehouse, batch);
+    List<Row> firstPeople = sorted(table(warehouse, Entity.PEOPLE));
+    long firstQuarantine =
+        spark
+            .read()
+            .format("delta")
+            .load(new WarehouseLayout(warehouse.toString()).quarantine("people"))
+            .count();
+    IngestReport second = ingest(warehouse, batch);
+
+    assertThat(sorted(table(warehouse, Entity.PEOPLE))).isEqualTo(firstPeople);
+    assertThat(
+            spark
+                .read()
+                .format("delta")
+                .load(new WarehouseLayout(warehouse.toString()).quarantine("people"))
+                .count())
+        .isEqualTo(firstQuarantine);
+    assertThat(file(second, "people.csv").accepted()).isEqualTo(2);
+  }
+
+  @Test
+  void laterBatchReplacesKeysTombstonesDeleteAndOlderCaseVersionsLose() {
+    Path warehouse = temporary.resolve("warehouse");
+    Path first = familiesAndPeople(temporary.resolve("first"));
+    TestBatches.write(
+        first,
+        "cases.csv",
+        "case_id,person_id,problem,opened_on,status,updated_at\nC1,P1,child_labour,2024-03-01,open,2024-03-01T10:00:00+03:30\nC2,P1,delinquency,2024-04-01,open,2024-04-01T10:00:00+03:30\n");
+    ingest(warehouse, first);
+
+    Path second = temporary.resolve("second");
+    TestBatches.write(
+        second, "families.csv", "family_id,region,registered_on\nF2,R05,2024-02-01\n");
+    TestBatches.write(
+        second,
+        "people.csv",
+        "person_id,family_id,registered_on,deleted_at\nP2,,,2024-06-01T00:00:00Z\n");
+    TestBatches.write(
+        second,
+        "cases.csv",
+        "case_id,person_id,problem,opened_on,status,updated_at\nC1,P1,child_labour,2024-03-01,resolved,2024-05-01T10:00:00+03:30\nC2,P1,delinquency,2024-04-01,resolved,2024-01-01T10:00:00+03:30\n");
+    IngestReport report = ingest(warehouse, second);
+
+    assertThat(file(report, "people.csv").tombstones()).isEqualTo(1);
+    assertThat(table(warehouse, Entity.FAMILIES))
+        .hasSize(2)
+        .anySatisfy(r -> assertThat(r.getString(r.fieldIndex("region"))).isEqualTo("R05"));
+    assertThat(table(warehouse, Entity.PEOPLE))
+        .extracting(r -> r.getString(r.fieldIndex("person_id")))
+        .containsExactly(PSEUDONYMS.pseudonym("P1"));
+    assertThat(table(warehouse, Entity.CASES))
+        .extracting(
+            r -> r.getString(r.fieldIndex("case_id")) + "=" + r.getString(r.fieldIndex("status")))
+        .containsExactlyInAnyOrder("C1=resolved", "C2=open");
+  }
+
+  @Test
+  void unreadableFileFailsAloneAndTheRestLoads() {
+    Path warehouse = temporary.resolve("warehouse");
+    Path batch = familiesAndPeople(temporary.resolve("batch"));
+    TestBatches.writeBytes(
+        batch,
+        "programs.csv",
+        new byte[] {
+          'p',
+          'r',
+          'o',
+          'g',
+          'r',
+          'a',
+          'm',
+          '_',
+          'i',
+          'd',
+          ',',
+          'n',
+          'a',
+          'm',
+          'e',
+          '\n',
+          'X',
+          ',',
+          (byte) 0xC3,
+          (byte) 0x28,
+          '\n'
+        });
+    TestBatches.write(batch, "unicorns.csv", "id\n1\n");
+
+    IngestReport report = ingest(warehouse, batch);
+
+    assertThat(report.status()).isEqualTo(IngestReport.PARTIAL);
+    assertThat(file(report, "programs.csv").status()).isEqualTo(FileReport.FAILED);
+    assertThat(file(report, "programs.csv").error()).contains("programs.csv").contains("not UTF-8");
+    assertThat(file(report, "unicorns.csv").error()).contains("unknown entity name 'unicorns'");
+    assertThat(file(report, "people.csv").accepted()).isEqualTo(2);
+  }
+
+  @Test
+  void jalaliDatesAreConvertedToGregorian() {
+    Path warehouse = temporary.resolve("warehouse");
+    Path batch = temporary.resolve("batch");
+    TestBatches.write(
+        batch,
+        "families.csv",
+        "family_id,region,registered_on\nF1,R01,1403-01-01\nF2,R01,1403-12-30\n");
+
+    IngestReport report = ingest(warehouse, batch, DateParser.BatchCalendar.JALALI);
+
+    // Nowruz 1403 fell on 20 March 2024; 1403 is a leap year in the Solar Hijri calendar, so
+    // Esfand 30 exists and is 20 March 2025.
+    assertThat(file(report, "families.csv").accepted()).isEqualTo(2);
+    List<LocalDate> dates = new ArrayList<>();
+    table(warehouse, Entity.FAMILIES).forEach(r -> dates.add(r.getAs("registered_on")));
+    assertThat(dates)
+        .containsExactlyInAnyOrder(LocalDate.of(2024, 3, 20), LocalDate.of(2025, 3, 20));
+  }
+
+  private static List<Row> sorted(List<Row> rows) {
+    return rows.stream().sorted(java.util.Comparator.comparing(Row::toString)).toList();
+  }
+}
