@@ -1,0 +1,84 @@
+package org.rishe.analytics;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.spark.sql.SparkSession;
+import org.rishe.analytics.problems.ProblemTransforms;
+import org.rishe.analytics.publish.ResultsPublisher;
+import org.rishe.analytics.publish.RunManifest;
+import org.rishe.analytics.scope.CuratedInputs;
+import org.rishe.common.contract.Entity;
+import org.rishe.common.results.ResultTables;
+import org.rishe.common.warehouse.WarehouseLayout;
+import org.rishe.ingest.warehouse.WarehouseFiles;
+
+/**
+ * Computes every result table from the curated tables and publishes them as one run. Each result is
+ * a pure transform; this class only reads, sequences and writes.
+ */
+public final class AnalyzeJob {
+  private final SparkSession spark;
+  private final WarehouseLayout layout;
+  private final Consumer<String> progress;
+
+  public AnalyzeJob(SparkSession spark, WarehouseLayout layout, Consumer<String> progress) {
+    this.spark = requireNonNull(spark, "spark is null");
+    this.layout = requireNonNull(layout, "layout is null");
+    this.progress = requireNonNull(progress, "progress is null");
+  }
+
+  /** Computes and publishes a run; returns its manifest. */
+  public RunManifest run(AnalyzeParameters parameters) {
+    WarehouseFiles files = new WarehouseFiles(spark.sparkContext().hadoopConfiguration());
+    ResultsPublisher.removeIncompleteRuns(layout, files);
+    CuratedInputs inputs = new CuratedInputs(spark, layout);
+    if (inputs.versions().isEmpty()) {
+      throw new IllegalStateException(
+          "the warehouse "
+              + layout.root()
+              + " holds no curated tables yet; run `rishe ingest --batch DIR` first");
+    }
+    ResultsPublisher publisher =
+        new ResultsPublisher(layout, files, WarehouseLayout.newId(Instant.now()));
+    Map<String, String> methods = new LinkedHashMap<>();
+
+    progress.accept("[1/2] catalogue");
+    publisher.write(
+        ResultTables.INDICATORS,
+        inputs
+            .table(Entity.INDICATORS)
+            .select(
+                col("code"),
+                col("kind"),
+                col("value_type"),
+                col("domain"),
+                col("label_en"),
+                col("label_fa"),
+                col("threshold"),
+                col("direction"))
+            .orderBy("code"));
+
+    progress.accept("[2/2] problems");
+    publisher.write(
+        ResultTables.PROBLEMS,
+        ProblemTransforms.problemCounts(inputs.cases(), inputs.table(Entity.INDICATORS)));
+    methods.put(
+        ResultTables.PROBLEMS, "cases and distinct people per problem, consenting people only");
+
+    RunManifest manifest =
+        new RunManifest(
+            publisher.runId(),
+            Instant.now().toString(),
+            inputs.versions(),
+            parameters.asMap(),
+            publisher.rowCounts(),
+            methods);
+    publisher.publish(manifest);
+    return manifest;
+  }
+}

@@ -1,0 +1,60 @@
+package org.rishe.analytics.scope;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.rishe.common.contract.Entity;
+import org.rishe.common.warehouse.WarehouseLayout;
+import org.rishe.ingest.CuratedSchemas;
+import org.rishe.ingest.CuratedTables;
+
+/**
+ * The curated tables one analyze run reads, each pinned to the version current when the run started
+ * (Delta time travel), so every result of a run describes the same data even if an ingest commits
+ * meanwhile. A table never ingested reads as empty.
+ */
+public final class CuratedInputs {
+  private final Map<Entity, Dataset<Row>> tables = new EnumMap<>(Entity.class);
+  private final Map<String, Long> versions = new TreeMap<>();
+
+  public CuratedInputs(SparkSession spark, WarehouseLayout layout) {
+    requireNonNull(spark, "spark is null");
+    requireNonNull(layout, "layout is null");
+    CuratedTables curated = new CuratedTables(spark);
+    for (Entity entity : Entity.values()) {
+      String path = layout.curated(entity.fileName());
+      long version = curated.version(path);
+      if (version < 0) {
+        tables.put(
+            entity, spark.createDataFrame(java.util.List.of(), CuratedSchemas.curated(entity)));
+      } else {
+        versions.put(entity.fileName(), version);
+        tables.put(entity, spark.read().format("delta").option("versionAsOf", version).load(path));
+      }
+    }
+  }
+
+  public Dataset<Row> table(Entity entity) {
+    return tables.get(entity);
+  }
+
+  /** Curated table versions read, by entity name; absent tables are left out. */
+  public Map<String, Long> versions() {
+    return Map.copyOf(versions);
+  }
+
+  /** People who consent to analytics. */
+  public Dataset<Row> people() {
+    return AnalyticScope.consentingPeople(table(Entity.PEOPLE));
+  }
+
+  /** Cases of stored, consenting people. */
+  public Dataset<Row> cases() {
+    return AnalyticScope.ofConsentingPeople(table(Entity.CASES), table(Entity.PEOPLE), "person_id");
+  }
+}

@@ -1,0 +1,92 @@
+package org.rishe.api;
+
+import io.javalin.Javalin;
+import java.io.PrintStream;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.rishe.api.auth.ApiKeyStore;
+import org.rishe.api.results.ResultsStore;
+import org.rishe.common.cli.Arguments;
+import org.rishe.common.warehouse.WarehouseLayout;
+
+/**
+ * {@code rishe serve [--port 7070] [--host 127.0.0.1] [--warehouse DIR]}: the API and dashboard.
+ */
+public final class ServeCommand {
+  static final String USAGE =
+      """
+      Usage: rishe serve [--port 7070] [--host 127.0.0.1] [--warehouse DIR] [--small-cell-k 11]
+
+      Serves the latest published results run over HTTP: the API under /api/v1 and the
+      dashboard at /. A newer run published by `rishe analyze` is picked up within seconds,
+      without a restart. Stop with Ctrl-C.
+
+        --port N          port to listen on (default 7070; 0 picks a free one)
+        --host H          address to bind (default 127.0.0.1; 0.0.0.0 for every interface)
+        --warehouse DIR   the warehouse (default $RISHE_WAREHOUSE or ./warehouse)
+        --small-cell-k K  researchers never see a count from 1 to K-1 (default 11)""";
+
+  private ServeCommand() {}
+
+  public static void main(String[] args) {
+    Arguments arguments;
+    int port;
+    int k;
+    try {
+      arguments =
+          Arguments.parse(
+              args, Set.of("--port", "--host", "--warehouse", "--small-cell-k"), Set.of());
+      port = (int) arguments.longValue("--port", 7070, 0, 65535);
+      k =
+          (int)
+              arguments.longValue(
+                  "--small-cell-k", ApiDependencies.DEFAULT_SMALL_CELL_THRESHOLD, 2, 1000);
+    } catch (IllegalArgumentException e) {
+      System.err.println("rishe serve: " + e.getMessage() + " (see --help)");
+      System.exit(2);
+      return;
+    }
+    if (arguments.help()) {
+      System.out.println(USAGE);
+      return;
+    }
+    WarehouseLayout layout = WarehouseLayout.resolve(arguments.value("--warehouse").orElse(null));
+    String host = arguments.value("--host").orElse("127.0.0.1");
+    try {
+      start(layout, host, port, k, System.out);
+    } catch (RuntimeException e) {
+      System.err.println("rishe serve: failed: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  /** Starts the server and its refresh timer; returns the running server. */
+  public static Javalin start(
+      WarehouseLayout layout, String host, int port, int k, PrintStream out) {
+    ResultsStore results = new ResultsStore(layout);
+    ApiKeyStore keys = new ApiKeyStore(layout.apiKeys());
+    results.refresh();
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "rishe-refresh");
+              thread.setDaemon(true);
+              return thread;
+            });
+    timer.scheduleWithFixedDelay(
+        () -> {
+          results.refresh();
+          keys.reloadIfChanged();
+        },
+        2,
+        2,
+        TimeUnit.SECONDS);
+    Javalin app = App.create(new ApiDependencies(results, keys, k)).start(host, port);
+    String run =
+        results.current().map(r -> "run " + r.runId()).orElse("no run yet (run `rishe analyze`)");
+    out.println("Rishe API listening on http://" + host + ":" + app.port() + "/ serving " + run);
+    return app;
+  }
+}

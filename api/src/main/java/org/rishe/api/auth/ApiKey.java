@@ -1,0 +1,18 @@
+package org.rishe.api.auth;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A stored API key: its public id, role, the donor it is limited to (a pseudonymised donor id, for
+ * the donor role only) and the SHA-256 of the secret key. The key itself is never stored.
+ */
+public record ApiKey(String id, Role role, String donorId, String hash, String createdAt) {
+  public ApiKey {
+    requireNonNull(id, "id is null");
+    requireNonNull(role, "role is null");
+    requireNonNull(hash, "hash is null");
+    if (role == Role.DONOR && (donorId == null || donorId.isBlank())) {
+      throw new IllegalArgumentException("a donor key needs the donor it belongs to");
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package org.rishe.api.auth;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * API keys kept in {@code <warehouse>/config/api-keys.json}, hashed. A key reads {@code
+ * rk_<id>_<secret>}: the id finds the entry, the SHA-256 of the whole key must match its hash
+ * (compared in constant time). The secret carries 256 random bits, so a fast hash is enough: a slow
+ * password hash protects guessable secrets, which these are not. The file is re-read when it
+ * changes, so a key created while the server runs works at once.
+ */
+public final class ApiKeyStore {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Path file;
+  private volatile Map<String, ApiKey> byId = Map.of();
+  private volatile FileTime loadedModified;
+
+  public ApiKeyStore(Path file) {
+    this.file = requireNonNull(file, "file is null");
+    reloadIfChanged();
+  }
+
+  /** Creates a key, stores its hash and returns the key itself: the only time it is ever shown. */
+  public synchronized String create(Role role, String donorId) {
+    reloadIfChanged();
+    byte[] idBytes = new byte[6];
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(idBytes);
+    RANDOM.nextBytes(secret);
+    String id = HexFormat.of().formatHex(idBytes);
+    String key = "rk_" + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    List<ApiKey> keys = new ArrayList<>(byId.values());
+    keys.add(new ApiKey(id, role, donorId, sha256(key), Instant.now().toString()));
+    write(keys);
+    byId = keys.stream().collect(Collectors.toUnmodifiableMap(ApiKey::id, Function.identity()));
+    return key;
+  }
+
+  /** The stored key a presented key proves, if any. */
+  public Optional<ApiKey> authenticate(String presented) {
+    if (presented == null || !presented.startsWith("rk_") || presented.length() > 200) {
+      return Optional.empty();
+    }
+    int separator = presented.indexOf('_', 3);
+    if (separator < 0) {
+      return Optional.empty();
+    }
+    ApiKey key = byId.get(presented.substring(3, separator));
+    if (key == null) {
+      return Optional.empty();
+    }
+    boolean matches =
+        MessageDigest.isEqual(
+            key.hash().getBytes(StandardCharsets.US_ASCII),
+            sha256(presented).getBytes(StandardCharsets.US_ASCII));
+    return matches ? Optional.of(key) : Optional.empty();
+  }
+
+  /** Re-reads the file when it changed on disk. */
+  public void reloadIfChanged() {
+    try {
+      if (!Files.exists(file)) {
+        byId = Map.of();
+        loadedModified = null;
+        return;
+      }
+      FileTime modified = Files.getLastModifiedTime(file);
+      if (modified.equals(loadedModified)) {
+        return;
+      }
+      List<ApiKey> keys = JSON.readValue(file.toFile(), new TypeReference<List<ApiKey>>() {});
+      byId = keys.stream().collect(Collectors.toUnmodifiableMap(ApiKey::id, Function.identity()));
+      loadedModified = modified;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read the API keys in " + file + "; fix or remove the file", e);
+    }
+  }
+
+  private void write(List<ApiKey> keys) {
+    try {
+      Files.createDirectories(file.getParent());
+      Path temporary = Files.createTempFile(file.getParent(), "api-keys", ".tmp");
+      Files.writeString(temporary, JSON.writeValueAsString(keys), StandardCharsets.UTF_8);
+      Files.move(
+          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      loadedModified = Files.getLastModifiedTime(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the API keys to " + file, e);
+    }
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+    }
+  }
+}

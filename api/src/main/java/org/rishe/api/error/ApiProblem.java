@@ -1,0 +1,82 @@
+package org.rishe.api.error;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+
+/**
+ * A user-facing API error, answered as RFC 9457 {@code application/problem+json}: the status, a
+ * short title, and a detail that says what went wrong and how to fix it. Thrown by services and
+ * controllers, mapped to a response in one place ({@link ProblemResponses}).
+ */
+public final class ApiProblem extends RuntimeException {
+  private final int status;
+  private final String type;
+  private final String title;
+  private final Map<String, Object> extensions;
+
+  private ApiProblem(
+      int status, String type, String title, String detail, Map<String, Object> extensions) {
+    super(detail);
+    this.status = status;
+    this.type = requireNonNull(type, "type is null");
+    this.title = requireNonNull(title, "title is null");
+    this.extensions = Map.copyOf(extensions);
+  }
+
+  public static ApiProblem badRequest(String detail) {
+    return new ApiProblem(400, "bad-request", "Bad request", detail, Map.of());
+  }
+
+  public static ApiProblem badRequest(String detail, Map<String, Object> extensions) {
+    return new ApiProblem(400, "bad-request", "Bad request", detail, extensions);
+  }
+
+  public static ApiProblem unauthorized(String detail) {
+    return new ApiProblem(401, "unauthorized", "Unauthorized", detail, Map.of());
+  }
+
+  public static ApiProblem forbidden(String detail) {
+    return new ApiProblem(403, "forbidden", "Forbidden", detail, Map.of());
+  }
+
+  public static ApiProblem notFound(String detail) {
+    return new ApiProblem(404, "not-found", "Not found", detail, Map.of());
+  }
+
+  /** A 404 for an unknown code, listing the valid ones so the caller can correct the request. */
+  public static ApiProblem unknownCode(
+      String what, String given, java.util.Collection<String> valid) {
+    return new ApiProblem(
+        404,
+        "unknown-" + what,
+        "Unknown " + what,
+        "no " + what + " '" + given + "'; valid codes are listed in validCodes",
+        Map.of("validCodes", java.util.List.copyOf(valid)));
+  }
+
+  public static ApiProblem noResults() {
+    return new ApiProblem(
+        503,
+        "no-results",
+        "No results published",
+        "no results run has been published yet; run `rishe analyze` and try again",
+        Map.of());
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public Map<String, Object> extensions() {
+    return extensions;
+  }
+}

@@ -1,0 +1,124 @@
+package org.rishe.api.error;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps every error to RFC 9457 {@code application/problem+json}, with no stack trace and no request
+ * data echoed back beyond the path. The only place where exceptions become responses.
+ */
+public final class ProblemResponses {
+  public static final String CONTENT_TYPE = "application/problem+json";
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+
+  private final ObjectMapper json;
+
+  public ProblemResponses(ObjectMapper json) {
+    this.json = json;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.exception(
+        ApiProblem.class,
+        (e, ctx) -> write(ctx, e.status(), e.type(), e.title(), e.getMessage(), e.extensions()));
+    routes.exception(
+        HttpResponseException.class,
+        (e, ctx) ->
+            write(
+                ctx,
+                e.getStatus(),
+                "http-" + e.getStatus(),
+                reason(e.getStatus()),
+                detailFor(e.getStatus()),
+                Map.of()));
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+          write(
+              ctx,
+              500,
+              "internal-error",
+              "Internal server error",
+              "the server failed to answer; the error was logged",
+              Map.of());
+        });
+    routes.error(
+        404,
+        ctx -> {
+          if (!CONTENT_TYPE.equals(ctx.res().getContentType())) {
+            write(
+                ctx,
+                404,
+                "not-found",
+                "Not found",
+                "no such route; see /api/v1/openapi.json for the routes",
+                Map.of());
+          }
+        });
+    routes.error(
+        405,
+        ctx -> {
+          if (!CONTENT_TYPE.equals(ctx.res().getContentType())) {
+            write(
+                ctx,
+                405,
+                "method-not-allowed",
+                "Method not allowed",
+                "this route does not accept " + ctx.method(),
+                Map.of());
+          }
+        });
+  }
+
+  private void write(
+      Context ctx,
+      int status,
+      String type,
+      String title,
+      String detail,
+      Map<String, Object> extensions) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "https://rishe.org/problems/" + type);
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail);
+    body.put("instance", ctx.path());
+    body.putAll(extensions);
+    try {
+      ctx.status(status).contentType(CONTENT_TYPE).result(json.writeValueAsString(body));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      ctx.status(500)
+          .contentType(CONTENT_TYPE)
+          .result("{\"title\":\"Internal server error\",\"status\":500}");
+    }
+  }
+
+  private static String reason(int status) {
+    return switch (status) {
+      case 400 -> "Bad request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 413 -> "Content too large";
+      case 415 -> "Unsupported media type";
+      case 429 -> "Too many requests";
+      default -> status >= 500 ? "Server error" : "Client error";
+    };
+  }
+
+  private static String detailFor(int status) {
+    return switch (status) {
+      case 404 -> "no such route; see /api/v1/openapi.json for the routes";
+      case 413 -> "the request body is too large";
+      default -> reason(status);
+    };
+  }
+}

@@ -1,0 +1,53 @@
+package org.rishe.api.problems;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.http.Context;
+import java.util.List;
+import org.rishe.api.auth.Authorizer;
+import org.rishe.api.auth.Role;
+import org.rishe.api.error.ApiProblem;
+import org.rishe.api.results.PublishedRun;
+import org.rishe.api.results.ResultsStore;
+
+/** {@code GET /problems}: each problem with its cases and people. */
+public final class ProblemsController {
+  private final ResultsStore results;
+  private final int smallCellThreshold;
+
+  public ProblemsController(ResultsStore results, int smallCellThreshold) {
+    this.results = requireNonNull(results, "results is null");
+    this.smallCellThreshold = smallCellThreshold;
+  }
+
+  /** One problem as served; a count is null where it is suppressed. */
+  public record ProblemView(String code, String label, Long cases, Long people) {}
+
+  /** The response: the run it comes from and the problems. */
+  public record ProblemsResponse(String run, List<ProblemView> problems) {}
+
+  public void list(Context ctx) {
+    PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
+    boolean persian = Language.of(ctx).equals("fa");
+    boolean suppress = Authorizer.key(ctx).role() == Role.RESEARCHER;
+    List<ProblemView> problems =
+        run.problems().stream()
+            .map(
+                p ->
+                    new ProblemView(
+                        p.code(),
+                        persian ? p.labelFa() : p.labelEn(),
+                        suppressed(p.cases(), suppress),
+                        suppressed(p.people(), suppress)))
+            .toList();
+    ctx.json(new ProblemsResponse(run.runId(), problems));
+  }
+
+  /**
+   * A count a researcher may see: any count from 1 to k-1 is withheld. A list of independent counts
+   * with no totals served cannot be differenced back to a withheld cell.
+   */
+  private Long suppressed(long count, boolean suppress) {
+    return suppress && count > 0 && count < smallCellThreshold ? null : count;
+  }
+}

@@ -1,0 +1,31 @@
+package org.rishe.api.results;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One published results run, held in memory: everything the API serves, loaded once when the run is
+ * published and never touched by a request.
+ */
+public record PublishedRun(
+    String runId, String publishedAt, List<IndicatorRow> indicators, List<ProblemRow> problems) {
+  public PublishedRun {
+    requireNonNull(runId, "runId is null");
+    indicators = List.copyOf(indicators);
+    problems = List.copyOf(problems);
+  }
+
+  /** A catalogue entry. */
+  public record IndicatorRow(
+      String code, String kind, String domain, String labelEn, String labelFa) {}
+
+  /** One problem's counts. */
+  public record ProblemRow(String code, String labelEn, String labelFa, long cases, long people) {}
+
+  public Map<String, IndicatorRow> indicatorsByCode() {
+    return indicators.stream()
+        .collect(java.util.stream.Collectors.toUnmodifiableMap(IndicatorRow::code, i -> i));
+  }
+}

@@ -1,0 +1,71 @@
+package org.rishe.api.results;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.rishe.common.results.ResultTables;
+
+/**
+ * Reads a published run's Parquet tables with DuckDB (in-process, no Spark) into a {@link
+ * PublishedRun}.
+ */
+final class RunLoader {
+  private RunLoader() {}
+
+  static PublishedRun load(Path runFolder, String runId, String publishedAt) {
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement()) {
+      List<PublishedRun.IndicatorRow> indicators = new ArrayList<>();
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT code, kind, domain, label_en, label_fa FROM read_parquet("
+                  + parquet(runFolder, ResultTables.INDICATORS)
+                  + ") ORDER BY code")) {
+        while (rows.next()) {
+          indicators.add(
+              new PublishedRun.IndicatorRow(
+                  rows.getString(1),
+                  rows.getString(2),
+                  rows.getString(3),
+                  rows.getString(4),
+                  rows.getString(5)));
+        }
+      }
+      List<PublishedRun.ProblemRow> problems = new ArrayList<>();
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT code, label_en, label_fa, cases, people FROM read_parquet("
+                  + parquet(runFolder, ResultTables.PROBLEMS)
+                  + ") ORDER BY code")) {
+        while (rows.next()) {
+          problems.add(
+              new PublishedRun.ProblemRow(
+                  rows.getString(1),
+                  rows.getString(2),
+                  rows.getString(3),
+                  rows.getLong(4),
+                  rows.getLong(5)));
+        }
+      }
+      return new PublishedRun(runId, publishedAt, indicators, problems);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot read results run " + runId + " in " + runFolder + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String parquet(Path runFolder, String table) {
+    Path folder = runFolder.resolve(table);
+    if (!Files.isDirectory(folder)) {
+      throw new IllegalStateException(
+          "results run " + runFolder.getFileName() + " has no table " + table);
+    }
+    return "'" + folder.toString().replace("'", "''") + "/*.parquet'";
+  }
+}
