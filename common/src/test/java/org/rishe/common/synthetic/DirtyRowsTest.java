@@ -21,6 +21,7 @@ import org.rishe.common.catalogue.Catalogue;
  */
 class DirtyRowsTest {
   private static final double RATE = 0.03;
+  private static final Catalogue CATALOGUE = Catalogue.defaultCatalogue();
 
   @TempDir Path temp;
 
@@ -86,8 +87,7 @@ class DirtyRowsTest {
     if (!parses(row.get(file.dateColumn()), file == EntityFile.AID_EVENTS)) {
       return "unparseable_date";
     }
-    if (file.indicatorColumn() >= 0
-        && Catalogue.defaultCatalogue().find(row.get(file.indicatorColumn())).isEmpty()) {
+    if (file.indicatorColumn() >= 0 && CATALOGUE.find(row.get(file.indicatorColumn())).isEmpty()) {
       return "unknown_indicator";
     }
     if (file.referenceColumn() >= 0
