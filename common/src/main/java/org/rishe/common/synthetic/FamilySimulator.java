@@ -57,7 +57,8 @@ final class FamilySimulator {
     SplittableRandom random = Seeds.stream(seed, number, Seeds.FAMILY);
     sink.startUnit(number);
     int region = Draws.pick(random, REGION_WEIGHTS);
-    long registered = Timeline.between(random, timeline.start(), timeline.end() - 180);
+    long registered =
+        Timeline.between(random, timeline.registrationStart(), timeline.registrationEnd());
     long assessed = registered + random.nextInt(91);
     boolean[] familyState = new boolean[CausalModel.size()];
     for (int node : FAMILY_NODES) {

@@ -17,6 +17,20 @@ final class Timeline {
     this.end = LocalDate.of(endYear, 12, 31).toEpochDay();
   }
 
+  /**
+   * The first registration day: 18 months before the period starts. Problems start up to about two
+   * years after registration, so without this burn-in the monthly case counts would climb through
+   * the first year instead of being flat over the whole period.
+   */
+  long registrationStart() {
+    return start - 540;
+  }
+
+  /** The last registration day, leaving room for the first assessment within the period. */
+  long registrationEnd() {
+    return end - 90;
+  }
+
   long start() {
     return start;
   }
