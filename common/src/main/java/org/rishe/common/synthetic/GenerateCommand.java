@@ -27,6 +27,7 @@ public final class GenerateCommand {
           "  --dirty-rate R       per valid row, chance of one extra invalid row (default 0)",
           "  --start-year Y       first simulated year (default 2021)",
           "  --end-year Y         last simulated year (default 2025)",
+          "  --warehouse DIR      accepted like every rishe command; generate does not use it",
           "  --help               this text");
 
   private GenerateCommand() {}
@@ -94,6 +95,9 @@ public final class GenerateCommand {
         case "--start-year" -> startYear = (int) parseLong(option, value);
         case "--end-year" -> endYear = (int) parseLong(option, value);
         case "--outbreak" -> outbreaks.add(checkedOutbreak(value));
+        case "--warehouse" -> {
+          // Generating never touches the warehouse; accepted so bin/rishe can pass it to all.
+        }
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }

@@ -1,7 +1,9 @@
 package org.rishe.common.synthetic;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.rishe.common.synthetic.FamilyDraw.ChildDraw;
 import org.rishe.common.synthetic.ProgramCatalogue.Program;
@@ -16,6 +18,7 @@ import org.rishe.common.synthetic.ProgramCatalogue.Program;
  */
 final class ProgramSimulator {
   private static final double PROBLEM_ENROLMENT_RATE = 0.3;
+  private static final Map<String, List<Program>> TARGETING = targetingByProblem();
 
   private final Timeline timeline;
   private final BatchSink sink;
@@ -149,14 +152,18 @@ final class ProgramSimulator {
   }
 
   private static List<Program> targeting(String problem) {
-    List<Program> found = new ArrayList<>(2);
+    return TARGETING.getOrDefault(problem, List.of());
+  }
+
+  /** Per problem, the programmes that take in children with it, evaluated ones excepted. */
+  private static Map<String, List<Program>> targetingByProblem() {
+    Map<String, List<Program>> found = new HashMap<>();
     for (Program program : ProgramCatalogue.PROGRAMS) {
-      if (program.targetProblem().equals(problem)
-          && !program.id().equals(ProgramCatalogue.EDUCATION)
+      if (!program.id().equals(ProgramCatalogue.EDUCATION)
           && !program.id().equals(ProgramCatalogue.COUNSELLING)) {
-        found.add(program);
+        found.computeIfAbsent(program.targetProblem(), code -> new ArrayList<>()).add(program);
       }
     }
-    return found;
+    return Map.copyOf(found);
   }
 }
