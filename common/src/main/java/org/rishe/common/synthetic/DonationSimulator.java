@@ -14,8 +14,12 @@ final class DonationSimulator {
     "pledged", "received", "allocated", "purchased", "dispatched", "delivered", "confirmed"
   };
 
-  /** Smallest and largest gap in days from the previous stage, for stages after received. */
-  private static final int[][] GAPS = {{1, 30}, {1, 20}, {1, 10}, {1, 7}, {0, 14}};
+  /**
+   * Smallest and largest gap in days from the previous stage, for stages after received. At least
+   * one day, because times of day are drawn at random: two stages on one day could come out
+   * reversed, and only the planted 2% may be out of order.
+   */
+  private static final int[][] GAPS = {{1, 30}, {1, 20}, {1, 10}, {1, 7}, {1, 14}};
 
   private static final String[] CHANNELS = {"bank_transfer", "card", "cash", "online", "in_kind"};
   private static final double[] CHANNEL_WEIGHTS = {0.35, 0.25, 0.15, 0.20, 0.05};
@@ -71,7 +75,7 @@ final class DonationSimulator {
   private void writeJourney(
       SplittableRandom random, String donationId, String recipient, long received) {
     long[] days = new long[STAGES.length];
-    days[0] = received - random.nextInt(15);
+    days[0] = received - 1 - random.nextInt(14);
     days[1] = received;
     for (int stage = 2; stage < STAGES.length; stage++) {
       int[] gap = GAPS[stage - 2];
