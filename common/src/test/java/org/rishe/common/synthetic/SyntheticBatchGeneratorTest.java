@@ -186,6 +186,21 @@ class SyntheticBatchGeneratorTest {
     assertThat(othersAfter).isEqualTo(othersBefore);
   }
 
+  @Test
+  void caseCountsAreFlatAcrossTheYearsOfThePeriod() {
+    Map<String, Long> perYear = new HashMap<>();
+    seriesCounts(clean)
+        .forEach(
+            (cell, count) ->
+                perYear.merge(
+                    cell.substring(cell.length() - 7, cell.length() - 3), count, Long::sum));
+    List<Long> years = Stream.of("2021", "2022", "2023", "2024", "2025").map(perYear::get).toList();
+    double mean = years.stream().mapToLong(Long::longValue).average().orElseThrow();
+
+    // Poisson noise at about 300 cases a year is about 6%; a burn-in ramp would be far larger.
+    assertThat(years).allSatisfy(count -> assertThat(count / mean).isBetween(0.8, 1.2));
+  }
+
   /** Cases per "region|problem|YYYY-MM". */
   private static Map<String, Long> seriesCounts(Path batch) {
     Map<String, String> regionOfFamily = new HashMap<>();
