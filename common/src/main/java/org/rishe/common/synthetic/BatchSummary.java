@@ -1,5 +1,8 @@
 package org.rishe.common.synthetic;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,7 +16,7 @@ public record BatchSummary(Map<String, Long> rows, GroundTruth truth, long elaps
   public BatchSummary {
     Objects.requireNonNull(truth, "truth is null");
     // A LinkedHashMap copy keeps the file order for the summary line.
-    rows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rows));
+    rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
   }
 
   /** One line: how many rows went to each file, and how many of them were made invalid. */
@@ -22,7 +25,7 @@ public record BatchSummary(Map<String, Long> rows, GroundTruth truth, long elaps
     rows.forEach((file, count) -> line.append(' ').append(file).append('=').append(count));
     long dirty = truth.dirtyRows().values().stream().mapToLong(Long::longValue).sum();
     line.append(" (invalid rows injected: ").append(dirty).append(") in ");
-    line.append(String.format(java.util.Locale.ROOT, "%.1f s", elapsedMillis / 1000.0));
+    line.append(String.format(Locale.ROOT, "%.1f s", elapsedMillis / 1000.0));
     return line.toString();
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -69,7 +70,7 @@ public final class SyntheticBatchGenerator {
         if (config.families() >= PROGRESS_THRESHOLD && family % step == 0) {
           progress.accept(
               String.format(
-                  java.util.Locale.ROOT,
+                  Locale.ROOT,
                   "generated %d of %d families (%d%%)",
                   family,
                   config.families(),

@@ -1,6 +1,7 @@
 package org.rishe.common.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -68,8 +69,7 @@ class DirtyRowsTest {
     long valid = rows - dirty;
     // Binomial count of valid rows each followed by an invalid one: within four standard errors.
     double expected = valid * RATE;
-    assertThat((double) dirty)
-        .isCloseTo(expected, org.assertj.core.data.Offset.offset(4 * Math.sqrt(expected)));
+    assertThat((double) dirty).isCloseTo(expected, offset(4 * Math.sqrt(expected)));
   }
 
   private static String classify(

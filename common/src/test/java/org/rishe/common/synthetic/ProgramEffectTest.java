@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class ProgramEffectTest {
       if (value == null || stratum == null || stratum.contains("null")) {
         continue;
       }
-      int arm = batch.enrolled.getOrDefault(programId, java.util.Set.of()).contains(child) ? 1 : 0;
+      int arm = batch.enrolled.getOrDefault(programId, Set.of()).contains(child) ? 1 : 0;
       double[] sums = strata.computeIfAbsent(stratum, key -> new double[2][3])[arm];
       sums[0]++;
       sums[1] += value;
