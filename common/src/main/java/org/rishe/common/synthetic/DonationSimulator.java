@@ -83,8 +83,11 @@ final class DonationSimulator {
     }
     int last = STAGES.length - 1;
     double fate = random.nextDouble();
-    if (fate < STALLED_RATE && received <= timeline.end() - 180) {
-      last = 1 + random.nextInt(3);
+    if (fate < STALLED_RATE) {
+      // A recent donation that stops early is merely still travelling; stall only old ones.
+      if (received <= timeline.end() - 180) {
+        last = 1 + random.nextInt(3);
+      }
     } else if (fate < STALLED_RATE + UNDELIVERED_RATE) {
       last = 4;
     }
