@@ -20,6 +20,11 @@ import org.rishe.analytics.stats.Bootstrap;
  * given propensity model (MLlib in production); resamples refit with {@code resampleModel}, which
  * may be the in-JVM {@link NewtonLogisticPropensityModel}: the same model, fitted in milliseconds
  * instead of one Spark job per resample.
+ *
+ * <p>Caveat: the bootstrap is not consistent for nearest-neighbour matching with a fixed number of
+ * matches (Abadie &amp; Imbens 2008), so the matching interval is indicative only; prefer the
+ * weighting or doubly robust interval when they disagree. For a 0/1 outcome the doubly robust
+ * outcome model is a linear probability model.
  */
 public final class ImpactEstimator {
   private final PropensityModel propensityModel;
