@@ -8,18 +8,20 @@ import java.util.stream.IntStream;
 import org.rishe.analytics.stats.Bootstrap;
 
 /**
- * Effect of a programme on its participants (ATT) from observational data, by three propensity
+ * Effect of a programme on its participants (ATT) from observational data, by four propensity
  * methods that should agree when the covariates capture why people enrolled: odds weighting,
- * caliper matching on the logit, and the doubly robust ATT-AIPW. The naive difference is reported
- * alongside so the size of the selection bias is visible.
+ * caliper matching on the logit, the doubly robust ATT-AIPW, and Dehejia &amp; Wahba's
+ * stratification on the propensity ({@link PropensityStratification}). The naive difference is
+ * reported alongside so the size of the selection bias is visible.
  *
  * <p>Procedure: fit the propensity on all units; drop the controls outside the treated propensity
- * range (counted in the result); estimate on what remains. Intervals: stratified percentile
- * bootstrap (treated and controls resampled separately, so every resample has both groups) that
- * repeats the whole procedure, propensity fit and trimming included. The point estimate uses the
- * given propensity model (MLlib in production); resamples refit with {@code resampleModel}, which
- * may be the in-JVM {@link NewtonLogisticPropensityModel}: the same model, fitted in milliseconds
- * instead of one Spark job per resample.
+ * range (counted in the result); estimate on what remains. Stratification applies its own,
+ * published trimming rule (controls below the lowest treated propensity only) to the untrimmed
+ * sample. Intervals: stratified percentile bootstrap (treated and controls resampled separately, so
+ * every resample has both groups) that repeats the whole procedure, propensity fit and trimming
+ * included. The point estimate uses the given propensity model (MLlib in production); resamples
+ * refit with {@code resampleModel}, which may be the in-JVM {@link NewtonLogisticPropensityModel}:
+ * the same model, fitted in milliseconds instead of one Spark job per resample.
  *
  * <p>Caveat: the bootstrap is not consistent for nearest-neighbour matching with a fixed number of
  * matches (Abadie &amp; Imbens 2008), so the matching interval is indicative only; prefer the
@@ -49,23 +51,27 @@ public final class ImpactEstimator {
     }
     double[] propensities = propensityModel.propensities(sample);
     AttEstimators.Trimmed trimmed = AttEstimators.trimToTreatedRange(sample, propensities);
-    PointEstimates point = PointEstimates.of(sample, trimmed, options.caliperStandardDeviations());
+    PointEstimates point =
+        PointEstimates.of(sample, propensities, trimmed, options.caliperStandardDeviations());
 
     int[] treatedUnits = IntStream.range(0, sample.size()).filter(sample::isTreated).toArray();
     int[] controlUnits =
         IntStream.range(0, sample.size()).filter(unit -> !sample.isTreated(unit)).toArray();
     SplittableRandom random = new SplittableRandom(options.seed());
-    double[][] replicates = new double[4][options.resamples()];
+    double[][] replicates = new double[5][options.resamples()];
     for (int resample = 0; resample < options.resamples(); resample++) {
       ImpactSample drawn = sample.select(stratifiedDraw(treatedUnits, controlUnits, random));
+      double[] drawnPropensities = resampleModel.propensities(drawn);
       AttEstimators.Trimmed drawnTrimmed =
-          AttEstimators.trimToTreatedRange(drawn, resampleModel.propensities(drawn));
+          AttEstimators.trimToTreatedRange(drawn, drawnPropensities);
       PointEstimates estimates =
-          PointEstimates.of(drawn, drawnTrimmed, options.caliperStandardDeviations());
+          PointEstimates.of(
+              drawn, drawnPropensities, drawnTrimmed, options.caliperStandardDeviations());
       replicates[0][resample] = estimates.naive();
       replicates[1][resample] = estimates.weighting();
       replicates[2][resample] = estimates.matching();
       replicates[3][resample] = estimates.doublyRobust();
+      replicates[4][resample] = estimates.stratification().estimate();
     }
     List<BalanceRow> balance = AttEstimators.balance(sample, trimmed);
     return new ImpactResult(
@@ -73,10 +79,12 @@ public final class ImpactEstimator {
         Bootstrap.interval(point.weighting(), replicates[1]),
         Bootstrap.interval(point.matching(), replicates[2]),
         Bootstrap.interval(point.doublyRobust(), replicates[3]),
+        Bootstrap.interval(point.stratification().estimate(), replicates[4]),
         sample.treatedCount(),
         sample.controlCount(),
         trimmed.droppedControls(),
         point.unmatchedTreated(),
+        point.stratification().strata().size(),
         options.resamples(),
         balance);
   }
@@ -96,8 +104,14 @@ public final class ImpactEstimator {
   }
 
   private record PointEstimates(
-      double naive, double weighting, double matching, double doublyRobust, int unmatchedTreated) {
-    static PointEstimates of(ImpactSample sample, AttEstimators.Trimmed trimmed, double caliper) {
+      double naive,
+      double weighting,
+      double matching,
+      double doublyRobust,
+      PropensityStratification.Result stratification,
+      int unmatchedTreated) {
+    static PointEstimates of(
+        ImpactSample sample, double[] propensities, AttEstimators.Trimmed trimmed, double caliper) {
       AttEstimators.Matching matching =
           AttEstimators.nearestNeighbourMatching(trimmed.sample(), trimmed.propensities(), caliper);
       return new PointEstimates(
@@ -105,6 +119,7 @@ public final class ImpactEstimator {
           AttEstimators.inverseProbabilityWeighting(trimmed.sample(), trimmed.propensities()),
           matching.estimate(),
           AttEstimators.doublyRobust(trimmed.sample(), trimmed.propensities()),
+          PropensityStratification.estimate(sample, propensities),
           matching.unmatchedTreated());
     }
   }

@@ -24,23 +24,8 @@ import org.rishe.common.csv.CsvRecord;
  * randomised recidivism trial. The outcome is 1978 earnings for NSW and re-arrest (0/1) for Rossi.
  */
 public final class BenchmarkSamples {
-  /** Dehejia & Wahba's propensity covariates, in their order; {@code u74} = no 1974 earnings. */
-  public static final List<String> DEHEJIA_WAHBA_COVARIATES =
-      List.of(
-          "age",
-          "age_squared",
-          "educ",
-          "educ_squared",
-          "married",
-          "nodegree",
-          "black",
-          "hisp",
-          "re74",
-          "re75",
-          "re74_squared",
-          "re75_squared",
-          "u74",
-          "u75");
+  /** The README covariates (Dehejia & Wahba's common set); {@code u74} = no 1974 earnings. */
+  public static final List<String> DEHEJIA_WAHBA_COVARIATES = LalondeSpecification.README.terms();
 
   public static final List<String> ROSSI_COVARIATES =
       List.of("age", "race", "wexp", "mar", "paro", "prio");
@@ -68,19 +53,29 @@ public final class BenchmarkSamples {
             + "), ../shared/benchmarks or /work/shared/benchmarks; set rishe.benchmarks to it");
   }
 
-  /** The NSW experiment: 185 treated and 260 randomised controls. */
+  /** The NSW experiment: 185 treated and 260 randomised controls, README covariates. */
   public static ImpactSample lalondeExperimental(Path directory) {
-    return dehejiaWahba(read(directory.resolve("lalonde/nsw_dw.csv")));
+    return lalonde(read(directory.resolve("lalonde/nsw_dw.csv")), LalondeSpecification.README);
   }
 
-  /** NSW treated against a non-experimental comparison group ("psid" or "cps"). */
+  /** NSW treated against a comparison group ("psid" or "cps"), README covariates. */
   public static ImpactSample lalondeObservational(Path directory, String comparison) {
+    return lalondeObservational(directory, comparison, LalondeSpecification.README);
+  }
+
+  /**
+   * NSW treated against a non-experimental comparison group ("psid" or "cps"), with the propensity
+   * covariates of {@code specification} (e.g. {@link LalondeSpecification#DEHEJIA_WAHBA_PSID}).
+   */
+  public static ImpactSample lalondeObservational(
+      Path directory, String comparison, LalondeSpecification specification) {
     requireNonNull(comparison, "comparison is null");
+    requireNonNull(specification, "specification is null");
     List<Map<String, String>> rows = new ArrayList<>();
     Predicate<Map<String, String>> treated = row -> number(row, "treat") == 1;
     read(directory.resolve("lalonde/nsw_dw.csv")).stream().filter(treated).forEach(rows::add);
     rows.addAll(read(directory.resolve("lalonde/" + comparison + "_controls.csv")));
-    return dehejiaWahba(rows);
+    return lalonde(rows, specification);
   }
 
   /** Rossi et al.'s trial: financial aid ({@code fin}) against re-arrest within a year. */
@@ -98,45 +93,22 @@ public final class BenchmarkSamples {
     return new ImpactSample(ROSSI_COVARIATES, treated, covariates, outcomes);
   }
 
-  private static ImpactSample dehejiaWahba(List<Map<String, String>> rows) {
+  private static ImpactSample lalonde(
+      List<Map<String, String>> rows, LalondeSpecification specification) {
     boolean[] treated = new boolean[rows.size()];
     double[][] covariates = new double[rows.size()][];
     double[] outcomes = new double[rows.size()];
     for (int unit = 0; unit < rows.size(); unit++) {
       Map<String, String> row = rows.get(unit);
-      double age = number(row, "age");
-      double education = number(row, "educ");
-      double earnings74 = number(row, "re74");
-      double earnings75 = number(row, "re75");
       treated[unit] = number(row, "treat") == 1;
-      covariates[unit] =
-          new double[] {
-            age,
-            age * age,
-            education,
-            education * education,
-            number(row, "married"),
-            number(row, "nodegree"),
-            number(row, "black"),
-            number(row, "hisp"),
-            earnings74,
-            earnings75,
-            earnings74 * earnings74,
-            earnings75 * earnings75,
-            earnings74 == 0 ? 1 : 0,
-            earnings75 == 0 ? 1 : 0
-          };
+      covariates[unit] = specification.values(row);
       outcomes[unit] = number(row, "re78");
     }
-    return new ImpactSample(DEHEJIA_WAHBA_COVARIATES, treated, covariates, outcomes);
+    return new ImpactSample(specification.terms(), treated, covariates, outcomes);
   }
 
   private static double number(Map<String, String> row, String column) {
-    String value = row.get(column);
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("benchmark row has no value for " + column + ": " + row);
-    }
-    return Double.parseDouble(value);
+    return LalondeSpecification.number(row, column);
   }
 
   private static List<Map<String, String>> read(Path file) {
