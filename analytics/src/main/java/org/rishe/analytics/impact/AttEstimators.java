@@ -2,7 +2,6 @@ package org.rishe.analytics.impact;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -18,8 +17,6 @@ final class AttEstimators {
 
   /** A sample restricted to the common support and the propensities of the units kept. */
   record Trimmed(ImpactSample sample, double[] propensities, int droppedControls) {}
-
-  record Matching(double estimate, int unmatchedTreated) {}
 
   /**
    * Drops the controls whose propensity lies outside the range of the treated propensities: for
@@ -110,60 +107,6 @@ final class AttEstimators {
     return treatedSum / treated - weightedControlSum / weightSum;
   }
 
-  /**
-   * One-to-one nearest-neighbour matching with replacement on the propensity logit: each treated
-   * unit takes the closest control if it lies within {@code caliper} standard deviations of the
-   * logit (over all units); otherwise it is left out and counted as unmatched.
-   */
-  static Matching nearestNeighbourMatching(
-      ImpactSample sample, double[] propensities, double caliper) {
-    double[] logits = Arrays.stream(propensities).map(AttEstimators::logit).toArray();
-    double width = caliper * standardDeviation(logits);
-    Integer[] controls =
-        IntStream.range(0, sample.size())
-            .filter(unit -> !sample.isTreated(unit))
-            .boxed()
-            .sorted(Comparator.comparingDouble((Integer unit) -> logits[unit]))
-            .toArray(Integer[]::new);
-    double[] controlLogits = Arrays.stream(controls).mapToDouble(unit -> logits[unit]).toArray();
-    List<Double> differences = new ArrayList<>();
-    int unmatched = 0;
-    for (int unit = 0; unit < sample.size(); unit++) {
-      if (!sample.isTreated(unit)) {
-        continue;
-      }
-      int nearest = nearest(controlLogits, logits[unit]);
-      if (nearest < 0 || Math.abs(controlLogits[nearest] - logits[unit]) > width) {
-        unmatched++;
-        continue;
-      }
-      differences.add(sample.outcome(unit) - sample.outcome(controls[nearest]));
-    }
-    double estimate =
-        differences.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    return new Matching(estimate, unmatched);
-  }
-
-  /** Index of the value closest to {@code target} in ascending {@code sorted}; -1 if empty. */
-  private static int nearest(double[] sorted, double target) {
-    if (sorted.length == 0) {
-      return -1;
-    }
-    int insertion = Arrays.binarySearch(sorted, target);
-    if (insertion >= 0) {
-      return insertion;
-    }
-    int above = -insertion - 1;
-    if (above == 0) {
-      return 0;
-    }
-    if (above == sorted.length) {
-      return sorted.length - 1;
-    }
-    // Ties go to the lower logit so the result does not depend on anything but the data.
-    return target - sorted[above - 1] <= sorted[above] - target ? above - 1 : above;
-  }
-
   /** Standardised mean differences before (full sample) and after (trimmed, odds-weighted). */
   static List<BalanceRow> balance(ImpactSample full, Trimmed trimmed) {
     List<BalanceRow> rows = new ArrayList<>();
@@ -213,11 +156,11 @@ final class AttEstimators {
     return bounded / (1 - bounded);
   }
 
-  private static double logit(double propensity) {
+  static double logit(double propensity) {
     return Math.log(odds(propensity));
   }
 
-  private static double standardDeviation(double[] values) {
+  static double standardDeviation(double[] values) {
     double mean = Arrays.stream(values).average().orElse(0);
     double sum = 0;
     for (double value : values) {

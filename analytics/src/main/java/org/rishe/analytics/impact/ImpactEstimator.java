@@ -10,9 +10,9 @@ import org.rishe.analytics.stats.Bootstrap;
 /**
  * Effect of a programme on its participants (ATT) from observational data, by four propensity
  * methods that should agree when the covariates capture why people enrolled: odds weighting,
- * caliper matching on the logit, the doubly robust ATT-AIPW, and Dehejia &amp; Wahba's
- * stratification on the propensity ({@link PropensityStratification}). The naive difference is
- * reported alongside so the size of the selection bias is visible.
+ * nearest-neighbour matching on the logit ({@link PropensityMatching}), the doubly robust ATT-AIPW,
+ * and Dehejia &amp; Wahba's stratification on the propensity ({@link PropensityStratification}).
+ * The naive difference is reported alongside so the size of the selection bias is visible.
  *
  * <p>Procedure: fit the propensity on all units; drop the controls outside the treated propensity
  * range (counted in the result); estimate on what remains. Stratification applies its own,
@@ -51,8 +51,7 @@ public final class ImpactEstimator {
     }
     double[] propensities = propensityModel.propensities(sample);
     AttEstimators.Trimmed trimmed = AttEstimators.trimToTreatedRange(sample, propensities);
-    PointEstimates point =
-        PointEstimates.of(sample, propensities, trimmed, options.caliperStandardDeviations());
+    PointEstimates point = PointEstimates.of(sample, propensities, trimmed, options);
 
     int[] treatedUnits = IntStream.range(0, sample.size()).filter(sample::isTreated).toArray();
     int[] controlUnits =
@@ -64,9 +63,7 @@ public final class ImpactEstimator {
       double[] drawnPropensities = resampleModel.propensities(drawn);
       AttEstimators.Trimmed drawnTrimmed =
           AttEstimators.trimToTreatedRange(drawn, drawnPropensities);
-      PointEstimates estimates =
-          PointEstimates.of(
-              drawn, drawnPropensities, drawnTrimmed, options.caliperStandardDeviations());
+      PointEstimates estimates = PointEstimates.of(drawn, drawnPropensities, drawnTrimmed, options);
       replicates[0][resample] = estimates.naive();
       replicates[1][resample] = estimates.weighting();
       replicates[2][resample] = estimates.matching();
@@ -111,9 +108,16 @@ public final class ImpactEstimator {
       PropensityStratification.Result stratification,
       int unmatchedTreated) {
     static PointEstimates of(
-        ImpactSample sample, double[] propensities, AttEstimators.Trimmed trimmed, double caliper) {
-      AttEstimators.Matching matching =
-          AttEstimators.nearestNeighbourMatching(trimmed.sample(), trimmed.propensities(), caliper);
+        ImpactSample sample,
+        double[] propensities,
+        AttEstimators.Trimmed trimmed,
+        ImpactOptions options) {
+      PropensityMatching.Result matching =
+          PropensityMatching.estimate(
+              trimmed.sample(),
+              trimmed.propensities(),
+              options.caliperStandardDeviations(),
+              options.matchingNeighbours());
       return new PointEstimates(
           AttEstimators.naiveDifference(sample),
           AttEstimators.inverseProbabilityWeighting(trimmed.sample(), trimmed.propensities()),

@@ -2,11 +2,18 @@ package org.rishe.analytics.impact;
 
 /**
  * Settings of {@link ImpactEstimator}: bootstrap resamples and seed, and the matching caliper in
- * standard deviations of the propensity logit (0.2 following Austin 2011).
+ * standard deviations of the propensity logit with the number of neighbours per treated unit.
+ *
+ * <p>Defaults: a caliper of 0.2 (Austin 2011) and one neighbour, so every matched comparison is as
+ * close as the data allow. Dehejia &amp; Wahba's (1999) matching, one neighbour with replacement
+ * and no caliper, is {@code caliperStandardDeviations = Double.POSITIVE_INFINITY}; more neighbours
+ * trade bias for variance (Abadie &amp; Imbens 2006 use four).
  */
-public record ImpactOptions(int resamples, long seed, double caliperStandardDeviations) {
+public record ImpactOptions(
+    int resamples, long seed, double caliperStandardDeviations, int matchingNeighbours) {
   public static final int DEFAULT_RESAMPLES = 200;
   public static final double DEFAULT_CALIPER = 0.2;
+  public static final int DEFAULT_NEIGHBOURS = 1;
 
   public ImpactOptions {
     if (resamples < 20) {
@@ -15,11 +22,19 @@ public record ImpactOptions(int resamples, long seed, double caliperStandardDevi
     }
     if (!(caliperStandardDeviations > 0)) {
       throw new IllegalArgumentException(
-          "caliper must be positive, got " + caliperStandardDeviations);
+          "caliper must be positive (infinite for no caliper), got " + caliperStandardDeviations);
+    }
+    if (matchingNeighbours < 1) {
+      throw new IllegalArgumentException(
+          "matching needs at least one neighbour per treated unit, got " + matchingNeighbours);
     }
   }
 
+  public ImpactOptions(int resamples, long seed, double caliperStandardDeviations) {
+    this(resamples, seed, caliperStandardDeviations, DEFAULT_NEIGHBOURS);
+  }
+
   public static ImpactOptions defaults(long seed) {
-    return new ImpactOptions(DEFAULT_RESAMPLES, seed, DEFAULT_CALIPER);
+    return new ImpactOptions(DEFAULT_RESAMPLES, seed, DEFAULT_CALIPER, DEFAULT_NEIGHBOURS);
   }
 }

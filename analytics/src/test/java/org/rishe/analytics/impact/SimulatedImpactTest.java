@@ -42,7 +42,11 @@ class SimulatedImpactTest {
     assertThat(result.naiveDifference().estimate()).isGreaterThan(TRUE_EFFECT + 0.8);
     // Standard errors here are about 0.05-0.1: a tolerance of 0.3 is several of them.
     for (Estimate estimate :
-        List.of(result.inverseProbabilityWeighting(), result.matching(), result.doublyRobust())) {
+        List.of(
+            result.inverseProbabilityWeighting(),
+            result.matching(),
+            result.doublyRobust(),
+            result.stratification())) {
       assertThat(estimate.estimate()).isCloseTo(TRUE_EFFECT, within(0.3));
       assertThat(estimate.covers(TRUE_EFFECT)).isTrue();
     }
