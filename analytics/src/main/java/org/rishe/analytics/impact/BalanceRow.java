@@ -1,0 +1,16 @@
+package org.rishe.analytics.impact;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Standardised mean difference of one covariate between treated and controls, before adjustment
+ * (all units, unweighted) and after (overlap-trimmed, controls weighted by their propensity odds).
+ * Both use the same denominator, the pooled unweighted standard deviation {@code sqrt((s_t^2 +
+ * s_c^2) / 2)}, so a change between them reflects the means alone. |SMD| below 0.1 is the usual
+ * threshold for adequate balance.
+ */
+public record BalanceRow(String covariate, double before, double after) {
+  public BalanceRow {
+    requireNonNull(covariate, "covariate is null");
+  }
+}

@@ -1,0 +1,36 @@
+package org.rishe.analytics.impact;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import org.rishe.analytics.stats.Estimate;
+
+/**
+ * Effect of treatment on the treated by each method, each with its 95% bootstrap interval, and the
+ * sample sizes behind them: {@code treated} and {@code controls} before trimming, {@code
+ * trimmedControls} dropped for lying outside the treated propensity range, {@code unmatchedTreated}
+ * treated units with no control within the caliper (left out of the matching estimate only), and
+ * {@code strata} the number of propensity strata the stratification estimate averaged over.
+ */
+public record ImpactResult(
+    Estimate naiveDifference,
+    Estimate inverseProbabilityWeighting,
+    Estimate matching,
+    Estimate doublyRobust,
+    Estimate stratification,
+    int treated,
+    int controls,
+    int trimmedControls,
+    int unmatchedTreated,
+    int strata,
+    int resamples,
+    List<BalanceRow> balance) {
+  public ImpactResult {
+    requireNonNull(naiveDifference, "naiveDifference is null");
+    requireNonNull(inverseProbabilityWeighting, "inverseProbabilityWeighting is null");
+    requireNonNull(matching, "matching is null");
+    requireNonNull(doublyRobust, "doublyRobust is null");
+    requireNonNull(stratification, "stratification is null");
+    balance = List.copyOf(requireNonNull(balance, "balance is null"));
+  }
+}

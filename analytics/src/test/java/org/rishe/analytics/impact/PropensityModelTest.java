@@ -1,0 +1,55 @@
+package org.rishe.analytics.impact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.rishe.ingest.spark.SparkSessions;
+
+class PropensityModelTest {
+  /** Treatment drawn from a known logistic model: logit P = -0.5 + 1.0 x1 - 0.7 x2. */
+  private static ImpactSample simulated(int size) {
+    SplittableRandom random = new SplittableRandom(42);
+    boolean[] treated = new boolean[size];
+    double[][] covariates = new double[size][];
+    double[] outcomes = new double[size];
+    for (int unit = 0; unit < size; unit++) {
+      double first = random.nextDouble() * 2 - 1;
+      double second = random.nextDouble() * 4;
+      double probability = 1 / (1 + Math.exp(-(-0.5 + first - 0.7 * second)));
+      treated[unit] = random.nextDouble() < probability;
+      covariates[unit] = new double[] {first, second};
+      outcomes[unit] = first;
+    }
+    return new ImpactSample(List.of("first", "second"), treated, covariates, outcomes);
+  }
+
+  @Test
+  void newtonAndSparkFitsGiveTheSamePropensities() {
+    ImpactSample sample = simulated(2000);
+
+    double[] newton = new NewtonLogisticPropensityModel().propensities(sample);
+    double[] spark =
+        new SparkLogisticPropensityModel(SparkSessions.forTests()).propensities(sample);
+
+    for (int unit = 0; unit < sample.size(); unit++) {
+      assertThat(spark[unit]).isCloseTo(newton[unit], within(1e-4));
+    }
+  }
+
+  @Test
+  void newtonFitRecoversTheTrueModel() {
+    ImpactSample sample = simulated(20000);
+
+    double[] fitted = new NewtonLogisticPropensityModel().propensities(sample);
+
+    // With 20,000 units the fitted probabilities sit within a few hundredths of the truth.
+    for (int unit = 0; unit < sample.size(); unit += 97) {
+      double truth =
+          1 / (1 + Math.exp(-(-0.5 + sample.covariate(unit, 0) - 0.7 * sample.covariate(unit, 1))));
+      assertThat(fitted[unit]).isCloseTo(truth, within(0.03));
+    }
+  }
+}
