@@ -40,6 +40,7 @@ public final class ApiKeyStore {
   private final Path file;
   private volatile Map<String, ApiKey> byId = Map.of();
   private volatile FileTime loadedModified;
+  private volatile long loadedSize = -1;
 
   public ApiKeyStore(Path file) {
     this.file = requireNonNull(file, "file is null");
@@ -71,7 +72,13 @@ public final class ApiKeyStore {
     if (separator < 0) {
       return Optional.empty();
     }
-    ApiKey key = byId.get(presented.substring(3, separator));
+    String id = presented.substring(3, separator);
+    ApiKey key = byId.get(id);
+    if (key == null) {
+      // a key created by `rishe keys create` since the last timer reload
+      reloadIfChanged();
+      key = byId.get(id);
+    }
     if (key == null) {
       return Optional.empty();
     }
@@ -83,7 +90,7 @@ public final class ApiKeyStore {
   }
 
   /** Re-reads the file when it changed on disk. */
-  public void reloadIfChanged() {
+  public synchronized void reloadIfChanged() {
     try {
       if (!Files.exists(file)) {
         byId = Map.of();
@@ -91,12 +98,14 @@ public final class ApiKeyStore {
         return;
       }
       FileTime modified = Files.getLastModifiedTime(file);
-      if (modified.equals(loadedModified)) {
+      long size = Files.size(file);
+      if (modified.equals(loadedModified) && size == loadedSize) {
         return;
       }
       List<ApiKey> keys = JSON.readValue(file.toFile(), new TypeReference<List<ApiKey>>() {});
       byId = keys.stream().collect(Collectors.toUnmodifiableMap(ApiKey::id, Function.identity()));
       loadedModified = modified;
+      loadedSize = size;
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot read the API keys in " + file + "; fix or remove the file", e);
@@ -111,6 +120,7 @@ public final class ApiKeyStore {
       Files.move(
           temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       loadedModified = Files.getLastModifiedTime(file);
+      loadedSize = Files.size(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the API keys to " + file, e);
     }

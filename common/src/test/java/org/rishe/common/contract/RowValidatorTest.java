@@ -1,0 +1,433 @@
+package org.rishe.common.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.rishe.common.catalogue.Catalogue;
+import org.rishe.common.privacy.Pseudonymizer;
+
+class RowValidatorTest {
+  private static final Pseudonymizer PSEUDONYMS = new Pseudonymizer(new byte[32]);
+
+  private static RowResult validate(Entity entity, String... pairs) {
+    return validate(entity, DateParser.BatchCalendar.GREGORIAN, pairs);
+  }
+
+  private static RowResult validate(
+      Entity entity, DateParser.BatchCalendar calendar, String... pairs) {
+    Map<String, String> row = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      row.put(pairs[i], pairs[i + 1]);
+    }
+    return new RowValidator(
+            entity, Catalogue.defaultCatalogue(), new DateParser(calendar), PSEUDONYMS)
+        .validate(row);
+  }
+
+  private static String reason(RowResult result) {
+    assertThat(result).isInstanceOf(RowResult.Rejected.class);
+    return ((RowResult.Rejected) result).reason().code();
+  }
+
+  private static Object value(RowResult result, Entity entity, String field) {
+    assertThat(result).as("accepted").isInstanceOf(RowResult.Accepted.class);
+    int index = entity.fields().indexOf(entity.field(field).orElseThrow());
+    return ((RowResult.Accepted) result).values()[index];
+  }
+
+  @Test
+  void missingRequiredFieldIsRejectedNamingTheField() {
+    RowResult result = validate(Entity.FAMILIES, "family_id", "F1", "registered_on", "2024-01-01");
+
+    assertThat(reason(result)).isEqualTo("missing_required");
+    assertThat(((RowResult.Rejected) result).message()).isEqualTo("region is required");
+  }
+
+  @Test
+  void typesAreCheckedAndValuesTyped() {
+    assertThat(
+            reason(
+                validate(
+                    Entity.FAMILIES,
+                    "family_id",
+                    "F1",
+                    "region",
+                    "R1",
+                    "registered_on",
+                    "2024-01-01",
+                    "household_size",
+                    "four")))
+        .isEqualTo("invalid_number");
+    assertThat(
+            reason(
+                validate(
+                    Entity.FAMILIES,
+                    "family_id",
+                    "F1",
+                    "region",
+                    "R1",
+                    "registered_on",
+                    "2024-02-30")))
+        .isEqualTo("invalid_date");
+    assertThat(
+            reason(
+                validate(
+                    Entity.FAMILIES,
+                    "family_id",
+                    "F1",
+                    "region",
+                    "R1",
+                    "registered_on",
+                    "2024-01-01",
+                    "household_size",
+                    "0")))
+        .isEqualTo("out_of_range");
+    assertThat(
+            reason(
+                validate(
+                    Entity.FAMILIES,
+                    "family_id",
+                    "F1",
+                    "region",
+                    "R1",
+                    "registered_on",
+                    "2024-01-01",
+                    "monthly_income",
+                    "-5")))
+        .isEqualTo("out_of_range");
+    assertThat(
+            reason(
+                validate(
+                    Entity.FAMILIES,
+                    "family_id",
+                    "F1",
+                    "region",
+                    "R1",
+                    "registered_on",
+                    "2024-01-01",
+                    "housing",
+                    "castle")))
+        .isEqualTo("value_not_allowed");
+    RowResult family =
+        validate(
+            Entity.FAMILIES,
+            "family_id",
+            "F1",
+            "region",
+            "R1",
+            "registered_on",
+            "2024-01-01",
+            "household_size",
+            "4",
+            "housing",
+            "Rented");
+    assertThat(value(family, Entity.FAMILIES, "household_size")).isEqualTo(4L);
+    assertThat(value(family, Entity.FAMILIES, "housing")).isEqualTo("rented");
+    assertThat(value(family, Entity.FAMILIES, "registered_on")).isEqualTo(LocalDate.of(2024, 1, 1));
+    assertThat(value(family, Entity.FAMILIES, "family_id")).isEqualTo(PSEUDONYMS.pseudonym("F1"));
+  }
+
+  @Test
+  void consentDefaultsToTrueAndMustBeBoolean() {
+    RowResult person =
+        validate(
+            Entity.PEOPLE, "person_id", "P1", "family_id", "F1", "registered_on", "2024-01-01");
+
+    assertThat(value(person, Entity.PEOPLE, "consent_analytics")).isEqualTo(true);
+    assertThat(
+            reason(
+                validate(
+                    Entity.PEOPLE,
+                    "person_id",
+                    "P1",
+                    "family_id",
+                    "F1",
+                    "registered_on",
+                    "2024-01-01",
+                    "consent_analytics",
+                    "yes")))
+        .isEqualTo("invalid_boolean");
+  }
+
+  @Test
+  void casesNeedAProblemCodeAndCloseAfterTheyOpen() {
+    assertThat(
+            reason(
+                validate(
+                    Entity.CASES,
+                    "case_id",
+                    "C1",
+                    "person_id",
+                    "P1",
+                    "problem",
+                    "Child Labour",
+                    "opened_on",
+                    "2024-01-01")))
+        .isEqualTo("invalid_code");
+    assertThat(
+            reason(
+                validate(
+                    Entity.CASES,
+                    "case_id",
+                    "C1",
+                    "person_id",
+                    "P1",
+                    "problem",
+                    "space_travel",
+                    "opened_on",
+                    "2024-01-01")))
+        .isEqualTo("unknown_indicator");
+    assertThat(
+            reason(
+                validate(
+                    Entity.CASES,
+                    "case_id",
+                    "C1",
+                    "person_id",
+                    "P1",
+                    "problem",
+                    "parent_unemployed",
+                    "opened_on",
+                    "2024-01-01")))
+        .isEqualTo("wrong_indicator_kind");
+    assertThat(
+            reason(
+                validate(
+                    Entity.CASES,
+                    "case_id",
+                    "C1",
+                    "person_id",
+                    "P1",
+                    "problem",
+                    "delinquency",
+                    "opened_on",
+                    "2024-03-01",
+                    "closed_on",
+                    "2024-02-01")))
+        .isEqualTo("date_order");
+    RowResult ok =
+        validate(
+            Entity.CASES,
+            "case_id",
+            "C1",
+            "person_id",
+            "P1",
+            "problem",
+            "delinquency",
+            "opened_on",
+            "2024-03-01",
+            "updated_at",
+            "2025-03-01T10:15:00+03:30");
+    assertThat(value(ok, Entity.CASES, "updated_at"))
+        .isEqualTo(Instant.parse("2025-03-01T06:45:00Z"));
+  }
+
+  @Test
+  void observationValuesFollowTheIndicatorTypeAndMissingAnswersAreAccepted() {
+    assertThat(
+            reason(
+                validate(
+                    Entity.OBSERVATIONS,
+                    "subject_id",
+                    "P1",
+                    "indicator",
+                    "parent_unemployed",
+                    "observed_on",
+                    "2024-01-01",
+                    "value",
+                    "maybe")))
+        .isEqualTo("invalid_indicator_value");
+    assertThat(
+            reason(
+                validate(
+                    Entity.OBSERVATIONS,
+                    "subject_id",
+                    "P1",
+                    "indicator",
+                    "household_income",
+                    "observed_on",
+                    "2024-01-01",
+                    "value",
+                    "lots")))
+        .isEqualTo("invalid_indicator_value");
+    assertThat(
+            validate(
+                Entity.OBSERVATIONS,
+                "subject_id",
+                "P1",
+                "indicator",
+                "household_income",
+                "observed_on",
+                "2024-01-01",
+                "value",
+                "120.5"))
+        .isInstanceOf(RowResult.Accepted.class);
+    assertThat(
+            validate(
+                Entity.OBSERVATIONS,
+                "subject_id",
+                "P1",
+                "indicator",
+                "parent_unemployed",
+                "observed_on",
+                "2024-01-01",
+                "value",
+                "refused"))
+        .isInstanceOf(RowResult.Accepted.class);
+    RowResult family =
+        validate(
+            Entity.OBSERVATIONS,
+            "subject_id",
+            "F1",
+            "subject_type",
+            "family",
+            "indicator",
+            "parent_unemployed",
+            "observed_on",
+            "2024-01-01",
+            "value",
+            "true");
+    assertThat(value(family, Entity.OBSERVATIONS, "subject_type")).isEqualTo("family");
+    assertThat(
+            value(
+                validate(
+                    Entity.OBSERVATIONS,
+                    "subject_id",
+                    "P1",
+                    "indicator",
+                    "parent_unemployed",
+                    "observed_on",
+                    "2024-01-01",
+                    "value",
+                    "true"),
+                Entity.OBSERVATIONS,
+                "subject_type"))
+        .isEqualTo("person");
+  }
+
+  @Test
+  void donationsNeedPositiveAmountIsoCurrencyAndAValidDesignation() {
+    String[] base = {
+      "donation_id", "D1", "donor_id", "X1", "received_on", "2024-01-01", "currency", "IRR"
+    };
+    assertThat(reason(validate(Entity.DONATIONS, concat(base, "amount", "0"))))
+        .isEqualTo("out_of_range");
+    assertThat(
+            reason(
+                validate(
+                    Entity.DONATIONS,
+                    "donation_id",
+                    "D1",
+                    "donor_id",
+                    "X1",
+                    "received_on",
+                    "2024-01-01",
+                    "currency",
+                    "rial",
+                    "amount",
+                    "5")))
+        .isEqualTo("value_not_allowed");
+    assertThat(
+            reason(
+                validate(Entity.DONATIONS, concat(base, "amount", "5", "designation", "school:9"))))
+        .isEqualTo("value_not_allowed");
+    RowResult toFamily =
+        validate(Entity.DONATIONS, concat(base, "amount", "5", "designation", "family:F7"));
+    assertThat(value(toFamily, Entity.DONATIONS, "designation"))
+        .isEqualTo("family:" + PSEUDONYMS.pseudonym("F7"));
+    assertThat(value(toFamily, Entity.DONATIONS, "donor_id")).isEqualTo(PSEUDONYMS.pseudonym("X1"));
+    assertThat(
+            value(
+                validate(Entity.DONATIONS, concat(base, "amount", "5")),
+                Entity.DONATIONS,
+                "designation"))
+        .isEqualTo("general");
+    assertThat(
+            value(
+                validate(
+                    Entity.DONATIONS, concat(base, "amount", "5", "designation", "program:PRG01")),
+                Entity.DONATIONS,
+                "designation"))
+        .isEqualTo("program:PRG01");
+  }
+
+  @Test
+  void aidEventsNeedAKnownStageAndATimestamp() {
+    assertThat(
+            reason(
+                validate(
+                    Entity.AID_EVENTS,
+                    "donation_id",
+                    "D1",
+                    "stage",
+                    "teleported",
+                    "at",
+                    "2024-01-01")))
+        .isEqualTo("value_not_allowed");
+    assertThat(
+            reason(
+                validate(
+                    Entity.AID_EVENTS,
+                    "donation_id",
+                    "D1",
+                    "stage",
+                    "delivered",
+                    "at",
+                    "yesterday")))
+        .isEqualTo("invalid_timestamp");
+    RowResult dateOnly =
+        validate(Entity.AID_EVENTS, "donation_id", "D1", "stage", "delivered", "at", "2024-01-02");
+    assertThat(value(dateOnly, Entity.AID_EVENTS, "at"))
+        .isEqualTo(Instant.parse("2024-01-02T00:00:00Z"));
+  }
+
+  @Test
+  void aTombstoneNeedsOnlyItsKey() {
+    RowResult tombstone =
+        validate(Entity.PEOPLE, "person_id", "P1", "deleted_at", "2024-05-01T00:00:00Z");
+
+    assertThat(tombstone).isInstanceOf(RowResult.Accepted.class);
+    assertThat(((RowResult.Accepted) tombstone).tombstone()).isTrue();
+    assertThat(reason(validate(Entity.PEOPLE, "person_id", "P1", "deleted_at", "soon")))
+        .isEqualTo("invalid_timestamp");
+  }
+
+  @Test
+  void jalaliDatesConvertAndInvalidJalaliDatesAreRejected() {
+    RowResult nowruz =
+        validate(
+            Entity.FAMILIES,
+            DateParser.BatchCalendar.JALALI,
+            "family_id",
+            "F1",
+            "region",
+            "R1",
+            "registered_on",
+            "1404-01-01");
+    // 1404-12-30 does not exist: 1404 is not a leap year in the Solar Hijri calendar.
+    RowResult noSuchDay =
+        validate(
+            Entity.FAMILIES,
+            DateParser.BatchCalendar.JALALI,
+            "family_id",
+            "F1",
+            "region",
+            "R1",
+            "registered_on",
+            "1404-12-30");
+
+    assertThat(value(nowruz, Entity.FAMILIES, "registered_on"))
+        .isEqualTo(LocalDate.of(2025, 3, 21));
+    assertThat(reason(noSuchDay)).isEqualTo("invalid_date");
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
+  }
+}
