@@ -1,5 +1,8 @@
 package org.rishe.analytics.causal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The orientation phase shared by PC and the DAG-to-CPDAG conversion: background knowledge,
  * unshielded colliders, then Meek's rules to closure. Only undirected edges are ever oriented, so
@@ -26,12 +29,12 @@ final class Orientation {
   }
 
   /**
-   * Orients x -> y <- z for unshielded triples whose separating sets exclude y. On conflict the
-   * first orientation stands (causal-learn's {@code uc_priority=2}): a triple is skipped if y
-   * already points into x or z. Triples are visited by middle node, then x, then z.
+   * The unshielded triples x - y - z (x < z) whose separating sets exclude y and that the knowledge
+   * allows as colliders, visited by middle node, then x, then z.
    */
-  static void orientColliders(
+  static List<int[]> colliderCandidates(
       MixedGraph graph, SeparationSets separationSets, BackgroundKnowledge knowledge) {
+    List<int[]> candidates = new ArrayList<>();
     int size = graph.size();
     for (int y = 0; y < size; y++) {
       for (int x = 0; x < size; x++) {
@@ -42,20 +45,32 @@ final class Orientation {
           if (!graph.isAdjacent(z, y) || graph.isAdjacent(x, z)) {
             continue;
           }
-          if (knowledge.isForbidden(x, y)
-              || knowledge.isForbidden(z, y)
-              || knowledge.isRequired(y, x)
-              || knowledge.isRequired(y, z)) {
-            continue;
-          }
-          if (separationSets.contains(x, z, y)) {
-            continue;
-          }
-          if (!graph.isDirected(y, x) && !graph.isDirected(y, z)) {
-            graph.orient(x, y);
-            graph.orient(z, y);
+          boolean knowledgeAllows =
+              !knowledge.isForbidden(x, y)
+                  && !knowledge.isForbidden(z, y)
+                  && !knowledge.isRequired(y, x)
+                  && !knowledge.isRequired(y, z);
+          if (knowledgeAllows && !separationSets.contains(x, z, y)) {
+            candidates.add(new int[] {x, y, z});
           }
         }
+      }
+    }
+    return candidates;
+  }
+
+  /**
+   * Orients x -> y <- z for each candidate in turn, skipping one whose middle node already points
+   * into x or z, so an earlier collider is never reversed.
+   */
+  static void orientColliders(MixedGraph graph, List<int[]> candidates) {
+    for (int[] triple : candidates) {
+      int x = triple[0];
+      int y = triple[1];
+      int z = triple[2];
+      if (!graph.isDirected(y, x) && !graph.isDirected(y, z)) {
+        graph.orient(x, y);
+        graph.orient(z, y);
       }
     }
   }

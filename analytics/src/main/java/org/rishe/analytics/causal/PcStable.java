@@ -2,7 +2,12 @@ package org.rishe.analytics.causal;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * PC-stable causal structure discovery: an order-independent skeleton search, then colliders from
@@ -36,8 +41,45 @@ public final class PcStable {
     SeparationSets separationSets = new SeparationSets(names.size());
     MixedGraph graph = new SkeletonSearch(test, settings, knowledge).search(separationSets);
     Orientation.orientByKnowledge(graph, knowledge);
-    Orientation.orientColliders(graph, separationSets, knowledge);
+    List<int[]> colliders = Orientation.colliderCandidates(graph, separationSets, knowledge);
+    if (settings.colliderConflict() == ColliderConflict.STRONGEST_FIRST) {
+      colliders = strongestFirst(test, graph, colliders);
+    }
+    Orientation.orientColliders(graph, colliders);
     Orientation.applyMeekRules(graph, knowledge);
     return graph.freeze(names);
+  }
+
+  /**
+   * Sorts colliders by the largest p-value of x and z given any subset of the neighbours of x or of
+   * z that holds y: the smaller it is, the more clearly conditioning on y keeps x and z dependent.
+   * The sort is stable, so ties keep node order.
+   */
+  private static List<int[]> strongestFirst(
+      IndependenceTest test, MixedGraph graph, List<int[]> colliders) {
+    List<int[]> sorted = new ArrayList<>(colliders);
+    Map<int[], Double> strength = new IdentityHashMap<>();
+    for (int[] triple : colliders) {
+      double largest =
+          Math.max(
+              largestPValueWith(test, graph.neighbors(triple[0]), triple),
+              largestPValueWith(test, graph.neighbors(triple[2]), triple));
+      strength.put(triple, largest);
+    }
+    sorted.sort(Comparator.comparingDouble(strength::get));
+    return sorted;
+  }
+
+  private static double largestPValueWith(IndependenceTest test, int[] neighbors, int[] triple) {
+    double largest = 0;
+    int[] others = Arrays.stream(neighbors).filter(node -> node != triple[1]).toArray();
+    for (int size = 0; size <= others.length; size++) {
+      for (int[] subset : Combinations.of(others, size)) {
+        int[] conditioning = Arrays.copyOf(subset, size + 1);
+        conditioning[size] = triple[1];
+        largest = Math.max(largest, test.pValue(triple[0], triple[2], conditioning));
+      }
+    }
+    return largest;
   }
 }
