@@ -33,6 +33,11 @@ abstract class ContingencyTest implements IndependenceTest {
     return statistic.pValue(this::distribution);
   }
 
+  @Override
+  public void prepare(int anchor, int[] variables) {
+    data.prepareJoint(anchor, variables);
+  }
+
   /** The statistic and its degrees of freedom for one stratified table. */
   TestStatistic statistic(StratifiedTable table) {
     int cardX = table.cardX();

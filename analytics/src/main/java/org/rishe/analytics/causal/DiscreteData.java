@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A discrete data set of p variables, held as its distinct rows ("patterns") with a weight each.
@@ -19,12 +20,16 @@ public final class DiscreteData {
 
   private final List<String> names;
   private final int[] cardinalities;
-  private final int[][] columns;
+  // Codes as shorts: counting is memory-bound, and charity categories stay far below 32,768.
+  private final short[][] columns;
   private final double[] weights;
   private final double totalWeight;
   private final Map<TableKey, StratifiedTable> tableCache = new ConcurrentHashMap<>();
+  private final AtomicLong tablesCounted = new AtomicLong();
+  private final Map<Integer, JointTable> preparedJoints = new ConcurrentHashMap<>();
 
-  private DiscreteData(List<String> names, int[] cardinalities, int[][] columns, double[] weights) {
+  private DiscreteData(
+      List<String> names, int[] cardinalities, short[][] columns, double[] weights) {
     this.names = List.copyOf(names);
     this.cardinalities = cardinalities;
     this.columns = columns;
@@ -57,13 +62,20 @@ public final class DiscreteData {
           "patterns and counts differ in length (%d vs %d): give one count per distinct row"
               .formatted(patterns.length, counts.length));
     }
+    for (int cardinality : cardinalities) {
+      if (cardinality < 1 || cardinality > Short.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            "cardinality %d is outside 1..%d: merge rare categories first"
+                .formatted(cardinality, (int) Short.MAX_VALUE));
+      }
+    }
     if (names.size() != cardinalities.length) {
       throw new IllegalArgumentException(
           "%d names but %d cardinalities: give one cardinality per variable"
               .formatted(names.size(), cardinalities.length));
     }
     int variables = cardinalities.length;
-    int[][] columns = new int[variables][patterns.length];
+    short[][] columns = new short[variables][patterns.length];
     double[] weights = new double[patterns.length];
     for (int row = 0; row < patterns.length; row++) {
       int[] pattern = patterns[row];
@@ -78,7 +90,7 @@ public final class DiscreteData {
               "code %d of variable %s is outside 0..%d: recode values to 0-based codes"
                   .formatted(code, names.get(variable), cardinalities[variable] - 1));
         }
-        columns[variable][row] = code;
+        columns[variable][row] = (short) code;
       }
       weights[row] = counts[row];
     }
@@ -136,58 +148,123 @@ public final class DiscreteData {
     Arrays.sort(sorted);
     return tableCache.computeIfAbsent(
         new TableKey(first, second, List.copyOf(Arrays.stream(sorted).boxed().toList())),
-        key -> countTable(first, second, sorted));
+        key -> fromPreparedOrCount(first, second, sorted));
+  }
+
+  /**
+   * Hint that many tests of {@code anchor} against variables within {@code variables} follow (PC's
+   * tests of one node within its neighbourhood): when the joint table over them has fewer cells
+   * than there are patterns, it is counted once and later tables are summed out of it. It replaces
+   * any table prepared earlier for the same anchor.
+   */
+  public void prepareJoint(int anchor, int[] variables) {
+    int[] sorted = Arrays.stream(variables).distinct().sorted().toArray();
+    if (Arrays.binarySearch(sorted, anchor) < 0) {
+      throw new IllegalArgumentException("anchor %d is not among the variables".formatted(anchor));
+    }
+    long cells = 1;
+    for (int variable : sorted) {
+      cells *= cardinalities[variable];
+      if (cells > Math.min(weights.length, DENSE_CELL_LIMIT)) {
+        preparedJoints.remove(anchor);
+        return;
+      }
+    }
+    int[] radix = Arrays.stream(sorted).map(variable -> cardinalities[variable]).toArray();
+    double[] counts = countDense(sorted, (int) cells);
+    preparedJoints.put(anchor, new JointTable(sorted, radix, counts));
+  }
+
+  private StratifiedTable fromPreparedOrCount(int x, int y, int[] sortedConditioning) {
+    for (int anchor : new int[] {x, y}) {
+      JointTable joint = preparedJoints.get(anchor);
+      if (joint != null && joint.covers(x, y, sortedConditioning)) {
+        return joint.marginal(x, y, sortedConditioning);
+      }
+    }
+    return countTable(x, y, sortedConditioning);
+  }
+
+  /** How many tables were counted from the patterns so far; cache hits are not counted. */
+  public long tablesCounted() {
+    return tablesCounted.get();
   }
 
   private StratifiedTable countTable(int x, int y, int[] conditioning) {
     int cardX = cardinalities[x];
     int cardY = cardinalities[y];
+    long cells = (long) cardX * cardY;
+    for (int variable : conditioning) {
+      cells = Math.min(cells * cardinalities[variable], Long.MAX_VALUE / 64);
+    }
+    if (cells <= DENSE_CELL_LIMIT) {
+      return countDense(x, y, conditioning, (int) cells);
+    }
+    return countSparse(x, y, conditioning);
+  }
+
+  // One fused pass over the patterns, with no intermediate arrays: this loop is the hot spot.
+  private StratifiedTable countDense(int x, int y, int[] conditioning, int cells) {
+    int[] order = Arrays.copyOf(conditioning, conditioning.length + 2);
+    order[conditioning.length] = x;
+    order[conditioning.length + 1] = y;
+    return new StratifiedTable(
+        cardinalities[x],
+        cardinalities[y],
+        cells / (cardinalities[x] * cardinalities[y]),
+        countDense(order, cells));
+  }
+
+  /** Counts over the variables in the given order, the first varying slowest. */
+  private double[] countDense(int[] order, int cells) {
+    tablesCounted.incrementAndGet();
+    int width = order.length;
+    short[][] used = new short[width][];
+    int[] radix = new int[width];
+    for (int position = 0; position < width; position++) {
+      used[position] = columns[order[position]];
+      radix[position] = cardinalities[order[position]];
+    }
+    double[] counts = new double[cells];
     int patterns = weights.length;
-    long strataProduct = 1;
-    for (int variable : conditioning) {
-      strataProduct *= cardinalities[variable];
-      if (strataProduct > Long.MAX_VALUE / 64) {
-        strataProduct = Long.MAX_VALUE / 64;
-      }
-    }
-    // Column at a time keeps the inner loops over contiguous arrays.
-    long[] strataIndex = new long[patterns];
-    for (int variable : conditioning) {
-      int[] column = columns[variable];
-      int card = cardinalities[variable];
-      for (int row = 0; row < patterns; row++) {
-        strataIndex[row] = strataIndex[row] * card + column[row];
-      }
-    }
-    int[] compactStratum = new int[patterns];
-    int strata;
-    if (strataProduct * cardX * cardY <= DENSE_CELL_LIMIT) {
-      strata = (int) strataProduct;
-      for (int row = 0; row < patterns; row++) {
-        compactStratum[row] = (int) strataIndex[row];
-      }
-    } else {
-      Map<Long, Integer> ids = new HashMap<>();
-      for (int row = 0; row < patterns; row++) {
-        if (weights[row] == 0) {
-          continue;
-        }
-        Integer id = ids.computeIfAbsent(strataIndex[row], key -> ids.size());
-        compactStratum[row] = id;
-      }
-      strata = ids.size();
-    }
-    double[] counts = new double[strata * cardX * cardY];
-    int[] columnX = columns[x];
-    int[] columnY = columns[y];
-    int cells = cardX * cardY;
     for (int row = 0; row < patterns; row++) {
-      double weight = weights[row];
-      if (weight != 0) {
-        counts[compactStratum[row] * cells + columnX[row] * cardY + columnY[row]] += weight;
+      int index = 0;
+      for (int position = 0; position < width; position++) {
+        index = index * radix[position] + used[position][row];
       }
+      counts[index] += weights[row];
     }
-    return new StratifiedTable(cardX, cardY, strata, counts);
+    return counts;
+  }
+
+  // Too many possible strata for a dense array: number only the strata that occur.
+  private StratifiedTable countSparse(int x, int y, int[] conditioning) {
+    tablesCounted.incrementAndGet();
+    int cardX = cardinalities[x];
+    int cardY = cardinalities[y];
+    int patterns = weights.length;
+    Map<Long, Integer> ids = new HashMap<>();
+    int[] stratumOf = new int[patterns];
+    for (int row = 0; row < patterns; row++) {
+      long key = 0;
+      for (int variable : conditioning) {
+        key = key * cardinalities[variable] + columns[variable][row];
+      }
+      Integer id = ids.get(key);
+      if (id == null) {
+        id = ids.size();
+        ids.put(key, id);
+      }
+      stratumOf[row] = id;
+    }
+    int cells = cardX * cardY;
+    double[] counts = new double[ids.size() * cells];
+    short[] columnX = columns[x];
+    short[] columnY = columns[y];
+    for (int row = 0; row < patterns; row++) {
+      counts[stratumOf[row] * cells + columnX[row] * cardY + columnY[row]] += weights[row];
+    }
+    return new StratifiedTable(cardX, cardY, ids.size(), counts);
   }
 
   private record TableKey(int first, int second, List<Integer> conditioning) {}

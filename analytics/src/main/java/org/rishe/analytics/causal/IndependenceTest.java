@@ -10,4 +10,10 @@ public interface IndependenceTest {
 
   /** The p-value of the hypothesis that x and y are independent given the conditioning set. */
   double pValue(int x, int y, int[] conditioning);
+
+  /**
+   * Hint that tests of {@code anchor} against and given variables within {@code variables} come
+   * next, so an implementation may count their joint table once. Ignoring it is correct.
+   */
+  default void prepare(int anchor, int[] variables) {}
 }

@@ -1,6 +1,7 @@
 package org.rishe.analytics.causal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -81,6 +82,11 @@ final class SkeletonSearch {
     int[] neighbors = frozen[x];
     if (neighbors.length - 1 < depth) {
       return removals;
+    }
+    if (depth > 0) {
+      int[] neighborhood = Arrays.copyOf(neighbors, neighbors.length + 1);
+      neighborhood[neighbors.length] = x;
+      test.prepare(x, neighborhood);
     }
     for (int y : neighbors) {
       if (knowledge.isRequired(x, y) || knowledge.isRequired(y, x)) {
