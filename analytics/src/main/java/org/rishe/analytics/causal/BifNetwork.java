@@ -197,7 +197,7 @@ public final class BifNetwork {
       throw new IllegalArgumentException("rows must be 1 or more, got %d".formatted(rows));
     }
     int[] cardinalities = states.stream().mapToInt(List::size).toArray();
-    PatternCompressor compressor = new PatternCompressor(cardinalities);
+    PatternCompressor compressor = new PatternCompressor(names, cardinalities);
     SplittableRandom random = new SplittableRandom(seed);
     int[] row = new int[names.size()];
     for (int drawn = 0; drawn < rows; drawn++) {
@@ -210,7 +210,7 @@ public final class BifNetwork {
       }
       compressor.add(row, 1);
     }
-    return compressor.toData(names);
+    return compressor.toData();
   }
 
   private static int draw(

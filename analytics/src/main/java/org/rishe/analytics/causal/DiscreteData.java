@@ -41,11 +41,11 @@ public final class DiscreteData {
   /** Builds the data from raw rows of codes {@code 0..cardinality-1}; identical rows are merged. */
   public static DiscreteData fromRows(List<String> names, int[] cardinalities, int[][] rows) {
     requireNonNull(rows, "rows is null");
-    PatternCompressor compressor = new PatternCompressor(cardinalities);
+    PatternCompressor compressor = new PatternCompressor(names, cardinalities);
     for (int[] row : rows) {
       compressor.add(row, 1);
     }
-    return compressor.toData(names);
+    return compressor.toData();
   }
 
   /**

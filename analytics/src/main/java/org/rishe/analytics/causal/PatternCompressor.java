@@ -10,13 +10,20 @@ import java.util.Map;
 
 /** Merges identical rows into distinct patterns with counts, so later counting scans each once. */
 final class PatternCompressor {
+  private final List<String> names;
   private final int[] cardinalities;
   private final Map<PackedRow, Integer> patternIds = new HashMap<>();
   private final List<int[]> patterns = new ArrayList<>();
   private long[] counts = new long[1024];
 
-  PatternCompressor(int[] cardinalities) {
+  PatternCompressor(List<String> names, int[] cardinalities) {
+    this.names = List.copyOf(requireNonNull(names, "names is null"));
     this.cardinalities = requireNonNull(cardinalities, "cardinalities is null").clone();
+    if (names.size() != cardinalities.length) {
+      throw new IllegalArgumentException(
+          "%d names but %d cardinalities: give one cardinality per variable"
+              .formatted(names.size(), cardinalities.length));
+    }
   }
 
   void add(int[] row, long count) {
@@ -27,8 +34,8 @@ final class PatternCompressor {
     for (int variable = 0; variable < row.length; variable++) {
       if (row[variable] < 0 || row[variable] >= cardinalities[variable]) {
         throw new IllegalArgumentException(
-            "code %d of variable %d is outside 0..%d: recode values to 0-based codes"
-                .formatted(row[variable], variable, cardinalities[variable] - 1));
+            "code %d of variable %s is outside 0..%d: recode values to 0-based codes"
+                .formatted(row[variable], names.get(variable), cardinalities[variable] - 1));
       }
     }
     PackedRow key = new PackedRow(row);
@@ -46,7 +53,7 @@ final class PatternCompressor {
     counts[id] += count;
   }
 
-  DiscreteData toData(List<String> names) {
+  DiscreteData toData() {
     return DiscreteData.fromPatternCounts(
         names,
         cardinalities,

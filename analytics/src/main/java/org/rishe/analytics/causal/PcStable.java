@@ -43,7 +43,7 @@ public final class PcStable {
     Orientation.orientByKnowledge(graph, knowledge);
     List<int[]> colliders = Orientation.colliderCandidates(graph, separationSets, knowledge);
     if (settings.colliderConflict() == ColliderConflict.STRONGEST_FIRST) {
-      colliders = strongestFirst(test, graph, colliders);
+      colliders = strongestFirst(test, graph, colliders, settings.maxDepth());
     }
     Orientation.orientColliders(graph, colliders);
     Orientation.applyMeekRules(graph, knowledge);
@@ -53,27 +53,33 @@ public final class PcStable {
   /**
    * Sorts colliders by the largest p-value of x and z given any subset of the neighbours of x or of
    * z that holds y: the smaller it is, the more clearly conditioning on y keeps x and z dependent.
-   * The sort is stable, so ties keep node order.
+   * The sort is stable, so ties keep node order. With a depth limit, larger sets are not tried:
+   * without one, the skeleton already bounds every neighbourhood.
    */
   private static List<int[]> strongestFirst(
-      IndependenceTest test, MixedGraph graph, List<int[]> colliders) {
+      IndependenceTest test, MixedGraph graph, List<int[]> colliders, int maxDepth) {
     List<int[]> sorted = new ArrayList<>(colliders);
     Map<int[], Double> strength = new IdentityHashMap<>();
     for (int[] triple : colliders) {
       double largest =
           Math.max(
-              largestPValueWith(test, graph.neighbors(triple[0]), triple),
-              largestPValueWith(test, graph.neighbors(triple[2]), triple));
+              largestPValueWith(test, graph.neighbors(triple[0]), triple, maxDepth),
+              largestPValueWith(test, graph.neighbors(triple[2]), triple, maxDepth));
       strength.put(triple, largest);
     }
     sorted.sort(Comparator.comparingDouble(strength::get));
     return sorted;
   }
 
-  private static double largestPValueWith(IndependenceTest test, int[] neighbors, int[] triple) {
+  private static double largestPValueWith(
+      IndependenceTest test, int[] neighbors, int[] triple, int maxDepth) {
     double largest = 0;
     int[] others = Arrays.stream(neighbors).filter(node -> node != triple[1]).toArray();
-    for (int size = 0; size <= others.length; size++) {
+    int largestSubset =
+        maxDepth == PcSettings.UNLIMITED_DEPTH
+            ? others.length
+            : Math.min(others.length, Math.max(0, maxDepth - 1));
+    for (int size = 0; size <= largestSubset; size++) {
       for (int[] subset : Combinations.of(others, size)) {
         int[] conditioning = Arrays.copyOf(subset, size + 1);
         conditioning[size] = triple[1];

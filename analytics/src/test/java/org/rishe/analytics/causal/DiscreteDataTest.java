@@ -75,6 +75,6 @@ class DiscreteDataTest {
     assertThatThrownBy(
             () -> DiscreteData.fromRows(List.of("region"), new int[] {2}, new int[][] {{2}}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("code 2 of variable 0 is outside 0..1: recode values to 0-based codes");
+        .hasMessage("code 2 of variable region is outside 0..1: recode values to 0-based codes");
   }
 }
