@@ -1,0 +1,310 @@
+package org.rishe.analytics.causal;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A discrete data set of p variables, held as its distinct rows ("patterns") with a weight each.
+ * Counting is done once per variable set and cached, so conditional-independence tests never
+ * re-scan the rows; a bootstrap resample is the same patterns with new weights.
+ */
+public final class DiscreteData {
+  // Dense tables above this many cells would waste memory on empty strata, so strata are compacted.
+  private static final long DENSE_CELL_LIMIT = 1L << 22;
+
+  private final List<String> names;
+  private final int[] cardinalities;
+  // Codes as bytes: counting is memory-bound, and a test on a variable with more than 127
+  // categories would have too many degrees of freedom to detect anything anyway.
+  private final byte[][] columns;
+  private final double[] weights;
+  private final double totalWeight;
+  private final Map<TableKey, StratifiedTable> tableCache = new ConcurrentHashMap<>();
+  private final AtomicLong tablesCounted = new AtomicLong();
+  private final Map<Integer, JointTable> preparedJoints = new ConcurrentHashMap<>();
+
+  private DiscreteData(
+      List<String> names, int[] cardinalities, byte[][] columns, double[] weights) {
+    this.names = List.copyOf(names);
+    this.cardinalities = cardinalities;
+    this.columns = columns;
+    this.weights = weights;
+    this.totalWeight = Arrays.stream(weights).sum();
+  }
+
+  /** Builds the data from raw rows of codes {@code 0..cardinality-1}; identical rows are merged. */
+  public static DiscreteData fromRows(List<String> names, int[] cardinalities, int[][] rows) {
+    requireNonNull(rows, "rows is null");
+    PatternCompressor compressor = new PatternCompressor(names, cardinalities);
+    for (int[] row : rows) {
+      compressor.add(row, 1);
+    }
+    return compressor.toData();
+  }
+
+  /**
+   * Builds the data from already aggregated distinct rows and their counts, as a Spark {@code
+   * groupBy(...).count()} produces them. Patterns must be distinct.
+   */
+  public static DiscreteData fromPatternCounts(
+      List<String> names, int[] cardinalities, int[][] patterns, long[] counts) {
+    requireNonNull(names, "names is null");
+    requireNonNull(cardinalities, "cardinalities is null");
+    requireNonNull(patterns, "patterns is null");
+    requireNonNull(counts, "counts is null");
+    if (patterns.length != counts.length) {
+      throw new IllegalArgumentException(
+          "patterns and counts differ in length (%d vs %d): give one count per distinct row"
+              .formatted(patterns.length, counts.length));
+    }
+    for (int cardinality : cardinalities) {
+      if (cardinality < 1 || cardinality > Byte.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            "cardinality %d is outside 1..%d: merge rare categories first"
+                .formatted(cardinality, (int) Byte.MAX_VALUE));
+      }
+    }
+    if (names.size() != cardinalities.length) {
+      throw new IllegalArgumentException(
+          "%d names but %d cardinalities: give one cardinality per variable"
+              .formatted(names.size(), cardinalities.length));
+    }
+    int variables = cardinalities.length;
+    byte[][] columns = new byte[variables][patterns.length];
+    double[] weights = new double[patterns.length];
+    for (int row = 0; row < patterns.length; row++) {
+      int[] pattern = patterns[row];
+      if (pattern.length != variables) {
+        throw new IllegalArgumentException(
+            "pattern %d has %d values, expected %d".formatted(row, pattern.length, variables));
+      }
+      for (int variable = 0; variable < variables; variable++) {
+        int code = pattern[variable];
+        if (code < 0 || code >= cardinalities[variable]) {
+          throw new IllegalArgumentException(
+              "code %d of variable %s is outside 0..%d: recode values to 0-based codes"
+                  .formatted(code, names.get(variable), cardinalities[variable] - 1));
+        }
+        columns[variable][row] = (byte) code;
+      }
+      weights[row] = counts[row];
+    }
+    return new DiscreteData(names, cardinalities.clone(), columns, weights);
+  }
+
+  /** The same patterns with new weights, e.g. bootstrap multiplicities; the cache starts empty. */
+  public DiscreteData withWeights(double[] newWeights) {
+    requireNonNull(newWeights, "newWeights is null");
+    if (newWeights.length != weights.length) {
+      throw new IllegalArgumentException(
+          "%d weights given for %d patterns".formatted(newWeights.length, weights.length));
+    }
+    return new DiscreteData(names, cardinalities, columns, newWeights.clone());
+  }
+
+  public List<String> names() {
+    return names;
+  }
+
+  public int variableCount() {
+    return cardinalities.length;
+  }
+
+  public int cardinality(int variable) {
+    return cardinalities[variable];
+  }
+
+  public int patternCount() {
+    return weights.length;
+  }
+
+  public double weight(int pattern) {
+    return weights[pattern];
+  }
+
+  public double totalWeight() {
+    return totalWeight;
+  }
+
+  /** The code of one variable in one pattern. */
+  public int code(int pattern, int variable) {
+    return columns[variable][pattern];
+  }
+
+  /**
+   * Counts of x and y within each non-empty stratum of the conditioning variables, cached per
+   * unordered pair and conditioning set so that the test of x given y shares the table with y given
+   * x.
+   */
+  public StratifiedTable stratifiedTable(int x, int y, int[] conditioning) {
+    int first = Math.min(x, y);
+    int second = Math.max(x, y);
+    int[] sorted = conditioning.clone();
+    Arrays.sort(sorted);
+    return tableCache.computeIfAbsent(
+        new TableKey(first, second, List.copyOf(Arrays.stream(sorted).boxed().toList())),
+        key -> fromPreparedOrCount(first, second, sorted));
+  }
+
+  /**
+   * Hint that many tests of {@code anchor} against variables within {@code variables} follow (PC's
+   * tests of one node within its neighbourhood): when the joint table over them has fewer cells
+   * than there are patterns, it is counted once and later tables are summed out of it. It replaces
+   * any table prepared earlier for the same anchor.
+   */
+  public void prepareJoint(int anchor, int[] variables) {
+    int[] sorted = Arrays.stream(variables).distinct().sorted().toArray();
+    if (Arrays.binarySearch(sorted, anchor) < 0) {
+      throw new IllegalArgumentException("anchor %d is not among the variables".formatted(anchor));
+    }
+    long cells = 1;
+    for (int variable : sorted) {
+      cells *= cardinalities[variable];
+      if (cells > Math.min(weights.length, DENSE_CELL_LIMIT)) {
+        preparedJoints.remove(anchor);
+        return;
+      }
+    }
+    int[] radix = Arrays.stream(sorted).map(variable -> cardinalities[variable]).toArray();
+    double[] counts = countDense(sorted, (int) cells);
+    preparedJoints.put(anchor, new JointTable(sorted, radix, counts));
+  }
+
+  private StratifiedTable fromPreparedOrCount(int x, int y, int[] sortedConditioning) {
+    for (int anchor : new int[] {x, y}) {
+      JointTable joint = preparedJoints.get(anchor);
+      if (joint != null && joint.covers(x, y, sortedConditioning)) {
+        return joint.marginal(x, y, sortedConditioning);
+      }
+    }
+    return countTable(x, y, sortedConditioning);
+  }
+
+  /** How many tables were counted from the patterns so far; cache hits are not counted. */
+  public long tablesCounted() {
+    return tablesCounted.get();
+  }
+
+  private StratifiedTable countTable(int x, int y, int[] conditioning) {
+    int cardX = cardinalities[x];
+    int cardY = cardinalities[y];
+    long cells = (long) cardX * cardY;
+    for (int variable : conditioning) {
+      cells = Math.min(cells * cardinalities[variable], Long.MAX_VALUE / 64);
+    }
+    if (cells <= DENSE_CELL_LIMIT) {
+      return countDense(x, y, conditioning, (int) cells);
+    }
+    return countSparse(x, y, conditioning);
+  }
+
+  // One fused pass over the patterns, with no intermediate arrays: this loop is the hot spot.
+  private StratifiedTable countDense(int x, int y, int[] conditioning, int cells) {
+    int[] order = Arrays.copyOf(conditioning, conditioning.length + 2);
+    order[conditioning.length] = x;
+    order[conditioning.length + 1] = y;
+    return new StratifiedTable(
+        cardinalities[x],
+        cardinalities[y],
+        cells / (cardinalities[x] * cardinalities[y]),
+        countDense(order, cells));
+  }
+
+  /** Counts over the variables in the given order, the first varying slowest. */
+  private double[] countDense(int[] order, int cells) {
+    tablesCounted.incrementAndGet();
+    int width = order.length;
+    byte[][] used = new byte[width][];
+    int[] radix = new int[width];
+    for (int position = 0; position < width; position++) {
+      used[position] = columns[order[position]];
+      radix[position] = cardinalities[order[position]];
+    }
+    double[] counts = new double[cells];
+    int patterns = weights.length;
+    // PC spends most of its time on two to four variables: unrolled, these loops run several
+    // times faster than the general one.
+    switch (width) {
+      case 2 -> {
+        byte[] first = used[0];
+        byte[] second = used[1];
+        int radixSecond = radix[1];
+        for (int row = 0; row < patterns; row++) {
+          counts[first[row] * radixSecond + second[row]] += weights[row];
+        }
+      }
+      case 3 -> {
+        byte[] first = used[0];
+        byte[] second = used[1];
+        byte[] third = used[2];
+        int radixSecond = radix[1];
+        int radixThird = radix[2];
+        for (int row = 0; row < patterns; row++) {
+          counts[(first[row] * radixSecond + second[row]) * radixThird + third[row]] +=
+              weights[row];
+        }
+      }
+      case 4 -> {
+        byte[] first = used[0];
+        byte[] second = used[1];
+        byte[] third = used[2];
+        byte[] fourth = used[3];
+        int radixSecond = radix[1];
+        int radixThird = radix[2];
+        int radixFourth = radix[3];
+        for (int row = 0; row < patterns; row++) {
+          int index = ((first[row] * radixSecond + second[row]) * radixThird + third[row]);
+          counts[index * radixFourth + fourth[row]] += weights[row];
+        }
+      }
+      default -> {
+        for (int row = 0; row < patterns; row++) {
+          int index = 0;
+          for (int position = 0; position < width; position++) {
+            index = index * radix[position] + used[position][row];
+          }
+          counts[index] += weights[row];
+        }
+      }
+    }
+    return counts;
+  }
+
+  // Too many possible strata for a dense array: number only the strata that occur.
+  private StratifiedTable countSparse(int x, int y, int[] conditioning) {
+    tablesCounted.incrementAndGet();
+    int cardX = cardinalities[x];
+    int cardY = cardinalities[y];
+    int patterns = weights.length;
+    Map<Long, Integer> ids = new HashMap<>();
+    int[] stratumOf = new int[patterns];
+    for (int row = 0; row < patterns; row++) {
+      long key = 0;
+      for (int variable : conditioning) {
+        key = key * cardinalities[variable] + columns[variable][row];
+      }
+      Integer id = ids.get(key);
+      if (id == null) {
+        id = ids.size();
+        ids.put(key, id);
+      }
+      stratumOf[row] = id;
+    }
+    int cells = cardX * cardY;
+    double[] counts = new double[ids.size() * cells];
+    byte[] columnX = columns[x];
+    byte[] columnY = columns[y];
+    for (int row = 0; row < patterns; row++) {
+      counts[stratumOf[row] * cells + columnX[row] * cardY + columnY[row]] += weights[row];
+    }
+    return new StratifiedTable(cardX, cardY, ids.size(), counts);
+  }
+
+  private record TableKey(int first, int second, List<Integer> conditioning) {}
+}

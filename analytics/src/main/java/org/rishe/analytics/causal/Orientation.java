@@ -1,0 +1,196 @@
+package org.rishe.analytics.causal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The orientation phase shared by PC and the DAG-to-CPDAG conversion: background knowledge,
+ * unshielded colliders, then Meek's rules to closure. Only undirected edges are ever oriented, so
+ * an edge fixed by knowledge or an earlier collider is never reversed.
+ */
+final class Orientation {
+  private Orientation() {}
+
+  /** Orients every edge whose direction the knowledge decides. */
+  static void orientByKnowledge(MixedGraph graph, BackgroundKnowledge knowledge) {
+    int size = graph.size();
+    for (int i = 0; i < size; i++) {
+      for (int j = i + 1; j < size; j++) {
+        if (!graph.isAdjacent(i, j)) {
+          continue;
+        }
+        if (knowledge.isForbidden(j, i) || knowledge.isRequired(i, j)) {
+          graph.orient(i, j);
+        } else if (knowledge.isForbidden(i, j) || knowledge.isRequired(j, i)) {
+          graph.orient(j, i);
+        }
+      }
+    }
+  }
+
+  /**
+   * The unshielded triples x - y - z (x < z) whose separating sets exclude y and that the knowledge
+   * allows as colliders, visited by middle node, then x, then z.
+   */
+  static List<int[]> colliderCandidates(
+      MixedGraph graph, SeparationSets separationSets, BackgroundKnowledge knowledge) {
+    List<int[]> candidates = new ArrayList<>();
+    int size = graph.size();
+    for (int y = 0; y < size; y++) {
+      for (int x = 0; x < size; x++) {
+        if (!graph.isAdjacent(x, y)) {
+          continue;
+        }
+        for (int z = x + 1; z < size; z++) {
+          if (!graph.isAdjacent(z, y) || graph.isAdjacent(x, z)) {
+            continue;
+          }
+          boolean knowledgeAllows =
+              !knowledge.isForbidden(x, y)
+                  && !knowledge.isForbidden(z, y)
+                  && !knowledge.isRequired(y, x)
+                  && !knowledge.isRequired(y, z);
+          if (knowledgeAllows && !separationSets.contains(x, z, y)) {
+            candidates.add(new int[] {x, y, z});
+          }
+        }
+      }
+    }
+    return candidates;
+  }
+
+  /**
+   * Orients x -> y <- z for each candidate in turn, skipping one whose middle node already points
+   * into x or z, so an earlier collider is never reversed.
+   */
+  static void orientColliders(MixedGraph graph, List<int[]> candidates) {
+    for (int[] triple : candidates) {
+      int x = triple[0];
+      int y = triple[1];
+      int z = triple[2];
+      if (!graph.isDirected(y, x) && !graph.isDirected(y, z)) {
+        graph.orient(x, y);
+        graph.orient(z, y);
+      }
+    }
+  }
+
+  /** Applies Meek's rules 1 to 3, and rule 4 when knowledge is present, until nothing changes. */
+  static void applyMeekRules(MixedGraph graph, BackgroundKnowledge knowledge) {
+    boolean useRuleFour = !knowledge.isEmpty();
+    boolean changed = true;
+    while (changed) {
+      changed = ruleOne(graph, knowledge);
+      changed |= ruleTwo(graph, knowledge);
+      changed |= ruleThree(graph, knowledge);
+      if (useRuleFour) {
+        changed |= ruleFour(graph, knowledge);
+      }
+    }
+  }
+
+  private static boolean allowed(BackgroundKnowledge knowledge, int from, int to) {
+    return !knowledge.isForbidden(from, to) && !knowledge.isRequired(to, from);
+  }
+
+  // i -> j -- k with i, k not adjacent: j -> k, else i -> j <- k would be a new collider.
+  private static boolean ruleOne(MixedGraph graph, BackgroundKnowledge knowledge) {
+    boolean changed = false;
+    int size = graph.size();
+    for (int j = 0; j < size; j++) {
+      for (int i = 0; i < size; i++) {
+        if (!graph.isDirected(i, j)) {
+          continue;
+        }
+        for (int k = 0; k < size; k++) {
+          if (k != i
+              && graph.isUndirected(j, k)
+              && !graph.isAdjacent(i, k)
+              && allowed(knowledge, j, k)) {
+            graph.orient(j, k);
+            changed = true;
+          }
+        }
+      }
+    }
+    return changed;
+  }
+
+  // i -> j -> k and i -- k: i -> k, else a cycle.
+  private static boolean ruleTwo(MixedGraph graph, BackgroundKnowledge knowledge) {
+    boolean changed = false;
+    int size = graph.size();
+    for (int i = 0; i < size; i++) {
+      for (int k = 0; k < size; k++) {
+        if (!graph.isUndirected(i, k) || !allowed(knowledge, i, k)) {
+          continue;
+        }
+        for (int j = 0; j < size; j++) {
+          if (graph.isDirected(i, j) && graph.isDirected(j, k)) {
+            graph.orient(i, k);
+            changed = true;
+            break;
+          }
+        }
+      }
+    }
+    return changed;
+  }
+
+  // i -- j -> l, i -- k -> l, i -- l, j and k not adjacent: i -> l.
+  private static boolean ruleThree(MixedGraph graph, BackgroundKnowledge knowledge) {
+    boolean changed = false;
+    int size = graph.size();
+    for (int i = 0; i < size; i++) {
+      for (int l = 0; l < size; l++) {
+        if (graph.isUndirected(i, l) && allowed(knowledge, i, l) && hasKite(graph, i, l)) {
+          graph.orient(i, l);
+          changed = true;
+        }
+      }
+    }
+    return changed;
+  }
+
+  private static boolean hasKite(MixedGraph graph, int i, int l) {
+    int size = graph.size();
+    for (int j = 0; j < size; j++) {
+      if (!graph.isUndirected(i, j) || !graph.isDirected(j, l)) {
+        continue;
+      }
+      for (int k = j + 1; k < size; k++) {
+        if (graph.isUndirected(i, k) && graph.isDirected(k, l) && !graph.isAdjacent(j, k)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // i -- j with i adjacent to k and l, k -> l -> j, k and j not adjacent: i -> j.
+  private static boolean ruleFour(MixedGraph graph, BackgroundKnowledge knowledge) {
+    boolean changed = false;
+    int size = graph.size();
+    for (int i = 0; i < size; i++) {
+      for (int j = 0; j < size; j++) {
+        if (!graph.isUndirected(i, j) || !allowed(knowledge, i, j)) {
+          continue;
+        }
+        search:
+        for (int l = 0; l < size; l++) {
+          if (!graph.isDirected(l, j) || !graph.isAdjacent(i, l)) {
+            continue;
+          }
+          for (int k = 0; k < size; k++) {
+            if (graph.isDirected(k, l) && graph.isAdjacent(i, k) && !graph.isAdjacent(k, j)) {
+              graph.orient(i, j);
+              changed = true;
+              break search;
+            }
+          }
+        }
+      }
+    }
+    return changed;
+  }
+}

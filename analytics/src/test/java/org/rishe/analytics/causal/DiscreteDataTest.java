@@ -1,0 +1,80 @@
+package org.rishe.analytics.causal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DiscreteDataTest {
+  private static final List<String> NAMES = List.of("a", "b", "c", "d");
+  private static final int[] CARDINALITIES = {2, 3, 2, 2};
+
+  private static int[][] rows() {
+    int[][] rows = new int[60][];
+    for (int row = 0; row < rows.length; row++) {
+      rows[row] = new int[] {row % 2, row % 3, (row / 5) % 2, (row / 7) % 2};
+    }
+    return rows;
+  }
+
+  @Test
+  void identicalRowsAreMergedIntoWeightedPatterns() {
+    DiscreteData data =
+        DiscreteData.fromRows(
+            List.of("a", "b"), new int[] {2, 2}, new int[][] {{0, 1}, {1, 1}, {0, 1}, {0, 1}});
+
+    assertThat(data.patternCount()).isEqualTo(2);
+    assertThat(data.totalWeight()).isEqualTo(4.0);
+    assertThat(data.weight(0)).isEqualTo(3.0);
+  }
+
+  @Test
+  void aTableIsCountedOnceAndSharedByBothDirectionsOfATest() {
+    DiscreteData data = DiscreteData.fromRows(NAMES, CARDINALITIES, rows());
+
+    StratifiedTable first = data.stratifiedTable(0, 1, new int[] {3, 2});
+    StratifiedTable second = data.stratifiedTable(1, 0, new int[] {2, 3});
+
+    assertThat(second).isSameAs(first);
+    assertThat(data.tablesCounted()).isEqualTo(1);
+  }
+
+  @Test
+  void tablesSummedOutOfAPreparedJointEqualTablesCountedFromThePatterns() {
+    DiscreteData direct = DiscreteData.fromRows(NAMES, CARDINALITIES, rows());
+    DiscreteData prepared = DiscreteData.fromRows(NAMES, CARDINALITIES, rows());
+    // 12 joint cells against more patterns, so the joint table is worth preparing.
+    assertThat(prepared.patternCount()).isGreaterThan(12);
+    prepared.prepareJoint(1, new int[] {0, 1, 3});
+
+    StratifiedTable summed = prepared.stratifiedTable(1, 3, new int[] {0});
+
+    assertThat(summed.counts())
+        .containsExactly(direct.stratifiedTable(1, 3, new int[] {0}).counts());
+    assertThat(prepared.tablesCounted()).isEqualTo(1);
+  }
+
+  @Test
+  void bootstrapWeightsReplaceTheCountsButNotThePatterns() {
+    DiscreteData data = DiscreteData.fromRows(NAMES, CARDINALITIES, rows());
+    double[] doubled = new double[data.patternCount()];
+    for (int pattern = 0; pattern < doubled.length; pattern++) {
+      doubled[pattern] = 2 * data.weight(pattern);
+    }
+
+    DiscreteData reweighted = data.withWeights(doubled);
+
+    assertThat(reweighted.totalWeight()).isEqualTo(120.0);
+    assertThat(reweighted.stratifiedTable(0, 1, new int[0]).count(0, 0, 0))
+        .isEqualTo(2 * data.stratifiedTable(0, 1, new int[0]).count(0, 0, 0));
+  }
+
+  @Test
+  void aCodeOutsideTheCardinalityIsRejectedWithItsVariable() {
+    assertThatThrownBy(
+            () -> DiscreteData.fromRows(List.of("region"), new int[] {2}, new int[][] {{2}}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("code 2 of variable region is outside 0..1: recode values to 0-based codes");
+  }
+}

@@ -1,0 +1,53 @@
+package org.rishe.analytics.causal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class EdgeStabilityTest {
+  private static final PcSettings SETTINGS = PcSettings.defaults();
+
+  @Test
+  void theSameSeedGivesTheSameFrequenciesWhateverTheThreadCount() {
+    DiscreteData data = BenchmarkFiles.readSamples(BenchmarkData.samples("asia"));
+    BackgroundKnowledge none = BackgroundKnowledge.none(data.variableCount());
+
+    EdgeFrequencies oneThread =
+        EdgeStability.estimate(
+            data, ChiSquareTest::new, SETTINGS, none, new StabilitySettings(6, 42, 1));
+    EdgeFrequencies twoThreads =
+        EdgeStability.estimate(
+            data, ChiSquareTest::new, SETTINGS, none, new StabilitySettings(6, 42, 2));
+
+    assertThat(twoThreads).isEqualTo(oneThread);
+  }
+
+  @Test
+  void strongEdgesAreStableAndAbsentEdgesAreNot() {
+    DiscreteData data = BenchmarkFiles.readSamples(BenchmarkData.samples("asia"));
+
+    EdgeFrequencies frequencies =
+        EdgeStability.estimate(
+            data,
+            ChiSquareTest::new,
+            SETTINGS,
+            BackgroundKnowledge.none(data.variableCount()),
+            new StabilitySettings(8, 7, 2));
+
+    // smoke (X3) - bronc (X5) is a strong dependence; asia (X1) - dysp (X8) is not an edge.
+    assertThat(frequencies.adjacency(2, 4)).isEqualTo(1.0);
+    assertThat(frequencies.adjacency(0, 7)).isLessThanOrEqualTo(0.25);
+    assertThat(frequencies.orientation(2, 4) + frequencies.orientation(4, 2)).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void aBootstrapResampleKeepsTheSampleSize() {
+    DiscreteData data = BenchmarkFiles.readSamples(BenchmarkData.samples("asia"));
+
+    double[] weights = EdgeStability.bootstrapWeights(data, 3);
+
+    assertThat(Arrays.stream(weights).sum()).isEqualTo(10_000.0);
+    assertThat(weights).isNotEqualTo(EdgeStability.bootstrapWeights(data, 4));
+  }
+}
