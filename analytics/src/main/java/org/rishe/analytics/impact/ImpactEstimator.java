@@ -83,7 +83,8 @@ public final class ImpactEstimator {
         point.unmatchedTreated(),
         point.stratification().strata().size(),
         options.resamples(),
-        balance);
+        balance,
+        PropensityStratification.imbalances(sample, propensities, point.stratification()));
   }
 
   private static int[] stratifiedDraw(

@@ -10,7 +10,8 @@ import org.rishe.analytics.stats.Estimate;
  * sample sizes behind them: {@code treated} and {@code controls} before trimming, {@code
  * trimmedControls} dropped for lying outside the treated propensity range, {@code unmatchedTreated}
  * treated units with no control within the caliper (left out of the matching estimate only), and
- * {@code strata} the number of propensity strata the stratification estimate averaged over.
+ * {@code strata} the number of propensity strata the stratification estimate averaged over, with
+ * {@code stratumImbalances} the covariates left unbalanced within them.
  */
 public record ImpactResult(
     Estimate naiveDifference,
@@ -24,7 +25,8 @@ public record ImpactResult(
     int unmatchedTreated,
     int strata,
     int resamples,
-    List<BalanceRow> balance) {
+    List<BalanceRow> balance,
+    List<StratumImbalance> stratumImbalances) {
   public ImpactResult {
     requireNonNull(naiveDifference, "naiveDifference is null");
     requireNonNull(inverseProbabilityWeighting, "inverseProbabilityWeighting is null");
@@ -32,5 +34,6 @@ public record ImpactResult(
     requireNonNull(doublyRobust, "doublyRobust is null");
     requireNonNull(stratification, "stratification is null");
     balance = List.copyOf(requireNonNull(balance, "balance is null"));
+    stratumImbalances = List.copyOf(requireNonNull(stratumImbalances, "stratumImbalances is null"));
   }
 }

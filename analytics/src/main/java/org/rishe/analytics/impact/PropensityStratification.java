@@ -48,19 +48,7 @@ final class PropensityStratification {
   record Stratum(double low, double high, int treated, int controls, double difference) {}
 
   static Result estimate(ImpactSample sample, double[] propensities) {
-    double lowestTreated = Double.POSITIVE_INFINITY;
-    for (int unit = 0; unit < sample.size(); unit++) {
-      if (sample.isTreated(unit)) {
-        lowestTreated = Math.min(lowestTreated, propensities[unit]);
-      }
-    }
-    List<Integer> kept = new ArrayList<>();
-    for (int unit = 0; unit < sample.size(); unit++) {
-      if (sample.isTreated(unit) || propensities[unit] >= lowestTreated) {
-        kept.add(unit);
-      }
-    }
-    Units units = new Units(sample, propensities, kept);
+    Units units = keptUnits(sample, propensities);
     List<double[]> intervals = mergeUncomparable(units, initialIntervals());
     List<Stratum> strata = new ArrayList<>();
     for (double[] interval : intervals) {
@@ -75,7 +63,52 @@ final class PropensityStratification {
       }
     }
     double estimate = treated == 0 ? Double.NaN : weighted / treated;
-    return new Result(estimate, strata, sample.size() - kept.size());
+    return new Result(estimate, strata, sample.size() - units.kept().size());
+  }
+
+  /**
+   * DW's balancing check: every stratum and covariate whose treated and control means differ (Welch
+   * t-test, 5%). Expect about one in twenty by chance; many more mean the propensity specification
+   * should be revisited (DW add interactions or higher-order terms).
+   */
+  static List<StratumImbalance> imbalances(
+      ImpactSample sample, double[] propensities, Result result) {
+    Units units = keptUnits(sample, propensities);
+    List<StratumImbalance> imbalances = new ArrayList<>();
+    for (Stratum stratum : result.strata()) {
+      for (int covariate = 0; covariate < sample.covariateCount(); covariate++) {
+        int column = covariate;
+        IntToDoubleFunction value = unit -> sample.covariate(unit, column);
+        double[] treated = units.moments(stratum.low(), stratum.high(), true, value);
+        double[] controls = units.moments(stratum.low(), stratum.high(), false, value);
+        if (differs(treated, controls)) {
+          imbalances.add(
+              new StratumImbalance(
+                  stratum.low(),
+                  stratum.high(),
+                  sample.covariateNames().get(covariate),
+                  treated[1] - controls[1]));
+        }
+      }
+    }
+    return imbalances;
+  }
+
+  /** All treated units, and the controls at or above the lowest treated propensity. */
+  private static Units keptUnits(ImpactSample sample, double[] propensities) {
+    double lowestTreated = Double.POSITIVE_INFINITY;
+    for (int unit = 0; unit < sample.size(); unit++) {
+      if (sample.isTreated(unit)) {
+        lowestTreated = Math.min(lowestTreated, propensities[unit]);
+      }
+    }
+    List<Integer> kept = new ArrayList<>();
+    for (int unit = 0; unit < sample.size(); unit++) {
+      if (sample.isTreated(unit) || propensities[unit] >= lowestTreated) {
+        kept.add(unit);
+      }
+    }
+    return new Units(sample, propensities, kept);
   }
 
   private static List<double[]> initialIntervals() {
@@ -135,6 +168,11 @@ final class PropensityStratification {
   private static boolean propensityDiffers(Units units, double low, double high) {
     double[] treated = units.moments(low, high, true, unit -> units.propensities()[unit]);
     double[] controls = units.moments(low, high, false, unit -> units.propensities()[unit]);
+    return differs(treated, controls);
+  }
+
+  /** Welch two-sided t-test at 5% on (count, mean, variance) of each group. */
+  private static boolean differs(double[] treated, double[] controls) {
     if (treated[0] < 2 || controls[0] < 2) {
       return false;
     }

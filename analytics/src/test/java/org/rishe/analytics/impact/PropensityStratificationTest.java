@@ -74,6 +74,14 @@ class PropensityStratificationTest {
   }
 
   private PropensityStratification.Result estimate() {
+    return PropensityStratification.estimate(sample(), scores());
+  }
+
+  private double[] scores() {
+    return propensities.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private ImpactSample sample() {
     int size = treated.size();
     boolean[] treatedArray = new boolean[size];
     double[][] covariates = new double[size][];
@@ -83,9 +91,6 @@ class PropensityStratificationTest {
       covariates[unit] = new double[] {propensities.get(unit)};
       outcomeArray[unit] = outcomes.get(unit);
     }
-    ImpactSample sample =
-        new ImpactSample(List.of("propensity"), treatedArray, covariates, outcomeArray);
-    double[] scores = propensities.stream().mapToDouble(Double::doubleValue).toArray();
-    return PropensityStratification.estimate(sample, scores);
+    return new ImpactSample(List.of("propensity"), treatedArray, covariates, outcomeArray);
   }
 }
