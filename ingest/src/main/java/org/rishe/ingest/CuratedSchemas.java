@@ -23,9 +23,6 @@ public final class CuratedSchemas {
   /** Staging: the tombstone time, or null for an upsert. */
   public static final String DELETED_AT = "_deleted_at";
 
-  /** Staging: the row as read, personal columns removed and identifiers pseudonymised, as JSON. */
-  public static final String RAW = "_raw";
-
   public static final String QUARANTINE_INGEST_ID = "ingest_id";
   public static final String QUARANTINE_FILE = "source_file";
   public static final String QUARANTINE_DIGEST = "source_digest";
@@ -55,7 +52,6 @@ public final class CuratedSchemas {
     fields.add(DataTypes.createStructField(FILE_ORDER, DataTypes.IntegerType, false));
     fields.add(DataTypes.createStructField(LINE, DataTypes.LongType, false));
     fields.add(DataTypes.createStructField(DELETED_AT, DataTypes.TimestampType, true));
-    fields.add(DataTypes.createStructField(RAW, DataTypes.StringType, true));
     return DataTypes.createStructType(fields).asNullable();
   }
 

@@ -39,12 +39,30 @@ public final class CuratedTables {
     return spark.read().format("delta").load(path);
   }
 
-  /** The latest committed version, or -1 when the table does not exist. */
+  /**
+   * The latest committed version, or -1 when the table does not exist. Read from the names of the
+   * commit files in {@code _delta_log} (a commit is visible once its file exists), which costs a
+   * listing instead of a Spark job.
+   */
   public long version(String path) {
-    if (!exists(path)) {
-      return -1;
+    org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path, "_delta_log");
+    try {
+      org.apache.hadoop.fs.FileSystem fs =
+          log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(log)) {
+        return -1;
+      }
+      long latest = -1;
+      for (org.apache.hadoop.fs.FileStatus status : fs.listStatus(log)) {
+        String name = status.getPath().getName();
+        if (name.matches("\\d{20}\\.json")) {
+          latest = Math.max(latest, Long.parseLong(name.substring(0, 20)));
+        }
+      }
+      return latest;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot list the Delta log of " + path, e);
     }
-    return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
   }
 
   /**

@@ -195,9 +195,12 @@ public final class IngestJob {
         spark.read().schema(CuratedSchemas.staging(entity)).parquet(staging + "/kept");
     Dataset<Row> quarantined =
         spark.read().schema(CuratedSchemas.quarantine()).parquet(staging + "/quarantined");
+    List<FileReport> loaded = fileReports(entity, staged, kept, quarantined);
     tables.mergeEntity(layout.curated(entity.fileName()), entity, kept);
-    tables.mergeQuarantine(layout.quarantine(entity.fileName()), quarantined);
-    reports.addAll(fileReports(entity, staged, kept, quarantined));
+    if (loaded.stream().anyMatch(f -> f.quarantined() > 0)) {
+      tables.mergeQuarantine(layout.quarantine(entity.fileName()), quarantined);
+    }
+    reports.addAll(loaded);
     return reports;
   }
 

@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
@@ -117,6 +119,19 @@ public final class IngestTransforms {
     return new Split(kept, rejected);
   }
 
+  /**
+   * A rejected staged row as quarantine keeps it: its typed contract columns as JSON. They are
+   * already free of personal columns and pseudonymised, like the raw row read-time rejections keep.
+   */
+  private static Column rawRow(Dataset<Row> rows) {
+    Column[] columns =
+        java.util.Arrays.stream(rows.columns())
+            .filter(c -> !c.startsWith("_"))
+            .map(c -> col(c))
+            .toArray(Column[]::new);
+    return to_json(struct(columns));
+  }
+
   private static Dataset<Row> quarantineShape(
       Dataset<Row> rows, String ingestId, Reason reason, Column field, Column message) {
     return rows.select(
@@ -127,6 +142,6 @@ public final class IngestTransforms {
         lit(reason.code()).as(CuratedSchemas.QUARANTINE_REASON),
         field.as(CuratedSchemas.QUARANTINE_FIELD),
         message.as(CuratedSchemas.QUARANTINE_MESSAGE),
-        col(CuratedSchemas.RAW).as(CuratedSchemas.QUARANTINE_RAW));
+        rawRow(rows).as(CuratedSchemas.QUARANTINE_RAW));
   }
 }

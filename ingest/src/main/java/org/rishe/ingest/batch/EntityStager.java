@@ -102,7 +102,6 @@ public final class EntityStager {
           values[typed.length + 1] = order;
           values[typed.length + 2] = row.line();
           values[typed.length + 3] = ok.deletedAt();
-          values[typed.length + 4] = rawJson;
           accepted.add(RowFactory.create(values));
         } else {
           RowResult.Rejected bad = (RowResult.Rejected) result;

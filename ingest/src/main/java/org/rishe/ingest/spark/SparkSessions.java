@@ -15,6 +15,12 @@ public final class SparkSessions {
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
     if (System.getProperty("spark.master") == null && System.getenv("SPARK_MASTER_URL") == null) {
       builder.master(System.getProperty("rishe.spark.master", "local[*]"));
+      if (System.getProperty("spark.sql.shuffle.partitions") == null) {
+        // one machine: a few partitions per core, not the cluster default of 200
+        builder.config(
+            "spark.sql.shuffle.partitions",
+            String.valueOf(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
+      }
     } else if (System.getProperty("spark.master") == null) {
       builder.master(System.getenv("SPARK_MASTER_URL"));
     }
