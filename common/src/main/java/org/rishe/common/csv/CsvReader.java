@@ -1,11 +1,11 @@
 package org.rishe.common.csv;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,48 +15,44 @@ import java.util.Optional;
  * or CRLF line ends, quoted line breaks kept inside a cell, a leading byte-order mark ignored. Each
  * record carries the line it started on, so a rejected row can be reported by line number. Rows are
  * returned with as many cells as they really have: padding or truncating to the header is the
- * caller's decision, never this reader's.
+ * caller's decision, never this reader's. Reads through its own buffer: this loop runs once per
+ * character of every batch.
  */
 public final class CsvReader implements Closeable {
   private static final int MAX_RECORD_CHARS = 1 << 20;
+  private static final int END = -1;
 
   private final Reader reader;
+  private final char[] buffer = new char[1 << 16];
+  private int position;
+  private int limit;
   private long line = 1;
-  private int pushedBack = -2;
   private boolean started;
+  private final StringBuilder cell = new StringBuilder();
 
   public CsvReader(Reader reader) {
-    Objects.requireNonNull(reader, "reader is null");
-    this.reader = reader instanceof BufferedReader ? reader : new BufferedReader(reader, 1 << 16);
+    this.reader = Objects.requireNonNull(reader, "reader is null");
   }
 
   /** The next record, or empty at end of input. Blank lines between records are skipped. */
   public Optional<CsvRecord> next() {
     try {
-      while (true) {
-        int first = read();
-        if (!started) {
-          started = true;
-          if (first == '\uFEFF') {
-            first = read();
-          }
+      if (!started) {
+        started = true;
+        if (peek() == '\uFEFF') {
+          position++;
         }
-        if (first == -1) {
+      }
+      while (true) {
+        int first = peek();
+        if (first == END) {
           return Optional.empty();
         }
-        if (first == '\n') {
-          line++;
+        if (first == '\n' || first == '\r') {
+          position++;
+          endOfLine(first);
           continue;
         }
-        if (first == '\r') {
-          int after = read();
-          if (after != '\n') {
-            unread(after);
-          }
-          line++;
-          continue;
-        }
-        unread(first);
         return Optional.of(readRecord());
       }
     } catch (IOException e) {
@@ -67,93 +63,78 @@ public final class CsvReader implements Closeable {
   private CsvRecord readRecord() throws IOException {
     long startLine = line;
     List<String> cells = new ArrayList<>();
-    StringBuilder raw = new StringBuilder();
-    StringBuilder cell = new StringBuilder();
+    cell.setLength(0);
     boolean quoted = false;
     boolean cellWasQuoted = false;
+    int length = 0;
     while (true) {
-      int c = read();
-      if (raw.length() > MAX_RECORD_CHARS) {
-        throw new CsvFormatException(
-            startLine,
-            "record longer than " + MAX_RECORD_CHARS + " characters (an unclosed quote?)");
-      }
-      if (c == -1) {
+      if (position >= limit && !fill()) {
         if (quoted) {
           throw new CsvFormatException(startLine, "a quoted cell is never closed");
         }
         cells.add(cell.toString());
-        return new CsvRecord(startLine, cells, raw.toString());
+        return new CsvRecord(startLine, Collections.unmodifiableList(cells));
+      }
+      char c = buffer[position++];
+      if (++length > MAX_RECORD_CHARS) {
+        throw new CsvFormatException(
+            startLine,
+            "record longer than " + MAX_RECORD_CHARS + " characters (an unclosed quote?)");
       }
       if (quoted) {
         if (c == '"') {
-          int after = read();
-          if (after == '"') {
+          if (peek() == '"') {
+            position++;
             cell.append('"');
-            raw.append("\"\"");
           } else {
             quoted = false;
-            raw.append('"');
-            unread(after);
           }
         } else {
           if (c == '\n') {
             line++;
           }
-          cell.append((char) c);
-          raw.append((char) c);
+          cell.append(c);
         }
-        continue;
-      }
-      switch (c) {
-        case '"' -> {
-          if (cell.length() == 0 && !cellWasQuoted) {
-            quoted = true;
-            cellWasQuoted = true;
-          } else {
-            cell.append('"');
-          }
-          raw.append('"');
-        }
-        case ',' -> {
-          cells.add(cell.toString());
-          cell.setLength(0);
-          cellWasQuoted = false;
-          raw.append(',');
-        }
-        case '\r' -> {
-          int after = read();
-          if (after != '\n') {
-            unread(after);
-          }
-          line++;
-          cells.add(cell.toString());
-          return new CsvRecord(startLine, cells, raw.toString());
-        }
-        case '\n' -> {
-          line++;
-          cells.add(cell.toString());
-          return new CsvRecord(startLine, cells, raw.toString());
-        }
-        default -> {
-          cell.append((char) c);
-          raw.append((char) c);
-        }
+      } else if (c == ',') {
+        cells.add(cell.toString());
+        cell.setLength(0);
+        cellWasQuoted = false;
+      } else if (c == '\n' || c == '\r') {
+        endOfLine(c);
+        cells.add(cell.toString());
+        return new CsvRecord(startLine, Collections.unmodifiableList(cells));
+      } else if (c == '"' && cell.length() == 0 && !cellWasQuoted) {
+        quoted = true;
+        cellWasQuoted = true;
+      } else {
+        cell.append(c);
       }
     }
   }
 
-  private int read() throws IOException {
-    if (pushedBack != -2) {
-      int c = pushedBack;
-      pushedBack = -2;
-      return c;
+  /** Counts a line end whose first character was just consumed; CRLF counts once. */
+  private void endOfLine(int consumed) throws IOException {
+    if (consumed == '\r' && peek() == '\n') {
+      position++;
     }
-    return reader.read();
+    line++;
   }
 
-  private void unread(int c) {
-    pushedBack = c;
+  private int peek() throws IOException {
+    if (position >= limit && !fill()) {
+      return END;
+    }
+    return buffer[position];
+  }
+
+  private boolean fill() throws IOException {
+    int read = reader.read(buffer, 0, buffer.length);
+    if (read <= 0) {
+      return false;
+    }
+    position = 0;
+    limit = read;
+    return true;
   }
 
   @Override

@@ -4,14 +4,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One record of a CSV file: its cells as read, the physical line it started on (1-based, the header
- * being line 1) and the raw text it was read from.
+ * One record of a CSV file: its cells as read and the physical line it started on (1-based, the
+ * header being line 1).
  */
-public record CsvRecord(long line, List<String> cells, String raw) {
+public record CsvRecord(long line, List<String> cells) {
   public CsvRecord {
     Objects.requireNonNull(cells, "cells is null");
-    Objects.requireNonNull(raw, "raw is null");
-    cells = List.copyOf(cells.stream().map(c -> c == null ? "" : c).toList());
   }
 
   public int size() {
