@@ -174,25 +174,18 @@ public final class IngestJob {
       return reports;
     }
     Dataset<Row> accepted = readStaged(staged, staging, "accepted", CuratedSchemas.staging(entity));
-    IngestTransforms.Split unique =
-        IngestTransforms.firstRowPerKey(accepted, entity.key(), ingestId);
-    IngestTransforms.Split resolved =
-        IngestTransforms.resolvedReferences(
-            unique.kept(), Reference.of(entity), this::storedKeys, ingestId);
-    resolved.kept().write().mode(SaveMode.Overwrite).parquet(staging + "/kept");
-    Dataset<Row> rejected =
-        readStaged(staged, staging, "rejected", CuratedSchemas.quarantine())
-            .union(unique.rejected());
-    if (resolved.rejected() != null) {
-      rejected = rejected.union(resolved.rejected());
-    }
-    rejected
+    IngestTransforms.check(accepted, entity, this::storedKeys)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(staging + "/checked");
+    Dataset<Row> checked = spark.read().parquet(staging + "/checked");
+    readStaged(staged, staging, "rejected", CuratedSchemas.quarantine())
+        .union(IngestTransforms.failed(checked, ingestId))
         .withColumn(CuratedSchemas.QUARANTINE_DIGEST, digestOf(staged))
         .write()
         .mode(SaveMode.Overwrite)
         .parquet(staging + "/quarantined");
-    Dataset<Row> kept =
-        spark.read().schema(CuratedSchemas.staging(entity)).parquet(staging + "/kept");
+    Dataset<Row> kept = IngestTransforms.passed(checked);
     Dataset<Row> quarantined =
         spark.read().schema(CuratedSchemas.quarantine()).parquet(staging + "/quarantined");
     List<FileReport> loaded = fileReports(entity, staged, kept, quarantined);

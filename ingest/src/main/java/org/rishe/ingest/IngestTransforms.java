@@ -1,15 +1,16 @@
 package org.rishe.ingest;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.spark.sql.Column;
@@ -20,60 +21,58 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.contract.Reason;
 
-/** Pure set-based checks of an ingest: duplicate keys within a batch and unknown references. */
+/**
+ * Pure set-based checks of an ingest: duplicate keys within a batch and unknown references. Each
+ * check flags rows (reason, field, message) instead of splitting them, so one pass over the staged
+ * rows decides every row and nothing is computed twice.
+ */
 public final class IngestTransforms {
-  private static final String RANK = "_rank";
-  private static final String FIRST_LINE = "_first_line";
-  private static final String FIRST_FILE = "_first_file";
+  /** Flag columns: null on a row that passed every check. */
+  public static final String REASON = "_reason";
+
+  public static final String FIELD = "_field";
+  public static final String MESSAGE = "_message";
 
   private IngestTransforms() {}
 
-  /** Staged rows kept, and the rows rejected in quarantine shape (without digest). */
-  public record Split(Dataset<Row> kept, Dataset<Row> rejected) {}
-
-  /**
-   * One row per key: the first in file order (files in their order, then line); each later row with
-   * the same key is rejected as a duplicate naming where the kept row is.
-   */
-  public static Split firstRowPerKey(Dataset<Row> staged, List<String> key, String ingestId) {
-    WindowSpec byKey =
-        Window.partitionBy(key.stream().map(c -> col(c)).toArray(Column[]::new))
-            .orderBy(col(CuratedSchemas.FILE_ORDER), col(CuratedSchemas.LINE));
-    Dataset<Row> ranked =
+  /** One row per staged row, flagged when it fails a check (the first failing check wins). */
+  public static Dataset<Row> check(
+      Dataset<Row> staged, Entity entity, Function<Entity, Dataset<Row>> storedKeys) {
+    Dataset<Row> flagged =
         staged
-            .withColumn(RANK, row_number().over(byKey))
-            .withColumn(FIRST_LINE, first(col(CuratedSchemas.LINE)).over(byKey))
-            .withColumn(FIRST_FILE, first(col(CuratedSchemas.FILE)).over(byKey));
-    Dataset<Row> kept = ranked.filter(col(RANK).equalTo(1)).drop(RANK, FIRST_LINE, FIRST_FILE);
-    Dataset<Row> duplicates =
-        quarantineShape(
-            ranked.filter(col(RANK).gt(1)),
-            ingestId,
-            Reason.DUPLICATE_KEY,
-            lit(String.join(",", key)),
-            concat(
-                lit("key already given at line "),
-                col(FIRST_LINE).cast("string"),
-                lit(" of "),
-                col(FIRST_FILE)));
-    return new Split(kept, duplicates);
+            .withColumn(REASON, lit(null).cast("string"))
+            .withColumn(FIELD, lit(null).cast("string"))
+            .withColumn(MESSAGE, lit(null).cast("string"));
+    flagged = flagDuplicates(flagged, entity.key());
+    return flagUnknownReferences(flagged, Reference.of(entity), storedKeys);
   }
 
   /**
-   * Rows whose references all resolve, and the others rejected with the first unresolved field.
-   * Tombstones refer to nothing and always pass. {@code storedKeys} gives, for an entity, one
-   * column {@code k} holding every stored key.
+   * Flags each row whose key an earlier row of the batch already gave (files in their order, then
+   * line): the first is kept, every later one is a duplicate naming where the kept row is.
    */
-  public static Split resolvedReferences(
-      Dataset<Row> staged,
-      List<Reference> references,
-      Function<Entity, Dataset<Row>> storedKeys,
-      String ingestId) {
-    if (references.isEmpty()) {
-      return new Split(staged, null);
-    }
-    Dataset<Row> live = staged.filter(col(CuratedSchemas.DELETED_AT).isNull());
-    Dataset<Row> unresolved = null;
+  static Dataset<Row> flagDuplicates(Dataset<Row> rows, List<String> key) {
+    WindowSpec byKey =
+        Window.partitionBy(key.stream().map(c -> col(c)).toArray(Column[]::new))
+            .orderBy(col(CuratedSchemas.FILE_ORDER), col(CuratedSchemas.LINE));
+    Column duplicate = row_number().over(byKey).gt(1);
+    Column message =
+        concat(
+            lit("key already given at line "),
+            first(col(CuratedSchemas.LINE)).over(byKey).cast("string"),
+            lit(" of "),
+            first(col(CuratedSchemas.FILE)).over(byKey));
+    return flag(rows, duplicate, Reason.DUPLICATE_KEY, lit(String.join(",", key)), message);
+  }
+
+  /**
+   * Flags each live row with a reference that resolves to no stored key. Tombstones refer to
+   * nothing and always pass. {@code storedKeys} gives, for an entity, one column {@code k} holding
+   * every stored key.
+   */
+  static Dataset<Row> flagUnknownReferences(
+      Dataset<Row> rows, List<Reference> references, Function<Entity, Dataset<Row>> storedKeys) {
+    Dataset<Row> flagged = rows;
     for (int i = 0; i < references.size(); i++) {
       Reference reference = references.get(i);
       Dataset<Row> targets = null;
@@ -81,67 +80,70 @@ public final class IngestTransforms {
         Dataset<Row> keys = storedKeys.apply(target);
         targets = targets == null ? keys : targets.union(keys);
       }
-      Dataset<Row> withKey =
-          live.withColumn("_ref", reference.key()).filter(col("_ref").isNotNull());
-      Dataset<Row> missing =
-          withKey
-              .join(targets.distinct(), withKey.col("_ref").equalTo(targets.col("k")), "left_anti")
-              .select(
-                  col(CuratedSchemas.FILE_ORDER),
-                  col(CuratedSchemas.LINE),
-                  lit(i).as("_reference"),
-                  lit(reference.field()).as("_field"));
-      unresolved = unresolved == null ? missing : unresolved.union(missing);
+      String referenced = "_referenced_" + i;
+      String found = "_found_" + i;
+      Dataset<Row> known =
+          targets.distinct().withColumnRenamed("k", referenced).withColumn(found, lit(true));
+      flagged =
+          flagged
+              .withColumn(referenced, reference.key())
+              .join(known, List.of(referenced).stream().collect(toSeq()), "left");
+      Column unresolved =
+          col(CuratedSchemas.DELETED_AT)
+              .isNull()
+              .and(col(referenced).isNotNull())
+              .and(col(found).isNull());
+      flagged =
+          flag(
+                  flagged,
+                  unresolved,
+                  Reason.UNKNOWN_REFERENCE,
+                  lit(reference.field()),
+                  lit(
+                      reference.field()
+                          + " refers to a record that is neither in this batch nor stored"))
+              .drop(referenced, found);
     }
-    Dataset<Row> firstPerRow =
-        unresolved
-            .groupBy(CuratedSchemas.FILE_ORDER, CuratedSchemas.LINE)
-            .agg(min(col("_reference")).as("_reference"));
-    String[] rowIdentity = {CuratedSchemas.FILE_ORDER, CuratedSchemas.LINE};
-    Column field = lit(null).cast("string");
-    for (int i = references.size() - 1; i >= 0; i--) {
-      field = when(col("_reference").equalTo(i), lit(references.get(i).field())).otherwise(field);
-    }
-    Dataset<Row> rejected =
-        quarantineShape(
-            staged.join(firstPerRow, rowIdentity, "inner").withColumn("_unresolved_field", field),
-            ingestId,
-            Reason.UNKNOWN_REFERENCE,
-            col("_unresolved_field"),
-            concat(
-                col("_unresolved_field"),
-                lit(" refers to a record that is neither in this batch nor stored")));
-    Dataset<Row> kept =
-        staged.join(
-            firstPerRow.select(CuratedSchemas.FILE_ORDER, CuratedSchemas.LINE),
-            rowIdentity,
-            "left_anti");
-    return new Split(kept, rejected);
+    return flagged;
   }
 
-  /**
-   * A rejected staged row as quarantine keeps it: its typed contract columns as JSON. They are
-   * already free of personal columns and pseudonymised, like the raw row read-time rejections keep.
-   */
-  private static Column rawRow(Dataset<Row> rows) {
-    Column[] columns =
-        java.util.Arrays.stream(rows.columns())
+  /** The rows that passed every check, without the flag columns. */
+  public static Dataset<Row> passed(Dataset<Row> checked) {
+    return checked.filter(col(REASON).isNull()).drop(REASON, FIELD, MESSAGE);
+  }
+
+  /** The rows that failed a check, in quarantine shape (digest left empty for the caller). */
+  public static Dataset<Row> failed(Dataset<Row> checked, String ingestId) {
+    Dataset<Row> rows = checked.filter(col(REASON).isNotNull());
+    Column[] contractColumns =
+        Arrays.stream(rows.columns())
             .filter(c -> !c.startsWith("_"))
             .map(c -> col(c))
             .toArray(Column[]::new);
-    return to_json(struct(columns));
-  }
-
-  private static Dataset<Row> quarantineShape(
-      Dataset<Row> rows, String ingestId, Reason reason, Column field, Column message) {
     return rows.select(
         lit(ingestId).as(CuratedSchemas.QUARANTINE_INGEST_ID),
         col(CuratedSchemas.FILE).as(CuratedSchemas.QUARANTINE_FILE),
         lit("").as(CuratedSchemas.QUARANTINE_DIGEST),
         col(CuratedSchemas.LINE).as(CuratedSchemas.QUARANTINE_LINE),
-        lit(reason.code()).as(CuratedSchemas.QUARANTINE_REASON),
-        field.as(CuratedSchemas.QUARANTINE_FIELD),
-        message.as(CuratedSchemas.QUARANTINE_MESSAGE),
-        rawRow(rows).as(CuratedSchemas.QUARANTINE_RAW));
+        col(REASON).as(CuratedSchemas.QUARANTINE_REASON),
+        col(FIELD).as(CuratedSchemas.QUARANTINE_FIELD),
+        col(MESSAGE).as(CuratedSchemas.QUARANTINE_MESSAGE),
+        // the typed contract columns: already free of personal columns and pseudonymised
+        to_json(struct(contractColumns)).as(CuratedSchemas.QUARANTINE_RAW));
+  }
+
+  private static Dataset<Row> flag(
+      Dataset<Row> rows, Column failing, Reason reason, Column field, Column message) {
+    Column fresh = col(REASON).isNull().and(coalesce(failing, lit(false)));
+    return rows.withColumn(FIELD, when(fresh, field).otherwise(col(FIELD)))
+        .withColumn(MESSAGE, when(fresh, message).otherwise(col(MESSAGE)))
+        .withColumn(REASON, when(fresh, lit(reason.code())).otherwise(col(REASON)));
+  }
+
+  private static java.util.stream.Collector<String, ?, scala.collection.immutable.Seq<String>>
+      toSeq() {
+    return java.util.stream.Collectors.collectingAndThen(
+        java.util.stream.Collectors.toList(),
+        list -> scala.jdk.javaapi.CollectionConverters.asScala(list).toList());
   }
 }
