@@ -110,20 +110,17 @@ public final class JourneyTransforms {
 
   /** The latest day with any donation or aid event: the default day journeys are judged on. */
   public static LocalDate latestActivity(Dataset<Row> donations, Dataset<Row> aidEvents) {
-    Row donationRow = donations.agg(max(col("received_on"))).first();
-    Row eventRow = aidEvents.agg(max(to_date(col("at")))).first();
-    LocalDate latest = LocalDate.of(1970, 1, 1);
+    // Days since 1970 rather than the dates themselves: Delta answers a bare max(date) from its
+    // file statistics and then fails to convert the value when the Java 8 date API is on.
+    Row donationRow = donations.agg(max(expr("unix_date(received_on)"))).first();
+    Row eventRow = aidEvents.agg(max(expr("unix_date(to_date(at))"))).first();
+    long latest = 0;
     for (Row row : new Row[] {donationRow, eventRow}) {
       if (!row.isNullAt(0)) {
-        LocalDate day = toLocalDate(row.get(0));
-        latest = day.isAfter(latest) ? day : latest;
+        latest = Math.max(latest, ((Number) row.get(0)).longValue());
       }
     }
-    return latest;
-  }
-
-  private static LocalDate toLocalDate(Object value) {
-    return value instanceof LocalDate date ? date : ((java.sql.Date) value).toLocalDate();
+    return LocalDate.ofEpochDay(latest);
   }
 
   private static String stepsType(Dataset<Row> joined) {
