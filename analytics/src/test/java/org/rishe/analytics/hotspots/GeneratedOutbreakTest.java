@@ -2,27 +2,15 @@ package org.rishe.analytics.hotspots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rishe.analytics.dashboard.DashboardTransforms;
+import org.rishe.analytics.dashboard.GeneratedWarehouse;
 import org.rishe.analytics.scope.CuratedInputs;
 import org.rishe.analytics.surveillance.EarsOptions;
-import org.rishe.common.contract.DateParser;
 import org.rishe.common.contract.Entity;
-import org.rishe.common.privacy.Pseudonymizer;
-import org.rishe.common.synthetic.GeneratorConfig;
-import org.rishe.common.synthetic.Outbreak;
-import org.rishe.common.synthetic.SyntheticBatchGenerator;
-import org.rishe.common.warehouse.WarehouseLayout;
-import org.rishe.ingest.IngestJob;
-import org.rishe.ingest.spark.SparkSessions;
 
 /**
  * The generator plants an outbreak (child labour in R01, June 2024, four times the month's cases);
@@ -38,24 +26,8 @@ class GeneratedOutbreakTest {
   private static List<Hotspot> hotspots;
 
   @BeforeAll
-  static void generateIngestAndDetect(@TempDir Path temporary) throws IOException {
-    Path batch = temporary.resolve("batch");
-    SyntheticBatchGenerator.generate(
-        GeneratorConfig.defaults(batch)
-            .withFamilies(6000)
-            .withSeed(3)
-            .withOutbreaks(List.of(Outbreak.parse("R01:child_labour:2024-06:4"))));
-    // Only what hotspots read is ingested, to keep the test small on a shared machine.
-    for (String unused :
-        List.of(
-            "observations", "programs", "enrollments", "donations", "aid_events", "volunteers")) {
-      Files.deleteIfExists(batch.resolve(unused + ".csv"));
-    }
-    SparkSession spark = SparkSessions.forTests();
-    WarehouseLayout layout = new WarehouseLayout(temporary.resolve("warehouse").toString());
-    new IngestJob(spark, layout, new Pseudonymizer(new byte[32]), line -> {})
-        .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN);
-    CuratedInputs inputs = new CuratedInputs(spark, layout);
+  static void detect() {
+    CuratedInputs inputs = GeneratedWarehouse.inputs();
     hotspots =
         HotspotTransforms.detect(
             HotspotTransforms.collect(
