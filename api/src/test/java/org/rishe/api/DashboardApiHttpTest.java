@@ -155,6 +155,24 @@ class DashboardApiHttpTest {
   }
 
   @Test
+  void hotspotsArePagedWithACursor() throws Exception {
+    JsonNode first = json(get("/api/v1/hotspots?all=true&limit=1", leadership), 200);
+    JsonNode second =
+        json(
+            get(
+                "/api/v1/hotspots?all=true&limit=1&cursor=" + first.get("nextCursor").asText(),
+                leadership),
+            200);
+
+    assertThat(first.get("hotspots")).hasSize(1);
+    assertThat(first.get("hotspots").get(0).get("region").asText()).isEqualTo("R01");
+    assertThat(second.get("hotspots").get(0).get("region").asText()).isEqualTo("R02");
+    assertThat(second.get("nextCursor").isNull()).isTrue();
+    assertThat(detail("/api/v1/hotspots?limit=0"))
+        .isEqualTo("limit must be a whole number from 1 to 1000, got '0'");
+  }
+
+  @Test
   void aDonorSeesOwnJourneyAndAnyOtherIdAnswersLikeAMissingOne() throws Exception {
     String donor = keys.create(Role.DONOR, "donorA");
 

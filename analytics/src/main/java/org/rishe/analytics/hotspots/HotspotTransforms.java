@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,14 +83,13 @@ public final class HotspotTransforms {
     }
     YearMonth first = counts.stream().map(MonthlyCount::month).min(YearMonth::compareTo).get();
     YearMonth last = counts.stream().map(MonthlyCount::month).max(YearMonth::compareTo).get();
-    int months = (int) first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1;
+    int months = (int) first.until(last, ChronoUnit.MONTHS) + 1;
     Map<String, long[]> series = new TreeMap<>();
     for (MonthlyCount count : counts) {
       long[] values =
           series.computeIfAbsent(
               count.region() + "\u0000" + count.problem(), key -> new long[months]);
-      values[(int) first.until(count.month(), java.time.temporal.ChronoUnit.MONTHS)] +=
-          count.cases();
+      values[(int) first.until(count.month(), ChronoUnit.MONTHS)] += count.cases();
     }
     EarsC2Detector detector = new EarsC2Detector(options);
     List<Hotspot> hotspots = new ArrayList<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rishe.analytics.surveillance.EarsOptions;
@@ -14,7 +15,7 @@ class HotspotTransformsTest {
     // R01 has a case in each of ten months; R02 only in the first and the tenth (5 cases). Both
     // series run over the same ten months, so R02's tenth month is judged on eight silent months
     // before it (seven in the baseline, zero mean, deviation floored at 1): score 5.
-    List<MonthlyCount> counts = new java.util.ArrayList<>();
+    List<MonthlyCount> counts = new ArrayList<>();
     YearMonth first = YearMonth.of(2024, 1);
     for (int month = 0; month < 10; month++) {
       counts.add(new MonthlyCount("R01", "malnutrition", first.plusMonths(month), 2));
