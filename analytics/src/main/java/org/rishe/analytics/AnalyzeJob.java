@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
+import org.rishe.analytics.dashboard.DashboardSteps;
 import org.rishe.analytics.problems.ProblemTransforms;
 import org.rishe.analytics.publish.ResultsPublisher;
 import org.rishe.analytics.publish.RunManifest;
@@ -69,6 +70,8 @@ public final class AnalyzeJob {
         ProblemTransforms.problemCounts(inputs.cases(), inputs.table(Entity.INDICATORS)));
     methods.put(
         ResultTables.PROBLEMS, "cases and distinct people per problem, consenting people only");
+
+    DashboardSteps.run(inputs, publisher, methods, progress);
 
     RunManifest manifest =
         new RunManifest(

@@ -54,6 +54,7 @@ final class PublishedRunFixture {
               + ") AS t(code, kind, value_type, domain, label_en, label_fa)) TO '"
               + run.resolve("indicators/part-0.parquet")
               + "' (FORMAT PARQUET)");
+      DashboardFixture.write(statement, run);
       Files.writeString(
           run.resolve("run.json"),
           "{\"runId\":\"" + runId + "\",\"publishedAt\":\"2026-11-29T00:00:00Z\"}");

@@ -10,11 +10,22 @@ import java.util.Map;
  * published and never touched by a request.
  */
 public record PublishedRun(
-    String runId, String publishedAt, List<IndicatorRow> indicators, List<ProblemRow> problems) {
+    String runId,
+    String publishedAt,
+    List<IndicatorRow> indicators,
+    List<ProblemRow> problems,
+    DashboardRun dashboard) {
   public PublishedRun {
     requireNonNull(runId, "runId is null");
     indicators = List.copyOf(indicators);
     problems = List.copyOf(problems);
+    requireNonNull(dashboard, "dashboard is null");
+  }
+
+  /** A run without dashboard tables. */
+  public PublishedRun(
+      String runId, String publishedAt, List<IndicatorRow> indicators, List<ProblemRow> problems) {
+    this(runId, publishedAt, indicators, problems, DashboardRun.empty());
   }
 
   /** A catalogue entry. */

@@ -53,7 +53,8 @@ final class RunLoader {
                   rows.getLong(5)));
         }
       }
-      return new PublishedRun(runId, publishedAt, indicators, problems);
+      return new PublishedRun(
+          runId, publishedAt, indicators, problems, DashboardLoader.load(statement, runFolder));
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot read results run " + runId + " in " + runFolder + ": " + e.getMessage(), e);

@@ -22,6 +22,77 @@ public final class ResultTables {
   public static final String CASES = "cases";
   public static final String PEOPLE = "people";
 
+  // Dashboard, emerging problems, donor trust and volunteer matching.
+
+  /**
+   * One row per calendar ({@code gregorian} or {@code jalali}), month of that calendar ({@code
+   * YYYY-MM}) and region: counts that can be summed over any period and set of regions.
+   */
+  public static final String DASHBOARD_MONTHLY = "dashboard_monthly";
+
+  /**
+   * One row per calendar, month, region, measure and whole number of days: how many cases (or
+   * donations) took that many days, so that medians of any period are exact sums away.
+   */
+  public static final String DASHBOARD_DURATIONS = "dashboard_durations";
+
+  /** One row per calendar, month received, region and currency: donations and their delivery. */
+  public static final String DASHBOARD_DONATIONS = "dashboard_donations";
+
+  /** One row per region, problem and assessed month: EARS C2 observed, expected, score, flag. */
+  public static final String HOTSPOTS = "hotspots";
+
+  /** One row per donation: its journey stages, current stage, gaps and flags. */
+  public static final String DONATION_JOURNEYS = "donation_journeys";
+
+  /** One row per volunteer and programme worth suggesting: rank, score and reasons. */
+  public static final String VOLUNTEER_MATCHES = "volunteer_matches";
+
+  public static final String CALENDAR = "calendar";
+  public static final String MONTH = "month";
+  public static final String REGION = "region";
+  public static final String PEOPLE_REACHED = "people_reached";
+  public static final String FAMILIES_REACHED = "families_reached";
+  public static final String CASES_OPENED = "cases_opened";
+  public static final String CASES_CLOSED = "cases_closed";
+  public static final String CASES_RESOLVED = "cases_resolved";
+  public static final String PARTICIPANTS = "participants";
+  public static final String PROGRAM_EXITS = "program_exits";
+  public static final String COMPLETIONS = "completions";
+  public static final String PROGRAM_COST = "program_cost";
+  public static final String MEASURE = "measure";
+  public static final String DAYS = "days";
+  public static final String COUNT = "count";
+  public static final String DAYS_TO_RESOLUTION = "days_to_resolution";
+  public static final String DAYS_TO_DELIVERY = "days_to_delivery";
+  public static final String CURRENCY = "currency";
+  public static final String DONATIONS = "donations";
+  public static final String AMOUNT = "amount";
+  public static final String DELIVERED = "delivered";
+  public static final String PROBLEM = "problem";
+  public static final String PERIOD = "period";
+  public static final String OBSERVED = "observed";
+  public static final String EXPECTED = "expected";
+  public static final String SCORE = "score";
+  public static final String FLAGGED = "flagged";
+  public static final String DONATION_ID = "donation_id";
+  public static final String DONOR_ID = "donor_id";
+  public static final String DESIGNATION = "designation";
+  public static final String RECEIVED_ON = "received_on";
+  public static final String STAGES = "stages";
+  public static final String STAGE = "stage";
+  public static final String AT = "at";
+  public static final String CURRENT_STAGE = "current_stage";
+  public static final String STAGE_GAPS = "stage_gaps";
+  public static final String FROM_STAGE = "from_stage";
+  public static final String TO_STAGE = "to_stage";
+  public static final String DELIVERED_ON = "delivered_on";
+  public static final String FLAGS = "flags";
+  public static final String VOLUNTEER_ID = "volunteer_id";
+  public static final String PROGRAM_ID = "program_id";
+  public static final String RANK = "rank";
+  public static final String REASONS = "reasons";
+
   /** The manifest of a run, beside its tables. */
   public static final String MANIFEST = "run.json";
 }

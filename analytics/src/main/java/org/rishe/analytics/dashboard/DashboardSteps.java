@@ -1,0 +1,108 @@
+package org.rishe.analytics.dashboard;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.rishe.analytics.donations.JourneyOptions;
+import org.rishe.analytics.donations.JourneyTransforms;
+import org.rishe.analytics.hotspots.HotspotTransforms;
+import org.rishe.analytics.publish.ResultsPublisher;
+import org.rishe.analytics.scope.AnalyticScope;
+import org.rishe.analytics.scope.CuratedInputs;
+import org.rishe.analytics.surveillance.EarsOptions;
+import org.rishe.analytics.volunteers.VolunteerMatchTransforms;
+import org.rishe.common.contract.Entity;
+import org.rishe.common.results.ResultTables;
+
+/**
+ * The analyze steps behind the leadership dashboard, emerging problems, donor trust and volunteer
+ * matching, in the order their inputs need: journeys feed the donation cube. Only reads, sequences
+ * and writes; the work is in the transforms.
+ */
+public final class DashboardSteps {
+  private DashboardSteps() {}
+
+  /** Writes the six tables and records how each was computed in {@code methods}. */
+  public static void run(
+      CuratedInputs inputs,
+      ResultsPublisher publisher,
+      Map<String, String> methods,
+      Consumer<String> progress) {
+    requireNonNull(inputs, "inputs is null");
+    requireNonNull(publisher, "publisher is null");
+    requireNonNull(methods, "methods is null");
+    requireNonNull(progress, "progress is null");
+    Dataset<Row> families = inputs.table(Entity.FAMILIES);
+    Dataset<Row> people = inputs.people();
+    Dataset<Row> cases = inputs.cases();
+    Dataset<Row> enrollments =
+        AnalyticScope.ofConsentingPeople(
+            inputs.table(Entity.ENROLLMENTS), inputs.table(Entity.PEOPLE), "person_id");
+    Dataset<Row> programs = inputs.table(Entity.PROGRAMS);
+    Dataset<Row> donations = inputs.table(Entity.DONATIONS);
+    Dataset<Row> aidEvents = inputs.table(Entity.AID_EVENTS);
+    Dataset<Row> personRegions = DashboardTransforms.personRegions(people, families).cache();
+
+    progress.accept("donation journeys");
+    LocalDate asOf = JourneyTransforms.latestActivity(donations, aidEvents);
+    JourneyOptions journeyOptions = new JourneyOptions(JourneyOptions.DEFAULT_STALLED_DAYS, asOf);
+    Dataset<Row> journeys =
+        JourneyTransforms.journeys(donations, aidEvents, journeyOptions).cache();
+    publisher.write(ResultTables.DONATION_JOURNEYS, journeys);
+    methods.put(
+        ResultTables.DONATION_JOURNEYS,
+        "aid events per donation in time order; stalled/never delivered after "
+            + journeyOptions.stalledDays()
+            + " days without a step, judged on "
+            + asOf);
+
+    progress.accept("dashboard");
+    publisher.write(
+        ResultTables.DASHBOARD_MONTHLY,
+        DashboardTransforms.monthlyCounts(families, people, cases, enrollments, programs));
+    Dataset<Row> donationRegions =
+        DashboardTransforms.donationRegions(donations, aidEvents, families).cache();
+    publisher.write(
+        ResultTables.DASHBOARD_DURATIONS,
+        DashboardTransforms.durations(cases, personRegions, journeys, donationRegions));
+    publisher.write(
+        ResultTables.DASHBOARD_DONATIONS,
+        DashboardTransforms.monthlyDonations(donations, journeys, donationRegions));
+    methods.put(
+        ResultTables.DASHBOARD_MONTHLY,
+        "counts per Gregorian and Jalali month and region; people and families by registration");
+    methods.put(
+        ResultTables.DASHBOARD_DURATIONS,
+        "exact day-count histograms, so medians of any period are computed from sums");
+    methods.put(
+        ResultTables.DASHBOARD_DONATIONS,
+        "donations by month received (cohort), with how many have been delivered");
+
+    progress.accept("hotspots");
+    EarsOptions ears = EarsOptions.defaults();
+    publisher.write(
+        ResultTables.HOTSPOTS,
+        HotspotTransforms.toTable(
+            donations.sparkSession(),
+            HotspotTransforms.detect(
+                HotspotTransforms.collect(HotspotTransforms.monthlyCases(cases, personRegions)),
+                ears)));
+    methods.put(ResultTables.HOTSPOTS, "EARS C2 per region x problem series: " + ears);
+
+    progress.accept("volunteer matches");
+    publisher.write(
+        ResultTables.VOLUNTEER_MATCHES,
+        VolunteerMatchTransforms.matches(
+            inputs.table(Entity.VOLUNTEERS), programs, enrollments, personRegions));
+    methods.put(
+        ResultTables.VOLUNTEER_MATCHES,
+        "interest, regional presence and participants per interested volunteer");
+    personRegions.unpersist();
+    donationRegions.unpersist();
+    journeys.unpersist();
+  }
+}

@@ -1,0 +1,137 @@
+package org.rishe.analytics.donations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rishe.analytics.dashboard.TestRows;
+import org.rishe.common.results.ResultTables;
+import org.rishe.ingest.spark.SparkSessions;
+
+class JourneyTransformsTest {
+  private static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
+  private static SparkSession spark;
+  private static Dataset<Row> donations;
+  private static Dataset<Row> events;
+
+  @BeforeAll
+  static void tables() {
+    spark = SparkSessions.forTests();
+    donations =
+        TestRows.table(
+            spark,
+            "donation_id STRING, donor_id STRING, received_on DATE, designation STRING",
+            new Object[] {"D1", "donorA", LocalDate.of(2025, 1, 1), "program:PRG01"},
+            new Object[] {"D2", "donorA", LocalDate.of(2025, 2, 1), null},
+            new Object[] {"D3", "donorB", LocalDate.of(2025, 9, 1), "general"},
+            new Object[] {"D4", "donorB", LocalDate.of(2025, 3, 1), "general"},
+            new Object[] {"D5", "donorC", LocalDate.of(2025, 1, 1), "general"});
+    events =
+        TestRows.table(
+            spark,
+            "donation_id STRING, stage STRING, at TIMESTAMP",
+            // D1: in order, delivered 10 days after it was received.
+            event("D1", "received", "2025-01-01T00:00:00Z"),
+            event("D1", "allocated", "2025-01-03T12:00:00Z"),
+            event("D1", "delivered", "2025-01-11T00:00:00Z"),
+            // D2: allocated a day before it was received.
+            event("D2", "allocated", "2025-01-31T00:00:00Z"),
+            event("D2", "received", "2025-02-01T00:00:00Z"),
+            event("D2", "delivered", "2025-02-05T00:00:00Z"),
+            // D3: last step 2025-10-02, 90 days before AS_OF, not delivered.
+            event("D3", "received", "2025-09-01T00:00:00Z"),
+            event("D3", "allocated", "2025-10-02T00:00:00Z"),
+            // D4: dispatched in March, never delivered.
+            event("D4", "received", "2025-03-01T00:00:00Z"),
+            event("D4", "dispatched", "2025-03-10T00:00:00Z"));
+  }
+
+  private static Object[] event(String donation, String stage, String at) {
+    return new Object[] {donation, stage, Instant.parse(at)};
+  }
+
+  private static Map<String, Row> journeys(int stalledDays) {
+    return JourneyTransforms.journeys(donations, events, new JourneyOptions(stalledDays, AS_OF))
+        .collectAsList()
+        .stream()
+        .collect(Collectors.toMap(row -> row.getAs(ResultTables.DONATION_ID), row -> row));
+  }
+
+  private static List<String> flags(Row row) {
+    return row.getList(row.fieldIndex(ResultTables.FLAGS));
+  }
+
+  @Test
+  void anOrderlyDeliveredJourneyListsItsStagesGapsAndNoFlags() {
+    Row d1 = journeys(60).get("D1");
+
+    List<Row> stages = d1.getList(d1.fieldIndex(ResultTables.STAGES));
+    assertThat(stages)
+        .extracting(stage -> stage.getString(0))
+        .containsExactly("received", "allocated", "delivered");
+    assertThat(d1.<String>getAs(ResultTables.CURRENT_STAGE)).isEqualTo("delivered");
+    List<Row> gaps = d1.getList(d1.fieldIndex(ResultTables.STAGE_GAPS));
+    assertThat(gaps)
+        .extracting(gap -> gap.getString(0) + ">" + gap.getString(1) + "=" + gap.getDouble(2))
+        .containsExactly("received>allocated=2.5", "allocated>delivered=7.5");
+    assertThat(d1.<Integer>getAs(ResultTables.DAYS_TO_DELIVERY)).isEqualTo(10);
+    assertThat(d1.<String>getAs(ResultTables.DESIGNATION)).isEqualTo("program:PRG01");
+    assertThat(flags(d1)).isEmpty();
+  }
+
+  @Test
+  void aStageBeforeTheStageItFollowsIsOutOfOrder() {
+    Row d2 = journeys(60).get("D2");
+
+    assertThat(flags(d2)).containsExactly(JourneyTransforms.OUT_OF_ORDER);
+    assertThat(d2.<String>getAs(ResultTables.CURRENT_STAGE)).isEqualTo("delivered");
+    assertThat(d2.<String>getAs(ResultTables.DESIGNATION)).isEqualTo("general");
+  }
+
+  @Test
+  void stalledDependsOnTheConfiguredNumberOfDays() {
+    assertThat(flags(journeys(60).get("D3"))).containsExactly(JourneyTransforms.STALLED);
+    assertThat(flags(journeys(90).get("D3"))).isEmpty();
+    assertThat(journeys(60).get("D3").<String>getAs(ResultTables.CURRENT_STAGE))
+        .isEqualTo("allocated");
+  }
+
+  @Test
+  void dispatchedButNotDeliveredIsNeverDeliveredAndStalled() {
+    Row d4 = journeys(60).get("D4");
+
+    assertThat(flags(d4))
+        .containsExactly(JourneyTransforms.STALLED, JourneyTransforms.NEVER_DELIVERED);
+    assertThat(d4.isNullAt(d4.fieldIndex(ResultTables.DAYS_TO_DELIVERY))).isTrue();
+  }
+
+  @Test
+  void aDonationWithoutAidEventsHasNoStagesAndStallsFromTheDayReceived() {
+    Row d5 = journeys(60).get("D5");
+
+    assertThat(d5.getList(d5.fieldIndex(ResultTables.STAGES))).isEmpty();
+    assertThat(d5.isNullAt(d5.fieldIndex(ResultTables.CURRENT_STAGE))).isTrue();
+    assertThat(flags(d5)).containsExactly(JourneyTransforms.STALLED);
+  }
+
+  @Test
+  void latestActivityIsTheLastDayOfAnyDonationOrEvent() {
+    assertThat(JourneyTransforms.latestActivity(donations, events))
+        .isEqualTo(LocalDate.of(2025, 10, 2));
+  }
+
+  @Test
+  void aThresholdBelowOneDayIsRejectedWithTheReason() {
+    assertThatThrownBy(() -> new JourneyOptions(0, AS_OF))
+        .hasMessage("the stalled threshold must be at least 1 day, got 0");
+  }
+}

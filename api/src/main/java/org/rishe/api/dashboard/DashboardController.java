@@ -1,0 +1,126 @@
+package org.rishe.api.dashboard;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.rishe.api.error.ApiProblem;
+import org.rishe.api.results.DashboardRun;
+import org.rishe.api.results.PublishedRun;
+import org.rishe.api.results.ResultsStore;
+
+/** {@code GET /dashboard/summary} and {@code GET /dashboard/trends}: parse, validate, answer. */
+public final class DashboardController {
+  private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+
+  private final ResultsStore results;
+
+  public DashboardController(ResultsStore results) {
+    this.results = requireNonNull(results, "results is null");
+  }
+
+  /** The summary response: the run, the query as understood, and the KPIs. */
+  public record SummaryResponse(
+      String run, String calendar, String from, String to, String region, Kpis kpis) {}
+
+  /** The trends response: one point per month. */
+  public record TrendsResponse(
+      String run,
+      String metric,
+      String by,
+      String calendar,
+      String region,
+      List<DashboardService.Point> points) {}
+
+  public void summary(Context ctx) {
+    PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
+    DashboardQuery query = query(ctx, run.dashboard());
+    ctx.json(
+        new SummaryResponse(
+            run.runId(),
+            query.calendar(),
+            query.from(),
+            query.to(),
+            query.region(),
+            DashboardService.summary(run.dashboard(), query)));
+  }
+
+  public void trends(Context ctx) {
+    PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
+    String metric = ctx.queryParam("metric");
+    if (metric == null || !Kpis.METRICS.contains(metric)) {
+      throw ApiProblem.badRequest(
+          (metric == null ? "metric is missing" : "metric '" + metric + "' is unknown")
+              + "; pass metric= one of validMetrics, e.g. metric=casesOpened",
+          Map.of("validMetrics", Kpis.METRICS));
+    }
+    String by = ctx.queryParam("by");
+    if (by != null && !by.equals("month")) {
+      throw ApiProblem.badRequest(
+          "by must be month (the only bucket published), got '"
+              + by
+              + "'; leave it out or pass by=month");
+    }
+    DashboardQuery query = query(ctx, run.dashboard());
+    ctx.json(
+        new TrendsResponse(
+            run.runId(),
+            metric,
+            "month",
+            query.calendar(),
+            query.region(),
+            DashboardService.trend(run.dashboard(), query, metric)));
+  }
+
+  private static DashboardQuery query(Context ctx, DashboardRun dashboard) {
+    String calendar = ctx.queryParam("calendar");
+    if (calendar == null) {
+      calendar = "gregorian";
+    } else if (!calendar.equals("gregorian") && !calendar.equals("jalali")) {
+      throw ApiProblem.badRequest(
+          "calendar must be gregorian or jalali, got '"
+              + calendar
+              + "'; leave it out for gregorian");
+    }
+    String from = month(ctx, "from", calendar);
+    String to = month(ctx, "to", calendar);
+    if (from != null && to != null && from.compareTo(to) > 0) {
+      throw ApiProblem.badRequest(
+          "from (" + from + ") is after to (" + to + "); pass the earlier month as from");
+    }
+    String region = ctx.queryParam("region");
+    if (region != null) {
+      TreeSet<String> regions = new TreeSet<>();
+      dashboard.monthly().forEach(row -> regions.add(row.region()));
+      dashboard.donations().forEach(row -> regions.add(row.region()));
+      if (!regions.contains(region)) {
+        throw ApiProblem.badRequest(
+            "region '"
+                + region
+                + "' has no published data; pass one of validRegions or leave"
+                + " region out for all regions",
+            Map.of("validRegions", List.copyOf(regions)));
+      }
+    }
+    return new DashboardQuery(calendar, from, to, region);
+  }
+
+  private static String month(Context ctx, String name, String calendar) {
+    String value = ctx.queryParam(name);
+    if (value != null && !MONTH.matcher(value).matches()) {
+      throw ApiProblem.badRequest(
+          name
+              + " must be a month written YYYY-MM in the "
+              + calendar
+              + " calendar (e.g. "
+              + (calendar.equals("jalali") ? "1403-03" : "2024-06")
+              + "), got '"
+              + value
+              + "'");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,136 @@
+package org.rishe.api.dashboard;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.rishe.api.results.DashboardRun;
+import org.rishe.common.results.ResultTables;
+
+/**
+ * Sums the published monthly cube into KPIs for any period and region, and follows one KPI month by
+ * month. Medians come from the published day-count histograms, so they are exact for any period.
+ * Javalin-free.
+ */
+public final class DashboardService {
+  private DashboardService() {}
+
+  /** The KPIs of the query's period and region. */
+  public static Kpis summary(DashboardRun run, DashboardQuery query) {
+    long people = 0;
+    long families = 0;
+    long opened = 0;
+    long closed = 0;
+    long resolved = 0;
+    long participants = 0;
+    long exits = 0;
+    long completions = 0;
+    double cost = 0;
+    for (DashboardRun.MonthlyRow row : run.monthly()) {
+      if (query.includes(row.calendar(), row.month(), row.region())) {
+        people += row.peopleReached();
+        families += row.familiesReached();
+        opened += row.casesOpened();
+        closed += row.casesClosed();
+        resolved += row.casesResolved();
+        participants += row.participants();
+        exits += row.programExits();
+        completions += row.completions();
+        cost += row.programCost();
+      }
+    }
+    long received = 0;
+    long delivered = 0;
+    Map<String, Double> amounts = new TreeMap<>();
+    for (DashboardRun.DonationMonthRow row : run.donations()) {
+      if (query.includes(row.calendar(), row.month(), row.region())) {
+        received += row.donations();
+        delivered += row.delivered();
+        amounts.merge(row.currency(), row.amount(), Double::sum);
+      }
+    }
+    return new Kpis(
+        people,
+        families,
+        opened,
+        closed,
+        resolved,
+        median(run, query, ResultTables.DAYS_TO_RESOLUTION),
+        participants,
+        completions,
+        ratio(completions, exits),
+        received,
+        amounts.entrySet().stream().map(e -> new Kpis.Amount(e.getKey(), e.getValue())).toList(),
+        delivered,
+        ratio(delivered, received),
+        median(run, query, ResultTables.DAYS_TO_DELIVERY),
+        participants == 0 ? null : cost / participants);
+  }
+
+  /** One point per month from the query's first to last month (the data's when open). */
+  public static List<Point> trend(DashboardRun run, DashboardQuery query, String metric) {
+    List<String> months =
+        Stream.concat(
+                run.monthly().stream()
+                    .filter(r -> query.includes(r.calendar(), r.month(), r.region()))
+                    .map(DashboardRun.MonthlyRow::month),
+                run.donations().stream()
+                    .filter(r -> query.includes(r.calendar(), r.month(), r.region()))
+                    .map(DashboardRun.DonationMonthRow::month))
+            .sorted()
+            .toList();
+    if (months.isEmpty() && (query.from() == null || query.to() == null)) {
+      return List.of();
+    }
+    // Both calendars have twelve months a year, so YearMonth arithmetic steps Jalali keys too.
+    YearMonth first = YearMonth.parse(query.from() != null ? query.from() : months.get(0));
+    YearMonth last =
+        YearMonth.parse(query.to() != null ? query.to() : months.get(months.size() - 1));
+    List<Point> points = new ArrayList<>();
+    for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+      String key = month.toString();
+      points.add(new Point(key, summary(run, query.forMonth(key)).metric(metric)));
+    }
+    return points;
+  }
+
+  /** A month of a trend and the metric's value (null where it has none). */
+  public record Point(String period, Number value) {}
+
+  private static Double ratio(long numerator, long denominator) {
+    return denominator == 0 ? null : (double) numerator / denominator;
+  }
+
+  /** The median of a day-count histogram: the middle value, or the mean of the middle two. */
+  static Double median(DashboardRun run, DashboardQuery query, String measure) {
+    TreeMap<Integer, Long> histogram = new TreeMap<>();
+    for (DashboardRun.DurationRow row : run.durations()) {
+      if (row.measure().equals(measure)
+          && query.includes(row.calendar(), row.month(), row.region())) {
+        histogram.merge(row.days(), row.count(), Long::sum);
+      }
+    }
+    long total = histogram.values().stream().mapToLong(Long::longValue).sum();
+    if (total == 0) {
+      return null;
+    }
+    long lowerRank = (total + 1) / 2;
+    long upperRank = total / 2 + 1;
+    Integer lower = null;
+    Integer upper = null;
+    long seen = 0;
+    for (Map.Entry<Integer, Long> entry : histogram.entrySet()) {
+      seen += entry.getValue();
+      if (lower == null && seen >= lowerRank) {
+        lower = entry.getKey();
+      }
+      if (seen >= upperRank) {
+        upper = entry.getKey();
+        break;
+      }
+    }
+    return (lower + upper) / 2.0;
+  }
+}

@@ -1,0 +1,77 @@
+package org.rishe.api.dashboard;
+
+import java.util.List;
+
+/**
+ * Leadership KPIs of one period and region. Ratios and medians are null where there is nothing to
+ * divide or no duration to take the middle of.
+ *
+ * @param peopleReached people first registered in the period (consenting people only)
+ * @param familiesReached families first registered in the period
+ * @param completionRate completions over programme exits (completed, dropped or transferred)
+ * @param shareDelivered of the donations received in the period, the share delivered so far
+ * @param costPerParticipant summed cost per participant of the programmes enrolled in, per
+ *     enrolment
+ */
+public record Kpis(
+    long peopleReached,
+    long familiesReached,
+    long casesOpened,
+    long casesClosed,
+    long casesResolved,
+    Double medianDaysToResolution,
+    long programParticipants,
+    long programCompletions,
+    Double completionRate,
+    long donationsReceived,
+    List<Amount> amountsReceived,
+    Long donationsDelivered,
+    Double shareDelivered,
+    Double medianDaysToDelivery,
+    Double costPerParticipant) {
+  public Kpis {
+    amountsReceived = List.copyOf(amountsReceived);
+  }
+
+  /** The total received in one currency. */
+  public record Amount(String currency, double amount) {}
+
+  /** The metrics a trend can follow, by their JSON name. */
+  public static final List<String> METRICS =
+      List.of(
+          "peopleReached",
+          "familiesReached",
+          "casesOpened",
+          "casesClosed",
+          "casesResolved",
+          "medianDaysToResolution",
+          "programParticipants",
+          "programCompletions",
+          "completionRate",
+          "donationsReceived",
+          "donationsDelivered",
+          "shareDelivered",
+          "medianDaysToDelivery",
+          "costPerParticipant");
+
+  /** The value of one of {@link #METRICS}. */
+  public Number metric(String name) {
+    return switch (name) {
+      case "peopleReached" -> peopleReached;
+      case "familiesReached" -> familiesReached;
+      case "casesOpened" -> casesOpened;
+      case "casesClosed" -> casesClosed;
+      case "casesResolved" -> casesResolved;
+      case "medianDaysToResolution" -> medianDaysToResolution;
+      case "programParticipants" -> programParticipants;
+      case "programCompletions" -> programCompletions;
+      case "completionRate" -> completionRate;
+      case "donationsReceived" -> donationsReceived;
+      case "donationsDelivered" -> donationsDelivered;
+      case "shareDelivered" -> shareDelivered;
+      case "medianDaysToDelivery" -> medianDaysToDelivery;
+      case "costPerParticipant" -> costPerParticipant;
+      default -> throw new IllegalArgumentException("unknown metric " + name);
+    };
+  }
+}

@@ -1,0 +1,249 @@
+package org.rishe.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rishe.api.auth.ApiKeyStore;
+import org.rishe.api.auth.Role;
+import org.rishe.common.warehouse.WarehouseLayout;
+
+/**
+ * The dashboard, hotspots, journey and matches routes over real HTTP, on DashboardFixture's run.
+ */
+class DashboardApiHttpTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @TempDir Path warehouse;
+  private Javalin app;
+  private ApiKeyStore keys;
+  private String leadership;
+
+  @BeforeEach
+  void startWithARun() throws Exception {
+    WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
+    keys = new ApiKeyStore(layout.apiKeys());
+    app =
+        ServeCommand.start(
+            layout, "127.0.0.1", 0, 11, new PrintStream(PrintStream.nullOutputStream()));
+    PublishedRunFixture.publish(
+        warehouse,
+        "run-1",
+        List.of(new PublishedRunFixture.Problem("malnutrition", "Malnutrition", "سوءتغذیه", 9, 9)));
+    awaitRun("run-1");
+    leadership = keys.create(Role.LEADERSHIP, null);
+  }
+
+  @AfterEach
+  void stop() {
+    app.stop();
+  }
+
+  @Test
+  void summaryAddsUpThePeriodAndRegionAndTakesExactMedians() throws Exception {
+    JsonNode body =
+        json(get("/api/v1/dashboard/summary?from=2024-01&to=2024-02&region=R01", leadership), 200);
+    JsonNode kpis = body.get("kpis");
+
+    assertThat(body.get("calendar").asText()).isEqualTo("gregorian");
+    assertThat(kpis.get("peopleReached").asLong()).isEqualTo(6);
+    assertThat(kpis.get("familiesReached").asLong()).isEqualTo(2);
+    assertThat(kpis.get("casesOpened").asLong()).isEqualTo(6);
+    assertThat(kpis.get("casesResolved").asLong()).isEqualTo(3);
+    // Resolution days 10, 20 and 40: the median is 20, not the mean of monthly medians.
+    assertThat(kpis.get("medianDaysToResolution").asDouble()).isEqualTo(20.0);
+    assertThat(kpis.get("programParticipants").asLong()).isEqualTo(3);
+    assertThat(kpis.get("completionRate").asDouble()).isEqualTo(2.0 / 3);
+    assertThat(kpis.get("costPerParticipant").asDouble()).isEqualTo(70.0);
+    assertThat(kpis.get("donationsReceived").asLong()).isEqualTo(3);
+    assertThat(kpis.get("shareDelivered").asDouble()).isEqualTo(1.0 / 3);
+    assertThat(kpis.get("medianDaysToDelivery").asDouble()).isEqualTo(12.0);
+    assertThat(kpis.get("amountsReceived").get(0).get("currency").asText()).isEqualTo("IRR");
+    assertThat(kpis.get("amountsReceived").get(0).get("amount").asDouble()).isEqualTo(130.0);
+  }
+
+  @Test
+  void summaryOverEveryRegionIncludesUnassignedDonationsAndAnEvenMedian() throws Exception {
+    JsonNode kpis =
+        json(get("/api/v1/dashboard/summary?from=2024-02", leadership), 200).get("kpis");
+    JsonNode january =
+        json(get("/api/v1/dashboard/summary?to=2024-01", leadership), 200).get("kpis");
+
+    assertThat(kpis.get("casesOpened").asLong()).isEqualTo(3);
+    assertThat(kpis.get("medianDaysToResolution").asDouble()).isEqualTo(30.0);
+    assertThat(january.get("donationsReceived").asLong()).isEqualTo(3);
+    assertThat(january.get("medianDaysToDelivery").asDouble()).isEqualTo(10.0);
+  }
+
+  @Test
+  void jalaliSummaryReadsTheJalaliMonths() throws Exception {
+    JsonNode body =
+        json(get("/api/v1/dashboard/summary?calendar=jalali&from=1402-11", leadership), 200);
+
+    assertThat(body.get("calendar").asText()).isEqualTo("jalali");
+    assertThat(body.get("kpis").get("casesOpened").asLong()).isEqualTo(4);
+    assertThat(body.get("kpis").get("medianDaysToResolution").isNull()).isTrue();
+  }
+
+  @Test
+  void trendsGiveOnePointPerMonthWithZerosBetween() throws Exception {
+    JsonNode body =
+        json(
+            get(
+                "/api/v1/dashboard/trends?metric=casesOpened&by=month&from=2023-12&to=2024-03",
+                keys.create(Role.PLANNER, null)),
+            200);
+
+    List<String> points = new ArrayList<>();
+    body.get("points")
+        .forEach(p -> points.add(p.get("period").asText() + "=" + p.get("value").asText()));
+    assertThat(points).containsExactly("2023-12=0", "2024-01=4", "2024-02=3", "2024-03=0");
+  }
+
+  @Test
+  void badParametersAreProblemJsonSayingHowToFixThem() throws Exception {
+    assertThat(detail("/api/v1/dashboard/summary?calendar=julian"))
+        .isEqualTo(
+            "calendar must be gregorian or jalali, got 'julian'; leave it out for gregorian");
+    assertThat(detail("/api/v1/dashboard/summary?from=2024-13"))
+        .isEqualTo(
+            "from must be a month written YYYY-MM in the gregorian calendar (e.g. 2024-06), got"
+                + " '2024-13'");
+    assertThat(detail("/api/v1/dashboard/summary?from=2024-06&to=2024-01"))
+        .isEqualTo("from (2024-06) is after to (2024-01); pass the earlier month as from");
+    assertThat(detail("/api/v1/dashboard/summary?region=R99"))
+        .startsWith("region 'R99' has no published data");
+    assertThat(detail("/api/v1/dashboard/trends")).startsWith("metric is missing; pass metric=");
+    assertThat(detail("/api/v1/dashboard/trends?metric=casesOpened&by=week"))
+        .startsWith("by must be month");
+    JsonNode region = json(get("/api/v1/dashboard/summary?region=R99", leadership), 400);
+    assertThat(region.get("validRegions").toString()).contains("R01", "R02", "unassigned");
+  }
+
+  @Test
+  void hotspotsListFlaggedMonthsToResearchersAndNotToDonors() throws Exception {
+    JsonNode flagged = json(get("/api/v1/hotspots", keys.create(Role.RESEARCHER, null)), 200);
+    JsonNode all = json(get("/api/v1/hotspots?all=true", leadership), 200);
+
+    assertThat(flagged.get("hotspots")).hasSize(1);
+    JsonNode hotspot = flagged.get("hotspots").get(0);
+    assertThat(hotspot.get("region").asText()).isEqualTo("R01");
+    assertThat(hotspot.get("problem").asText()).isEqualTo("malnutrition");
+    assertThat(hotspot.get("period").asText()).isEqualTo("2024-06");
+    assertThat(hotspot.get("observed").asLong()).isEqualTo(12);
+    assertThat(hotspot.get("expected").asDouble()).isEqualTo(3.1);
+    assertThat(hotspot.get("score").asDouble()).isEqualTo(6.2);
+    assertThat(all.get("hotspots")).hasSize(2);
+    assertThat(get("/api/v1/hotspots", keys.create(Role.DONOR, "donorA")).statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void hotspotsArePagedWithACursor() throws Exception {
+    JsonNode first = json(get("/api/v1/hotspots?all=true&limit=1", leadership), 200);
+    JsonNode second =
+        json(
+            get(
+                "/api/v1/hotspots?all=true&limit=1&cursor=" + first.get("nextCursor").asText(),
+                leadership),
+            200);
+
+    assertThat(first.get("hotspots")).hasSize(1);
+    assertThat(first.get("hotspots").get(0).get("region").asText()).isEqualTo("R01");
+    assertThat(second.get("hotspots").get(0).get("region").asText()).isEqualTo("R02");
+    assertThat(second.get("nextCursor").isNull()).isTrue();
+    assertThat(detail("/api/v1/hotspots?limit=0"))
+        .isEqualTo("limit must be a whole number from 1 to 1000, got '0'");
+  }
+
+  @Test
+  void aDonorSeesOwnJourneyAndAnyOtherIdAnswersLikeAMissingOne() throws Exception {
+    String donor = keys.create(Role.DONOR, "donorA");
+
+    JsonNode own = json(get("/api/v1/donations/D1/journey", donor), 200);
+    HttpResponse<String> other = get("/api/v1/donations/D2/journey", donor);
+    HttpResponse<String> missing = get("/api/v1/donations/D9/journey", donor);
+
+    assertThat(own.get("current").asText()).isEqualTo("delivered");
+    assertThat(own.get("designation").asText()).isEqualTo("program:PRG01");
+    assertThat(own.get("stages").get(0).get("stage").asText()).isEqualTo("received");
+    assertThat(own.get("stages").get(1).get("at").asText()).isEqualTo("2025-01-11T00:00:00Z");
+    assertThat(own.get("stageGaps").get(0).get("days").asDouble()).isEqualTo(10.0);
+    assertThat(own.get("daysToDelivery").asInt()).isEqualTo(10);
+    assertThat(own.get("flags")).isEmpty();
+    assertThat(own.has("donorId")).isFalse();
+    assertThat(other.statusCode()).isEqualTo(404);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(other.body().replace("D2", "D9")).isEqualTo(missing.body());
+  }
+
+  @Test
+  void leadershipSeesEveryJourneyAndPlannersMayNot() throws Exception {
+    JsonNode journey = json(get("/api/v1/donations/D2/journey", leadership), 200);
+
+    assertThat(journey.get("flags").get(0).asText()).isEqualTo("stalled");
+    assertThat(journey.get("deliveredOn").isNull()).isTrue();
+    assertThat(get("/api/v1/donations/D2/journey", keys.create(Role.PLANNER, null)).statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void volunteerMatchesAreRankedWithReasonsAndAnUnknownVolunteerIsNotFound() throws Exception {
+    JsonNode body = json(get("/api/v1/volunteers/V1/matches", leadership), 200);
+
+    assertThat(body.get("matches")).hasSize(2);
+    assertThat(body.get("matches").get(0).get("programId").asText()).isEqualTo("PRG03");
+    assertThat(body.get("matches").get(0).get("rank").asInt()).isEqualTo(1);
+    assertThat(body.get("matches").get(0).get("reasons").get(0).asText())
+        .isEqualTo("interested in health");
+    assertThat(get("/api/v1/volunteers/V404/matches", leadership).statusCode()).isEqualTo(404);
+  }
+
+  private String detail(String path) throws Exception {
+    return json(get(path, leadership), 400).get("detail").asText();
+  }
+
+  private static JsonNode json(HttpResponse<String> response, int status) throws IOException {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    return JSON.readTree(response.body());
+  }
+
+  private HttpResponse<String> get(String path, String key)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .timeout(Duration.ofSeconds(10));
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private void awaitRun(String runId) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode health = JSON.readTree(get("/api/v1/health", null).body());
+      if (runId.equals(health.path("run").asText(null))) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the API did not pick up run " + runId + " within 20 s");
+  }
+}
