@@ -5,25 +5,54 @@ import static org.rishe.api.auth.Role.LEADERSHIP;
 import static org.rishe.api.auth.Role.PLANNER;
 import static org.rishe.api.auth.Role.RESEARCHER;
 
-import io.javalin.config.RoutesConfig;
+import java.util.ArrayList;
+import java.util.List;
 import org.rishe.api.health.HealthController;
+import org.rishe.api.metrics.Metrics;
+import org.rishe.api.openapi.DocsController;
+import org.rishe.api.openapi.OpenApiDocument;
 import org.rishe.api.problems.ProblemsController;
+import org.rishe.api.routing.ApiRoute;
 
 /**
- * Every route of the API and the roles that may call it, in one place. A route listed without roles
- * is public.
+ * Every route of the API and the roles that may call it, in one place: the server, the
+ * authorisation gate, the audit, the metrics and the OpenAPI document are all built from this list.
+ * A route without roles is public. To add a route, add one {@link ApiRoute} line below.
  */
 final class Routes {
   static final String PREFIX = "/api/v1";
 
   private Routes() {}
 
-  static void register(RoutesConfig routes, ApiDependencies dependencies) {
+  static List<ApiRoute> all(ApiDependencies dependencies, Metrics metrics) {
     HealthController health = new HealthController(dependencies.results());
     ProblemsController problems =
         new ProblemsController(dependencies.results(), dependencies.smallCellThreshold());
+    List<ApiRoute> routes = new ArrayList<>();
+    DocsController docs = new DocsController(() -> OpenApiDocument.json(routes));
 
-    routes.get(PREFIX + "/health", health::health);
-    routes.get(PREFIX + "/problems", problems::list, LEADERSHIP, PLANNER, RESEARCHER, ADMIN);
+    routes.add(
+        ApiRoute.get(PREFIX + "/health", "whether a run is served, and which", health::health)
+            .returns(HealthController.Health.class));
+    routes.add(
+        ApiRoute.get(PREFIX + "/problems", "each problem with its cases and people", problems::list)
+            .roles(LEADERSHIP, PLANNER, RESEARCHER, ADMIN)
+            .returns(ProblemsController.ProblemsResponse.class)
+            .query("lang", "label language: en (default) or fa")
+            .table()
+            .personDerived());
+
+    routes.add(ApiRoute.get(PREFIX + "/openapi.json", "this OpenAPI document", docs::openapi));
+    routes.add(ApiRoute.get(PREFIX + "/docs", "Swagger UI", docs::index).undocumented());
+    routes.add(
+        ApiRoute.get(PREFIX + "/docs/{file}", "Swagger UI files", docs::asset).undocumented());
+    routes.add(
+        ApiRoute.get(
+            "/metrics",
+            "Prometheus metrics",
+            ctx ->
+                ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape())));
+    return List.copyOf(routes);
   }
 }

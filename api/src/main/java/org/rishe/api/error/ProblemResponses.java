@@ -26,7 +26,12 @@ public final class ProblemResponses {
   public void register(RoutesConfig routes) {
     routes.exception(
         ApiProblem.class,
-        (e, ctx) -> write(ctx, e.status(), e.type(), e.title(), e.getMessage(), e.extensions()));
+        (e, ctx) -> {
+          if (e.extensions().get("retryAfterSeconds") instanceof Long seconds) {
+            ctx.header("Retry-After", Long.toString(seconds));
+          }
+          write(ctx, e.status(), e.type(), e.title(), e.getMessage(), e.extensions());
+        });
     routes.exception(
         HttpResponseException.class,
         (e, ctx) ->
