@@ -31,6 +31,11 @@ final class RawHttp {
   }
 
   static Response send(int port, String method, String target, Map<String, String> headers) {
+    return send(port, method, target, headers, new byte[0]);
+  }
+
+  static Response send(
+      int port, String method, String target, Map<String, String> headers, byte[] body) {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
       StringBuilder request = new StringBuilder();
@@ -38,9 +43,17 @@ final class RawHttp {
       request.append("Host: 127.0.0.1\r\nConnection: close\r\n");
       headers.forEach(
           (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+      if (body.length > 0) {
+        request.append("Content-Length: ").append(body.length).append("\r\n");
+      }
       request.append("\r\n");
       OutputStream out = socket.getOutputStream();
       out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+      try {
+        out.write(body);
+      } catch (IOException e) {
+        // the server may answer and close before reading a body it refuses; read the answer
+      }
       out.flush();
       return parse(socket.getInputStream(), method.equals("HEAD"));
     } catch (IOException e) {
