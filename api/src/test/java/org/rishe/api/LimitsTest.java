@@ -122,4 +122,19 @@ class LimitsTest {
                   + "child_marriage,Child marriage,,\r\n");
     }
   }
+
+  @Test
+  void requestsJettyRefusesBeforeTheAppSeesThemAreProblemJsonToo() {
+    try (TestServer server = TestServer.unlimited(warehouse)) {
+      RawHttp.Response longUri =
+          RawHttp.send(server.port(), "GET", "/api/v1/health?x=" + "a".repeat(20_000), Map.of());
+      RawHttp.Response bigHeader =
+          RawHttp.send(server.port(), "GET", "/api/v1/health", Map.of("X-Big", "b".repeat(20_000)));
+
+      assertThat(longUri.status()).isBetween(400, 499);
+      assertThat(longUri.isProblemJson()).isTrue();
+      assertThat(bigHeader.status()).isBetween(400, 499);
+      assertThat(bigHeader.isProblemJson()).isTrue();
+    }
+  }
 }
