@@ -6,6 +6,7 @@ import io.javalin.json.JavalinJackson;
 import java.util.List;
 import org.rishe.api.audit.Auditor;
 import org.rishe.api.auth.Authorizer;
+import org.rishe.api.auth.Role;
 import org.rishe.api.error.JettyProblemErrorHandler;
 import org.rishe.api.error.ProblemResponses;
 import org.rishe.api.limits.RateLimiter;
@@ -40,18 +41,13 @@ public final class App {
               server -> server.setErrorHandler(new JettyProblemErrorHandler()));
           config.routes.before(gate::check);
           config.routes.beforeMatched(authorizer::check);
-          config.requestLogger.http(
-              (ctx, milliseconds) -> {
-                metrics.record(ctx, milliseconds);
-                auditor.record(ctx);
-              });
+          // in an after handler, before the response is sent: a read that cannot be audited fails
+          config.routes.after(auditor::record);
+          config.requestLogger.http(metrics::record);
           new ProblemResponses(json).register(config.routes);
           for (ApiRoute route : routes) {
             config.routes.addHttpHandler(
-                route.method(),
-                route.path(),
-                route.handler(),
-                route.roles().toArray(new org.rishe.api.auth.Role[0]));
+                route.method(), route.path(), route.handler(), route.roles().toArray(new Role[0]));
           }
         });
   }

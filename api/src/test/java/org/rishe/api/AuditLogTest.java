@@ -84,4 +84,16 @@ class AuditLogTest {
     assertThat(lines.get(0)).isEqualTo(first);
     assertThat(JSON.readTree(lines.get(2)).get("status").asInt()).isEqualTo(400);
   }
+
+  @Test
+  void aReadThatCannotBeAuditedIsNotServed() throws Exception {
+    // a folder where the log file should be: every append fails
+    Files.createDirectories(server.layout.auditLog());
+
+    RawHttp.Response response = get("/api/v1/problems", Role.PLANNER);
+
+    assertThat(response.status()).isEqualTo(500);
+    assertThat(response.isProblemJson()).isTrue();
+    assertThat(response.body()).doesNotContain("child_labour");
+  }
 }

@@ -12,7 +12,8 @@ import org.rishe.api.routing.RequestGate;
 
 /**
  * Writes an audit entry at the end of every request to a route flagged person-derived that
- * presented a key, whatever the outcome: a refused read is worth knowing about too.
+ * presented a key, whatever the outcome: a refused read is worth knowing about too. It runs before
+ * the response is sent, so a read that cannot be audited fails instead of being served.
  */
 public final class Auditor {
   private final AuditLog log;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
+import java.util.Optional;
 import java.util.Set;
 import org.rishe.api.error.ApiProblem;
 
@@ -52,8 +53,8 @@ public final class Authorizer {
   }
 
   /** The key presented with the request, if it was checked. */
-  public static java.util.Optional<ApiKey> presentedKey(Context ctx) {
-    return java.util.Optional.ofNullable(ctx.attribute(KEY_ATTRIBUTE));
+  public static Optional<ApiKey> presentedKey(Context ctx) {
+    return Optional.ofNullable(ctx.attribute(KEY_ATTRIBUTE));
   }
 
   /** The key that authorised the request; only on routes that need one. */

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
@@ -94,8 +95,7 @@ public final class Metrics {
   private static final class Histogram {
     private final LongAdder[] counts = new LongAdder[BUCKETS.length];
     private final LongAdder count = new LongAdder();
-    private final java.util.concurrent.atomic.DoubleAdder sum =
-        new java.util.concurrent.atomic.DoubleAdder();
+    private final DoubleAdder sum = new DoubleAdder();
 
     Histogram() {
       for (int i = 0; i < counts.length; i++) {

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -20,6 +21,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -80,7 +82,7 @@ public final class OpenApiDocument {
   private static Operation operation(ApiRoute route, Components components) {
     Operation operation =
         new Operation()
-            .operationId(route.method().name().toLowerCase(java.util.Locale.ROOT) + route.path())
+            .operationId(route.method().name().toLowerCase(Locale.ROOT) + route.path())
             .summary(route.summary());
     if (!route.isPublic()) {
       operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
@@ -135,7 +137,7 @@ public final class OpenApiDocument {
         .description("RFC 9457 problem details")
         .addProperty("type", new StringSchema())
         .addProperty("title", new StringSchema())
-        .addProperty("status", new io.swagger.v3.oas.models.media.IntegerSchema())
+        .addProperty("status", new IntegerSchema())
         .addProperty("detail", new StringSchema())
         .addProperty("instance", new StringSchema());
   }

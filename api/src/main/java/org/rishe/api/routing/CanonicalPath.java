@@ -1,5 +1,7 @@
 package org.rishe.api.routing;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -63,7 +65,7 @@ public final class CanonicalPath {
     if (rawPath.indexOf('%') < 0) {
       return rawPath;
     }
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     for (int i = 0; i < rawPath.length(); i++) {
       char c = rawPath.charAt(i);
       if (c == '%') {
@@ -78,10 +80,10 @@ public final class CanonicalPath {
         bytes.write(high * 16 + low);
         i += 2;
       } else {
-        byte[] encoded = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
         bytes.write(encoded, 0, encoded.length);
       }
     }
-    return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.rishe.api.auth.ApiKey;
@@ -65,8 +66,8 @@ public final class RequestGate {
   }
 
   /** The path parameters the gate read, by name. */
-  public static java.util.Map<String, String> pathParameters(Context ctx) {
+  public static Map<String, String> pathParameters(Context ctx) {
     RouteTable.Match match = ctx.attribute(MATCH_ATTRIBUTE);
-    return match == null ? java.util.Map.of() : match.pathParameters();
+    return match == null ? Map.of() : match.pathParameters();
   }
 }

@@ -2,6 +2,7 @@ package org.rishe.api.table;
 
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiFunction;
 
 /**
@@ -32,6 +33,6 @@ public final class Tables {
   }
 
   static boolean wantsCsv(String accept) {
-    return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/csv");
+    return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
   }
 }
