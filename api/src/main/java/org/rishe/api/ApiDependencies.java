@@ -2,20 +2,35 @@ package org.rishe.api;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Clock;
+import org.rishe.api.audit.AuditLog;
 import org.rishe.api.auth.ApiKeyStore;
+import org.rishe.api.limits.RateLimit;
 import org.rishe.api.results.ResultsStore;
 
 /**
  * What the API is built from; tests build it over a temporary warehouse.
  *
  * @param smallCellThreshold k: researchers never see a count from 1 to k-1
+ * @param rateLimit requests per second and burst allowed to each key
+ * @param audit where reads of person-derived data are recorded
  */
-public record ApiDependencies(ResultsStore results, ApiKeyStore keys, int smallCellThreshold) {
+public record ApiDependencies(
+    ResultsStore results,
+    ApiKeyStore keys,
+    int smallCellThreshold,
+    RateLimit rateLimit,
+    AuditLog audit,
+    Clock clock) {
   public static final int DEFAULT_SMALL_CELL_THRESHOLD = 11;
+  public static final long MAX_REQUEST_BYTES = 64 * 1024L;
 
   public ApiDependencies {
     requireNonNull(results, "results is null");
     requireNonNull(keys, "keys is null");
+    requireNonNull(rateLimit, "rateLimit is null");
+    requireNonNull(audit, "audit is null");
+    requireNonNull(clock, "clock is null");
     if (smallCellThreshold < 2) {
       throw new IllegalArgumentException(
           "the small-cell threshold k must be at least 2, got " + smallCellThreshold);

@@ -3,8 +3,17 @@ package org.rishe.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.util.List;
+import org.rishe.api.audit.Auditor;
 import org.rishe.api.auth.Authorizer;
+import org.rishe.api.auth.Role;
+import org.rishe.api.error.JettyProblemErrorHandler;
 import org.rishe.api.error.ProblemResponses;
+import org.rishe.api.limits.RateLimiter;
+import org.rishe.api.metrics.Metrics;
+import org.rishe.api.routing.ApiRoute;
+import org.rishe.api.routing.RequestGate;
+import org.rishe.api.routing.RouteTable;
 
 /** Builds the API server from its dependencies; {@link ServeCommand} starts it. */
 public final class App {
@@ -13,14 +22,38 @@ public final class App {
   public static Javalin create(ApiDependencies dependencies) {
     ObjectMapper json = new ObjectMapper();
     Authorizer authorizer = new Authorizer(dependencies.keys());
+    Metrics metrics = new Metrics(dependencies.results(), dependencies.clock());
+    List<ApiRoute> routes = Routes.all(dependencies, metrics);
+    RequestGate gate =
+        new RequestGate(
+            new RouteTable(routes),
+            authorizer,
+            new RateLimiter(dependencies.rateLimit()),
+            ApiDependencies.MAX_REQUEST_BYTES);
+    Auditor auditor = new Auditor(dependencies.audit(), dependencies.clock());
     return Javalin.create(
         config -> {
           config.jsonMapper(new JavalinJackson(json, false));
-          config.http.maxRequestSize = 64 * 1024L;
+          config.http.maxRequestSize = ApiDependencies.MAX_REQUEST_BYTES;
           config.startup.showJavalinBanner = false;
+          // errors Jetty answers before Javalin sees the request (a malformed URI, huge headers)
+          config.jetty.modifyServer(
+              server -> server.setErrorHandler(new JettyProblemErrorHandler()));
+          config.routes.before(gate::check);
           config.routes.beforeMatched(authorizer::check);
+          // in an after handler, before the response is sent: a read that cannot be audited fails
+          config.routes.after(auditor::record);
+          config.requestLogger.http(metrics::record);
           new ProblemResponses(json).register(config.routes);
-          Routes.register(config.routes, dependencies);
+          for (ApiRoute route : routes) {
+            config.routes.addHttpHandler(
+                route.method(), route.path(), route.handler(), route.roles().toArray(new Role[0]));
+          }
         });
+  }
+
+  /** The registry the server is built from; tests walk it to cover every route. */
+  static List<ApiRoute> routes(ApiDependencies dependencies) {
+    return Routes.all(dependencies, new Metrics(dependencies.results(), dependencies.clock()));
   }
 }

@@ -6,39 +6,117 @@ import static org.rishe.api.auth.Role.LEADERSHIP;
 import static org.rishe.api.auth.Role.PLANNER;
 import static org.rishe.api.auth.Role.RESEARCHER;
 
-import io.javalin.config.RoutesConfig;
+import java.util.ArrayList;
+import java.util.List;
 import org.rishe.api.dashboard.DashboardController;
 import org.rishe.api.donations.JourneyController;
 import org.rishe.api.health.HealthController;
 import org.rishe.api.hotspots.HotspotsController;
+import org.rishe.api.metrics.Metrics;
+import org.rishe.api.openapi.DocsController;
+import org.rishe.api.openapi.OpenApiDocument;
 import org.rishe.api.problems.ProblemsController;
+import org.rishe.api.routing.ApiRoute;
 import org.rishe.api.volunteers.MatchesController;
 
 /**
- * Every route of the API and the roles that may call it, in one place. A route listed without roles
- * is public.
+ * Every route of the API and the roles that may call it, in one place: the server, the
+ * authorisation gate, the audit, the metrics and the OpenAPI document are all built from this list.
+ * A route without roles is public. To add a route, add one {@link ApiRoute} line below.
  */
 final class Routes {
   static final String PREFIX = "/api/v1";
 
   private Routes() {}
 
-  static void register(RoutesConfig routes, ApiDependencies dependencies) {
+  static List<ApiRoute> all(ApiDependencies dependencies, Metrics metrics) {
     HealthController health = new HealthController(dependencies.results());
     ProblemsController problems =
         new ProblemsController(dependencies.results(), dependencies.smallCellThreshold());
+    List<ApiRoute> routes = new ArrayList<>();
+    DocsController docs = new DocsController(() -> OpenApiDocument.json(routes));
 
-    routes.get(PREFIX + "/health", health::health);
-    routes.get(PREFIX + "/problems", problems::list, LEADERSHIP, PLANNER, RESEARCHER, ADMIN);
+    routes.add(
+        ApiRoute.get(PREFIX + "/health", "whether a run is served, and which", health::health)
+            .returns(HealthController.Health.class));
+    routes.add(
+        ApiRoute.get(PREFIX + "/problems", "each problem with its cases and people", problems::list)
+            .roles(LEADERSHIP, PLANNER, RESEARCHER, ADMIN)
+            .returns(ProblemsController.ProblemsResponse.class)
+            .query("lang", "label language: en (default) or fa")
+            .table()
+            .personDerived());
 
     DashboardController dashboard = new DashboardController(dependencies.results());
     HotspotsController hotspots = new HotspotsController(dependencies.results());
     JourneyController journeys = new JourneyController(dependencies.results());
     MatchesController matches = new MatchesController(dependencies.results());
-    routes.get(PREFIX + "/dashboard/summary", dashboard::summary, LEADERSHIP, PLANNER, ADMIN);
-    routes.get(PREFIX + "/dashboard/trends", dashboard::trends, LEADERSHIP, PLANNER, ADMIN);
-    routes.get(PREFIX + "/hotspots", hotspots::list, LEADERSHIP, PLANNER, RESEARCHER, ADMIN);
-    routes.get(PREFIX + "/donations/{id}/journey", journeys::journey, DONOR, LEADERSHIP, ADMIN);
-    routes.get(PREFIX + "/volunteers/{id}/matches", matches::matches, LEADERSHIP, PLANNER, ADMIN);
+    routes.add(
+        ApiRoute.get(
+                PREFIX + "/dashboard/summary",
+                "leadership KPIs for a period and region",
+                dashboard::summary)
+            .roles(LEADERSHIP, PLANNER, ADMIN)
+            .returns(DashboardController.SummaryResponse.class)
+            .query("from", "first month, YYYY-MM (in the chosen calendar)")
+            .query("to", "last month, YYYY-MM")
+            .query("region", "a region code; all regions when absent")
+            .query("calendar", "gregorian (default) or jalali")
+            .personDerived());
+    routes.add(
+        ApiRoute.get(
+                PREFIX + "/dashboard/trends", "a KPI as a monthly time series", dashboard::trends)
+            .roles(LEADERSHIP, PLANNER, ADMIN)
+            .returns(DashboardController.TrendsResponse.class)
+            .query("metric", "the KPI to chart")
+            .query("by", "month")
+            .query("from", "first month, YYYY-MM")
+            .query("to", "last month, YYYY-MM")
+            .query("region", "a region code")
+            .query("calendar", "gregorian (default) or jalali")
+            .personDerived());
+    routes.add(
+        ApiRoute.get(
+                PREFIX + "/hotspots",
+                "region x problem months with more cases than expected (EARS C2)",
+                hotspots::list)
+            .roles(LEADERSHIP, PLANNER, RESEARCHER, ADMIN)
+            .returns(HotspotsController.HotspotsResponse.class)
+            .query("all", "true: every judged month, not only flagged ones")
+            .query("region", "a region code")
+            .query("problem", "a problem code")
+            .query("from", "first month, YYYY-MM")
+            .query("to", "last month, YYYY-MM")
+            .query("limit", "page size")
+            .query("cursor", "the nextCursor of the previous page")
+            .personDerived());
+    routes.add(
+        ApiRoute.get(
+                PREFIX + "/donations/{id}/journey",
+                "a donation's journey to its recipient",
+                journeys::journey)
+            .roles(DONOR, LEADERSHIP, ADMIN)
+            .returns(JourneyController.JourneyView.class)
+            .personDerived());
+    routes.add(
+        ApiRoute.get(
+                PREFIX + "/volunteers/{id}/matches",
+                "programmes ranked for a volunteer, with reasons",
+                matches::matches)
+            .roles(LEADERSHIP, PLANNER, ADMIN)
+            .returns(MatchesController.MatchesResponse.class));
+
+    routes.add(ApiRoute.get(PREFIX + "/openapi.json", "this OpenAPI document", docs::openapi));
+    routes.add(ApiRoute.get(PREFIX + "/docs", "Swagger UI", docs::index).undocumented());
+    routes.add(
+        ApiRoute.get(PREFIX + "/docs/{file}", "Swagger UI files", docs::asset).undocumented());
+    routes.add(
+        ApiRoute.get(
+            "/metrics",
+            "Prometheus metrics",
+            ctx ->
+                ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape())));
+    return List.copyOf(routes);
   }
 }

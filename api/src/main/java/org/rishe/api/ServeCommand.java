@@ -2,11 +2,14 @@ package org.rishe.api;
 
 import io.javalin.Javalin;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.rishe.api.audit.AuditLog;
 import org.rishe.api.auth.ApiKeyStore;
+import org.rishe.api.limits.RateLimit;
 import org.rishe.api.results.ResultsStore;
 import org.rishe.common.cli.Arguments;
 import org.rishe.common.warehouse.WarehouseLayout;
@@ -83,7 +86,15 @@ public final class ServeCommand {
         2,
         2,
         TimeUnit.SECONDS);
-    Javalin app = App.create(new ApiDependencies(results, keys, k)).start(host, port);
+    ApiDependencies dependencies =
+        new ApiDependencies(
+            results,
+            keys,
+            k,
+            RateLimit.DEFAULT,
+            new AuditLog(layout.auditLog()),
+            Clock.systemUTC());
+    Javalin app = App.create(dependencies).start(host, port);
     String run =
         results.current().map(r -> "run " + r.runId()).orElse("no run yet (run `rishe analyze`)");
     out.println("Rishe API listening on http://" + host + ":" + app.port() + "/ serving " + run);

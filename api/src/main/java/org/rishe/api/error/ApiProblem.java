@@ -55,6 +55,27 @@ public final class ApiProblem extends RuntimeException {
         Map.of("validCodes", java.util.List.copyOf(valid)));
   }
 
+  /** A 429; the handler turns {@code retryAfterSeconds} into the Retry-After header. */
+  public static ApiProblem tooManyRequests(long retryAfterSeconds) {
+    return new ApiProblem(
+        429,
+        "too-many-requests",
+        "Too many requests",
+        "this key made more requests than its rate limit allows; retry after "
+            + retryAfterSeconds
+            + " s",
+        Map.of("retryAfterSeconds", retryAfterSeconds));
+  }
+
+  public static ApiProblem contentTooLarge(long maxBytes) {
+    return new ApiProblem(
+        413,
+        "content-too-large",
+        "Content too large",
+        "the request body is larger than " + maxBytes + " bytes; send a smaller body",
+        Map.of());
+  }
+
   public static ApiProblem noResults() {
     return new ApiProblem(
         503,

@@ -17,6 +17,11 @@ public final class ProblemResponses {
   public static final String CONTENT_TYPE = "application/problem+json";
   private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
 
+  private static final int[] ERROR_STATUSES = {
+    400, 401, 403, 404, 405, 406, 408, 409, 410, 411, 413, 414, 415, 416, 422, 429, 431, 500, 501,
+    502, 503, 504
+  };
+
   private final ObjectMapper json;
 
   public ProblemResponses(ObjectMapper json) {
@@ -26,7 +31,12 @@ public final class ProblemResponses {
   public void register(RoutesConfig routes) {
     routes.exception(
         ApiProblem.class,
-        (e, ctx) -> write(ctx, e.status(), e.type(), e.title(), e.getMessage(), e.extensions()));
+        (e, ctx) -> {
+          if (e.extensions().get("retryAfterSeconds") instanceof Long seconds) {
+            ctx.header("Retry-After", Long.toString(seconds));
+          }
+          write(ctx, e.status(), e.type(), e.title(), e.getMessage(), e.extensions());
+        });
     routes.exception(
         HttpResponseException.class,
         (e, ctx) ->
@@ -49,32 +59,21 @@ public final class ProblemResponses {
               "the server failed to answer; the error was logged",
               Map.of());
         });
-    routes.error(
-        404,
-        ctx -> {
-          if (!CONTENT_TYPE.equals(ctx.res().getContentType())) {
-            write(
-                ctx,
-                404,
-                "not-found",
-                "Not found",
-                "no such route; see /api/v1/openapi.json for the routes",
-                Map.of());
-          }
-        });
-    routes.error(
-        405,
-        ctx -> {
-          if (!CONTENT_TYPE.equals(ctx.res().getContentType())) {
-            write(
-                ctx,
-                405,
-                "method-not-allowed",
-                "Method not allowed",
-                "this route does not accept " + ctx.method(),
-                Map.of());
-          }
-        });
+    // a status set without an exception (Javalin's own 404 and 405, a handler's bare status)
+    for (int status : ERROR_STATUSES) {
+      routes.error(
+          status,
+          ctx -> {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith(CONTENT_TYPE)) {
+              write(ctx, status, "http-" + status, reason(status), detail(status, ctx), Map.of());
+            }
+          });
+    }
+  }
+
+  private static String detail(int status, Context ctx) {
+    return status == 405 ? "this route does not accept " + ctx.method() : detailFor(status);
   }
 
   private void write(
@@ -108,7 +107,10 @@ public final class ProblemResponses {
       case 404 -> "Not found";
       case 405 -> "Method not allowed";
       case 413 -> "Content too large";
+      case 406 -> "Not acceptable";
+      case 414 -> "URI too long";
       case 415 -> "Unsupported media type";
+      case 431 -> "Request header fields too large";
       case 429 -> "Too many requests";
       default -> status >= 500 ? "Server error" : "Client error";
     };

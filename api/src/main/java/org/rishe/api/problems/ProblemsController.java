@@ -9,8 +9,9 @@ import org.rishe.api.auth.Role;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.table.Tables;
 
-/** {@code GET /problems}: each problem with its cases and people. */
+/** {@code GET /problems}: each problem with its cases and people, a table (paged, CSV on ask). */
 public final class ProblemsController {
   private final ResultsStore results;
   private final int smallCellThreshold;
@@ -23,8 +24,8 @@ public final class ProblemsController {
   /** One problem as served; a count is null where it is suppressed. */
   public record ProblemView(String code, String label, Long cases, Long people) {}
 
-  /** The response: the run it comes from and the problems. */
-  public record ProblemsResponse(String run, List<ProblemView> problems) {}
+  /** The response: the run it comes from, one page of problems and the next page's cursor. */
+  public record ProblemsResponse(String run, List<ProblemView> problems, String nextCursor) {}
 
   public void list(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
@@ -40,7 +41,12 @@ public final class ProblemsController {
                         suppressed(p.cases(), suppress),
                         suppressed(p.people(), suppress)))
             .toList();
-    ctx.json(new ProblemsResponse(run.runId(), problems));
+    Tables.respond(
+        ctx,
+        run.runId(),
+        ProblemView.class,
+        problems,
+        (page, next) -> new ProblemsResponse(run.runId(), page, next));
   }
 
   /**

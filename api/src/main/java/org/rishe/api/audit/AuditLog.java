@@ -1,0 +1,90 @@
+package org.rishe.api.audit;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The append-only audit of reads of data derived from people: one JSON object per line, naming the
+ * key id (never the key), its role, the route pattern, the parameters, the status and the time.
+ * Appends are serialised so that concurrent requests never interleave within a line.
+ */
+public final class AuditLog {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_VALUE_LENGTH = 256;
+
+  private final Path file;
+
+  public AuditLog(Path file) {
+    this.file = requireNonNull(file, "file is null");
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** One audited request. */
+  public record Entry(
+      String time,
+      String keyId,
+      String role,
+      String method,
+      String route,
+      Map<String, String> pathParameters,
+      Map<String, List<String>> queryParameters,
+      int status) {}
+
+  public synchronized void append(Entry entry) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(
+          file,
+          JSON.writeValueAsString(truncated(entry)) + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND,
+          StandardOpenOption.WRITE);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode an audit entry", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot append to the audit log " + file, e);
+    }
+  }
+
+  /** Caps each value so that a hostile parameter cannot bloat the log. */
+  private static Entry truncated(Entry entry) {
+    Map<String, String> path = new LinkedHashMap<>();
+    entry.pathParameters().forEach((name, value) -> path.put(cap(name), cap(value)));
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    entry
+        .queryParameters()
+        .forEach(
+            (name, values) ->
+                query.put(cap(name), values.stream().limit(20).map(AuditLog::cap).toList()));
+    return new Entry(
+        entry.time(),
+        entry.keyId(),
+        entry.role(),
+        entry.method(),
+        entry.route(),
+        path,
+        query,
+        entry.status());
+  }
+
+  private static String cap(String value) {
+    return value == null || value.length() <= MAX_VALUE_LENGTH
+        ? value
+        : value.substring(0, MAX_VALUE_LENGTH) + "…";
+  }
+}

@@ -1,0 +1,78 @@
+package org.rishe.api.table;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+
+/**
+ * RFC 4180 CSV of a list of records: a header of the record's component names, one line per row,
+ * CRLF line ends. Numbers, booleans and text are written as they are; nested values (records,
+ * lists, maps) as JSON in one cell, so no information is lost.
+ */
+public final class Csv {
+  public static final String CONTENT_TYPE = "text/csv; charset=utf-8; header=present";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Csv() {}
+
+  public static <T extends Record> String write(Class<T> type, List<T> rows) {
+    RecordComponent[] components = type.getRecordComponents();
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < components.length; i++) {
+      text.append(i == 0 ? "" : ",").append(quote(components[i].getName()));
+    }
+    text.append("\r\n");
+    for (T row : rows) {
+      for (int i = 0; i < components.length; i++) {
+        text.append(i == 0 ? "" : ",").append(cell(read(components[i], row)));
+      }
+      text.append("\r\n");
+    }
+    return text.toString();
+  }
+
+  private static Object read(RecordComponent component, Object row) {
+    try {
+      return component.getAccessor().invoke(row);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException(
+          "cannot read " + component.getName() + " of " + row.getClass().getSimpleName(), e);
+    }
+  }
+
+  static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof Number || value instanceof Boolean) {
+      return value.toString();
+    }
+    if (value instanceof CharSequence || value instanceof Enum<?>) {
+      return quote(value.toString());
+    }
+    try {
+      return quote(JSON.writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode a " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * Quotes where RFC 4180 requires; text a spreadsheet would run as a formula gets a leading
+   * apostrophe, because these files are opened in spreadsheets by people who did not write them.
+   */
+  static String quote(String text) {
+    String safe = text;
+    if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
+      safe = "'" + safe;
+    }
+    boolean needsQuotes =
+        safe.indexOf(',') >= 0
+            || safe.indexOf('"') >= 0
+            || safe.indexOf('\n') >= 0
+            || safe.indexOf('\r') >= 0;
+    return needsQuotes ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
+  }
+}

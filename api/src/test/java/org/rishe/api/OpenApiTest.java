@@ -1,0 +1,108 @@
+package org.rishe.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rishe.api.routing.ApiRoute;
+
+class OpenApiTest {
+  @TempDir static Path warehouse;
+  private static TestServer server;
+  private static RawHttp.Response document;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.unlimited(warehouse);
+    document = RawHttp.send(server.port(), "GET", "/api/v1/openapi.json", Map.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static OpenAPI parsed() {
+    SwaggerParseResult result = new OpenAPIV3Parser().readContents(document.body(), null, null);
+    assertThat(result.getMessages()).isEmpty();
+    return result.getOpenAPI();
+  }
+
+  @Test
+  void theDocumentIsPublicAndAValidOpenApi3Document() {
+    assertThat(document.status()).isEqualTo(200);
+    assertThat(document.header("content-type")).startsWith("application/json");
+    OpenAPI openApi = parsed();
+    assertThat(openApi.getOpenapi()).startsWith("3.");
+    assertThat(openApi.getComponents().getSecuritySchemes()).containsKey("bearerKey");
+  }
+
+  @Test
+  void everyDocumentedRouteIsInTheDocumentAndEveryDocumentedOperationIsARoute() {
+    Set<String> registered = new HashSet<>();
+    for (ApiRoute route : server.routes()) {
+      if (route.documented()) {
+        registered.add(route.method().name() + " " + route.path());
+      }
+    }
+    Set<String> documented = new HashSet<>();
+    parsed()
+        .getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .keySet()
+                    .forEach(method -> documented.add(method.name() + " " + path)));
+
+    assertThat(documented).isEqualTo(registered);
+    assertThat(registered).contains("GET /api/v1/problems", "GET /api/v1/health");
+  }
+
+  @Test
+  void responseSchemasAreBuiltFromTheResponseRecords() {
+    OpenAPI openApi = parsed();
+    PathItem problems = openApi.getPaths().get("/api/v1/problems");
+
+    assertThat(openApi.getComponents().getSchemas())
+        .containsKeys("ProblemsResponse", "ProblemView");
+    assertThat(openApi.getComponents().getSchemas().get("ProblemView").getProperties())
+        .containsKeys("code", "label", "cases", "people");
+    assertThat(problems.getGet().getSecurity()).isNotEmpty();
+    assertThat(problems.getGet().getResponses().get("200").getContent())
+        .containsKeys("application/json", "text/csv");
+    assertThat(problems.getGet().getParameters())
+        .extracting(p -> p.getName())
+        .contains("lang", "limit", "cursor");
+  }
+
+  @Test
+  void swaggerUiIsServedFromTheWebJarPointingAtOurDocument() {
+    RawHttp.Response page = RawHttp.send(server.port(), "GET", "/api/v1/docs", Map.of());
+    RawHttp.Response bundle =
+        RawHttp.send(server.port(), "GET", "/api/v1/docs/swagger-ui-bundle.js", Map.of());
+    RawHttp.Response init =
+        RawHttp.send(server.port(), "GET", "/api/v1/docs/rishe-init.js", Map.of());
+    RawHttp.Response other =
+        RawHttp.send(server.port(), "GET", "/api/v1/docs/pom.properties", Map.of());
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("docs/swagger-ui-bundle.js").doesNotContain("https://");
+    assertThat(bundle.status()).isEqualTo(200);
+    assertThat(bundle.body().length()).isGreaterThan(100_000);
+    assertThat(init.body()).contains("/api/v1/openapi.json");
+    assertThat(other.status()).isEqualTo(404);
+    assertThat(other.isProblemJson()).isTrue();
+    assertThat(page.header("content-type").toLowerCase(Locale.ROOT)).startsWith("text/html");
+  }
+}

@@ -1,0 +1,70 @@
+package org.rishe.api;
+
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.rishe.api.audit.AuditLog;
+import org.rishe.api.auth.ApiKeyStore;
+import org.rishe.api.auth.Role;
+import org.rishe.api.limits.RateLimit;
+import org.rishe.api.results.ResultsStore;
+import org.rishe.api.routing.ApiRoute;
+import org.rishe.common.warehouse.WarehouseLayout;
+
+/**
+ * The real app on a random port over a temporary warehouse with one published run and one key per
+ * role; tests that send thousands of requests pass a rate limit that never bites.
+ */
+final class TestServer implements AutoCloseable {
+  final Javalin app;
+  final ApiDependencies dependencies;
+  final Map<Role, String> keys = new EnumMap<>(Role.class);
+  final WarehouseLayout layout;
+
+  TestServer(Path warehouse, RateLimit rateLimit) {
+    PublishedRunFixture.publish(
+        warehouse,
+        "run-1",
+        List.of(
+            new PublishedRunFixture.Problem("child_labour", "Child labour", "کار کودک", 120, 95),
+            new PublishedRunFixture.Problem(
+                "child_marriage", "Child marriage", "ازدواج کودک", 7, 7),
+            new PublishedRunFixture.Problem("dropout", "School dropout", "ترک تحصیل", 40, 31)));
+    layout = new WarehouseLayout(warehouse.toString());
+    ResultsStore results = new ResultsStore(layout);
+    results.refresh();
+    ApiKeyStore keyStore = new ApiKeyStore(layout.apiKeys());
+    for (Role role : Role.values()) {
+      keys.put(role, keyStore.create(role, role == Role.DONOR ? "donor-1" : null));
+    }
+    dependencies =
+        new ApiDependencies(
+            results, keyStore, 11, rateLimit, new AuditLog(layout.auditLog()), Clock.systemUTC());
+    app = App.create(dependencies).start("127.0.0.1", 0);
+  }
+
+  static TestServer unlimited(Path warehouse) {
+    return new TestServer(warehouse, new RateLimit(1_000_000, 1_000_000));
+  }
+
+  List<ApiRoute> routes() {
+    return App.routes(dependencies);
+  }
+
+  int port() {
+    return app.port();
+  }
+
+  /** The route's path with every {parameter} filled with a sample value. */
+  static String samplePath(ApiRoute route) {
+    return route.path().replaceAll("\\{[^}]+}", "sample");
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}
