@@ -205,14 +205,22 @@ class ClusterModeTest {
 
   @Test
   void executorsOnTheWorkerRanTheTasks() throws IOException {
-    List<Path> executorLogs = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(workDirectory)) {
-      files.filter(f -> f.getFileName().toString().equals("stderr")).forEach(executorLogs::add);
+    List<Path> applications;
+    try (Stream<Path> folders = Files.list(workDirectory)) {
+      applications = folders.filter(f -> f.getFileName().toString().startsWith("app-")).toList();
     }
-    assertThat(executorLogs).as("one executor per application (ingest, analyze)").hasSize(2);
-    for (Path log : executorLogs) {
-      assertThat(Files.readString(log, StandardCharsets.UTF_8))
-          .as("executor log %s", log)
+    assertThat(applications).as("one application each for ingest and analyze").hasSize(2);
+    for (Path application : applications) {
+      StringBuilder executorLogs = new StringBuilder();
+      try (Stream<Path> files = Files.walk(application)) {
+        for (Path log :
+            (Iterable<Path>)
+                files.filter(f -> f.getFileName().toString().equals("stderr"))::iterator) {
+          executorLogs.append(Files.readString(log, StandardCharsets.UTF_8));
+        }
+      }
+      assertThat(executorLogs.toString())
+          .as("executor logs of %s", application)
           .contains("Running task")
           .doesNotContain("ClassNotFoundException")
           .doesNotContain("NotSerializableException");
