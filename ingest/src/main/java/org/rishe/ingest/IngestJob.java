@@ -288,9 +288,17 @@ public final class IngestJob {
         .select(col(key).as("k"));
   }
 
+  /**
+   * Seeds the default catalogue into a new warehouse. The table is created (commit 0) before the
+   * seed is merged (commit 1), so an ingest killed between the two leaves an empty table at version
+   * 0: that still counts as unseeded, or every later batch without an indicators file would be
+   * checked against an empty catalogue.
+   */
   private void seedCatalogueIfAbsent() {
     String path = layout.curated(Entity.INDICATORS.fileName());
-    if (tables.exists(path)) {
+    if (tables.exists(path)
+        && (tables.version(path) > 0
+            || !tables.read(path, CuratedSchemas.curated(Entity.INDICATORS)).isEmpty())) {
       return;
     }
     List<Row> rows = new ArrayList<>();

@@ -131,6 +131,26 @@ class IngestJobTest {
   }
 
   @Test
+  void catalogueIsSeededWhenAKilledIngestLeftTheIndicatorsTableCreatedButEmpty() {
+    Path warehouse = temporary.resolve("warehouse");
+    String indicators = new WarehouseLayout(warehouse.toString()).curated("indicators");
+    // What a kill between creating the table and merging the seed leaves behind.
+    spark
+        .createDataFrame(List.of(), CuratedSchemas.curated(Entity.INDICATORS))
+        .write()
+        .format("delta")
+        .save(indicators);
+    Path batch = familiesAndPeople(temporary.resolve("batch"));
+    TestBatches.write(
+        batch, "cases.csv", "case_id,person_id,problem,opened_on\nC1,P1,child_labour,2024-03-01\n");
+
+    IngestReport report = ingest(warehouse, batch);
+
+    assertThat(table(warehouse, Entity.INDICATORS)).isNotEmpty();
+    assertThat(file(report, "cases.csv").accepted()).isEqualTo(1);
+  }
+
+  @Test
   void storesNoPersonalIdentifierAnywhereAndPseudonymisesIds() throws IOException {
     Path warehouse = temporary.resolve("warehouse");
     Path batch = familiesAndPeople(temporary.resolve("batch"));
