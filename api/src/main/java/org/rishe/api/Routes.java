@@ -8,6 +8,7 @@ import static org.rishe.api.auth.Role.RESEARCHER;
 import io.javalin.config.RoutesConfig;
 import org.rishe.api.health.HealthController;
 import org.rishe.api.problems.ProblemsController;
+import org.rishe.api.programs.ProgramsController;
 
 /**
  * Every route of the API and the roles that may call it, in one place. A route listed without roles
@@ -25,5 +26,9 @@ final class Routes {
 
     routes.get(PREFIX + "/health", health::health);
     routes.get(PREFIX + "/problems", problems::list, LEADERSHIP, PLANNER, RESEARCHER, ADMIN);
+    ProgramsController programs = new ProgramsController(dependencies.results());
+    routes.get(PREFIX + "/programs", programs::list, LEADERSHIP, PLANNER, RESEARCHER, ADMIN);
+    routes.get(
+        PREFIX + "/programs/{id}/impact", programs::impact, LEADERSHIP, PLANNER, RESEARCHER, ADMIN);
   }
 }

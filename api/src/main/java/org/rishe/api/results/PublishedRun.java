@@ -10,12 +10,61 @@ import java.util.Map;
  * published and never touched by a request.
  */
 public record PublishedRun(
-    String runId, String publishedAt, List<IndicatorRow> indicators, List<ProblemRow> problems) {
+    String runId,
+    String publishedAt,
+    List<IndicatorRow> indicators,
+    List<ProblemRow> problems,
+    List<ProgramRow> programs,
+    List<ProgramImpactRow> programImpacts,
+    List<ProgramBalanceRow> programBalance) {
   public PublishedRun {
     requireNonNull(runId, "runId is null");
     indicators = List.copyOf(indicators);
     problems = List.copyOf(problems);
+    programs = List.copyOf(programs);
+    programImpacts = List.copyOf(programImpacts);
+    programBalance = List.copyOf(programBalance);
   }
+
+  /** A run without programme results (published before programme evaluation existed). */
+  public PublishedRun(
+      String runId, String publishedAt, List<IndicatorRow> indicators, List<ProblemRow> problems) {
+    this(runId, publishedAt, indicators, problems, List.of(), List.of(), List.of());
+  }
+
+  /** A programme; {@code costPerParticipant} null when unknown. */
+  public record ProgramRow(
+      String id,
+      String name,
+      String kind,
+      String targetProblem,
+      Double costPerParticipant,
+      long participants) {}
+
+  /**
+   * One programme, outcome and method's effect on the treated; bounds and costs null where not
+   * defined.
+   */
+  public record ProgramImpactRow(
+      String programId,
+      String outcome,
+      String outcomeType,
+      String method,
+      boolean primary,
+      Double estimate,
+      Double low,
+      Double high,
+      double naiveDifference,
+      long treated,
+      long controls,
+      long trimmedControls,
+      Double costPerOutcome,
+      Double costPerOutcomeLow,
+      Double costPerOutcomeHigh) {}
+
+  /** Standardised mean difference of one covariate before and after adjustment. */
+  public record ProgramBalanceRow(
+      String programId, String outcome, String covariate, Double before, Double after) {}
 
   /** A catalogue entry. */
   public record IndicatorRow(

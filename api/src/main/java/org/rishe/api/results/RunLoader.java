@@ -53,14 +53,21 @@ final class RunLoader {
                   rows.getLong(5)));
         }
       }
-      return new PublishedRun(runId, publishedAt, indicators, problems);
+      return new PublishedRun(
+          runId,
+          publishedAt,
+          indicators,
+          problems,
+          ProgramResultsLoader.programs(statement, runFolder),
+          ProgramResultsLoader.impacts(statement, runFolder),
+          ProgramResultsLoader.balance(statement, runFolder));
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot read results run " + runId + " in " + runFolder + ": " + e.getMessage(), e);
     }
   }
 
-  private static String parquet(Path runFolder, String table) {
+  static String parquet(Path runFolder, String table) {
     Path folder = runFolder.resolve(table);
     if (!Files.isDirectory(folder)) {
       throw new IllegalStateException(
