@@ -20,10 +20,7 @@ final class ImpactWarehouse {
   static List<ProgramImpactJob.Evaluation> ingestAndEvaluate(
       Path batch, Path warehouse, ProgramImpactSettings settings) {
     SparkSession spark = SparkSessions.forTests();
-    WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
-    new IngestJob(spark, layout, PSEUDONYMS, message -> {})
-        .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN);
-    CuratedInputs inputs = new CuratedInputs(spark, layout);
+    CuratedInputs inputs = new CuratedInputs(spark, ingest(batch, warehouse));
     return new ProgramImpactJob(spark, settings)
         .evaluate(
             inputs.people(),
@@ -32,5 +29,13 @@ final class ImpactWarehouse {
             inputs.observations(),
             inputs.table(Entity.INDICATORS),
             inputs.table(Entity.PROGRAMS));
+  }
+
+  /** Ingests the batch into a new warehouse at {@code warehouse}. */
+  static WarehouseLayout ingest(Path batch, Path warehouse) {
+    WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
+    new IngestJob(SparkSessions.forTests(), layout, PSEUDONYMS, message -> {})
+        .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN);
+    return layout;
   }
 }
