@@ -54,11 +54,11 @@ public final class GeneratorImpactBenchmark {
   }
 
   private static double truth(ProgramImpactJob.Evaluation evaluation) {
-    return switch (evaluation.outcome()) {
-      case "school_enrolled" -> GeneratorImpact.SCHOOL_ENROLLED_EFFECT;
-      case "reading_score" -> GeneratorImpact.READING_SCORE_EFFECT;
-      case "wellbeing_score" -> GeneratorImpact.WELLBEING_EFFECT;
-      default -> Double.NaN;
+    // Effects the generator did not plant (PRG01 on wellbeing, PRG04 on schooling) are zero.
+    return switch (evaluation.programId() + " " + evaluation.outcome()) {
+      case "PRG01 school_enrolled" -> GeneratorImpact.SCHOOL_ENROLLED_EFFECT;
+      case "PRG01 reading_score" -> GeneratorImpact.READING_SCORE_EFFECT;
+      default -> 0;
     };
   }
 
