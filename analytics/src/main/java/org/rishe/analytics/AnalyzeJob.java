@@ -5,10 +5,15 @@ import static org.apache.spark.sql.functions.col;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import org.rishe.analytics.dashboard.DashboardSteps;
+import org.rishe.analytics.impact.ProgramImpactJob;
+import org.rishe.analytics.impact.ProgramImpactSettings;
+import org.rishe.analytics.impact.ProgramImpactTables;
+import org.rishe.analytics.impact.ProgramImpactTransforms;
 import org.rishe.analytics.problems.ProblemTransforms;
 import org.rishe.analytics.publish.ResultsPublisher;
 import org.rishe.analytics.publish.RunManifest;
@@ -35,6 +40,11 @@ public final class AnalyzeJob {
 
   /** Computes and publishes a run; returns its manifest. */
   public RunManifest run(AnalyzeParameters parameters) {
+    return run(parameters, ProgramImpactSettings.defaults());
+  }
+
+  /** Computes and publishes a run with the given programme-evaluation settings. */
+  public RunManifest run(AnalyzeParameters parameters, ProgramImpactSettings impactSettings) {
     WarehouseFiles files = new WarehouseFiles(spark.sparkContext().hadoopConfiguration());
     ResultsPublisher.removeIncompleteRuns(layout, files);
     CuratedInputs inputs = new CuratedInputs(spark, layout);
@@ -48,7 +58,7 @@ public final class AnalyzeJob {
         new ResultsPublisher(layout, files, WarehouseLayout.newId(Instant.now()));
     Map<String, String> methods = new LinkedHashMap<>();
 
-    progress.accept("[1/2] catalogue");
+    progress.accept("[1/3] catalogue");
     publisher.write(
         ResultTables.INDICATORS,
         inputs
@@ -64,7 +74,7 @@ public final class AnalyzeJob {
                 col("direction"))
             .orderBy("code"));
 
-    progress.accept("[2/2] problems");
+    progress.accept("[2/3] problems");
     publisher.write(
         ResultTables.PROBLEMS,
         ProblemTransforms.problemCounts(inputs.cases(), inputs.table(Entity.INDICATORS)));
@@ -72,13 +82,35 @@ public final class AnalyzeJob {
         ResultTables.PROBLEMS, "cases and distinct people per problem, consenting people only");
 
     DashboardSteps.run(inputs, publisher, methods, progress);
+    progress.accept("[3/3] programme impact");
+    List<ProgramImpactJob.Evaluation> evaluations =
+        new ProgramImpactJob(spark, impactSettings)
+            .evaluate(
+                inputs.people(),
+                inputs.table(Entity.FAMILIES),
+                inputs.enrollments(),
+                inputs.observations(),
+                inputs.table(Entity.INDICATORS),
+                inputs.table(Entity.PROGRAMS));
+    publisher.write(
+        ResultTables.PROGRAMS,
+        ProgramImpactTransforms.programs(inputs.table(Entity.PROGRAMS), inputs.enrollments()));
+    publisher.write(ResultTables.PROGRAM_IMPACT, ProgramImpactTables.impact(spark, evaluations));
+    publisher.write(ResultTables.PROGRAM_BALANCE, ProgramImpactTables.balance(spark, evaluations));
+    methods.put(ResultTables.PROGRAM_IMPACT, ProgramImpactTables.METHODS_TEXT);
+    methods.put(
+        ResultTables.PROGRAM_BALANCE,
+        "standardised mean difference per covariate, before (all units) and after (trimmed,"
+            + " controls weighted by propensity odds), pooled unweighted SD");
+    Map<String, Object> recordedParameters = new LinkedHashMap<>(parameters.asMap());
+    recordedParameters.putAll(impactSettings.asMap());
 
     RunManifest manifest =
         new RunManifest(
             publisher.runId(),
             Instant.now().toString(),
             inputs.versions(),
-            parameters.asMap(),
+            recordedParameters,
             publisher.rowCounts(),
             methods);
     publisher.publish(manifest);

@@ -16,6 +16,7 @@ import org.rishe.api.metrics.Metrics;
 import org.rishe.api.openapi.DocsController;
 import org.rishe.api.openapi.OpenApiDocument;
 import org.rishe.api.problems.ProblemsController;
+import org.rishe.api.programs.ProgramsController;
 import org.rishe.api.routing.ApiRoute;
 import org.rishe.api.volunteers.MatchesController;
 
@@ -105,6 +106,21 @@ final class Routes {
                 matches::matches)
             .roles(LEADERSHIP, PLANNER, ADMIN)
             .returns(MatchesController.MatchesResponse.class));
+
+    ProgramsController programs = new ProgramsController(dependencies.results());
+    routes.add(
+        ApiRoute.get(
+                PREFIX + "/programs", "the programmes with participants and cost", programs::list)
+            .roles(LEADERSHIP, PLANNER, RESEARCHER, ADMIN)
+            .returns(ProgramsController.ProgramsResponse.class));
+    routes.add(
+        ApiRoute.get(
+                PREFIX + "/programs/{id}/impact",
+                "what a programme changed, per outcome, with 95% CIs",
+                programs::impact)
+            .roles(LEADERSHIP, PLANNER, RESEARCHER, ADMIN)
+            .returns(ProgramsController.ImpactResponse.class)
+            .personDerived());
 
     routes.add(ApiRoute.get(PREFIX + "/openapi.json", "this OpenAPI document", docs::openapi));
     routes.add(ApiRoute.get(PREFIX + "/docs", "Swagger UI", docs::index).undocumented());

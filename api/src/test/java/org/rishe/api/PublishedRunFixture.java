@@ -65,4 +65,47 @@ final class PublishedRunFixture {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Writes the programme tables of a run: PRG01 (cost 45) evaluated on school_enrolled by two
+   * methods, PRG04 (no cost) not evaluated. Call before {@link #publish}, which points LATEST at
+   * the run last.
+   */
+  static void writePrograms(Path warehouse, String runId) {
+    Path run = warehouse.resolve("results").resolve(runId);
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement()) {
+      for (String table : List.of("programs", "program_impact", "program_balance")) {
+        Files.createDirectories(run.resolve(table));
+      }
+      statement.execute(
+          "COPY (SELECT * FROM (VALUES ('PRG01','Back to School','education_support',"
+              + "'school_dropout',45.0::DOUBLE,1500::BIGINT), ('PRG04','Family Counselling',"
+              + "'psychosocial','domestic_violence',NULL::DOUBLE,900::BIGINT)) AS t(program_id,"
+              + " name, kind, target_problem, cost_per_participant, participants)) TO '"
+              + run.resolve("programs/part-0.parquet")
+              + "' (FORMAT PARQUET)");
+      statement.execute(
+          "COPY (SELECT * FROM (VALUES"
+              + " ('PRG01','school_enrolled','risk_difference','doubly_robust',true,0.15,0.12,"
+              + "0.18,0.05,1500::BIGINT,7000::BIGINT,40::BIGINT,300.0,250.0,375.0),"
+              + " ('PRG01','school_enrolled','risk_difference','naive_difference',false,0.05,"
+              + "0.02,0.08,0.05,1500::BIGINT,7000::BIGINT,40::BIGINT,900.0,562.5,2250.0))"
+              + " AS t(program_id, outcome, outcome_type, method, primary_method, estimate, low,"
+              + " high, naive_difference, treated, controls, trimmed_controls, cost_per_outcome,"
+              + " cost_per_outcome_low, cost_per_outcome_high)) TO '"
+              + run.resolve("program_impact/part-0.parquet")
+              + "' (FORMAT PARQUET)");
+      statement.execute(
+          "COPY (SELECT * FROM (VALUES ('PRG01','school_enrolled','out_of_school',0.45,0.02),"
+              + " ('PRG01','school_enrolled','age',0.10,-0.01)) AS t(program_id, outcome,"
+              + " covariate, smd_before, smd_after)) TO '"
+              + run.resolve("program_balance/part-0.parquet")
+              + "' (FORMAT PARQUET)");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

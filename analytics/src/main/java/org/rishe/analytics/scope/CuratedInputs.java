@@ -1,6 +1,8 @@
 package org.rishe.analytics.scope;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -56,5 +58,30 @@ public final class CuratedInputs {
   /** Cases of stored, consenting people. */
   public Dataset<Row> cases() {
     return AnalyticScope.ofConsentingPeople(table(Entity.CASES), table(Entity.PEOPLE), "person_id");
+  }
+
+  /** Enrollments of stored, consenting people. */
+  public Dataset<Row> enrollments() {
+    return AnalyticScope.ofConsentingPeople(
+        table(Entity.ENROLLMENTS), table(Entity.PEOPLE), "person_id");
+  }
+
+  /**
+   * Observations analytics may use: person observations of stored, consenting people, and family
+   * observations (they reach only the consenting members a result joins them to).
+   */
+  public Dataset<Row> observations() {
+    Dataset<Row> observations = table(Entity.OBSERVATIONS);
+    Dataset<Row> family = observations.filter(col("subject_type").equalTo("family"));
+    Dataset<Row> person =
+        observations.filter(
+            org.apache
+                .spark
+                .sql
+                .functions
+                .coalesce(col("subject_type"), lit("person"))
+                .equalTo("person"));
+    return AnalyticScope.ofConsentingPeople(person, table(Entity.PEOPLE), "subject_id")
+        .unionByName(family);
   }
 }

@@ -14,19 +14,67 @@ public record PublishedRun(
     String publishedAt,
     List<IndicatorRow> indicators,
     List<ProblemRow> problems,
-    DashboardRun dashboard) {
+    DashboardRun dashboard,
+    List<ProgramRow> programs,
+    List<ProgramImpactRow> programImpacts,
+    List<ProgramBalanceRow> programBalance) {
   public PublishedRun {
     requireNonNull(runId, "runId is null");
     indicators = List.copyOf(indicators);
     problems = List.copyOf(problems);
     requireNonNull(dashboard, "dashboard is null");
+    programs = List.copyOf(programs);
+    programImpacts = List.copyOf(programImpacts);
+    programBalance = List.copyOf(programBalance);
   }
 
-  /** A run without dashboard tables. */
+  /** A run with only the catalogue and problem counts (the other tables absent). */
   public PublishedRun(
       String runId, String publishedAt, List<IndicatorRow> indicators, List<ProblemRow> problems) {
-    this(runId, publishedAt, indicators, problems, DashboardRun.empty());
+    this(
+        runId,
+        publishedAt,
+        indicators,
+        problems,
+        DashboardRun.empty(),
+        List.of(),
+        List.of(),
+        List.of());
   }
+
+  /** A programme; {@code costPerParticipant} null when unknown. */
+  public record ProgramRow(
+      String id,
+      String name,
+      String kind,
+      String targetProblem,
+      Double costPerParticipant,
+      long participants) {}
+
+  /**
+   * One programme, outcome and method's effect on the treated; bounds and costs null where not
+   * defined.
+   */
+  public record ProgramImpactRow(
+      String programId,
+      String outcome,
+      String outcomeType,
+      String method,
+      boolean primary,
+      Double estimate,
+      Double low,
+      Double high,
+      double naiveDifference,
+      long treated,
+      long controls,
+      long trimmedControls,
+      Double costPerOutcome,
+      Double costPerOutcomeLow,
+      Double costPerOutcomeHigh) {}
+
+  /** Standardised mean difference of one covariate before and after adjustment. */
+  public record ProgramBalanceRow(
+      String programId, String outcome, String covariate, Double before, Double after) {}
 
   /** A catalogue entry. */
   public record IndicatorRow(

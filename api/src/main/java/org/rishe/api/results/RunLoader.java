@@ -54,14 +54,21 @@ final class RunLoader {
         }
       }
       return new PublishedRun(
-          runId, publishedAt, indicators, problems, DashboardLoader.load(statement, runFolder));
+          runId,
+          publishedAt,
+          indicators,
+          problems,
+          DashboardLoader.load(statement, runFolder),
+          ProgramResultsLoader.programs(statement, runFolder),
+          ProgramResultsLoader.impacts(statement, runFolder),
+          ProgramResultsLoader.balance(statement, runFolder));
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot read results run " + runId + " in " + runFolder + ": " + e.getMessage(), e);
     }
   }
 
-  private static String parquet(Path runFolder, String table) {
+  static String parquet(Path runFolder, String table) {
     Path folder = runFolder.resolve(table);
     if (!Files.isDirectory(folder)) {
       throw new IllegalStateException(

@@ -1,0 +1,116 @@
+package org.rishe.analytics.impact;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Settings of programme evaluation.
+ *
+ * @param followUpStartDays first day after the index date on which an outcome counts
+ * @param followUpEndDays last such day
+ * @param minimumAge with {@code maximumAge}, fixed age bounds of the scope; both null (the default)
+ *     means the range of each programme's participants' ages at enrolment
+ * @param minimumGroupSize fewest treated and fewest comparison people with the outcome observed for
+ *     an estimate to be made at all
+ * @param options the estimator's bootstrap and matching settings
+ * @param programs programme ids to evaluate; empty means all
+ */
+public record ProgramImpactSettings(
+    int followUpStartDays,
+    int followUpEndDays,
+    Integer minimumAge,
+    Integer maximumAge,
+    int minimumGroupSize,
+    ImpactOptions options,
+    Set<String> programs) {
+  public static final int DEFAULT_FOLLOW_UP_START = 30;
+  public static final int DEFAULT_FOLLOW_UP_END = 365;
+  public static final int DEFAULT_MINIMUM_GROUP = 20;
+
+  public ProgramImpactSettings {
+    if (followUpStartDays < 0 || followUpEndDays < followUpStartDays) {
+      throw new IllegalArgumentException(
+          "follow-up window must satisfy 0 <= start <= end days, got "
+              + followUpStartDays
+              + ".."
+              + followUpEndDays);
+    }
+    if ((minimumAge == null) != (maximumAge == null)
+        || (minimumAge != null && (minimumAge < 0 || maximumAge < minimumAge))) {
+      throw new IllegalArgumentException(
+          "give both age bounds (0 <= minimum <= maximum) or neither, got "
+              + minimumAge
+              + ".."
+              + maximumAge);
+    }
+    if (minimumGroupSize < 2) {
+      throw new IllegalArgumentException(
+          "minimum group size must be at least 2, got " + minimumGroupSize);
+    }
+    requireNonNull(options, "options is null");
+    programs = Set.copyOf(requireNonNull(programs, "programs is null"));
+  }
+
+  public static ProgramImpactSettings defaults() {
+    return new ProgramImpactSettings(
+        DEFAULT_FOLLOW_UP_START,
+        DEFAULT_FOLLOW_UP_END,
+        null,
+        null,
+        DEFAULT_MINIMUM_GROUP,
+        ImpactOptions.defaults(20260101),
+        Set.of());
+  }
+
+  public ProgramImpactSettings withFollowUp(int startDays, int endDays) {
+    return new ProgramImpactSettings(
+        startDays, endDays, minimumAge, maximumAge, minimumGroupSize, options, programs);
+  }
+
+  /** Fixed age bounds of the scope instead of the participants' range. */
+  public ProgramImpactSettings withAgeRange(int minimum, int maximum) {
+    return new ProgramImpactSettings(
+        followUpStartDays, followUpEndDays, minimum, maximum, minimumGroupSize, options, programs);
+  }
+
+  public ProgramImpactSettings withOptions(ImpactOptions newOptions) {
+    return new ProgramImpactSettings(
+        followUpStartDays,
+        followUpEndDays,
+        minimumAge,
+        maximumAge,
+        minimumGroupSize,
+        newOptions,
+        programs);
+  }
+
+  public ProgramImpactSettings withPrograms(Set<String> newPrograms) {
+    return new ProgramImpactSettings(
+        followUpStartDays,
+        followUpEndDays,
+        minimumAge,
+        maximumAge,
+        minimumGroupSize,
+        options,
+        newPrograms);
+  }
+
+  /** For the run manifest. */
+  public Map<String, Object> asMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("impactFollowUpStartDays", followUpStartDays);
+    map.put("impactFollowUpEndDays", followUpEndDays);
+    map.put(
+        "impactScope",
+        minimumAge == null ? "participant_age_range" : minimumAge + ".." + maximumAge);
+    map.put("impactMinimumGroupSize", minimumGroupSize);
+    map.put("impactResamples", options.resamples());
+    map.put("impactSeed", options.seed());
+    map.put("impactCaliper", options.caliperStandardDeviations());
+    map.put("impactPrograms", programs.isEmpty() ? "all" : String.join(",", programs));
+    return map;
+  }
+}

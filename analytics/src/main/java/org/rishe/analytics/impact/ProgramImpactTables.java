@@ -1,0 +1,150 @@
+package org.rishe.analytics.impact;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.rishe.analytics.stats.Estimate;
+import org.rishe.common.results.ResultTables;
+
+/**
+ * The published tables of programme evaluation, with their schemas: {@code program_impact} (one row
+ * per programme, outcome and method), {@code program_balance} (one row per programme, outcome and
+ * covariate) and {@code programs} (one row per programme).
+ */
+public final class ProgramImpactTables {
+  /** What the run manifest records under {@code program_impact}. */
+  public static final String METHODS_TEXT =
+      "effect on the treated (ATT) per programme and outcome indicator: treated = enrolled (first"
+          + " enrolment), comparison = consenting people never enrolled whose age at a comparable"
+          + " index date (registration + a delay drawn from the treated delays) lies in the"
+          + " participants' age range; covariates = age, sex, region and factors observed before"
+          + " the index date (missing-indicator coding), outcome = first observation in the"
+          + " follow-up window; propensity by MLlib logistic regression; controls outside the"
+          + " treated propensity range trimmed; doubly robust (headline), odds weighting,"
+          + " nearest-neighbour matching (caliper 0.2 SD of the logit), Dehejia-Wahba"
+          + " stratification and the naive difference, each with a stratified percentile"
+          + " bootstrap 95% interval; boolean outcomes as risk differences, numbers as mean"
+          + " differences; cost per outcome = cost per participant / effect, where the interval"
+          + " excludes zero";
+
+  private static final StructType IMPACT_SCHEMA =
+      DataTypes.createStructType(
+          List.of(
+              DataTypes.createStructField(ResultTables.PROGRAM_ID, DataTypes.StringType, false),
+              DataTypes.createStructField(ResultTables.OUTCOME, DataTypes.StringType, false),
+              DataTypes.createStructField(ResultTables.OUTCOME_TYPE, DataTypes.StringType, false),
+              DataTypes.createStructField(ResultTables.METHOD, DataTypes.StringType, false),
+              DataTypes.createStructField(ResultTables.PRIMARY, DataTypes.BooleanType, false),
+              DataTypes.createStructField(ResultTables.ESTIMATE, DataTypes.DoubleType, true),
+              DataTypes.createStructField(ResultTables.LOW, DataTypes.DoubleType, true),
+              DataTypes.createStructField(ResultTables.HIGH, DataTypes.DoubleType, true),
+              DataTypes.createStructField(
+                  ResultTables.NAIVE_DIFFERENCE, DataTypes.DoubleType, false),
+              DataTypes.createStructField(ResultTables.TREATED, DataTypes.LongType, false),
+              DataTypes.createStructField(ResultTables.CONTROLS, DataTypes.LongType, false),
+              DataTypes.createStructField(ResultTables.TRIMMED_CONTROLS, DataTypes.LongType, false),
+              DataTypes.createStructField(
+                  ResultTables.UNMATCHED_TREATED, DataTypes.LongType, false),
+              DataTypes.createStructField(ResultTables.RESAMPLES, DataTypes.LongType, false),
+              DataTypes.createStructField(
+                  ResultTables.COST_PER_PARTICIPANT, DataTypes.DoubleType, true),
+              DataTypes.createStructField(
+                  ResultTables.COST_PER_OUTCOME, DataTypes.DoubleType, true),
+              DataTypes.createStructField(
+                  ResultTables.COST_PER_OUTCOME_LOW, DataTypes.DoubleType, true),
+              DataTypes.createStructField(
+                  ResultTables.COST_PER_OUTCOME_HIGH, DataTypes.DoubleType, true)));
+
+  private static final StructType BALANCE_SCHEMA =
+      DataTypes.createStructType(
+          List.of(
+              DataTypes.createStructField(ResultTables.PROGRAM_ID, DataTypes.StringType, false),
+              DataTypes.createStructField(ResultTables.OUTCOME, DataTypes.StringType, false),
+              DataTypes.createStructField(ResultTables.COVARIATE, DataTypes.StringType, false),
+              DataTypes.createStructField(ResultTables.SMD_BEFORE, DataTypes.DoubleType, true),
+              DataTypes.createStructField(ResultTables.SMD_AFTER, DataTypes.DoubleType, true)));
+
+  private ProgramImpactTables() {}
+
+  /** One row per programme, outcome and method. */
+  public static Dataset<Row> impact(
+      SparkSession spark, List<ProgramImpactJob.Evaluation> evaluations) {
+    List<Row> rows = new ArrayList<>();
+    for (ProgramImpactJob.Evaluation evaluation : evaluations) {
+      ImpactResult result = evaluation.result();
+      for (String method : ProgramImpactJob.METHODS) {
+        Estimate estimate = evaluation.estimate(method);
+        Estimate cost = costPerOutcome(evaluation.costPerParticipant(), estimate);
+        rows.add(
+            RowFactory.create(
+                evaluation.programId(),
+                evaluation.outcome(),
+                evaluation.outcomeType(),
+                method,
+                method.equals(ProgramImpactJob.METHODS.get(0)),
+                finite(estimate.estimate()),
+                finite(estimate.low()),
+                finite(estimate.high()),
+                result.naiveDifference().estimate(),
+                (long) result.treated(),
+                (long) result.controls(),
+                (long) result.trimmedControls(),
+                (long) result.unmatchedTreated(),
+                (long) result.resamples(),
+                evaluation.costPerParticipant(),
+                cost == null ? null : cost.estimate(),
+                cost == null ? null : cost.low(),
+                cost == null ? null : cost.high()));
+      }
+    }
+    return spark
+        .createDataFrame(rows, IMPACT_SCHEMA)
+        .orderBy(col(ResultTables.PROGRAM_ID), col(ResultTables.OUTCOME));
+  }
+
+  /** One row per programme, outcome and covariate. */
+  public static Dataset<Row> balance(
+      SparkSession spark, List<ProgramImpactJob.Evaluation> evaluations) {
+    List<Row> rows = new ArrayList<>();
+    for (ProgramImpactJob.Evaluation evaluation : evaluations) {
+      for (BalanceRow balance : evaluation.result().balance()) {
+        rows.add(
+            RowFactory.create(
+                evaluation.programId(),
+                evaluation.outcome(),
+                balance.covariate(),
+                finite(balance.before()),
+                finite(balance.after())));
+      }
+    }
+    return spark.createDataFrame(rows, BALANCE_SCHEMA);
+  }
+
+  /**
+   * Cost per unit of outcome change: the cost per participant over the effect, its interval the
+   * cost over the effect's bounds. Null without a cost, or when the interval includes zero: a
+   * change that may be nothing has no cost per unit.
+   */
+  static Estimate costPerOutcome(Double costPerParticipant, Estimate effect) {
+    if (costPerParticipant == null
+        || !(effect.low() > 0 || effect.high() < 0)
+        || !Double.isFinite(effect.estimate())) {
+      return null;
+    }
+    double first = costPerParticipant / effect.low();
+    double second = costPerParticipant / effect.high();
+    return new Estimate(
+        costPerParticipant / effect.estimate(), Math.min(first, second), Math.max(first, second));
+  }
+
+  private static Double finite(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+}

@@ -1,0 +1,276 @@
+package org.rishe.analytics.impact;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.make_date;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.months_between;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * The person-level analysis frames of programme evaluation, as pure functions of the curated tables
+ * (already limited to consenting people). Treated people are those enrolled in the programme, at
+ * their first enrolment date. Comparison people are everyone in scope never enrolled in it, each
+ * given a <em>comparable index date</em>: their registration date plus a delay drawn, by a hash of
+ * person and programme, from the treated people's delays between registration and enrolment. So
+ * both arms are measured at the same point of their time with the charity, covariates are read
+ * before that point, and outcomes in the same window after it. Scope: people whose age at the index
+ * date lies within the range of the participants' ages (or fixed bounds).
+ */
+public final class ProgramImpactTransforms {
+  public static final String PROGRAM_ID = "program_id";
+  public static final String PERSON_ID = "person_id";
+  public static final String TREATED = "treated";
+  public static final String INDEX_DATE = "index_date";
+  public static final String AGE = "age";
+  public static final String SEX = "sex";
+  public static final String REGION = "region";
+  public static final String COVARIATE = "covariate";
+  public static final String COVARIATE_VALUE = "covariate_value";
+  public static final String OUTCOME = "outcome";
+  public static final String OUTCOME_VALUE = "outcome_value";
+  public static final String VALUE_TYPE = "value_type";
+
+  private static final String FAMILY_ID = "family_id";
+  private static final String REGISTERED_ON = "registered_on";
+  private static final String DELAY = "_delay";
+  private static final String DRAW = "_draw";
+
+  private ProgramImpactTransforms() {}
+
+  /**
+   * One row per programme and person in scope: {@code program_id, person_id, treated, index_date,
+   * age, sex, region, family_id}. {@code minimumAge}/{@code maximumAge} null means the range of the
+   * programme's participants. People without a birth date or year have no age and are left out.
+   */
+  public static Dataset<Row> indexedPeople(
+      Dataset<Row> people,
+      Dataset<Row> families,
+      Dataset<Row> enrollments,
+      Integer minimumAge,
+      Integer maximumAge) {
+    Dataset<Row> persons =
+        people
+            .join(families.select(col(FAMILY_ID), col(REGION)), FAMILY_ID)
+            .select(
+                col(PERSON_ID),
+                col(FAMILY_ID),
+                col(REGION),
+                coalesce(col(SEX), lit("unknown")).as(SEX),
+                col(REGISTERED_ON),
+                // A birth year alone is read as 1 July of that year: the middle, so the age error
+                // is at most six months either way.
+                coalesce(col("birth_date"), make_date(col("birth_year"), lit(7), lit(1)))
+                    .as("_birth"))
+            .filter(col("_birth").isNotNull());
+    Dataset<Row> firstEnrolments =
+        enrollments.groupBy(col(PROGRAM_ID), col(PERSON_ID)).agg(min("enrolled_on").as(INDEX_DATE));
+    Dataset<Row> treated =
+        firstEnrolments
+            .join(persons, PERSON_ID)
+            .withColumn(TREATED, lit(true))
+            .withColumn(DELAY, datediff(col(INDEX_DATE), col(REGISTERED_ON)));
+    Dataset<Row> delays =
+        treated
+            .select(col(PROGRAM_ID), col(DELAY))
+            .withColumn(DRAW, row_number().over(Window.partitionBy(PROGRAM_ID).orderBy(col(DELAY))))
+            .withColumn("_count", count(lit(1)).over(Window.partitionBy(PROGRAM_ID)));
+    Dataset<Row> sizes = delays.select(col(PROGRAM_ID), col("_count")).distinct();
+    Dataset<Row> comparison =
+        persons
+            .crossJoin(sizes)
+            .join(
+                firstEnrolments.select(PROGRAM_ID, PERSON_ID),
+                new String[] {PROGRAM_ID, PERSON_ID},
+                "left_anti")
+            .withColumn(
+                DRAW, pmod(xxhash64(col(PERSON_ID), col(PROGRAM_ID)), col("_count")).plus(1))
+            .join(delays.drop("_count"), new String[] {PROGRAM_ID, DRAW}, "inner")
+            .withColumn(INDEX_DATE, date_add(col(REGISTERED_ON), col(DELAY).cast("int")))
+            .withColumn(TREATED, lit(false));
+    Column age = floor(months_between(col(INDEX_DATE), col("_birth")).divide(12)).cast("int");
+    Dataset<Row> both =
+        treated
+            .select(columns())
+            .unionByName(comparison.select(columns()))
+            .withColumn(AGE, age)
+            .drop("_birth");
+    Dataset<Row> bounds =
+        minimumAge != null && maximumAge != null
+            ? sizes.select(
+                col(PROGRAM_ID), lit(minimumAge).as("_lowest"), lit(maximumAge).as("_highest"))
+            : both.filter(col(TREATED))
+                .groupBy(PROGRAM_ID)
+                .agg(min(AGE).as("_lowest"), max(AGE).as("_highest"));
+    return both.join(bounds, PROGRAM_ID)
+        .filter(col(AGE).between(col("_lowest"), col("_highest")))
+        .select(
+            col(PROGRAM_ID),
+            col(PERSON_ID),
+            col(TREATED),
+            col(INDEX_DATE),
+            col(AGE),
+            col(SEX),
+            col(REGION),
+            col(FAMILY_ID));
+  }
+
+  /**
+   * One row per programme, person and factor observed before the index date: {@code program_id,
+   * person_id, covariate, covariate_value}, the latest value before the index. A boolean factor or
+   * one with a threshold gives its exposure (1 or 0, as the catalogue defines it); a number factor
+   * without a threshold gives the number. Family observations apply to every member. Missing
+   * answers and category factors give no row.
+   */
+  public static Dataset<Row> covariates(
+      Dataset<Row> indexedPeople, Dataset<Row> observations, Dataset<Row> indicators) {
+    Dataset<Row> factors = indicators.filter(col("kind").equalTo("factor"));
+    Dataset<Row> values =
+        numericValues(observations.join(factors, col("indicator").equalTo(col("code"))));
+    Dataset<Row> personal =
+        indexedPeople.join(
+            values.filter(coalesce(col("subject_type"), lit("person")).equalTo("person")),
+            indexedPeople.col(PERSON_ID).equalTo(values.col("subject_id")));
+    Dataset<Row> familial =
+        indexedPeople.join(
+            values.filter(col("subject_type").equalTo("family")),
+            indexedPeople.col(FAMILY_ID).equalTo(values.col("subject_id")));
+    return personal
+        .unionByName(familial)
+        .filter(col("observed_on").lt(col(INDEX_DATE)).and(col("_number").isNotNull()))
+        .groupBy(indexedPeople.col(PROGRAM_ID), indexedPeople.col(PERSON_ID), col("indicator"))
+        .agg(max_by(col("_number"), col("observed_on")).as(COVARIATE_VALUE))
+        .select(
+            col(PROGRAM_ID), col(PERSON_ID), col("indicator").as(COVARIATE), col(COVARIATE_VALUE));
+  }
+
+  /**
+   * One row per programme, person and outcome indicator with an observation in the follow-up window
+   * {@code [index + startDays, index + endDays]}: the first such observation's value (0/1 for a
+   * boolean outcome), and the indicator's value type.
+   */
+  public static Dataset<Row> outcomes(
+      Dataset<Row> indexedPeople,
+      Dataset<Row> observations,
+      Dataset<Row> indicators,
+      int startDays,
+      int endDays) {
+    Dataset<Row> measures =
+        indicators.filter(
+            col("kind").equalTo("outcome").and(col(VALUE_TYPE).isin("boolean", "number")));
+    Dataset<Row> values =
+        numericValues(
+            observations
+                .filter(coalesce(col("subject_type"), lit("person")).equalTo("person"))
+                .join(measures, col("indicator").equalTo(col("code"))));
+    Column days = datediff(col("observed_on"), col(INDEX_DATE));
+    return indexedPeople
+        .join(values, indexedPeople.col(PERSON_ID).equalTo(values.col("subject_id")))
+        .filter(days.between(startDays, endDays).and(col("_number").isNotNull()))
+        .groupBy(col(PROGRAM_ID), col(PERSON_ID), col("indicator"), col(VALUE_TYPE))
+        .agg(min_by(col("_number"), col("observed_on")).as(OUTCOME_VALUE))
+        .select(
+            col(PROGRAM_ID),
+            col(PERSON_ID),
+            col("indicator").as(OUTCOME),
+            col(VALUE_TYPE),
+            col(OUTCOME_VALUE));
+  }
+
+  /**
+   * One row per programme, outcome and person with that outcome observed: the {@link
+   * #indexedPeople} columns, {@code outcome, value_type, outcome_value}, and one column per factor
+   * code in {@code factorCodes} (null where not observed before the index date).
+   */
+  public static Dataset<Row> analysisFrame(
+      Dataset<Row> indexedPeople,
+      Dataset<Row> covariates,
+      Dataset<Row> outcomes,
+      List<String> factorCodes) {
+    // With no factor codes a pivot has nothing to spread; keep the keys so the join still works.
+    Dataset<Row> wide =
+        factorCodes.isEmpty()
+            ? covariates.select(col(PROGRAM_ID), col(PERSON_ID)).distinct()
+            : covariates
+                .groupBy(col(PROGRAM_ID), col(PERSON_ID))
+                .pivot(COVARIATE, List.<Object>copyOf(factorCodes))
+                .agg(first(col(COVARIATE_VALUE)));
+    return indexedPeople
+        .join(outcomes, new String[] {PROGRAM_ID, PERSON_ID})
+        .join(wide, new String[] {PROGRAM_ID, PERSON_ID}, "left");
+  }
+
+  /**
+   * One row per programme: {@code program_id, name, kind, target_problem, cost_per_participant,
+   * participants} (distinct consenting people ever enrolled).
+   */
+  public static Dataset<Row> programs(Dataset<Row> programs, Dataset<Row> enrollments) {
+    Dataset<Row> participants =
+        enrollments.groupBy(PROGRAM_ID).agg(countDistinct(PERSON_ID).as("participants"));
+    return programs
+        .join(participants, new String[] {PROGRAM_ID}, "left")
+        .select(
+            col(PROGRAM_ID),
+            col("name"),
+            col("kind"),
+            col("target_problem"),
+            col("cost_per_participant"),
+            coalesce(col("participants"), lit(0L)).as("participants"))
+        .orderBy(PROGRAM_ID);
+  }
+
+  /**
+   * Adds {@code _number}: an observation's value as a number, read as the catalogue says. Mirrors
+   * {@code Indicator.exposure}: missing answers and unreadable values are null.
+   */
+  private static Dataset<Row> numericValues(Dataset<Row> joined) {
+    Column text = lower(trim(col("value")));
+    Column number = text.cast("double");
+    Column exposed =
+        when(coalesce(col("direction"), lit("below")).equalTo("above"), number.gt(col("threshold")))
+            .otherwise(number.lt(col("threshold")));
+    Column value =
+        when(
+                col(VALUE_TYPE).equalTo("boolean"),
+                when(text.equalTo("true"), lit(1.0)).when(text.equalTo("false"), lit(0.0)))
+            .when(
+                col(VALUE_TYPE).equalTo("number").and(col("threshold").isNotNull()),
+                when(number.isNotNull(), exposed.cast("double")))
+            .when(col(VALUE_TYPE).equalTo("number"), number);
+    return joined.withColumn("_number", value);
+  }
+
+  private static Column[] columns() {
+    return new Column[] {
+      col(PROGRAM_ID),
+      col(PERSON_ID),
+      col(TREATED),
+      col(INDEX_DATE),
+      col(SEX),
+      col(REGION),
+      col(FAMILY_ID),
+      col("_birth")
+    };
+  }
+}

@@ -1,0 +1,41 @@
+package org.rishe.analytics.impact;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.rishe.analytics.scope.CuratedInputs;
+import org.rishe.common.contract.DateParser;
+import org.rishe.common.contract.Entity;
+import org.rishe.common.privacy.Pseudonymizer;
+import org.rishe.common.warehouse.WarehouseLayout;
+import org.rishe.ingest.IngestJob;
+import org.rishe.ingest.spark.SparkSessions;
+
+/** Test helper: ingests a batch folder into a fresh warehouse and evaluates its programmes. */
+final class ImpactWarehouse {
+  static final Pseudonymizer PSEUDONYMS = new Pseudonymizer(new byte[32]);
+
+  private ImpactWarehouse() {}
+
+  static List<ProgramImpactJob.Evaluation> ingestAndEvaluate(
+      Path batch, Path warehouse, ProgramImpactSettings settings) {
+    SparkSession spark = SparkSessions.forTests();
+    CuratedInputs inputs = new CuratedInputs(spark, ingest(batch, warehouse));
+    return new ProgramImpactJob(spark, settings)
+        .evaluate(
+            inputs.people(),
+            inputs.table(Entity.FAMILIES),
+            inputs.enrollments(),
+            inputs.observations(),
+            inputs.table(Entity.INDICATORS),
+            inputs.table(Entity.PROGRAMS));
+  }
+
+  /** Ingests the batch into a new warehouse at {@code warehouse}. */
+  static WarehouseLayout ingest(Path batch, Path warehouse) {
+    WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
+    new IngestJob(SparkSessions.forTests(), layout, PSEUDONYMS, message -> {})
+        .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN);
+    return layout;
+  }
+}

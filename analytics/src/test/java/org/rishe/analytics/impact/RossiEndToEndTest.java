@@ -1,0 +1,82 @@
+package org.rishe.analytics.impact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rishe.analytics.AnalyzeJob;
+import org.rishe.analytics.AnalyzeParameters;
+import org.rishe.analytics.impact.benchmark.BenchmarkSamples;
+import org.rishe.analytics.impact.benchmark.RossiBatchWriter;
+import org.rishe.analytics.publish.RunManifest;
+import org.rishe.common.results.ResultTables;
+import org.rishe.common.warehouse.WarehouseLayout;
+import org.rishe.ingest.spark.SparkSessions;
+
+/**
+ * Rossi's randomised trial through the data contract, ingest and {@code rishe analyze}: re-arrest
+ * 48/216 with aid against 66/216 without, a risk difference of -8.3 points, which every published
+ * method's interval must cover.
+ */
+class RossiEndToEndTest {
+  private static final double TRIAL_EFFECT = 48.0 / 216 - 66.0 / 216;
+
+  @TempDir Path batch;
+  @TempDir Path warehouse;
+
+  @Test
+  void publishedImpactCoversTheRandomisedDifference() {
+    RossiBatchWriter.write(BenchmarkSamples.directory(), batch);
+    WarehouseLayout layout = ImpactWarehouse.ingest(batch, warehouse);
+    SparkSession spark = SparkSessions.forTests();
+
+    RunManifest manifest =
+        new AnalyzeJob(spark, layout, message -> {})
+            .run(AnalyzeParameters.defaults(), ProgramImpactSettings.defaults());
+
+    List<Row> impact =
+        spark
+            .read()
+            .parquet(layout.runTable(manifest.runId(), ResultTables.PROGRAM_IMPACT))
+            .collectAsList();
+    assertThat(impact).hasSize(ProgramImpactJob.METHODS.size());
+    for (Row row : impact) {
+      String method = row.getAs(ResultTables.METHOD);
+      assertThat(row.<String>getAs(ResultTables.OUTCOME)).isEqualTo("rearrested");
+      assertThat(row.<String>getAs(ResultTables.OUTCOME_TYPE))
+          .isEqualTo(ResultTables.OUTCOME_RISK_DIFFERENCE);
+      assertThat(row.<Long>getAs(ResultTables.TREATED)).isEqualTo(216);
+      assertThat(row.<Long>getAs(ResultTables.CONTROLS)).isEqualTo(216);
+      assertThat(row.<Double>getAs(ResultTables.NAIVE_DIFFERENCE))
+          .isCloseTo(TRIAL_EFFECT, within(1e-12));
+      assertThat(row.<Double>getAs(ResultTables.LOW)).as(method).isLessThanOrEqualTo(TRIAL_EFFECT);
+      assertThat(row.<Double>getAs(ResultTables.HIGH))
+          .as(method)
+          .isGreaterThanOrEqualTo(TRIAL_EFFECT);
+      assertThat(row.<Boolean>getAs(ResultTables.PRIMARY))
+          .isEqualTo(method.equals(ResultTables.METHOD_DOUBLY_ROBUST));
+      // The file has no programme cost, so there is no cost per outcome.
+      assertThat(row.isNullAt(row.fieldIndex(ResultTables.COST_PER_OUTCOME))).isTrue();
+    }
+    Row program =
+        spark.read().parquet(layout.runTable(manifest.runId(), ResultTables.PROGRAMS)).first();
+    assertThat(program.<Long>getAs(ResultTables.PARTICIPANTS)).isEqualTo(216);
+    // Randomisation balanced the covariates before any adjustment.
+    List<Row> balance =
+        spark
+            .read()
+            .parquet(layout.runTable(manifest.runId(), ResultTables.PROGRAM_BALANCE))
+            .collectAsList();
+    assertThat(balance).isNotEmpty();
+    for (Row row : balance) {
+      assertThat(Math.abs(row.<Double>getAs(ResultTables.SMD_BEFORE))).isLessThan(0.25);
+    }
+    assertThat(manifest.methods()).containsKey(ResultTables.PROGRAM_IMPACT);
+    assertThat(manifest.parameters()).containsEntry("impactFollowUpEndDays", 365);
+  }
+}

@@ -1,0 +1,109 @@
+package org.rishe.api.results;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.rishe.common.results.ResultTables;
+
+/**
+ * Reads the programme tables of a run with DuckDB. A run published before programme evaluation
+ * existed has none of them and reads as having no programmes.
+ */
+final class ProgramResultsLoader {
+  private ProgramResultsLoader() {}
+
+  static List<PublishedRun.ProgramRow> programs(Statement statement, Path runFolder)
+      throws SQLException {
+    List<PublishedRun.ProgramRow> programs = new ArrayList<>();
+    if (!Files.isDirectory(runFolder.resolve(ResultTables.PROGRAMS))) {
+      return programs;
+    }
+    try (ResultSet rows =
+        statement.executeQuery(
+            "SELECT program_id, name, kind, target_problem, cost_per_participant, participants"
+                + " FROM read_parquet("
+                + RunLoader.parquet(runFolder, ResultTables.PROGRAMS)
+                + ") ORDER BY program_id")) {
+      while (rows.next()) {
+        programs.add(
+            new PublishedRun.ProgramRow(
+                rows.getString(1),
+                rows.getString(2),
+                rows.getString(3),
+                rows.getString(4),
+                nullableDouble(rows, 5),
+                rows.getLong(6)));
+      }
+    }
+    return programs;
+  }
+
+  static List<PublishedRun.ProgramImpactRow> impacts(Statement statement, Path runFolder)
+      throws SQLException {
+    List<PublishedRun.ProgramImpactRow> impacts = new ArrayList<>();
+    if (!Files.isDirectory(runFolder.resolve(ResultTables.PROGRAM_IMPACT))) {
+      return impacts;
+    }
+    try (ResultSet rows =
+        statement.executeQuery(
+            "SELECT program_id, outcome, outcome_type, method, primary_method, estimate, low,"
+                + " high, naive_difference, treated, controls, trimmed_controls, cost_per_outcome,"
+                + " cost_per_outcome_low, cost_per_outcome_high FROM read_parquet("
+                + RunLoader.parquet(runFolder, ResultTables.PROGRAM_IMPACT)
+                + ") ORDER BY program_id, outcome, NOT primary_method, method")) {
+      while (rows.next()) {
+        impacts.add(
+            new PublishedRun.ProgramImpactRow(
+                rows.getString(1),
+                rows.getString(2),
+                rows.getString(3),
+                rows.getString(4),
+                rows.getBoolean(5),
+                nullableDouble(rows, 6),
+                nullableDouble(rows, 7),
+                nullableDouble(rows, 8),
+                rows.getDouble(9),
+                rows.getLong(10),
+                rows.getLong(11),
+                rows.getLong(12),
+                nullableDouble(rows, 13),
+                nullableDouble(rows, 14),
+                nullableDouble(rows, 15)));
+      }
+    }
+    return impacts;
+  }
+
+  static List<PublishedRun.ProgramBalanceRow> balance(Statement statement, Path runFolder)
+      throws SQLException {
+    List<PublishedRun.ProgramBalanceRow> balance = new ArrayList<>();
+    if (!Files.isDirectory(runFolder.resolve(ResultTables.PROGRAM_BALANCE))) {
+      return balance;
+    }
+    try (ResultSet rows =
+        statement.executeQuery(
+            "SELECT program_id, outcome, covariate, smd_before, smd_after FROM read_parquet("
+                + RunLoader.parquet(runFolder, ResultTables.PROGRAM_BALANCE)
+                + ") ORDER BY program_id, outcome, covariate")) {
+      while (rows.next()) {
+        balance.add(
+            new PublishedRun.ProgramBalanceRow(
+                rows.getString(1),
+                rows.getString(2),
+                rows.getString(3),
+                nullableDouble(rows, 4),
+                nullableDouble(rows, 5)));
+      }
+    }
+    return balance;
+  }
+
+  private static Double nullableDouble(ResultSet rows, int column) throws SQLException {
+    double value = rows.getDouble(column);
+    return rows.wasNull() ? null : value;
+  }
+}

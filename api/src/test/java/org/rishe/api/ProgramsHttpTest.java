@@ -1,0 +1,166 @@
+package org.rishe.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rishe.api.auth.ApiKeyStore;
+import org.rishe.api.auth.Role;
+import org.rishe.common.warehouse.WarehouseLayout;
+
+/** {@code /programs} and {@code /programs/{id}/impact} over real HTTP. */
+class ProgramsHttpTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @TempDir Path warehouse;
+  private Javalin app;
+  private ApiKeyStore keys;
+
+  @BeforeEach
+  void start() throws Exception {
+    WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
+    keys = new ApiKeyStore(layout.apiKeys());
+    app =
+        ServeCommand.start(
+            layout, "127.0.0.1", 0, 11, new PrintStream(PrintStream.nullOutputStream()));
+    PublishedRunFixture.writePrograms(warehouse, "run-1");
+    PublishedRunFixture.publish(
+        warehouse,
+        "run-1",
+        List.of(new PublishedRunFixture.Problem("child_labour", "Child labour", "کار کودک", 1, 1)));
+    awaitRun("run-1");
+  }
+
+  @AfterEach
+  void stop() {
+    app.stop();
+  }
+
+  @Test
+  void programsListsEveryProgrammeWithItsCost() throws Exception {
+    JsonNode body =
+        JSON.readTree(get("/api/v1/programs", keys.create(Role.LEADERSHIP, null), null).body());
+
+    assertThat(body.get("run").asText()).isEqualTo("run-1");
+    assertThat(body.get("programs")).hasSize(2);
+    JsonNode first = body.get("programs").get(0);
+    assertThat(first.get("id").asText()).isEqualTo("PRG01");
+    assertThat(first.get("targetProblem").asText()).isEqualTo("school_dropout");
+    assertThat(first.get("costPerParticipant").asDouble()).isEqualTo(45.0);
+    assertThat(first.get("participants").asLong()).isEqualTo(1500);
+    assertThat(body.get("programs").get(1).get("costPerParticipant").isNull()).isTrue();
+  }
+
+  @Test
+  void impactGivesTheHeadlineEstimateNaiveDifferenceMethodsAndBalance() throws Exception {
+    JsonNode body =
+        JSON.readTree(
+            get("/api/v1/programs/PRG01/impact", keys.create(Role.RESEARCHER, null), null).body());
+
+    assertThat(body.get("program").get("name").asText()).isEqualTo("Back to School");
+    assertThat(body.get("outcomes")).hasSize(1);
+    JsonNode outcome = body.get("outcomes").get(0);
+    assertThat(outcome.get("outcome").asText()).isEqualTo("school_enrolled");
+    assertThat(outcome.get("method").asText()).isEqualTo("doubly_robust");
+    assertThat(outcome.get("estimate").get("estimate").asDouble()).isCloseTo(0.15, within(1e-12));
+    assertThat(outcome.get("estimate").get("low").asDouble()).isCloseTo(0.12, within(1e-12));
+    assertThat(outcome.get("estimate").get("high").asDouble()).isCloseTo(0.18, within(1e-12));
+    assertThat(outcome.get("naiveDifference").asDouble()).isCloseTo(0.05, within(1e-12));
+    assertThat(outcome.get("treated").asLong()).isEqualTo(1500);
+    assertThat(outcome.get("controls").asLong()).isEqualTo(7000);
+    assertThat(outcome.get("costPerOutcome").get("estimate").asDouble()).isEqualTo(300.0);
+    assertThat(outcome.get("methods")).hasSize(2);
+    assertThat(outcome.get("balance")).hasSize(2);
+    assertThat(outcome.get("balance").get(0).get("covariate").asText()).isEqualTo("age");
+    assertThat(outcome.get("balance").get(1).get("before").asDouble()).isEqualTo(0.45);
+  }
+
+  @Test
+  void impactOfAnUnevaluatedProgrammeHasNoOutcomes() throws Exception {
+    JsonNode body =
+        JSON.readTree(
+            get("/api/v1/programs/PRG04/impact", keys.create(Role.PLANNER, null), null).body());
+
+    assertThat(body.get("outcomes")).isEmpty();
+  }
+
+  @Test
+  void unknownProgrammeIsNotFoundListingTheValidIds() throws Exception {
+    HttpResponse<String> response =
+        get("/api/v1/programs/PRG99/impact", keys.create(Role.ADMIN, null), null);
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.get("detail").asText()).contains("PRG99");
+    assertThat(problem.get("validCodes").toString()).contains("PRG01").contains("PRG04");
+  }
+
+  @Test
+  void donorMayNotReadProgrammeImpact() throws Exception {
+    HttpResponse<String> response =
+        get("/api/v1/programs/PRG01/impact", keys.create(Role.DONOR, "d1"), null);
+
+    assertThat(response.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void impactIsAvailableAsCsv() throws Exception {
+    HttpResponse<String> response =
+        get("/api/v1/programs/PRG01/impact", keys.create(Role.PLANNER, null), "text/csv");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+    List<String> lines = response.body().lines().toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).startsWith("outcome,outcome_type,method,headline,estimate");
+    assertThat(lines.get(1)).startsWith("school_enrolled,risk_difference,doubly_robust,true,0.15");
+  }
+
+  private HttpResponse<String> get(String path, String key, String accept)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + key);
+    if (accept != null) {
+      request.header("Accept", accept);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private void awaitRun(String runId) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> health =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + app.port() + "/api/v1/health"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (runId.equals(JSON.readTree(health.body()).path("run").asText(null))) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the API did not pick up run " + runId + " within 20 s");
+  }
+}
