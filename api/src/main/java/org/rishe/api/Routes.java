@@ -19,6 +19,7 @@ import org.rishe.api.problems.ProblemsController;
 import org.rishe.api.programs.ProgramsController;
 import org.rishe.api.routing.ApiRoute;
 import org.rishe.api.volunteers.MatchesController;
+import org.rishe.api.web.WebController;
 
 /**
  * Every route of the API and the roles that may call it, in one place: the server, the
@@ -126,6 +127,10 @@ final class Routes {
     routes.add(ApiRoute.get(PREFIX + "/docs", "Swagger UI", docs::index).undocumented());
     routes.add(
         ApiRoute.get(PREFIX + "/docs/{file}", "Swagger UI files", docs::asset).undocumented());
+    // public: the page holds no data; every call it makes carries the key the user enters
+    WebController web = new WebController();
+    routes.add(ApiRoute.get("/", "the dashboard", web::index).undocumented());
+    routes.add(ApiRoute.get("/web/{file}", "the dashboard's files", web::asset).undocumented());
     routes.add(
         ApiRoute.get(
             "/metrics",

@@ -44,11 +44,12 @@ public record ApiRoute(
     requireNonNull(summary, "summary is null");
     roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     query = List.copyOf(query);
-    if (!path.startsWith("/") || path.endsWith("/")) {
-      throw new IllegalArgumentException("a route path starts and does not end with '/': " + path);
+    if (!path.startsWith("/") || (path.endsWith("/") && path.length() > 1)) {
+      throw new IllegalArgumentException(
+          "a route path starts and does not end with '/' (only the root is '/'): " + path);
     }
     // Only plain segments and one-segment parameters: the gate's matcher must agree with Javalin's
-    for (String segment : path.substring(1).split("/", -1)) {
+    for (String segment : path.equals("/") ? new String[0] : path.substring(1).split("/", -1)) {
       if (!SEGMENT.matcher(segment).matches()) {
         throw new IllegalArgumentException(
             "route " + path + " has segment '" + segment + "'; use letters, digits or {name}");

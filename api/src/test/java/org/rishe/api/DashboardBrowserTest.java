@@ -1,0 +1,271 @@
+package org.rishe.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rishe.api.auth.Role;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver) against the
+ * real server over a published fixture run: each page loads without console errors, draws its
+ * charts, switches to Persian right-to-left, and leaves a screenshot in target/screenshots.
+ */
+class DashboardBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  /** Routes other branches add; until they land, their 404 is expected and shown as a message. */
+  private static final List<String> COMING_ROUTES =
+      List.of("/api/v1/programs", "/api/v1/root-causes", "/api/v1/causal-graph");
+
+  @TempDir static Path warehouse;
+  @TempDir static Path profile;
+  private static TestServer server;
+  private static ChromeDriver driver;
+  private static WebDriverWait wait;
+  private static String base;
+
+  @BeforeAll
+  static void startServerAndBrowser() throws IOException {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    String missing =
+        "the dashboard test needs Debian's chromium and chromium-driver at "
+            + CHROMIUM
+            + " and "
+            + CHROMEDRIVER
+            + "; install them with `apt-get install -y chromium chromium-driver` (bin/test does)";
+    if (Boolean.getBoolean("rishe.requireBrowser")) {
+      assertThat(present).as(missing).isTrue();
+    }
+    Assumptions.assumeTrue(present, missing);
+    server = TestServer.unlimited(warehouse);
+    base = "http://127.0.0.1:" + server.port();
+    Files.createDirectories(SCREENSHOTS);
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1100",
+        "--user-data-dir=" + profile);
+    LoggingPreferences logging = new LoggingPreferences();
+    logging.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logging);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void leadershipPageShowsKpisATrendChartHotspotsAndWhyImpactIsMissing() throws IOException {
+    open("leadership", server.keys.get(Role.LEADERSHIP));
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-casesOpened"), "7"));
+    assertChartDrawn("trend-chart");
+    wait.until(d -> !d.findElements(By.cssSelector("#hotspots-table tbody tr")).isEmpty());
+    WebElement impact = visible("impact-message");
+
+    assertThat(driver.findElement(By.id("kpi-casesOpened")).getText()).contains("Cases opened");
+    assertThat(driver.findElement(By.id("hotspots-table")).getText()).contains("R01", "2024-06");
+    assertThat(impact.getText()).startsWith("Not available on this server yet");
+    // The chart code for the routes still to come, on data of the documented shape.
+    script(
+        "window.RisheDashboard.renderImpact([{name: 'PRG01 · dropout', outcome: {estimate:"
+            + " {estimate: -0.12, low: -0.2, high: -0.04}, naiveDifference: -0.2}}])");
+    assertChartDrawn("impact-chart");
+    screenshot("leadership");
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void plannerPageListsProblemsAndDrawsADraggableCausalGraph() throws IOException {
+    open("planner", server.keys.get(Role.PLANNER));
+
+    wait.until(d -> d.findElements(By.cssSelector("#problem-select option")).size() == 3);
+    WebElement rootCauses = visible("root-causes-message");
+    WebElement graph = visible("graph-message");
+
+    assertThat(driver.findElement(By.id("problem-select")).getText()).contains("Child labour");
+    assertThat(driver.findElement(By.id("region-select")).getText()).contains("R01", "R02");
+    assertThat(rootCauses.getText()).startsWith("Not available on this server yet —");
+    assertThat(graph.getText()).startsWith("Not available on this server yet");
+    script(
+        "window.RisheDashboard.renderGraph({nodes: [{id: 'poverty', kind: 'factor'},"
+            + " {id: 'dropout', kind: 'factor'}, {id: 'child_labour', kind: 'problem'}],"
+            + " edges: [{from: 'poverty', to: 'dropout', directed: true, stability: 0.9},"
+            + " {from: 'dropout', to: 'child_labour', directed: false, stability: 0.3}]})");
+    assertChartDrawn("graph-chart");
+    screenshot("planner");
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void donorPageShowsTheJourneyAsATimelineWithDatesAndFlags() throws IOException {
+    open("donor", server.dependencies.keys().create(Role.DONOR, "donorA"));
+
+    driver.findElement(By.id("donation-id")).sendKeys("D1");
+    driver.findElement(By.id("donation-submit")).click();
+    wait.until(d -> d.findElements(By.cssSelector("#journey-timeline li")).size() == 2);
+
+    String timeline = driver.findElement(By.id("journey-timeline")).getText();
+    assertThat(timeline).contains("Received", "1 January 2025", "Delivered", "11 January 2025");
+    assertThat(timeline).contains("10 days");
+    assertThat(driver.findElement(By.id("journey-facts")).getText()).contains("program:PRG01");
+    screenshot("donor");
+
+    driver.findElement(By.id("jalali")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("journey-timeline"), "1403"));
+    assertThat(driver.findElement(By.id("journey-timeline")).getText()).contains("Dey 1403");
+    driver.findElement(By.id("donation-id")).clear();
+    driver.findElement(By.id("donation-id")).sendKeys("D2");
+    driver.findElement(By.id("donation-submit")).click();
+    assertThat(visible("journey-message").getText())
+        .isEqualTo(
+            "Not available on this server yet — no donation with this id that this key may see;"
+                + " check the donation id on the receipt");
+    screenshot("donor-jalali");
+    assertNoConsoleErrors(); // the 404 above is expected: filtered by its path below
+  }
+
+  @Test
+  void languageSwitchTurnsThePageRightToLeftWithPersianLabelsFromTheCatalogue() throws IOException {
+    open("planner", server.keys.get(Role.PLANNER));
+    wait.until(d -> d.findElements(By.cssSelector("#problem-select option")).size() == 3);
+
+    driver.findElement(By.id("lang-toggle")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("problem-select"), "کار کودک"));
+
+    assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+    assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fa");
+    assertThat(driver.findElement(By.id("nav-planner")).getText()).isEqualTo("برنامه‌ریزی");
+    assertThat(driver.findElement(By.id("lang-toggle")).getText()).isEqualTo("English");
+    screenshot("planner-fa");
+    driver.get(base + "/#/leadership");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpis"), "پرونده"));
+    assertChartDrawn("trend-chart");
+    screenshot("leadership-fa");
+
+    driver.findElement(By.id("lang-toggle")).click();
+    wait.until(d -> "ltr".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
+    assertThat(driver.findElement(By.id("nav-leadership")).getText()).isEqualTo("Leadership");
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void aRejectedKeyIsAskedForAgainWithAReadableMessage() throws IOException {
+    open("leadership", "rk_nobody_wrong");
+
+    WebElement error = visible("error");
+
+    assertThat(error.getText()).isEqualTo("The key was not accepted; enter it again");
+    assertThat(driver.findElement(By.id("key-panel")).isDisplayed()).isTrue();
+    assertThat(script("return sessionStorage.getItem('rishe.key')")).isNull();
+    driver.manage().logs().get(LogType.BROWSER); // the 401s are the point of this test
+  }
+
+  /** A fresh session on the page: no key or language left from an earlier test. */
+  private static void open(String page, String key) {
+    // a file of the same origin that runs no script: the storage is cleared before the app starts
+    driver.get(base + "/web/app.css");
+    script("sessionStorage.clear()");
+    driver.manage().logs().get(LogType.BROWSER);
+    driver.get(base + "/#/" + page);
+    WebElement input =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key-input")));
+    input.sendKeys(key);
+    driver.findElement(By.id("key-submit")).click();
+  }
+
+  private static WebElement visible(String id) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+  }
+
+  private static Object script(String code) {
+    return ((JavascriptExecutor) driver).executeScript(code);
+  }
+
+  private static void assertChartDrawn(String id) {
+    WebElement canvas =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#" + id + " canvas")));
+    assertThat(canvas.getSize().getWidth()).as(id + " canvas width").isGreaterThan(100);
+    assertThat(canvas.getSize().getHeight()).as(id + " canvas height").isGreaterThan(100);
+  }
+
+  private static void screenshot(String name) throws IOException {
+    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    Path file = SCREENSHOTS.resolve(name + ".png");
+    Files.write(file, png);
+    assertThat(Files.size(file)).as(file.toString()).isGreaterThan(1000);
+  }
+
+  /**
+   * No SEVERE console entry, apart from the 404s of the data routes still to come (the page shows a
+   * message for those) and the expected 404 of a journey the key may not see.
+   */
+  private static void assertNoConsoleErrors() {
+    List<String> severe =
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+            .map(LogEntry::getMessage)
+            .filter(message -> !expected404(message))
+            .collect(Collectors.toList());
+    assertThat(severe).isEmpty();
+  }
+
+  private static boolean expected404(String message) {
+    boolean notFound = message.contains("404");
+    return notFound
+        && (COMING_ROUTES.stream().anyMatch(message::contains)
+            || message.contains("/api/v1/donations/D2/journey"));
+  }
+}
