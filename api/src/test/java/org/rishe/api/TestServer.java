@@ -25,6 +25,7 @@ final class TestServer implements AutoCloseable {
   final WarehouseLayout layout;
 
   TestServer(Path warehouse, RateLimit rateLimit) {
+    PublishedRunFixture.writePrograms(warehouse, "run-1");
     PublishedRunFixture.publish(
         warehouse,
         "run-1",
