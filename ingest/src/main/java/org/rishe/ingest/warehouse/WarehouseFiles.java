@@ -1,0 +1,158 @@
+package org.rishe.ingest.warehouse;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Small-file I/O on the warehouse and batch folders through Hadoop's FileSystem, so the same code
+ * works on a local disk, HDFS or an object store. Every checked exception is wrapped once, with the
+ * path.
+ */
+public final class WarehouseFiles {
+  private final Configuration configuration;
+
+  public WarehouseFiles(Configuration configuration) {
+    this.configuration = requireNonNull(configuration, "configuration is null");
+  }
+
+  private FileSystem fileSystem(Path path) {
+    try {
+      return path.getFileSystem(configuration);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach the file system of " + path, e);
+    }
+  }
+
+  public boolean exists(String location) {
+    Path path = new Path(location);
+    try {
+      return fileSystem(path).exists(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check " + location, e);
+    }
+  }
+
+  public boolean isDirectory(String location) {
+    Path path = new Path(location);
+    try {
+      return fileSystem(path).getFileStatus(path).isDirectory();
+    } catch (java.io.FileNotFoundException e) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check " + location, e);
+    }
+  }
+
+  /** Names of the plain files directly inside a folder, sorted. */
+  public List<String> listFileNames(String folder) {
+    Path path = new Path(folder);
+    try {
+      List<String> names = new ArrayList<>();
+      for (FileStatus status : fileSystem(path).listStatus(path)) {
+        if (status.isFile()) {
+          names.add(status.getPath().getName());
+        }
+      }
+      names.sort(null);
+      return names;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + folder, e);
+    }
+  }
+
+  /** Names of the folders directly inside a folder, sorted. */
+  public List<String> listDirectoryNames(String folder) {
+    Path path = new Path(folder);
+    try {
+      List<String> names = new ArrayList<>();
+      for (FileStatus status : fileSystem(path).listStatus(path)) {
+        if (status.isDirectory()) {
+          names.add(status.getPath().getName());
+        }
+      }
+      names.sort(null);
+      return names;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + folder, e);
+    }
+  }
+
+  public InputStream open(String location) {
+    Path path = new Path(location);
+    try {
+      return fileSystem(path).open(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open " + location, e);
+    }
+  }
+
+  public Optional<String> readText(String location) {
+    if (!exists(location)) {
+      return Optional.empty();
+    }
+    try (InputStream in = open(location)) {
+      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + location, e);
+    }
+  }
+
+  /**
+   * Writes a whole file so that readers see either the old content or the new, never a part: the
+   * text goes to a hidden temporary file beside it, which is then renamed over the target.
+   */
+  public void writeAtomically(String location, String text) {
+    Path target = new Path(location);
+    Path temporary =
+        new Path(target.getParent(), "." + target.getName() + "." + System.nanoTime() + ".tmp");
+    FileSystem fs = fileSystem(target);
+    try {
+      fs.mkdirs(target.getParent());
+      try (OutputStream out = fs.create(temporary, true)) {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      }
+      if (fs instanceof org.apache.hadoop.fs.LocalFileSystem || "file".equals(fs.getScheme())) {
+        java.nio.file.Files.move(
+            java.nio.file.Path.of(fs.makeQualified(temporary).toUri()),
+            java.nio.file.Path.of(fs.makeQualified(target).toUri()),
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      } else {
+        fs.delete(target, false);
+        if (!fs.rename(temporary, target)) {
+          throw new IOException("rename of " + temporary + " failed");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + location, e);
+    } finally {
+      try {
+        fs.delete(temporary, false);
+      } catch (IOException ignored) {
+        // best effort: a stray hidden temporary file is harmless
+      }
+    }
+  }
+
+  public void deleteRecursively(String location) {
+    Path path = new Path(location);
+    try {
+      fileSystem(path).delete(path, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + location, e);
+    }
+  }
+}
