@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.rishe.analytics.problems.ProblemTransforms;
 import org.rishe.analytics.publish.ResultsPublisher;
 import org.rishe.analytics.publish.RunManifest;
+import org.rishe.analytics.rootcause.RootCauseAnalysis;
 import org.rishe.analytics.scope.CuratedInputs;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.results.ResultTables;
@@ -47,7 +48,7 @@ public final class AnalyzeJob {
         new ResultsPublisher(layout, files, WarehouseLayout.newId(Instant.now()));
     Map<String, String> methods = new LinkedHashMap<>();
 
-    progress.accept("[1/2] catalogue");
+    progress.accept("[1/3] catalogue");
     publisher.write(
         ResultTables.INDICATORS,
         inputs
@@ -63,12 +64,26 @@ public final class AnalyzeJob {
                 col("direction"))
             .orderBy("code"));
 
-    progress.accept("[2/2] problems");
+    progress.accept("[2/3] problems");
     publisher.write(
         ResultTables.PROBLEMS,
         ProblemTransforms.problemCounts(inputs.cases(), inputs.table(Entity.INDICATORS)));
     methods.put(
         ResultTables.PROBLEMS, "cases and distinct people per problem, consenting people only");
+
+    progress.accept("[3/3] root causes");
+    publisher.write(
+        ResultTables.ROOT_CAUSES,
+        RootCauseAnalysis.run(
+            spark,
+            inputs.people(),
+            inputs.table(Entity.FAMILIES),
+            inputs.cases(),
+            inputs.table(Entity.OBSERVATIONS),
+            inputs.table(Entity.INDICATORS),
+            parameters.minimumAge(),
+            parameters.maximumAge()));
+    methods.put(ResultTables.ROOT_CAUSES, RootCauseAnalysis.METHOD);
 
     RunManifest manifest =
         new RunManifest(
