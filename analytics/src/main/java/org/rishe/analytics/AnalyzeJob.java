@@ -82,7 +82,8 @@ public final class AnalyzeJob {
             inputs.table(Entity.OBSERVATIONS),
             inputs.table(Entity.INDICATORS),
             parameters.minimumAge(),
-            parameters.maximumAge()));
+            parameters.maximumAge(),
+            progress));
     methods.put(ResultTables.ROOT_CAUSES, RootCauseAnalysis.METHOD);
 
     RunManifest manifest =

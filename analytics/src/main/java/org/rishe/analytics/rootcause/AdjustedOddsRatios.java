@@ -3,6 +3,7 @@ package org.rishe.analytics.rootcause;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,28 +84,28 @@ public final class AdjustedOddsRatios {
         return Optional.empty();
       }
     }
-    List<double[]> columns = new ArrayList<>();
-    columns.add(column(units, unit -> 1));
-    columns.add(column(units, unit -> sample.status[focal][unit]));
     double meanAge = units.stream().mapToDouble(unit -> sample.age[unit]).average().orElse(0);
-    columns.add(column(units, unit -> sample.age[unit] - meanAge));
-    columns.add(column(units, unit -> sample.sex[unit] == 1 ? 1 : 0));
-    columns.add(column(units, unit -> sample.sex[unit] == 2 ? 1 : 0));
+    List<UnitValue> columns = new ArrayList<>();
+    columns.add(unit -> 1);
+    columns.add(unit -> sample.status[focal][unit]);
+    columns.add(unit -> sample.age[unit] - meanAge);
+    columns.add(unit -> sample.sex[unit] == 1 ? 1 : 0);
+    columns.add(unit -> sample.sex[unit] == 2 ? 1 : 0);
     if (region < 0) {
       // The first region is the reference level.
       for (int level = 1; level < sample.regions.size(); level++) {
         int dummy = level;
-        columns.add(column(units, unit -> sample.region[unit] == dummy ? 1 : 0));
+        columns.add(unit -> sample.region[unit] == dummy ? 1 : 0);
       }
     }
     for (int confounder : confounders) {
-      columns.add(column(units, unit -> sample.status[confounder][unit] == 1 ? 1 : 0));
-      columns.add(column(units, unit -> sample.status[confounder][unit] < 0 ? 1 : 0));
+      columns.add(unit -> sample.status[confounder][unit] == 1 ? 1 : 0);
+      columns.add(unit -> sample.status[confounder][unit] < 0 ? 1 : 0);
     }
     // Constant columns (beyond the intercept) carry no information and make the model singular.
-    List<double[]> kept = new ArrayList<>(columns.subList(0, 2));
-    for (double[] candidate : columns.subList(2, columns.size())) {
-      if (!isConstant(candidate)) {
+    List<UnitValue> kept = new ArrayList<>(columns.subList(0, 2));
+    for (UnitValue candidate : columns.subList(2, columns.size())) {
+      if (!isConstant(candidate, units)) {
         kept.add(candidate);
       }
     }
@@ -113,15 +114,26 @@ public final class AdjustedOddsRatios {
     if (Math.min(cases, nonCases) < (long) MINIMUM_EVENTS_PER_COLUMN * kept.size()) {
       return Optional.empty();
     }
-    double[][] design = new double[units.size()][kept.size()];
+    int[][] indices = new int[units.size()][];
+    double[][] values = new double[units.size()][];
     double[] outcome = new double[units.size()];
+    int[] rowIndex = new int[kept.size()];
+    double[] rowValues = new double[kept.size()];
     for (int row = 0; row < units.size(); row++) {
+      int unit = units.get(row);
+      int nonZero = 0;
       for (int column = 0; column < kept.size(); column++) {
-        design[row][column] = kept.get(column)[row];
+        double value = kept.get(column).of(unit);
+        if (value != 0) {
+          rowIndex[nonZero] = column;
+          rowValues[nonZero++] = value;
+        }
       }
-      outcome[row] = sample.isCase[units.get(row)] ? 1 : 0;
+      indices[row] = Arrays.copyOf(rowIndex, nonZero);
+      values[row] = Arrays.copyOf(rowValues, nonZero);
+      outcome[row] = sample.isCase[unit] ? 1 : 0;
     }
-    return LogisticFit.fit(design, outcome)
+    return LogisticFit.fit(indices, values, kept.size(), outcome)
         .map(
             fit -> {
               double beta = fit.coefficients()[1];
@@ -134,17 +146,10 @@ public final class AdjustedOddsRatios {
     double of(int unit);
   }
 
-  private static double[] column(List<Integer> units, UnitValue value) {
-    double[] values = new double[units.size()];
-    for (int row = 0; row < values.length; row++) {
-      values[row] = value.of(units.get(row));
-    }
-    return values;
-  }
-
-  private static boolean isConstant(double[] values) {
-    for (double value : values) {
-      if (value != values[0]) {
+  private static boolean isConstant(UnitValue column, List<Integer> units) {
+    double first = column.of(units.get(0));
+    for (int unit : units) {
+      if (column.of(unit) != first) {
         return false;
       }
     }

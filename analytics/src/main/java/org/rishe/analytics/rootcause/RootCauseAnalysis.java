@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -65,8 +66,10 @@ public final class RootCauseAnalysis {
       Dataset<Row> observations,
       Dataset<Row> indicators,
       int minimumAge,
-      int maximumAge) {
+      int maximumAge,
+      Consumer<String> progress) {
     requireNonNull(spark, "spark is null");
+    requireNonNull(progress, "progress is null");
     Dataset<Row> scope =
         ExposureTransforms.peopleInScope(consentingPeople, families, minimumAge, maximumAge)
             .cache();
@@ -90,7 +93,7 @@ public final class RootCauseAnalysis {
               new TreeSet<>(counts.stream().map(RootCauseStatistics.Counts::factor).toList()));
       CausalOrder order = causalOrder(factorObservations, personProblems, codes);
       Map<AdjustedOddsRatios.Key, Estimate> adjusted =
-          adjusted(personProblems, statuses, codes, order);
+          adjusted(personProblems, statuses, codes, order, progress);
       List<RootCauseRow> rows =
           RootCauseStatistics.rows(counts, populations(personProblems), adjusted);
       return spark.createDataFrame(rows.stream().map(RootCauseAnalysis::toRow).toList(), schema());
@@ -173,7 +176,11 @@ public final class RootCauseAnalysis {
   }
 
   private static Map<AdjustedOddsRatios.Key, Estimate> adjusted(
-      Dataset<Row> personProblems, Dataset<Row> statuses, List<String> codes, CausalOrder order) {
+      Dataset<Row> personProblems,
+      Dataset<Row> statuses,
+      List<String> codes,
+      CausalOrder order,
+      Consumer<String> progress) {
     Dataset<Row> matrix =
         RootCauseTransforms.personFactorMatrix(personProblems, statuses, codes).cache();
     try {
@@ -187,7 +194,16 @@ public final class RootCauseAnalysis {
       for (String problem : problems) {
         List<Row> rows =
             matrix.filter(col(ExposureTransforms.PROBLEM).equalTo(lit(problem))).collectAsList();
+        long started = System.nanoTime();
         estimates.putAll(AdjustedOddsRatios.estimate(problem, rows, codes, order));
+        progress.accept(
+            "      adjusted models of "
+                + problem
+                + " on "
+                + rows.size()
+                + " people: "
+                + (System.nanoTime() - started) / 1_000_000
+                + " ms");
       }
       return estimates;
     } finally {
