@@ -102,10 +102,15 @@ public final class AdjustedOddsRatios {
       columns.add(unit -> sample.status[confounder][unit] == 1 ? 1 : 0);
       columns.add(unit -> sample.status[confounder][unit] < 0 ? 1 : 0);
     }
-    // Constant columns (beyond the intercept) carry no information and make the model singular.
-    List<UnitValue> kept = new ArrayList<>(columns.subList(0, 2));
-    for (UnitValue candidate : columns.subList(2, columns.size())) {
-      if (!isConstant(candidate, units)) {
+    // Constant columns carry no information and make the model singular; an indicator set for
+    // fewer than MINIMUM_CELL cases or non-cases would separate and drive its coefficient (and the
+    // fit) off to infinity, so such adjustment columns are left out.
+    List<UnitValue> kept = new ArrayList<>(columns.subList(0, 3));
+    if (isConstant(columns.get(2), units)) {
+      kept.remove(2);
+    }
+    for (UnitValue candidate : columns.subList(3, columns.size())) {
+      if (isInformativeIndicator(candidate, units, sample.isCase)) {
         kept.add(candidate);
       }
     }
@@ -144,6 +149,20 @@ public final class AdjustedOddsRatios {
 
   private interface UnitValue {
     double of(int unit);
+  }
+
+  private static boolean isInformativeIndicator(
+      UnitValue column, List<Integer> units, boolean[] isCase) {
+    long[] cells = new long[4];
+    for (int unit : units) {
+      cells[(column.of(unit) != 0 ? 2 : 0) + (isCase[unit] ? 1 : 0)]++;
+    }
+    for (long cell : cells) {
+      if (cell < MINIMUM_CELL) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isConstant(UnitValue column, List<Integer> units) {

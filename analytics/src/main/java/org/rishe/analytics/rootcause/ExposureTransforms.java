@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.make_date;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.months_between;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
@@ -113,14 +114,21 @@ public final class ExposureTransforms {
                 col("observed_on"),
                 exposureOf(col("value")).as("_exposed"))
             .filter(col("_exposed").isNotNull());
-    // A family observation reaches each member; a person observation only its person.
+    // A family observation reaches each member; a person observation only its person. Two
+    // equi-joins rather than one join on a conditional key, which Spark could only run as a
+    // nested loop over observations × people.
     Dataset<Row> members = scope.select(col(PERSON).as("_person"), col(FAMILY).as("_member_of"));
+    Dataset<Row> familyRows = read.filter(col("_family"));
+    Dataset<Row> personRows = read.filter(not(col("_family")));
     Dataset<Row> perPerson =
-        read.join(
-            members,
-            when(col("_family"), col("subject_id").equalTo(col("_member_of")))
-                .otherwise(col("subject_id").equalTo(col("_person"))),
-            "inner");
+        familyRows
+            .join(members, familyRows.col("subject_id").equalTo(members.col("_member_of")), "inner")
+            .drop("_member_of")
+            .unionByName(
+                personRows.join(
+                    members.drop("_member_of"),
+                    personRows.col("subject_id").equalTo(col("_person")),
+                    "inner"));
     return perPerson
         .groupBy(col("_person").as(PERSON), col(FACTOR))
         .agg(

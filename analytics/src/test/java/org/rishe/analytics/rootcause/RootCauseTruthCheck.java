@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.rishe.analytics.AnalyzeJob;
 import org.rishe.analytics.AnalyzeParameters;
 import org.rishe.analytics.publish.RunManifest;
+import org.rishe.analytics.scope.AnalyticScope;
 import org.rishe.common.contract.DateParser;
+import org.rishe.common.contract.Entity;
 import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.results.ResultTables;
 import org.rishe.common.synthetic.GeneratorConfig;
@@ -35,11 +39,10 @@ final class RootCauseTruthCheck {
   record Outcome(
       List<String> lines, List<String> failures, long ingestMillis, long analyzeMillis) {}
 
-  static Outcome run(
+  /** Generates, ingests and runs the whole analyze job, as {@code rishe analyze} would. */
+  static Outcome throughIngestAndAnalyze(
       SparkSession spark, Path work, long families, long seed, Consumer<String> progress) {
-    Path batch = work.resolve("batch");
-    SyntheticBatchGenerator.generate(
-        GeneratorConfig.defaults(batch).withFamilies(families).withSeed(seed));
+    Path batch = generate(work, families, seed);
     WarehouseLayout layout = new WarehouseLayout(work.resolve("warehouse").toString());
     long started = System.nanoTime();
     new IngestJob(spark, layout, new Pseudonymizer(new byte[32]), line -> {})
@@ -53,6 +56,42 @@ final class RootCauseTruthCheck {
             .read()
             .parquet(layout.runTable(manifest.runId(), ResultTables.ROOT_CAUSES))
             .collectAsList();
+    return compare(rows, (ingested - started) / 1_000_000, (analyzed - ingested) / 1_000_000);
+  }
+
+  /**
+   * Generates and runs the root-cause analysis straight on the generated files (read with the
+   * curated schemas), skipping ingest's Delta writes so the check fits in the test suite.
+   */
+  static Outcome straightFromFiles(
+      SparkSession spark, Path work, long families, long seed, Consumer<String> progress) {
+    Path batch = generate(work, families, seed);
+    long started = System.nanoTime();
+    Dataset<Row> people = GeneratedFiles.read(spark, batch, Entity.PEOPLE);
+    Dataset<Row> cases = GeneratedFiles.read(spark, batch, Entity.CASES);
+    List<Row> rows =
+        RootCauseAnalysis.run(
+                spark,
+                AnalyticScope.consentingPeople(people),
+                GeneratedFiles.read(spark, batch, Entity.FAMILIES),
+                AnalyticScope.ofConsentingPeople(cases, people, "person_id"),
+                GeneratedFiles.read(spark, batch, Entity.OBSERVATIONS),
+                GeneratedFiles.read(spark, batch, Entity.INDICATORS),
+                0,
+                17,
+                progress)
+            .collectAsList();
+    return compare(rows, 0, (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private static Path generate(Path work, long families, long seed) {
+    Path batch = work.resolve("batch");
+    SyntheticBatchGenerator.generate(
+        GeneratorConfig.defaults(batch).withFamilies(families).withSeed(seed));
+    return batch;
+  }
+
+  private static Outcome compare(List<Row> rows, long ingestMillis, long analyzeMillis) {
     Map<String, Row> overall = new HashMap<>();
     for (Row row : rows) {
       if (row.getAs(ResultTables.REGION) == null) {
@@ -75,6 +114,11 @@ final class RootCauseTruthCheck {
                 }
               }
             });
+    // Each 95% CI misses a true OR of 1 one time in twenty by chance, so across the many
+    // confounded-only pairs a few misses are expected: more than the binomial 99th percentile
+    // would mean residual confounding, not chance.
+    List<String> confoundedMisses = new ArrayList<>();
+    int[] confoundedChecks = {0};
     truth
         .confoundedOnly()
         .forEach(
@@ -83,13 +127,17 @@ final class RootCauseTruthCheck {
                 Row row = overall.get(problem + " " + factor);
                 String line = describe("confounded-only", problem, factor, row);
                 lines.add(line);
+                confoundedChecks[0]++;
                 if (row != null
                     && row.getAs(ResultTables.ADJUSTED_ODDS_RATIO) != null
                     && !(adjustedLow(row) <= 1 && 1 <= adjustedHigh(row))) {
-                  failures.add(line);
+                  confoundedMisses.add(line);
                 }
               }
             });
+    int allowedMisses =
+        new BinomialDistribution(null, confoundedChecks[0], 0.05)
+            .inverseCumulativeProbability(0.99);
     for (Row row : rows) {
       if (truth.unrelated().contains(row.<String>getAs(ResultTables.FACTOR))) {
         Double q = row.getAs(ResultTables.Q_VALUE);
@@ -111,8 +159,18 @@ final class RootCauseTruthCheck {
         }
       }
     }
-    return new Outcome(
-        lines, failures, (ingested - started) / 1_000_000, (analyzed - ingested) / 1_000_000);
+    if (confoundedMisses.size() > allowedMisses) {
+      failures.addAll(confoundedMisses);
+    }
+    lines.add(
+        "confounded-only CIs excluding 1: "
+            + confoundedMisses.size()
+            + " of "
+            + confoundedChecks[0]
+            + " (allowed "
+            + allowedMisses
+            + ")");
+    return new Outcome(lines, failures, ingestMillis, analyzeMillis);
   }
 
   private static double adjustedLow(Row row) {

@@ -16,7 +16,8 @@ class RootCauseTruthTest {
   void directCausesAreFoundConfoundersAdjustedAwayAndUnrelatedFactorsNotSignificant(
       @TempDir Path work) {
     RootCauseTruthCheck.Outcome outcome =
-        RootCauseTruthCheck.run(SparkSessions.forTests(), work, 5_000, 42, System.out::println);
+        RootCauseTruthCheck.straightFromFiles(
+            SparkSessions.forTests(), work, 5_000, 42, System.out::println);
     outcome.lines().forEach(System.out::println);
     System.out.println(
         "ingest " + outcome.ingestMillis() + " ms, analyze " + outcome.analyzeMillis() + " ms");
