@@ -25,6 +25,8 @@ import org.rishe.analytics.stats.Estimate;
  * <p>A model is not fitted (and its estimate left empty) when any cell of the factor's 2×2 table
  * holds fewer than {@value #MINIMUM_CELL} people, or when cases or non-cases number fewer than
  * {@value #MINIMUM_EVENTS_PER_COLUMN} per design column; nor is one kept that fails to converge.
+ * Adjustment indicators set for fewer than {@value #MINIMUM_CELL} cases or non-cases are left out
+ * of the design, since they would separate and take the whole fit with them.
  */
 public final class AdjustedOddsRatios {
   static final int MINIMUM_CELL = 5;
