@@ -17,6 +17,7 @@ import org.rishe.analytics.impact.ProgramImpactTransforms;
 import org.rishe.analytics.problems.ProblemTransforms;
 import org.rishe.analytics.publish.ResultsPublisher;
 import org.rishe.analytics.publish.RunManifest;
+import org.rishe.analytics.rootcause.RootCauseAnalysis;
 import org.rishe.analytics.scope.CuratedInputs;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.results.ResultTables;
@@ -58,7 +59,7 @@ public final class AnalyzeJob {
         new ResultsPublisher(layout, files, WarehouseLayout.newId(Instant.now()));
     Map<String, String> methods = new LinkedHashMap<>();
 
-    progress.accept("[1/3] catalogue");
+    progress.accept("[1/4] catalogue");
     publisher.write(
         ResultTables.INDICATORS,
         inputs
@@ -74,7 +75,7 @@ public final class AnalyzeJob {
                 col("direction"))
             .orderBy("code"));
 
-    progress.accept("[2/3] problems");
+    progress.accept("[2/4] problems");
     publisher.write(
         ResultTables.PROBLEMS,
         ProblemTransforms.problemCounts(inputs.cases(), inputs.table(Entity.INDICATORS)));
@@ -82,7 +83,7 @@ public final class AnalyzeJob {
         ResultTables.PROBLEMS, "cases and distinct people per problem, consenting people only");
 
     DashboardSteps.run(inputs, publisher, methods, progress);
-    progress.accept("[3/3] programme impact");
+    progress.accept("[3/4] programme impact");
     List<ProgramImpactJob.Evaluation> evaluations =
         new ProgramImpactJob(spark, impactSettings)
             .evaluate(
@@ -104,6 +105,20 @@ public final class AnalyzeJob {
             + " controls weighted by propensity odds), pooled unweighted SD");
     Map<String, Object> recordedParameters = new LinkedHashMap<>(parameters.asMap());
     recordedParameters.putAll(impactSettings.asMap());
+    progress.accept("[4/4] root causes");
+    publisher.write(
+        ResultTables.ROOT_CAUSES,
+        RootCauseAnalysis.run(
+            spark,
+            inputs.people(),
+            inputs.table(Entity.FAMILIES),
+            inputs.cases(),
+            inputs.table(Entity.OBSERVATIONS),
+            inputs.table(Entity.INDICATORS),
+            parameters.minimumAge(),
+            parameters.maximumAge(),
+            progress));
+    methods.put(ResultTables.ROOT_CAUSES, RootCauseAnalysis.METHOD);
 
     RunManifest manifest =
         new RunManifest(

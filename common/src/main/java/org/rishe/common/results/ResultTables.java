@@ -148,6 +148,35 @@ public final class ResultTables {
   public static final String OUTCOME_RISK_DIFFERENCE = "risk_difference";
   public static final String OUTCOME_MEAN_DIFFERENCE = "mean_difference";
 
+  // Root causes.
+
+  /**
+   * One row per problem × factor, overall (null region) and per region: the 2×2 counts, crude and
+   * adjusted ratios, attributable fraction, p- and q-value, lead time and evidence grade.
+   */
+  public static final String ROOT_CAUSES = "root_causes";
+
+  public static final String FACTOR = "factor";
+  public static final String EXPOSED_CASES = "exposed_cases";
+  public static final String EXPOSED_TOTAL = "exposed_total";
+  public static final String UNEXPOSED_CASES = "unexposed_cases";
+  public static final String UNEXPOSED_TOTAL = "unexposed_total";
+  public static final String MISSING = "missing";
+  public static final String RELATIVE_RISK = "relative_risk";
+  public static final String ODDS_RATIO = "odds_ratio";
+  public static final String ADJUSTED_ODDS_RATIO = "adjusted_odds_ratio";
+  public static final String ATTRIBUTABLE_FRACTION = "attributable_fraction";
+
+  /** Suffixes of the 95% confidence bounds of an estimate column, e.g. relative_risk_low. */
+  public static final String LOW_SUFFIX = "_low";
+
+  public static final String HIGH_SUFFIX = "_high";
+  public static final String P_VALUE = "p_value";
+  public static final String Q_VALUE = "q_value";
+  public static final String MEDIAN_LEAD_DAYS = "median_lead_days";
+  public static final String EVIDENCE = "evidence";
+  public static final String POPULATION = "population";
+
   /** The manifest of a run, beside its tables. */
   public static final String MANIFEST = "run.json";
 }

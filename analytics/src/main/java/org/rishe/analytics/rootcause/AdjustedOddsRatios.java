@@ -1,0 +1,220 @@
+package org.rishe.analytics.rootcause;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.spark.sql.Row;
+import org.rishe.analytics.stats.Estimate;
+
+/**
+ * Adjusted odds ratios of one problem for every factor, overall and per region, by logistic
+ * regression of the case indicator on the factor, age (linear), sex (female; other or unknown),
+ * region (dummies, overall model only) and the factor's potential confounders from the {@link
+ * CausalOrder}. The model is fitted on the people whose exposure to the factor is known; a
+ * confounder's missing values are coded 0 with a missing-indicator column beside it, so that a few
+ * missing answers among many confounders do not discard most people (complete-case analysis would
+ * keep only the few answered on everything).
+ *
+ * <p>A model is not fitted (and its estimate left empty) when any cell of the factor's 2×2 table
+ * holds fewer than {@value #MINIMUM_CELL} people, or when cases or non-cases number fewer than
+ * {@value #MINIMUM_EVENTS_PER_COLUMN} per design column; nor is one kept that fails to converge.
+ * Adjustment indicators set for fewer than {@value #MINIMUM_CELL} cases or non-cases are left out
+ * of the design, since they would separate and take the whole fit with them.
+ */
+public final class AdjustedOddsRatios {
+  static final int MINIMUM_CELL = 5;
+  static final int MINIMUM_EVENTS_PER_COLUMN = 2;
+  private static final double Z_95 =
+      new NormalDistribution(0, 1).inverseCumulativeProbability(0.975);
+
+  private AdjustedOddsRatios() {}
+
+  /** Identifies one estimate: region null for the overall model. */
+  public record Key(String problem, String factor, String region) {}
+
+  /**
+   * Estimates for {@code problem} from its rows of {@link RootCauseTransforms#personFactorMatrix}
+   * (columns person, problem, region, age, sex, is_case, then one per code in {@code codes}).
+   */
+  public static Map<Key, Estimate> estimate(
+      String problem, List<Row> rows, List<String> codes, CausalOrder order) {
+    requireNonNull(problem, "problem is null");
+    Sample sample = Sample.of(rows, codes);
+    List<Runnable> fits = new ArrayList<>();
+    Map<Key, Estimate> estimates = new ConcurrentHashMap<>();
+    for (int focal = 0; focal < codes.size(); focal++) {
+      String factor = codes.get(focal);
+      if (factor.equals(problem)) {
+        continue;
+      }
+      int[] confounders =
+          order.confounders(factor, problem, codes).stream().mapToInt(codes::indexOf).toArray();
+      for (int region = -1; region < sample.regions.size(); region++) {
+        int focalIndex = focal;
+        int regionIndex = region;
+        String regionName = region < 0 ? null : sample.regions.get(region);
+        fits.add(
+            () ->
+                fit(sample, focalIndex, confounders, regionIndex)
+                    .ifPresent(e -> estimates.put(new Key(problem, factor, regionName), e)));
+      }
+    }
+    fits.parallelStream().forEach(Runnable::run);
+    return new HashMap<>(estimates);
+  }
+
+  static Optional<Estimate> fit(Sample sample, int focal, int[] confounders, int region) {
+    List<Integer> units = new ArrayList<>();
+    long[] cells = new long[4];
+    for (int unit = 0; unit < sample.size(); unit++) {
+      byte status = sample.status[focal][unit];
+      if (status < 0 || (region >= 0 && sample.region[unit] != region)) {
+        continue;
+      }
+      units.add(unit);
+      cells[status * 2 + (sample.isCase[unit] ? 1 : 0)]++;
+    }
+    for (long cell : cells) {
+      if (cell < MINIMUM_CELL) {
+        return Optional.empty();
+      }
+    }
+    double meanAge = units.stream().mapToDouble(unit -> sample.age[unit]).average().orElse(0);
+    List<UnitValue> columns = new ArrayList<>();
+    columns.add(unit -> 1);
+    columns.add(unit -> sample.status[focal][unit]);
+    columns.add(unit -> sample.age[unit] - meanAge);
+    columns.add(unit -> sample.sex[unit] == 1 ? 1 : 0);
+    columns.add(unit -> sample.sex[unit] == 2 ? 1 : 0);
+    if (region < 0) {
+      // The first region is the reference level.
+      for (int level = 1; level < sample.regions.size(); level++) {
+        int dummy = level;
+        columns.add(unit -> sample.region[unit] == dummy ? 1 : 0);
+      }
+    }
+    for (int confounder : confounders) {
+      columns.add(unit -> sample.status[confounder][unit] == 1 ? 1 : 0);
+      columns.add(unit -> sample.status[confounder][unit] < 0 ? 1 : 0);
+    }
+    // Constant columns carry no information and make the model singular; an indicator set for
+    // fewer than MINIMUM_CELL cases or non-cases would separate and drive its coefficient (and the
+    // fit) off to infinity, so such adjustment columns are left out.
+    List<UnitValue> kept = new ArrayList<>(columns.subList(0, 3));
+    if (isConstant(columns.get(2), units)) {
+      kept.remove(2);
+    }
+    for (UnitValue candidate : columns.subList(3, columns.size())) {
+      if (isInformativeIndicator(candidate, units, sample.isCase)) {
+        kept.add(candidate);
+      }
+    }
+    long cases = cells[1] + cells[3];
+    long nonCases = cells[0] + cells[2];
+    if (Math.min(cases, nonCases) < (long) MINIMUM_EVENTS_PER_COLUMN * kept.size()) {
+      return Optional.empty();
+    }
+    int[][] indices = new int[units.size()][];
+    double[][] values = new double[units.size()][];
+    double[] outcome = new double[units.size()];
+    int[] rowIndex = new int[kept.size()];
+    double[] rowValues = new double[kept.size()];
+    for (int row = 0; row < units.size(); row++) {
+      int unit = units.get(row);
+      int nonZero = 0;
+      for (int column = 0; column < kept.size(); column++) {
+        double value = kept.get(column).of(unit);
+        if (value != 0) {
+          rowIndex[nonZero] = column;
+          rowValues[nonZero++] = value;
+        }
+      }
+      indices[row] = Arrays.copyOf(rowIndex, nonZero);
+      values[row] = Arrays.copyOf(rowValues, nonZero);
+      outcome[row] = sample.isCase[unit] ? 1 : 0;
+    }
+    return LogisticFit.fit(indices, values, kept.size(), outcome)
+        .map(
+            fit -> {
+              double beta = fit.coefficients()[1];
+              double margin = Z_95 * fit.standardErrors()[1];
+              return new Estimate(Math.exp(beta), Math.exp(beta - margin), Math.exp(beta + margin));
+            });
+  }
+
+  private interface UnitValue {
+    double of(int unit);
+  }
+
+  private static boolean isInformativeIndicator(
+      UnitValue column, List<Integer> units, boolean[] isCase) {
+    long[] cells = new long[4];
+    for (int unit : units) {
+      cells[(column.of(unit) != 0 ? 2 : 0) + (isCase[unit] ? 1 : 0)]++;
+    }
+    for (long cell : cells) {
+      if (cell < MINIMUM_CELL) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isConstant(UnitValue column, List<Integer> units) {
+    double first = column.of(units.get(0));
+    for (int unit : units) {
+      if (column.of(unit) != first) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One problem's person-level matrix as arrays: statuses are 1, 0, or -1 for missing. */
+  record Sample(
+      List<String> regions,
+      int[] region,
+      double[] age,
+      byte[] sex,
+      boolean[] isCase,
+      byte[][] status) {
+    int size() {
+      return region.length;
+    }
+
+    static Sample of(List<Row> rows, List<String> codes) {
+      List<String> regions =
+          rows.stream()
+              .map(row -> row.<String>getAs(ExposureTransforms.REGION))
+              .distinct()
+              .sorted()
+              .toList();
+      int size = rows.size();
+      int[] region = new int[size];
+      double[] age = new double[size];
+      byte[] sex = new byte[size];
+      boolean[] isCase = new boolean[size];
+      byte[][] status = new byte[codes.size()][size];
+      for (int unit = 0; unit < size; unit++) {
+        Row row = rows.get(unit);
+        region[unit] = regions.indexOf(row.<String>getAs(ExposureTransforms.REGION));
+        age[unit] = row.<Integer>getAs(ExposureTransforms.AGE);
+        String sexText = row.getAs(ExposureTransforms.SEX);
+        sex[unit] = (byte) ("female".equals(sexText) ? 1 : "male".equals(sexText) ? 0 : 2);
+        isCase[unit] = row.<Boolean>getAs(RootCauseTransforms.IS_CASE);
+        for (int code = 0; code < codes.size(); code++) {
+          Object value = row.getAs(codes.get(code));
+          status[code][unit] = value == null ? -1 : (byte) ((Integer) value).intValue();
+        }
+      }
+      return new Sample(regions, region, age, sex, isCase, status);
+    }
+  }
+}

@@ -1,0 +1,275 @@
+package org.rishe.analytics.rootcause;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.median;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.rishe.analytics.stats.Estimate;
+import org.rishe.common.results.ResultTables;
+
+/**
+ * Runs the whole root-cause analysis over the analytic inputs and returns the {@code root_causes}
+ * table: Spark builds the exposure statuses and all 2×2 counts in a fixed number of jobs, the
+ * driver computes the statistics from those counts and fits the adjusted models on each problem's
+ * person-level matrix (collected one problem at a time). See {@link #METHOD} for the definitions.
+ */
+public final class RootCauseAnalysis {
+  /** The method as recorded in the run manifest and docs/methods.md ("Root causes"). */
+  public static final String METHOD =
+      "Unit: consenting people whose age at registration is in the run's age range. Outcome: a"
+          + " case of the problem; index date = first case onset, or for non-cases registration"
+          + " plus the median registration-to-onset days of the problem's cases. Exposure: factor"
+          + " observed exposed (value true, or past its catalogue threshold) on or before the"
+          + " index date, else unexposed if observed unexposed by then, else missing (missing"
+          + " answers, never asked, only seen later); family observations apply to every member;"
+          + " another problem is exposed if its onset is strictly earlier. Crude RR (Katz) and OR"
+          + " (Woolf) with 95% CIs, Haldane-Anscombe 0.5 when a cell is zero; p from Fisher's"
+          + " exact test when an expected count < 5, else Pearson chi-square; q = Benjamini-Hochberg"
+          + " over every row of the run. Adjusted OR: logistic regression (IRLS maximum likelihood,"
+          + " Wald CI) of the case on the factor, age, sex, region (overall rows) and the factors"
+          + " preceding or coinciding with it (family factors, then person factors, then problems"
+          + " by median onset; missing confounders coded with an indicator), never later ones"
+          + " (possible mediators): a total effect. Attributable fraction: Miettinen's pc(OR-1)/OR"
+          + " on the adjusted OR, conservative Bonferroni-corner CI. Median lead days: factor's"
+          + " first exposed observation to onset, exposed cases. Evidence: insufficient data if <10"
+          + " exposed cases or no adjusted model; strong if adjusted CI excludes 1, q<0.01 and >=20"
+          + " exposed cases; moderate if adjusted CI excludes 1 and q<0.05; else weak.";
+
+  private RootCauseAnalysis() {}
+
+  /**
+   * The {@code root_causes} table. {@code consentingPeople} and {@code cases} must already be
+   * limited to consenting people; observations of others are dropped by the joins.
+   */
+  public static Dataset<Row> run(
+      SparkSession spark,
+      Dataset<Row> consentingPeople,
+      Dataset<Row> families,
+      Dataset<Row> cases,
+      Dataset<Row> observations,
+      Dataset<Row> indicators,
+      int minimumAge,
+      int maximumAge,
+      Consumer<String> progress) {
+    requireNonNull(spark, "spark is null");
+    requireNonNull(progress, "progress is null");
+    Dataset<Row> scope =
+        ExposureTransforms.peopleInScope(consentingPeople, families, minimumAge, maximumAge)
+            .cache();
+    Dataset<Row> problems =
+        indicators
+            .filter(col("kind").equalTo(lit("problem")))
+            .select(col("code").as(ExposureTransforms.PROBLEM));
+    Dataset<Row> onsets = ExposureTransforms.onsets(scope, cases);
+    Dataset<Row> personProblems =
+        RootCauseTransforms.personProblems(scope, onsets, problems).cache();
+    Dataset<Row> factorObservations =
+        ExposureTransforms.factorObservations(scope, observations, indicators).cache();
+    Dataset<Row> statuses =
+        RootCauseTransforms.statuses(
+                personProblems, ExposureTransforms.exposures(factorObservations, personProblems))
+            .cache();
+    try {
+      List<RootCauseStatistics.Counts> counts = counts(statuses);
+      List<String> codes =
+          new ArrayList<>(
+              new TreeSet<>(counts.stream().map(RootCauseStatistics.Counts::factor).toList()));
+      CausalOrder order = causalOrder(factorObservations, personProblems, codes);
+      Map<AdjustedOddsRatios.Key, Estimate> adjusted =
+          adjusted(personProblems, statuses, codes, order, progress);
+      List<RootCauseRow> rows =
+          RootCauseStatistics.rows(counts, populations(personProblems), adjusted);
+      return spark.createDataFrame(rows.stream().map(RootCauseAnalysis::toRow).toList(), schema());
+    } finally {
+      statuses.unpersist();
+      factorObservations.unpersist();
+      personProblems.unpersist();
+      scope.unpersist();
+    }
+  }
+
+  private static List<RootCauseStatistics.Counts> counts(Dataset<Row> statuses) {
+    List<RootCauseStatistics.Counts> counts = new ArrayList<>();
+    for (Row row : RootCauseTransforms.twoByTwoCounts(statuses).collectAsList()) {
+      counts.add(
+          new RootCauseStatistics.Counts(
+              row.getAs(ExposureTransforms.PROBLEM),
+              row.getAs(ExposureTransforms.REGION),
+              row.getAs(ExposureTransforms.FACTOR),
+              row.<Long>getAs(ResultTables.EXPOSED_CASES),
+              row.<Long>getAs(ResultTables.EXPOSED_TOTAL),
+              row.<Long>getAs(ResultTables.UNEXPOSED_CASES),
+              row.<Long>getAs(ResultTables.UNEXPOSED_TOTAL),
+              row.getAs(ResultTables.MEDIAN_LEAD_DAYS)));
+    }
+    counts.sort(
+        Comparator.comparing(RootCauseStatistics.Counts::problem)
+            .thenComparing(RootCauseStatistics.Counts::factor)
+            .thenComparing(
+                RootCauseStatistics.Counts::region,
+                Comparator.nullsFirst(Comparator.naturalOrder())));
+    return counts;
+  }
+
+  private static Map<AdjustedOddsRatios.Key, RootCauseStatistics.Population> populations(
+      Dataset<Row> personProblems) {
+    Map<AdjustedOddsRatios.Key, RootCauseStatistics.Population> populations = new HashMap<>();
+    for (Row row : RootCauseTransforms.populations(personProblems).collectAsList()) {
+      populations.put(
+          new AdjustedOddsRatios.Key(
+              row.getAs(ExposureTransforms.PROBLEM), null, row.getAs(ExposureTransforms.REGION)),
+          new RootCauseStatistics.Population(
+              row.<Long>getAs(ResultTables.POPULATION), row.<Long>getAs(ResultTables.CASES)));
+    }
+    return populations;
+  }
+
+  static CausalOrder causalOrder(
+      Dataset<Row> factorObservations, Dataset<Row> personProblems, List<String> codes) {
+    Map<String, Integer> tiers = new HashMap<>();
+    for (String code : codes) {
+      tiers.put(code, CausalOrder.PERSON_FACTOR);
+    }
+    for (Row row :
+        factorObservations
+            .groupBy(col(ExposureTransforms.FACTOR))
+            .agg(max(col(ExposureTransforms.FAMILY_LEVEL)).as("family"))
+            .collectAsList()) {
+      if (row.<Boolean>getAs("family")) {
+        tiers.put(row.getAs(ExposureTransforms.FACTOR), CausalOrder.FAMILY_FACTOR);
+      }
+    }
+    Map<String, Double> lags = new HashMap<>();
+    for (Row row :
+        personProblems
+            .filter(col(RootCauseTransforms.IS_CASE))
+            .groupBy(col(ExposureTransforms.PROBLEM))
+            .agg(
+                median(
+                        datediff(
+                            col(ExposureTransforms.ONSET), col(ExposureTransforms.REGISTERED_ON)))
+                    .as("lag"))
+            .collectAsList()) {
+      String problem = row.getAs(ExposureTransforms.PROBLEM);
+      tiers.put(problem, CausalOrder.PROBLEM);
+      lags.put(problem, row.<Double>getAs("lag"));
+    }
+    tiers.keySet().retainAll(codes);
+    return new CausalOrder(tiers, lags);
+  }
+
+  private static Map<AdjustedOddsRatios.Key, Estimate> adjusted(
+      Dataset<Row> personProblems,
+      Dataset<Row> statuses,
+      List<String> codes,
+      CausalOrder order,
+      Consumer<String> progress) {
+    Dataset<Row> matrix =
+        RootCauseTransforms.personFactorMatrix(personProblems, statuses, codes).cache();
+    try {
+      List<String> problems =
+          matrix
+              .select(ExposureTransforms.PROBLEM)
+              .distinct()
+              .as(org.apache.spark.sql.Encoders.STRING())
+              .collectAsList();
+      Map<AdjustedOddsRatios.Key, Estimate> estimates = new HashMap<>();
+      for (String problem : problems) {
+        List<Row> rows =
+            matrix.filter(col(ExposureTransforms.PROBLEM).equalTo(lit(problem))).collectAsList();
+        long started = System.nanoTime();
+        estimates.putAll(AdjustedOddsRatios.estimate(problem, rows, codes, order));
+        progress.accept(
+            "      adjusted models of "
+                + problem
+                + " on "
+                + rows.size()
+                + " people: "
+                + (System.nanoTime() - started) / 1_000_000
+                + " ms");
+      }
+      return estimates;
+    } finally {
+      matrix.unpersist();
+    }
+  }
+
+  private static Row toRow(RootCauseRow row) {
+    List<Object> values = new ArrayList<>();
+    values.add(row.problem());
+    values.add(row.region());
+    values.add(row.factor());
+    values.add(row.exposedCases());
+    values.add(row.exposedTotal());
+    values.add(row.unexposedCases());
+    values.add(row.unexposedTotal());
+    values.add(row.missing());
+    for (Estimate estimate :
+        new Estimate[] {
+          row.relativeRisk(), row.oddsRatio(), row.adjustedOddsRatio(), row.attributableFraction()
+        }) {
+      values.add(estimate == null ? null : estimate.estimate());
+      values.add(estimate == null ? null : estimate.low());
+      values.add(estimate == null ? null : estimate.high());
+    }
+    values.add(Double.isNaN(row.pValue()) ? null : row.pValue());
+    values.add(Double.isNaN(row.qValue()) ? null : row.qValue());
+    values.add(row.medianLeadDays());
+    values.add(row.evidence().label());
+    values.add(row.population());
+    values.add(row.cases());
+    return RowFactory.create(values.toArray());
+  }
+
+  /** The columns of {@code root_causes}, in order. */
+  public static StructType schema() {
+    List<StructField> fields = new ArrayList<>();
+    fields.add(DataTypes.createStructField(ResultTables.PROBLEM, DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField(ResultTables.REGION, DataTypes.StringType, true));
+    fields.add(DataTypes.createStructField(ResultTables.FACTOR, DataTypes.StringType, false));
+    for (String count :
+        List.of(
+            ResultTables.EXPOSED_CASES,
+            ResultTables.EXPOSED_TOTAL,
+            ResultTables.UNEXPOSED_CASES,
+            ResultTables.UNEXPOSED_TOTAL,
+            ResultTables.MISSING)) {
+      fields.add(DataTypes.createStructField(count, DataTypes.LongType, false));
+    }
+    for (String estimate :
+        List.of(
+            ResultTables.RELATIVE_RISK,
+            ResultTables.ODDS_RATIO,
+            ResultTables.ADJUSTED_ODDS_RATIO,
+            ResultTables.ATTRIBUTABLE_FRACTION)) {
+      for (String suffix : List.of("", ResultTables.LOW_SUFFIX, ResultTables.HIGH_SUFFIX)) {
+        fields.add(DataTypes.createStructField(estimate + suffix, DataTypes.DoubleType, true));
+      }
+    }
+    fields.add(DataTypes.createStructField(ResultTables.P_VALUE, DataTypes.DoubleType, true));
+    fields.add(DataTypes.createStructField(ResultTables.Q_VALUE, DataTypes.DoubleType, true));
+    fields.add(
+        DataTypes.createStructField(ResultTables.MEDIAN_LEAD_DAYS, DataTypes.DoubleType, true));
+    fields.add(DataTypes.createStructField(ResultTables.EVIDENCE, DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField(ResultTables.POPULATION, DataTypes.LongType, false));
+    fields.add(DataTypes.createStructField(ResultTables.CASES, DataTypes.LongType, false));
+    return DataTypes.createStructType(fields);
+  }
+}

@@ -1,0 +1,98 @@
+package org.rishe.analytics.rootcause;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.rishe.analytics.stats.AttributableFraction;
+import org.rishe.analytics.stats.Estimate;
+import org.rishe.analytics.stats.MultipleTesting;
+import org.rishe.analytics.stats.TwoByTwo;
+
+/**
+ * The driver side of the root-cause analysis: from the aggregated 2×2 counts (a few thousand rows
+ * at most: problems × codes × regions) to the published rows. Crude relative risk and odds ratio
+ * with their 95% CIs and the p-value come from {@link TwoByTwo} (Haldane–Anscombe correction when a
+ * cell is zero; Fisher's exact test when an expected count is below 5, else Pearson's chi-square);
+ * q-values are Benjamini–Hochberg over every test of the run, overall and regional rows together;
+ * the attributable fraction is Miettinen's, on the adjusted odds ratio.
+ */
+public final class RootCauseStatistics {
+  private RootCauseStatistics() {}
+
+  /** The 2×2 counts of one comparison, as aggregated by Spark. */
+  public record Counts(
+      String problem,
+      String region,
+      String factor,
+      long exposedCases,
+      long exposedTotal,
+      long unexposedCases,
+      long unexposedTotal,
+      Double medianLeadDays) {}
+
+  /** People in scope and cases of one problem in one region (null = overall). */
+  public record Population(long population, long cases) {}
+
+  /**
+   * One row per comparison, in the order given. {@code populations} and {@code adjusted} are keyed
+   * by {@link AdjustedOddsRatios.Key} (factor null for populations).
+   */
+  public static List<RootCauseRow> rows(
+      List<Counts> counts,
+      Map<AdjustedOddsRatios.Key, Population> populations,
+      Map<AdjustedOddsRatios.Key, Estimate> adjusted) {
+    double[] pValues = new double[counts.size()];
+    List<TwoByTwo> tables = new ArrayList<>();
+    for (int i = 0; i < counts.size(); i++) {
+      Counts count = counts.get(i);
+      TwoByTwo table =
+          count.exposedTotal() > 0 && count.unexposedTotal() > 0
+              ? new TwoByTwo(
+                  count.exposedCases(),
+                  count.exposedTotal(),
+                  count.unexposedCases(),
+                  count.unexposedTotal())
+              : null;
+      tables.add(table);
+      pValues[i] = table == null ? Double.NaN : table.pValue();
+    }
+    double[] qValues = MultipleTesting.benjaminiHochberg(pValues);
+    List<RootCauseRow> rows = new ArrayList<>();
+    for (int i = 0; i < counts.size(); i++) {
+      Counts count = counts.get(i);
+      TwoByTwo table = tables.get(i);
+      Population population =
+          populations.getOrDefault(
+              new AdjustedOddsRatios.Key(count.problem(), null, count.region()),
+              new Population(0, 0));
+      Estimate adjustedRatio =
+          adjusted.get(new AdjustedOddsRatios.Key(count.problem(), count.factor(), count.region()));
+      long knownCases = count.exposedCases() + count.unexposedCases();
+      Estimate fraction =
+          adjustedRatio == null || knownCases == 0
+              ? null
+              : AttributableFraction.miettinen(adjustedRatio, count.exposedCases(), knownCases);
+      rows.add(
+          new RootCauseRow(
+              count.problem(),
+              count.region(),
+              count.factor(),
+              count.exposedCases(),
+              count.exposedTotal(),
+              count.unexposedCases(),
+              count.unexposedTotal(),
+              population.population() - count.exposedTotal() - count.unexposedTotal(),
+              table == null ? null : table.relativeRisk(),
+              table == null ? null : table.oddsRatio(),
+              adjustedRatio,
+              fraction,
+              pValues[i],
+              qValues[i],
+              count.medianLeadDays(),
+              EvidenceGrade.of(count.exposedCases(), adjustedRatio, qValues[i]),
+              population.population(),
+              population.cases()));
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,39 @@
+package org.rishe.analytics.rootcause;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.rishe.common.contract.Entity;
+import org.rishe.ingest.CuratedSchemas;
+
+/**
+ * Reads a generated batch file as if it were the curated table: the curated columns, cast to their
+ * curated types. Only for valid generated batches (no dirt), where ingest would accept every row.
+ */
+final class GeneratedFiles {
+  private GeneratedFiles() {}
+
+  static Dataset<Row> read(SparkSession spark, Path batch, Entity entity) {
+    Dataset<Row> raw =
+        spark
+            .read()
+            .option("header", "true")
+            .csv(batch.resolve(entity.fileName() + ".csv").toString());
+    Set<String> present = Set.of(raw.columns());
+    List<Column> columns = new ArrayList<>();
+    for (StructField field : CuratedSchemas.curated(entity).fields()) {
+      Column source = present.contains(field.name()) ? col(field.name()) : lit(null);
+      columns.add(source.cast(field.dataType()).as(field.name()));
+    }
+    return raw.select(columns.toArray(new Column[0]));
+  }
+}

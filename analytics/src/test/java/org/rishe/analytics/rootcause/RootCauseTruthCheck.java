@@ -1,0 +1,207 @@
+package org.rishe.analytics.rootcause;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.rishe.analytics.AnalyzeJob;
+import org.rishe.analytics.AnalyzeParameters;
+import org.rishe.analytics.publish.RunManifest;
+import org.rishe.analytics.scope.AnalyticScope;
+import org.rishe.common.contract.DateParser;
+import org.rishe.common.contract.Entity;
+import org.rishe.common.privacy.Pseudonymizer;
+import org.rishe.common.results.ResultTables;
+import org.rishe.common.synthetic.GeneratorConfig;
+import org.rishe.common.synthetic.GroundTruth;
+import org.rishe.common.synthetic.SyntheticBatchGenerator;
+import org.rishe.common.synthetic.TruthBuilder;
+import org.rishe.common.warehouse.WarehouseLayout;
+import org.rishe.ingest.IngestJob;
+
+/**
+ * Generates a synthetic batch, ingests it, runs the analyze job and compares the published {@code
+ * root_causes} with the generator's truth: every direct cause's adjusted 95% CI above 1, every
+ * confounded-only factor's adjusted CI covering 1, every unrelated factor's q-value at least 0.05
+ * in every row (overall and regional). Shared by the truth test and the benchmark.
+ */
+final class RootCauseTruthCheck {
+  private RootCauseTruthCheck() {}
+
+  /** What the check found; {@code lines} reports every compared estimate. */
+  record Outcome(
+      List<String> lines, List<String> failures, long ingestMillis, long analyzeMillis) {}
+
+  /** Generates, ingests and runs the whole analyze job, as {@code rishe analyze} would. */
+  static Outcome throughIngestAndAnalyze(
+      SparkSession spark, Path work, long families, long seed, Consumer<String> progress) {
+    Path batch = generate(work, families, seed);
+    WarehouseLayout layout = new WarehouseLayout(work.resolve("warehouse").toString());
+    long started = System.nanoTime();
+    new IngestJob(spark, layout, new Pseudonymizer(new byte[32]), line -> {})
+        .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN);
+    long ingested = System.nanoTime();
+    RunManifest manifest =
+        new AnalyzeJob(spark, layout, progress).run(AnalyzeParameters.defaults());
+    long analyzed = System.nanoTime();
+    List<Row> rows =
+        spark
+            .read()
+            .parquet(layout.runTable(manifest.runId(), ResultTables.ROOT_CAUSES))
+            .collectAsList();
+    return compare(rows, (ingested - started) / 1_000_000, (analyzed - ingested) / 1_000_000);
+  }
+
+  /**
+   * Generates and runs the root-cause analysis straight on the generated files (read with the
+   * curated schemas), skipping ingest's Delta writes so the check fits in the test suite.
+   */
+  static Outcome straightFromFiles(
+      SparkSession spark, Path work, long families, long seed, Consumer<String> progress) {
+    Path batch = generate(work, families, seed);
+    long started = System.nanoTime();
+    Dataset<Row> people = GeneratedFiles.read(spark, batch, Entity.PEOPLE);
+    Dataset<Row> cases = GeneratedFiles.read(spark, batch, Entity.CASES);
+    List<Row> rows =
+        RootCauseAnalysis.run(
+                spark,
+                AnalyticScope.consentingPeople(people),
+                GeneratedFiles.read(spark, batch, Entity.FAMILIES),
+                AnalyticScope.ofConsentingPeople(cases, people, "person_id"),
+                GeneratedFiles.read(spark, batch, Entity.OBSERVATIONS),
+                GeneratedFiles.read(spark, batch, Entity.INDICATORS),
+                0,
+                17,
+                progress)
+            .collectAsList();
+    return compare(rows, 0, (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private static Path generate(Path work, long families, long seed) {
+    Path batch = work.resolve("batch");
+    SyntheticBatchGenerator.generate(
+        GeneratorConfig.defaults(batch).withFamilies(families).withSeed(seed));
+    return batch;
+  }
+
+  private static Outcome compare(List<Row> rows, long ingestMillis, long analyzeMillis) {
+    Map<String, Row> overall = new HashMap<>();
+    for (Row row : rows) {
+      if (row.getAs(ResultTables.REGION) == null) {
+        overall.put(row.getAs(ResultTables.PROBLEM) + " " + row.getAs(ResultTables.FACTOR), row);
+      }
+    }
+    GroundTruth truth = TruthBuilder.build(List.of(), Map.of());
+    List<String> lines = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    truth
+        .directCauses()
+        .forEach(
+            (problem, causes) -> {
+              for (String cause : causes) {
+                Row row = overall.get(problem + " " + cause);
+                String line = describe("direct", problem, cause, row);
+                lines.add(line);
+                if (row == null || !(adjustedLow(row) > 1)) {
+                  failures.add(line);
+                }
+              }
+            });
+    // Each 95% CI misses a true OR of 1 one time in twenty by chance, so across the many
+    // confounded-only pairs a few misses are expected: more than the binomial 99th percentile
+    // would mean residual confounding, not chance.
+    List<String> confoundedMisses = new ArrayList<>();
+    int[] confoundedChecks = {0};
+    truth
+        .confoundedOnly()
+        .forEach(
+            (problem, factors) -> {
+              for (String factor : factors) {
+                Row row = overall.get(problem + " " + factor);
+                String line = describe("confounded-only", problem, factor, row);
+                lines.add(line);
+                confoundedChecks[0]++;
+                if (row != null
+                    && row.getAs(ResultTables.ADJUSTED_ODDS_RATIO) != null
+                    && !(adjustedLow(row) <= 1 && 1 <= adjustedHigh(row))) {
+                  confoundedMisses.add(line);
+                }
+              }
+            });
+    int allowedMisses =
+        new BinomialDistribution(null, confoundedChecks[0], 0.05)
+            .inverseCumulativeProbability(0.99);
+    for (Row row : rows) {
+      if (truth.unrelated().contains(row.<String>getAs(ResultTables.FACTOR))) {
+        Double q = row.getAs(ResultTables.Q_VALUE);
+        if (row.getAs(ResultTables.REGION) == null) {
+          lines.add(
+              describe(
+                  "unrelated",
+                  row.getAs(ResultTables.PROBLEM),
+                  row.getAs(ResultTables.FACTOR),
+                  row));
+        }
+        if (q != null && q < 0.05) {
+          failures.add(
+              describe(
+                  "unrelated significant in " + row.getAs(ResultTables.REGION),
+                  row.getAs(ResultTables.PROBLEM),
+                  row.getAs(ResultTables.FACTOR),
+                  row));
+        }
+      }
+    }
+    if (confoundedMisses.size() > allowedMisses) {
+      failures.addAll(confoundedMisses);
+    }
+    lines.add(
+        "confounded-only CIs excluding 1: "
+            + confoundedMisses.size()
+            + " of "
+            + confoundedChecks[0]
+            + " (allowed "
+            + allowedMisses
+            + ")");
+    return new Outcome(lines, failures, ingestMillis, analyzeMillis);
+  }
+
+  private static double adjustedLow(Row row) {
+    Double low = row.getAs(ResultTables.ADJUSTED_ODDS_RATIO + ResultTables.LOW_SUFFIX);
+    return low == null ? Double.NaN : low;
+  }
+
+  private static double adjustedHigh(Row row) {
+    Double high = row.getAs(ResultTables.ADJUSTED_ODDS_RATIO + ResultTables.HIGH_SUFFIX);
+    return high == null ? Double.NaN : high;
+  }
+
+  private static String describe(String kind, String problem, String factor, Row row) {
+    if (row == null) {
+      return String.format(Locale.ROOT, "%-16s %-18s %-20s no row", kind, problem, factor);
+    }
+    return String.format(
+        Locale.ROOT,
+        "%-16s %-18s %-20s crude OR %6.2f  adjusted OR %s [%s, %s]  q %.2g  %s",
+        kind,
+        problem,
+        factor,
+        row.<Double>getAs(ResultTables.ODDS_RATIO),
+        format(row.getAs(ResultTables.ADJUSTED_ODDS_RATIO)),
+        format(row.getAs(ResultTables.ADJUSTED_ODDS_RATIO + ResultTables.LOW_SUFFIX)),
+        format(row.getAs(ResultTables.ADJUSTED_ODDS_RATIO + ResultTables.HIGH_SUFFIX)),
+        row.<Double>getAs(ResultTables.Q_VALUE),
+        row.<String>getAs(ResultTables.EVIDENCE));
+  }
+
+  private static String format(Double value) {
+    return value == null ? "null" : String.format(Locale.ROOT, "%.2f", value);
+  }
+}

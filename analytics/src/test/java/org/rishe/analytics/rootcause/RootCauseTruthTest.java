@@ -1,0 +1,27 @@
+package org.rishe.analytics.rootcause;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rishe.ingest.spark.SparkSessions;
+
+/**
+ * The analyze step's root causes against the generator's truth at 5,000 families (about 12,000
+ * children). The 20,000-family run is bench/rootcause (RootCauseBenchmark).
+ */
+class RootCauseTruthTest {
+  @Test
+  void directCausesAreFoundConfoundersAdjustedAwayAndUnrelatedFactorsNotSignificant(
+      @TempDir Path work) {
+    RootCauseTruthCheck.Outcome outcome =
+        RootCauseTruthCheck.straightFromFiles(
+            SparkSessions.forTests(), work, 5_000, 42, System.out::println);
+    outcome.lines().forEach(System.out::println);
+    System.out.println(
+        "ingest " + outcome.ingestMillis() + " ms, analyze " + outcome.analyzeMillis() + " ms");
+    assertThat(outcome.lines()).isNotEmpty();
+    assertThat(outcome.failures()).isEmpty();
+  }
+}

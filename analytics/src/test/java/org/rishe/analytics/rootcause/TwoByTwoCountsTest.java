@@ -1,0 +1,175 @@
+package org.rishe.analytics.rootcause;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.rishe.common.contract.Entity;
+import org.rishe.ingest.spark.SparkSessions;
+
+/**
+ * The rollup's 2×2 counts against a count done by hand with loops over the same 60 children: child
+ * i lives in R01 when i is even, else R02; has school drop-out (opened 2024-07-01) when i is a
+ * multiple of 3; answered peer delinquency true (i mod 4 = 0), false (1), unknown (2) or was never
+ * asked (3), on 2024-02-01; and was seen out of school on 2024-08-01 (after every index date) when
+ * i is a multiple of 5, otherwise seen in school on 2024-02-01.
+ */
+class TwoByTwoCountsTest {
+  private static final int CHILDREN = 60;
+
+  @Test
+  void countsEqualAHandCountOverallAndPerRegion() {
+    SparkSession spark = SparkSessions.forTests();
+    CuratedRows families = new CuratedRows(spark, Entity.FAMILIES);
+    CuratedRows people = new CuratedRows(spark, Entity.PEOPLE);
+    CuratedRows cases = new CuratedRows(spark, Entity.CASES);
+    CuratedRows observations = new CuratedRows(spark, Entity.OBSERVATIONS);
+    for (int i = 0; i < CHILDREN; i++) {
+      String family = "F" + i;
+      String person = "P" + i;
+      families.add("family_id", family, "region", region(i), "registered_on", "2024-01-01");
+      people.add(
+          "person_id",
+          person,
+          "family_id",
+          family,
+          "birth_date",
+          "2012-01-01",
+          "registered_on",
+          "2024-01-01");
+      if (isCase(i)) {
+        cases.add(
+            "case_id",
+            "C" + i,
+            "person_id",
+            person,
+            "problem",
+            "school_dropout",
+            "opened_on",
+            "2024-07-01");
+      }
+      if (i % 4 != 3) {
+        String answer = i % 4 == 0 ? "true" : i % 4 == 1 ? "false" : "unknown";
+        observations.add(
+            "subject_id",
+            person,
+            "indicator",
+            "peer_delinquency",
+            "observed_on",
+            "2024-02-01",
+            "value",
+            answer);
+      }
+      observations.add(
+          "subject_id",
+          person,
+          "indicator",
+          "out_of_school",
+          "observed_on",
+          i % 5 == 0 ? "2024-08-01" : "2024-02-01",
+          "value",
+          i % 5 == 0 ? "true" : "false");
+    }
+    Dataset<Row> indicators = CuratedRows.defaultIndicators(spark);
+    Dataset<Row> scope =
+        ExposureTransforms.peopleInScope(people.dataset(), families.dataset(), 0, 17);
+    Dataset<Row> personProblems =
+        RootCauseTransforms.personProblems(
+            scope,
+            ExposureTransforms.onsets(scope, cases.dataset()),
+            indicators
+                .filter(col("kind").equalTo("problem"))
+                .select(col("code").as(ExposureTransforms.PROBLEM)));
+    Dataset<Row> statuses =
+        RootCauseTransforms.statuses(
+            personProblems,
+            ExposureTransforms.exposures(
+                ExposureTransforms.factorObservations(scope, observations.dataset(), indicators),
+                personProblems));
+
+    List<String> actual = new ArrayList<>();
+    for (Row row :
+        RootCauseTransforms.twoByTwoCounts(statuses)
+            .filter(col("problem").equalTo("school_dropout"))
+            .filter(col("factor").isin("peer_delinquency", "out_of_school"))
+            .collectAsList()) {
+      actual.add(
+          String.join(
+              " ",
+              row.<String>getAs("factor"),
+              String.valueOf(row.<String>getAs("region")),
+              String.valueOf(row.<Long>getAs("exposed_cases")),
+              String.valueOf(row.<Long>getAs("exposed_total")),
+              String.valueOf(row.<Long>getAs("unexposed_cases")),
+              String.valueOf(row.<Long>getAs("unexposed_total")),
+              String.valueOf(row.<Double>getAs("median_lead_days"))));
+    }
+    List<String> populations = new ArrayList<>();
+    for (Row row :
+        RootCauseTransforms.populations(personProblems)
+            .filter(col("problem").equalTo("school_dropout"))
+            .collectAsList()) {
+      populations.add(
+          row.getAs("region") + " " + row.<Long>getAs("population") + " " + row.getAs("cases"));
+    }
+
+    assertThat(actual).containsExactlyInAnyOrderElementsOf(handCounts());
+    assertThat(populations).containsExactlyInAnyOrder("null 60 20", "R01 30 10", "R02 30 10");
+  }
+
+  /** Plain loops over the same children: what the rollup must produce. */
+  private static List<String> handCounts() {
+    List<String> expected = new ArrayList<>();
+    for (String region : new String[] {null, "R01", "R02"}) {
+      long[] peer = new long[4];
+      long[] school = new long[4];
+      for (int i = 0; i < CHILDREN; i++) {
+        if (region != null && !region.equals(region(i))) {
+          continue;
+        }
+        int caseCell = isCase(i) ? 1 : 0;
+        if (i % 4 == 0) {
+          peer[caseCell]++;
+        } else if (i % 4 == 1) {
+          peer[2 + caseCell]++;
+        }
+        if (i % 5 != 0) {
+          school[2 + caseCell]++;
+        }
+      }
+      // Exposed cases saw peer delinquency on 2024-02-01, 151 days before their onset.
+      expected.add(row("peer_delinquency", region, peer, peer[1] > 0 ? "151.0" : "null"));
+      expected.add(row("out_of_school", region, school, "null"));
+    }
+    return expected;
+  }
+
+  private static String row(String factor, String region, long[] cells, String lead) {
+    long exposedCases = cells[1];
+    long exposedTotal = cells[0] + cells[1];
+    long unexposedCases = cells[3];
+    long unexposedTotal = cells[2] + cells[3];
+    return String.join(
+        " ",
+        factor,
+        String.valueOf(region),
+        String.valueOf(exposedCases),
+        String.valueOf(exposedTotal),
+        String.valueOf(unexposedCases),
+        String.valueOf(unexposedTotal),
+        lead);
+  }
+
+  private static String region(int child) {
+    return child % 2 == 0 ? "R01" : "R02";
+  }
+
+  private static boolean isCase(int child) {
+    return child % 3 == 0;
+  }
+}
