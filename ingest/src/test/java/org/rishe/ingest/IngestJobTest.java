@@ -313,6 +313,33 @@ class IngestJobTest {
         .containsExactlyInAnyOrder(LocalDate.of(2024, 3, 20), LocalDate.of(2025, 3, 20));
   }
 
+  @Test
+  void
+      aBatchIndicatorsFileExtendsTheCatalogueForTheRestOfTheBatchAndObservationsNeedAKnownSubject() {
+    Path warehouse = temporary.resolve("warehouse");
+    Path batch = familiesAndPeople(temporary.resolve("batch"));
+    TestBatches.write(
+        batch,
+        "indicators.csv",
+        "code,kind,value_type,label_en\ntruancy,problem,boolean,Truancy\n");
+    TestBatches.write(
+        batch, "cases.csv", "case_id,person_id,problem,opened_on\nC1,P1,truancy,2024-03-01\n");
+    TestBatches.write(
+        batch,
+        "observations.csv",
+        "subject_id,subject_type,indicator,observed_on,value\nF1,family,parent_unemployed,2024-01-10,true\nF404,family,parent_unemployed,2024-01-10,true\nP1,,out_of_school,2024-01-10,refused\n");
+
+    IngestReport report = ingest(warehouse, batch);
+
+    assertThat(file(report, "cases.csv").accepted()).isEqualTo(1);
+    assertThat(file(report, "observations.csv").accepted()).isEqualTo(2);
+    assertThat(file(report, "observations.csv").quarantinedByReason())
+        .containsExactly(Map.entry("unknown_reference", 1L));
+    assertThat(table(warehouse, Entity.INDICATORS))
+        .extracting(r -> r.getString(r.fieldIndex("code")))
+        .contains("truancy", "child_labour");
+  }
+
   private static List<Row> sorted(List<Row> rows) {
     return rows.stream().sorted(java.util.Comparator.comparing(Row::toString)).toList();
   }
