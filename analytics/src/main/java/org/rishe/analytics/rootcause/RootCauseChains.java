@@ -127,8 +127,19 @@ public final class RootCauseChains {
     return chains;
   }
 
+  /** The chain paths of one problem, without effects: for tests of the path search. */
+  static List<List<String>> paths(
+      DiscreteData data,
+      CausalGraph graph,
+      Set<String> demographics,
+      Map<String, Integer> tiers,
+      String problem,
+      int maximumEdges) {
+    return new RootCauseChains(data, graph, demographics, tiers).paths(problem, maximumEdges);
+  }
+
   /** Directed paths into {@code problem} that start at a root, at most {@code maximumEdges}. */
-  List<List<String>> paths(String problem, int maximumEdges) {
+  private List<List<String>> paths(String problem, int maximumEdges) {
     List<List<String>> paths = new ArrayList<>();
     extend(new ArrayList<>(List.of(index(problem))), maximumEdges, paths);
     return paths;
