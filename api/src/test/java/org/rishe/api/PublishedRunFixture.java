@@ -108,4 +108,47 @@ final class PublishedRunFixture {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Writes the causal-graph tables of a run: a four-node graph (age band, parent_illiterate,
+   * out_of_school, child_labour) with one undirected edge, and two chains of child_labour. Call
+   * before {@link #publish}.
+   */
+  static void writeCausalGraph(Path warehouse, String runId) {
+    Path run = warehouse.resolve("results").resolve(runId);
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement()) {
+      for (String table :
+          List.of("causal_graph_nodes", "causal_graph_edges", "root_cause_chains")) {
+        Files.createDirectories(run.resolve(table));
+      }
+      statement.execute(
+          "COPY (SELECT * FROM (VALUES ('age_band','demographic','Age band','گروه سنی'),"
+              + " ('parent_illiterate','factor','Parent illiterate','والد بی‌سواد'),"
+              + " ('out_of_school','factor','Out of school','خارج از مدرسه'),"
+              + " ('child_labour','problem','Child labour','کار کودک'))"
+              + " AS t(id, kind, label_en, label_fa)) TO '"
+              + run.resolve("causal_graph_nodes/part-0.parquet")
+              + "' (FORMAT PARQUET)");
+      statement.execute(
+          "COPY (SELECT * FROM (VALUES ('parent_illiterate','out_of_school',true,0.9),"
+              + " ('out_of_school','child_labour',true,0.8),"
+              + " ('age_band','out_of_school',false,0.5))"
+              + " AS t(\"from\", \"to\", directed, stability)) TO '"
+              + run.resolve("causal_graph_edges/part-0.parquet")
+              + "' (FORMAT PARQUET)");
+      statement.execute(
+          "COPY (SELECT * FROM (VALUES"
+              + " ('child_labour',1,['parent_illiterate','out_of_school','child_labour'],"
+              + "0.1,0.3,0.4,0.75),"
+              + " ('child_labour',2,['out_of_school','child_labour'],0.0,0.0,0.0,NULL::DOUBLE))"
+              + " AS t(problem, rank, path, direct, indirect, total, share_mediated)) TO '"
+              + run.resolve("root_cause_chains/part-0.parquet")
+              + "' (FORMAT PARQUET)");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }
