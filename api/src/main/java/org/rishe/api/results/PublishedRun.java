@@ -18,7 +18,7 @@ public record PublishedRun(
     List<ProgramRow> programs,
     List<ProgramImpactRow> programImpacts,
     List<ProgramBalanceRow> programBalance,
-    CausalResults causal) {
+    RootCauseResults rootCauses) {
   public PublishedRun {
     requireNonNull(runId, "runId is null");
     indicators = List.copyOf(indicators);
@@ -27,10 +27,10 @@ public record PublishedRun(
     programs = List.copyOf(programs);
     programImpacts = List.copyOf(programImpacts);
     programBalance = List.copyOf(programBalance);
-    requireNonNull(causal, "causal is null");
+    requireNonNull(rootCauses, "rootCauses is null");
   }
 
-  /** A run without causal-graph tables, as published before that step existed. */
+  /** A run without root-cause tables, as published before those steps existed. */
   public PublishedRun(
       String runId,
       String publishedAt,
@@ -49,7 +49,7 @@ public record PublishedRun(
         programs,
         programImpacts,
         programBalance,
-        CausalResults.empty());
+        RootCauseResults.empty());
   }
 
   /** A run with only the catalogue and problem counts (the other tables absent). */

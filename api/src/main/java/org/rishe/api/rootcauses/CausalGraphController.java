@@ -5,9 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.http.Context;
 import java.util.List;
 import org.rishe.api.error.ApiProblem;
-import org.rishe.api.results.CausalResults;
+import org.rishe.api.problems.Language;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.results.RootCauseResults;
 
 /**
  * {@code GET /causal-graph} and {@code GET /root-causes/{problem}/chains}: the learnt graph over
@@ -42,15 +43,15 @@ public final class CausalGraphController {
 
   public void graph(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
-    boolean persian = "fa".equals(ctx.queryParam("lang"));
+    boolean persian = Language.of(ctx).equals("fa");
     List<NodeView> nodes =
-        run.causal().nodes().stream()
+        run.rootCauses().nodes().stream()
             .map(
                 node ->
                     new NodeView(node.id(), node.kind(), persian ? node.labelFa() : node.labelEn()))
             .toList();
     List<EdgeView> edges =
-        run.causal().edges().stream()
+        run.rootCauses().edges().stream()
             .map(edge -> new EdgeView(edge.from(), edge.to(), edge.directed(), edge.stability()))
             .toList();
     ctx.json(new GraphResponse(run.runId(), nodes, edges));
@@ -64,14 +65,14 @@ public final class CausalGraphController {
       throw ApiProblem.unknownCode("problem", problem, valid);
     }
     List<ChainView> chains =
-        run.causal().chains().stream()
+        run.rootCauses().chains().stream()
             .filter(chain -> chain.problem().equals(problem))
             .map(CausalGraphController::view)
             .toList();
     ctx.json(new ChainsResponse(run.runId(), problem, chains));
   }
 
-  private static ChainView view(CausalResults.Chain chain) {
+  private static ChainView view(RootCauseResults.Chain chain) {
     return new ChainView(
         chain.rank(),
         chain.path(),
