@@ -40,7 +40,8 @@ public final class CausalGraphStep {
           + " missing (2, its own category) by the end of follow-up; each problem's case flag."
           + " Counts of distinct combinations from one Spark aggregation. PC-stable, G-test,"
           + " alpha 0.01, conditioning sets of at most 4, tiers forbidding edges against time: demographics, family factors,"
-          + " person factors, then problems one tier each by median registration-to-onset days;"
+          + " person factors, then problems; between two problems, b -> a is forbidden when a opened"
+          + " first in at least 80% of the people with both (at least 10 ordered);"
           + " v-structures then Meek rules. Stability: share of bootstrap resamples with the"
           + " adjacency. Chains: directed paths of at most 4 edges from a code with no directed"
           + " parent among codes, through mediators, to the problem, ranked by total effect."
@@ -54,6 +55,9 @@ public final class CausalGraphStep {
           CausalGraphTransforms.SEX_VARIABLE,
           CausalGraphTransforms.AGE_BAND,
           CausalGraphTransforms.REGION_VARIABLE);
+
+  static final double ONSET_ORDER_SHARE = 0.8;
+  static final int ONSET_ORDER_MINIMUM = 10;
 
   private CausalGraphStep() {}
 
@@ -139,7 +143,13 @@ public final class CausalGraphStep {
               + " distinct patterns counted in "
               + (System.nanoTime() - started) / 1_000_000
               + " ms");
-      return learn(counted, factors, problems, regions, order, settings, progress);
+      Map<String, Long> onsetOrder = new HashMap<>();
+      for (Row row :
+          CausalGraphTransforms.onsetOrder(ExposureTransforms.onsets(scope, cases))
+              .collectAsList()) {
+        onsetOrder.put(row.getString(0) + " " + row.getString(1), row.getLong(2));
+      }
+      return learn(counted, factors, problems, regions, order, onsetOrder, settings, progress);
     } finally {
       factorObservations.unpersist();
       personProblems.unpersist();
@@ -154,6 +164,7 @@ public final class CausalGraphStep {
       List<String> problems,
       List<String> regions,
       CausalOrder order,
+      Map<String, Long> onsetOrder,
       CausalGraphSettings settings,
       Consumer<String> progress) {
     List<String> names = new ArrayList<>(DEMOGRAPHICS.subList(0, regions.isEmpty() ? 2 : 3));
@@ -185,6 +196,7 @@ public final class CausalGraphStep {
     }
     BackgroundKnowledge.Builder knowledge = BackgroundKnowledge.builder(names);
     tiers.forEach((name, tier) -> knowledge.tier(tier, name));
+    forbidAgainstOnsetOrder(knowledge, problems, onsetOrder);
     BackgroundKnowledge background = knowledge.build();
     PcSettings pc =
         PcSettings.defaults().withAlpha(settings.alpha()).withMaxDepth(settings.maxDepth());
@@ -242,23 +254,34 @@ public final class CausalGraphStep {
     for (String factor : factors) {
       tiers.put(factor, order.tiers().getOrDefault(factor, CausalOrder.PERSON_FACTOR));
     }
-    // Problems in order of typical onset, one tier each: a problem that usually starts later
-    // cannot cause one that usually starts earlier. Ties share a tier.
-    List<String> byOnset = new ArrayList<>(problems);
-    byOnset.sort(
-        Comparator.comparingDouble(
-            (String p) -> order.problemLags().getOrDefault(p, Double.POSITIVE_INFINITY)));
-    int tier = CausalOrder.PROBLEM - 1;
-    Double previous = null;
-    for (String problem : byOnset) {
-      Double lag = order.problemLags().getOrDefault(problem, Double.POSITIVE_INFINITY);
-      if (!lag.equals(previous)) {
-        tier++;
-        previous = lag;
-      }
-      tiers.put(problem, tier);
+    // Problems share one tier: their order comes from each person's own onsets instead (see
+    // forbidAgainstOnsetOrder), since a problem's median onset says little about the order of two
+    // problems in the people who have both.
+    for (String problem : problems) {
+      tiers.put(problem, CausalOrder.PROBLEM);
     }
     return tiers;
+  }
+
+  /**
+   * Forbids {@code b -> a} between two problems when, among the people with both, {@code a} opened
+   * first in at least {@value #ONSET_ORDER_SHARE} of them (and at least {@value
+   * #ONSET_ORDER_MINIMUM} people are ordered): a cause cannot start after its effect.
+   */
+  static void forbidAgainstOnsetOrder(
+      BackgroundKnowledge.Builder knowledge, List<String> problems, Map<String, Long> onsetOrder) {
+    for (String a : problems) {
+      for (String b : problems) {
+        long aFirst = onsetOrder.getOrDefault(a + " " + b, 0L);
+        long bFirst = onsetOrder.getOrDefault(b + " " + a, 0L);
+        long ordered = aFirst + bFirst;
+        if (!a.equals(b)
+            && ordered >= ONSET_ORDER_MINIMUM
+            && aFirst >= ONSET_ORDER_SHARE * ordered) {
+          knowledge.forbid(b, a);
+        }
+      }
+    }
   }
 
   private static List<String> sorted(List<String> values) {

@@ -99,4 +99,21 @@ public final class CausalGraphTransforms {
         .groupBy(Arrays.stream(coded.columns()).map(name -> col(name)).toArray(Column[]::new))
         .count();
   }
+
+  /**
+   * One row per ordered pair of problems some person has both of: {@code first} the problem, {@code
+   * second} the other, and {@code count} the people whose first case of {@code first} opened
+   * strictly before their first case of {@code second}. Onsets are one row per person and problem
+   * ({@link ExposureTransforms#onsets}).
+   */
+  public static Dataset<Row> onsetOrder(Dataset<Row> onsets) {
+    Dataset<Row> first = onsets.select(col(PERSON), col(PROBLEM).as("first"), col(ONSET).as("_a"));
+    Dataset<Row> second =
+        onsets.select(col(PERSON).as("_person"), col(PROBLEM).as("second"), col(ONSET).as("_b"));
+    return first
+        .join(second, first.col(PERSON).equalTo(second.col("_person")))
+        .filter(col("_a").lt(col("_b")))
+        .groupBy(col("first"), col("second"))
+        .count();
+  }
 }
