@@ -17,6 +17,9 @@ import org.rishe.analytics.impact.ProgramImpactTransforms;
 import org.rishe.analytics.problems.ProblemTransforms;
 import org.rishe.analytics.publish.ResultsPublisher;
 import org.rishe.analytics.publish.RunManifest;
+import org.rishe.analytics.rootcause.CausalGraphSettings;
+import org.rishe.analytics.rootcause.CausalGraphStep;
+import org.rishe.analytics.rootcause.CausalGraphTables;
 import org.rishe.analytics.rootcause.RootCauseAnalysis;
 import org.rishe.analytics.scope.CuratedInputs;
 import org.rishe.common.contract.Entity;
@@ -46,6 +49,15 @@ public final class AnalyzeJob {
 
   /** Computes and publishes a run with the given programme-evaluation settings. */
   public RunManifest run(AnalyzeParameters parameters, ProgramImpactSettings impactSettings) {
+    return run(parameters, impactSettings, CausalGraphSettings.defaults());
+  }
+
+  /** Computes and publishes a run with the given programme-evaluation and causal-graph settings. */
+  public RunManifest run(
+      AnalyzeParameters parameters,
+      ProgramImpactSettings impactSettings,
+      CausalGraphSettings causalGraphSettings) {
+    requireNonNull(causalGraphSettings, "causalGraphSettings is null");
     WarehouseFiles files = new WarehouseFiles(spark.sparkContext().hadoopConfiguration());
     ResultsPublisher.removeIncompleteRuns(layout, files);
     CuratedInputs inputs = new CuratedInputs(spark, layout);
@@ -59,7 +71,7 @@ public final class AnalyzeJob {
         new ResultsPublisher(layout, files, WarehouseLayout.newId(Instant.now()));
     Map<String, String> methods = new LinkedHashMap<>();
 
-    progress.accept("[1/4] catalogue");
+    progress.accept("[1/5] catalogue");
     publisher.write(
         ResultTables.INDICATORS,
         inputs
@@ -75,7 +87,7 @@ public final class AnalyzeJob {
                 col("direction"))
             .orderBy("code"));
 
-    progress.accept("[2/4] problems");
+    progress.accept("[2/5] problems");
     publisher.write(
         ResultTables.PROBLEMS,
         ProblemTransforms.problemCounts(inputs.cases(), inputs.table(Entity.INDICATORS)));
@@ -83,7 +95,7 @@ public final class AnalyzeJob {
         ResultTables.PROBLEMS, "cases and distinct people per problem, consenting people only");
 
     DashboardSteps.run(inputs, publisher, methods, progress);
-    progress.accept("[3/4] programme impact");
+    progress.accept("[3/5] programme impact");
     List<ProgramImpactJob.Evaluation> evaluations =
         new ProgramImpactJob(spark, impactSettings)
             .evaluate(
@@ -105,7 +117,7 @@ public final class AnalyzeJob {
             + " controls weighted by propensity odds), pooled unweighted SD");
     Map<String, Object> recordedParameters = new LinkedHashMap<>(parameters.asMap());
     recordedParameters.putAll(impactSettings.asMap());
-    progress.accept("[4/4] root causes");
+    progress.accept("[4/5] root causes");
     publisher.write(
         ResultTables.ROOT_CAUSES,
         RootCauseAnalysis.run(
@@ -119,6 +131,27 @@ public final class AnalyzeJob {
             parameters.maximumAge(),
             progress));
     methods.put(ResultTables.ROOT_CAUSES, RootCauseAnalysis.METHOD);
+
+    progress.accept("[5/5] causal graph");
+    CausalGraphStep.Result graph =
+        CausalGraphStep.run(
+            inputs.people(),
+            inputs.table(Entity.FAMILIES),
+            inputs.cases(),
+            inputs.table(Entity.OBSERVATIONS),
+            inputs.table(Entity.INDICATORS),
+            parameters.minimumAge(),
+            parameters.maximumAge(),
+            causalGraphSettings,
+            progress);
+    publisher.write(
+        ResultTables.CAUSAL_GRAPH_NODES,
+        CausalGraphTables.nodes(spark, graph, inputs.table(Entity.INDICATORS)));
+    publisher.write(ResultTables.CAUSAL_GRAPH_EDGES, CausalGraphTables.edges(spark, graph));
+    publisher.write(ResultTables.ROOT_CAUSE_CHAINS, CausalGraphTables.chains(spark, graph));
+    methods.put(ResultTables.CAUSAL_GRAPH_EDGES, CausalGraphStep.METHOD);
+    methods.put(ResultTables.ROOT_CAUSE_CHAINS, CausalGraphStep.METHOD);
+    recordedParameters.putAll(causalGraphSettings.asMap());
 
     RunManifest manifest =
         new RunManifest(

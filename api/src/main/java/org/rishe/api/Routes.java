@@ -17,6 +17,8 @@ import org.rishe.api.openapi.DocsController;
 import org.rishe.api.openapi.OpenApiDocument;
 import org.rishe.api.problems.ProblemsController;
 import org.rishe.api.programs.ProgramsController;
+import org.rishe.api.rootcauses.CausalGraphController;
+import org.rishe.api.rootcauses.RootCausesController;
 import org.rishe.api.routing.ApiRoute;
 import org.rishe.api.volunteers.MatchesController;
 import org.rishe.api.web.WebController;
@@ -121,6 +123,38 @@ final class Routes {
                 programs::impact)
             .roles(LEADERSHIP, PLANNER, RESEARCHER, ADMIN)
             .returns(ProgramsController.ImpactResponse.class)
+            .personDerived());
+
+    RootCausesController rootCauses =
+        new RootCausesController(dependencies.results(), dependencies.smallCellThreshold());
+    routes.add(
+        ApiRoute.get(
+                PREFIX + "/root-causes",
+                "a problem's factors ranked by adjusted odds ratio, overall or in a region",
+                rootCauses::list)
+            .roles(LEADERSHIP, PLANNER, RESEARCHER, ADMIN)
+            .returns(RootCausesController.RootCausesResponse.class)
+            .query("problem", "a problem code (required)")
+            .query("region", "a region code; all regions when absent")
+            .query("lang", "label language: en (default) or fa")
+            .personDerived());
+    CausalGraphController causal = new CausalGraphController(dependencies.results());
+    routes.add(
+        ApiRoute.get(
+                PREFIX + "/causal-graph",
+                "the learnt causal graph over demographics, factors and problems",
+                causal::graph)
+            .roles(LEADERSHIP, PLANNER, RESEARCHER, ADMIN)
+            .returns(CausalGraphController.GraphResponse.class)
+            .query("lang", "label language: en (default) or fa")
+            .personDerived());
+    routes.add(
+        ApiRoute.get(
+                PREFIX + "/root-causes/{problem}/chains",
+                "a problem's chains from root causes through mediators, with effects",
+                causal::chains)
+            .roles(LEADERSHIP, PLANNER, RESEARCHER, ADMIN)
+            .returns(CausalGraphController.ChainsResponse.class)
             .personDerived());
 
     routes.add(ApiRoute.get(PREFIX + "/openapi.json", "this OpenAPI document", docs::openapi));

@@ -128,13 +128,17 @@ class DashboardBrowserTest {
     open("planner", server.keys.get(Role.PLANNER));
 
     wait.until(d -> d.findElements(By.cssSelector("#problem-select option")).size() == 3);
-    WebElement rootCauses = visible("root-causes-message");
-    WebElement graph = visible("graph-message");
+    // The test server publishes root causes, a graph and chains, so all three are drawn.
+    wait.until(d -> !d.findElements(By.cssSelector("#root-causes-table tbody tr")).isEmpty());
+    wait.until(d -> !d.findElements(By.cssSelector("#chains-list li")).isEmpty());
+    assertChartDrawn("graph-chart");
 
     assertThat(driver.findElement(By.id("problem-select")).getText()).contains("Child labour");
     assertThat(driver.findElement(By.id("region-select")).getText()).contains("R01", "R02");
-    assertThat(rootCauses.getText()).startsWith("Not available on this server yet —");
-    assertThat(graph.getText()).startsWith("Not available on this server yet");
+    assertThat(driver.findElement(By.id("root-causes-table")).getText())
+        .contains("out_of_school", "parent_illiterate");
+    assertThat(driver.findElement(By.id("chains-list")).getText()).contains("out_of_school");
+    assertThat(driver.findElement(By.id("graph-message")).isDisplayed()).isFalse();
     script(
         "window.RisheDashboard.renderGraph({nodes: [{id: 'poverty', kind: 'factor'},"
             + " {id: 'dropout', kind: 'factor'}, {id: 'child_labour', kind: 'problem'}],"

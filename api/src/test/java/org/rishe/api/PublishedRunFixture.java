@@ -108,4 +108,72 @@ final class PublishedRunFixture {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Writes the causal-graph tables of a run: a four-node graph (age band, parent_illiterate,
+   * out_of_school, child_labour) with one undirected edge, two chains of child_labour, and
+   * child_labour's factors in {@code root_causes}: out_of_school (adjusted OR 2.5),
+   * parent_illiterate (2.0), learning_difficulty (no adjusted OR, 7 exposed cases) overall, and
+   * parent_illiterate in R01 (9 exposed cases). Call before {@link #publish}.
+   */
+  static void writeRootCauses(Path warehouse, String runId) {
+    Path run = warehouse.resolve("results").resolve(runId);
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement()) {
+      for (String table :
+          List.of("causal_graph_nodes", "causal_graph_edges", "root_cause_chains", "root_causes")) {
+        Files.createDirectories(run.resolve(table));
+      }
+      statement.execute(
+          "COPY (SELECT * FROM (VALUES ('age_band','demographic','Age band','گروه سنی'),"
+              + " ('parent_illiterate','factor','Parent illiterate','والد بی‌سواد'),"
+              + " ('out_of_school','factor','Out of school','خارج از مدرسه'),"
+              + " ('child_labour','problem','Child labour','کار کودک'))"
+              + " AS t(id, kind, label_en, label_fa)) TO '"
+              + run.resolve("causal_graph_nodes/part-0.parquet")
+              + "' (FORMAT PARQUET)");
+      statement.execute(
+          "COPY (SELECT * FROM (VALUES ('parent_illiterate','out_of_school',true,0.9),"
+              + " ('out_of_school','child_labour',true,0.8),"
+              + " ('age_band','out_of_school',false,0.5))"
+              + " AS t(\"from\", \"to\", directed, stability)) TO '"
+              + run.resolve("causal_graph_edges/part-0.parquet")
+              + "' (FORMAT PARQUET)");
+      statement.execute(
+          "COPY (SELECT * FROM (VALUES"
+              + " ('child_labour',1,['parent_illiterate','out_of_school','child_labour'],"
+              + "0.1,0.3,0.4,0.75),"
+              + " ('child_labour',2,['out_of_school','child_labour'],0.0,0.0,0.0,NULL::DOUBLE))"
+              + " AS t(problem, rank, path, direct, indirect, total, share_mediated)) TO '"
+              + run.resolve("root_cause_chains/part-0.parquet")
+              + "' (FORMAT PARQUET)");
+      statement.execute(
+          "COPY (SELECT * FROM (VALUES"
+              + " ('child_labour',NULL,'parent_illiterate',60::BIGINT,300::BIGINT,60::BIGINT,"
+              + "900::BIGINT,40::BIGINT,3.0,2.1,4.2,3.5,2.4,5.1,2.0,1.4,2.9,0.25,0.1,0.4,1e-6,1e-5,"
+              + "200.0,'strong',1240::BIGINT,120::BIGINT),"
+              + " ('child_labour',NULL,'out_of_school',50::BIGINT,200::BIGINT,70::BIGINT,"
+              + "1000::BIGINT,40::BIGINT,3.2,2.3,4.4,3.9,2.6,5.6,2.5,1.7,3.6,0.24,0.1,0.35,1e-7,"
+              + "1e-6,150.0,'strong',1240::BIGINT,120::BIGINT),"
+              + " ('child_labour',NULL,'learning_difficulty',7::BIGINT,150::BIGINT,113::BIGINT,"
+              + "1050::BIGINT,40::BIGINT,0.5,0.2,1.0,0.45,0.2,1.0,NULL::DOUBLE,NULL::DOUBLE,"
+              + "NULL::DOUBLE,NULL::DOUBLE,NULL::DOUBLE,NULL::DOUBLE,0.3,0.5,NULL::DOUBLE,"
+              + "'insufficient data',1240::BIGINT,120::BIGINT),"
+              + " ('child_labour','R01','parent_illiterate',9::BIGINT,40::BIGINT,10::BIGINT,"
+              + "100::BIGINT,10::BIGINT,2.2,1.0,4.9,2.6,1.0,6.9,1.9,0.7,5.0,0.2,0.0,0.4,0.05,0.2,"
+              + "180.0,'weak',150::BIGINT,19::BIGINT))"
+              + " AS t(problem, region, factor, exposed_cases, exposed_total, unexposed_cases,"
+              + " unexposed_total, missing, relative_risk, relative_risk_low, relative_risk_high,"
+              + " odds_ratio, odds_ratio_low, odds_ratio_high, adjusted_odds_ratio,"
+              + " adjusted_odds_ratio_low, adjusted_odds_ratio_high, attributable_fraction,"
+              + " attributable_fraction_low, attributable_fraction_high, p_value, q_value,"
+              + " median_lead_days, evidence, population, cases)) TO '"
+              + run.resolve("root_causes/part-0.parquet")
+              + "' (FORMAT PARQUET)");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package org.rishe.analytics.rootcause;
 
+import java.util.Arrays;
 import java.util.Optional;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -64,6 +65,18 @@ public record LogisticFit(double[] coefficients, double[] standardErrors) {
    */
   public static Optional<LogisticFit> fit(
       int[][] indices, double[][] values, int columns, double[] outcome) {
+    double[] ones = new double[outcome.length];
+    Arrays.fill(ones, 1);
+    return fit(indices, values, columns, outcome, ones);
+  }
+
+  /**
+   * Fits a sparse design where row r stands for {@code weights[r]} identical people (frequency
+   * weights), so that a table of distinct patterns and their counts is fitted without expanding it
+   * back to one row per person.
+   */
+  public static Optional<LogisticFit> fit(
+      int[][] indices, double[][] values, int columns, double[] outcome, double[] weights) {
     double[] beta = new double[columns];
     for (int iteration = 0; iteration < MAXIMUM_ITERATIONS; iteration++) {
       double[][] information = new double[columns][columns];
@@ -76,8 +89,8 @@ public record LogisticFit(double[] coefficients, double[] standardErrors) {
           eta += x[k] * beta[index[k]];
         }
         double p = 1 / (1 + Math.exp(-eta));
-        double weight = p * (1 - p);
-        double residual = outcome[row] - p;
+        double weight = weights[row] * p * (1 - p);
+        double residual = weights[row] * (outcome[row] - p);
         for (int k = 0; k < index.length; k++) {
           score[index[k]] += x[k] * residual;
           double weighted = weight * x[k];

@@ -17,7 +17,8 @@ public record PublishedRun(
     DashboardRun dashboard,
     List<ProgramRow> programs,
     List<ProgramImpactRow> programImpacts,
-    List<ProgramBalanceRow> programBalance) {
+    List<ProgramBalanceRow> programBalance,
+    RootCauseResults rootCauses) {
   public PublishedRun {
     requireNonNull(runId, "runId is null");
     indicators = List.copyOf(indicators);
@@ -26,6 +27,29 @@ public record PublishedRun(
     programs = List.copyOf(programs);
     programImpacts = List.copyOf(programImpacts);
     programBalance = List.copyOf(programBalance);
+    requireNonNull(rootCauses, "rootCauses is null");
+  }
+
+  /** A run without root-cause tables, as published before those steps existed. */
+  public PublishedRun(
+      String runId,
+      String publishedAt,
+      List<IndicatorRow> indicators,
+      List<ProblemRow> problems,
+      DashboardRun dashboard,
+      List<ProgramRow> programs,
+      List<ProgramImpactRow> programImpacts,
+      List<ProgramBalanceRow> programBalance) {
+    this(
+        runId,
+        publishedAt,
+        indicators,
+        problems,
+        dashboard,
+        programs,
+        programImpacts,
+        programBalance,
+        RootCauseResults.empty());
   }
 
   /** A run with only the catalogue and problem counts (the other tables absent). */

@@ -61,7 +61,8 @@ final class RunLoader {
           DashboardLoader.load(statement, runFolder),
           ProgramResultsLoader.programs(statement, runFolder),
           ProgramResultsLoader.impacts(statement, runFolder),
-          ProgramResultsLoader.balance(statement, runFolder));
+          ProgramResultsLoader.balance(statement, runFolder),
+          RootCauseResultsLoader.load(statement, runFolder));
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot read results run " + runId + " in " + runFolder + ": " + e.getMessage(), e);

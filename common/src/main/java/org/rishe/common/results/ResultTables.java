@@ -156,6 +156,26 @@ public final class ResultTables {
    */
   public static final String ROOT_CAUSES = "root_causes";
 
+  /** One row per variable of the causal graph: id, kind (demographic, factor, problem), labels. */
+  public static final String CAUSAL_GRAPH_NODES = "causal_graph_nodes";
+
+  /** One row per edge of the causal graph: from, to, directed, bootstrap stability. */
+  public static final String CAUSAL_GRAPH_EDGES = "causal_graph_edges";
+
+  /** One row per problem and chain: rank, path (root first), direct, indirect, total effects. */
+  public static final String ROOT_CAUSE_CHAINS = "root_cause_chains";
+
+  public static final String ID = "id";
+  public static final String FROM = "from";
+  public static final String TO = "to";
+  public static final String DIRECTED = "directed";
+  public static final String STABILITY = "stability";
+  public static final String PATH = "path";
+  public static final String DIRECT = "direct";
+  public static final String INDIRECT = "indirect";
+  public static final String TOTAL = "total";
+  public static final String SHARE_MEDIATED = "share_mediated";
+
   public static final String FACTOR = "factor";
   public static final String EXPOSED_CASES = "exposed_cases";
   public static final String EXPOSED_TOTAL = "exposed_total";

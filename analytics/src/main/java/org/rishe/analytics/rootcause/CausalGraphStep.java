@@ -1,0 +1,292 @@
+package org.rishe.analytics.rootcause;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.rishe.analytics.causal.BackgroundKnowledge;
+import org.rishe.analytics.causal.CausalGraph;
+import org.rishe.analytics.causal.DiscreteData;
+import org.rishe.analytics.causal.EdgeFrequencies;
+import org.rishe.analytics.causal.EdgeStability;
+import org.rishe.analytics.causal.GSquareTest;
+import org.rishe.analytics.causal.PcSettings;
+import org.rishe.analytics.causal.PcStable;
+import org.rishe.analytics.causal.StabilitySettings;
+
+/**
+ * Learns the causal graph over demographics, factors and problems and the chains of each problem.
+ * Spark builds the statuses (the root-cause exposure pipeline, read at one common index) and counts
+ * the distinct combinations of all variables in one aggregation; the driver runs PC-stable with
+ * G-tests and temporal tiers on those counts, bootstraps edge stability, and estimates chain
+ * effects from the same counts. See {@link #METHOD}.
+ */
+public final class CausalGraphStep {
+  /** The method as recorded in the run manifest and docs/methods.md ("Causal graph and chains"). */
+  public static final String METHOD =
+      "Unit: consenting people in the run's age range. Variables: sex, age band (0-8, 9-12, 13+),"
+          + " region; each factor ever observed exposed (1), else observed unexposed (0), else"
+          + " missing (2, its own category) by the end of follow-up; each problem's case flag."
+          + " Counts of distinct combinations from one Spark aggregation. PC-stable, G-test,"
+          + " alpha 0.01, conditioning sets of at most 4, tiers forbidding edges against time: demographics, family factors,"
+          + " person factors, then problems; between two problems, b -> a is forbidden when a opened"
+          + " first in at least 80% of the people with both (at least 10 ordered);"
+          + " v-structures then Meek rules. Stability: share of bootstrap resamples with the"
+          + " adjacency. Chains: directed paths of at most 4 edges from a code with no directed"
+          + " parent among codes, through mediators, to the problem, ranked by total effect."
+          + " Effects on the log-odds scale by weighted logistic regression on the counts: total"
+          + " adjusts the root for demographics and its non-descendant same- or earlier-tier"
+          + " codes; direct adds the path's mediators; indirect = total - direct (difference"
+          + " method; odds ratios are not collapsible); share mediated = indirect/total.";
+
+  static final List<String> DEMOGRAPHICS =
+      List.of(
+          CausalGraphTransforms.SEX_VARIABLE,
+          CausalGraphTransforms.AGE_BAND,
+          CausalGraphTransforms.REGION_VARIABLE);
+
+  static final double ONSET_ORDER_SHARE = 0.8;
+  static final int ONSET_ORDER_MINIMUM = 10;
+
+  private CausalGraphStep() {}
+
+  /**
+   * What the step learnt.
+   *
+   * @param tiers per variable, its tier (0 demographics, 1 family factors, 2 person factors, 3 and
+   *     on problems in order of onset)
+   * @param kinds per variable: demographic, factor or problem
+   */
+  public record Result(
+      DiscreteData data,
+      CausalGraph graph,
+      EdgeFrequencies stability,
+      Map<String, Integer> tiers,
+      Map<String, String> kinds,
+      List<RootCauseChain> chains) {
+    public Result {
+      tiers = Map.copyOf(tiers);
+      kinds = Map.copyOf(kinds);
+      chains = List.copyOf(chains);
+    }
+  }
+
+  /** Runs the step; the inputs are those of {@link RootCauseAnalysis#run}. */
+  public static Result run(
+      Dataset<Row> consentingPeople,
+      Dataset<Row> families,
+      Dataset<Row> cases,
+      Dataset<Row> observations,
+      Dataset<Row> indicators,
+      int minimumAge,
+      int maximumAge,
+      CausalGraphSettings settings,
+      Consumer<String> progress) {
+    requireNonNull(settings, "settings is null");
+    requireNonNull(progress, "progress is null");
+    Dataset<Row> scope =
+        ExposureTransforms.peopleInScope(consentingPeople, families, minimumAge, maximumAge)
+            .cache();
+    Dataset<Row> problemCodes =
+        indicators
+            .filter(col("kind").equalTo(lit("problem")))
+            .select(col("code").as(ExposureTransforms.PROBLEM));
+    Dataset<Row> personProblems =
+        RootCauseTransforms.personProblems(
+                scope, ExposureTransforms.onsets(scope, cases), problemCodes)
+            .cache();
+    Dataset<Row> factorObservations =
+        ExposureTransforms.factorObservations(scope, observations, indicators).cache();
+    try {
+      List<String> problems = sorted(problemCodes.as(Encoders.STRING()).collectAsList());
+      List<String> factors =
+          sorted(
+              indicators
+                  .filter(col("kind").equalTo(lit("factor")))
+                  .select(col("code"))
+                  .as(Encoders.STRING())
+                  .collectAsList());
+      List<String> codes = new ArrayList<>(factors);
+      codes.addAll(problems);
+      CausalOrder order = RootCauseAnalysis.causalOrder(factorObservations, personProblems, codes);
+      List<String> regions =
+          settings.includeRegion()
+              ? sorted(
+                  scope
+                      .select(col(ExposureTransforms.REGION))
+                      .distinct()
+                      .as(Encoders.STRING())
+                      .collectAsList())
+              : List.of();
+      Dataset<Row> commonIndex = CausalGraphTransforms.commonIndex(scope);
+      Dataset<Row> statuses =
+          RootCauseTransforms.statuses(
+              commonIndex, ExposureTransforms.exposures(factorObservations, personProblems));
+      Dataset<Row> matrix = RootCauseTransforms.personFactorMatrix(commonIndex, statuses, codes);
+      long started = System.nanoTime();
+      List<Row> counted =
+          CausalGraphTransforms.patternCounts(matrix, factors, problems, regions).collectAsList();
+      progress.accept(
+          "      "
+              + counted.size()
+              + " distinct patterns counted in "
+              + (System.nanoTime() - started) / 1_000_000
+              + " ms");
+      Map<String, Long> onsetOrder = new HashMap<>();
+      for (Row row :
+          CausalGraphTransforms.onsetOrder(ExposureTransforms.onsets(scope, cases))
+              .collectAsList()) {
+        onsetOrder.put(row.getString(0) + " " + row.getString(1), row.getLong(2));
+      }
+      return learn(counted, factors, problems, regions, order, onsetOrder, settings, progress);
+    } finally {
+      factorObservations.unpersist();
+      personProblems.unpersist();
+      scope.unpersist();
+    }
+  }
+
+  /** The driver side: graph, stability and chains from the collected pattern counts. */
+  static Result learn(
+      List<Row> counted,
+      List<String> factors,
+      List<String> problems,
+      List<String> regions,
+      CausalOrder order,
+      Map<String, Long> onsetOrder,
+      CausalGraphSettings settings,
+      Consumer<String> progress) {
+    List<String> names = new ArrayList<>(DEMOGRAPHICS.subList(0, regions.isEmpty() ? 2 : 3));
+    int demographicCount = names.size();
+    names.addAll(factors);
+    names.addAll(problems);
+    int[][] patterns = new int[counted.size()][names.size()];
+    long[] counts = new long[counted.size()];
+    int[] cardinalities = new int[names.size()];
+    for (int row = 0; row < counted.size(); row++) {
+      for (int variable = 0; variable < names.size(); variable++) {
+        int code = counted.get(row).<Integer>getAs(names.get(variable));
+        patterns[row][variable] = code;
+        cardinalities[variable] = Math.max(cardinalities[variable], code + 1);
+      }
+      counts[row] = counted.get(row).<Long>getAs(CausalGraphTransforms.COUNT);
+    }
+    for (int variable = 0; variable < names.size(); variable++) {
+      // A variable seen at one level only still needs two to be a variable.
+      cardinalities[variable] = Math.max(2, cardinalities[variable]);
+    }
+    DiscreteData data = DiscreteData.fromPatternCounts(names, cardinalities, patterns, counts);
+    Map<String, Integer> tiers = tiers(names, demographicCount, factors, problems, order);
+    Map<String, String> kinds = new LinkedHashMap<>();
+    for (String name : names) {
+      int tier = tiers.get(name);
+      kinds.put(
+          name, tier == 0 ? "demographic" : tier < CausalOrder.PROBLEM ? "factor" : "problem");
+    }
+    BackgroundKnowledge.Builder knowledge = BackgroundKnowledge.builder(names);
+    tiers.forEach((name, tier) -> knowledge.tier(tier, name));
+    forbidAgainstOnsetOrder(knowledge, problems, onsetOrder);
+    BackgroundKnowledge background = knowledge.build();
+    PcSettings pc =
+        PcSettings.defaults().withAlpha(settings.alpha()).withMaxDepth(settings.maxDepth());
+    long started = System.nanoTime();
+    // A data set of its own, so that the tables PC caches on it are garbage once it is done
+    // rather than held beside the resamples' caches.
+    CausalGraph graph =
+        PcStable.discover(
+            new GSquareTest(DiscreteData.fromPatternCounts(names, cardinalities, patterns, counts)),
+            names,
+            pc,
+            background);
+    progress.accept(
+        "      PC-stable: "
+            + graph.edges().size()
+            + " edges in "
+            + (System.nanoTime() - started) / 1_000_000
+            + " ms");
+    started = System.nanoTime();
+    EdgeFrequencies stability =
+        EdgeStability.estimate(
+            data,
+            GSquareTest::new,
+            pc,
+            background,
+            new StabilitySettings(
+                settings.resamples(), settings.seed(), Runtime.getRuntime().availableProcessors()));
+    progress.accept(
+        "      stability over "
+            + settings.resamples()
+            + " resamples in "
+            + (System.nanoTime() - started) / 1_000_000
+            + " ms");
+    List<RootCauseChain> chains =
+        RootCauseChains.find(
+            data,
+            graph,
+            Set.copyOf(names.subList(0, demographicCount)),
+            tiers,
+            problems,
+            settings.chains());
+    return new Result(data, graph, stability, tiers, kinds, chains);
+  }
+
+  private static Map<String, Integer> tiers(
+      List<String> names,
+      int demographicCount,
+      List<String> factors,
+      List<String> problems,
+      CausalOrder order) {
+    Map<String, Integer> tiers = new HashMap<>();
+    for (String demographic : names.subList(0, demographicCount)) {
+      tiers.put(demographic, 0);
+    }
+    for (String factor : factors) {
+      tiers.put(factor, order.tiers().getOrDefault(factor, CausalOrder.PERSON_FACTOR));
+    }
+    // Problems share one tier: their order comes from each person's own onsets instead (see
+    // forbidAgainstOnsetOrder), since a problem's median onset says little about the order of two
+    // problems in the people who have both.
+    for (String problem : problems) {
+      tiers.put(problem, CausalOrder.PROBLEM);
+    }
+    return tiers;
+  }
+
+  /**
+   * Forbids {@code b -> a} between two problems when, among the people with both, {@code a} opened
+   * first in at least {@value #ONSET_ORDER_SHARE} of them (and at least {@value
+   * #ONSET_ORDER_MINIMUM} people are ordered): a cause cannot start after its effect.
+   */
+  static void forbidAgainstOnsetOrder(
+      BackgroundKnowledge.Builder knowledge, List<String> problems, Map<String, Long> onsetOrder) {
+    for (String a : problems) {
+      for (String b : problems) {
+        long aFirst = onsetOrder.getOrDefault(a + " " + b, 0L);
+        long bFirst = onsetOrder.getOrDefault(b + " " + a, 0L);
+        long ordered = aFirst + bFirst;
+        if (!a.equals(b)
+            && ordered >= ONSET_ORDER_MINIMUM
+            && aFirst >= ONSET_ORDER_SHARE * ordered) {
+          knowledge.forbid(b, a);
+        }
+      }
+    }
+  }
+
+  private static List<String> sorted(List<String> values) {
+    List<String> sorted = new ArrayList<>(values);
+    sorted.sort(Comparator.naturalOrder());
+    return sorted;
+  }
+}

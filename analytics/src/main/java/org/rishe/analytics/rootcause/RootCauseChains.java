@@ -1,0 +1,287 @@
+package org.rishe.analytics.rootcause;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.rishe.analytics.causal.CausalGraph;
+import org.rishe.analytics.causal.DiscreteData;
+import org.rishe.analytics.causal.Edge;
+
+/**
+ * The chains of each problem: every directed path of the causal graph, at most {@link
+ * Settings#maximumEdges} long, from a root (a code with no directed parent among the codes) through
+ * mediators to the problem, ranked by the root's total effect.
+ *
+ * <p>Effects are difference-method estimates on the log-odds scale, by frequency-weighted logistic
+ * regression ({@link LogisticFit}) on the same pattern counts the graph was learnt from. The total
+ * effect adjusts the root for the demographics and for the codes of its own or earlier tiers that
+ * are not its descendants in the graph (so never for a mediator); the direct effect adjusts also
+ * for the path's mediators; indirect = total − direct. People with the root missing are left out; a
+ * missing adjustment code enters as its own indicator. Odds ratios are not collapsible, so the
+ * difference is not exactly the path-specific effect even without confounding.
+ */
+public final class RootCauseChains {
+  /** Below this absolute total effect the share mediated is meaningless and left null. */
+  static final double NEGLIGIBLE_TOTAL = 1e-3;
+
+  /**
+   * Limits of the search.
+   *
+   * @param maximumEdges longest path, in edges
+   * @param chainsPerProblem most chains kept per problem, best ranked first
+   */
+  public record Settings(int maximumEdges, int chainsPerProblem) {
+    public Settings {
+      if (maximumEdges < 1 || chainsPerProblem < 1) {
+        throw new IllegalArgumentException(
+            "maximumEdges and chainsPerProblem must be 1 or more, got %d and %d"
+                .formatted(maximumEdges, chainsPerProblem));
+      }
+    }
+
+    public static Settings defaults() {
+      return new Settings(4, 20);
+    }
+  }
+
+  private final DiscreteData data;
+  private final CausalGraph graph;
+  private final Set<String> demographics;
+  private final Map<String, Integer> tiers;
+  private final Map<String, OptionalDouble> totals = new HashMap<>();
+
+  private RootCauseChains(
+      DiscreteData data, CausalGraph graph, Set<String> demographics, Map<String, Integer> tiers) {
+    this.data = requireNonNull(data, "data is null");
+    this.graph = requireNonNull(graph, "graph is null");
+    this.demographics = Set.copyOf(demographics);
+    this.tiers = Map.copyOf(tiers);
+    if (!graph.nodes().equals(data.names())) {
+      throw new IllegalArgumentException("the graph and the data must have the same variables");
+    }
+  }
+
+  /**
+   * Chains of every problem in {@code problems}. {@code tiers} gives each variable's tier (lower is
+   * earlier); {@code demographics} are adjusted for always and never part of a path.
+   */
+  public static List<RootCauseChain> find(
+      DiscreteData data,
+      CausalGraph graph,
+      Set<String> demographics,
+      Map<String, Integer> tiers,
+      List<String> problems,
+      Settings settings) {
+    RootCauseChains chains = new RootCauseChains(data, graph, demographics, tiers);
+    List<RootCauseChain> all = new ArrayList<>();
+    for (String problem : problems) {
+      all.addAll(chains.ofProblem(problem, settings));
+    }
+    return all;
+  }
+
+  private List<RootCauseChain> ofProblem(String problem, Settings settings) {
+    record Candidate(List<String> path, double total, double direct) {}
+    List<Candidate> candidates = new ArrayList<>();
+    for (List<String> path : paths(problem, settings.maximumEdges())) {
+      String root = path.get(0);
+      OptionalDouble total =
+          totals.computeIfAbsent(
+              root + " " + problem, key -> coefficient(problem, root, adjustment(root, List.of())));
+      OptionalDouble direct =
+          coefficient(problem, root, adjustment(root, path.subList(1, path.size() - 1)));
+      if (total.isPresent() && direct.isPresent()) {
+        candidates.add(new Candidate(path, total.getAsDouble(), direct.getAsDouble()));
+      }
+    }
+    candidates.sort(
+        Comparator.comparingDouble((Candidate c) -> -c.total())
+            .thenComparingDouble(c -> -(c.total() - c.direct()))
+            .thenComparing(c -> String.join(" ", c.path())));
+    List<RootCauseChain> chains = new ArrayList<>();
+    for (Candidate candidate :
+        candidates.subList(0, Math.min(candidates.size(), settings.chainsPerProblem()))) {
+      double indirect = candidate.total() - candidate.direct();
+      Double share =
+          Math.abs(candidate.total()) < NEGLIGIBLE_TOTAL ? null : indirect / candidate.total();
+      chains.add(
+          new RootCauseChain(
+              problem,
+              chains.size() + 1,
+              candidate.path(),
+              candidate.direct(),
+              indirect,
+              candidate.total(),
+              share));
+    }
+    return chains;
+  }
+
+  /** The chain paths of one problem, without effects: for tests of the path search. */
+  static List<List<String>> paths(
+      DiscreteData data,
+      CausalGraph graph,
+      Set<String> demographics,
+      Map<String, Integer> tiers,
+      String problem,
+      int maximumEdges) {
+    return new RootCauseChains(data, graph, demographics, tiers).paths(problem, maximumEdges);
+  }
+
+  /** Directed paths into {@code problem} that start at a root, at most {@code maximumEdges}. */
+  private List<List<String>> paths(String problem, int maximumEdges) {
+    List<List<String>> paths = new ArrayList<>();
+    extend(new ArrayList<>(List.of(index(problem))), maximumEdges, paths);
+    return paths;
+  }
+
+  private void extend(List<Integer> reversed, int edgesLeft, List<List<String>> paths) {
+    if (edgesLeft == 0) {
+      return;
+    }
+    int head = reversed.get(reversed.size() - 1);
+    for (int parent : parents(head)) {
+      if (reversed.contains(parent)) {
+        continue;
+      }
+      reversed.add(parent);
+      if (parents(parent).isEmpty()) {
+        List<String> path = new ArrayList<>();
+        for (int position = reversed.size() - 1; position >= 0; position--) {
+          path.add(graph.nodes().get(reversed.get(position)));
+        }
+        paths.add(path);
+      }
+      extend(reversed, edgesLeft - 1, paths);
+      reversed.remove(reversed.size() - 1);
+    }
+  }
+
+  /** Directed parents of a node among the codes (demographic parents do not count). */
+  private List<Integer> parents(int node) {
+    List<Integer> parents = new ArrayList<>();
+    for (Edge edge : graph.edges()) {
+      if (edge.directed() && edge.to() == node && !isDemographic(edge.from())) {
+        parents.add(edge.from());
+      }
+    }
+    return parents;
+  }
+
+  /**
+   * What to adjust the root for: the codes of its own or earlier tiers that are not its descendants
+   * (confounders, never mediators), plus the given mediators.
+   */
+  private List<String> adjustment(String root, List<String> mediators) {
+    Set<Integer> descendants = descendants(index(root));
+    Set<String> adjustment = new LinkedHashSet<>();
+    for (int node = 0; node < graph.nodeCount(); node++) {
+      String name = graph.nodes().get(node);
+      if (node != index(root)
+          && !isDemographic(node)
+          && !descendants.contains(node)
+          && tiers.get(name) <= tiers.get(root)) {
+        adjustment.add(name);
+      }
+    }
+    adjustment.addAll(mediators);
+    return new ArrayList<>(adjustment);
+  }
+
+  private Set<Integer> descendants(int node) {
+    Set<Integer> seen = new HashSet<>();
+    List<Integer> frontier = new ArrayList<>(List.of(node));
+    while (!frontier.isEmpty()) {
+      int next = frontier.remove(frontier.size() - 1);
+      for (Edge edge : graph.edges()) {
+        if (edge.directed() && edge.from() == next && seen.add(edge.to())) {
+          frontier.add(edge.to());
+        }
+      }
+    }
+    return seen;
+  }
+
+  /**
+   * The root's coefficient in the logistic regression of the problem on the root, every demographic
+   * (one indicator per level but the first) and each adjustment code (exposed and missing
+   * indicators), over the patterns where the root is known.
+   */
+  OptionalDouble coefficient(String problem, String root, List<String> adjustment) {
+    int outcome = index(problem);
+    int focal = index(root);
+    List<int[]> columns = new ArrayList<>();
+    for (int variable = 0; variable < graph.nodeCount(); variable++) {
+      if (isDemographic(variable)) {
+        for (int level = 1; level < data.cardinality(variable); level++) {
+          columns.add(new int[] {variable, level});
+        }
+      }
+    }
+    for (String name : adjustment) {
+      columns.add(new int[] {index(name), 1});
+      columns.add(new int[] {index(name), CausalGraphTransforms.MISSING});
+    }
+    List<Integer> units = new ArrayList<>();
+    for (int pattern = 0; pattern < data.patternCount(); pattern++) {
+      if (data.code(pattern, focal) <= 1 && data.weight(pattern) > 0) {
+        units.add(pattern);
+      }
+    }
+    // A column constant over the units (a level nobody has) would make the model singular.
+    columns.removeIf(column -> isConstant(units, column));
+    int width = columns.size() + 2;
+    int[][] indices = new int[units.size()][];
+    double[][] values = new double[units.size()][];
+    double[] outcomes = new double[units.size()];
+    double[] weights = new double[units.size()];
+    for (int row = 0; row < units.size(); row++) {
+      int pattern = units.get(row);
+      int[] index = new int[width];
+      int nonZero = 0;
+      index[nonZero++] = 0;
+      if (data.code(pattern, focal) == 1) {
+        index[nonZero++] = 1;
+      }
+      for (int column = 0; column < columns.size(); column++) {
+        int[] level = columns.get(column);
+        if (data.code(pattern, level[0]) == level[1]) {
+          index[nonZero++] = column + 2;
+        }
+      }
+      indices[row] = Arrays.copyOf(index, nonZero);
+      values[row] = new double[nonZero];
+      Arrays.fill(values[row], 1);
+      outcomes[row] = data.code(pattern, outcome) == 1 ? 1 : 0;
+      weights[row] = data.weight(pattern);
+    }
+    Optional<LogisticFit> fit = LogisticFit.fit(indices, values, width, outcomes, weights);
+    return fit.map(f -> OptionalDouble.of(f.coefficients()[1])).orElse(OptionalDouble.empty());
+  }
+
+  private boolean isConstant(List<Integer> units, int[] column) {
+    Set<Boolean> seen = new HashSet<>();
+    for (int pattern : units) {
+      seen.add(data.code(pattern, column[0]) == column[1]);
+    }
+    return seen.size() < 2;
+  }
+
+  private boolean isDemographic(int node) {
+    return demographics.contains(graph.nodes().get(node));
+  }
+
+  private int index(String name) {
+    return graph.indexOf(name);
+  }
+}

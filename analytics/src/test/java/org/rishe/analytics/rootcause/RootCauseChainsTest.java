@@ -1,0 +1,128 @@
+package org.rishe.analytics.rootcause;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.rishe.analytics.causal.CausalGraph;
+import org.rishe.analytics.causal.DiscreteData;
+import org.rishe.analytics.causal.Edge;
+
+/**
+ * Chains and their effects on count tables small enough to check by hand. Variables: root (0),
+ * mediator (1), problem (2); codes 0 unexposed, 1 exposed.
+ */
+class RootCauseChainsTest {
+  private static final List<String> NAMES = List.of("root", "mediator", "problem");
+  private static final Map<String, Integer> TIERS = Map.of("root", 1, "mediator", 2, "problem", 3);
+
+  /**
+   * The root raises the mediator (80 of 100 exposed against 20 of 100 unexposed), and the problem
+   * depends on the mediator only: half of the mediated, a tenth of the others, whatever the root.
+   * Exposed: 40 + 2 = 42 cases of 100; unexposed: 10 + 8 = 18 of 100.
+   */
+  private static DiscreteData fullyMediated() {
+    int[][] patterns = {
+      {1, 1, 1}, {1, 1, 0}, {1, 0, 1}, {1, 0, 0}, {0, 1, 1}, {0, 1, 0}, {0, 0, 1}, {0, 0, 0}
+    };
+    long[] counts = {40, 40, 2, 18, 10, 10, 8, 72};
+    return DiscreteData.fromPatternCounts(NAMES, new int[] {2, 2, 2}, patterns, counts);
+  }
+
+  @Test
+  void fullyMediatedEffectHasTheCrudeLogOddsRatioAsTotalAndNoDirectEffect() {
+    CausalGraph graph = new CausalGraph(NAMES, List.of(Edge.directed(0, 1), Edge.directed(1, 2)));
+
+    List<RootCauseChain> chains = find(fullyMediated(), graph);
+
+    double crudeLogOddsRatio = Math.log((42.0 * 82) / (58.0 * 18));
+    assertThat(chains).hasSize(1);
+    RootCauseChain chain = chains.get(0);
+    assertThat(chain.path()).containsExactly("root", "mediator", "problem");
+    assertThat(chain.rank()).isEqualTo(1);
+    assertThat(chain.total()).isCloseTo(crudeLogOddsRatio, within(1e-6));
+    assertThat(chain.direct()).isCloseTo(0, within(1e-6));
+    assertThat(chain.indirect()).isCloseTo(crudeLogOddsRatio, within(1e-6));
+    assertThat(chain.shareMediated()).isCloseTo(1.0, within(1e-6));
+  }
+
+  @Test
+  void directPathHasNoIndirectEffectAndRanksBelowTheMediatedOneOfTheSameRoot() {
+    CausalGraph graph =
+        new CausalGraph(
+            NAMES, List.of(Edge.directed(0, 1), Edge.directed(1, 2), Edge.directed(0, 2)));
+
+    List<RootCauseChain> chains = find(fullyMediated(), graph);
+
+    assertThat(chains)
+        .extracting(RootCauseChain::path)
+        .containsExactly(List.of("root", "mediator", "problem"), List.of("root", "problem"));
+    RootCauseChain direct = chains.get(1);
+    assertThat(direct.rank()).isEqualTo(2);
+    assertThat(direct.direct()).isCloseTo(direct.total(), within(1e-9));
+    assertThat(direct.indirect()).isCloseTo(0, within(1e-9));
+    assertThat(direct.shareMediated()).isCloseTo(0, within(1e-9));
+  }
+
+  @Test
+  void shareMediatedIsNullWhenTheRootHasNoTotalEffect() {
+    int[][] patterns = {
+      {1, 1, 1}, {1, 1, 0}, {1, 0, 1}, {1, 0, 0}, {0, 1, 1}, {0, 1, 0}, {0, 0, 1}, {0, 0, 0}
+    };
+    long[] counts = {10, 30, 30, 10, 10, 30, 30, 10};
+    DiscreteData data =
+        DiscreteData.fromPatternCounts(NAMES, new int[] {2, 2, 2}, patterns, counts);
+    CausalGraph graph = new CausalGraph(NAMES, List.of(Edge.directed(0, 1), Edge.directed(1, 2)));
+
+    RootCauseChain chain = find(data, graph).get(0);
+
+    assertThat(chain.total()).isCloseTo(0, within(1e-9));
+    assertThat(chain.shareMediated()).isNull();
+  }
+
+  @Test
+  void onlyCodesWithoutDirectedParentsStartChainsAndUndirectedEdgesAreNotFollowed() {
+    // a -> b -> problem, c -- b: b has a directed parent so is no root; c is joined undirected.
+    List<String> names = List.of("a", "b", "c", "problem");
+    CausalGraph graph =
+        new CausalGraph(
+            names, List.of(Edge.directed(0, 1), Edge.directed(1, 3), Edge.undirected(1, 2)));
+    int[][] patterns = {{0, 0, 0, 0}, {1, 1, 1, 1}, {1, 0, 1, 0}, {0, 1, 0, 1}};
+    DiscreteData data =
+        DiscreteData.fromPatternCounts(
+            names, new int[] {2, 2, 2, 2}, patterns, new long[] {50, 50, 20, 20});
+
+    assertThat(
+            RootCauseChains.paths(
+                data, graph, Set.of(), Map.of("a", 1, "b", 2, "c", 2, "problem", 3), "problem", 4))
+        .containsExactly(List.of("a", "b", "problem"));
+    assertThat(
+            RootCauseChains.paths(
+                data, graph, Set.of(), Map.of("a", 1, "b", 2, "c", 2, "problem", 3), "problem", 1))
+        .isEmpty();
+  }
+
+  @Test
+  void frequencyWeightedFitEqualsTheFitOfTheExpandedRows() {
+    int[][] indices = {{0, 1}, {0, 1}, {0}, {0}};
+    double[][] values = {{1, 1}, {1, 1}, {1}, {1}};
+    double[] outcome = {1, 0, 1, 0};
+    double[] weights = {42, 58, 18, 82};
+
+    LogisticFit fit = LogisticFit.fit(indices, values, 2, outcome, weights).orElseThrow();
+
+    // Intercept: log odds among the unexposed; slope: the log odds ratio; Woolf's standard error.
+    assertThat(fit.coefficients()[0]).isCloseTo(Math.log(18.0 / 82), within(1e-8));
+    assertThat(fit.coefficients()[1]).isCloseTo(Math.log(42.0 * 82 / (58 * 18)), within(1e-8));
+    assertThat(fit.standardErrors()[1])
+        .isCloseTo(Math.sqrt(1 / 42.0 + 1 / 58.0 + 1 / 18.0 + 1 / 82.0), within(1e-6));
+  }
+
+  private static List<RootCauseChain> find(DiscreteData data, CausalGraph graph) {
+    return RootCauseChains.find(
+        data, graph, Set.of(), TIERS, List.of("problem"), RootCauseChains.Settings.defaults());
+  }
+}

@@ -1,0 +1,75 @@
+package org.rishe.api.results;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * The root-cause results of a run: the factor rows of {@code root_causes}, the causal graph ({@code
+ * causal_graph_nodes}, {@code causal_graph_edges}) and the chains of each problem ({@code
+ * root_cause_chains}). A run published before a step existed lacks its tables and reads them as
+ * empty.
+ */
+public record RootCauseResults(
+    List<FactorRow> factors, List<Node> nodes, List<GraphEdge> edges, List<Chain> chains) {
+  public RootCauseResults {
+    factors = List.copyOf(factors);
+    nodes = List.copyOf(nodes);
+    edges = List.copyOf(edges);
+    chains = List.copyOf(chains);
+  }
+
+  public static RootCauseResults empty() {
+    return new RootCauseResults(List.of(), List.of(), List.of(), List.of());
+  }
+
+  /** An estimate with its 95% interval; any part null where not estimable. */
+  public record Interval(Double estimate, Double low, Double high) {}
+
+  /**
+   * One row of {@code root_causes}: a problem and factor, overall (region null) or in one region,
+   * with the problem's population and cases in that scope.
+   */
+  public record FactorRow(
+      String problem,
+      String region,
+      String factor,
+      long exposedCases,
+      long exposedTotal,
+      long unexposedCases,
+      long unexposedTotal,
+      Interval relativeRisk,
+      Interval oddsRatio,
+      Interval adjustedOddsRatio,
+      Interval attributableFraction,
+      Double pValue,
+      Double qValue,
+      Double medianLeadDays,
+      String evidence,
+      long population,
+      long cases) {}
+
+  /** A variable of the graph; {@code kind} is demographic, factor or problem. */
+  public record Node(String id, String kind, String labelEn, String labelFa) {
+    public Node {
+      requireNonNull(id, "id is null");
+    }
+  }
+
+  /** An edge; {@code from -- to} when not directed; stability in [0, 1]. */
+  public record GraphEdge(String from, String to, boolean directed, double stability) {}
+
+  /** One chain of a problem, effects on the log-odds scale; shareMediated null when undefined. */
+  public record Chain(
+      String problem,
+      int rank,
+      List<String> path,
+      double direct,
+      double indirect,
+      double total,
+      Double shareMediated) {
+    public Chain {
+      path = List.copyOf(path);
+    }
+  }
+}

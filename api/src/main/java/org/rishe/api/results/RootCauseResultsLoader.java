@@ -1,0 +1,151 @@
+package org.rishe.api.results;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.rishe.common.results.ResultTables;
+
+/** Reads the root-cause tables of a run with DuckDB; absent tables read as empty. */
+final class RootCauseResultsLoader {
+  private RootCauseResultsLoader() {}
+
+  static RootCauseResults load(Statement statement, Path runFolder) throws SQLException {
+    return new RootCauseResults(
+        factors(statement, runFolder),
+        nodes(statement, runFolder),
+        edges(statement, runFolder),
+        chains(statement, runFolder));
+  }
+
+  private static List<RootCauseResults.FactorRow> factors(Statement statement, Path runFolder)
+      throws SQLException {
+    List<RootCauseResults.FactorRow> factors = new ArrayList<>();
+    if (!Files.isDirectory(runFolder.resolve(ResultTables.ROOT_CAUSES))) {
+      return factors;
+    }
+    try (ResultSet rows =
+        statement.executeQuery(
+            "SELECT problem, region, factor, exposed_cases, exposed_total, unexposed_cases,"
+                + " unexposed_total, relative_risk, relative_risk_low, relative_risk_high,"
+                + " odds_ratio, odds_ratio_low, odds_ratio_high, adjusted_odds_ratio,"
+                + " adjusted_odds_ratio_low, adjusted_odds_ratio_high, attributable_fraction,"
+                + " attributable_fraction_low, attributable_fraction_high, p_value, q_value,"
+                + " median_lead_days, evidence, population, cases FROM read_parquet("
+                + RunLoader.parquet(runFolder, ResultTables.ROOT_CAUSES)
+                + ") ORDER BY problem, region NULLS FIRST, factor")) {
+      while (rows.next()) {
+        factors.add(
+            new RootCauseResults.FactorRow(
+                rows.getString(1),
+                rows.getString(2),
+                rows.getString(3),
+                rows.getLong(4),
+                rows.getLong(5),
+                rows.getLong(6),
+                rows.getLong(7),
+                interval(rows, 8),
+                interval(rows, 11),
+                interval(rows, 14),
+                interval(rows, 17),
+                nullableDouble(rows, 20),
+                nullableDouble(rows, 21),
+                nullableDouble(rows, 22),
+                rows.getString(23),
+                rows.getLong(24),
+                rows.getLong(25)));
+      }
+    }
+    return factors;
+  }
+
+  private static RootCauseResults.Interval interval(ResultSet rows, int first) throws SQLException {
+    return new RootCauseResults.Interval(
+        nullableDouble(rows, first),
+        nullableDouble(rows, first + 1),
+        nullableDouble(rows, first + 2));
+  }
+
+  private static List<RootCauseResults.Node> nodes(Statement statement, Path runFolder)
+      throws SQLException {
+    List<RootCauseResults.Node> nodes = new ArrayList<>();
+    if (!Files.isDirectory(runFolder.resolve(ResultTables.CAUSAL_GRAPH_NODES))) {
+      return nodes;
+    }
+    try (ResultSet rows =
+        statement.executeQuery(
+            "SELECT id, kind, label_en, label_fa FROM read_parquet("
+                + RunLoader.parquet(runFolder, ResultTables.CAUSAL_GRAPH_NODES)
+                + ") ORDER BY id")) {
+      while (rows.next()) {
+        nodes.add(
+            new RootCauseResults.Node(
+                rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)));
+      }
+    }
+    return nodes;
+  }
+
+  private static List<RootCauseResults.GraphEdge> edges(Statement statement, Path runFolder)
+      throws SQLException {
+    List<RootCauseResults.GraphEdge> edges = new ArrayList<>();
+    if (!Files.isDirectory(runFolder.resolve(ResultTables.CAUSAL_GRAPH_EDGES))) {
+      return edges;
+    }
+    try (ResultSet rows =
+        statement.executeQuery(
+            "SELECT \"from\", \"to\", directed, stability FROM read_parquet("
+                + RunLoader.parquet(runFolder, ResultTables.CAUSAL_GRAPH_EDGES)
+                + ") ORDER BY \"from\", \"to\"")) {
+      while (rows.next()) {
+        edges.add(
+            new RootCauseResults.GraphEdge(
+                rows.getString(1), rows.getString(2), rows.getBoolean(3), rows.getDouble(4)));
+      }
+    }
+    return edges;
+  }
+
+  private static List<RootCauseResults.Chain> chains(Statement statement, Path runFolder)
+      throws SQLException {
+    List<RootCauseResults.Chain> chains = new ArrayList<>();
+    if (!Files.isDirectory(runFolder.resolve(ResultTables.ROOT_CAUSE_CHAINS))) {
+      return chains;
+    }
+    try (ResultSet rows =
+        statement.executeQuery(
+            "SELECT problem, rank, path, direct, indirect, total, share_mediated FROM read_parquet("
+                + RunLoader.parquet(runFolder, ResultTables.ROOT_CAUSE_CHAINS)
+                + ") ORDER BY problem, rank")) {
+      while (rows.next()) {
+        chains.add(
+            new RootCauseResults.Chain(
+                rows.getString(1),
+                rows.getInt(2),
+                strings(rows.getArray(3)),
+                rows.getDouble(4),
+                rows.getDouble(5),
+                rows.getDouble(6),
+                nullableDouble(rows, 7)));
+      }
+    }
+    return chains;
+  }
+
+  private static List<String> strings(Array array) throws SQLException {
+    List<String> values = new ArrayList<>();
+    for (Object value : (Object[]) array.getArray()) {
+      values.add(String.valueOf(value));
+    }
+    return values;
+  }
+
+  private static Double nullableDouble(ResultSet rows, int column) throws SQLException {
+    double value = rows.getDouble(column);
+    return rows.wasNull() ? null : value;
+  }
+}

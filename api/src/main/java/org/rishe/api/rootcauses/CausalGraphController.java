@@ -1,0 +1,84 @@
+package org.rishe.api.rootcauses;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.http.Context;
+import java.util.List;
+import org.rishe.api.error.ApiProblem;
+import org.rishe.api.problems.Language;
+import org.rishe.api.results.PublishedRun;
+import org.rishe.api.results.ResultsStore;
+import org.rishe.api.results.RootCauseResults;
+
+/**
+ * {@code GET /causal-graph} and {@code GET /root-causes/{problem}/chains}: the learnt graph over
+ * demographics, factors and problems, and for one problem its chains from roots through mediators.
+ * Neither carries counts, so no role sees less than another.
+ */
+public final class CausalGraphController {
+  private final ResultsStore results;
+
+  public CausalGraphController(ResultsStore results) {
+    this.results = requireNonNull(results, "results is null");
+  }
+
+  /** A variable of the graph: {@code kind} is demographic, factor or problem. */
+  public record NodeView(String id, String kind, String label) {}
+
+  /** An edge: {@code from -> to} when directed, else {@code from -- to}. */
+  public record EdgeView(String from, String to, boolean directed, double stability) {}
+
+  public record GraphResponse(String run, List<NodeView> nodes, List<EdgeView> edges) {}
+
+  /** One chain: codes root first and problem last; effects on the log-odds scale. */
+  public record ChainView(
+      int rank,
+      List<String> path,
+      double direct,
+      double indirect,
+      double total,
+      Double shareMediated) {}
+
+  public record ChainsResponse(String run, String problem, List<ChainView> chains) {}
+
+  public void graph(Context ctx) {
+    PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
+    boolean persian = Language.of(ctx).equals("fa");
+    List<NodeView> nodes =
+        run.rootCauses().nodes().stream()
+            .map(
+                node ->
+                    new NodeView(node.id(), node.kind(), persian ? node.labelFa() : node.labelEn()))
+            .toList();
+    List<EdgeView> edges =
+        run.rootCauses().edges().stream()
+            .map(edge -> new EdgeView(edge.from(), edge.to(), edge.directed(), edge.stability()))
+            .toList();
+    ctx.json(new GraphResponse(run.runId(), nodes, edges));
+  }
+
+  public void chains(Context ctx) {
+    PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
+    String problem = ctx.pathParam("problem");
+    List<String> valid = run.problems().stream().map(PublishedRun.ProblemRow::code).toList();
+    if (!valid.contains(problem)) {
+      throw ApiProblem.unknownCode("problem", problem, valid);
+    }
+    List<ChainView> chains =
+        run.rootCauses().chains().stream()
+            .filter(chain -> chain.problem().equals(problem))
+            .map(CausalGraphController::view)
+            .toList();
+    ctx.json(new ChainsResponse(run.runId(), problem, chains));
+  }
+
+  private static ChainView view(RootCauseResults.Chain chain) {
+    return new ChainView(
+        chain.rank(),
+        chain.path(),
+        chain.direct(),
+        chain.indirect(),
+        chain.total(),
+        chain.shareMediated());
+  }
+}

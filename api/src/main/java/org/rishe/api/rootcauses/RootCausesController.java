@@ -1,0 +1,145 @@
+package org.rishe.api.rootcauses;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.http.Context;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.rishe.api.auth.Authorizer;
+import org.rishe.api.auth.Role;
+import org.rishe.api.error.ApiProblem;
+import org.rishe.api.problems.Language;
+import org.rishe.api.results.PublishedRun;
+import org.rishe.api.results.ResultsStore;
+import org.rishe.api.results.RootCauseResults;
+
+/**
+ * {@code GET /root-causes?problem=P[&region=R]}: a problem's factors ranked by adjusted odds ratio
+ * (largest first, factors without an adjusted estimate last), overall or in one region. Researchers
+ * see counts from 1 to k-1 as null, as on {@code /problems}.
+ */
+public final class RootCausesController {
+  private static final Comparator<RootCauseResults.FactorRow> BY_ADJUSTED_ODDS_RATIO =
+      Comparator.comparing(
+              (RootCauseResults.FactorRow row) -> row.adjustedOddsRatio().estimate(),
+              Comparator.nullsLast(Comparator.reverseOrder()))
+          .thenComparing(
+              row -> row.oddsRatio().estimate(), Comparator.nullsLast(Comparator.reverseOrder()))
+          .thenComparing(RootCauseResults.FactorRow::factor);
+
+  private final ResultsStore results;
+  private final int smallCellThreshold;
+
+  public RootCausesController(ResultsStore results, int smallCellThreshold) {
+    this.results = requireNonNull(results, "results is null");
+    this.smallCellThreshold = smallCellThreshold;
+  }
+
+  /** An estimate with its 95% interval. */
+  public record EstimateView(Double estimate, Double low, Double high) {}
+
+  /** One factor of the problem; a count is null where it is suppressed. */
+  public record FactorView(
+      String factor,
+      String label,
+      Long exposedCases,
+      Long exposedTotal,
+      Long unexposedCases,
+      Long unexposedTotal,
+      EstimateView relativeRisk,
+      EstimateView oddsRatio,
+      EstimateView adjustedOddsRatio,
+      EstimateView attributableFraction,
+      Double pValue,
+      Double qValue,
+      Double medianLeadDays,
+      String evidence) {}
+
+  /** The response; region null for all regions, population and cases null when suppressed. */
+  public record RootCausesResponse(
+      String run,
+      String problem,
+      String region,
+      Long population,
+      Long cases,
+      List<FactorView> factors) {}
+
+  public void list(Context ctx) {
+    PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
+    List<String> problems = run.problems().stream().map(PublishedRun.ProblemRow::code).toList();
+    String problem = ctx.queryParam("problem");
+    if (problem == null || problem.isBlank()) {
+      throw ApiProblem.badRequest(
+          "the problem parameter is required: add ?problem=CODE with a code from validCodes",
+          Map.of("validCodes", problems));
+    }
+    if (!problems.contains(problem)) {
+      throw ApiProblem.unknownCode("problem", problem, problems);
+    }
+    String region = ctx.queryParam("region");
+    List<RootCauseResults.FactorRow> ofProblem =
+        run.rootCauses().factors().stream().filter(row -> row.problem().equals(problem)).toList();
+    if (region != null) {
+      List<String> regions =
+          ofProblem.stream()
+              .map(RootCauseResults.FactorRow::region)
+              .filter(Objects::nonNull)
+              .distinct()
+              .sorted()
+              .toList();
+      if (!regions.contains(region)) {
+        throw ApiProblem.unknownCode("region", region, regions);
+      }
+    }
+    boolean suppress = Authorizer.key(ctx).role() == Role.RESEARCHER;
+    boolean persian = Language.of(ctx).equals("fa");
+    Map<String, PublishedRun.IndicatorRow> indicators = run.indicatorsByCode();
+    List<RootCauseResults.FactorRow> rows =
+        ofProblem.stream()
+            .filter(row -> Objects.equals(row.region(), region))
+            .sorted(BY_ADJUSTED_ODDS_RATIO)
+            .toList();
+    List<FactorView> factors =
+        rows.stream()
+            .map(row -> view(row, indicators.get(row.factor()), persian, suppress))
+            .toList();
+    Long population = rows.isEmpty() ? null : count(rows.get(0).population(), suppress);
+    Long cases = rows.isEmpty() ? null : count(rows.get(0).cases(), suppress);
+    ctx.json(new RootCausesResponse(run.runId(), problem, region, population, cases, factors));
+  }
+
+  private FactorView view(
+      RootCauseResults.FactorRow row,
+      PublishedRun.IndicatorRow indicator,
+      boolean persian,
+      boolean suppress) {
+    String label =
+        indicator == null ? row.factor() : persian ? indicator.labelFa() : indicator.labelEn();
+    return new FactorView(
+        row.factor(),
+        label,
+        count(row.exposedCases(), suppress),
+        count(row.exposedTotal(), suppress),
+        count(row.unexposedCases(), suppress),
+        count(row.unexposedTotal(), suppress),
+        estimate(row.relativeRisk()),
+        estimate(row.oddsRatio()),
+        estimate(row.adjustedOddsRatio()),
+        estimate(row.attributableFraction()),
+        row.pValue(),
+        row.qValue(),
+        row.medianLeadDays(),
+        row.evidence());
+  }
+
+  /** A count a researcher may see: any count from 1 to k-1 is withheld. */
+  private Long count(long count, boolean suppress) {
+    return suppress && count > 0 && count < smallCellThreshold ? null : count;
+  }
+
+  private static EstimateView estimate(RootCauseResults.Interval interval) {
+    return new EstimateView(interval.estimate(), interval.low(), interval.high());
+  }
+}

@@ -1,0 +1,128 @@
+package org.rishe.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rishe.api.auth.Role;
+
+/** {@code /root-causes?problem=P[&region=R]} over real HTTP, on the fixture's root_causes rows. */
+class RootCausesHttpTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir static Path warehouse;
+  private static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.unlimited(warehouse);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void factorsAreRankedByAdjustedOddsRatioWithThoseWithoutOneLast() throws Exception {
+    HttpResponse<String> response = get("/api/v1/root-causes?problem=child_labour", Role.PLANNER);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(response.body());
+    assertThat(body.get("problem").asText()).isEqualTo("child_labour");
+    assertThat(body.get("region").isNull()).isTrue();
+    assertThat(body.get("population").asLong()).isEqualTo(1240);
+    assertThat(body.get("cases").asLong()).isEqualTo(120);
+    JsonNode factors = body.get("factors");
+    assertThat(factors).hasSize(3);
+    assertThat(factors.get(0).get("factor").asText()).isEqualTo("out_of_school");
+    assertThat(factors.get(1).get("factor").asText()).isEqualTo("parent_illiterate");
+    assertThat(factors.get(2).get("factor").asText()).isEqualTo("learning_difficulty");
+    JsonNode first = factors.get(0);
+    assertThat(first.get("exposedCases").asLong()).isEqualTo(50);
+    assertThat(first.get("unexposedTotal").asLong()).isEqualTo(1000);
+    assertThat(first.get("adjustedOddsRatio").get("estimate").asDouble()).isEqualTo(2.5);
+    assertThat(first.get("adjustedOddsRatio").get("low").asDouble()).isEqualTo(1.7);
+    assertThat(first.get("relativeRisk").get("high").asDouble()).isEqualTo(4.4);
+    assertThat(first.get("attributableFraction").get("estimate").asDouble()).isEqualTo(0.24);
+    assertThat(first.get("qValue").asDouble()).isEqualTo(1e-6);
+    assertThat(first.get("medianLeadDays").asDouble()).isEqualTo(150.0);
+    assertThat(first.get("evidence").asText()).isEqualTo("strong");
+    assertThat(factors.get(2).get("adjustedOddsRatio").get("estimate").isNull()).isTrue();
+    assertThat(factors.get(2).get("exposedCases").asLong()).isEqualTo(7);
+  }
+
+  @Test
+  void researchersSeeCountsFromOneToTenAsNull() throws Exception {
+    JsonNode factors =
+        JSON.readTree(get("/api/v1/root-causes?problem=child_labour", Role.RESEARCHER).body())
+            .get("factors");
+
+    JsonNode learning = factors.get(2);
+    assertThat(learning.get("exposedCases").isNull()).isTrue();
+    assertThat(learning.get("exposedTotal").asLong()).isEqualTo(150);
+    assertThat(learning.get("oddsRatio").get("estimate").asDouble()).isEqualTo(0.45);
+  }
+
+  @Test
+  void aRegionGivesThatRegionsRowsWithItsOwnPopulation() throws Exception {
+    JsonNode body =
+        JSON.readTree(
+            get("/api/v1/root-causes?problem=child_labour&region=R01", Role.RESEARCHER).body());
+
+    assertThat(body.get("region").asText()).isEqualTo("R01");
+    assertThat(body.get("population").asLong()).isEqualTo(150);
+    assertThat(body.get("factors")).hasSize(1);
+    JsonNode factor = body.get("factors").get(0);
+    assertThat(factor.get("exposedCases").isNull()).isTrue();
+    assertThat(factor.get("unexposedCases").isNull()).isTrue();
+    assertThat(factor.get("exposedTotal").asLong()).isEqualTo(40);
+  }
+
+  @Test
+  void unknownProblemOrRegionIsA404ListingTheValidCodes() throws Exception {
+    HttpResponse<String> problem = get("/api/v1/root-causes?problem=unicorns", Role.LEADERSHIP);
+    HttpResponse<String> region =
+        get("/api/v1/root-causes?problem=child_labour&region=R99", Role.LEADERSHIP);
+
+    assertThat(problem.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(problem.body()).get("validCodes").toString())
+        .isEqualTo("[\"child_labour\",\"child_marriage\",\"dropout\"]");
+    assertThat(region.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(region.body()).get("validCodes").toString()).isEqualTo("[\"R01\"]");
+  }
+
+  @Test
+  void aMissingProblemIsA400ThatSaysHowToAskAndListsTheCodes() throws Exception {
+    HttpResponse<String> response = get("/api/v1/root-causes", Role.ADMIN);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    JsonNode body = JSON.readTree(response.body());
+    assertThat(body.get("detail").asText())
+        .isEqualTo(
+            "the problem parameter is required: add ?problem=CODE with a code from validCodes");
+    assertThat(body.get("validCodes")).hasSize(3);
+  }
+
+  private static HttpResponse<String> get(String path, Role role) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + server.keys.get(role))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
