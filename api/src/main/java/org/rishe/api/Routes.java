@@ -52,7 +52,8 @@ final class Routes {
             .personDerived());
 
     DashboardController dashboard = new DashboardController(dependencies.results());
-    HotspotsController hotspots = new HotspotsController(dependencies.results());
+    HotspotsController hotspots =
+        new HotspotsController(dependencies.results(), dependencies.smallCellThreshold());
     JourneyController journeys = new JourneyController(dependencies.results());
     MatchesController matches = new MatchesController(dependencies.results());
     routes.add(
@@ -78,6 +79,7 @@ final class Routes {
             .query("to", "last month, YYYY-MM")
             .query("region", "a region code")
             .query("calendar", "gregorian (default) or jalali")
+            .table()
             .personDerived());
     routes.add(
         ApiRoute.get(
@@ -91,8 +93,7 @@ final class Routes {
             .query("problem", "a problem code")
             .query("from", "first month, YYYY-MM")
             .query("to", "last month, YYYY-MM")
-            .query("limit", "page size")
-            .query("cursor", "the nextCursor of the previous page")
+            .table()
             .personDerived());
     routes.add(
         ApiRoute.get(
@@ -108,14 +109,16 @@ final class Routes {
                 "programmes ranked for a volunteer, with reasons",
                 matches::matches)
             .roles(LEADERSHIP, PLANNER, ADMIN)
-            .returns(MatchesController.MatchesResponse.class));
+            .returns(MatchesController.MatchesResponse.class)
+            .table());
 
     ProgramsController programs = new ProgramsController(dependencies.results());
     routes.add(
         ApiRoute.get(
                 PREFIX + "/programs", "the programmes with participants and cost", programs::list)
             .roles(LEADERSHIP, PLANNER, RESEARCHER, ADMIN)
-            .returns(ProgramsController.ProgramsResponse.class));
+            .returns(ProgramsController.ProgramsResponse.class)
+            .table());
     routes.add(
         ApiRoute.get(
                 PREFIX + "/programs/{id}/impact",
@@ -137,6 +140,7 @@ final class Routes {
             .query("problem", "a problem code (required)")
             .query("region", "a region code; all regions when absent")
             .query("lang", "label language: en (default) or fa")
+            .table()
             .personDerived());
     CausalGraphController causal = new CausalGraphController(dependencies.results());
     routes.add(
@@ -147,6 +151,7 @@ final class Routes {
             .roles(LEADERSHIP, PLANNER, RESEARCHER, ADMIN)
             .returns(CausalGraphController.GraphResponse.class)
             .query("lang", "label language: en (default) or fa")
+            .table()
             .personDerived());
     routes.add(
         ApiRoute.get(
@@ -155,6 +160,7 @@ final class Routes {
                 causal::chains)
             .roles(LEADERSHIP, PLANNER, RESEARCHER, ADMIN)
             .returns(CausalGraphController.ChainsResponse.class)
+            .table()
             .personDerived());
 
     routes.add(ApiRoute.get(PREFIX + "/openapi.json", "this OpenAPI document", docs::openapi));

@@ -64,15 +64,53 @@ class RootCausesHttpTest {
   }
 
   @Test
-  void researchersSeeCountsFromOneToTenAsNull() throws Exception {
+  void researchersSeeNoFactorRowWithACellOfOneToTenPeople() throws Exception {
     JsonNode factors =
         JSON.readTree(get("/api/v1/root-causes?problem=child_labour", Role.RESEARCHER).body())
             .get("factors");
 
+    // learning_difficulty: 7 exposed cases. With 150 exposed, 113 of 1050 unexposed cases, 1240
+    // people and 120 cases served, and OR 0.45 with its interval, 7 is one subtraction or one
+    // equation away, so the whole row's counts and crude ratios go, not only the 7.
     JsonNode learning = factors.get(2);
-    assertThat(learning.get("exposedCases").isNull()).isTrue();
-    assertThat(learning.get("exposedTotal").asLong()).isEqualTo(150);
-    assertThat(learning.get("oddsRatio").get("estimate").asDouble()).isEqualTo(0.45);
+    assertThat(learning.get("factor").asText()).isEqualTo("learning_difficulty");
+    for (String field : new String[] {"exposedCases", "exposedTotal", "unexposedCases"}) {
+      assertThat(learning.get(field).isNull()).as(field).isTrue();
+    }
+    assertThat(learning.get("unexposedTotal").isNull()).isTrue();
+    assertThat(learning.get("oddsRatio").get("estimate").isNull()).isTrue();
+    assertThat(learning.get("relativeRisk").get("low").isNull()).isTrue();
+    assertThat(learning.get("pValue").isNull()).isTrue();
+    assertThat(learning.get("evidence").asText()).isEqualTo("insufficient data");
+    // out_of_school: cells 50, 150, 70, 930 and 40 missing without the problem: all 11 or more
+    JsonNode school = factors.get(0);
+    assertThat(school.get("exposedCases").asLong()).isEqualTo(50);
+    assertThat(school.get("oddsRatio").get("estimate").asDouble()).isEqualTo(3.9);
+    assertThat(school.get("adjustedOddsRatio").get("estimate").asDouble()).isEqualTo(2.5);
+  }
+
+  @Test
+  void factorsComeAsCsvAndInPages() throws Exception {
+    HttpResponse<String> csv =
+        get("/api/v1/root-causes?problem=child_labour&limit=2", Role.PLANNER, "text/csv");
+
+    assertThat(csv.statusCode()).isEqualTo(200);
+    String[] lines = csv.body().split("\r\n");
+    assertThat(lines).hasSize(3);
+    assertThat(lines[0])
+        .startsWith(
+            "factor,label,exposedCases,exposedTotal,unexposedCases,unexposedTotal,"
+                + "relativeRisk.estimate,relativeRisk.low,relativeRisk.high,");
+    // the fixture's catalogue names only problems, so a factor's label is its code
+    assertThat(lines[1]).startsWith("out_of_school,out_of_school,50,200,70,1000,3.2,2.3,4.4,");
+    String next = csv.headers().firstValue("Next-Cursor").orElseThrow();
+    JsonNode last =
+        JSON.readTree(
+            get("/api/v1/root-causes?problem=child_labour&limit=2&cursor=" + next, Role.PLANNER)
+                .body());
+    assertThat(last.get("factors")).hasSize(1);
+    assertThat(last.get("factors").get(0).get("factor").asText()).isEqualTo("learning_difficulty");
+    assertThat(last.get("nextCursor").isNull()).isTrue();
   }
 
   @Test
@@ -87,7 +125,8 @@ class RootCausesHttpTest {
     JsonNode factor = body.get("factors").get(0);
     assertThat(factor.get("exposedCases").isNull()).isTrue();
     assertThat(factor.get("unexposedCases").isNull()).isTrue();
-    assertThat(factor.get("exposedTotal").asLong()).isEqualTo(40);
+    assertThat(factor.get("exposedTotal").isNull()).isTrue();
+    assertThat(factor.get("adjustedOddsRatio").get("estimate").asDouble()).isEqualTo(1.9);
   }
 
   @Test
@@ -118,10 +157,15 @@ class RootCausesHttpTest {
   }
 
   private static HttpResponse<String> get(String path, Role role) throws Exception {
+    return get(path, role, "application/json");
+  }
+
+  private static HttpResponse<String> get(String path, Role role, String accept) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
             .timeout(Duration.ofSeconds(10))
             .header("Authorization", "Bearer " + server.keys.get(role))
+            .header("Accept", accept)
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

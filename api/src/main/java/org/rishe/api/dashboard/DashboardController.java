@@ -11,6 +11,7 @@ import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.DashboardRun;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.table.Tables;
 
 /** {@code GET /dashboard/summary} and {@code GET /dashboard/trends}: parse, validate, answer. */
 public final class DashboardController {
@@ -26,14 +27,15 @@ public final class DashboardController {
   public record SummaryResponse(
       String run, String calendar, String from, String to, String region, Kpis kpis) {}
 
-  /** The trends response: one point per month. */
+  /** The trends response: one point per month, a page of them. */
   public record TrendsResponse(
       String run,
       String metric,
       String by,
       String calendar,
       String region,
-      List<DashboardService.Point> points) {}
+      List<DashboardService.Point> points,
+      String nextCursor) {}
 
   public void summary(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
@@ -65,14 +67,14 @@ public final class DashboardController {
               + "'; leave it out or pass by=month");
     }
     DashboardQuery query = query(ctx, run.dashboard());
-    ctx.json(
-        new TrendsResponse(
-            run.runId(),
-            metric,
-            "month",
-            query.calendar(),
-            query.region(),
-            DashboardService.trend(run.dashboard(), query, metric)));
+    Tables.respond(
+        ctx,
+        run.runId(),
+        DashboardService.Point.class,
+        DashboardService.trend(run.dashboard(), query, metric),
+        (page, next) ->
+            new TrendsResponse(
+                run.runId(), metric, "month", query.calendar(), query.region(), page, next));
   }
 
   private static DashboardQuery query(Context ctx, DashboardRun dashboard) {

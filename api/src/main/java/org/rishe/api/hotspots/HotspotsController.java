@@ -6,26 +6,31 @@ import io.javalin.http.Context;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.rishe.api.auth.Authorizer;
+import org.rishe.api.auth.Role;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.DashboardRun;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.table.Tables;
 
 /**
  * {@code GET /hotspots}: the region × problem × months that EARS C2 flagged, newest first; {@code
  * all=true} adds the months assessed and not flagged. Optional filters: region, problem, from, to;
- * pages of {@code limit} rows (default 100) follow {@code cursor}.
+ * a table (paged, CSV on ask).
  */
 public final class HotspotsController {
   private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
-  private static final int DEFAULT_LIMIT = 100;
-  private static final int MAX_LIMIT = 1000;
+  private static final String METHOD =
+      "EARS C2: 7-month baseline, 2-month guard, flagged above 3 standard deviations";
 
   private final ResultsStore results;
+  private final int smallCellThreshold;
 
-  public HotspotsController(ResultsStore results) {
+  public HotspotsController(ResultsStore results, int smallCellThreshold) {
     this.results = requireNonNull(results, "results is null");
+    this.smallCellThreshold = smallCellThreshold;
   }
 
   /** One hotspot as served. */
@@ -33,9 +38,9 @@ public final class HotspotsController {
       String region,
       String problem,
       String period,
-      long observed,
+      Long observed,
       double expected,
-      double score,
+      Double score,
       boolean flagged) {}
 
   /**
@@ -55,8 +60,7 @@ public final class HotspotsController {
     String problem = ctx.queryParam("problem");
     String from = month(ctx, "from");
     String to = month(ctx, "to");
-    int limit = limit(ctx);
-    int offset = offset(ctx);
+    boolean suppress = Authorizer.key(ctx).role() == Role.RESEARCHER;
     boolean everyMonth = "true".equals(all);
     List<HotspotView> hotspots =
         run.dashboard().hotspots().stream()
@@ -70,61 +74,30 @@ public final class HotspotsController {
                     .reversed()
                     .thenComparing(DashboardRun.HotspotRow::region)
                     .thenComparing(DashboardRun.HotspotRow::problem))
-            .map(
-                h ->
-                    new HotspotView(
-                        h.region(),
-                        h.problem(),
-                        h.period(),
-                        h.observed(),
-                        h.expected(),
-                        h.score(),
-                        h.flagged()))
+            .map(h -> view(h, suppress))
             .toList();
-    int end = Math.min(hotspots.size(), offset + limit);
-    ctx.json(
-        new HotspotsResponse(
-            run.runId(),
-            "EARS C2: 7-month baseline, 2-month guard, flagged above 3 standard deviations",
-            hotspots.subList(Math.min(offset, end), end),
-            end < hotspots.size() ? Integer.toString(end) : null));
+    Tables.respond(
+        ctx,
+        run.runId(),
+        HotspotView.class,
+        hotspots,
+        (page, next) -> new HotspotsResponse(run.runId(), METHOD, page, next));
   }
 
-  private static int limit(Context ctx) {
-    String value = ctx.queryParam("limit");
-    if (value == null) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int limit = Integer.parseInt(value);
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw ApiProblem.badRequest(
-        "limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + value + "'");
-  }
-
-  /** The cursor is the position of the page's first row; it is only valid for the same run. */
-  private static int offset(Context ctx) {
-    String value = ctx.queryParam("cursor");
-    if (value == null) {
-      return 0;
-    }
-    try {
-      int offset = Integer.parseInt(value);
-      if (offset >= 0) {
-        return offset;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw ApiProblem.badRequest(
-        "cursor '"
-            + value
-            + "' is not one this API gave; pass the nextCursor of the previous page");
+  /**
+   * A month as served. A researcher never sees a month's count of 1 to k-1 cases, nor its score,
+   * from which the count follows given the expected count.
+   */
+  private HotspotView view(DashboardRun.HotspotRow h, boolean suppress) {
+    boolean small = suppress && h.observed() > 0 && h.observed() < smallCellThreshold;
+    return new HotspotView(
+        h.region(),
+        h.problem(),
+        h.period(),
+        small ? null : h.observed(),
+        h.expected(),
+        small ? null : h.score(),
+        h.flagged());
   }
 
   private static String month(Context ctx, String name) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.table.Tables;
 import org.rishe.common.csv.CsvWriter;
 
 /**
@@ -32,7 +33,7 @@ public final class ProgramsController {
       Double costPerParticipant,
       long participants) {}
 
-  public record ProgramsResponse(String run, List<ProgramView> programs) {}
+  public record ProgramsResponse(String run, List<ProgramView> programs, String nextCursor) {}
 
   /** An estimate with its 95% interval. */
   public record EstimateView(Double estimate, Double low, Double high) {}
@@ -60,24 +61,12 @@ public final class ProgramsController {
   public void list(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     List<ProgramView> programs = run.programs().stream().map(ProgramsController::view).toList();
-    if (wantsCsv(ctx)) {
-      StringWriter text = new StringWriter();
-      try (CsvWriter csv = new CsvWriter(text)) {
-        csv.write("id", "name", "kind", "target_problem", "cost_per_participant", "participants");
-        for (ProgramView p : programs) {
-          csv.write(
-              p.id(),
-              p.name(),
-              p.kind(),
-              p.targetProblem(),
-              p.costPerParticipant(),
-              p.participants());
-        }
-      }
-      ctx.contentType("text/csv; charset=utf-8").result(text.toString());
-      return;
-    }
-    ctx.json(new ProgramsResponse(run.runId(), programs));
+    Tables.respond(
+        ctx,
+        run.runId(),
+        ProgramView.class,
+        programs,
+        (page, next) -> new ProgramsResponse(run.runId(), page, next));
   }
 
   public void impact(Context ctx) {
@@ -94,7 +83,7 @@ public final class ProgramsController {
                         id,
                         run.programs().stream().map(PublishedRun.ProgramRow::id).toList()));
     List<OutcomeView> outcomes = outcomes(run, id);
-    if (wantsCsv(ctx)) {
+    if (Tables.wantsCsv(ctx.header("Accept"))) {
       ctx.contentType("text/csv; charset=utf-8").result(csv(outcomes));
       return;
     }
@@ -185,10 +174,5 @@ public final class ProgramsController {
   private static ProgramView view(PublishedRun.ProgramRow p) {
     return new ProgramView(
         p.id(), p.name(), p.kind(), p.targetProblem(), p.costPerParticipant(), p.participants());
-  }
-
-  private static boolean wantsCsv(Context ctx) {
-    String accept = ctx.header("Accept");
-    return accept != null && accept.contains("text/csv");
   }
 }

@@ -9,6 +9,7 @@ import org.rishe.api.problems.Language;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
 import org.rishe.api.results.RootCauseResults;
+import org.rishe.api.table.Tables;
 
 /**
  * {@code GET /causal-graph} and {@code GET /root-causes/{problem}/chains}: the learnt graph over
@@ -28,7 +29,9 @@ public final class CausalGraphController {
   /** An edge: {@code from -> to} when directed, else {@code from -- to}. */
   public record EdgeView(String from, String to, boolean directed, double stability) {}
 
-  public record GraphResponse(String run, List<NodeView> nodes, List<EdgeView> edges) {}
+  /** Every node, and one page of edges (the table: CSV on ask gives the edges). */
+  public record GraphResponse(
+      String run, List<NodeView> nodes, List<EdgeView> edges, String nextCursor) {}
 
   /** One chain: codes root first and problem last; effects on the log-odds scale. */
   public record ChainView(
@@ -39,7 +42,8 @@ public final class CausalGraphController {
       double total,
       Double shareMediated) {}
 
-  public record ChainsResponse(String run, String problem, List<ChainView> chains) {}
+  public record ChainsResponse(
+      String run, String problem, List<ChainView> chains, String nextCursor) {}
 
   public void graph(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
@@ -54,7 +58,12 @@ public final class CausalGraphController {
         run.rootCauses().edges().stream()
             .map(edge -> new EdgeView(edge.from(), edge.to(), edge.directed(), edge.stability()))
             .toList();
-    ctx.json(new GraphResponse(run.runId(), nodes, edges));
+    Tables.respond(
+        ctx,
+        run.runId(),
+        EdgeView.class,
+        edges,
+        (page, next) -> new GraphResponse(run.runId(), nodes, page, next));
   }
 
   public void chains(Context ctx) {
@@ -69,7 +78,12 @@ public final class CausalGraphController {
             .filter(chain -> chain.problem().equals(problem))
             .map(CausalGraphController::view)
             .toList();
-    ctx.json(new ChainsResponse(run.runId(), problem, chains));
+    Tables.respond(
+        ctx,
+        run.runId(),
+        ChainView.class,
+        chains,
+        (page, next) -> new ChainsResponse(run.runId(), problem, page, next));
   }
 
   private static ChainView view(RootCauseResults.Chain chain) {

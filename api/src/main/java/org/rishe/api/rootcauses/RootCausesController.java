@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.LongStream;
 import org.rishe.api.auth.Authorizer;
 import org.rishe.api.auth.Role;
 import org.rishe.api.error.ApiProblem;
@@ -14,11 +15,21 @@ import org.rishe.api.problems.Language;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
 import org.rishe.api.results.RootCauseResults;
+import org.rishe.api.table.Tables;
 
 /**
  * {@code GET /root-causes?problem=P[&region=R]}: a problem's factors ranked by adjusted odds ratio
- * (largest first, factors without an adjusted estimate last), overall or in one region. Researchers
- * see counts from 1 to k-1 as null, as on {@code /problems}.
+ * (largest first, factors without an adjusted estimate last), overall or in one region; a table
+ * (paged, CSV on ask).
+ *
+ * <p>Researchers never see a group of 1 to k-1 people. A factor's 2×2 table has six cells once its
+ * missing answers are counted (exposed, unexposed and missing, each with and without the problem),
+ * and the served totals and crude ratios determine any one of them from the others: the odds ratio,
+ * the relative risk and their intervals alone are four equations in the four counts. So when any of
+ * the six cells holds 1 to k-1 people, a researcher gets that factor's counts, crude ratios, p- and
+ * q-values and lead time as null, keeping the adjusted odds ratio, the attributable fraction and
+ * the evidence grade, which come from a regression over every factor and cannot be inverted to a
+ * cell.
  */
 public final class RootCausesController {
   private static final Comparator<RootCauseResults.FactorRow> BY_ADJUSTED_ODDS_RATIO =
@@ -28,6 +39,8 @@ public final class RootCausesController {
           .thenComparing(
               row -> row.oddsRatio().estimate(), Comparator.nullsLast(Comparator.reverseOrder()))
           .thenComparing(RootCauseResults.FactorRow::factor);
+
+  private static final EstimateView WITHHELD = new EstimateView(null, null, null);
 
   private final ResultsStore results;
   private final int smallCellThreshold;
@@ -57,14 +70,18 @@ public final class RootCausesController {
       Double medianLeadDays,
       String evidence) {}
 
-  /** The response; region null for all regions, population and cases null when suppressed. */
+  /**
+   * The response; region null for all regions, population and cases null when suppressed; the
+   * cursor of the next page of factors, null on the last.
+   */
   public record RootCausesResponse(
       String run,
       String problem,
       String region,
       Long population,
       Long cases,
-      List<FactorView> factors) {}
+      List<FactorView> factors,
+      String nextCursor) {}
 
   public void list(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
@@ -107,7 +124,13 @@ public final class RootCausesController {
             .toList();
     Long population = rows.isEmpty() ? null : count(rows.get(0).population(), suppress);
     Long cases = rows.isEmpty() ? null : count(rows.get(0).cases(), suppress);
-    ctx.json(new RootCausesResponse(run.runId(), problem, region, population, cases, factors));
+    Tables.respond(
+        ctx,
+        run.runId(),
+        FactorView.class,
+        factors,
+        (page, next) ->
+            new RootCausesResponse(run.runId(), problem, region, population, cases, page, next));
   }
 
   private FactorView view(
@@ -117,6 +140,23 @@ public final class RootCausesController {
       boolean suppress) {
     String label =
         indicator == null ? row.factor() : persian ? indicator.labelFa() : indicator.labelEn();
+    if (suppress && hasSmallCell(row)) {
+      return new FactorView(
+          row.factor(),
+          label,
+          null,
+          null,
+          null,
+          null,
+          WITHHELD,
+          WITHHELD,
+          estimate(row.adjustedOddsRatio()),
+          estimate(row.attributableFraction()),
+          null,
+          null,
+          null,
+          row.evidence());
+    }
     return new FactorView(
         row.factor(),
         label,
@@ -132,6 +172,20 @@ public final class RootCausesController {
         row.qValue(),
         row.medianLeadDays(),
         row.evidence());
+  }
+
+  /** Whether any of the factor's six cells (with missing answers as a third row) is 1 to k-1. */
+  private boolean hasSmallCell(RootCauseResults.FactorRow row) {
+    long missingTotal = row.population() - row.exposedTotal() - row.unexposedTotal();
+    long missingCases = row.cases() - row.exposedCases() - row.unexposedCases();
+    return LongStream.of(
+            row.exposedCases(),
+            row.exposedTotal() - row.exposedCases(),
+            row.unexposedCases(),
+            row.unexposedTotal() - row.unexposedCases(),
+            missingCases,
+            missingTotal - missingCases)
+        .anyMatch(cell -> cell > 0 && cell < smallCellThreshold);
   }
 
   /** A count a researcher may see: any count from 1 to k-1 is withheld. */

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * RFC 4180 CSV of a list of records: a header of the record's component names, one line per row,
- * CRLF line ends. Numbers, booleans and text are written as they are; nested values (records,
- * lists, maps) as JSON in one cell, so no information is lost.
+ * CRLF line ends. Numbers, booleans and text are written as they are; a nested record (an estimate
+ * with its interval, say) spreads over one column per component, named {@code outer.inner}, so a
+ * spreadsheet can sort and chart it; lists and maps go as JSON in one cell, so no information is
+ * lost. The header depends on the type only, never on the rows.
  */
 public final class Csv {
   public static final String CONTENT_TYPE = "text/csv; charset=utf-8; header=present";
@@ -18,19 +21,48 @@ public final class Csv {
   private Csv() {}
 
   public static <T extends Record> String write(Class<T> type, List<T> rows) {
-    RecordComponent[] components = type.getRecordComponents();
+    List<Column> columns = new ArrayList<>();
+    columns(type, "", List.of(), columns);
     StringBuilder text = new StringBuilder();
-    for (int i = 0; i < components.length; i++) {
-      text.append(i == 0 ? "" : ",").append(quote(components[i].getName()));
+    for (int i = 0; i < columns.size(); i++) {
+      text.append(i == 0 ? "" : ",").append(quote(columns.get(i).name()));
     }
     text.append("\r\n");
     for (T row : rows) {
-      for (int i = 0; i < components.length; i++) {
-        text.append(i == 0 ? "" : ",").append(cell(read(components[i], row)));
+      for (int i = 0; i < columns.size(); i++) {
+        text.append(i == 0 ? "" : ",").append(cell(columns.get(i).read(row)));
       }
       text.append("\r\n");
     }
     return text.toString();
+  }
+
+  /** A column: its header and the accessors that lead from a row to its value. */
+  private record Column(String name, List<RecordComponent> path) {
+    Object read(Object row) {
+      Object value = row;
+      for (RecordComponent component : path) {
+        if (value == null) {
+          return null;
+        }
+        value = Csv.read(component, value);
+      }
+      return value;
+    }
+  }
+
+  private static void columns(
+      Class<?> type, String prefix, List<RecordComponent> path, List<Column> columns) {
+    for (RecordComponent component : type.getRecordComponents()) {
+      List<RecordComponent> longer = new ArrayList<>(path);
+      longer.add(component);
+      String name = prefix + component.getName();
+      if (component.getType().isRecord()) {
+        columns(component.getType(), name + ".", longer, columns);
+      } else {
+        columns.add(new Column(name, List.copyOf(longer)));
+      }
+    }
   }
 
   private static Object read(RecordComponent component, Object row) {

@@ -43,7 +43,8 @@ public record Page<T>(List<T> rows, String nextCursor) {
     } catch (NumberFormatException e) {
       // answered below like an out-of-range number
     }
-    throw ApiProblem.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT);
+    throw ApiProblem.badRequest(
+        "limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + text + "'");
   }
 
   static String cursor(String runId, int offset) {

@@ -32,7 +32,8 @@ public final class Tables {
     ctx.json(envelope.apply(page.rows(), page.nextCursor()));
   }
 
-  static boolean wantsCsv(String accept) {
+  /** Whether an {@code Accept} header asks for CSV. */
+  public static boolean wantsCsv(String accept) {
     return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
   }
 }

@@ -8,6 +8,7 @@ import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.DashboardRun;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.table.Tables;
 
 /** {@code GET /volunteers/{id}/matches}: programmes ranked for one volunteer, with the reasons. */
 public final class MatchesController {
@@ -21,7 +22,8 @@ public final class MatchesController {
   public record MatchView(String programId, int rank, double score, List<String> reasons) {}
 
   /** The response. */
-  public record MatchesResponse(String run, String volunteerId, List<MatchView> matches) {}
+  public record MatchesResponse(
+      String run, String volunteerId, List<MatchView> matches, String nextCursor) {}
 
   public void matches(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
@@ -34,12 +36,13 @@ public final class MatchesController {
               + "': the id is unknown, or the volunteer has no interests and no programme is active"
               + " in their region");
     }
-    ctx.json(
-        new MatchesResponse(
-            run.runId(),
-            id,
-            matches.stream()
-                .map(m -> new MatchView(m.programId(), m.rank(), m.score(), m.reasons()))
-                .toList()));
+    Tables.respond(
+        ctx,
+        run.runId(),
+        MatchView.class,
+        matches.stream()
+            .map(m -> new MatchView(m.programId(), m.rank(), m.score(), m.reasons()))
+            .toList(),
+        (page, next) -> new MatchesResponse(run.runId(), id, page, next));
   }
 }

@@ -196,7 +196,7 @@
       select.appendChild(option);
     });
     select.value = chosen;
-    api('/api/v1/dashboard/trends?by=month&metric=' + encodeURIComponent(chosen) + '&calendar=' + calendar())
+    api('/api/v1/dashboard/trends?by=month&limit=1000&metric=' + encodeURIComponent(chosen) + '&calendar=' + calendar())
       .then(function (body) {
         show('trend-message', null);
         chart('trend-chart').setOption({
@@ -210,7 +210,7 @@
   }
 
   function loadImpact() {
-    api('/api/v1/programs').then(function (body) {
+    api('/api/v1/programs?limit=1000').then(function (body) {
       var programs = (body.programs || []).slice(0, 8);
       return Promise.all(programs.map(function (program) {
         var id = program.id || program.programId || program.code;
@@ -342,7 +342,7 @@
     var problem = $('problem-select').value;
     if (!problem) { show('root-causes-message', t('chooseProblem')); return; }
     var region = $('region-select').value;
-    var query = '?problem=' + encodeURIComponent(problem) + (region ? '&region=' + encodeURIComponent(region) : '');
+    var query = '?limit=1000&problem=' + encodeURIComponent(problem) + (region ? '&region=' + encodeURIComponent(region) : '');
     api('/api/v1/root-causes' + query).then(function (body) {
       var factors = body.factors || [];
       show('root-causes-message', factors.length === 0 ? t('noData') : null);
@@ -355,7 +355,7 @@
             number(f.qValue, 3), evidence, number(f.exposedCases, 0)];
         }));
     }, function (error) { clear($('root-causes-table')); show('root-causes-message', describe(error)); });
-    api('/api/v1/root-causes/' + encodeURIComponent(problem) + '/chains').then(function (body) {
+    api('/api/v1/root-causes/' + encodeURIComponent(problem) + '/chains?limit=1000').then(function (body) {
       var chains = body.chains || [];
       show('chains-message', chains.length === 0 ? t('noData') : null);
       var list = clear($('chains-list'));
@@ -371,7 +371,7 @@
   }
 
   function loadGraph() {
-    api('/api/v1/causal-graph').then(function (body) {
+    api('/api/v1/causal-graph?limit=1000').then(function (body) {
       show('graph-message', (body.nodes || []).length === 0 ? t('noData') : null);
       renderGraph(body);
     }, failed('graph-message', 'graph-chart'));

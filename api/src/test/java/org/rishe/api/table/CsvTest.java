@@ -25,6 +25,26 @@ class CsvTest {
                 + "\"comma, \"\"quote\"\"\nline\",,[],{}\r\n");
   }
 
+  record Interval(Double estimate, Double low, Double high) {}
+
+  record Factor(String factor, Interval oddsRatio) {}
+
+  @Test
+  void aNestedRecordSpreadsOverOneColumnPerComponentAndANullOneLeavesThemEmpty() {
+    String csv =
+        Csv.write(
+            Factor.class,
+            List.of(
+                new Factor("out_of_school", new Interval(3.9, 2.6, 5.6)),
+                new Factor("learning", null)));
+
+    assertThat(csv)
+        .isEqualTo(
+            "factor,oddsRatio.estimate,oddsRatio.low,oddsRatio.high\r\n"
+                + "out_of_school,3.9,2.6,5.6\r\n"
+                + "learning,,,\r\n");
+  }
+
   @Test
   void textASpreadsheetWouldRunAsAFormulaIsDefused() {
     assertThat(Csv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
