@@ -103,14 +103,35 @@ final class CellSuppression {
 
   /** Sets b_i to the value (other than c_i where i is in V) whose half of the box costs least. */
   private boolean chooseBest(int dimension, int[] c, int[] a, int[] b) {
+    // the box cells with b in this dimension, without its coordinate: computed once, then each
+    // candidate value only adds value * stride
+    int d = a.length;
+    int half = 1 << (d - 1);
+    int[] partial = new int[half];
+    boolean[] finest = new boolean[half];
+    for (int m = 0; m < half; m++) {
+      int index = 0;
+      boolean allValues = true;
+      for (int i = 0, bit = 0; i < d; i++) {
+        if (i == dimension) {
+          continue;
+        }
+        int coordinate = (m >> bit++ & 1) == 1 ? b[i] : a[i];
+        index += coordinate * lattice.strides[i];
+        allValues &= coordinate != lattice.sizes[i];
+      }
+      partial[m] = index;
+      finest[m] = allValues;
+    }
     int current = b[dimension];
-    long best = halfBoxCost(dimension, current, a, b);
+    int stride = lattice.strides[dimension];
+    long best = halfBoxCost(partial, finest, current * stride);
     int chosen = current;
-    for (int value = 0; value < lattice.sizes[dimension]; value++) {
+    for (int value = 0; value < lattice.sizes[dimension] && best > 0; value++) {
       if (value == current || value == c[dimension]) {
         continue;
       }
-      long cost = halfBoxCost(dimension, value, a, b);
+      long cost = halfBoxCost(partial, finest, value * stride);
       if (cost < best) {
         best = cost;
         chosen = value;
@@ -120,22 +141,10 @@ final class CellSuppression {
     return chosen != current;
   }
 
-  /** The cost of the box cells whose coordinate in {@code dimension} is b = {@code value}. */
-  private long halfBoxCost(int dimension, int value, int[] a, int[] b) {
-    int d = a.length;
+  private long halfBoxCost(int[] partial, boolean[] finest, int offset) {
     long cost = 0;
-    for (int mask = 0; mask < 1 << d; mask++) {
-      if ((mask >> dimension & 1) == 0) {
-        continue;
-      }
-      int index = 0;
-      boolean finest = true;
-      for (int i = 0; i < d; i++) {
-        int coordinate = i == dimension ? value : (mask >> i & 1) == 1 ? b[i] : a[i];
-        index += coordinate * lattice.strides[i];
-        finest &= coordinate != lattice.sizes[i];
-      }
-      cost += cellCost(index, finest);
+    for (int m = 0; m < partial.length; m++) {
+      cost += cellCost(partial[m] + offset, finest[m]);
     }
     return cost;
   }
