@@ -3,6 +3,7 @@ package org.rishe.api.table;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -27,6 +28,24 @@ public final class Tables {
         ctx.header(NEXT_CURSOR_HEADER, page.nextCursor());
       }
       ctx.contentType(Csv.CONTENT_TYPE).result(Csv.write(rowType, page.rows()));
+      return;
+    }
+    ctx.json(envelope.apply(page.rows(), page.nextCursor()));
+  }
+
+  /** The same for rows whose columns are known only at run time, given as maps by column. */
+  public static void respondMaps(
+      Context ctx,
+      String runId,
+      List<String> columns,
+      List<Map<String, Object>> rows,
+      BiFunction<List<Map<String, Object>>, String, Object> envelope) {
+    Page<Map<String, Object>> page = Page.of(ctx, runId, rows);
+    if (wantsCsv(ctx.header("Accept"))) {
+      if (page.nextCursor() != null) {
+        ctx.header(NEXT_CURSOR_HEADER, page.nextCursor());
+      }
+      ctx.contentType(Csv.CONTENT_TYPE).result(Csv.writeMaps(columns, page.rows()));
       return;
     }
     ctx.json(envelope.apply(page.rows(), page.nextCursor()));

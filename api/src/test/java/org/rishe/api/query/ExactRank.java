@@ -8,21 +8,21 @@ import java.util.List;
  * The row space of a growing set of integer vectors, kept in reduced row echelon form with exact
  * fraction-free integer arithmetic (no rounding, so "in the span" is a proof, not a tolerance).
  */
-final class ExactRank {
+public final class ExactRank {
   private final int columns;
   private final List<BigInteger[]> rows = new ArrayList<>();
   private final List<Integer> pivots = new ArrayList<>();
 
-  ExactRank(int columns) {
+  public ExactRank(int columns) {
     this.columns = columns;
   }
 
-  int rank() {
+  public int rank() {
     return rows.size();
   }
 
   /** Adds a row; true when it was independent of the rows before (the rank grew). */
-  boolean add(int[] row) {
+  public boolean add(int[] row) {
     BigInteger[] reduced = reduce(row);
     int pivot = firstNonZero(reduced);
     if (pivot < 0) {
@@ -40,7 +40,7 @@ final class ExactRank {
   }
 
   /** Whether the row is a linear combination of the rows added: rank([A; b]) == rank(A). */
-  boolean inSpan(int[] row) {
+  public boolean inSpan(int[] row) {
     return firstNonZero(reduce(row)) < 0;
   }
 
