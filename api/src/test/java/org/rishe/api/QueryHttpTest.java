@@ -260,6 +260,22 @@ class QueryHttpTest {
   }
 
   @Test
+  void everyQueryIsAuditedWithTheRequestItAsked() throws Exception {
+    query("{\"measure\":\"people\",\"dimensions\":[\"sex\"],\"totals\":false}");
+
+    List<String> lines = java.nio.file.Files.readAllLines(server.layout.auditLog());
+    JsonNode last = JSON.readTree(lines.get(lines.size() - 1));
+    assertThat(last.get("method").asText()).isEqualTo("POST");
+    assertThat(last.get("route").asText()).isEqualTo(QUERY);
+    assertThat(last.get("role").asText()).isEqualTo("researcher");
+    assertThat(JSON.readTree(last.get("request").asText()))
+        .isEqualTo(
+            JSON.readTree(
+                "{\"measure\":\"people\",\"dimensions\":[\"sex\"],\"filters\":null,"
+                    + "\"totals\":false}"));
+  }
+
+  @Test
   void aDonorKeyIsRefusedAndABodyOverTheCapIsRefusedEvenWhenChunked() {
     RawHttp.Response donor = post(QUERY, "{\"measure\":\"cases\"}", Role.DONOR, null);
     byte[] huge =

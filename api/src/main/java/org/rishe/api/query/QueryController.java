@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.rishe.api.audit.Auditor;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
@@ -143,6 +144,7 @@ public final class QueryController {
       if (request == null) {
         throw ApiProblem.badRequest("the body is null; send a JSON object with " + FIELDS);
       }
+      ctx.attribute(Auditor.REQUEST_ATTRIBUTE, STRICT.writeValueAsString(request));
       return request;
     } catch (UnrecognizedPropertyException e) {
       throw ApiProblem.badRequest(
