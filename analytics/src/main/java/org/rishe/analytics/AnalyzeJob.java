@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
+import org.rishe.analytics.cubes.CubeSteps;
 import org.rishe.analytics.dashboard.DashboardSteps;
 import org.rishe.analytics.impact.ProgramImpactJob;
 import org.rishe.analytics.impact.ProgramImpactSettings;
@@ -93,6 +94,8 @@ public final class AnalyzeJob {
         ProblemTransforms.problemCounts(inputs.cases(), inputs.table(Entity.INDICATORS)));
     methods.put(
         ResultTables.PROBLEMS, "cases and distinct people per problem, consenting people only");
+    progress.accept("[2/5] researcher cubes");
+    CubeSteps.run(inputs, publisher, methods);
 
     DashboardSteps.run(inputs, publisher, methods, progress);
     progress.accept("[3/5] programme impact");

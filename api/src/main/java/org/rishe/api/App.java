@@ -3,6 +3,7 @@ package org.rishe.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.util.ArrayList;
 import java.util.List;
 import org.rishe.api.audit.Auditor;
 import org.rishe.api.auth.Authorizer;
@@ -20,10 +21,16 @@ public final class App {
   private App() {}
 
   public static Javalin create(ApiDependencies dependencies) {
+    return create(dependencies, List.of());
+  }
+
+  /** The server with {@code extra} routes after the registry's (the benchmark's baseline). */
+  public static Javalin create(ApiDependencies dependencies, List<ApiRoute> extra) {
     ObjectMapper json = new ObjectMapper();
     Authorizer authorizer = new Authorizer(dependencies.keys());
     Metrics metrics = new Metrics(dependencies.results(), dependencies.clock());
-    List<ApiRoute> routes = Routes.all(dependencies, metrics);
+    List<ApiRoute> routes = new ArrayList<>(Routes.all(dependencies, metrics));
+    routes.addAll(extra);
     RequestGate gate =
         new RequestGate(
             new RouteTable(routes),

@@ -17,6 +17,9 @@ import org.rishe.api.openapi.DocsController;
 import org.rishe.api.openapi.OpenApiDocument;
 import org.rishe.api.problems.ProblemsController;
 import org.rishe.api.programs.ProgramsController;
+import org.rishe.api.query.QueryController;
+import org.rishe.api.query.QueryRequest;
+import org.rishe.api.query.QueryService;
 import org.rishe.api.rootcauses.CausalGraphController;
 import org.rishe.api.rootcauses.RootCausesController;
 import org.rishe.api.routing.ApiRoute;
@@ -162,6 +165,32 @@ final class Routes {
             .returns(CausalGraphController.ChainsResponse.class)
             .table()
             .personDerived());
+
+    QueryService queryService = new QueryService(dependencies.smallCellThreshold());
+    // the protected lattices are built once per run, before the run is served
+    dependencies.results().current().ifPresent(queryService::prepare);
+    dependencies.results().beforeServing(queryService::prepare);
+    QueryController query =
+        new QueryController(
+            dependencies.results(), queryService, ApiDependencies.MAX_REQUEST_BYTES);
+    routes.add(
+        ApiRoute.post(
+                PREFIX + "/query",
+                "a researcher aggregate: a measure broken down by dimensions, small cells and the"
+                    + " cells they could be recovered from suppressed",
+                query::query)
+            .roles(RESEARCHER, PLANNER, LEADERSHIP, ADMIN)
+            .accepts(QueryRequest.class)
+            .returns(QueryController.QueryResponse.class)
+            .table()
+            .personDerived());
+    routes.add(
+        ApiRoute.get(
+                PREFIX + "/query/cubes",
+                "the measures POST /query serves, with their dimensions and values",
+                query::cubes)
+            .roles(RESEARCHER, PLANNER, LEADERSHIP, ADMIN)
+            .returns(QueryController.CubesResponse.class));
 
     routes.add(ApiRoute.get(PREFIX + "/openapi.json", "this OpenAPI document", docs::openapi));
     routes.add(ApiRoute.get(PREFIX + "/docs", "Swagger UI", docs::index).undocumented());

@@ -3,6 +3,7 @@ package org.rishe.api;
 import io.javalin.Javalin;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,6 +12,7 @@ import org.rishe.api.audit.AuditLog;
 import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.limits.RateLimit;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.routing.ApiRoute;
 import org.rishe.common.cli.Arguments;
 import org.rishe.common.warehouse.WarehouseLayout;
 
@@ -21,6 +23,7 @@ public final class ServeCommand {
   static final String USAGE =
       """
       Usage: rishe serve [--port 7070] [--host 127.0.0.1] [--warehouse DIR] [--small-cell-k 11]
+                         [--rate-limit 50] [--hello]
 
       Serves the latest published results run over HTTP: the API under /api/v1 and the
       dashboard at /. A newer run published by `rishe analyze` is picked up within seconds,
@@ -29,7 +32,14 @@ public final class ServeCommand {
         --port N          port to listen on (default 7070; 0 picks a free one)
         --host H          address to bind (default 127.0.0.1; 0.0.0.0 for every interface)
         --warehouse DIR   the warehouse (default $RISHE_WAREHOUSE or ./warehouse)
-        --small-cell-k K  researchers never see a count from 1 to K-1 (default 11)""";
+        --small-cell-k K  researchers never see a count from 1 to K-1 (default 11)
+        --rate-limit N    requests per second each key may make, in bursts of 4N (default 50)
+        --hello           adds GET /hello, a public route answering "hello" through the same
+                          filters, as the baseline of bench/api (leave it off in production)""";
+
+  /** The benchmark baseline: public, no data, through the same gate, metrics and audit filters. */
+  static final ApiRoute HELLO =
+      ApiRoute.get("/hello", "benchmark baseline", ctx -> ctx.result("hello")).undocumented();
 
   private ServeCommand() {}
 
@@ -37,15 +47,25 @@ public final class ServeCommand {
     Arguments arguments;
     int port;
     int k;
+    RateLimit rateLimit;
     try {
       arguments =
           Arguments.parse(
-              args, Set.of("--port", "--host", "--warehouse", "--small-cell-k"), Set.of());
+              args,
+              Set.of("--port", "--host", "--warehouse", "--small-cell-k", "--rate-limit"),
+              Set.of("--hello"));
       port = (int) arguments.longValue("--port", 7070, 0, 65535);
       k =
           (int)
               arguments.longValue(
                   "--small-cell-k", ApiDependencies.DEFAULT_SMALL_CELL_THRESHOLD, 2, 1000);
+      long perSecond =
+          arguments.longValue(
+              "--rate-limit", RateLimit.DEFAULT.requestsPerSecond(), 1, 1_000_000_000L);
+      rateLimit =
+          perSecond == RateLimit.DEFAULT.requestsPerSecond()
+              ? RateLimit.DEFAULT
+              : new RateLimit(perSecond, perSecond * 4);
     } catch (IllegalArgumentException e) {
       System.err.println("rishe serve: " + e.getMessage() + " (see --help)");
       System.exit(2);
@@ -58,16 +78,31 @@ public final class ServeCommand {
     WarehouseLayout layout = WarehouseLayout.resolve(arguments.value("--warehouse").orElse(null));
     String host = arguments.value("--host").orElse("127.0.0.1");
     try {
-      start(layout, host, port, k, System.out);
+      start(layout, host, port, k, rateLimit, arguments.flag("--hello"), System.out);
     } catch (RuntimeException e) {
       System.err.println("rishe serve: failed: " + e.getMessage());
       System.exit(1);
     }
   }
 
-  /** Starts the server and its refresh timer; returns the running server. */
+  /** Starts the server and its refresh timer, with the default rate limit; returns it. */
   public static Javalin start(
       WarehouseLayout layout, String host, int port, int k, PrintStream out) {
+    return start(layout, host, port, k, RateLimit.DEFAULT, false, out);
+  }
+
+  /**
+   * Starts the server and its refresh timer; returns the running server. {@code hello} adds the
+   * benchmark baseline route {@code GET /hello}.
+   */
+  public static Javalin start(
+      WarehouseLayout layout,
+      String host,
+      int port,
+      int k,
+      RateLimit rateLimit,
+      boolean hello,
+      PrintStream out) {
     ResultsStore results = new ResultsStore(layout);
     ApiKeyStore keys = new ApiKeyStore(layout.apiKeys());
     results.refresh();
@@ -88,13 +123,9 @@ public final class ServeCommand {
         TimeUnit.SECONDS);
     ApiDependencies dependencies =
         new ApiDependencies(
-            results,
-            keys,
-            k,
-            RateLimit.DEFAULT,
-            new AuditLog(layout.auditLog()),
-            Clock.systemUTC());
-    Javalin app = App.create(dependencies).start(host, port);
+            results, keys, k, rateLimit, new AuditLog(layout.auditLog()), Clock.systemUTC());
+    Javalin app =
+        App.create(dependencies, hello ? List.of(HELLO) : List.<ApiRoute>of()).start(host, port);
     String run =
         results.current().map(r -> "run " + r.runId()).orElse("no run yet (run `rishe analyze`)");
     out.println("Rishe API listening on http://" + host + ":" + app.port() + "/ serving " + run);

@@ -120,6 +120,158 @@ class FuzzTest {
     return pairs.isEmpty() ? path.toString() : path + "?" + String.join("&", pairs);
   }
 
+  private static final List<String> FIELDS =
+      List.of("measure", "dimensions", "filters", "totals", "unknown", "__proto__", "");
+  private static final List<String> WORDS =
+      List.of(
+          "cases",
+          "people",
+          "participants",
+          "region",
+          "sex",
+          "problem",
+          "ageBand",
+          "month",
+          "program",
+          "R01",
+          "dropout",
+          "female",
+          "unknown",
+          "12-14",
+          "2025-01",
+          "");
+
+  /** A random JSON value: wrong types, long arrays, deep nesting, hostile text, real words. */
+  private static String randomJson(Random random, int depth) {
+    int kind = depth > 40 ? random.nextInt(4) : random.nextInt(9);
+    return switch (kind) {
+      case 0 -> "null";
+      case 1 -> random.nextBoolean() ? "true" : "false";
+      case 2 ->
+          List.of("0", "-1", "1e309", "99999999999999999999999999999999999999", "0.5", "NaN")
+              .get(random.nextInt(6));
+      case 3 ->
+          quoted(
+              random.nextBoolean() ? WORDS.get(random.nextInt(WORDS.size())) : randomValue(random));
+      case 4, 5 -> {
+        StringBuilder object = new StringBuilder("{");
+        int count = random.nextInt(5);
+        for (int i = 0; i < count; i++) {
+          object
+              .append(i == 0 ? "" : ",")
+              .append(
+                  quoted(
+                      random.nextInt(4) == 0
+                          ? WORDS.get(random.nextInt(WORDS.size()))
+                          : FIELDS.get(random.nextInt(FIELDS.size()))))
+              .append(':')
+              .append(randomJson(random, depth + 1));
+        }
+        yield object.append('}').toString();
+      }
+      case 6 -> {
+        StringBuilder array = new StringBuilder("[");
+        int count = random.nextInt(8) == 0 ? 2000 + random.nextInt(3000) : random.nextInt(5);
+        for (int i = 0; i < count; i++) {
+          array
+              .append(i == 0 ? "" : ",")
+              .append(
+                  count > 100
+                      ? quoted(WORDS.get(i % WORDS.size()))
+                      : randomJson(random, depth + 1));
+        }
+        yield array.append(']').toString();
+      }
+      case 7 -> "[".repeat(500 + random.nextInt(5000));
+      default ->
+          "{\"measure\":"
+              + randomJson(random, depth + 1)
+              + ",\"dimensions\":"
+              + randomJson(random, depth + 1)
+              + "}";
+    };
+  }
+
+  private static String quoted(String text) {
+    StringBuilder json = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        json.append('\\').append(c);
+      } else if (c < 0x20) {
+        json.append(String.format("\\u%04x", (int) c));
+      } else {
+        json.append(c);
+      }
+    }
+    return json.append('"').toString();
+  }
+
+  /**
+   * A plausible query with random parts, so that validation passes often and the lattice answers.
+   */
+  private static String randomQuery(Random random) {
+    List<String> dimensions = new ArrayList<>();
+    for (String dimension : List.of("region", "sex", "problem", "ageBand", "month", "program")) {
+      if (random.nextInt(3) == 0) {
+        dimensions.add(quoted(dimension));
+      }
+    }
+    String filter =
+        random.nextBoolean()
+            ? "{}"
+            : "{\"problem\":[\"dropout\""
+                + (random.nextBoolean() ? ",\"child_labour\"" : "")
+                + "]}";
+    return "{\"measure\":"
+        + quoted(List.of("cases", "people", "participants").get(random.nextInt(3)))
+        + ",\"dimensions\":["
+        + String.join(",", dimensions)
+        + "],\"filters\":"
+        + filter
+        + ",\"totals\":"
+        + random.nextBoolean()
+        + "}";
+  }
+
+  @Test
+  void hostileJsonBodiesOnEveryPostRouteNeverGiveA5xxAndEveryErrorIsProblemJson() {
+    Random random = new Random(20261130L);
+    SoftAssertions softly = new SoftAssertions();
+    int sent = 0;
+    int answered = 0;
+    for (ApiRoute route : server.routes()) {
+      if (!route.method().name().equals("POST")) {
+        continue;
+      }
+      for (int i = 0; i < 400; i++) {
+        String body = random.nextInt(3) == 0 ? randomQuery(random) : randomJson(random, 0);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + server.keys.get(Role.RESEARCHER));
+        headers.put("Content-Type", random.nextInt(5) == 0 ? "text/plain" : "application/json");
+        if (random.nextInt(4) == 0) {
+          headers.put("Accept", "text/csv");
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        RawHttp.Response response =
+            random.nextInt(4) == 0
+                ? RawHttp.sendChunked(server.port(), "POST", route.path(), headers, bytes)
+                : RawHttp.send(server.port(), "POST", route.path(), headers, bytes);
+        String shown = body.length() > 200 ? body.substring(0, 200) + "..." : body;
+        softly.assertThat(response.status()).as("%s", shown).isLessThan(500);
+        if (response.status() >= 400) {
+          softly.assertThat(response.isProblemJson()).as("%s type", shown).isTrue();
+          softly.assertThat(response.body()).as("%s body", shown).doesNotContain("\tat ");
+        } else {
+          answered++;
+        }
+        sent++;
+      }
+    }
+    softly.assertAll();
+    assertThat(sent).isGreaterThanOrEqualTo(400);
+    assertThat(answered).as("valid queries among the random ones").isGreaterThan(20);
+  }
+
   @Test
   void hostileValuesOnEveryRouteNeverGiveA5xxAndEveryErrorIsProblemJson() {
     Random random = new Random(20261129L);

@@ -87,6 +87,25 @@ class OpenApiTest {
   }
 
   @Test
+  void aPostRouteDocumentsItsRequestBodyFromTheRequestRecord() {
+    OpenAPI openApi = parsed();
+    PathItem query = openApi.getPaths().get("/api/v1/query");
+
+    assertThat(query.getPost()).isNotNull();
+    assertThat(query.getGet()).isNull();
+    assertThat(query.getPost().getRequestBody().getRequired()).isTrue();
+    assertThat(query.getPost().getRequestBody().getContent()).containsKey("application/json");
+    assertThat(openApi.getComponents().getSchemas().get("QueryRequest").getProperties())
+        .containsOnlyKeys("measure", "dimensions", "filters", "totals");
+    assertThat(query.getPost().getResponses().get("200").getContent())
+        .containsKeys("application/json", "text/csv");
+    assertThat(query.getPost().getParameters())
+        .extracting(p -> p.getName())
+        .contains("limit", "cursor");
+    assertThat(query.getPost().getDescription()).contains("researcher").contains("audit");
+  }
+
+  @Test
   void swaggerUiIsServedFromTheWebJarPointingAtOurDocument() {
     RawHttp.Response page = RawHttp.send(server.port(), "GET", "/api/v1/docs", Map.of());
     RawHttp.Response bundle =

@@ -176,4 +176,76 @@ final class PublishedRunFixture {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Dropout and child-labour cases by region and sex (one age band, one month) as {@code
+   * cube_cases}, k = 11 in mind:
+   *
+   * <pre>
+   *               child_labour      dropout
+   *              female  male    female  male
+   *   R01          30     25        3     40
+   *   R02          20     22       35     18
+   *   R03          15     16       12     14
+   * </pre>
+   *
+   * and small {@code cube_people} and {@code cube_participants} tables. Call before {@link
+   * #publish}.
+   */
+  static void writeCubes(Path warehouse, String runId) {
+    Path run = warehouse.resolve("results").resolve(runId);
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement()) {
+      for (String table : List.of("cube_cases", "cube_people", "cube_participants")) {
+        Files.createDirectories(run.resolve(table));
+      }
+      StringBuilder cases = new StringBuilder();
+      for (Object[] row : CASES) {
+        cases
+            .append(cases.length() == 0 ? "" : ",")
+            .append(
+                String.format(
+                    "('%s','%s','%s','12-14','2025-01',%d::BIGINT)",
+                    row[0], row[1], row[2], row[3]));
+      }
+      statement.execute(
+          "COPY (SELECT * FROM (VALUES "
+              + cases
+              + ") AS t(region, problem, sex, age_band, month, cases)) TO '"
+              + run.resolve("cube_cases/part-0.parquet")
+              + "' (FORMAT PARQUET)");
+      statement.execute(
+          "COPY (SELECT * FROM (VALUES ('R01','female','6-11',40::BIGINT),"
+              + " ('R01','male','6-11',38::BIGINT), ('R02','female','6-11',25::BIGINT),"
+              + " ('R02','unknown','unknown',2::BIGINT)) AS t(region, sex, age_band, people)) TO '"
+              + run.resolve("cube_people/part-0.parquet")
+              + "' (FORMAT PARQUET)");
+      statement.execute(
+          "COPY (SELECT * FROM (VALUES ('R01','PRG01','female','12-14','2025-01',12::BIGINT),"
+              + " ('R01','PRG01','male','12-14','2025-01',14::BIGINT)) AS t(region, program, sex,"
+              + " age_band, month, participants)) TO '"
+              + run.resolve("cube_participants/part-0.parquet")
+              + "' (FORMAT PARQUET)");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The finest cells of {@link #writeCubes}' cases cube: region, problem, sex, cases. */
+  static final List<Object[]> CASES =
+      List.of(
+          new Object[] {"R01", "child_labour", "female", 30},
+          new Object[] {"R01", "child_labour", "male", 25},
+          new Object[] {"R01", "dropout", "female", 3},
+          new Object[] {"R01", "dropout", "male", 40},
+          new Object[] {"R02", "child_labour", "female", 20},
+          new Object[] {"R02", "child_labour", "male", 22},
+          new Object[] {"R02", "dropout", "female", 35},
+          new Object[] {"R02", "dropout", "male", 18},
+          new Object[] {"R03", "child_labour", "female", 15},
+          new Object[] {"R03", "child_labour", "male", 16},
+          new Object[] {"R03", "dropout", "female", 12},
+          new Object[] {"R03", "dropout", "male", 14});
 }

@@ -43,7 +43,7 @@ final class RawHttp {
       request.append("Host: 127.0.0.1\r\nConnection: close\r\n");
       headers.forEach(
           (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-      if (body.length > 0) {
+      if (body.length > 0 && !headers.containsKey("Transfer-Encoding")) {
         request.append("Content-Length: ").append(body.length).append("\r\n");
       }
       request.append("\r\n");
@@ -59,6 +59,23 @@ final class RawHttp {
     } catch (IOException e) {
       throw new UncheckedIOException(method + " " + target + " failed", e);
     }
+  }
+
+  /** Sends the body with chunked transfer encoding, in chunks of 8 KiB: no Content-Length. */
+  static Response sendChunked(
+      int port, String method, String target, Map<String, String> headers, byte[] body) {
+    java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
+    for (int at = 0; at < body.length; at += 8192) {
+      int length = Math.min(8192, body.length - at);
+      chunked.writeBytes(
+          (Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      chunked.write(body, at, length);
+      chunked.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    chunked.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    Map<String, String> withEncoding = new LinkedHashMap<>(headers);
+    withEncoding.put("Transfer-Encoding", "chunked");
+    return send(port, method, target, withEncoding, chunked.toByteArray());
   }
 
   private static Response parse(InputStream in, boolean head) throws IOException {

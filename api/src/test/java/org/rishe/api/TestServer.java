@@ -27,6 +27,7 @@ final class TestServer implements AutoCloseable {
   TestServer(Path warehouse, RateLimit rateLimit) {
     PublishedRunFixture.writePrograms(warehouse, "run-1");
     PublishedRunFixture.writeRootCauses(warehouse, "run-1");
+    PublishedRunFixture.writeCubes(warehouse, "run-1");
     PublishedRunFixture.publish(
         warehouse,
         "run-1",

@@ -55,6 +55,18 @@ class AnalyzeJobTest {
             .first()
             .getAs("cases");
     assertThat(delinquencyCases).isEqualTo(1L);
+    // the researcher cubes: P1's one case (no sex, no birth date: unknown), P2 refused consent
+    assertThat(manifest.tables())
+        .containsEntry("cube_cases", 1L)
+        .containsEntry("cube_people", 1L)
+        .containsEntry("cube_participants", 0L);
+    assertThat(
+            spark
+                .read()
+                .parquet(results.resolve(manifest.runId()).resolve("cube_cases").toString())
+                .first()
+                .toString())
+        .isEqualTo("[R01,delinquency,unknown,unknown,2024-02,1]");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.rishe.api.audit;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.Map;
 public final class AuditLog {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_VALUE_LENGTH = 256;
+  private static final int MAX_REQUEST_LENGTH = 2048;
 
   private final Path file;
 
@@ -33,7 +35,10 @@ public final class AuditLog {
     return file;
   }
 
-  /** One audited request. */
+  /**
+   * One audited request; {@code request} is the JSON body of a POST route as the server read it
+   * (absent for other routes and for a body that could not be read).
+   */
   public record Entry(
       String time,
       String keyId,
@@ -42,7 +47,8 @@ public final class AuditLog {
       String route,
       Map<String, String> pathParameters,
       Map<String, List<String>> queryParameters,
-      int status) {}
+      int status,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String request) {}
 
   public synchronized void append(Entry entry) {
     try {
@@ -79,7 +85,10 @@ public final class AuditLog {
         entry.route(),
         path,
         query,
-        entry.status());
+        entry.status(),
+        entry.request() == null || entry.request().length() <= MAX_REQUEST_LENGTH
+            ? entry.request()
+            : entry.request().substring(0, MAX_REQUEST_LENGTH) + "…");
   }
 
   private static String cap(String value) {

@@ -16,6 +16,9 @@ import org.rishe.api.routing.RequestGate;
  * the response is sent, so a read that cannot be audited fails instead of being served.
  */
 public final class Auditor {
+  /** A handler puts the request body it read here (as JSON text) to have it audited. */
+  public static final String REQUEST_ATTRIBUTE = "rishe.auditedRequest";
+
   private final AuditLog log;
   private final Clock clock;
 
@@ -39,6 +42,7 @@ public final class Auditor {
             route.get().path(),
             RequestGate.pathParameters(ctx),
             ctx.queryParamMap(),
-            ctx.statusCode()));
+            ctx.statusCode(),
+            ctx.attribute(REQUEST_ATTRIBUTE)));
   }
 }

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -109,6 +110,17 @@ public final class OpenApiDocument {
               .description(query.description())
               .required(false)
               .schema(new StringSchema()));
+    }
+    if (route.request() != null) {
+      ResolvedSchema body = ModelConverters.getInstance().readAllAsResolvedSchema(route.request());
+      body.referencedSchemas.forEach(components::addSchemas);
+      operation.requestBody(
+          new RequestBody()
+              .required(true)
+              .description("JSON; unknown fields are refused")
+              .content(
+                  new Content()
+                      .addMediaType("application/json", new MediaType().schema(body.schema))));
     }
     Content ok = new Content();
     if (route.response() != null) {

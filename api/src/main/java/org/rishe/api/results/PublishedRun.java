@@ -18,7 +18,8 @@ public record PublishedRun(
     List<ProgramRow> programs,
     List<ProgramImpactRow> programImpacts,
     List<ProgramBalanceRow> programBalance,
-    RootCauseResults rootCauses) {
+    RootCauseResults rootCauses,
+    List<Cube> cubes) {
   public PublishedRun {
     requireNonNull(runId, "runId is null");
     indicators = List.copyOf(indicators);
@@ -28,6 +29,31 @@ public record PublishedRun(
     programImpacts = List.copyOf(programImpacts);
     programBalance = List.copyOf(programBalance);
     requireNonNull(rootCauses, "rootCauses is null");
+    cubes = List.copyOf(cubes);
+  }
+
+  /** A run without researcher cubes, as published before that step existed. */
+  public PublishedRun(
+      String runId,
+      String publishedAt,
+      List<IndicatorRow> indicators,
+      List<ProblemRow> problems,
+      DashboardRun dashboard,
+      List<ProgramRow> programs,
+      List<ProgramImpactRow> programImpacts,
+      List<ProgramBalanceRow> programBalance,
+      RootCauseResults rootCauses) {
+    this(
+        runId,
+        publishedAt,
+        indicators,
+        problems,
+        dashboard,
+        programs,
+        programImpacts,
+        programBalance,
+        rootCauses,
+        List.of());
   }
 
   /** A run without root-cause tables, as published before those steps existed. */

@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.rishe.common.results.ResultTables;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.slf4j.Logger;
@@ -26,6 +29,7 @@ public final class ResultsStore {
 
   private final WarehouseLayout layout;
   private final AtomicReference<PublishedRun> current = new AtomicReference<>();
+  private final List<Consumer<PublishedRun>> preparers = new CopyOnWriteArrayList<>();
 
   public ResultsStore(WarehouseLayout layout) {
     this.layout = requireNonNull(layout, "layout is null");
@@ -34,6 +38,15 @@ public final class ResultsStore {
   /** The run being served, if any run was ever published. */
   public Optional<PublishedRun> current() {
     return Optional.ofNullable(current.get());
+  }
+
+  /**
+   * Runs {@code preparer} on every newer run after it is read and before it is served (e.g. to
+   * build in-memory indexes once per run); if it throws, the run is not served, like a run that
+   * fails to load.
+   */
+  public void beforeServing(Consumer<PublishedRun> preparer) {
+    preparers.add(requireNonNull(preparer, "preparer is null"));
   }
 
   /** Loads the run LATEST points at if it is not the one being served; true when it changed. */
@@ -53,6 +66,7 @@ public final class ResultsStore {
       JsonNode manifest = JSON.readTree(runFolder.resolve(ResultTables.MANIFEST).toFile());
       PublishedRun run =
           RunLoader.load(runFolder, runId, manifest.path("publishedAt").asText(null));
+      preparers.forEach(preparer -> preparer.accept(run));
       current.set(run);
       LOG.info("serving results run {}", runId);
       return true;

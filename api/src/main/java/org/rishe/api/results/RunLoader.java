@@ -62,7 +62,8 @@ final class RunLoader {
           ProgramResultsLoader.programs(statement, runFolder),
           ProgramResultsLoader.impacts(statement, runFolder),
           ProgramResultsLoader.balance(statement, runFolder),
-          RootCauseResultsLoader.load(statement, runFolder));
+          RootCauseResultsLoader.load(statement, runFolder),
+          CubeLoader.load(statement, runFolder));
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot read results run " + runId + " in " + runFolder + ": " + e.getMessage(), e);

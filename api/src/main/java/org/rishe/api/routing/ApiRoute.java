@@ -18,6 +18,8 @@ import org.rishe.api.auth.Role;
  * @param path the full path; {@code {name}} stands for one path segment
  * @param roles who may call it; empty means public
  * @param response the record the route answers with, for the OpenAPI document; null for non-JSON
+ * @param request the record a POST route reads from its JSON body, for the OpenAPI document; null
+ *     for a route without a body
  * @param audited whether it serves data derived from people: every call is audited
  * @param tabular whether the response is a paginated table: {@code limit}, {@code cursor} and
  *     {@code Accept: text/csv} apply
@@ -29,6 +31,7 @@ public record ApiRoute(
     Set<Role> roles,
     Handler handler,
     Class<?> response,
+    Class<?> request,
     String summary,
     List<QueryParameter> query,
     boolean audited,
@@ -60,12 +63,33 @@ public record ApiRoute(
   /** A public GET route answering {@code summary}; add roles and the rest with the withers. */
   public static ApiRoute get(String path, String summary, Handler handler) {
     return new ApiRoute(
-        HandlerType.GET, path, Set.of(), handler, null, summary, List.of(), false, false, true);
+        HandlerType.GET,
+        path,
+        Set.of(),
+        handler,
+        null,
+        null,
+        summary,
+        List.of(),
+        false,
+        false,
+        true);
   }
 
+  /** A public POST route answering {@code summary}; name its body with {@link #accepts}. */
   public static ApiRoute post(String path, String summary, Handler handler) {
     return new ApiRoute(
-        HandlerType.POST, path, Set.of(), handler, null, summary, List.of(), false, false, true);
+        HandlerType.POST,
+        path,
+        Set.of(),
+        handler,
+        null,
+        null,
+        summary,
+        List.of(),
+        false,
+        false,
+        true);
   }
 
   public ApiRoute roles(Role... allowed) {
@@ -75,6 +99,7 @@ public record ApiRoute(
         Set.of(allowed),
         handler,
         response,
+        request,
         summary,
         query,
         audited,
@@ -84,20 +109,39 @@ public record ApiRoute(
 
   public ApiRoute returns(Class<?> type) {
     return new ApiRoute(
-        method, path, roles, handler, type, summary, query, audited, tabular, documented);
+        method, path, roles, handler, type, request, summary, query, audited, tabular, documented);
+  }
+
+  /** The record a POST route reads from its JSON body (documented as the request body). */
+  public ApiRoute accepts(Class<?> type) {
+    if (method != HandlerType.POST) {
+      throw new IllegalArgumentException("only a POST route reads a body: " + path);
+    }
+    return new ApiRoute(
+        method, path, roles, handler, response, type, summary, query, audited, tabular, documented);
   }
 
   public ApiRoute query(String name, String description) {
     List<QueryParameter> more = new ArrayList<>(query);
     more.add(new QueryParameter(name, description));
     return new ApiRoute(
-        method, path, roles, handler, response, summary, more, audited, tabular, documented);
+        method,
+        path,
+        roles,
+        handler,
+        response,
+        request,
+        summary,
+        more,
+        audited,
+        tabular,
+        documented);
   }
 
   /** Marks the route as serving data derived from people: every call is written to the audit. */
   public ApiRoute personDerived() {
     return new ApiRoute(
-        method, path, roles, handler, response, summary, query, true, tabular, documented);
+        method, path, roles, handler, response, request, summary, query, true, tabular, documented);
   }
 
   /** Marks the response as a table: paginated with limit and cursor, and served as CSV on ask. */
@@ -106,13 +150,23 @@ public record ApiRoute(
         query(QueryParameter.LIMIT.name(), QueryParameter.LIMIT.description())
             .query(QueryParameter.CURSOR.name(), QueryParameter.CURSOR.description());
     return new ApiRoute(
-        method, path, roles, handler, response, summary, route.query, audited, true, documented);
+        method,
+        path,
+        roles,
+        handler,
+        response,
+        request,
+        summary,
+        route.query,
+        audited,
+        true,
+        documented);
   }
 
   /** Leaves the route out of the OpenAPI document (the documentation pages themselves). */
   public ApiRoute undocumented() {
     return new ApiRoute(
-        method, path, roles, handler, response, summary, query, audited, tabular, false);
+        method, path, roles, handler, response, request, summary, query, audited, tabular, false);
   }
 
   public boolean isPublic() {

@@ -6,6 +6,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * RFC 4180 CSV of a list of records: a header of the record's component names, one line per row,
@@ -23,14 +24,38 @@ public final class Csv {
   public static <T extends Record> String write(Class<T> type, List<T> rows) {
     List<Column> columns = new ArrayList<>();
     columns(type, "", List.of(), columns);
+    List<String> header = columns.stream().map(Column::name).toList();
+    List<List<Object>> lines = new ArrayList<>();
+    for (T row : rows) {
+      List<Object> line = new ArrayList<>();
+      for (Column column : columns) {
+        line.add(column.read(row));
+      }
+      lines.add(line);
+    }
+    return write(header, lines);
+  }
+
+  /** CSV of rows given as maps: one column per header name, in that order. */
+  public static String writeMaps(List<String> header, List<Map<String, Object>> rows) {
+    List<List<Object>> lines = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      List<Object> line = new ArrayList<>();
+      header.forEach(name -> line.add(row.get(name)));
+      lines.add(line);
+    }
+    return write(header, lines);
+  }
+
+  private static String write(List<String> header, List<List<Object>> rows) {
     StringBuilder text = new StringBuilder();
-    for (int i = 0; i < columns.size(); i++) {
-      text.append(i == 0 ? "" : ",").append(quote(columns.get(i).name()));
+    for (int i = 0; i < header.size(); i++) {
+      text.append(i == 0 ? "" : ",").append(quote(header.get(i)));
     }
     text.append("\r\n");
-    for (T row : rows) {
-      for (int i = 0; i < columns.size(); i++) {
-        text.append(i == 0 ? "" : ",").append(cell(columns.get(i).read(row)));
+    for (List<Object> row : rows) {
+      for (int i = 0; i < row.size(); i++) {
+        text.append(i == 0 ? "" : ",").append(cell(row.get(i)));
       }
       text.append("\r\n");
     }

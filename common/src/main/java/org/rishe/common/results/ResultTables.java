@@ -197,6 +197,25 @@ public final class ResultTables {
   public static final String EVIDENCE = "evidence";
   public static final String POPULATION = "population";
 
+  // Researcher aggregate cubes: finest grain, additive measures only, so that every coarser cell
+  // is exactly the sum of its finer cells. Combinations with no rows are not written (they are 0).
+
+  /** One row per region, problem, sex, age band and onset month with cases: {@code cases}. */
+  public static final String CUBE_CASES = "cube_cases";
+
+  /** One row per region, sex and age band with people in scope: {@code people}. */
+  public static final String CUBE_PEOPLE = "cube_people";
+
+  /** One row per region, programme, sex, age band and enrolment month: {@code participants}. */
+  public static final String CUBE_PARTICIPANTS = "cube_participants";
+
+  public static final String SEX = "sex";
+  public static final String AGE_BAND = "age_band";
+  public static final String PROGRAM = "program";
+
+  /** The value of a cube dimension that was not recorded (sex, birth date, region). */
+  public static final String UNKNOWN = "unknown";
+
   /** The manifest of a run, beside its tables. */
   public static final String MANIFEST = "run.json";
 }

@@ -1,0 +1,216 @@
+package org.rishe.api.query;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.rishe.api.error.ApiProblem;
+import org.rishe.api.results.Cube;
+import org.rishe.api.results.PublishedRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers researcher aggregate queries from the protected lattices of a run, computed once per run
+ * ({@link #prepare}). A query never creates a new sum: its dimensions and filters pick one
+ * aggregation, and every number served is one cell of the protected lattice, as it is there.
+ */
+public final class QueryService {
+  private static final Logger LOG = LoggerFactory.getLogger(QueryService.class);
+  public static final String VALUE = "value";
+  public static final String SUPPRESSED = "suppressed";
+
+  private final int k;
+  private Prepared prepared;
+
+  private record Prepared(String runId, Map<String, ProtectedCube> cubes) {}
+
+  public QueryService(int k) {
+    if (k < 2) {
+      throw new IllegalArgumentException("k must be at least 2, got " + k);
+    }
+    this.k = k;
+  }
+
+  /** A breakdown: the aggregation's dimensions and one row per cell (values, value, suppressed). */
+  public record Table(List<String> dimensions, List<Map<String, Object>> rows) {
+    public Table {
+      dimensions = List.copyOf(dimensions);
+      rows = List.copyOf(rows);
+    }
+
+    int suppressedCells() {
+      return (int) rows.stream().filter(row -> Boolean.TRUE.equals(row.get(SUPPRESSED))).count();
+    }
+  }
+
+  /** The answer: the requested breakdown and, when asked, its margins. */
+  public record Answer(String measure, Table table, List<Table> totals, int suppressedCells) {}
+
+  /** The run's protected cubes by measure (sorted), computed on the first call for a run. */
+  public synchronized Map<String, ProtectedCube> prepare(PublishedRun run) {
+    if (prepared != null && prepared.runId().equals(run.runId())) {
+      return prepared.cubes();
+    }
+    Map<String, ProtectedCube> cubes = new TreeMap<>();
+    for (Cube cube : run.cubes()) {
+      ProtectedCube protectedCube = ProtectedCube.protect(cube, k);
+      LOG.info(
+          "run {}: {} cube protected in {} ms ({} cells, {} primary, {} complementary)",
+          run.runId(),
+          cube.measure(),
+          protectedCube.millis(),
+          protectedCube.cellCount(),
+          protectedCube.primaryCells(),
+          protectedCube.complementaryCells());
+      cubes.put(cube.measure(), protectedCube);
+    }
+    prepared = new Prepared(run.runId(), java.util.Collections.unmodifiableMap(cubes));
+    return prepared.cubes();
+  }
+
+  public int minCell() {
+    return k;
+  }
+
+  public Answer answer(PublishedRun run, QueryRequest request) {
+    Map<String, ProtectedCube> cubes = prepare(run);
+    if (request == null || request.measure() == null || !cubes.containsKey(request.measure())) {
+      throw ApiProblem.badRequest(
+          (request == null || request.measure() == null
+                  ? "the query names no measure"
+                  : "no measure '" + shorten(request.measure()) + "'")
+              + "; valid measures are listed in validMeasures (see GET /api/v1/query/cubes)",
+          Map.of("validMeasures", List.copyOf(cubes.keySet())));
+    }
+    ProtectedCube cube = cubes.get(request.measure());
+    List<String> dimensions = dimensions(cube, request.dimensions());
+    Map<String, List<String>> filters = filters(cube, request.filters());
+    List<String> breakdown = new ArrayList<>(dimensions);
+    for (String dimension : cube.dimensions()) {
+      if (filters.containsKey(dimension) && !breakdown.contains(dimension)) {
+        breakdown.add(dimension);
+      }
+    }
+    Table table = table(cube, breakdown, filters);
+    List<Table> totals = new ArrayList<>();
+    if (Boolean.TRUE.equals(request.totals())) {
+      Set<Set<String>> seen = new HashSet<>();
+      seen.add(Set.copyOf(breakdown));
+      // a filtered dimension is never dropped: summing over a subset of its values would be a
+      // new sum, not a cell of the lattice
+      List<List<String>> margins = new ArrayList<>();
+      for (String dropped : dimensions) {
+        if (!filters.containsKey(dropped)) {
+          margins.add(breakdown.stream().filter(d -> !d.equals(dropped)).toList());
+        }
+      }
+      margins.add(breakdown.stream().filter(filters::containsKey).toList());
+      for (List<String> margin : margins) {
+        if (seen.add(Set.copyOf(margin))) {
+          totals.add(table(cube, margin, filters));
+        }
+      }
+    }
+    int suppressed = table.suppressedCells();
+    return new Answer(cube.measure(), table, totals, suppressed);
+  }
+
+  private static List<String> dimensions(ProtectedCube cube, List<String> requested) {
+    if (requested == null) {
+      return List.of();
+    }
+    Set<String> unique = new LinkedHashSet<>();
+    for (String dimension : requested) {
+      checkDimension(cube, dimension);
+      if (!unique.add(dimension)) {
+        throw ApiProblem.badRequest(
+            "dimension '" + dimension + "' is named twice; name each dimension once");
+      }
+    }
+    return List.copyOf(unique);
+  }
+
+  private static Map<String, List<String>> filters(
+      ProtectedCube cube, Map<String, List<String>> requested) {
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    if (requested == null) {
+      return filters;
+    }
+    for (Map.Entry<String, List<String>> filter : requested.entrySet()) {
+      checkDimension(cube, filter.getKey());
+      List<String> domain = cube.domain(filter.getKey());
+      if (filter.getValue() == null || filter.getValue().isEmpty()) {
+        throw ApiProblem.badRequest(
+            "the filter on '"
+                + filter.getKey()
+                + "' lists no values; give at least one, or leave the dimension out",
+            Map.of("validValues", domain));
+      }
+      Set<String> allowed = new HashSet<>();
+      for (String value : filter.getValue()) {
+        if (value == null || !domain.contains(value)) {
+          throw ApiProblem.badRequest(
+              "'"
+                  + shorten(String.valueOf(value))
+                  + "' is not a value of "
+                  + filter.getKey()
+                  + "; valid values are listed in validValues",
+              Map.of("dimension", filter.getKey(), "validValues", domain));
+        }
+        allowed.add(value);
+      }
+      // in the domain's order, each once
+      filters.put(filter.getKey(), domain.stream().filter(allowed::contains).toList());
+    }
+    return filters;
+  }
+
+  private static void checkDimension(ProtectedCube cube, String dimension) {
+    if (dimension == null || !cube.dimensions().contains(dimension)) {
+      throw ApiProblem.badRequest(
+          "the "
+              + cube.measure()
+              + " cube has no dimension '"
+              + shorten(String.valueOf(dimension))
+              + "'; valid dimensions are listed in validDimensions",
+          Map.of("validDimensions", cube.dimensions()));
+    }
+  }
+
+  /** Every cell of one aggregation, restricted to the filters' values, in the domains' order. */
+  private static Table table(
+      ProtectedCube cube, List<String> dimensions, Map<String, List<String>> filters) {
+    List<Map<String, String>> keys = new ArrayList<>();
+    keys.add(Map.of());
+    for (String dimension : dimensions) {
+      List<String> values = filters.getOrDefault(dimension, cube.domain(dimension));
+      List<Map<String, String>> longer = new ArrayList<>(keys.size() * values.size());
+      for (Map<String, String> key : keys) {
+        for (String value : values) {
+          Map<String, String> next = new LinkedHashMap<>(key);
+          next.put(dimension, value);
+          longer.add(next);
+        }
+      }
+      keys = longer;
+    }
+    List<Map<String, Object>> rows = new ArrayList<>(keys.size());
+    for (Map<String, String> key : keys) {
+      ProtectedCube.Cell cell = cube.cell(key);
+      Map<String, Object> row = new LinkedHashMap<>(key);
+      row.put(VALUE, cell.value());
+      row.put(SUPPRESSED, cell.suppressed());
+      rows.add(row);
+    }
+    return new Table(dimensions, rows);
+  }
+
+  private static String shorten(String text) {
+    return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+  }
+}
