@@ -15,6 +15,7 @@ import org.rishe.api.metrics.Metrics;
 import org.rishe.api.routing.ApiRoute;
 import org.rishe.api.routing.RequestGate;
 import org.rishe.api.routing.RouteTable;
+import org.rishe.api.table.ResponseCache;
 
 /** Builds the API server from its dependencies; {@link ServeCommand} starts it. */
 public final class App {
@@ -38,6 +39,8 @@ public final class App {
             new RateLimiter(dependencies.rateLimit()),
             ApiDependencies.MAX_REQUEST_BYTES);
     Auditor auditor = new Auditor(dependencies.audit(), dependencies.clock());
+    // answers of table routes, reused while the same run is served: 2,000 answers or 64 MB
+    ResponseCache cache = new ResponseCache(2_000, 32_000_000L);
     return Javalin.create(
         config -> {
           config.jsonMapper(new JavalinJackson(json, false));
@@ -47,6 +50,7 @@ public final class App {
           config.jetty.modifyServer(
               server -> server.setErrorHandler(new JettyProblemErrorHandler()));
           config.routes.before(gate::check);
+          config.routes.before(ctx -> ctx.attribute(ResponseCache.ATTRIBUTE, cache));
           config.routes.beforeMatched(authorizer::check);
           // in an after handler, before the response is sent: a read that cannot be audited fails
           config.routes.after(auditor::record);

@@ -90,6 +90,20 @@ class RootCausesHttpTest {
   }
 
   @Test
+  void aRepeatedRequestIsAnsweredAlikeButNeverWithAnotherRolesAnswer() throws Exception {
+    String path = "/api/v1/root-causes?problem=child_labour&region=R01";
+    String planner = get(path, Role.PLANNER).body();
+    String researcher = get(path, Role.RESEARCHER).body();
+
+    assertThat(get(path, Role.PLANNER).body()).isEqualTo(planner);
+    assertThat(get(path, Role.RESEARCHER).body()).isEqualTo(researcher);
+    assertThat(JSON.readTree(planner).get("factors").get(0).get("exposedCases").asLong())
+        .isEqualTo(9);
+    assertThat(JSON.readTree(researcher).get("factors").get(0).get("exposedCases").isNull())
+        .isTrue();
+  }
+
+  @Test
   void factorsComeAsCsvAndInPages() throws Exception {
     HttpResponse<String> csv =
         get("/api/v1/root-causes?problem=child_labour&limit=2", Role.PLANNER, "text/csv");

@@ -85,6 +85,10 @@ public final class RootCausesController {
 
   public void list(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
+    Tables.respond(ctx, run.runId(), FactorView.class, () -> factors(ctx, run));
+  }
+
+  private Tables.Computed<FactorView> factors(Context ctx, PublishedRun run) {
     List<String> problems = run.problems().stream().map(PublishedRun.ProblemRow::code).toList();
     String problem = ctx.queryParam("problem");
     if (problem == null || problem.isBlank()) {
@@ -124,10 +128,7 @@ public final class RootCausesController {
             .toList();
     Long population = rows.isEmpty() ? null : count(rows.get(0).population(), suppress);
     Long cases = rows.isEmpty() ? null : count(rows.get(0).cases(), suppress);
-    Tables.respond(
-        ctx,
-        run.runId(),
-        FactorView.class,
+    return new Tables.Computed<>(
         factors,
         (page, next) ->
             new RootCausesResponse(run.runId(), problem, region, population, cases, page, next));
