@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Wall time and peak memory of `rishe analyze` (and of the generate and ingest that feed it) at a
+# given number of families. Usage: bench/analyze/run.sh [FAMILIES] [SEED]   (default 100000 42)
+# Work goes to target/bench-analyze/<FAMILIES>/; the summary is printed and kept in summary.txt.
+# Memory: RISHE_DRIVER_MEMORY (default 6g here, as in bin/rishe) sets the Spark driver's heap.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RISHE="$ROOT/bin/rishe"
+families="${1:-100000}"
+seed="${2:-42}"
+work="$ROOT/target/bench-analyze/$families"
+mkdir -p "$work"
+summary="$work/summary.txt"
+
+"$RISHE" build >/dev/null
+
+step() {
+  local name="$1"; shift
+  local timing="$work/$name.time"
+  echo "== $name: $*" >&2
+  local status=0
+  /usr/bin/time -v -o "$timing" "$@" >"$work/$name.log" 2>&1 || status=$?
+  local wall rss
+  wall="$(awk -F': ' '/Elapsed \(wall clock\)/ { print $2 }' "$timing")"
+  rss="$(awk -F': ' '/Maximum resident set size/ { printf "%.2f GB", $2 / 1048576 }' "$timing")"
+  cpu="$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.0f s", u + s }' "$timing")"
+  printf '%-9s wall %-10s CPU %-8s peak RSS %-9s exit %s\n' "$name" "$wall" "$cpu" "$rss" "$status" | tee -a "$summary"
+  # ingest exits 3 when some rows went to quarantine: a loaded batch
+  [[ $status -eq 0 || ( $name == ingest && $status -eq 3 ) ]] || { tail -20 "$work/$name.log" >&2; exit 1; }
+}
+
+{
+  echo "# $families families, seed $seed, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores,"
+  echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg), commit $(git -C "$ROOT" rev-parse --short HEAD)"
+} | tee "$summary"
+rm -rf "$work/batch" "$work/warehouse"
+step generate "$RISHE" generate --out "$work/batch" --families "$families" --seed "$seed"
+echo "# batch: $(du -sh "$work/batch" | cut -f1), $(cat "$work"/batch/*.csv | wc -l) lines" | tee -a "$summary"
+step ingest "$RISHE" ingest --batch "$work/batch" --warehouse "$work/warehouse"
+step analyze "$RISHE" analyze --warehouse "$work/warehouse"
+echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$summary"
