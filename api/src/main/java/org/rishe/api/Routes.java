@@ -77,6 +77,7 @@ final class Routes {
             .roles(LEADERSHIP, PLANNER, ADMIN)
             .returns(DashboardController.TrendsResponse.class)
             .query("metric", "the KPI to chart")
+            .query("currency", "with metric=amountReceived: the currency (required)")
             .query("by", "month")
             .query("from", "first month, YYYY-MM")
             .query("to", "last month, YYYY-MM")

@@ -117,6 +117,27 @@ class DashboardApiHttpTest {
   }
 
   @Test
+  void anAmountTrendStaysWithinOneCurrencyAndAsksForIt() throws Exception {
+    String planner = keys.create(Role.PLANNER, null);
+    JsonNode body =
+        json(
+            get(
+                "/api/v1/dashboard/trends?metric=amountReceived&currency=IRR&from=2024-01"
+                    + "&to=2024-02",
+                planner),
+            200);
+
+    // fixture: IRR 100.0 in January (USD 50.0 the same month is another currency), 30.0 in Feb
+    List<String> points = new ArrayList<>();
+    body.get("points")
+        .forEach(p -> points.add(p.get("period").asText() + "=" + p.get("value").asDouble()));
+    assertThat(points).containsExactly("2024-01=100.0", "2024-02=30.0");
+    assertThat(body.get("currency").asText()).isEqualTo("IRR");
+    JsonNode missing = json(get("/api/v1/dashboard/trends?metric=amountReceived", planner), 400);
+    assertThat(missing.get("validCurrencies").toString()).isEqualTo("[\"IRR\",\"USD\"]");
+  }
+
+  @Test
   void badParametersAreProblemJsonSayingHowToFixThem() throws Exception {
     assertThat(detail("/api/v1/dashboard/summary?calendar=julian"))
         .isEqualTo(

@@ -34,6 +34,7 @@ public final class DashboardController {
       String by,
       String calendar,
       String region,
+      String currency,
       List<DashboardService.Point> points,
       String nextCursor) {}
 
@@ -67,14 +68,43 @@ public final class DashboardController {
               + "'; leave it out or pass by=month");
     }
     DashboardQuery query = query(ctx, run.dashboard());
+    String currency = currency(ctx, metric, run.dashboard());
     Tables.respond(
         ctx,
         run.runId(),
         DashboardService.Point.class,
-        DashboardService.trend(run.dashboard(), query, metric),
+        DashboardService.trend(run.dashboard(), query, metric, currency),
         (page, next) ->
             new TrendsResponse(
-                run.runId(), metric, "month", query.calendar(), query.region(), page, next));
+                run.runId(),
+                metric,
+                "month",
+                query.calendar(),
+                query.region(),
+                currency,
+                page,
+                next));
+  }
+
+  /**
+   * The currency of an {@code amountReceived} trend: required there, since amounts in different
+   * currencies are never added; null for every other metric.
+   */
+  private static String currency(Context ctx, String metric, DashboardRun dashboard) {
+    if (!metric.equals(Kpis.AMOUNT_RECEIVED)) {
+      return null;
+    }
+    TreeSet<String> currencies = new TreeSet<>();
+    dashboard.donations().forEach(row -> currencies.add(row.currency()));
+    String currency = ctx.queryParam("currency");
+    if (currency == null || !currencies.contains(currency)) {
+      throw ApiProblem.badRequest(
+          (currency == null ? "currency is missing" : "currency '" + currency + "' has no data")
+              + ": amounts are never added across currencies; pass currency= one of"
+              + " validCurrencies",
+          Map.of("validCurrencies", List.copyOf(currencies)));
+    }
+    return currency;
   }
 
   private static DashboardQuery query(Context ctx, DashboardRun dashboard) {

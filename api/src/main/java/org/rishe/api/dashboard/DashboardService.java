@@ -69,8 +69,12 @@ public final class DashboardService {
         participants == 0 ? null : cost / participants);
   }
 
-  /** One point per month from the query's first to last month (the data's when open). */
-  public static List<Point> trend(DashboardRun run, DashboardQuery query, String metric) {
+  /**
+   * One point per month from the query's first to last month (the data's when open); {@code
+   * currency} is the currency of {@code amountReceived} and otherwise unused.
+   */
+  public static List<Point> trend(
+      DashboardRun run, DashboardQuery query, String metric, String currency) {
     List<String> months =
         Stream.concat(
                 run.monthly().stream()
@@ -91,7 +95,7 @@ public final class DashboardService {
     List<Point> points = new ArrayList<>();
     for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
       String key = month.toString();
-      points.add(new Point(key, summary(run, query.forMonth(key)).metric(metric)));
+      points.add(new Point(key, summary(run, query.forMonth(key)).metric(metric, currency)));
     }
     return points;
   }

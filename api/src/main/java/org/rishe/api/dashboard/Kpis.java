@@ -49,12 +49,29 @@ public record Kpis(
           "programCompletions",
           "completionRate",
           "donationsReceived",
+          "amountReceived",
           "donationsDelivered",
           "shareDelivered",
           "medianDaysToDelivery",
           "costPerParticipant");
 
-  /** The value of one of {@link #METRICS}. */
+  /**
+   * The metric that is money, summed only within one currency: a trend of it names the currency.
+   */
+  public static final String AMOUNT_RECEIVED = "amountReceived";
+
+  /** The value of one of {@link #METRICS}; {@code currency} picks the amount's currency. */
+  public Number metric(String name, String currency) {
+    if (name.equals(AMOUNT_RECEIVED)) {
+      return amountsReceived.stream()
+          .filter(amount -> amount.currency().equals(currency))
+          .mapToDouble(Amount::amount)
+          .sum();
+    }
+    return metric(name);
+  }
+
+  /** The value of one of {@link #METRICS} other than the amount. */
   public Number metric(String name) {
     return switch (name) {
       case "peopleReached" -> peopleReached;
