@@ -5,12 +5,14 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Column;
@@ -39,6 +41,9 @@ import org.rishe.ingest.warehouse.WarehouseFiles;
  * rejected rows are added to quarantine. A file that cannot be read fails alone.
  */
 public final class IngestJob {
+  /** Staging older than this belongs to an ingest that was killed. */
+  static final Duration ABANDONED_AFTER = Duration.ofHours(24);
+
   private final SparkSession spark;
   private final WarehouseLayout layout;
   private final WarehouseFiles files;
@@ -65,7 +70,9 @@ public final class IngestJob {
       throw new IllegalArgumentException(
           "batch folder " + batch + " does not exist or is not a folder; pass --batch DIR");
     }
-    String ingestId = WarehouseLayout.newId(Instant.now());
+    Instant now = Instant.now();
+    removeAbandonedStaging(now);
+    String ingestId = WarehouseLayout.newId(now);
     String startedAt = IngestReport.now();
     String staging = layout.staging(ingestId);
     Map<Entity, List<String>> byEntity = new LinkedHashMap<>();
@@ -138,6 +145,25 @@ public final class IngestJob {
             versions);
     files.writeAtomically(layout.ingestReport(ingestId), report.toJson());
     return report;
+  }
+
+  /**
+   * Removes what ingests killed before their cleanup left in {@code _staging}: folders of ids made
+   * more than {@link #ABANDONED_AFTER} ago. No ingest runs that long, so none still in progress is
+   * touched; curated tables never depend on staging, so removing it loses nothing.
+   */
+  private void removeAbandonedStaging(Instant now) {
+    String root = layout.stagingRoot();
+    if (!files.isDirectory(root)) {
+      return;
+    }
+    for (String name : files.listDirectoryNames(root)) {
+      Optional<Instant> made = WarehouseLayout.idTime(name);
+      if (made.isPresent() && made.get().isBefore(now.minus(ABANDONED_AFTER))) {
+        progress.accept("removing the staging an interrupted ingest left: _staging/" + name);
+        files.deleteRecursively(root + "/" + name);
+      }
+    }
   }
 
   private List<FileReport> loadEntity(

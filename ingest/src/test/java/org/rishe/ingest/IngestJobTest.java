@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,6 +130,27 @@ class IngestJobTest {
     assertThat(quarantine)
         .extracting(r -> r.getLong(r.fieldIndex("line")))
         .containsExactly(5L, 6L, 7L);
+  }
+
+  @Test
+  void stagingAKilledIngestLeftIsRemovedOnceItIsADayOldAndAnythingElseIsLeftAlone()
+      throws IOException {
+    Path warehouse = temporary.resolve("warehouse");
+    WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
+    Instant now = Instant.now();
+    Path abandoned =
+        Path.of(layout.staging(WarehouseLayout.newId(now.minus(Duration.ofHours(25)))));
+    Path recent = Path.of(layout.staging(WarehouseLayout.newId(now.minus(Duration.ofHours(1)))));
+    Path foreign = Path.of(layout.stagingRoot(), "notes");
+    for (Path folder : List.of(abandoned, recent, foreign)) {
+      Files.createDirectories(folder.resolve("people/0/accepted"));
+    }
+
+    ingest(warehouse, familiesAndPeople(temporary.resolve("batch")));
+
+    assertThat(abandoned).doesNotExist();
+    assertThat(recent).isDirectory();
+    assertThat(foreign).isDirectory();
   }
 
   @Test

@@ -4,10 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -73,7 +75,7 @@ public record WarehouseLayout(String root) implements Serializable {
   }
 
   public String staging(String ingestId) {
-    return root + "/_staging/" + ingestId;
+    return stagingRoot() + "/" + ingestId;
   }
 
   public String results() {
@@ -107,6 +109,23 @@ public record WarehouseLayout(String root) implements Serializable {
   }
 
   /** A new sortable identifier for an ingest or a results run: time plus a random suffix. */
+  /**
+   * When an id of {@link #newId} was made, or empty for a name that is not such an id (a folder
+   * someone else put there).
+   */
+  public static Optional<Instant> idTime(String id) {
+    int dash = id.indexOf('-');
+    try {
+      return Optional.of(Instant.from(ID_TIME.parse(dash < 0 ? id : id.substring(0, dash))));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  public String stagingRoot() {
+    return root + "/_staging";
+  }
+
   public static String newId(Instant now) {
     byte[] suffix = new byte[2];
     ThreadLocalRandom.current().nextBytes(suffix);
