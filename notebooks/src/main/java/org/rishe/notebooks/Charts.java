@@ -45,14 +45,7 @@ public final class Charts {
   /** Vertical bars, one per label, in the given order. */
   public static BufferedImage bars(
       String title, String valueTitle, List<String> labels, List<? extends Number> values) {
-    CategoryChart chart =
-        new CategoryChartBuilder()
-            .width(900)
-            .height(480)
-            .title(title)
-            .yAxisTitle(valueTitle)
-            .build();
-    style(chart);
+    CategoryChart chart = categoryChart(title, valueTitle);
     chart.getStyler().setLegendVisible(false);
     chart.addSeries(valueTitle, labels, values);
     return BitmapEncoder.getBufferedImage(chart);
@@ -65,14 +58,7 @@ public final class Charts {
       List<String> labels,
       List<String> seriesNames,
       List<List<? extends Number>> series) {
-    CategoryChart chart =
-        new CategoryChartBuilder()
-            .width(900)
-            .height(480)
-            .title(title)
-            .yAxisTitle(valueTitle)
-            .build();
-    style(chart);
+    CategoryChart chart = categoryChart(title, valueTitle);
     chart.getStyler().setStacked(true);
     for (int i = 0; i < seriesNames.size(); i++) {
       chart.addSeries(seriesNames.get(i), labels, series.get(i));
@@ -103,7 +89,14 @@ public final class Charts {
     return new GraphPlot(graph, problem).draw();
   }
 
-  private static void style(CategoryChart chart) {
+  private static CategoryChart categoryChart(String title, String valueTitle) {
+    CategoryChart chart =
+        new CategoryChartBuilder()
+            .width(900)
+            .height(480)
+            .title(title)
+            .yAxisTitle(valueTitle)
+            .build();
     Styler styler = chart.getStyler();
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setBaseFont(FONT);
@@ -111,6 +104,7 @@ public final class Charts {
     styler.setLegendPosition(Styler.LegendPosition.InsideNE);
     chart.getStyler().setXAxisLabelRotation(35);
     chart.getStyler().setAvailableSpaceFill(0.7);
+    return chart;
   }
 
   static Graphics2D canvas(BufferedImage image) {
