@@ -13,6 +13,9 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.rishe.analytics.AnalyzeJob;
 import org.rishe.analytics.AnalyzeParameters;
+import org.rishe.analytics.impact.ImpactOptions;
+import org.rishe.analytics.impact.ProgramImpactSettings;
+import org.rishe.analytics.rootcause.CausalGraphSettings;
 import org.rishe.api.ApiDependencies;
 import org.rishe.api.ServeCommand;
 import org.rishe.api.auth.ApiKeyStore;
@@ -75,7 +78,13 @@ final class ServedRun {
     new IngestJob(spark, layout, new Pseudonymizer(new byte[32]), line -> {})
         .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN);
     log(start, "generated and ingested " + FAMILIES + " families");
-    new AnalyzeJob(spark, layout, line -> {}).run(AnalyzeParameters.defaults());
+    // fewer resamples than a real run: the notebooks need every table, not tight intervals
+    new AnalyzeJob(spark, layout, line -> {})
+        .run(
+            AnalyzeParameters.defaults(),
+            ProgramImpactSettings.defaults()
+                .withOptions(new ImpactOptions(50, SEED, ImpactOptions.DEFAULT_CALIPER)),
+            CausalGraphSettings.defaults().withResamples(10));
     log(start, "analyzed");
     // the API never needs Spark: free its threads and memory for the kernels
     spark.stop();
