@@ -10,10 +10,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.rishe.client.CausalGraph;
 
 /**
@@ -36,11 +34,15 @@ final class GraphPlot {
     this.focus = focus;
   }
 
-  /** The focus and every node from which an edge path (undirected edges either way) reaches it. */
-  Set<String> ancestors() {
-    Set<String> found = new LinkedHashSet<>();
+  /**
+   * The focus (layer 0) and every node from which an edge path (undirected edges either way)
+   * reaches it, with the number of edges on its shortest such path as its layer: causes stand to
+   * the left of what they lead to, however the graph's edges loop.
+   */
+  Map<String, Integer> layers() {
+    Map<String, Integer> layers = new HashMap<>();
     Deque<String> queue = new ArrayDeque<>(List.of(focus));
-    found.add(focus);
+    layers.put(focus, 0);
     while (!queue.isEmpty()) {
       String node = queue.pop();
       for (CausalGraph.Edge edge : graph.edges()) {
@@ -50,47 +52,17 @@ final class GraphPlot {
         } else if (!edge.directed() && edge.from().equals(node)) {
           other = edge.to();
         }
-        if (other != null && found.add(other)) {
+        if (other != null && !layers.containsKey(other)) {
+          layers.put(other, layers.get(node) + 1);
           queue.add(other);
         }
-      }
-    }
-    return found;
-  }
-
-  /**
-   * Each shown node's layer: 0 for the focus, and for a cause one more than the furthest of the
-   * nodes it points to, so chains read from left to right.
-   */
-  Map<String, Integer> layers(Set<String> shown) {
-    Map<String, Integer> layers = new HashMap<>();
-    layers.put(focus, 0);
-    for (int round = 0; round < shown.size(); round++) {
-      boolean changed = false;
-      for (CausalGraph.Edge edge : graph.edges()) {
-        if (!shown.contains(edge.from()) || !shown.contains(edge.to())) {
-          continue;
-        }
-        Integer from = layers.get(edge.from());
-        Integer to = layers.get(edge.to());
-        if (edge.directed() && to != null && (from == null || from < to + 1)) {
-          layers.put(edge.from(), to + 1);
-          changed = true;
-        } else if (!edge.directed() && (from == null) != (to == null)) {
-          layers.put(from == null ? edge.from() : edge.to(), (from == null ? to : from) + 1);
-          changed = true;
-        }
-      }
-      if (!changed) {
-        break;
       }
     }
     return layers;
   }
 
   BufferedImage draw() {
-    Set<String> shown = ancestors();
-    Map<String, Integer> layers = layers(shown);
+    Map<String, Integer> layers = layers();
     int deepest = layers.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     List<List<String>> columns = new ArrayList<>();
     for (int layer = deepest; layer >= 0; layer--) {

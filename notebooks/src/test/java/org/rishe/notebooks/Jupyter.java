@@ -50,8 +50,21 @@ final class Jupyter {
     }
   }
 
-  /** Executes a notebook headless into {@code outputDirectory}; the log goes next to it. */
+  /**
+   * Executes a notebook headless into {@code outputDirectory}; the log goes next to it. A kernel
+   * that never answered is started once more: rapaio-jupyter-kernel 3.0.1 can lose a start-up race
+   * on a busy machine (its shell thread fails on the first request), which says nothing about the
+   * notebook.
+   */
   Result execute(Path notebook, Path outputDirectory, int cellTimeoutSeconds) {
+    Result result = executeOnce(notebook, outputDirectory, cellTimeoutSeconds);
+    for (int attempt = 2; attempt <= 3 && result.kernelNeverAnswered(); attempt++) {
+      result = executeOnce(notebook, outputDirectory, cellTimeoutSeconds);
+    }
+    return result;
+  }
+
+  private Result executeOnce(Path notebook, Path outputDirectory, int cellTimeoutSeconds) {
     String name = notebook.getFileName().toString();
     return run(
         List.of(
@@ -68,7 +81,11 @@ final class Jupyter {
   }
 
   /** The exit code and the combined output of one jupyter command. */
-  record Result(int exitCode, String output) {}
+  record Result(int exitCode, String output) {
+    boolean kernelNeverAnswered() {
+      return exitCode != 0 && output.contains("Kernel didn't respond");
+    }
+  }
 
   private Result run(List<String> arguments, Path log, int timeoutSeconds) {
     List<String> command = new ArrayList<>();
