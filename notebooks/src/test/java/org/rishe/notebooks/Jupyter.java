@@ -52,13 +52,13 @@ final class Jupyter {
 
   /**
    * Executes a notebook headless into {@code outputDirectory}; the log goes next to it. A kernel
-   * that never answered is started once more: rapaio-jupyter-kernel 3.0.1 can lose a start-up race
-   * on a busy machine (its shell thread fails on the first request), which says nothing about the
-   * notebook.
+   * that never answered within 30 s is started again, up to four times in all:
+   * rapaio-jupyter-kernel 3.0.1 sometimes ignores its first request (a start-up race in its
+   * channels, more frequent on a busy machine), which says nothing about the notebook.
    */
   Result execute(Path notebook, Path outputDirectory, int cellTimeoutSeconds) {
     Result result = executeOnce(notebook, outputDirectory, cellTimeoutSeconds);
-    for (int attempt = 2; attempt <= 3 && result.kernelNeverAnswered(); attempt++) {
+    for (int attempt = 2; attempt <= 4 && result.kernelNeverAnswered(); attempt++) {
       result = executeOnce(notebook, outputDirectory, cellTimeoutSeconds);
     }
     return result;
@@ -73,6 +73,7 @@ final class Jupyter {
             "notebook",
             "--execute",
             "--ExecutePreprocessor.timeout=" + cellTimeoutSeconds,
+            "--ExecutePreprocessor.startup_timeout=30",
             "--output-dir",
             outputDirectory.toString(),
             notebook.toString()),
