@@ -75,12 +75,21 @@ public final class RisheClient {
    * {@code RISHE_API_KEY}.
    */
   public static RisheClient fromEnvironment() {
+    return fromEnvironment("RISHE_API_KEY");
+  }
+
+  /**
+   * A client of {@code RISHE_URL} with the key in another variable, e.g. {@code
+   * RISHE_RESEARCHER_KEY} (which {@code bin/rishe notebooks} also sets) for researcher routes.
+   */
+  public static RisheClient fromEnvironment(String keyVariable) {
     String url = System.getenv("RISHE_URL");
-    String key = System.getenv("RISHE_API_KEY");
+    String key = System.getenv(keyVariable);
     if (key == null || key.isBlank()) {
       throw new IllegalStateException(
-          "RISHE_API_KEY is not set: export a key before starting Jupyter (`bin/rishe notebooks`"
-              + " does it from <warehouse>/demo-keys.txt), or call RisheClient.connect(url, key)");
+          keyVariable
+              + " is not set: export a key before starting Jupyter (`bin/rishe notebooks` does it"
+              + " from <warehouse>/demo-keys.txt), or call RisheClient.connect(url, key)");
     }
     return connect(url == null || url.isBlank() ? DEFAULT_URL : url, key);
   }
