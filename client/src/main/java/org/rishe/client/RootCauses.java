@@ -1,0 +1,39 @@
+package org.rishe.client;
+
+import java.util.List;
+
+/**
+ * {@code GET /root-causes?problem=P[&region=R]}: the factors of one problem, strongest adjusted
+ * association first.
+ *
+ * @param region null for all regions
+ * @param population people in scope; null where suppressed
+ * @param cases people in scope with the problem; null where suppressed
+ */
+public record RootCauses(
+    String run, String problem, String region, Long population, Long cases, List<Factor> factors) {
+  public RootCauses {
+    factors = factors == null ? List.of() : List.copyOf(factors);
+  }
+
+  /**
+   * One factor: the two-by-two counts (null where suppressed), crude and adjusted associations with
+   * 95% intervals, significance before and after correcting for many factors, how long before the
+   * problem the factor is usually recorded, and an evidence grade.
+   */
+  public record Factor(
+      String factor,
+      String label,
+      Long exposedCases,
+      Long exposedTotal,
+      Long unexposedCases,
+      Long unexposedTotal,
+      Estimate relativeRisk,
+      Estimate oddsRatio,
+      Estimate adjustedOddsRatio,
+      Estimate attributableFraction,
+      Double pValue,
+      Double qValue,
+      Double medianLeadDays,
+      String evidence) {}
+}
