@@ -2,13 +2,14 @@ package org.rishe.client;
 
 /**
  * One region, problem and month of {@code GET /hotspots}: cases observed against the number
- * expected from the past, the surprise score, and whether it was flagged.
+ * expected from the past, the surprise score, and whether it was flagged. A researcher's key gets
+ * {@code observed} and {@code score} as null for a month of 1 to k-1 cases.
  */
 public record Hotspot(
     String region,
     String problem,
     String period,
-    long observed,
+    Long observed,
     double expected,
-    double score,
+    Double score,
     boolean flagged) {}

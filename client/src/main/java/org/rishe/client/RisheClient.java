@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -110,24 +112,28 @@ public final class RisheClient {
 
   /** The root causes of one problem over all regions. */
   public RootCauses rootCauses(String problem) {
-    return get("/root-causes", parameters("problem", problem), RootCauses.class);
+    return whole("/root-causes", parameters("problem", problem), "factors", RootCauses.class);
   }
 
   /** The root causes of one problem in one region. */
   public RootCauses rootCauses(String problem, String region) {
-    return get("/root-causes", parameters("problem", problem, "region", region), RootCauses.class);
+    return whole(
+        "/root-causes",
+        parameters("problem", problem, "region", region),
+        "factors",
+        RootCauses.class);
   }
 
   public Chains chains(String problem) {
-    return get("/root-causes/" + segment(problem) + "/chains", Map.of(), Chains.class);
+    return whole("/root-causes/" + segment(problem) + "/chains", Map.of(), "chains", Chains.class);
   }
 
   public CausalGraph causalGraph() {
-    return get("/causal-graph", Map.of(), CausalGraph.class);
+    return whole("/causal-graph", Map.of(), "edges", CausalGraph.class);
   }
 
   public List<Program> programs() {
-    return get("/programs", Map.of(), ProgramsResponse.class).programs();
+    return whole("/programs", Map.of(), "programs", ProgramsResponse.class).programs();
   }
 
   public ProgramImpact impact(String programId) {
@@ -191,6 +197,37 @@ public final class RisheClient {
       cursor = next == null || next.isNull() ? null : next.asText();
     } while (cursor != null);
     return List.copyOf(all);
+  }
+
+  /**
+   * A table route's whole answer: every page fetched, their {@code list} arrays joined into the
+   * first page's envelope, so a caller never sees a truncated list.
+   */
+  private <T> T whole(String path, Map<String, String> query, String list, Class<T> type) {
+    ObjectNode first = null;
+    ArrayNode rows = json.createArrayNode();
+    String cursor = null;
+    do {
+      Map<String, String> withPage = new LinkedHashMap<>(query);
+      withPage.put("limit", String.valueOf(PAGE_SIZE));
+      if (cursor != null) {
+        withPage.put("cursor", cursor);
+      }
+      JsonNode answer = send(request(path, withPage).GET().build());
+      if (!(answer instanceof ObjectNode page)) {
+        throw new IllegalStateException(path + " answered with something that is not an object");
+      }
+      first = first == null ? page : first;
+      JsonNode some = page.get(list);
+      if (some != null && some.isArray()) {
+        rows.addAll((ArrayNode) some);
+      }
+      JsonNode next = page.get("nextCursor");
+      cursor = next == null || next.isNull() ? null : next.asText();
+    } while (cursor != null);
+    first.set(list, rows);
+    first.putNull("nextCursor");
+    return convert(first, json.constructType(type));
   }
 
   private <T> T get(String path, Map<String, String> query, Class<T> type) {
