@@ -1,20 +1,28 @@
 package org.rishe.analytics;
 
 import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.rishe.analytics.impact.ImpactOptions;
+import org.rishe.analytics.impact.ProgramImpactSettings;
 import org.rishe.analytics.publish.RunManifest;
 import org.rishe.common.cli.Arguments;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.spark.SparkSessions;
 
 /**
- * {@code rishe analyze [--warehouse DIR] [--min-age N] [--max-age N]}: computes and publishes a
- * run.
+ * {@code rishe analyze [--warehouse DIR] [--min-age N] [--max-age N] [impact options]}: computes
+ * and publishes a run.
  */
 public final class AnalyzeCommand {
   static final String USAGE =
       """
       Usage: rishe analyze [--warehouse DIR] [--min-age N] [--max-age N]
+                           [--follow-up-days START-END] [--impact-resamples N]
+                           [--caliper SD] [--impact-seed N] [--program ID ...]
 
       Computes every result from the curated tables and publishes it as a new results run:
       Parquet under <warehouse>/results/<run-id>/, its run.json manifest, and last
@@ -24,7 +32,18 @@ public final class AnalyzeCommand {
         --min-age N       youngest age in scope for person-level analyses (default 0)
         --max-age N       oldest age in scope (default 17: children)
 
+      Programme impact:
+        --follow-up-days START-END  days after enrolment in which an outcome counts
+                          (default 30-365)
+        --impact-resamples N  bootstrap resamples per estimate, at least 20 (default 200)
+        --caliper SD      matching caliper in standard deviations of the propensity logit
+                          (default 0.2)
+        --impact-seed N   the bootstrap's seed (default 20260101): same data, same intervals
+        --program ID      evaluate only this programme; repeat for more (default: all)
+
       Exit status: 0 published, 2 bad arguments, 1 failed (the previous run stays published).""";
+
+  private static final Pattern DAY_RANGE = Pattern.compile("(\\d{1,5})-(\\d{1,5})");
 
   private AnalyzeCommand() {}
 
@@ -35,13 +54,27 @@ public final class AnalyzeCommand {
   static int run(String[] args, PrintStream out, PrintStream err) {
     Arguments arguments;
     AnalyzeParameters parameters;
+    ProgramImpactSettings impact;
     try {
-      arguments = Arguments.parse(args, Set.of("--warehouse", "--min-age", "--max-age"), Set.of());
+      arguments =
+          Arguments.parse(
+              args,
+              Set.of(
+                  "--warehouse",
+                  "--min-age",
+                  "--max-age",
+                  "--follow-up-days",
+                  "--impact-resamples",
+                  "--caliper",
+                  "--impact-seed",
+                  "--program"),
+              Set.of());
       AnalyzeParameters defaults = AnalyzeParameters.defaults();
       parameters =
           new AnalyzeParameters(
               (int) arguments.longValue("--min-age", defaults.minimumAge(), 0, 120),
               (int) arguments.longValue("--max-age", defaults.maximumAge(), 0, 120));
+      impact = impactSettings(arguments);
     } catch (IllegalArgumentException e) {
       err.println("rishe analyze: " + e.getMessage() + " (see --help)");
       return 2;
@@ -54,7 +87,7 @@ public final class AnalyzeCommand {
     try {
       RunManifest manifest =
           new AnalyzeJob(SparkSessions.getOrCreate("rishe-analyze"), layout, err::println)
-              .run(parameters);
+              .run(parameters, impact);
       out.println("published run " + manifest.runId() + " " + manifest.tables());
       return 0;
     } catch (RuntimeException e) {
@@ -65,5 +98,42 @@ public final class AnalyzeCommand {
       err.println("rishe analyze: failed: " + message);
       return 1;
     }
+  }
+
+  /** The programme-impact settings the options ask for, the defaults otherwise. */
+  static ProgramImpactSettings impactSettings(Arguments arguments) {
+    ProgramImpactSettings settings = ProgramImpactSettings.defaults();
+    Optional<String> window = arguments.value("--follow-up-days");
+    if (window.isPresent()) {
+      Matcher range = DAY_RANGE.matcher(window.get());
+      if (!range.matches()) {
+        throw new IllegalArgumentException(
+            "--follow-up-days takes START-END in days, e.g. 30-365, got '" + window.get() + "'");
+      }
+      settings =
+          settings.withFollowUp(Integer.parseInt(range.group(1)), Integer.parseInt(range.group(2)));
+    }
+    ImpactOptions options = settings.options();
+    double caliper = options.caliperStandardDeviations();
+    Optional<String> caliperText = arguments.value("--caliper");
+    if (caliperText.isPresent()) {
+      try {
+        caliper = Double.parseDouble(caliperText.get());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "--caliper takes a number of standard deviations, e.g. 0.2, got '"
+                + caliperText.get()
+                + "'");
+      }
+    }
+    settings =
+        settings.withOptions(
+            new ImpactOptions(
+                (int) arguments.longValue("--impact-resamples", options.resamples(), 20, 100_000),
+                arguments.longValue("--impact-seed", options.seed(), 0, Long.MAX_VALUE),
+                caliper,
+                options.matchingNeighbours()));
+    List<String> programs = arguments.values("--program");
+    return programs.isEmpty() ? settings : settings.withPrograms(Set.copyOf(programs));
   }
 }

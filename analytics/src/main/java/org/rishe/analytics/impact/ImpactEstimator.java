@@ -21,7 +21,9 @@ import org.rishe.analytics.stats.Bootstrap;
  * every resample has both groups) that repeats the whole procedure, propensity fit and trimming
  * included. The point estimate uses the given propensity model (MLlib in production); resamples
  * refit with {@code resampleModel}, which may be the in-JVM {@link NewtonLogisticPropensityModel}:
- * the same model, fitted in milliseconds instead of one Spark job per resample.
+ * the same model, fitted in milliseconds instead of one Spark job per resample. Resamples run in
+ * parallel on the driver's cores, each with its own random stream split off in order, so the
+ * interval does not depend on the number of cores or the threads' timing.
  *
  * <p>Caveat: the bootstrap is not consistent for nearest-neighbour matching with a fixed number of
  * matches (Abadie &amp; Imbens 2008), so the matching interval is indicative only; prefer the
@@ -56,20 +58,32 @@ public final class ImpactEstimator {
     int[] treatedUnits = IntStream.range(0, sample.size()).filter(sample::isTreated).toArray();
     int[] controlUnits =
         IntStream.range(0, sample.size()).filter(unit -> !sample.isTreated(unit)).toArray();
+    // One random stream per resample, split off in order before any runs: the replicates are the
+    // same whatever order the threads take them in.
     SplittableRandom random = new SplittableRandom(options.seed());
-    double[][] replicates = new double[5][options.resamples()];
-    for (int resample = 0; resample < options.resamples(); resample++) {
-      ImpactSample drawn = sample.select(stratifiedDraw(treatedUnits, controlUnits, random));
-      double[] drawnPropensities = resampleModel.propensities(drawn);
-      AttEstimators.Trimmed drawnTrimmed =
-          AttEstimators.trimToTreatedRange(drawn, drawnPropensities);
-      PointEstimates estimates = PointEstimates.of(drawn, drawnPropensities, drawnTrimmed, options);
-      replicates[0][resample] = estimates.naive();
-      replicates[1][resample] = estimates.weighting();
-      replicates[2][resample] = estimates.matching();
-      replicates[3][resample] = estimates.doublyRobust();
-      replicates[4][resample] = estimates.stratification().estimate();
+    SplittableRandom[] streams = new SplittableRandom[options.resamples()];
+    for (int resample = 0; resample < streams.length; resample++) {
+      streams[resample] = random.split();
     }
+    PropensityModel refit = resampleModel.forResamplesOf(sample);
+    double[][] replicates = new double[5][options.resamples()];
+    IntStream.range(0, options.resamples())
+        .parallel()
+        .forEach(
+            resample -> {
+              ImpactSample drawn =
+                  sample.select(stratifiedDraw(treatedUnits, controlUnits, streams[resample]));
+              double[] drawnPropensities = refit.propensities(drawn);
+              AttEstimators.Trimmed drawnTrimmed =
+                  AttEstimators.trimToTreatedRange(drawn, drawnPropensities);
+              PointEstimates estimates =
+                  PointEstimates.of(drawn, drawnPropensities, drawnTrimmed, options);
+              replicates[0][resample] = estimates.naive();
+              replicates[1][resample] = estimates.weighting();
+              replicates[2][resample] = estimates.matching();
+              replicates[3][resample] = estimates.doublyRobust();
+              replicates[4][resample] = estimates.stratification().estimate();
+            });
     List<BalanceRow> balance = AttEstimators.balance(sample, trimmed);
     return new ImpactResult(
         Bootstrap.interval(point.naive(), replicates[0]),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.rishe.analytics.stats.Bootstrap;
 import org.rishe.ingest.spark.SparkSessions;
 
 class PropensityModelTest {
@@ -51,5 +52,36 @@ class PropensityModelTest {
           1 / (1 + Math.exp(-(-0.5 + sample.covariate(unit, 0) - 0.7 * sample.covariate(unit, 1))));
       assertThat(fitted[unit]).isCloseTo(truth, within(0.03));
     }
+  }
+
+  @Test
+  void aResampleFitStartedFromTheSamplesOwnFitReachesTheSameMaximumAsOneFromZero() {
+    ImpactSample sample = simulated(3000);
+    ImpactSample resample = sample.select(Bootstrap.resample(3000, new SplittableRandom(7)));
+
+    double[] cold = new NewtonLogisticPropensityModel().propensities(resample);
+    double[] warm =
+        new NewtonLogisticPropensityModel().forResamplesOf(sample).propensities(resample);
+
+    for (int unit = 0; unit < resample.size(); unit++) {
+      assertThat(warm[unit]).isCloseTo(cold[unit], within(1e-9));
+    }
+  }
+
+  @Test
+  void bootstrapIntervalsDoNotDependOnHowTheParallelResamplesAreScheduled() {
+    ImpactSample sample = simulated(1500);
+    ImpactEstimator estimator =
+        new ImpactEstimator(
+            new NewtonLogisticPropensityModel(),
+            new NewtonLogisticPropensityModel(),
+            new ImpactOptions(50, 11, 0.2));
+
+    ImpactResult first = estimator.estimate(sample);
+    ImpactResult second = estimator.estimate(sample);
+
+    assertThat(second.inverseProbabilityWeighting()).isEqualTo(first.inverseProbabilityWeighting());
+    assertThat(second.doublyRobust()).isEqualTo(first.doublyRobust());
+    assertThat(second.matching()).isEqualTo(first.matching());
   }
 }

@@ -1,0 +1,81 @@
+package org.rishe.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.rishe.analytics.impact.ImpactOptions;
+import org.rishe.analytics.impact.ProgramImpactSettings;
+import org.rishe.common.cli.Arguments;
+
+/** The options of {@code rishe analyze}, parsed without starting Spark. */
+class AnalyzeCommandTest {
+  private static final Set<String> OPTIONS =
+      Set.of(
+          "--warehouse",
+          "--min-age",
+          "--max-age",
+          "--follow-up-days",
+          "--impact-resamples",
+          "--caliper",
+          "--impact-seed",
+          "--program");
+
+  private static ProgramImpactSettings settings(String... args) {
+    return AnalyzeCommand.impactSettings(Arguments.parse(args, OPTIONS, Set.of()));
+  }
+
+  @Test
+  void withoutOptionsTheImpactSettingsAreTheDocumentedDefaults() {
+    ProgramImpactSettings settings = settings();
+
+    assertThat(settings.followUpStartDays()).isEqualTo(30);
+    assertThat(settings.followUpEndDays()).isEqualTo(365);
+    assertThat(settings.options().resamples()).isEqualTo(ImpactOptions.DEFAULT_RESAMPLES);
+    assertThat(settings.options().caliperStandardDeviations()).isEqualTo(0.2);
+    assertThat(settings.programs()).isEmpty();
+  }
+
+  @Test
+  void eachImpactOptionReachesTheSettings() {
+    ProgramImpactSettings settings =
+        settings(
+            "--follow-up-days", "60-180",
+            "--impact-resamples", "500",
+            "--caliper", "0.1",
+            "--impact-seed", "7",
+            "--program", "PRG01",
+            "--program", "PRG04");
+
+    assertThat(settings.followUpStartDays()).isEqualTo(60);
+    assertThat(settings.followUpEndDays()).isEqualTo(180);
+    assertThat(settings.options().resamples()).isEqualTo(500);
+    assertThat(settings.options().caliperStandardDeviations()).isEqualTo(0.1);
+    assertThat(settings.options().seed()).isEqualTo(7);
+    assertThat(settings.programs()).containsExactlyInAnyOrder("PRG01", "PRG04");
+  }
+
+  @Test
+  void aBadOptionIsExitStatusTwoWithAMessageThatSaysWhatToWrite() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+
+    int window =
+        AnalyzeCommand.run(
+            new String[] {"--follow-up-days", "365-30"},
+            quiet,
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    int resamples = AnalyzeCommand.run(new String[] {"--impact-resamples", "5"}, quiet, quiet);
+    int caliper = AnalyzeCommand.run(new String[] {"--caliper", "wide"}, quiet, quiet);
+
+    assertThat(window).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("rishe analyze:")
+        .contains("follow-up window");
+    assertThat(resamples).isEqualTo(2);
+    assertThat(caliper).isEqualTo(2);
+  }
+}
