@@ -43,6 +43,18 @@ public final class AnalyzeCommand {
 
       Exit status: 0 published, 2 bad arguments, 1 failed (the previous run stays published).""";
 
+  /** The options that take a value. */
+  static final Set<String> OPTIONS =
+      Set.of(
+          "--warehouse",
+          "--min-age",
+          "--max-age",
+          "--follow-up-days",
+          "--impact-resamples",
+          "--caliper",
+          "--impact-seed",
+          "--program");
+
   private static final Pattern DAY_RANGE = Pattern.compile("(\\d{1,5})-(\\d{1,5})");
 
   private AnalyzeCommand() {}
@@ -56,19 +68,7 @@ public final class AnalyzeCommand {
     AnalyzeParameters parameters;
     ProgramImpactSettings impact;
     try {
-      arguments =
-          Arguments.parse(
-              args,
-              Set.of(
-                  "--warehouse",
-                  "--min-age",
-                  "--max-age",
-                  "--follow-up-days",
-                  "--impact-resamples",
-                  "--caliper",
-                  "--impact-seed",
-                  "--program"),
-              Set.of());
+      arguments = Arguments.parse(args, OPTIONS, Set.of());
       AnalyzeParameters defaults = AnalyzeParameters.defaults();
       parameters =
           new AnalyzeParameters(

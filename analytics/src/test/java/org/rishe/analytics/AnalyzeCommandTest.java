@@ -13,19 +13,8 @@ import org.rishe.common.cli.Arguments;
 
 /** The options of {@code rishe analyze}, parsed without starting Spark. */
 class AnalyzeCommandTest {
-  private static final Set<String> OPTIONS =
-      Set.of(
-          "--warehouse",
-          "--min-age",
-          "--max-age",
-          "--follow-up-days",
-          "--impact-resamples",
-          "--caliper",
-          "--impact-seed",
-          "--program");
-
   private static ProgramImpactSettings settings(String... args) {
-    return AnalyzeCommand.impactSettings(Arguments.parse(args, OPTIONS, Set.of()));
+    return AnalyzeCommand.impactSettings(Arguments.parse(args, AnalyzeCommand.OPTIONS, Set.of()));
   }
 
   @Test
