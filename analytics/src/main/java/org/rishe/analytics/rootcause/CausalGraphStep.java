@@ -37,14 +37,16 @@ public final class CausalGraphStep {
   public static final String METHOD =
       "Unit: consenting people in the run's age range. Variables: sex, age band (0-8, 9-12, 13+),"
           + " region; each factor ever observed exposed (1), else observed unexposed (0), else"
-          + " missing (2, its own category) by the end of follow-up; each problem's case flag."
-          + " Counts of distinct combinations from one Spark aggregation. PC-stable, G-test,"
+          + " missing by the end of follow-up; each problem's case flag."
+          + " Counts of distinct combinations from one Spark aggregation. PC-stable, G-test"
+          + " leaving out the people with a tested factor missing (test-wise deletion),"
           + " alpha 0.01, conditioning sets of at most 4, tiers forbidding edges against time: demographics, family factors,"
           + " person factors, then problems; between two problems, b -> a is forbidden when a opened"
           + " first in at least 80% of the people with both (at least 10 ordered);"
           + " v-structures then Meek rules. Stability: share of bootstrap resamples with the"
-          + " adjacency. Chains: directed paths of at most 4 edges from a code with no directed"
-          + " parent among codes, through mediators, to the problem, ranked by total effect."
+          + " adjacency. Chains: for every code with a directed path to the problem, its path"
+          + " whose mediators carry most of its effect; one chain per code, ranked by total"
+          + " effect."
           + " Effects on the log-odds scale by weighted logistic regression on the counts: total"
           + " adjusts the root for demographics and its non-descendant same- or earlier-tier"
           + " codes; direct adds the path's mediators; indirect = total - direct (difference"
@@ -186,7 +188,17 @@ public final class CausalGraphStep {
       // A variable seen at one level only still needs two to be a variable.
       cardinalities[variable] = Math.max(2, cardinalities[variable]);
     }
-    DiscreteData data = DiscreteData.fromPatternCounts(names, cardinalities, patterns, counts);
+    // Factors answered "missing" somewhere: their tests leave those people out (test-wise
+    // deletion) rather than treat missing as a level, which would not block paths.
+    List<String> withMissing = new ArrayList<>();
+    for (String factor : factors) {
+      if (cardinalities[names.indexOf(factor)] > CausalGraphTransforms.MISSING) {
+        withMissing.add(factor);
+      }
+    }
+    DiscreteData data =
+        DiscreteData.fromPatternCounts(names, cardinalities, patterns, counts)
+            .withMissingCode(withMissing, CausalGraphTransforms.MISSING);
     Map<String, Integer> tiers = tiers(names, demographicCount, factors, problems, order);
     Map<String, String> kinds = new LinkedHashMap<>();
     for (String name : names) {
@@ -205,7 +217,9 @@ public final class CausalGraphStep {
     // rather than held beside the resamples' caches.
     CausalGraph graph =
         PcStable.discover(
-            new GSquareTest(DiscreteData.fromPatternCounts(names, cardinalities, patterns, counts)),
+            new GSquareTest(
+                DiscreteData.fromPatternCounts(names, cardinalities, patterns, counts)
+                    .withMissingCode(withMissing, CausalGraphTransforms.MISSING)),
             names,
             pc,
             background);
