@@ -30,8 +30,9 @@ import org.rishe.ingest.spark.SparkSessions;
 
 /**
  * The causal graph and chains against the generator's truth at 5,000 families (about 12,000
- * children), straight from the generated files: adjacency F1 among catalogue codes, and the
- * indirect root parent_illiterate in a chain of delinquency.
+ * children), straight from the generated files: adjacency F1 among catalogue codes, and which of
+ * the truth's indirect roots head a chain of their problem. {@code -Drishe.truth.families=20000}
+ * repeats it at the size of bench/rootcause (several minutes).
  */
 class CausalGraphTruthTest {
   @Test
@@ -39,7 +40,9 @@ class CausalGraphTruthTest {
     SparkSession spark = SparkSessions.forTests();
     Path batch = work.resolve("batch");
     SyntheticBatchGenerator.generate(
-        GeneratorConfig.defaults(batch).withFamilies(5_000).withSeed(42));
+        GeneratorConfig.defaults(batch)
+            .withFamilies(Long.getLong("rishe.truth.families", 5_000))
+            .withSeed(42));
     Dataset<Row> people = GeneratedFiles.read(spark, batch, Entity.PEOPLE);
     long started = System.nanoTime();
     CausalGraphStep.Result result =
