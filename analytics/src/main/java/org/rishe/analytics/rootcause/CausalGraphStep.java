@@ -44,6 +44,7 @@ public final class CausalGraphStep {
           + " missing by the end of follow-up; each problem's case flag."
           + " Counts of distinct combinations from one Spark aggregation. PC-stable, G-test"
           + " leaving out the people with a tested factor missing (test-wise deletion),"
+          + " tests among family factors and region alone counted per family,"
           + " alpha 0.01, conditioning sets of at most 4, tiers forbidding edges against time: demographics, family factors,"
           + " person factors, then problems; between two problems, b -> a is forbidden when a opened"
           + " first in at least 80% of the people with both (at least 10 ordered);"
