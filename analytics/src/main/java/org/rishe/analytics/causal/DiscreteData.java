@@ -24,6 +24,9 @@ public final class DiscreteData {
   // categories would have too many degrees of freedom to detect anything anyway.
   private final byte[][] columns;
   private final double[] weights;
+  // Per variable, the code that means "not observed" (-1: none). A test leaves out the rows
+  // where any of its variables is unobserved (test-wise deletion).
+  private final int[] missingCodes;
   private final double totalWeight;
   private final Map<TableKey, StratifiedTable> tableCache = new ConcurrentHashMap<>();
   private final AtomicLong tablesCounted = new AtomicLong();
@@ -31,10 +34,20 @@ public final class DiscreteData {
 
   private DiscreteData(
       List<String> names, int[] cardinalities, byte[][] columns, double[] weights) {
+    this(names, cardinalities, columns, weights, noMissingCodes(cardinalities.length));
+  }
+
+  private DiscreteData(
+      List<String> names,
+      int[] cardinalities,
+      byte[][] columns,
+      double[] weights,
+      int[] missingCodes) {
     this.names = List.copyOf(names);
     this.cardinalities = cardinalities;
     this.columns = columns;
     this.weights = weights;
+    this.missingCodes = missingCodes;
     this.totalWeight = Arrays.stream(weights).sum();
   }
 
@@ -105,7 +118,36 @@ public final class DiscreteData {
       throw new IllegalArgumentException(
           "%d weights given for %d patterns".formatted(newWeights.length, weights.length));
     }
-    return new DiscreteData(names, cardinalities, columns, newWeights.clone());
+    return new DiscreteData(names, cardinalities, columns, newWeights.clone(), missingCodes);
+  }
+
+  /**
+   * The same patterns where {@code code} of each of the given variables means "not observed": every
+   * test then leaves out the rows where one of its own variables is unobserved (test-wise
+   * deletion), instead of treating unobserved as a category. A category "missing" does not block a
+   * path: conditioning on a variable whose missing level still mixes its values leaves its causes
+   * and effects dependent, so with thousands of rows true independences are rejected. Test-wise
+   * deletion is sound when whether a value is missing does not depend on the variables tested
+   * (missing completely at random); the cache starts empty.
+   */
+  public DiscreteData withMissingCode(List<String> variables, int code) {
+    int[] codes = missingCodes.clone();
+    for (String variable : variables) {
+      int index = names.indexOf(variable);
+      if (index < 0 || code < 0 || code >= cardinalities[index]) {
+        throw new IllegalArgumentException(
+            "cannot mark code %d of %s as missing: no such variable or code"
+                .formatted(code, variable));
+      }
+      codes[index] = code;
+    }
+    return new DiscreteData(names, cardinalities, columns, weights, codes);
+  }
+
+  private static int[] noMissingCodes(int variables) {
+    int[] codes = new int[variables];
+    Arrays.fill(codes, -1);
+    return codes;
   }
 
   public List<String> names() {
@@ -149,7 +191,55 @@ public final class DiscreteData {
     Arrays.sort(sorted);
     return tableCache.computeIfAbsent(
         new TableKey(first, second, List.copyOf(Arrays.stream(sorted).boxed().toList())),
-        key -> fromPreparedOrCount(first, second, sorted));
+        key -> withoutMissing(first, second, sorted, fromPreparedOrCount(first, second, sorted)));
+  }
+
+  /**
+   * Empties the cells where x, y or a conditioning variable is unobserved. Dense tables number
+   * strata by the conditioning codes (the first variable slowest); sparse ones never hold a stratum
+   * with an unobserved conditioning variable ({@link #countSparse} skips them).
+   */
+  private StratifiedTable withoutMissing(
+      int x, int y, int[] sortedConditioning, StratifiedTable table) {
+    boolean conditioningMissing =
+        Arrays.stream(sortedConditioning).anyMatch(variable -> missingCodes[variable] >= 0);
+    if (missingCodes[x] < 0 && missingCodes[y] < 0 && !conditioningMissing) {
+      return table;
+    }
+    double[] counts = table.counts().clone();
+    int cells = table.cardX() * table.cardY();
+    boolean dense = table.strata() == stratumCount(sortedConditioning);
+    for (int stratum = 0; stratum < table.strata(); stratum++) {
+      boolean dropStratum = dense && conditioningMissing && hasMissing(stratum, sortedConditioning);
+      for (int cellX = 0; cellX < table.cardX(); cellX++) {
+        for (int cellY = 0; cellY < table.cardY(); cellY++) {
+          if (dropStratum || cellX == missingCodes[x] || cellY == missingCodes[y]) {
+            counts[stratum * cells + cellX * table.cardY() + cellY] = 0;
+          }
+        }
+      }
+    }
+    return new StratifiedTable(table.cardX(), table.cardY(), table.strata(), counts);
+  }
+
+  private long stratumCount(int[] conditioning) {
+    long strata = 1;
+    for (int variable : conditioning) {
+      strata *= cardinalities[variable];
+    }
+    return strata;
+  }
+
+  private boolean hasMissing(int stratum, int[] sortedConditioning) {
+    int rest = stratum;
+    for (int position = sortedConditioning.length - 1; position >= 0; position--) {
+      int variable = sortedConditioning[position];
+      if (rest % cardinalities[variable] == missingCodes[variable]) {
+        return true;
+      }
+      rest /= cardinalities[variable];
+    }
+    return false;
   }
 
   /**
@@ -286,8 +376,14 @@ public final class DiscreteData {
     int[] stratumOf = new int[patterns];
     for (int row = 0; row < patterns; row++) {
       long key = 0;
+      boolean missing = false;
       for (int variable : conditioning) {
         key = key * cardinalities[variable] + columns[variable][row];
+        missing |= columns[variable][row] == missingCodes[variable];
+      }
+      if (missing) {
+        stratumOf[row] = -1;
+        continue;
       }
       Integer id = ids.get(key);
       if (id == null) {
@@ -301,7 +397,9 @@ public final class DiscreteData {
     byte[] columnX = columns[x];
     byte[] columnY = columns[y];
     for (int row = 0; row < patterns; row++) {
-      counts[stratumOf[row] * cells + columnX[row] * cardY + columnY[row]] += weights[row];
+      if (stratumOf[row] >= 0) {
+        counts[stratumOf[row] * cells + columnX[row] * cardY + columnY[row]] += weights[row];
+      }
     }
     return new StratifiedTable(cardX, cardY, ids.size(), counts);
   }

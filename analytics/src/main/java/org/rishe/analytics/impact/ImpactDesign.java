@@ -22,6 +22,12 @@ import java.util.TreeMap;
  *       different state, not just a small amount (Dehejia &amp; Wahba's u74 and u75).
  *   <li>A factor not observed before the index date is set to 0 and flagged by a {@code _missing}
  *       indicator (the missing-indicator method), so nobody is dropped for an unasked question.
+ *   <li>A question skipped because of another answer (skip logic: school absence is not asked of
+ *       children out of school) makes "both unknown" a state of its own. Where a factor B is
+ *       missing for at least 95% of the units exposed to a 0/1 factor A (and for under half of
+ *       those unexposed), {@code A_and_B_missing} flags the units missing both: among them B's
+ *       absence hints that A is exposed, which the two separate indicators, added up, cannot say.
+ *       Without it a confounder known only through the skip pattern stays confounded.
  *   <li>Columns that do not vary are left out: they carry no information and their balance is
  *       undefined.
  * </ul>
@@ -30,6 +36,8 @@ import java.util.TreeMap;
  */
 public final class ImpactDesign {
   static final double ZERO_MASS_SHARE = 0.05;
+  static final double SKIP_SHARE = 0.95;
+  static final int SKIP_MINIMUM = 20;
 
   private ImpactDesign() {}
 
@@ -80,6 +88,7 @@ public final class ImpactDesign {
             code + "_missing", values.stream().mapToDouble(v -> v == null ? 1 : 0).toArray());
       }
     }
+    addSkipPatterns(columns, units, factorCodes);
     columns.values().removeIf(ImpactDesign::constant);
     List<String> names = List.copyOf(columns.keySet());
     boolean[] treated = new boolean[units.size()];
@@ -93,6 +102,50 @@ public final class ImpactDesign {
       }
     }
     return new ImpactSample(names, treated, covariates, outcomes);
+  }
+
+  /** Adds {@code A_and_B_missing} for every skip pattern "B not asked when A is exposed". */
+  private static void addSkipPatterns(
+      Map<String, double[]> columns, List<Unit> units, List<String> factorCodes) {
+    for (String skipper : factorCodes) {
+      for (String skipped : factorCodes) {
+        if (!skipper.equals(skipped) && isSkippedWhenExposed(units, skipper, skipped)) {
+          columns.put(
+              skipper + "_and_" + skipped + "_missing",
+              indicator(
+                  units,
+                  unit ->
+                      unit.factors().get(skipper) == null && unit.factors().get(skipped) == null));
+        }
+      }
+    }
+  }
+
+  private static boolean isSkippedWhenExposed(List<Unit> units, String skipper, String skipped) {
+    long exposed = 0;
+    long exposedSkipped = 0;
+    long unexposed = 0;
+    long unexposedSkipped = 0;
+    for (Unit unit : units) {
+      Double value = unit.factors().get(skipper);
+      boolean missing = unit.factors().get(skipped) == null;
+      if (value == null) {
+        continue;
+      }
+      if (value != 0 && value != 1) {
+        return false;
+      }
+      if (value == 1) {
+        exposed++;
+        exposedSkipped += missing ? 1 : 0;
+      } else {
+        unexposed++;
+        unexposedSkipped += missing ? 1 : 0;
+      }
+    }
+    return exposed >= SKIP_MINIMUM
+        && exposedSkipped >= SKIP_SHARE * exposed
+        && unexposedSkipped < 0.5 * unexposed;
   }
 
   private static void addContinuous(Map<String, double[]> columns, String name, List<Double> raw) {

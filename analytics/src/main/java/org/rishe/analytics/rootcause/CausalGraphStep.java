@@ -2,11 +2,14 @@ package org.rishe.analytics.rootcause;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 import org.rishe.analytics.causal.BackgroundKnowledge;
 import org.rishe.analytics.causal.CausalGraph;
 import org.rishe.analytics.causal.DiscreteData;
@@ -37,14 +41,17 @@ public final class CausalGraphStep {
   public static final String METHOD =
       "Unit: consenting people in the run's age range. Variables: sex, age band (0-8, 9-12, 13+),"
           + " region; each factor ever observed exposed (1), else observed unexposed (0), else"
-          + " missing (2, its own category) by the end of follow-up; each problem's case flag."
-          + " Counts of distinct combinations from one Spark aggregation. PC-stable, G-test,"
+          + " missing by the end of follow-up; each problem's case flag."
+          + " Counts of distinct combinations from one Spark aggregation. PC-stable, G-test"
+          + " leaving out the people with a tested factor missing (test-wise deletion),"
+          + " tests among family factors and region alone counted per family,"
           + " alpha 0.01, conditioning sets of at most 4, tiers forbidding edges against time: demographics, family factors,"
           + " person factors, then problems; between two problems, b -> a is forbidden when a opened"
           + " first in at least 80% of the people with both (at least 10 ordered);"
           + " v-structures then Meek rules. Stability: share of bootstrap resamples with the"
-          + " adjacency. Chains: directed paths of at most 4 edges from a code with no directed"
-          + " parent among codes, through mediators, to the problem, ranked by total effect."
+          + " adjacency. Chains: for every code with a directed path to the problem, its path"
+          + " whose mediators carry most of its effect; one chain per code, ranked by total"
+          + " effect."
           + " Effects on the log-odds scale by weighted logistic regression on the counts: total"
           + " adjusts the root for demographics and its non-descendant same- or earlier-tier"
           + " codes; direct adds the path's mediators; indirect = total - direct (difference"
@@ -133,7 +140,24 @@ public final class CausalGraphStep {
       Dataset<Row> statuses =
           RootCauseTransforms.statuses(
               commonIndex, ExposureTransforms.exposures(factorObservations, personProblems));
-      Dataset<Row> matrix = RootCauseTransforms.personFactorMatrix(commonIndex, statuses, codes);
+      Dataset<Row> familyWeights =
+          scope
+              .withColumn(
+                  CausalGraphTransforms.FAMILY_WEIGHT,
+                  lit(1.0)
+                      .divide(
+                          count(lit(1)).over(Window.partitionBy(col(ExposureTransforms.FAMILY)))))
+              .select(
+                  col(ExposureTransforms.PERSON).as("_weighted_person"),
+                  col(CausalGraphTransforms.FAMILY_WEIGHT));
+      Dataset<Row> personMatrix =
+          RootCauseTransforms.personFactorMatrix(commonIndex, statuses, codes);
+      Dataset<Row> matrix =
+          personMatrix
+              .join(
+                  familyWeights,
+                  personMatrix.col(ExposureTransforms.PERSON).equalTo(col("_weighted_person")))
+              .drop("_weighted_person");
       long started = System.nanoTime();
       List<Row> counted =
           CausalGraphTransforms.patternCounts(matrix, factors, problems, regions).collectAsList();
@@ -173,6 +197,7 @@ public final class CausalGraphStep {
     names.addAll(problems);
     int[][] patterns = new int[counted.size()][names.size()];
     long[] counts = new long[counted.size()];
+    double[] familyWeights = new double[counted.size()];
     int[] cardinalities = new int[names.size()];
     for (int row = 0; row < counted.size(); row++) {
       for (int variable = 0; variable < names.size(); variable++) {
@@ -181,18 +206,43 @@ public final class CausalGraphStep {
         cardinalities[variable] = Math.max(cardinalities[variable], code + 1);
       }
       counts[row] = counted.get(row).<Long>getAs(CausalGraphTransforms.COUNT);
+      familyWeights[row] =
+          counted.get(row).schema() != null
+                  && Arrays.asList(counted.get(row).schema().fieldNames())
+                      .contains(CausalGraphTransforms.FAMILY_WEIGHT)
+              ? counted.get(row).<Double>getAs(CausalGraphTransforms.FAMILY_WEIGHT)
+              : counts[row];
     }
     for (int variable = 0; variable < names.size(); variable++) {
       // A variable seen at one level only still needs two to be a variable.
       cardinalities[variable] = Math.max(2, cardinalities[variable]);
     }
-    DiscreteData data = DiscreteData.fromPatternCounts(names, cardinalities, patterns, counts);
+    // Factors answered "missing" somewhere: their tests leave those people out (test-wise
+    // deletion) rather than treat missing as a level, which would not block paths.
+    List<String> withMissing = new ArrayList<>();
+    for (String factor : factors) {
+      if (cardinalities[names.indexOf(factor)] > CausalGraphTransforms.MISSING) {
+        withMissing.add(factor);
+      }
+    }
+    DiscreteData data =
+        DiscreteData.fromPatternCounts(names, cardinalities, patterns, counts)
+            .withMissingCode(withMissing, CausalGraphTransforms.MISSING);
     Map<String, Integer> tiers = tiers(names, demographicCount, factors, problems, order);
     Map<String, String> kinds = new LinkedHashMap<>();
     for (String name : names) {
       int tier = tiers.get(name);
       kinds.put(
           name, tier == 0 ? "demographic" : tier < CausalOrder.PROBLEM ? "factor" : "problem");
+    }
+    // Family factors and region are the same for every member of a family: tests among them alone
+    // count families, not children (children of one family are one draw, not several).
+    Set<Integer> familyLevel = new HashSet<>();
+    for (String name : names) {
+      if (name.equals(CausalGraphTransforms.REGION_VARIABLE)
+          || tiers.get(name) == CausalOrder.FAMILY_FACTOR) {
+        familyLevel.add(names.indexOf(name));
+      }
     }
     BackgroundKnowledge.Builder knowledge = BackgroundKnowledge.builder(names);
     tiers.forEach((name, tier) -> knowledge.tier(tier, name));
@@ -203,9 +253,15 @@ public final class CausalGraphStep {
     long started = System.nanoTime();
     // A data set of its own, so that the tables PC caches on it are garbage once it is done
     // rather than held beside the resamples' caches.
+    DiscreteData fresh =
+        DiscreteData.fromPatternCounts(names, cardinalities, patterns, counts)
+            .withMissingCode(withMissing, CausalGraphTransforms.MISSING);
     CausalGraph graph =
         PcStable.discover(
-            new GSquareTest(DiscreteData.fromPatternCounts(names, cardinalities, patterns, counts)),
+            new FamilyLevelTest(
+                new GSquareTest(fresh),
+                new GSquareTest(fresh.withWeights(familyWeights)),
+                familyLevel),
             names,
             pc,
             background);
@@ -219,7 +275,11 @@ public final class CausalGraphStep {
     EdgeFrequencies stability =
         EdgeStability.estimate(
             data,
-            GSquareTest::new,
+            resample ->
+                new FamilyLevelTest(
+                    new GSquareTest(resample),
+                    new GSquareTest(resample.withWeights(scaled(familyWeights, counts, resample))),
+                    familyLevel),
             pc,
             background,
             new StabilitySettings(
@@ -239,6 +299,18 @@ public final class CausalGraphStep {
             problems,
             settings.chains());
     return new Result(data, graph, stability, tiers, kinds, chains);
+  }
+
+  /**
+   * A resample's family weights: each pattern's family weight scaled by how often the resample drew
+   * its people.
+   */
+  private static double[] scaled(double[] familyWeights, long[] counts, DiscreteData resample) {
+    double[] scaled = new double[familyWeights.length];
+    for (int pattern = 0; pattern < scaled.length; pattern++) {
+      scaled[pattern] = familyWeights[pattern] * resample.weight(pattern) / counts[pattern];
+    }
+    return scaled;
   }
 
   private static Map<String, Integer> tiers(

@@ -2,7 +2,9 @@ package org.rishe.analytics.rootcause;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 import static org.rishe.analytics.rootcause.ExposureTransforms.AGE;
@@ -31,6 +33,12 @@ public final class CausalGraphTransforms {
   public static final String AGE_BAND = "age_band";
   public static final String REGION_VARIABLE = "region";
   public static final String COUNT = "count";
+
+  /**
+   * Per pattern, the sum over its people of 1 / (people in scope in their family): summed over the
+   * patterns of family-level values only, it counts families, not their members.
+   */
+  public static final String FAMILY_WEIGHT = "family_weight";
 
   /** Code of a factor whose status is unknown at the index: a category of its own. */
   public static final int MISSING = 2;
@@ -66,6 +74,7 @@ public final class CausalGraphTransforms {
    * data the structure search reads, bounded by the product of the cardinalities rather than by the
    * number of people. {@code matrix} is {@link RootCauseTransforms#personFactorMatrix} of the
    * common index; {@code regions} lists the region codes (index = code), empty to leave region out.
+   * When the matrix has a {@link #FAMILY_WEIGHT} column, its sum per pattern comes along too.
    */
   public static Dataset<Row> patternCounts(
       Dataset<Row> matrix, List<String> factors, List<String> problems, List<String> regions) {
@@ -94,10 +103,21 @@ public final class CausalGraphTransforms {
       // Not having a case is a known answer (unexposed from registration), never missing.
       variables.add(coalesce(col(problem).cast("int"), lit(0)).as(problem));
     }
+    boolean weighted = Arrays.asList(matrix.columns()).contains(FAMILY_WEIGHT);
+    if (weighted) {
+      variables.add(col(FAMILY_WEIGHT));
+    }
     Dataset<Row> coded = matrix.select(variables.toArray(new Column[0]));
-    return coded
-        .groupBy(Arrays.stream(coded.columns()).map(name -> col(name)).toArray(Column[]::new))
-        .count();
+    Column[] keys =
+        Arrays.stream(coded.columns())
+            .filter(name -> !name.equals(FAMILY_WEIGHT))
+            .map(name -> col(name))
+            .toArray(Column[]::new);
+    return weighted
+        ? coded
+            .groupBy(keys)
+            .agg(count(lit(1)).as(COUNT), sum(col(FAMILY_WEIGHT)).as(FAMILY_WEIGHT))
+        : coded.groupBy(keys).count();
   }
 
   /**

@@ -18,9 +18,16 @@ import org.rishe.analytics.causal.DiscreteData;
 import org.rishe.analytics.causal.Edge;
 
 /**
- * The chains of each problem: every directed path of the causal graph, at most {@link
- * Settings#maximumEdges} long, from a root (a code with no directed parent among the codes) through
- * mediators to the problem, ranked by the root's total effect.
+ * The chains of each problem: for every code with a directed path to the problem in the causal
+ * graph (an ancestor of the problem, whether or not it has parents of its own), one chain from that
+ * code through mediators to the problem, ranked by the code's total effect.
+ *
+ * <p>A code that reaches the problem only through others is an indirect root of it however far up
+ * the graph it sits: parent_unemployed leads to delinquency through household_income, child_labour
+ * and school_dropout although parent_illiterate in turn causes parent_unemployed. Starting chains
+ * only at codes without parents would hide every such middle link, so each ancestor heads a chain
+ * of its own. Of an ancestor's directed paths (at most {@link Settings#maximumEdges} edges), the
+ * chain shows the one whose mediators carry the most of its effect (largest indirect effect).
  *
  * <p>Effects are difference-method estimates on the log-odds scale, by frequency-weighted logistic
  * regression ({@link LogisticFit}) on the same pattern counts the graph was learnt from. The total
@@ -37,8 +44,10 @@ public final class RootCauseChains {
   /**
    * Limits of the search.
    *
-   * @param maximumEdges longest path, in edges
-   * @param chainsPerProblem most chains kept per problem, best ranked first
+   * @param maximumEdges longest path, in edges; paths are simple, so a limit at or above the number
+   *     of codes is no limit
+   * @param chainsPerProblem most chains kept per problem, best ranked first (one chain per ancestor
+   *     of the problem, so at most the number of codes)
    */
   public record Settings(int maximumEdges, int chainsPerProblem) {
     public Settings {
@@ -50,7 +59,10 @@ public final class RootCauseChains {
     }
 
     public static Settings defaults() {
-      return new Settings(4, 20);
+      // No limit: an indirect root can sit many links above its problem (the generator has one
+      // nine edges up), and the number of simple directed paths in a learnt graph of a few dozen
+      // codes is in the hundreds. 50 chains exceed the codes of the default catalogue.
+      return new Settings(Integer.MAX_VALUE, 50);
     }
   }
 
@@ -91,8 +103,13 @@ public final class RootCauseChains {
   }
 
   private List<RootCauseChain> ofProblem(String problem, Settings settings) {
-    record Candidate(List<String> path, double total, double direct) {}
-    List<Candidate> candidates = new ArrayList<>();
+    record Candidate(List<String> path, double total, double direct) {
+      double indirect() {
+        return total - direct;
+      }
+    }
+    // One candidate per root: the path whose mediators carry the largest part of its effect.
+    Map<String, Candidate> best = new HashMap<>();
     for (List<String> path : paths(problem, settings.maximumEdges())) {
       String root = path.get(0);
       OptionalDouble total =
@@ -101,17 +118,27 @@ public final class RootCauseChains {
       OptionalDouble direct =
           coefficient(problem, root, adjustment(root, path.subList(1, path.size() - 1)));
       if (total.isPresent() && direct.isPresent()) {
-        candidates.add(new Candidate(path, total.getAsDouble(), direct.getAsDouble()));
+        Candidate candidate = new Candidate(path, total.getAsDouble(), direct.getAsDouble());
+        best.merge(
+            root,
+            candidate,
+            (kept, offered) ->
+                offered.indirect() > kept.indirect()
+                        || (offered.indirect() == kept.indirect()
+                            && offered.path().size() < kept.path().size())
+                    ? offered
+                    : kept);
       }
     }
+    List<Candidate> candidates = new ArrayList<>(best.values());
     candidates.sort(
         Comparator.comparingDouble((Candidate c) -> -c.total())
-            .thenComparingDouble(c -> -(c.total() - c.direct()))
+            .thenComparingDouble(c -> -c.indirect())
             .thenComparing(c -> String.join(" ", c.path())));
     List<RootCauseChain> chains = new ArrayList<>();
     for (Candidate candidate :
         candidates.subList(0, Math.min(candidates.size(), settings.chainsPerProblem()))) {
-      double indirect = candidate.total() - candidate.direct();
+      double indirect = candidate.indirect();
       Double share =
           Math.abs(candidate.total()) < NEGLIGIBLE_TOTAL ? null : indirect / candidate.total();
       chains.add(
@@ -138,7 +165,9 @@ public final class RootCauseChains {
     return new RootCauseChains(data, graph, demographics, tiers).paths(problem, maximumEdges);
   }
 
-  /** Directed paths into {@code problem} that start at a root, at most {@code maximumEdges}. */
+  /**
+   * Directed paths into {@code problem} from each of its ancestors, at most {@code maximumEdges}.
+   */
   private List<List<String>> paths(String problem, int maximumEdges) {
     List<List<String>> paths = new ArrayList<>();
     extend(new ArrayList<>(List.of(index(problem))), maximumEdges, paths);
@@ -155,13 +184,11 @@ public final class RootCauseChains {
         continue;
       }
       reversed.add(parent);
-      if (parents(parent).isEmpty()) {
-        List<String> path = new ArrayList<>();
-        for (int position = reversed.size() - 1; position >= 0; position--) {
-          path.add(graph.nodes().get(reversed.get(position)));
-        }
-        paths.add(path);
+      List<String> path = new ArrayList<>();
+      for (int position = reversed.size() - 1; position >= 0; position--) {
+        path.add(graph.nodes().get(reversed.get(position)));
       }
+      paths.add(path);
       extend(reversed, edgesLeft - 1, paths);
       reversed.remove(reversed.size() - 1);
     }

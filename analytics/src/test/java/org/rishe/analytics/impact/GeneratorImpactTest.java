@@ -5,16 +5,23 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.analytics.stats.Estimate;
 import org.rishe.common.results.ResultTables;
+import org.rishe.ingest.spark.SparkSessions;
 
 /**
  * The generator's programmes through generate, ingest and the Spark job, against the true effects
- * the generator was built with (data-samples/README.md). 4,000 families give about 1,000 treated
- * children with a school outcome: the risk difference then has a standard error near 0.015, so 0.03
- * is two standard errors.
+ * the generator was built with (data-samples/README.md). 4,000 families give about 1,150 treated
+ * children with a school outcome: the risk difference then has a standard error near 0.015.
+ *
+ * <p>Seed 42, the seed of the other generator-truth tests. Seed 11, used before, draws a batch in
+ * which even exact stratification on the true confounders ({@link TrueConfounderStratification})
+ * estimates +0.106, 3.3 standard errors below +0.15 (seeds 1-10 give 0.134-0.167): no estimator can
+ * recover the truth from that sample, so it tested the luck of the draw, not the method (see
+ * bench/impact/README.md).
  */
 class GeneratorImpactTest {
   @TempDir Path batch;
@@ -23,18 +30,28 @@ class GeneratorImpactTest {
   @Test
   void estimatesRecoverTheGeneratorsTrueEffectsWhereTheNaiveDifferenceIsBiased() {
     List<ProgramImpactJob.Evaluation> evaluations =
-        GeneratorImpact.evaluate(4000, 11, 100, batch, warehouse);
+        GeneratorImpact.evaluate(4000, 42, 100, batch, warehouse);
 
     ProgramImpactJob.Evaluation enrolled =
         GeneratorImpact.find(evaluations, "PRG01", "school_enrolled");
     Estimate school = enrolled.result().doublyRobust();
     assertThat(enrolled.outcomeType()).isEqualTo(ResultTables.OUTCOME_RISK_DIFFERENCE);
-    // About 1,150 treated: the standard error is near 0.018, so 0.06 is three of them. Measured
-    // with this seed: 0.101 [0.064, 0.133], below the truth: out_of_school, the strongest
-    // confounder, is unobserved for about 13% of children (never asked or a missing answer), and
-    // the missing-indicator coding cannot recover who among them is out of school. The brief's
-    // 0.03 with a covering interval is not met here; see the report and bench/impact/README.md.
-    assertThat(school.estimate()).isCloseTo(GeneratorImpact.SCHOOL_ENROLLED_EFFECT, within(0.06));
+    double yardstick =
+        TrueConfounderStratification.schoolEnrolledEffect(SparkSessions.forTests(), batch);
+    System.out.printf(
+        Locale.ROOT,
+        "PRG01 school_enrolled: doubly robust %.4f [%.4f, %.4f], true confounders %.4f%n",
+        school.estimate(),
+        school.low(),
+        school.high(),
+        yardstick);
+    // Two standard errors of the truth, and the interval covers it.
+    assertThat(school.estimate()).isCloseTo(GeneratorImpact.SCHOOL_ENROLLED_EFFECT, within(0.03));
+    assertThat(school.covers(GeneratorImpact.SCHOOL_ENROLLED_EFFECT)).isTrue();
+    // The observed covariates get close to what the true confounders give on the same children: the
+    // only expected gap is out_of_school's missing answers (about 13% of children; about -0.008
+    // measured over five 20,000-family batches), far below 0.02.
+    assertThat(school.estimate()).isCloseTo(yardstick, within(0.02));
     // Children enrolled were more often out of school: comparing raw rates hides the effect, and
     // the adjusted interval lies wholly above the naive one's estimate.
     assertThat(enrolled.result().naiveDifference().high()).isLessThan(school.low());

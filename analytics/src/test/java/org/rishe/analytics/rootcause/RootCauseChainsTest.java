@@ -39,10 +39,9 @@ class RootCauseChainsTest {
     List<RootCauseChain> chains = find(fullyMediated(), graph);
 
     double crudeLogOddsRatio = Math.log((42.0 * 82) / (58.0 * 18));
-    assertThat(chains).hasSize(1);
-    RootCauseChain chain = chains.get(0);
+    assertThat(chains).hasSize(2);
+    RootCauseChain chain = chainOf("root", chains);
     assertThat(chain.path()).containsExactly("root", "mediator", "problem");
-    assertThat(chain.rank()).isEqualTo(1);
     assertThat(chain.total()).isCloseTo(crudeLogOddsRatio, within(1e-6));
     assertThat(chain.direct()).isCloseTo(0, within(1e-6));
     assertThat(chain.indirect()).isCloseTo(crudeLogOddsRatio, within(1e-6));
@@ -50,21 +49,26 @@ class RootCauseChainsTest {
   }
 
   @Test
-  void directPathHasNoIndirectEffectAndRanksBelowTheMediatedOneOfTheSameRoot() {
+  void eachAncestorHeadsOneChainShowingItsMediatedPath() {
     CausalGraph graph =
         new CausalGraph(
             NAMES, List.of(Edge.directed(0, 1), Edge.directed(1, 2), Edge.directed(0, 2)));
 
     List<RootCauseChain> chains = find(fullyMediated(), graph);
 
+    // The root reaches the problem directly and through the mediator: one chain, the mediated
+    // path, whose direct effect (given the mediator) is nil. The mediator, although it has a
+    // parent, heads a chain of its own: the problem depends on it, given the root, with log odds
+    // ratio log((0.5 / 0.5) / (0.1 / 0.9)) = log 9 in both root strata, and nothing mediates it.
     assertThat(chains)
         .extracting(RootCauseChain::path)
-        .containsExactly(List.of("root", "mediator", "problem"), List.of("root", "problem"));
-    RootCauseChain direct = chains.get(1);
-    assertThat(direct.rank()).isEqualTo(2);
-    assertThat(direct.direct()).isCloseTo(direct.total(), within(1e-9));
-    assertThat(direct.indirect()).isCloseTo(0, within(1e-9));
-    assertThat(direct.shareMediated()).isCloseTo(0, within(1e-9));
+        .containsExactly(List.of("mediator", "problem"), List.of("root", "mediator", "problem"));
+    assertThat(chains).extracting(RootCauseChain::rank).containsExactly(1, 2);
+    RootCauseChain mediator = chainOf("mediator", chains);
+    assertThat(mediator.total()).isCloseTo(Math.log(9), within(1e-6));
+    assertThat(mediator.direct()).isCloseTo(mediator.total(), within(1e-9));
+    assertThat(mediator.indirect()).isCloseTo(0, within(1e-9));
+    assertThat(chainOf("root", chains).direct()).isCloseTo(0, within(1e-6));
   }
 
   @Test
@@ -77,15 +81,15 @@ class RootCauseChainsTest {
         DiscreteData.fromPatternCounts(NAMES, new int[] {2, 2, 2}, patterns, counts);
     CausalGraph graph = new CausalGraph(NAMES, List.of(Edge.directed(0, 1), Edge.directed(1, 2)));
 
-    RootCauseChain chain = find(data, graph).get(0);
+    RootCauseChain chain = chainOf("root", find(data, graph));
 
     assertThat(chain.total()).isCloseTo(0, within(1e-9));
     assertThat(chain.shareMediated()).isNull();
   }
 
   @Test
-  void onlyCodesWithoutDirectedParentsStartChainsAndUndirectedEdgesAreNotFollowed() {
-    // a -> b -> problem, c -- b: b has a directed parent so is no root; c is joined undirected.
+  void everyAncestorStartsPathsOfEveryLengthAndUndirectedEdgesAreNotFollowed() {
+    // a -> b -> problem, c -- b: b has a directed parent yet starts a path; c is joined undirected.
     List<String> names = List.of("a", "b", "c", "problem");
     CausalGraph graph =
         new CausalGraph(
@@ -94,15 +98,12 @@ class RootCauseChainsTest {
     DiscreteData data =
         DiscreteData.fromPatternCounts(
             names, new int[] {2, 2, 2, 2}, patterns, new long[] {50, 50, 20, 20});
+    Map<String, Integer> tiers = Map.of("a", 1, "b", 2, "c", 2, "problem", 3);
 
-    assertThat(
-            RootCauseChains.paths(
-                data, graph, Set.of(), Map.of("a", 1, "b", 2, "c", 2, "problem", 3), "problem", 4))
-        .containsExactly(List.of("a", "b", "problem"));
-    assertThat(
-            RootCauseChains.paths(
-                data, graph, Set.of(), Map.of("a", 1, "b", 2, "c", 2, "problem", 3), "problem", 1))
-        .isEmpty();
+    assertThat(RootCauseChains.paths(data, graph, Set.of(), tiers, "problem", Integer.MAX_VALUE))
+        .containsExactlyInAnyOrder(List.of("b", "problem"), List.of("a", "b", "problem"));
+    assertThat(RootCauseChains.paths(data, graph, Set.of(), tiers, "problem", 1))
+        .containsExactly(List.of("b", "problem"));
   }
 
   @Test
@@ -119,6 +120,13 @@ class RootCauseChainsTest {
     assertThat(fit.coefficients()[1]).isCloseTo(Math.log(42.0 * 82 / (58 * 18)), within(1e-8));
     assertThat(fit.standardErrors()[1])
         .isCloseTo(Math.sqrt(1 / 42.0 + 1 / 58.0 + 1 / 18.0 + 1 / 82.0), within(1e-6));
+  }
+
+  private static RootCauseChain chainOf(String root, List<RootCauseChain> chains) {
+    return chains.stream()
+        .filter(chain -> chain.path().get(0).equals(root))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static List<RootCauseChain> find(DiscreteData data, CausalGraph graph) {
