@@ -9,22 +9,37 @@ import java.util.Objects;
 
 /**
  * Reads a {@code POST /query} answer, whose cells carry their dimensions as fields of their own
- * (e.g. {@code {"region": "R01", "sex": "F", "value": 42, "suppressed": false}}).
+ * (e.g. {@code {"region": "R01", "sex": "F", "value": 42, "suppressed": false}}) and whose margins
+ * are {@code [{"dimensions": [...], "rows": [...]}]}.
  */
 final class QueryAnswers {
   private QueryAnswers() {}
 
-  static QueryResult read(JsonNode answer) {
-    List<String> dimensions = new ArrayList<>();
-    answer.path("dimensions").forEach(dimension -> dimensions.add(dimension.asText()));
+  /** The answer of the first page, with the rows of every page ({@code pages}, in order). */
+  static QueryResult read(JsonNode first, List<JsonNode> pages) {
+    List<QueryResult.Row> rows = new ArrayList<>();
+    for (JsonNode page : pages) {
+      rows.addAll(rows(page.path("rows")));
+    }
+    List<QueryResult.Margin> totals = new ArrayList<>();
+    for (JsonNode margin : first.path("totals")) {
+      totals.add(
+          new QueryResult.Margin(texts(margin.path("dimensions")), rows(margin.path("rows"))));
+    }
     return new QueryResult(
-        answer.path("runId").asText(null),
-        answer.path("measure").asText(null),
-        dimensions,
-        answer.path("minCell").asInt(),
-        rows(answer.path("rows")),
-        rows(answer.path("totals")),
-        answer.path("suppressedCells").asLong());
+        first.path("runId").asText(null),
+        first.path("measure").asText(null),
+        texts(first.path("dimensions")),
+        first.path("minCell").asInt(),
+        rows,
+        totals,
+        first.path("suppressedCells").asLong());
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(text -> texts.add(text.asText()));
+    return texts;
   }
 
   private static List<QueryResult.Row> rows(JsonNode cells) {

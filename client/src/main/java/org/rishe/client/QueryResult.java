@@ -4,11 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The answer of {@code POST /query}. A cell whose count is from 1 to {@code minCell - 1}, or from
- * which such a count could be recovered through the totals, comes back suppressed with a null
- * value.
+ * The answer of {@code POST /query}, every page joined. A cell whose count is from 1 to {@code
+ * minCell - 1}, or from which such a count could be worked out with other served counts, comes back
+ * suppressed with a null value.
  *
- * @param suppressedCells how many cells (rows and totals) were suppressed
+ * @param dimensions the breakdown: the requested dimensions, then any filtered ones
+ * @param totals the margins, when asked: the breakdown with each unfiltered dimension dropped in
+ *     turn, and the grand total over the unfiltered dimensions
+ * @param suppressedCells how many cells of the breakdown ({@code rows}, not the margins) were
+ *     suppressed
  */
 public record QueryResult(
     String runId,
@@ -16,7 +20,7 @@ public record QueryResult(
     List<String> dimensions,
     int minCell,
     List<Row> rows,
-    List<Row> totals,
+    List<Margin> totals,
     long suppressedCells) {
   public QueryResult {
     dimensions = List.copyOf(dimensions);
@@ -25,8 +29,8 @@ public record QueryResult(
   }
 
   /**
-   * One cell: the value of each dimension (a total leaves out the dimensions it sums over), the
-   * count (null when suppressed) and whether it was suppressed.
+   * One cell: the value of each dimension (a margin's cell leaves out the dimensions it sums over),
+   * the count (null when suppressed) and whether it was suppressed.
    */
   public record Row(Map<String, String> dimensions, Long value, boolean suppressed) {
     public Row {
@@ -36,6 +40,14 @@ public record QueryResult(
     /** The value of one dimension, or null when this cell sums over it. */
     public String get(String dimension) {
       return dimensions.get(dimension);
+    }
+  }
+
+  /** A margin: the dimensions it keeps (none for the grand total) and its cells. */
+  public record Margin(List<String> dimensions, List<Row> rows) {
+    public Margin {
+      dimensions = List.copyOf(dimensions);
+      rows = List.copyOf(rows);
     }
   }
 }

@@ -165,11 +165,31 @@ public final class RisheClient {
         HotspotsPage::hotspots);
   }
 
-  /** A researcher's aggregate ({@code POST /query}); small cells come back suppressed. */
+  /**
+   * A researcher's aggregate ({@code POST /query}), every page of its rows; small cells, and the
+   * cells that would give them away, come back suppressed.
+   */
   public QueryResult query(QueryRequest request) {
     requireNonNull(request, "request is null");
-    JsonNode answer = send(post("/query", request));
-    return QueryAnswers.read(answer);
+    List<JsonNode> pages = new ArrayList<>();
+    String cursor = null;
+    do {
+      Map<String, String> page = new LinkedHashMap<>();
+      page.put("limit", String.valueOf(PAGE_SIZE));
+      if (cursor != null) {
+        page.put("cursor", cursor);
+      }
+      JsonNode answer = send(post("/query", page, request));
+      pages.add(answer);
+      JsonNode next = answer.get("nextCursor");
+      cursor = next == null || next.isNull() ? null : next.asText();
+    } while (cursor != null);
+    return QueryAnswers.read(pages.get(0), pages);
+  }
+
+  /** What {@link #query} can ask: each measure with its dimensions and their values, and k. */
+  public QueryCubes cubes() {
+    return get("/query/cubes", Map.of(), QueryCubes.class);
   }
 
   record ProblemsPage(String run, List<Problem> problems, String nextCursor) {}
@@ -234,9 +254,9 @@ public final class RisheClient {
     return convert(send(request(path, query).GET().build()), json.constructType(type));
   }
 
-  private HttpRequest post(String path, Object body) {
+  private HttpRequest post(String path, Map<String, String> query, Object body) {
     try {
-      return request(path, Map.of())
+      return request(path, query)
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
           .build();

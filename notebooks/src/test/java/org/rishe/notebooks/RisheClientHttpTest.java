@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rishe.api.ApiDependencies;
 import org.rishe.api.auth.Role;
 import org.rishe.client.CausalGraph;
 import org.rishe.client.Chains;
@@ -15,6 +16,9 @@ import org.rishe.client.Hotspot;
 import org.rishe.client.Problem;
 import org.rishe.client.Program;
 import org.rishe.client.ProgramImpact;
+import org.rishe.client.QueryCubes;
+import org.rishe.client.QueryRequest;
+import org.rishe.client.QueryResult;
 import org.rishe.client.RisheApiException;
 import org.rishe.client.RisheClient;
 import org.rishe.client.RootCauses;
@@ -128,6 +132,72 @@ class RisheClientHttpTest {
   }
 
   @Test
+  void cubesNameTheMeasuresWithTheirDimensionsAndK() {
+    RisheClient researcher = RisheClient.connect(served.url(), served.key(Role.RESEARCHER));
+
+    QueryCubes cubes = researcher.cubes();
+
+    assertThat(cubes.runId()).isEqualTo(planner.health().run());
+    assertThat(cubes.minCell()).isEqualTo(ApiDependencies.DEFAULT_SMALL_CELL_THRESHOLD);
+    assertThat(cubes.cubes())
+        .extracting(QueryCubes.Cube::measure)
+        .containsExactly("cases", "participants", "people");
+    QueryCubes.Cube cases = cubes.cube("cases").orElseThrow();
+    assertThat(cases.dimensions())
+        .extracting(QueryCubes.Dimension::name)
+        .containsExactly("region", "problem", "sex", "ageBand", "month");
+    assertThat(cases.values("problem")).contains(mostCommonProblem());
+  }
+
+  @Test
+  void queryReadsEveryRowItsMarginsAndTheSuppressedCells() {
+    RisheClient researcher = RisheClient.connect(served.url(), served.key(Role.RESEARCHER));
+    QueryCubes.Cube cases = researcher.cubes().cube("cases").orElseThrow();
+    String problem = mostCommonProblem();
+    long cells =
+        (long) cases.values("region").size()
+            * cases.values("sex").size()
+            * cases.values("month").size();
+
+    // more cells than one page of the route: the client follows the cursor
+    QueryResult result =
+        researcher.query(
+            QueryRequest.of("cases", "region", "sex", "month")
+                .where("problem", problem)
+                .withTotals());
+
+    assertThat(cells).isGreaterThan(1000);
+    assertThat(result.dimensions()).containsExactly("region", "sex", "month", "problem");
+    assertThat(result.minCell()).isEqualTo(ApiDependencies.DEFAULT_SMALL_CELL_THRESHOLD);
+    assertThat(result.rows()).hasSize((int) cells);
+    assertThat(result.rows())
+        .allSatisfy(
+            row -> {
+              assertThat(row.get("problem")).isEqualTo(problem);
+              assertThat(row.value() == null).isEqualTo(row.suppressed());
+              if (!row.suppressed()) {
+                assertThat(row.value() == 0 || row.value() >= result.minCell())
+                    .as("served %s", row)
+                    .isTrue();
+              }
+            });
+    assertThat(result.suppressedCells())
+        .isPositive()
+        .isEqualTo(result.rows().stream().filter(QueryResult.Row::suppressed).count());
+    assertThat(result.totals())
+        .extracting(QueryResult.Margin::dimensions)
+        .containsExactly(
+            List.of("sex", "month", "problem"),
+            List.of("region", "month", "problem"),
+            List.of("region", "sex", "problem"),
+            List.of("problem"));
+    QueryResult.Margin total = result.totals().get(3);
+    assertThat(total.rows()).hasSize(1);
+    assertThat(total.rows().get(0).get("problem")).isEqualTo(problem);
+    assertThat(total.rows().get(0).value()).isEqualTo(casesOf(problem));
+  }
+
+  @Test
   void unknownCodeBecomesATypedExceptionWithTheServersDetail() {
     assertThatThrownBy(() -> planner.rootCauses("no_such_problem"))
         .isInstanceOfSatisfying(
@@ -165,6 +235,14 @@ class RisheClientHttpTest {
         .max((a, b) -> Long.compare(a.cases(), b.cases()))
         .orElseThrow()
         .code();
+  }
+
+  private static long casesOf(String problem) {
+    return planner.problems().stream()
+        .filter(candidate -> candidate.code().equals(problem))
+        .findFirst()
+        .orElseThrow()
+        .cases();
   }
 
   private static void assertOrdered(Estimate estimate) {
