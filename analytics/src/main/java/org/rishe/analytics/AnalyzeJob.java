@@ -100,7 +100,7 @@ public final class AnalyzeJob {
     DashboardSteps.run(inputs, publisher, methods, progress);
     progress.accept("[3/5] programme impact");
     List<ProgramImpactJob.Evaluation> evaluations =
-        new ProgramImpactJob(spark, impactSettings)
+        new ProgramImpactJob(spark, impactSettings, progress)
             .evaluate(
                 inputs.people(),
                 inputs.table(Entity.FAMILIES),

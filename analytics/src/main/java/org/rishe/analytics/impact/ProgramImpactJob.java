@@ -6,7 +6,9 @@ import static org.apache.spark.sql.functions.col;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -32,10 +34,18 @@ public final class ProgramImpactJob {
 
   private final SparkSession spark;
   private final ProgramImpactSettings settings;
+  private final Consumer<String> progress;
 
   public ProgramImpactJob(SparkSession spark, ProgramImpactSettings settings) {
+    this(spark, settings, line -> {});
+  }
+
+  /** The job, reporting each programme and outcome it evaluates, with its size and time. */
+  public ProgramImpactJob(
+      SparkSession spark, ProgramImpactSettings settings, Consumer<String> progress) {
     this.spark = requireNonNull(spark, "spark is null");
     this.settings = requireNonNull(settings, "settings is null");
+    this.progress = requireNonNull(progress, "progress is null");
   }
 
   /** One evaluated programme and outcome: its frame as a sample, and the estimator's result. */
@@ -142,6 +152,20 @@ public final class ProgramImpactJob {
             || sample.controlCount() < settings.minimumGroupSize()) {
           continue;
         }
+        long started = System.nanoTime();
+        ImpactResult result = estimator.estimate(sample);
+        progress.accept(
+            String.format(
+                Locale.ROOT,
+                "  %s %s: %,d enrolled, %,d comparison, %d resamples, %.1f s (%d of %d)",
+                key.getString(0),
+                key.getString(1),
+                sample.treatedCount(),
+                sample.controlCount(),
+                settings.options().resamples(),
+                (System.nanoTime() - started) / 1e9,
+                keys.indexOf(key) + 1,
+                keys.size()));
         String outcomeType =
             key.getString(2).equals("boolean")
                 ? ResultTables.OUTCOME_RISK_DIFFERENCE
@@ -153,7 +177,7 @@ public final class ProgramImpactJob {
                 outcomeType,
                 costs.get(key.getString(0)),
                 sample,
-                estimator.estimate(sample)));
+                result));
       }
     } finally {
       frame.unpersist();
