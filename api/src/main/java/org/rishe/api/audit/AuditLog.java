@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,7 @@ public final class AuditLog {
   private static final int MAX_REQUEST_LENGTH = 2048;
 
   private final Path file;
+  private FileChannel channel; // guarded by this
 
   public AuditLog(Path file) {
     this.file = requireNonNull(file, "file is null");
@@ -50,20 +53,48 @@ public final class AuditLog {
       int status,
       @JsonInclude(JsonInclude.Include.NON_NULL) String request) {}
 
+  /**
+   * Appends one line, or throws (and the request fails) when it cannot. The file stays open between
+   * appends; if it was moved or deleted (rotated away), the next append opens a new one at the
+   * path.
+   */
   public synchronized void append(Entry entry) {
+    byte[] line;
     try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(
-          file,
-          JSON.writeValueAsString(truncated(entry)) + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND,
-          StandardOpenOption.WRITE);
+      line = (JSON.writeValueAsString(truncated(entry)) + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode an audit entry", e);
+    }
+    try {
+      if (channel == null || !Files.isRegularFile(file)) {
+        reopen();
+      }
+      ByteBuffer buffer = ByteBuffer.wrap(line);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
     } catch (IOException e) {
+      closeQuietly();
       throw new UncheckedIOException("cannot append to the audit log " + file, e);
+    }
+  }
+
+  private void reopen() throws IOException {
+    closeQuietly();
+    Files.createDirectories(file.getParent());
+    channel =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+  }
+
+  private void closeQuietly() {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // the channel is dropped either way; the next append opens a new one
+      }
+      channel = null;
     }
   }
 
