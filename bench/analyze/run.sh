@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Wall time and peak memory of `rishe analyze` (and of the generate and ingest that feed it) at a
-# given number of families. Usage: bench/analyze/run.sh [FAMILIES] [SEED]   (default 100000 42)
+# given number of families. Usage: bench/analyze/run.sh [FAMILIES] [SEED] [STEPS]
+#   FAMILIES default 100000, SEED default 42, STEPS default "generate,ingest,analyze": a comma list,
+#   so "analyze" alone re-measures analyze on the warehouse an earlier run left, and
+#   "generate,ingest" prepares one.
 # Work goes to target/bench-analyze/<FAMILIES>/; the summary is printed and kept in summary.txt.
 # Memory: RISHE_DRIVER_MEMORY (default 6g here, as in bin/rishe) sets the Spark driver's heap.
 set -euo pipefail
@@ -8,9 +11,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RISHE="$ROOT/bin/rishe"
 families="${1:-100000}"
 seed="${2:-42}"
+steps=",${3:-generate,ingest,analyze},"
 work="$ROOT/target/bench-analyze/$families"
 mkdir -p "$work"
-summary="$work/summary.txt"
+summary="$work/summary.txt"  # appended to, one block per run
 
 "$RISHE" build >/dev/null
 
@@ -31,11 +35,20 @@ step() {
 
 {
   echo "# $families families, seed $seed, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores,"
-  echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg), commit $(git -C "$ROOT" rev-parse --short HEAD)"
-} | tee "$summary"
-rm -rf "$work/batch" "$work/warehouse"
-step generate "$RISHE" generate --out "$work/batch" --families "$families" --seed "$seed"
-echo "# batch: $(du -sh "$work/batch" | cut -f1), $(cat "$work"/batch/*.csv | wc -l) lines" | tee -a "$summary"
-step ingest "$RISHE" ingest --batch "$work/batch" --warehouse "$work/warehouse"
-step analyze "$RISHE" analyze --warehouse "$work/warehouse"
+  echo "# steps ${steps:1:-1}; load average before: $(cut -d' ' -f1-3 /proc/loadavg), commit $(git -C "$ROOT" rev-parse --short HEAD)"
+} | tee -a "$summary"
+wants() { [[ $steps == *",$1,"* ]]; }
+if wants generate; then
+  rm -rf "$work/batch"
+  step generate "$RISHE" generate --out "$work/batch" --families "$families" --seed "$seed"
+  echo "# batch: $(du -sh "$work/batch" | cut -f1), $(cat "$work"/batch/*.csv | wc -l) lines" | tee -a "$summary"
+fi
+if wants ingest; then
+  rm -rf "$work/warehouse"
+  step ingest "$RISHE" ingest --batch "$work/batch" --warehouse "$work/warehouse"
+fi
+if wants analyze; then
+  [[ -d $work/warehouse ]] || { echo "no warehouse in $work: run the ingest step first" >&2; exit 2; }
+  step analyze "$RISHE" analyze --warehouse "$work/warehouse"
+fi
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$summary"
