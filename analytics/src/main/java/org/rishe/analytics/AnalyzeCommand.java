@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rishe.analytics.impact.ImpactOptions;
@@ -86,7 +87,7 @@ public final class AnalyzeCommand {
     WarehouseLayout layout = WarehouseLayout.resolve(arguments.value("--warehouse").orElse(null));
     try {
       RunManifest manifest =
-          new AnalyzeJob(SparkSessions.getOrCreate("rishe-analyze"), layout, err::println)
+          new AnalyzeJob(SparkSessions.getOrCreate("rishe-analyze"), layout, timed(err))
               .run(parameters, impact);
       out.println("published run " + manifest.runId() + " " + manifest.tables());
       return 0;
@@ -98,6 +99,18 @@ public final class AnalyzeCommand {
       err.println("rishe analyze: failed: " + message);
       return 1;
     }
+  }
+
+  /**
+   * Progress lines prefixed with the time since the command started ({@code [m:ss]}), so a long run
+   * shows where its time goes.
+   */
+  static Consumer<String> timed(PrintStream err) {
+    long started = System.nanoTime();
+    return line -> {
+      long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+      err.printf("[%d:%02d] %s%n", seconds / 60, seconds % 60, line);
+    };
   }
 
   /** The programme-impact settings the options ask for, the defaults otherwise. */
