@@ -4,10 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.spark.sql.Row;
@@ -27,10 +30,19 @@ import org.rishe.analytics.stats.Estimate;
  * {@value #MINIMUM_EVENTS_PER_COLUMN} per design column; nor is one kept that fails to converge.
  * Adjustment indicators set for fewer than {@value #MINIMUM_CELL} cases or non-cases are left out
  * of the design, since they would separate and take the whole fit with them.
+ *
+ * <p>Size. A model with more than {@value #MAXIMUM_UNITS} people is fitted on an outcome-stratified
+ * random subsample of that many: up to half of them cases, the rest non-cases, each drawn without
+ * replacement within its outcome group. Sampling on the outcome alone leaves every odds ratio of a
+ * logistic model unchanged and its Wald interval valid (Prentice &amp; Pyke 1979, the case-control
+ * design); only the intercept, which is not reported, moves. The interval is that of the subsample,
+ * wider than the whole data's would be, but honest, and the cost of a model stops growing with the
+ * population. The draw is seeded by problem, factor and region, so a run is reproducible.
  */
 public final class AdjustedOddsRatios {
   static final int MINIMUM_CELL = 5;
   static final int MINIMUM_EVENTS_PER_COLUMN = 2;
+  static final int MAXIMUM_UNITS = 50_000;
   private static final double Z_95 =
       new NormalDistribution(0, 1).inverseCumulativeProbability(0.975);
 
@@ -60,9 +72,10 @@ public final class AdjustedOddsRatios {
         int focalIndex = focal;
         int regionIndex = region;
         String regionName = region < 0 ? null : sample.regions.get(region);
+        long seed = Objects.hash(problem, factor, regionName);
         fits.add(
             () ->
-                fit(sample, focalIndex, confounders, regionIndex)
+                fit(sample, focalIndex, confounders, regionIndex, seed)
                     .ifPresent(e -> estimates.put(new Key(problem, factor, regionName), e)));
       }
     }
@@ -70,21 +83,21 @@ public final class AdjustedOddsRatios {
     return new HashMap<>(estimates);
   }
 
-  static Optional<Estimate> fit(Sample sample, int focal, int[] confounders, int region) {
-    List<Integer> units = new ArrayList<>();
-    long[] cells = new long[4];
+  static Optional<Estimate> fit(
+      Sample sample, int focal, int[] confounders, int region, long seed) {
+    List<Integer> known = new ArrayList<>();
     for (int unit = 0; unit < sample.size(); unit++) {
-      byte status = sample.status[focal][unit];
-      if (status < 0 || (region >= 0 && sample.region[unit] != region)) {
-        continue;
+      if (sample.status[focal][unit] >= 0 && (region < 0 || sample.region[unit] == region)) {
+        known.add(unit);
       }
-      units.add(unit);
-      cells[status * 2 + (sample.isCase[unit] ? 1 : 0)]++;
     }
-    for (long cell : cells) {
-      if (cell < MINIMUM_CELL) {
-        return Optional.empty();
-      }
+    if (smallestCell(sample, focal, known) < MINIMUM_CELL) {
+      return Optional.empty();
+    }
+    List<Integer> units = outcomeStratified(known, sample.isCase, MAXIMUM_UNITS, seed);
+    if (smallestCell(sample, focal, units) < MINIMUM_CELL) {
+      // a rare exposure thinned out of the subsample: the whole data, however long it takes
+      units = known;
     }
     double meanAge = units.stream().mapToDouble(unit -> sample.age[unit]).average().orElse(0);
     List<UnitValue> columns = new ArrayList<>();
@@ -116,8 +129,8 @@ public final class AdjustedOddsRatios {
         kept.add(candidate);
       }
     }
-    long cases = cells[1] + cells[3];
-    long nonCases = cells[0] + cells[2];
+    long cases = units.stream().filter(unit -> sample.isCase[unit]).count();
+    long nonCases = units.size() - cases;
     if (Math.min(cases, nonCases) < (long) MINIMUM_EVENTS_PER_COLUMN * kept.size()) {
       return Optional.empty();
     }
@@ -147,6 +160,51 @@ public final class AdjustedOddsRatios {
               double margin = Z_95 * fit.standardErrors()[1];
               return new Estimate(Math.exp(beta), Math.exp(beta - margin), Math.exp(beta + margin));
             });
+  }
+
+  /** The smallest of the four cells of the focal factor's 2×2 table among {@code units}. */
+  private static long smallestCell(Sample sample, int focal, List<Integer> units) {
+    long[] cells = new long[4];
+    for (int unit : units) {
+      cells[sample.status[focal][unit] * 2 + (sample.isCase[unit] ? 1 : 0)]++;
+    }
+    return Arrays.stream(cells).min().orElse(0);
+  }
+
+  /**
+   * {@code units} itself when there are at most {@code maximum}; otherwise a random subsample of
+   * {@code maximum} drawn without replacement separately among cases and non-cases: as many cases
+   * as possible up to half, non-cases for the rest (more cases when non-cases run short).
+   */
+  static List<Integer> outcomeStratified(
+      List<Integer> units, boolean[] isCase, int maximum, long seed) {
+    if (units.size() <= maximum) {
+      return units;
+    }
+    List<Integer> cases = new ArrayList<>();
+    List<Integer> nonCases = new ArrayList<>();
+    for (int unit : units) {
+      (isCase[unit] ? cases : nonCases).add(unit);
+    }
+    int keptCases = Math.min(cases.size(), Math.max(maximum / 2, maximum - nonCases.size()));
+    int keptNonCases = Math.min(nonCases.size(), maximum - keptCases);
+    SplittableRandom random = new SplittableRandom(seed);
+    List<Integer> kept = new ArrayList<>(firstOfShuffled(cases, keptCases, random));
+    kept.addAll(firstOfShuffled(nonCases, keptNonCases, random));
+    kept.sort(null);
+    return kept;
+  }
+
+  /**
+   * The first {@code count} of a partial Fisher–Yates shuffle: a uniform draw without replacement.
+   */
+  private static List<Integer> firstOfShuffled(
+      List<Integer> units, int count, SplittableRandom random) {
+    List<Integer> shuffled = new ArrayList<>(units);
+    for (int i = 0; i < count; i++) {
+      Collections.swap(shuffled, i, i + random.nextInt(shuffled.size() - i));
+    }
+    return shuffled.subList(0, count);
   }
 
   private interface UnitValue {

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.rishe.analytics.causal.BackgroundKnowledge;
@@ -105,41 +103,20 @@ public final class CausalGraphStep {
     Dataset<Row> scope =
         ExposureTransforms.peopleInScope(consentingPeople, families, minimumAge, maximumAge)
             .cache();
-    Dataset<Row> problemCodes =
-        indicators
-            .filter(col("kind").equalTo(lit("problem")))
-            .select(col("code").as(ExposureTransforms.PROBLEM));
-    Dataset<Row> personProblems =
-        RootCauseTransforms.personProblems(
-                scope, ExposureTransforms.onsets(scope, cases), problemCodes)
-            .cache();
+    Dataset<Row> onsets = ExposureTransforms.onsets(scope, cases).cache();
     Dataset<Row> factorObservations =
         ExposureTransforms.factorObservations(scope, observations, indicators).cache();
     try {
-      List<String> problems = sorted(problemCodes.as(Encoders.STRING()).collectAsList());
+      Map<String, Double> lags = RootCauseTransforms.lags(scope, onsets);
+      PersonTimeline.Codes dictionary = RootCauseAnalysis.codes(indicators, lags);
+      List<String> problems = dictionary.problems;
       List<String> factors =
-          sorted(
-              indicators
-                  .filter(col("kind").equalTo(lit("factor")))
-                  .select(col("code"))
-                  .as(Encoders.STRING())
-                  .collectAsList());
+          dictionary.codes.stream().filter(code -> !problems.contains(code)).toList();
       List<String> codes = new ArrayList<>(factors);
       codes.addAll(problems);
-      CausalOrder order = RootCauseAnalysis.causalOrder(factorObservations, personProblems, codes);
+      CausalOrder order = RootCauseAnalysis.causalOrder(factorObservations, lags, codes);
       List<String> regions =
-          settings.includeRegion()
-              ? sorted(
-                  scope
-                      .select(col(ExposureTransforms.REGION))
-                      .distinct()
-                      .as(Encoders.STRING())
-                      .collectAsList())
-              : List.of();
-      Dataset<Row> commonIndex = CausalGraphTransforms.commonIndex(scope);
-      Dataset<Row> statuses =
-          RootCauseTransforms.statuses(
-              commonIndex, ExposureTransforms.exposures(factorObservations, personProblems));
+          settings.includeRegion() ? RootCauseAnalysis.regions(scope) : List.of();
       Dataset<Row> familyWeights =
           scope
               .withColumn(
@@ -151,7 +128,10 @@ public final class CausalGraphStep {
                   col(ExposureTransforms.PERSON).as("_weighted_person"),
                   col(CausalGraphTransforms.FAMILY_WEIGHT));
       Dataset<Row> personMatrix =
-          RootCauseTransforms.personFactorMatrix(commonIndex, statuses, codes);
+          RootCauseTransforms.commonIndexMatrix(
+              RootCauseTransforms.timelines(scope, onsets, factorObservations),
+              dictionary,
+              CausalGraphTransforms.COMMON_INDEX);
       Dataset<Row> matrix =
           personMatrix
               .join(
@@ -168,15 +148,13 @@ public final class CausalGraphStep {
               + (System.nanoTime() - started) / 1_000_000
               + " ms");
       Map<String, Long> onsetOrder = new HashMap<>();
-      for (Row row :
-          CausalGraphTransforms.onsetOrder(ExposureTransforms.onsets(scope, cases))
-              .collectAsList()) {
+      for (Row row : CausalGraphTransforms.onsetOrder(onsets).collectAsList()) {
         onsetOrder.put(row.getString(0) + " " + row.getString(1), row.getLong(2));
       }
       return learn(counted, factors, problems, regions, order, onsetOrder, settings, progress);
     } finally {
       factorObservations.unpersist();
-      personProblems.unpersist();
+      onsets.unpersist();
       scope.unpersist();
     }
   }
@@ -354,11 +332,5 @@ public final class CausalGraphStep {
         }
       }
     }
-  }
-
-  private static List<String> sorted(List<String> values) {
-    List<String> sorted = new ArrayList<>(values);
-    sorted.sort(Comparator.naturalOrder());
-    return sorted;
   }
 }

@@ -5,14 +5,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 import static org.rishe.analytics.rootcause.ExposureTransforms.AGE;
 import static org.rishe.analytics.rootcause.ExposureTransforms.ONSET;
 import static org.rishe.analytics.rootcause.ExposureTransforms.PERSON;
 import static org.rishe.analytics.rootcause.ExposureTransforms.PROBLEM;
 import static org.rishe.analytics.rootcause.ExposureTransforms.REGION;
-import static org.rishe.analytics.rootcause.ExposureTransforms.REGISTERED_ON;
 import static org.rishe.analytics.rootcause.ExposureTransforms.SEX;
 
 import java.util.ArrayList;
@@ -44,37 +42,19 @@ public final class CausalGraphTransforms {
   public static final int MISSING = 2;
 
   /**
-   * The pseudo-problem that carries the common index date through {@link
-   * RootCauseTransforms#statuses}: it is no catalogue code, so no factor is left out against it.
+   * The name of the common index date in {@link RootCauseTransforms#commonIndexMatrix}: it is no
+   * catalogue code, so no factor is left out against it.
    */
   static final String COMMON_INDEX = "_common_index";
 
   private CausalGraphTransforms() {}
 
   /**
-   * One row per person in scope with the columns {@link RootCauseTransforms#statuses} needs and an
-   * index date after any data, so that every observation and every onset counts: a status "ever
-   * seen by the end of follow-up". The temporal order that this flattens is put back as tiers.
-   */
-  public static Dataset<Row> commonIndex(Dataset<Row> scope) {
-    return scope.select(
-        col(PERSON),
-        col(REGION),
-        col(AGE),
-        col(SEX),
-        col(REGISTERED_ON),
-        lit(COMMON_INDEX).as(PROBLEM),
-        lit(null).cast("date").as(ONSET),
-        lit(false).as(RootCauseTransforms.IS_CASE),
-        to_date(lit("9999-12-31")).as(RootCauseTransforms.INDEX_DATE));
-  }
-
-  /**
    * One row per distinct combination of the variables, with its {@code count} of people: the only
    * data the structure search reads, bounded by the product of the cardinalities rather than by the
-   * number of people. {@code matrix} is {@link RootCauseTransforms#personFactorMatrix} of the
-   * common index; {@code regions} lists the region codes (index = code), empty to leave region out.
-   * When the matrix has a {@link #FAMILY_WEIGHT} column, its sum per pattern comes along too.
+   * number of people. {@code matrix} is {@link RootCauseTransforms#commonIndexMatrix}; {@code
+   * regions} lists the region codes (index = code), empty to leave region out. When the matrix has
+   * a {@link #FAMILY_WEIGHT} column, its sum per pattern comes along too.
    */
   public static Dataset<Row> patternCounts(
       Dataset<Row> matrix, List<String> factors, List<String> problems, List<String> regions) {

@@ -31,7 +31,6 @@ public final class ExposureTransforms {
   public static final String SEX = "sex";
   public static final String REGISTERED_ON = "registered_on";
   public static final String FACTOR = "factor";
-  public static final String FACTOR_KIND = "factor_kind";
   public static final String FIRST_EXPOSED_ON = "first_exposed_on";
   public static final String FIRST_UNEXPOSED_ON = "first_unexposed_on";
   public static final String FAMILY_LEVEL = "family_level";
@@ -145,31 +144,5 @@ public final class ExposureTransforms {
         .join(inScope, cases.col(PERSON).equalTo(inScope.col("_person")), "left_semi")
         .groupBy(col(PERSON), col(PROBLEM))
         .agg(min(col("opened_on")).as(ONSET));
-  }
-
-  /**
-   * Every factor and problem as an exposure: one row per person in scope and code, with {@code
-   * factor_kind} ({@code factor} or {@code problem}). A problem counts as exposed from its onset
-   * and as unexposed from registration: not having a case is a known answer, never a missing one,
-   * so every person in scope has a row for every problem. {@code personProblems} is {@link
-   * RootCauseTransforms#personProblems}.
-   */
-  public static Dataset<Row> exposures(
-      Dataset<Row> factorObservations, Dataset<Row> personProblems) {
-    Dataset<Row> fromFactors =
-        factorObservations.select(
-            col(PERSON),
-            col(FACTOR),
-            lit("factor").as(FACTOR_KIND),
-            col(FIRST_EXPOSED_ON),
-            col(FIRST_UNEXPOSED_ON));
-    Dataset<Row> fromProblems =
-        personProblems.select(
-            col(PERSON),
-            col(PROBLEM).as(FACTOR),
-            lit("problem").as(FACTOR_KIND),
-            col(ONSET).as(FIRST_EXPOSED_ON),
-            col(REGISTERED_ON).as(FIRST_UNEXPOSED_ON));
-    return fromFactors.unionByName(fromProblems);
   }
 }

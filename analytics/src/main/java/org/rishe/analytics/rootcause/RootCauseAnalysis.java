@@ -2,10 +2,8 @@ package org.rishe.analytics.rootcause;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.median;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -26,9 +25,10 @@ import org.rishe.common.results.ResultTables;
 
 /**
  * Runs the whole root-cause analysis over the analytic inputs and returns the {@code root_causes}
- * table: Spark builds the exposure statuses and all 2×2 counts in a fixed number of jobs, the
+ * table: Spark builds one timeline per person and counts every 2×2 table in one pass over them, the
  * driver computes the statistics from those counts and fits the adjusted models on each problem's
- * person-level matrix (collected one problem at a time). See {@link #METHOD} for the definitions.
+ * person-level matrix (read from the timelines and collected one problem at a time). See {@link
+ * #METHOD} for the definitions.
  */
 public final class RootCauseAnalysis {
   /** The method as recorded in the run manifest and docs/methods.md ("Root causes"). */
@@ -46,7 +46,8 @@ public final class RootCauseAnalysis {
           + " Wald CI) of the case on the factor, age, sex, region (overall rows) and the factors"
           + " preceding or coinciding with it (family factors, then person factors, then problems"
           + " by median onset; missing confounders coded with an indicator), never later ones"
-          + " (possible mediators): a total effect. Attributable fraction: Miettinen's pc(OR-1)/OR"
+          + " (possible mediators): a total effect; a model of more than 50,000 people is fitted"
+          + " on an outcome-stratified subsample of 50,000 (odds ratios unchanged, Prentice-Pyke). Attributable fraction: Miettinen's pc(OR-1)/OR"
           + " on the adjusted OR, conservative Bonferroni-corner CI. Median lead days: factor's"
           + " first exposed observation to onset, exposed cases. Evidence: insufficient data if <10"
           + " exposed cases or no adjusted model; strong if adjusted CI excludes 1, q<0.01 and >=20"
@@ -73,59 +74,78 @@ public final class RootCauseAnalysis {
     Dataset<Row> scope =
         ExposureTransforms.peopleInScope(consentingPeople, families, minimumAge, maximumAge)
             .cache();
-    Dataset<Row> problems =
-        indicators
-            .filter(col("kind").equalTo(lit("problem")))
-            .select(col("code").as(ExposureTransforms.PROBLEM));
-    Dataset<Row> onsets = ExposureTransforms.onsets(scope, cases);
-    Dataset<Row> personProblems =
-        RootCauseTransforms.personProblems(scope, onsets, problems).cache();
+    Dataset<Row> onsets = ExposureTransforms.onsets(scope, cases).cache();
     Dataset<Row> factorObservations =
         ExposureTransforms.factorObservations(scope, observations, indicators).cache();
-    Dataset<Row> statuses =
-        RootCauseTransforms.statuses(
-                personProblems, ExposureTransforms.exposures(factorObservations, personProblems))
-            .cache();
+    Dataset<Row> timelines =
+        RootCauseTransforms.timelines(scope, onsets, factorObservations).cache();
     try {
-      List<RootCauseStatistics.Counts> counts = counts(statuses);
+      PersonTimeline.Codes dictionary = codes(indicators, RootCauseTransforms.lags(scope, onsets));
+      long started = System.nanoTime();
+      List<RootCauseStatistics.Counts> counts =
+          RootCauseTransforms.twoByTwoCounts(timelines, dictionary, regions(scope));
+      progress.accept(
+          "      "
+              + counts.size()
+              + " 2×2 tables counted in "
+              + (System.nanoTime() - started) / 1_000_000
+              + " ms");
       List<String> codes =
           new ArrayList<>(
               new TreeSet<>(counts.stream().map(RootCauseStatistics.Counts::factor).toList()));
-      CausalOrder order = causalOrder(factorObservations, personProblems, codes);
+      CausalOrder order = causalOrder(factorObservations, dictionary.lags(), codes);
       Map<AdjustedOddsRatios.Key, Estimate> adjusted =
-          adjusted(personProblems, statuses, codes, order, progress);
+          adjusted(timelines, dictionary, codes, order, progress);
+      Dataset<Row> problems =
+          indicators
+              .filter(col("kind").equalTo(lit("problem")))
+              .select(col("code").as(ExposureTransforms.PROBLEM));
       List<RootCauseRow> rows =
-          RootCauseStatistics.rows(counts, populations(personProblems), adjusted);
+          RootCauseStatistics.rows(
+              counts,
+              populations(RootCauseTransforms.personProblems(scope, onsets, problems)),
+              adjusted);
       return spark.createDataFrame(rows.stream().map(RootCauseAnalysis::toRow).toList(), schema());
     } finally {
-      statuses.unpersist();
+      timelines.unpersist();
       factorObservations.unpersist();
-      personProblems.unpersist();
+      onsets.unpersist();
       scope.unpersist();
     }
   }
 
-  private static List<RootCauseStatistics.Counts> counts(Dataset<Row> statuses) {
-    List<RootCauseStatistics.Counts> counts = new ArrayList<>();
-    for (Row row : RootCauseTransforms.twoByTwoCounts(statuses).collectAsList()) {
-      counts.add(
-          new RootCauseStatistics.Counts(
-              row.getAs(ExposureTransforms.PROBLEM),
-              row.getAs(ExposureTransforms.REGION),
-              row.getAs(ExposureTransforms.FACTOR),
-              row.<Long>getAs(ResultTables.EXPOSED_CASES),
-              row.<Long>getAs(ResultTables.EXPOSED_TOTAL),
-              row.<Long>getAs(ResultTables.UNEXPOSED_CASES),
-              row.<Long>getAs(ResultTables.UNEXPOSED_TOTAL),
-              row.getAs(ResultTables.MEDIAN_LEAD_DAYS)));
+  /**
+   * Every exposure code of the catalogue (factors and problems, sorted) and its problems (sorted),
+   * with the problems' registration-to-onset lags.
+   */
+  static PersonTimeline.Codes codes(Dataset<Row> indicators, Map<String, Double> lags) {
+    List<String> problems = new ArrayList<>();
+    TreeSet<String> codes = new TreeSet<>();
+    for (Row row :
+        indicators
+            .filter(col("kind").isin("problem", "factor"))
+            .select("code", "kind")
+            .collectAsList()) {
+      codes.add(row.getString(0));
+      if (row.getString(1).equals("problem")) {
+        problems.add(row.getString(0));
+      }
     }
-    counts.sort(
-        Comparator.comparing(RootCauseStatistics.Counts::problem)
-            .thenComparing(RootCauseStatistics.Counts::factor)
-            .thenComparing(
-                RootCauseStatistics.Counts::region,
-                Comparator.nullsFirst(Comparator.naturalOrder())));
-    return counts;
+    problems.sort(Comparator.naturalOrder());
+    return new PersonTimeline.Codes(problems, new ArrayList<>(codes), lags);
+  }
+
+  /** The regions of the people in scope, sorted. */
+  static List<String> regions(Dataset<Row> scope) {
+    return scope
+        .select(col(ExposureTransforms.REGION))
+        .filter(col(ExposureTransforms.REGION).isNotNull())
+        .distinct()
+        .as(Encoders.STRING())
+        .collectAsList()
+        .stream()
+        .sorted()
+        .toList();
   }
 
   private static Map<AdjustedOddsRatios.Key, RootCauseStatistics.Population> populations(
@@ -142,7 +162,7 @@ public final class RootCauseAnalysis {
   }
 
   static CausalOrder causalOrder(
-      Dataset<Row> factorObservations, Dataset<Row> personProblems, List<String> codes) {
+      Dataset<Row> factorObservations, Map<String, Double> problemLags, List<String> codes) {
     Map<String, Integer> tiers = new HashMap<>();
     for (String code : codes) {
       tiers.put(code, CausalOrder.PERSON_FACTOR);
@@ -157,58 +177,37 @@ public final class RootCauseAnalysis {
       }
     }
     Map<String, Double> lags = new HashMap<>();
-    for (Row row :
-        personProblems
-            .filter(col(RootCauseTransforms.IS_CASE))
-            .groupBy(col(ExposureTransforms.PROBLEM))
-            .agg(
-                median(
-                        datediff(
-                            col(ExposureTransforms.ONSET), col(ExposureTransforms.REGISTERED_ON)))
-                    .as("lag"))
-            .collectAsList()) {
-      String problem = row.getAs(ExposureTransforms.PROBLEM);
-      tiers.put(problem, CausalOrder.PROBLEM);
-      lags.put(problem, row.<Double>getAs("lag"));
+    for (Map.Entry<String, Double> lag : problemLags.entrySet()) {
+      tiers.put(lag.getKey(), CausalOrder.PROBLEM);
+      lags.put(lag.getKey(), lag.getValue());
     }
     tiers.keySet().retainAll(codes);
     return new CausalOrder(tiers, lags);
   }
 
   private static Map<AdjustedOddsRatios.Key, Estimate> adjusted(
-      Dataset<Row> personProblems,
-      Dataset<Row> statuses,
+      Dataset<Row> timelines,
+      PersonTimeline.Codes dictionary,
       List<String> codes,
       CausalOrder order,
       Consumer<String> progress) {
-    Dataset<Row> matrix =
-        RootCauseTransforms.personFactorMatrix(personProblems, statuses, codes).cache();
-    try {
-      List<String> problems =
-          matrix
-              .select(ExposureTransforms.PROBLEM)
-              .distinct()
-              .as(org.apache.spark.sql.Encoders.STRING())
-              .collectAsList();
-      Map<AdjustedOddsRatios.Key, Estimate> estimates = new HashMap<>();
-      for (String problem : problems) {
-        List<Row> rows =
-            matrix.filter(col(ExposureTransforms.PROBLEM).equalTo(lit(problem))).collectAsList();
-        long started = System.nanoTime();
-        estimates.putAll(AdjustedOddsRatios.estimate(problem, rows, codes, order));
-        progress.accept(
-            "      adjusted models of "
-                + problem
-                + " on "
-                + rows.size()
-                + " people: "
-                + (System.nanoTime() - started) / 1_000_000
-                + " ms");
-      }
-      return estimates;
-    } finally {
-      matrix.unpersist();
+    Map<AdjustedOddsRatios.Key, Estimate> estimates = new HashMap<>();
+    for (int problem = 0; problem < dictionary.problemCount(); problem++) {
+      String name = dictionary.problems.get(problem);
+      List<Row> rows =
+          RootCauseTransforms.personFactorMatrix(timelines, dictionary, problem).collectAsList();
+      long started = System.nanoTime();
+      estimates.putAll(AdjustedOddsRatios.estimate(name, rows, codes, order));
+      progress.accept(
+          "      adjusted models of "
+              + name
+              + " on "
+              + rows.size()
+              + " people: "
+              + (System.nanoTime() - started) / 1_000_000
+              + " ms");
     }
+    return estimates;
   }
 
   private static Row toRow(RootCauseRow row) {

@@ -2,18 +2,19 @@ package org.rishe.analytics.rootcause;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.grouping;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.median;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 import static org.rishe.analytics.rootcause.ExposureTransforms.AGE;
 import static org.rishe.analytics.rootcause.ExposureTransforms.FACTOR;
-import static org.rishe.analytics.rootcause.ExposureTransforms.FACTOR_KIND;
 import static org.rishe.analytics.rootcause.ExposureTransforms.FIRST_EXPOSED_ON;
 import static org.rishe.analytics.rootcause.ExposureTransforms.FIRST_UNEXPOSED_ON;
 import static org.rishe.analytics.rootcause.ExposureTransforms.ONSET;
@@ -24,16 +25,24 @@ import static org.rishe.analytics.rootcause.ExposureTransforms.REGISTERED_ON;
 import static org.rishe.analytics.rootcause.ExposureTransforms.SEX;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.rishe.common.results.ResultTables;
 
 /**
- * The Spark side of the root-cause analysis: exposure status of every person for every problem and
- * factor, decided against an index date, and the 2×2 counts of all problem × factor × region tables
- * in one aggregation.
+ * The Spark side of the root-cause analysis: one timeline per person ({@link PersonTimeline}), from
+ * which the exposure status of every person for every problem and factor is decided against an
+ * index date, and the 2×2 counts of all problem × factor × region tables in one pass over people.
  *
  * <p>The exposure rule. Each person in scope gets, per problem, an <em>index date</em>: the onset
  * of their first case of it (cases), or their registration day plus the median time from
@@ -49,8 +58,14 @@ import org.rishe.common.results.ResultTables;
 public final class RootCauseTransforms {
   public static final String IS_CASE = "is_case";
   public static final String INDEX_DATE = "index_date";
-  public static final String STATUS = "status";
-  public static final String LEAD_DAYS = "lead_days";
+  public static final String ONSETS = "onsets";
+  public static final String FACTORS = "factors";
+  public static final String DAY = "day";
+  public static final String EXPOSED_DAY = "exposed_day";
+  public static final String UNEXPOSED_DAY = "unexposed_day";
+  public static final String REGISTERED_DAY = "registered_day";
+  private static final String LAG_PROBLEM = "_lag_problem";
+  private static final String LAG = "_lag";
 
   private RootCauseTransforms() {}
 
@@ -71,13 +86,9 @@ public final class RootCauseTransforms {
                 .equalTo(caseOnsets.col("_person"))
                 .and(grid.col(PROBLEM).equalTo(caseOnsets.col("_p"))),
             "left");
-    Dataset<Row> lags =
-        withOnset
-            .filter(col(ONSET).isNotNull())
-            .groupBy(col(PROBLEM).as("_lag_problem"))
-            .agg(median(datediff(col(ONSET), col(REGISTERED_ON))).as("_lag"));
+    Dataset<Row> lags = lagTable(scope, onsets);
     return withOnset
-        .join(broadcast(lags), withOnset.col(PROBLEM).equalTo(lags.col("_lag_problem")), "left")
+        .join(broadcast(lags), withOnset.col(PROBLEM).equalTo(lags.col(LAG_PROBLEM)), "left")
         .select(
             col(PERSON),
             col(REGION),
@@ -88,70 +99,93 @@ public final class RootCauseTransforms {
             col(ONSET),
             col(ONSET).isNotNull().as(IS_CASE),
             when(col(ONSET).isNotNull(), col(ONSET))
-                .otherwise(date_add(col(REGISTERED_ON), col("_lag").cast("int")))
+                .otherwise(date_add(col(REGISTERED_ON), col(LAG).cast("int")))
                 .as(INDEX_DATE));
   }
 
   /**
-   * One row per person in scope, problem and factor (other than the problem itself) whose exposure
-   * is known at the index date: {@code status} 1 exposed or 0 unexposed, and for exposed cases the
-   * days from the factor's first exposed observation (or onset) to the problem's onset. Missing
-   * exposures have no row.
+   * One row per person in scope: person, region, age, sex, {@code registered_day}, {@code onsets}
+   * (problem and {@code day} of the first case of each problem they have) and {@code factors}
+   * (factor, {@code exposed_day} and {@code unexposed_day}: first seen exposed and unexposed), days
+   * counted from 1970-01-01. Read by {@link PersonTimeline#of}; the shuffles are by person only, so
+   * the size of what is built is the size of the observations, never people × problems × factors.
    */
-  public static Dataset<Row> statuses(Dataset<Row> personProblems, Dataset<Row> exposures) {
-    Dataset<Row> renamed = exposures.withColumnRenamed(PERSON, "_person");
-    Dataset<Row> joined =
-        personProblems.join(
-            renamed,
-            personProblems
-                .col(PERSON)
-                .equalTo(renamed.col("_person"))
-                .and(personProblems.col(PROBLEM).notEqual(renamed.col(FACTOR))),
-            "inner");
-    Column isProblem = col(FACTOR_KIND).equalTo(lit("problem"));
-    Column exposedInTime =
-        when(isProblem, col(FIRST_EXPOSED_ON).lt(col(INDEX_DATE)))
-            .otherwise(col(FIRST_EXPOSED_ON).leq(col(INDEX_DATE)));
-    Column status =
-        when(col(FIRST_EXPOSED_ON).isNotNull().and(exposedInTime), lit(1))
-            .when(col(FIRST_UNEXPOSED_ON).leq(col(INDEX_DATE)), lit(0));
-    return joined
+  public static Dataset<Row> timelines(
+      Dataset<Row> scope, Dataset<Row> onsets, Dataset<Row> factorObservations) {
+    Dataset<Row> onsetLists =
+        onsets
+            .groupBy(col(PERSON).as("_onset_person"))
+            .agg(collect_list(struct(col(PROBLEM), day(col(ONSET)).as(DAY))).as(ONSETS));
+    Dataset<Row> factorLists =
+        factorObservations
+            .groupBy(col(PERSON).as("_factor_person"))
+            .agg(
+                collect_list(
+                        struct(
+                            col(FACTOR),
+                            day(col(FIRST_EXPOSED_ON)).as(EXPOSED_DAY),
+                            day(col(FIRST_UNEXPOSED_ON)).as(UNEXPOSED_DAY)))
+                    .as(FACTORS));
+    return scope
+        .join(onsetLists, scope.col(PERSON).equalTo(onsetLists.col("_onset_person")), "left")
+        .join(factorLists, scope.col(PERSON).equalTo(factorLists.col("_factor_person")), "left")
         .select(
             col(PERSON),
             col(REGION),
-            col(PROBLEM),
-            col(FACTOR),
-            col(FACTOR_KIND),
-            col(IS_CASE),
-            status.as(STATUS),
-            when(
-                    status.equalTo(lit(1)).and(col(IS_CASE)),
-                    datediff(col(ONSET), col(FIRST_EXPOSED_ON)))
-                .as(LEAD_DAYS))
-        .filter(col(STATUS).isNotNull());
+            col(AGE),
+            col(SEX),
+            day(col(REGISTERED_ON)).as(REGISTERED_DAY),
+            col(ONSETS),
+            col(FACTORS));
+  }
+
+  private static Column day(Column date) {
+    return datediff(date, to_date(lit("1970-01-01")));
   }
 
   /**
-   * One row per problem, factor and region, plus one per problem and factor with a null region
-   * (overall): the four cells of the 2×2 table and the median lead days of exposed cases. One
-   * aggregation (a rollup) over the statuses, however many pairs there are.
+   * Per problem with at least one case, the median days from registration to the onset of a case:
+   * the lag that sets non-cases' index date.
    */
-  public static Dataset<Row> twoByTwoCounts(Dataset<Row> statuses) {
-    Column exposed = col(STATUS).equalTo(lit(1));
-    Column unexposed = col(STATUS).equalTo(lit(0));
-    return statuses
-        .rollup(col(PROBLEM), col(FACTOR), col(REGION))
-        .agg(
-            sum(when(exposed.and(col(IS_CASE)), 1L).otherwise(0L)).as(ResultTables.EXPOSED_CASES),
-            sum(when(exposed, 1L).otherwise(0L)).as(ResultTables.EXPOSED_TOTAL),
-            sum(when(unexposed.and(col(IS_CASE)), 1L).otherwise(0L))
-                .as(ResultTables.UNEXPOSED_CASES),
-            sum(when(unexposed, 1L).otherwise(0L)).as(ResultTables.UNEXPOSED_TOTAL),
-            median(col(LEAD_DAYS)).as(ResultTables.MEDIAN_LEAD_DAYS),
-            first(col(FACTOR_KIND)).as(FACTOR_KIND),
-            grouping(col(FACTOR)).as("_all_factors"))
-        .filter(col("_all_factors").equalTo(lit(0)))
-        .drop("_all_factors");
+  public static Map<String, Double> lags(Dataset<Row> scope, Dataset<Row> onsets) {
+    Map<String, Double> lags = new HashMap<>();
+    for (Row row : lagTable(scope, onsets).collectAsList()) {
+      lags.put(row.getAs(LAG_PROBLEM), row.<Double>getAs(LAG));
+    }
+    return lags;
+  }
+
+  private static Dataset<Row> lagTable(Dataset<Row> scope, Dataset<Row> onsets) {
+    Dataset<Row> registered = scope.select(col(PERSON).as("_lag_person"), col(REGISTERED_ON));
+    return onsets
+        .join(registered, onsets.col(PERSON).equalTo(registered.col("_lag_person")), "inner")
+        .groupBy(col(PROBLEM).as(LAG_PROBLEM))
+        .agg(median(datediff(col(ONSET), col(REGISTERED_ON))).as(LAG));
+  }
+
+  /**
+   * The 2×2 counts of every problem × code, for each of {@code regions} and overall, with the
+   * median lead days of exposed cases: one pass over the timelines, each partition counting its
+   * people into its own tables, the tables then summed in a tree. Rows ordered by problem, factor,
+   * region (overall first).
+   */
+  public static List<RootCauseStatistics.Counts> twoByTwoCounts(
+      Dataset<Row> timelines, PersonTimeline.Codes codes, List<String> regions) {
+    TwoByTwoTables tables =
+        timelines
+            .toJavaRDD()
+            .treeAggregate(
+                new TwoByTwoTables(codes, regions),
+                (partial, row) -> partial.add(PersonTimeline.of(row, codes)),
+                TwoByTwoTables::merge);
+    List<RootCauseStatistics.Counts> counts = new ArrayList<>(tables.counts());
+    counts.sort(
+        Comparator.comparing(RootCauseStatistics.Counts::problem)
+            .thenComparing(RootCauseStatistics.Counts::factor)
+            .thenComparing(
+                RootCauseStatistics.Counts::region,
+                Comparator.nullsFirst(Comparator.naturalOrder())));
+    return counts;
   }
 
   /**
@@ -170,32 +204,57 @@ public final class RootCauseTransforms {
   }
 
   /**
-   * One row per person in scope and problem: region, age, sex, {@code is_case}, and one column per
-   * code in {@code codes} holding that factor's status (1, 0, or null when missing or the code is
-   * the problem itself). The design of every adjusted model of the problem is read from it.
+   * One row per person in scope: person, {@code problem}, region, age, sex, {@code is_case}, and
+   * one column per code of {@code codes} holding its status at the person's index date for {@code
+   * problem} (1 exposed, 0 unexposed, null when missing or the code is the problem itself). The
+   * design of every adjusted model is read from it.
    */
   public static Dataset<Row> personFactorMatrix(
-      Dataset<Row> personProblems, Dataset<Row> statuses, List<String> codes) {
-    Dataset<Row> wide =
-        statuses
-            .groupBy(col(PERSON).as("_person"), col(PROBLEM).as("_problem"))
-            .pivot(FACTOR, new ArrayList<Object>(codes))
-            .agg(first(col(STATUS)));
-    List<Column> columns = new ArrayList<>();
-    for (String name : List.of(PERSON, PROBLEM, REGION, AGE, SEX, IS_CASE)) {
-      columns.add(personProblems.col(name));
+      Dataset<Row> timelines, PersonTimeline.Codes codes, int problem) {
+    return matrix(timelines, codes, problem, codes.problems.get(problem));
+  }
+
+  /**
+   * As {@link #personFactorMatrix} with every status read at a day after any data, so that every
+   * observation and every onset counts ("ever seen by the end of follow-up"): the data of the
+   * causal graph. {@code problem} is {@code name} and no one is a case.
+   */
+  public static Dataset<Row> commonIndexMatrix(
+      Dataset<Row> timelines, PersonTimeline.Codes codes, String name) {
+    return matrix(timelines, codes, PersonTimeline.COMMON_INDEX, name);
+  }
+
+  private static Dataset<Row> matrix(
+      Dataset<Row> timelines, PersonTimeline.Codes codes, int problem, String problemName) {
+    List<StructField> fields = new ArrayList<>();
+    fields.add(DataTypes.createStructField(PERSON, DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField(PROBLEM, DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField(REGION, DataTypes.StringType, true));
+    fields.add(DataTypes.createStructField(AGE, DataTypes.IntegerType, false));
+    fields.add(DataTypes.createStructField(SEX, DataTypes.StringType, true));
+    fields.add(DataTypes.createStructField(IS_CASE, DataTypes.BooleanType, false));
+    for (String code : codes.codes) {
+      fields.add(DataTypes.createStructField(code, DataTypes.IntegerType, true));
     }
-    for (String code : codes) {
-      columns.add(wide.col(code));
-    }
-    return personProblems
-        .join(
-            wide,
-            personProblems
-                .col(PERSON)
-                .equalTo(wide.col("_person"))
-                .and(personProblems.col(PROBLEM).equalTo(wide.col("_problem"))),
-            "left")
-        .select(columns.toArray(new Column[0]));
+    int itself = problem == PersonTimeline.COMMON_INDEX ? -1 : codes.codeOfProblem(problem);
+    return timelines.map(
+        (MapFunction<Row, Row>)
+            row -> {
+              PersonTimeline person = PersonTimeline.of(row, codes);
+              int day = person.indexDay(problem);
+              Object[] values = new Object[6 + codes.codeCount()];
+              values[0] = person.person;
+              values[1] = problemName;
+              values[2] = person.region;
+              values[3] = person.age;
+              values[4] = person.sex;
+              values[5] = problem != PersonTimeline.COMMON_INDEX && person.isCase(problem);
+              for (int code = 0; code < codes.codeCount(); code++) {
+                int status = code == itself ? PersonTimeline.MISSING : person.status(code, day);
+                values[6 + code] = status == PersonTimeline.MISSING ? null : status;
+              }
+              return RowFactory.create(values);
+            },
+        Encoders.row(DataTypes.createStructType(fields)));
   }
 }

@@ -76,31 +76,35 @@ class ExposureRuleTest {
     Dataset<Row> onsets =
         ExposureTransforms.onsets(
             scope, AnalyticScope.ofConsentingPeople(cases, people, "person_id"));
-    Dataset<Row> problems =
-        CuratedRows.defaultIndicators(spark)
-            .filter(col("kind").equalTo("problem"))
-            .select(col("code").as(ExposureTransforms.PROBLEM));
-    Dataset<Row> personProblems = RootCauseTransforms.personProblems(scope, onsets, problems);
-    Dataset<Row> statuses =
-        RootCauseTransforms.statuses(
-            personProblems,
-            ExposureTransforms.exposures(
-                ExposureTransforms.factorObservations(
-                    scope, observations, CuratedRows.defaultIndicators(spark)),
-                personProblems));
+    Dataset<Row> indicators = CuratedRows.defaultIndicators(spark);
+    PersonTimeline.Codes codes =
+        RootCauseAnalysis.codes(indicators, RootCauseTransforms.lags(scope, onsets));
+    Dataset<Row> timelines =
+        RootCauseTransforms.timelines(
+            scope, onsets, ExposureTransforms.factorObservations(scope, observations, indicators));
     delinquency = new TreeMap<>();
     childLabour = new TreeMap<>();
     leadDays = new TreeMap<>();
-    for (Row row : statuses.collectAsList()) {
-      String key = row.getAs("person_id") + " " + row.getAs("factor");
-      int status = row.<Integer>getAs("status");
-      if (row.getAs("problem").equals("delinquency")) {
-        delinquency.put(key, status);
-        if (row.getAs("lead_days") != null) {
-          leadDays.put(key, row.<Integer>getAs("lead_days"));
+    int delinquencyIndex = codes.problems.indexOf("delinquency");
+    for (Row row : timelines.collectAsList()) {
+      PersonTimeline person = PersonTimeline.of(row, codes);
+      for (int code = 0; code < codes.codeCount(); code++) {
+        String key = person.person + " " + codes.codes.get(code);
+        for (String problem : List.of("delinquency", "child_labour")) {
+          int index = codes.problems.indexOf(problem);
+          if (codes.codeOfProblem(index) == code) {
+            continue;
+          }
+          int status = person.status(code, person.indexDay(index));
+          if (status != PersonTimeline.MISSING) {
+            (problem.equals("delinquency") ? delinquency : childLabour).put(key, status);
+          }
         }
-      } else if (row.getAs("problem").equals("child_labour")) {
-        childLabour.put(key, status);
+        if (delinquency.get(key) != null
+            && delinquency.get(key) == PersonTimeline.EXPOSED
+            && person.isCase(delinquencyIndex)) {
+          leadDays.put(key, person.onset(delinquencyIndex) - person.exposedFrom(code));
+        }
       }
     }
   }

@@ -13,7 +13,7 @@ import org.rishe.common.contract.Entity;
 import org.rishe.ingest.spark.SparkSessions;
 
 /**
- * The rollup's 2×2 counts against a count done by hand with loops over the same 60 children: child
+ * The one-pass 2×2 counts against a count done by hand with loops over the same 60 children: child
  * i lives in R01 when i is even, else R02; has school drop-out (opened 2024-07-01) when i is a
  * multiple of 3; answered peer delinquency true (i mod 4 = 0), false (1), unknown (2) or was never
  * asked (3), on 2024-02-01; and was seen out of school on 2024-08-01 (after every index date) when
@@ -85,29 +85,32 @@ class TwoByTwoCountsTest {
             indicators
                 .filter(col("kind").equalTo("problem"))
                 .select(col("code").as(ExposureTransforms.PROBLEM)));
-    Dataset<Row> statuses =
-        RootCauseTransforms.statuses(
-            personProblems,
-            ExposureTransforms.exposures(
-                ExposureTransforms.factorObservations(scope, observations.dataset(), indicators),
-                personProblems));
+    Dataset<Row> timelines =
+        RootCauseTransforms.timelines(
+            scope,
+            ExposureTransforms.onsets(scope, cases.dataset()),
+            ExposureTransforms.factorObservations(scope, observations.dataset(), indicators));
+    PersonTimeline.Codes codes =
+        RootCauseAnalysis.codes(
+            indicators,
+            RootCauseTransforms.lags(scope, ExposureTransforms.onsets(scope, cases.dataset())));
 
     List<String> actual = new ArrayList<>();
-    for (Row row :
-        RootCauseTransforms.twoByTwoCounts(statuses)
-            .filter(col("problem").equalTo("school_dropout"))
-            .filter(col("factor").isin("peer_delinquency", "out_of_school"))
-            .collectAsList()) {
-      actual.add(
-          String.join(
-              " ",
-              row.<String>getAs("factor"),
-              String.valueOf(row.<String>getAs("region")),
-              String.valueOf(row.<Long>getAs("exposed_cases")),
-              String.valueOf(row.<Long>getAs("exposed_total")),
-              String.valueOf(row.<Long>getAs("unexposed_cases")),
-              String.valueOf(row.<Long>getAs("unexposed_total")),
-              String.valueOf(row.<Double>getAs("median_lead_days"))));
+    for (RootCauseStatistics.Counts row :
+        RootCauseTransforms.twoByTwoCounts(timelines, codes, List.of("R01", "R02"))) {
+      if (row.problem().equals("school_dropout")
+          && List.of("peer_delinquency", "out_of_school").contains(row.factor())) {
+        actual.add(
+            String.join(
+                " ",
+                row.factor(),
+                String.valueOf(row.region()),
+                String.valueOf(row.exposedCases()),
+                String.valueOf(row.exposedTotal()),
+                String.valueOf(row.unexposedCases()),
+                String.valueOf(row.unexposedTotal()),
+                String.valueOf(row.medianLeadDays())));
+      }
     }
     List<String> populations = new ArrayList<>();
     for (Row row :
@@ -122,7 +125,7 @@ class TwoByTwoCountsTest {
     assertThat(populations).containsExactlyInAnyOrder("null 60 20", "R01 30 10", "R02 30 10");
   }
 
-  /** Plain loops over the same children: what the rollup must produce. */
+  /** Plain loops over the same children: what the counting must produce. */
   private static List<String> handCounts() {
     List<String> expected = new ArrayList<>();
     for (String region : new String[] {null, "R01", "R02"}) {
