@@ -31,6 +31,12 @@ final class PropensityMatching {
             .mapToInt(Integer::intValue)
             .toArray();
     double[] controlLogits = Arrays.stream(controls).mapToDouble(unit -> logits[unit]).toArray();
+    // outcomeSums[i]: the outcomes of the i controls with the lowest logits, so that a run of tied
+    // controls, however long, is summed in constant time
+    double[] outcomeSums = new double[controls.length + 1];
+    for (int i = 0; i < controls.length; i++) {
+      outcomeSums[i + 1] = outcomeSums[i] + sample.outcome(controls[i]);
+    }
     double differenceSum = 0;
     int matched = 0;
     int unmatched = 0;
@@ -39,27 +45,30 @@ final class PropensityMatching {
         continue;
       }
       double target = logits[unit];
-      int insertion = Arrays.binarySearch(controlLogits, target);
-      int above = insertion >= 0 ? insertion : -insertion - 1;
-      int below = above - 1;
+      // [below, above) is what has been taken: whole runs of equal logits, nearest first
+      int above = firstAtLeast(controlLogits, target);
+      int below = above;
       double outcomeSum = 0;
       int taken = 0;
-      double lastDistance = Double.NaN;
-      while (true) {
-        double belowDistance = below >= 0 ? target - controlLogits[below] : Double.MAX_VALUE;
+      while (taken < neighbours) {
+        double belowDistance = below > 0 ? target - controlLogits[below - 1] : Double.MAX_VALUE;
         double aboveDistance =
             above < controlLogits.length ? controlLogits[above] - target : Double.MAX_VALUE;
-        boolean takeBelow = belowDistance <= aboveDistance;
-        double distance = takeBelow ? belowDistance : aboveDistance;
-        boolean tiedWithLast = distance == lastDistance;
-        if (distance == Double.MAX_VALUE
-            || distance > width
-            || (taken >= neighbours && !tiedWithLast)) {
+        double distance = Math.min(belowDistance, aboveDistance);
+        if (distance == Double.MAX_VALUE || distance > width) {
           break;
         }
-        outcomeSum += sample.outcome(controls[takeBelow ? below-- : above++]);
-        lastDistance = distance;
-        taken++;
+        // every control at this distance, on either side: ties with the last neighbour count too
+        int from =
+            belowDistance == distance
+                ? firstAtLeast(controlLogits, controlLogits[below - 1])
+                : below;
+        int to =
+            aboveDistance == distance ? firstAbove(controlLogits, controlLogits[above]) : above;
+        outcomeSum += outcomeSums[below] - outcomeSums[from] + outcomeSums[to] - outcomeSums[above];
+        taken += (below - from) + (to - above);
+        below = from;
+        above = to;
       }
       if (taken == 0) {
         unmatched++;
@@ -70,5 +79,35 @@ final class PropensityMatching {
     }
     double estimate = matched == 0 ? Double.NaN : differenceSum / matched;
     return new Result(estimate, unmatched);
+  }
+
+  /** The first index whose value is at least {@code value} ({@code sorted.length} if none). */
+  private static int firstAtLeast(double[] sorted, double value) {
+    int low = 0;
+    int high = sorted.length;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (sorted[middle] < value) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
+
+  /** The first index whose value is above {@code value} ({@code sorted.length} if none). */
+  private static int firstAbove(double[] sorted, double value) {
+    int low = 0;
+    int high = sorted.length;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (sorted[middle] <= value) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
   }
 }
