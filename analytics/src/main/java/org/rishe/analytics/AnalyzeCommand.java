@@ -23,7 +23,8 @@ public final class AnalyzeCommand {
       """
       Usage: rishe analyze [--warehouse DIR] [--min-age N] [--max-age N]
                            [--follow-up-days START-END] [--impact-resamples N]
-                           [--caliper SD] [--impact-seed N] [--program ID ...]
+                           [--impact-resample-units N] [--caliper SD]
+                           [--impact-seed N] [--program ID ...]
 
       Computes every result from the curated tables and publishes it as a new results run:
       Parquet under <warehouse>/results/<run-id>/, its run.json manifest, and last
@@ -37,6 +38,9 @@ public final class AnalyzeCommand {
         --follow-up-days START-END  days after enrolment in which an outcome counts
                           (default 30-365)
         --impact-resamples N  bootstrap resamples per estimate, at least 20 (default 200)
+        --impact-resample-units N  largest resample, at least 1000 (default 20000): a
+                          larger sample is resampled m out of n and its intervals
+                          rescaled, so the bootstrap costs the same at any size
         --caliper SD      matching caliper in standard deviations of the propensity logit
                           (default 0.2)
         --impact-seed N   the bootstrap's seed (default 20260101): same data, same intervals
@@ -52,6 +56,7 @@ public final class AnalyzeCommand {
           "--max-age",
           "--follow-up-days",
           "--impact-resamples",
+          "--impact-resample-units",
           "--caliper",
           "--impact-seed",
           "--program");
@@ -145,7 +150,13 @@ public final class AnalyzeCommand {
                 (int) arguments.longValue("--impact-resamples", options.resamples(), 20, 100_000),
                 arguments.longValue("--impact-seed", options.seed(), 0, Long.MAX_VALUE),
                 caliper,
-                options.matchingNeighbours()));
+                options.matchingNeighbours(),
+                (int)
+                    arguments.longValue(
+                        "--impact-resample-units",
+                        options.maxResampleUnits(),
+                        ImpactOptions.MIN_RESAMPLE_UNITS,
+                        Integer.MAX_VALUE)));
     List<String> programs = arguments.values("--program");
     return programs.isEmpty() ? settings : settings.withPrograms(Set.copyOf(programs));
   }

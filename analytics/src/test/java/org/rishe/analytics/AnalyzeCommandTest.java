@@ -24,6 +24,7 @@ class AnalyzeCommandTest {
     assertThat(settings.followUpStartDays()).isEqualTo(30);
     assertThat(settings.followUpEndDays()).isEqualTo(365);
     assertThat(settings.options().resamples()).isEqualTo(ImpactOptions.DEFAULT_RESAMPLES);
+    assertThat(settings.options().maxResampleUnits()).isEqualTo(20_000);
     assertThat(settings.options().caliperStandardDeviations()).isEqualTo(0.2);
     assertThat(settings.programs()).isEmpty();
   }
@@ -34,6 +35,7 @@ class AnalyzeCommandTest {
         settings(
             "--follow-up-days", "60-180",
             "--impact-resamples", "500",
+            "--impact-resample-units", "50_000",
             "--caliper", "0.1",
             "--impact-seed", "7",
             "--program", "PRG01",
@@ -42,6 +44,8 @@ class AnalyzeCommandTest {
     assertThat(settings.followUpStartDays()).isEqualTo(60);
     assertThat(settings.followUpEndDays()).isEqualTo(180);
     assertThat(settings.options().resamples()).isEqualTo(500);
+    assertThat(settings.options().maxResampleUnits()).isEqualTo(50_000);
+    assertThat(settings.asMap()).containsEntry("impactResampleUnits", 50_000);
     assertThat(settings.options().caliperStandardDeviations()).isEqualTo(0.1);
     assertThat(settings.options().seed()).isEqualTo(7);
     assertThat(settings.programs()).containsExactlyInAnyOrder("PRG01", "PRG04");
@@ -59,6 +63,12 @@ class AnalyzeCommandTest {
             new PrintStream(err, true, StandardCharsets.UTF_8));
     int resamples = AnalyzeCommand.run(new String[] {"--impact-resamples", "5"}, quiet, quiet);
     int caliper = AnalyzeCommand.run(new String[] {"--caliper", "wide"}, quiet, quiet);
+    ByteArrayOutputStream unitsErr = new ByteArrayOutputStream();
+    int units =
+        AnalyzeCommand.run(
+            new String[] {"--impact-resample-units", "500"},
+            quiet,
+            new PrintStream(unitsErr, true, StandardCharsets.UTF_8));
 
     assertThat(window).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
@@ -66,5 +76,8 @@ class AnalyzeCommandTest {
         .contains("follow-up window");
     assertThat(resamples).isEqualTo(2);
     assertThat(caliper).isEqualTo(2);
+    assertThat(units).isEqualTo(2);
+    assertThat(unitsErr.toString(StandardCharsets.UTF_8))
+        .contains("--impact-resample-units must be between 1000 and 2147483647, not 500");
   }
 }

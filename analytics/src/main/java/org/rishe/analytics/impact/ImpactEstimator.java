@@ -17,18 +17,28 @@ import org.rishe.analytics.stats.Bootstrap;
  * <p>Procedure: fit the propensity on all units; drop the controls outside the treated propensity
  * range (counted in the result); estimate on what remains. Stratification applies its own,
  * published trimming rule (controls below the lowest treated propensity only) to the untrimmed
- * sample. Intervals: stratified percentile bootstrap (treated and controls resampled separately, so
- * every resample has both groups) that repeats the whole procedure, propensity fit and trimming
- * included. The point estimate uses the given propensity model (MLlib in production); resamples
- * refit with {@code resampleModel}, which may be the in-JVM {@link NewtonLogisticPropensityModel}:
- * the same model, fitted in milliseconds instead of one Spark job per resample. Resamples run in
- * parallel on the driver's cores, each with its own random stream split off in order, so the
- * interval does not depend on the number of cores or the threads' timing.
+ * sample. Intervals: stratified bootstrap (treated and controls resampled separately, so every
+ * resample has both groups) that repeats the whole procedure, propensity fit and trimming included.
+ * The point estimate uses the given propensity model (MLlib in production); resamples refit with
+ * {@code resampleModel}, which may be the in-JVM {@link NewtonLogisticPropensityModel}: the same
+ * model, fitted in milliseconds instead of one Spark job per resample. Resamples run in parallel on
+ * the driver's cores, each with its own random stream split off in order, so the interval does not
+ * depend on the number of cores or the threads' timing.
  *
- * <p>Caveat: the bootstrap is not consistent for nearest-neighbour matching with a fixed number of
- * matches (Abadie &amp; Imbens 2008), so the matching interval is indicative only; prefer the
- * weighting or doubly robust interval when they disagree. For a 0/1 outcome the doubly robust
- * outcome model is a linear probability model.
+ * <p>Resample size ({@link ResampleSize}): a sample of at most {@link
+ * ImpactOptions#maxResampleUnits} units is resampled at full size with percentile intervals. A
+ * larger one is resampled m out of n, both groups at the same fraction, and each interval is the
+ * basic interval rescaled by sqrt(m/n) ({@link Bootstrap#rescaledInterval}): the propensity refit
+ * and the estimators cost O(m) per resample instead of O(n), so the bootstrap's cost stops growing
+ * with the sample while the interval still has the width of the full sample's.
+ *
+ * <p>Caveat: the n-out-of-n bootstrap is not consistent for nearest-neighbour matching with a fixed
+ * number of matches (Abadie &amp; Imbens 2008), so at full size the matching interval is indicative
+ * only; prefer the weighting or doubly robust interval when they disagree. Abadie and Imbens note
+ * that subsampling remains valid there. An m-out-of-n resample with m/n small repeats few units and
+ * is close to a subsample, so on large samples the rescaled matching interval stands on firmer
+ * ground than the full-size one (just above the limit, where m/n is near 1, it does not). For a 0/1
+ * outcome the doubly robust outcome model is a linear probability model.
  */
 public final class ImpactEstimator {
   private final PropensityModel propensityModel;
@@ -65,6 +75,8 @@ public final class ImpactEstimator {
     for (int resample = 0; resample < streams.length; resample++) {
       streams[resample] = random.split();
     }
+    ResampleSize size =
+        ResampleSize.of(treatedUnits.length, controlUnits.length, options.maxResampleUnits());
     PropensityModel refit = resampleModel.forResamplesOf(sample);
     double[][] replicates = new double[5][options.resamples()];
     IntStream.range(0, options.resamples())
@@ -72,7 +84,8 @@ public final class ImpactEstimator {
         .forEach(
             resample -> {
               ImpactSample drawn =
-                  sample.select(stratifiedDraw(treatedUnits, controlUnits, streams[resample]));
+                  sample.select(
+                      stratifiedDraw(treatedUnits, controlUnits, size, streams[resample]));
               double[] drawnPropensities = refit.propensities(drawn);
               AttEstimators.Trimmed drawnTrimmed =
                   AttEstimators.trimToTreatedRange(drawn, drawnPropensities);
@@ -86,31 +99,33 @@ public final class ImpactEstimator {
             });
     List<BalanceRow> balance = AttEstimators.balance(sample, trimmed);
     return new ImpactResult(
-        Bootstrap.interval(point.naive(), replicates[0]),
-        Bootstrap.interval(point.weighting(), replicates[1]),
-        Bootstrap.interval(point.matching(), replicates[2]),
-        Bootstrap.interval(point.doublyRobust(), replicates[3]),
-        Bootstrap.interval(point.stratification().estimate(), replicates[4]),
+        size.interval(point.naive(), replicates[0]),
+        size.interval(point.weighting(), replicates[1]),
+        size.interval(point.matching(), replicates[2]),
+        size.interval(point.doublyRobust(), replicates[3]),
+        size.interval(point.stratification().estimate(), replicates[4]),
         sample.treatedCount(),
         sample.controlCount(),
         trimmed.droppedControls(),
         point.unmatchedTreated(),
         point.stratification().strata().size(),
         options.resamples(),
+        size.units(),
         balance,
         PropensityStratification.imbalances(sample, propensities, point.stratification()));
   }
 
+  /** {@code size.treated()} treated and then {@code size.controls()} controls, with replacement. */
   private static int[] stratifiedDraw(
-      int[] treatedUnits, int[] controlUnits, SplittableRandom random) {
-    int[] drawn = new int[treatedUnits.length + controlUnits.length];
-    int[] treatedPositions = Bootstrap.resample(treatedUnits.length, random);
-    int[] controlPositions = Bootstrap.resample(controlUnits.length, random);
+      int[] treatedUnits, int[] controlUnits, ResampleSize size, SplittableRandom random) {
+    int[] drawn = new int[size.units()];
+    int[] treatedPositions = Bootstrap.resample(treatedUnits.length, size.treated(), random);
+    int[] controlPositions = Bootstrap.resample(controlUnits.length, size.controls(), random);
     for (int i = 0; i < treatedPositions.length; i++) {
       drawn[i] = treatedUnits[treatedPositions[i]];
     }
     for (int i = 0; i < controlPositions.length; i++) {
-      drawn[treatedUnits.length + i] = controlUnits[controlPositions[i]];
+      drawn[treatedPositions.length + i] = controlUnits[controlPositions[i]];
     }
     return drawn;
   }

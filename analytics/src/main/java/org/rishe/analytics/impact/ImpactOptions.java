@@ -1,19 +1,34 @@
 package org.rishe.analytics.impact;
 
 /**
- * Settings of {@link ImpactEstimator}: bootstrap resamples and seed, and the matching caliper in
- * standard deviations of the propensity logit with the number of neighbours per treated unit.
+ * Settings of {@link ImpactEstimator}: bootstrap resamples and seed, the matching caliper in
+ * standard deviations of the propensity logit with the number of neighbours per treated unit, and
+ * the largest bootstrap resample in units.
  *
  * <p>Defaults: a caliper of 0.2 (Austin 2011) and one neighbour, so every matched comparison is as
  * close as the data allow. Dehejia &amp; Wahba's (1999) matching, one neighbour with replacement
  * and no caliper, is {@code caliperStandardDeviations = Double.POSITIVE_INFINITY}; more neighbours
  * trade bias for variance (Abadie &amp; Imbens 2006 use four).
+ *
+ * <p>{@code maxResampleUnits} caps the cost of the bootstrap: a sample larger than it is resampled
+ * m out of n ({@link ResampleSize}), so at a given treated share a resample costs the same at a
+ * million units as at the limit. It must be at least {@value #MIN_RESAMPLE_UNITS}: the rescaling of
+ * m-out-of-n intervals rests on the estimates of a resample being near their large-sample
+ * distribution, which a propensity fit and five estimators on fewer units need not be. {@link
+ * Integer#MAX_VALUE} means every sample is resampled at full size, the plain bootstrap whatever the
+ * cost.
  */
 public record ImpactOptions(
-    int resamples, long seed, double caliperStandardDeviations, int matchingNeighbours) {
+    int resamples,
+    long seed,
+    double caliperStandardDeviations,
+    int matchingNeighbours,
+    int maxResampleUnits) {
   public static final int DEFAULT_RESAMPLES = 200;
   public static final double DEFAULT_CALIPER = 0.2;
   public static final int DEFAULT_NEIGHBOURS = 1;
+  public static final int DEFAULT_MAX_RESAMPLE_UNITS = 20_000;
+  public static final int MIN_RESAMPLE_UNITS = 1_000;
 
   public ImpactOptions {
     if (resamples < 20) {
@@ -28,6 +43,19 @@ public record ImpactOptions(
       throw new IllegalArgumentException(
           "matching needs at least one neighbour per treated unit, got " + matchingNeighbours);
     }
+    if (maxResampleUnits < MIN_RESAMPLE_UNITS) {
+      throw new IllegalArgumentException(
+          "the largest resample must be at least "
+              + MIN_RESAMPLE_UNITS
+              + " units (Integer.MAX_VALUE for always full size), got "
+              + maxResampleUnits);
+    }
+  }
+
+  public ImpactOptions(
+      int resamples, long seed, double caliperStandardDeviations, int matchingNeighbours) {
+    this(
+        resamples, seed, caliperStandardDeviations, matchingNeighbours, DEFAULT_MAX_RESAMPLE_UNITS);
   }
 
   public ImpactOptions(int resamples, long seed, double caliperStandardDeviations) {

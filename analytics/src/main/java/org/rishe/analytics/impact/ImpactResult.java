@@ -11,7 +11,9 @@ import org.rishe.analytics.stats.Estimate;
  * trimmedControls} dropped for lying outside the treated propensity range, {@code unmatchedTreated}
  * treated units with no control within the caliper (left out of the matching estimate only), and
  * {@code strata} the number of propensity strata the stratification estimate averaged over, with
- * {@code stratumImbalances} the covariates left unbalanced within them.
+ * {@code stratumImbalances} the covariates left unbalanced within them; {@code resamples} bootstrap
+ * resamples of {@code resampleUnits} units each (treated and controls before trimming: the sample
+ * size at full size, fewer for an m-out-of-n bootstrap, see {@link ResampleSize}).
  */
 public record ImpactResult(
     Estimate naiveDifference,
@@ -25,6 +27,7 @@ public record ImpactResult(
     int unmatchedTreated,
     int strata,
     int resamples,
+    int resampleUnits,
     List<BalanceRow> balance,
     List<StratumImbalance> stratumImbalances) {
   public ImpactResult {

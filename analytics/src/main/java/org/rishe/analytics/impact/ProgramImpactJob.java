@@ -157,12 +157,14 @@ public final class ProgramImpactJob {
         progress.accept(
             String.format(
                 Locale.ROOT,
-                "  %s %s: %,d enrolled, %,d comparison, %d resamples, %.1f s (%d of %d)",
+                "  %s %s: %,d enrolled, %,d comparison, %d resamples of %,d units, %.1f s"
+                    + " (%d of %d)",
                 key.getString(0),
                 key.getString(1),
                 sample.treatedCount(),
                 sample.controlCount(),
-                settings.options().resamples(),
+                result.resamples(),
+                result.resampleUnits(),
                 (System.nanoTime() - started) / 1e9,
                 keys.indexOf(key) + 1,
                 keys.size()));

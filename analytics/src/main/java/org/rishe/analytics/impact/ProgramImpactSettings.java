@@ -108,6 +108,7 @@ public record ProgramImpactSettings(
         minimumAge == null ? "participant_age_range" : minimumAge + ".." + maximumAge);
     map.put("impactMinimumGroupSize", minimumGroupSize);
     map.put("impactResamples", options.resamples());
+    map.put("impactResampleUnits", options.maxResampleUnits());
     map.put("impactSeed", options.seed());
     map.put("impactCaliper", options.caliperStandardDeviations());
     map.put("impactPrograms", programs.isEmpty() ? "all" : String.join(",", programs));

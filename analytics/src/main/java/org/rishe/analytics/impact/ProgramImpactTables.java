@@ -29,9 +29,10 @@ public final class ProgramImpactTables {
           + " follow-up window; propensity by MLlib logistic regression; controls outside the"
           + " treated propensity range trimmed; doubly robust (headline), odds weighting,"
           + " nearest-neighbour matching (caliper 0.2 SD of the logit), Dehejia-Wahba"
-          + " stratification and the naive difference, each with a stratified percentile"
-          + " bootstrap 95% interval; boolean outcomes as risk differences, numbers as mean"
-          + " differences; cost per outcome = cost per participant / effect, where the interval"
+          + " stratification and the naive difference, each with a stratified bootstrap 95%"
+          + " interval (percentile; above the resample-size limit m-out-of-n resamples, both"
+          + " groups at one fraction, basic interval rescaled by sqrt(m/n)); boolean outcomes"
+          + " as risk differences, numbers as mean differences; cost per outcome = cost per participant / effect, where the interval"
           + " excludes zero";
 
   private static final StructType IMPACT_SCHEMA =
@@ -53,6 +54,7 @@ public final class ProgramImpactTables {
               DataTypes.createStructField(
                   ResultTables.UNMATCHED_TREATED, DataTypes.LongType, false),
               DataTypes.createStructField(ResultTables.RESAMPLES, DataTypes.LongType, false),
+              DataTypes.createStructField(ResultTables.RESAMPLE_UNITS, DataTypes.LongType, false),
               DataTypes.createStructField(
                   ResultTables.COST_PER_PARTICIPANT, DataTypes.DoubleType, true),
               DataTypes.createStructField(
@@ -98,6 +100,7 @@ public final class ProgramImpactTables {
                 (long) result.trimmedControls(),
                 (long) result.unmatchedTreated(),
                 (long) result.resamples(),
+                (long) result.resampleUnits(),
                 evaluation.costPerParticipant(),
                 cost == null ? null : cost.estimate(),
                 cost == null ? null : cost.low(),

@@ -1,6 +1,7 @@
 package org.rishe.analytics.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
@@ -60,5 +61,41 @@ class BootstrapTest {
 
     assertThat(interval.low()).isCloseTo(2.5, within(1e-12));
     assertThat(interval.high()).isCloseTo(97.5, within(1e-12));
+  }
+
+  @Test
+  void rescaledIntervalReflectsTheQuantilesAboutTheEstimateAndShrinksThemBySqrtMOverN() {
+    // 0..100 plus a NaN: q2.5 = 2.5 and q97.5 = 97.5 as above. m/n = 1000/4000, s = 0.5:
+    // low = 40 - 0.5 (97.5 - 40) = 11.25, high = 40 - 0.5 (2.5 - 40) = 58.75.
+    double[] replicates = new double[102];
+    Arrays.setAll(replicates, i -> i);
+    replicates[101] = Double.NaN;
+
+    Estimate interval = Bootstrap.rescaledInterval(40, replicates, 1000, 4000);
+
+    assertThat(interval.estimate()).isEqualTo(40);
+    assertThat(interval.low()).isCloseTo(11.25, within(1e-12));
+    assertThat(interval.high()).isCloseTo(58.75, within(1e-12));
+  }
+
+  @Test
+  void rescaledIntervalOfNoDefinedReplicatesIsNanAndAResampleLargerThanTheSampleIsRefused() {
+    Estimate none = Bootstrap.rescaledInterval(1, new double[] {Double.NaN}, 10, 40);
+
+    assertThat(none.low()).isNaN();
+    assertThat(none.high()).isNaN();
+    assertThatThrownBy(() -> Bootstrap.rescaledInterval(1, new double[] {1}, 41, 40))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("between 1 and the sample size 40, got 41");
+  }
+
+  @Test
+  void aFullSizeResampleOfGivenCountDrawsWhatThePlainResampleDraws() {
+    int[] plain = Bootstrap.resample(50, new SplittableRandom(5));
+    int[] counted = Bootstrap.resample(50, 50, new SplittableRandom(5));
+    int[] smaller = Bootstrap.resample(50, 10, new SplittableRandom(5));
+
+    assertThat(counted).isEqualTo(plain);
+    assertThat(smaller).isEqualTo(Arrays.copyOf(plain, 10));
   }
 }

@@ -131,6 +131,9 @@ public final class ResultTables {
   public static final String UNMATCHED_TREATED = "unmatched_treated";
   public static final String RESAMPLES = "resamples";
 
+  /** Units per bootstrap resample: the sample size, or fewer for an m-out-of-n bootstrap. */
+  public static final String RESAMPLE_UNITS = "resample_units";
+
   /** Cost per unit of outcome change (null when the interval includes no change). */
   public static final String COST_PER_OUTCOME = "cost_per_outcome";
 
