@@ -73,22 +73,8 @@ public final class CubeTransforms {
    */
   public static Dataset<Row> casesCube(
       Dataset<Row> cases, Dataset<Row> people, Dataset<Row> families) {
-    Dataset<Row> attributes = personAttributes(people, families);
-    return cases
-        .join(attributes, cases.col("person_id").equalTo(attributes.col("_person")), "left")
-        .groupBy(
-            unknownIfNull(col(ResultTables.REGION)).as(ResultTables.REGION),
-            unknownIfNull(col("problem")).as(ResultTables.PROBLEM),
-            unknownIfNull(col(ResultTables.SEX)).as(ResultTables.SEX),
-            ageBand(col(BIRTH), col("opened_on")).as(ResultTables.AGE_BAND),
-            month(col("opened_on")).as(ResultTables.MONTH))
-        .agg(count(lit(1)).as(ResultTables.CASES))
-        .orderBy(
-            ResultTables.REGION,
-            ResultTables.PROBLEM,
-            ResultTables.SEX,
-            ResultTables.AGE_BAND,
-            ResultTables.MONTH);
+    return eventCube(
+        cases, people, families, "problem", ResultTables.PROBLEM, "opened_on", ResultTables.CASES);
   }
 
   /**
@@ -111,19 +97,42 @@ public final class CubeTransforms {
    */
   public static Dataset<Row> participantsCube(
       Dataset<Row> enrollments, Dataset<Row> people, Dataset<Row> families) {
+    return eventCube(
+        enrollments,
+        people,
+        families,
+        "program_id",
+        ResultTables.PROGRAM,
+        "enrolled_on",
+        ResultTables.PARTICIPANTS);
+  }
+
+  /**
+   * One row per region, {@code category}, sex, age band (on the event's day) and month of the event
+   * with any events: their number, as {@code measure}. The event's own {@code categoryColumn} is
+   * published as {@code category}; {@code dateColumn} is its day.
+   */
+  private static Dataset<Row> eventCube(
+      Dataset<Row> events,
+      Dataset<Row> people,
+      Dataset<Row> families,
+      String categoryColumn,
+      String category,
+      String dateColumn,
+      String measure) {
     Dataset<Row> attributes = personAttributes(people, families);
-    return enrollments
-        .join(attributes, enrollments.col("person_id").equalTo(attributes.col("_person")), "left")
+    return events
+        .join(attributes, events.col("person_id").equalTo(attributes.col("_person")), "left")
         .groupBy(
             unknownIfNull(col(ResultTables.REGION)).as(ResultTables.REGION),
-            unknownIfNull(col("program_id")).as(ResultTables.PROGRAM),
+            unknownIfNull(col(categoryColumn)).as(category),
             unknownIfNull(col(ResultTables.SEX)).as(ResultTables.SEX),
-            ageBand(col(BIRTH), col("enrolled_on")).as(ResultTables.AGE_BAND),
-            month(col("enrolled_on")).as(ResultTables.MONTH))
-        .agg(count(lit(1)).as(ResultTables.PARTICIPANTS))
+            ageBand(col(BIRTH), col(dateColumn)).as(ResultTables.AGE_BAND),
+            month(col(dateColumn)).as(ResultTables.MONTH))
+        .agg(count(lit(1)).as(measure))
         .orderBy(
             ResultTables.REGION,
-            ResultTables.PROGRAM,
+            category,
             ResultTables.SEX,
             ResultTables.AGE_BAND,
             ResultTables.MONTH);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.rishe.api.auth.Role;
 
@@ -62,54 +63,20 @@ public record ApiRoute(
 
   /** A public GET route answering {@code summary}; add roles and the rest with the withers. */
   public static ApiRoute get(String path, String summary, Handler handler) {
-    return new ApiRoute(
-        HandlerType.GET,
-        path,
-        Set.of(),
-        handler,
-        null,
-        null,
-        summary,
-        List.of(),
-        false,
-        false,
-        true);
+    return new Draft(HandlerType.GET, path, summary, handler).build();
   }
 
   /** A public POST route answering {@code summary}; name its body with {@link #accepts}. */
   public static ApiRoute post(String path, String summary, Handler handler) {
-    return new ApiRoute(
-        HandlerType.POST,
-        path,
-        Set.of(),
-        handler,
-        null,
-        null,
-        summary,
-        List.of(),
-        false,
-        false,
-        true);
+    return new Draft(HandlerType.POST, path, summary, handler).build();
   }
 
   public ApiRoute roles(Role... allowed) {
-    return new ApiRoute(
-        method,
-        path,
-        Set.of(allowed),
-        handler,
-        response,
-        request,
-        summary,
-        query,
-        audited,
-        tabular,
-        documented);
+    return with(draft -> draft.roles = Set.of(allowed));
   }
 
   public ApiRoute returns(Class<?> type) {
-    return new ApiRoute(
-        method, path, roles, handler, type, request, summary, query, audited, tabular, documented);
+    return with(draft -> draft.response = type);
   }
 
   /** The record a POST route reads from its JSON body (documented as the request body). */
@@ -117,56 +84,86 @@ public record ApiRoute(
     if (method != HandlerType.POST) {
       throw new IllegalArgumentException("only a POST route reads a body: " + path);
     }
-    return new ApiRoute(
-        method, path, roles, handler, response, type, summary, query, audited, tabular, documented);
+    return with(draft -> draft.request = type);
   }
 
   public ApiRoute query(String name, String description) {
-    List<QueryParameter> more = new ArrayList<>(query);
-    more.add(new QueryParameter(name, description));
-    return new ApiRoute(
-        method,
-        path,
-        roles,
-        handler,
-        response,
-        request,
-        summary,
-        more,
-        audited,
-        tabular,
-        documented);
+    return with(draft -> draft.query.add(new QueryParameter(name, description)));
   }
 
   /** Marks the route as serving data derived from people: every call is written to the audit. */
   public ApiRoute personDerived() {
-    return new ApiRoute(
-        method, path, roles, handler, response, request, summary, query, true, tabular, documented);
+    return with(draft -> draft.audited = true);
   }
 
   /** Marks the response as a table: paginated with limit and cursor, and served as CSV on ask. */
   public ApiRoute table() {
-    ApiRoute route =
-        query(QueryParameter.LIMIT.name(), QueryParameter.LIMIT.description())
-            .query(QueryParameter.CURSOR.name(), QueryParameter.CURSOR.description());
-    return new ApiRoute(
-        method,
-        path,
-        roles,
-        handler,
-        response,
-        request,
-        summary,
-        route.query,
-        audited,
-        true,
-        documented);
+    return with(
+        draft -> {
+          draft.query.add(QueryParameter.LIMIT);
+          draft.query.add(QueryParameter.CURSOR);
+          draft.tabular = true;
+        });
   }
 
   /** Leaves the route out of the OpenAPI document (the documentation pages themselves). */
   public ApiRoute undocumented() {
-    return new ApiRoute(
-        method, path, roles, handler, response, request, summary, query, audited, tabular, false);
+    return with(draft -> draft.documented = false);
+  }
+
+  /** A copy of this route with {@code change} made to it. */
+  private ApiRoute with(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /** The components of a route being declared, changed one at a time by the withers. */
+  private static final class Draft {
+    private final HandlerType method;
+    private final String path;
+    private final Handler handler;
+    private final String summary;
+    private Set<Role> roles = Set.of();
+    private Class<?> response;
+    private Class<?> request;
+    private final List<QueryParameter> query = new ArrayList<>();
+    private boolean audited;
+    private boolean tabular;
+    private boolean documented = true;
+
+    Draft(HandlerType method, String path, String summary, Handler handler) {
+      this.method = method;
+      this.path = path;
+      this.summary = summary;
+      this.handler = handler;
+    }
+
+    Draft(ApiRoute route) {
+      this(route.method, route.path, route.summary, route.handler);
+      roles = route.roles;
+      response = route.response;
+      request = route.request;
+      query.addAll(route.query);
+      audited = route.audited;
+      tabular = route.tabular;
+      documented = route.documented;
+    }
+
+    ApiRoute build() {
+      return new ApiRoute(
+          method,
+          path,
+          roles,
+          handler,
+          response,
+          request,
+          summary,
+          query,
+          audited,
+          tabular,
+          documented);
+    }
   }
 
   public boolean isPublic() {

@@ -44,6 +44,27 @@ public final class Tables {
    */
   public static <T extends Record> void respond(
       Context ctx, String runId, Class<T> rowType, Supplier<Computed<T>> compute) {
+    serve(ctx, runId, compute, page -> Csv.write(rowType, page));
+  }
+
+  /**
+   * The same for rows whose columns are known only at run time, given as maps by column. A POST
+   * route's answer (it depends on the body) is never cached.
+   */
+  public static void respondMaps(
+      Context ctx,
+      String runId,
+      List<String> columns,
+      List<Map<String, Object>> rows,
+      BiFunction<List<Map<String, Object>>, String, Object> envelope) {
+    serve(ctx, runId, () -> new Computed<>(rows, envelope), page -> Csv.writeMaps(columns, page));
+  }
+
+  private static <T> void serve(
+      Context ctx,
+      String runId,
+      Supplier<Computed<T>> compute,
+      Function<List<T>, String> csvWriter) {
     boolean csv = wantsCsv(ctx.header("Accept"));
     // only reads: a POST's answer depends on its body, which is not in the key
     Optional<ResponseCache> cache =
@@ -54,7 +75,14 @@ public final class Tables {
         cached.orElseGet(
             () -> {
               Computed<T> computed = compute.get();
-              return answer(ctx, runId, computed.rows(), rowType, csv, computed.envelope());
+              Page<T> page = Page.of(ctx, runId, computed.rows());
+              if (csv) {
+                return new ResponseCache.Answer(
+                    Csv.CONTENT_TYPE, csvWriter.apply(page.rows()), page.nextCursor());
+              }
+              Object body = computed.envelope().apply(page.rows(), page.nextCursor());
+              return new ResponseCache.Answer(
+                  ContentType.JSON, ctx.jsonMapper().toJsonString(body, body.getClass()), null);
             });
     if (cached.isEmpty()) {
       cache.ifPresent(c -> c.put(key, answer));
@@ -65,53 +93,9 @@ public final class Tables {
     ctx.contentType(answer.contentType()).result(answer.body());
   }
 
-  private static <T extends Record> ResponseCache.Answer answer(
-      Context ctx,
-      String runId,
-      List<T> rows,
-      Class<T> rowType,
-      boolean csv,
-      BiFunction<List<T>, String, Object> envelope) {
-    Page<T> page = Page.of(ctx, runId, rows);
-    if (csv) {
-      return new ResponseCache.Answer(
-          Csv.CONTENT_TYPE, Csv.write(rowType, page.rows()), page.nextCursor());
-    }
-    Object body = envelope.apply(page.rows(), page.nextCursor());
-    return new ResponseCache.Answer(
-        ContentType.JSON, ctx.jsonMapper().toJsonString(body, body.getClass()), null);
-  }
-
   /** What about the caller changes an answer: the role (researchers see suppressed counts). */
   private static String variant(Context ctx) {
     return Authorizer.presentedKey(ctx).map(key -> key.role().name()).orElse("public");
-  }
-
-  /** The same for rows whose columns are known only at run time, given as maps by column. */
-  public static void respondMaps(
-      Context ctx,
-      String runId,
-      List<String> columns,
-      List<Map<String, Object>> rows,
-      BiFunction<List<Map<String, Object>>, String, Object> envelope) {
-    respond(ctx, runId, rows, page -> Csv.writeMaps(columns, page), envelope);
-  }
-
-  private static <T> void respond(
-      Context ctx,
-      String runId,
-      List<T> rows,
-      Function<List<T>, String> csv,
-      BiFunction<List<T>, String, Object> envelope) {
-    Page<T> page = Page.of(ctx, runId, rows);
-    if (wantsCsv(ctx.header("Accept"))) {
-      if (page.nextCursor() != null) {
-        ctx.header(NEXT_CURSOR_HEADER, page.nextCursor());
-      }
-      ctx.contentType(Csv.CONTENT_TYPE).result(csv.apply(page.rows()));
-      return;
-    }
-    ctx.json(envelope.apply(page.rows(), page.nextCursor()));
   }
 
   /** Whether an {@code Accept} header asks for CSV. */
