@@ -4,55 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.auth.Role;
-import org.rishe.common.warehouse.WarehouseLayout;
 
 class ApiHttpTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @TempDir Path warehouse;
-  private Javalin app;
-  private ApiKeyStore keys;
+  private ServedWarehouse server;
 
   @BeforeEach
   void start() {
-    WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
-    keys = new ApiKeyStore(layout.apiKeys());
-    app =
-        ServeCommand.start(
-            layout, "127.0.0.1", 0, 11, new PrintStream(PrintStream.nullOutputStream()));
+    server = new ServedWarehouse(warehouse);
   }
 
   @AfterEach
   void stop() {
-    app.stop();
-  }
-
-  private HttpResponse<String> get(String path, String key)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-            .timeout(Duration.ofSeconds(10));
-    if (key != null) {
-      request.header("Authorization", "Bearer " + key);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    server.close();
   }
 
   private static void publishTwoProblems(Path warehouse, String runId) {
@@ -67,7 +41,7 @@ class ApiHttpTest {
 
   @Test
   void healthIsPublicAndSaysNoResultsBeforeAnyRun() throws Exception {
-    HttpResponse<String> response = get("/api/v1/health", null);
+    HttpResponse<String> response = server.get("/api/v1/health", null);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(response.body()).get("status").asText()).isEqualTo("no_results");
@@ -75,7 +49,7 @@ class ApiHttpTest {
 
   @Test
   void problemsWithoutKeyIsUnauthorisedProblemJson() throws Exception {
-    HttpResponse<String> response = get("/api/v1/problems", null);
+    HttpResponse<String> response = server.get("/api/v1/problems", null);
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("Content-Type"))
@@ -88,11 +62,11 @@ class ApiHttpTest {
 
   @Test
   void invalidKeyIsUnauthorisedAndWrongRoleIsForbidden() throws Exception {
-    String donor = keys.create(Role.DONOR, "d1");
+    String donor = server.keys.create(Role.DONOR, "d1");
 
-    assertThat(get("/api/v1/problems", donor + "x").statusCode()).isEqualTo(401);
-    assertThat(get("/api/v1/problems", "rk_nonsense").statusCode()).isEqualTo(401);
-    HttpResponse<String> forbidden = get("/api/v1/problems", donor);
+    assertThat(server.get("/api/v1/problems", donor + "x").statusCode()).isEqualTo(401);
+    assertThat(server.get("/api/v1/problems", "rk_nonsense").statusCode()).isEqualTo(401);
+    HttpResponse<String> forbidden = server.get("/api/v1/problems", donor);
     assertThat(forbidden.statusCode()).isEqualTo(403);
     assertThat(forbidden.headers().firstValue("Content-Type"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
@@ -100,7 +74,8 @@ class ApiHttpTest {
 
   @Test
   void problemsBeforeAnyRunIsServiceUnavailable() throws Exception {
-    HttpResponse<String> response = get("/api/v1/problems", keys.create(Role.PLANNER, null));
+    HttpResponse<String> response =
+        server.get("/api/v1/problems", server.keys.create(Role.PLANNER, null));
 
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("rishe analyze");
@@ -109,12 +84,16 @@ class ApiHttpTest {
   @Test
   void plannerSeesEveryCountAndResearcherSeesSmallCellsSuppressed() throws Exception {
     publishTwoProblems(warehouse, "run-1");
-    awaitRun("run-1");
+    server.awaitRun("run-1");
 
     JsonNode planner =
-        JSON.readTree(get("/api/v1/problems", keys.create(Role.PLANNER, null)).body());
+        JSON.readTree(
+            server.get("/api/v1/problems", server.keys.create(Role.PLANNER, null)).body());
     JsonNode researcher =
-        JSON.readTree(get("/api/v1/problems?lang=fa", keys.create(Role.RESEARCHER, null)).body());
+        JSON.readTree(
+            server
+                .get("/api/v1/problems?lang=fa", server.keys.create(Role.RESEARCHER, null))
+                .body());
 
     assertThat(planner.get("run").asText()).isEqualTo("run-1");
     assertThat(planner.get("problems")).hasSize(2);
@@ -131,22 +110,22 @@ class ApiHttpTest {
   @Test
   void aNewerPublishedRunIsServedWithoutRestart() throws Exception {
     publishTwoProblems(warehouse, "run-1");
-    awaitRun("run-1");
+    server.awaitRun("run-1");
 
     publishTwoProblems(warehouse, "run-2");
 
-    awaitRun("run-2");
-    assertThat(JSON.readTree(get("/api/v1/health", null).body()).get("run").asText())
+    server.awaitRun("run-2");
+    assertThat(JSON.readTree(server.get("/api/v1/health", null).body()).get("run").asText())
         .isEqualTo("run-2");
   }
 
   @Test
   void unknownRouteAndBadParameterAreProblemJson() throws Exception {
-    HttpResponse<String> unknown = get("/api/v1/no-such-thing", null);
+    HttpResponse<String> unknown = server.get("/api/v1/no-such-thing", null);
     publishTwoProblems(warehouse, "run-1");
-    awaitRun("run-1");
+    server.awaitRun("run-1");
     HttpResponse<String> badLanguage =
-        get("/api/v1/problems?lang=xx", keys.create(Role.LEADERSHIP, null));
+        server.get("/api/v1/problems?lang=xx", server.keys.create(Role.LEADERSHIP, null));
 
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.headers().firstValue("Content-Type"))
@@ -154,17 +133,5 @@ class ApiHttpTest {
     assertThat(badLanguage.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(badLanguage.body()).get("detail").asText())
         .isEqualTo("lang must be en or fa");
-  }
-
-  private void awaitRun(String runId) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode health = JSON.readTree(get("/api/v1/health", null).body());
-      if (runId.equals(health.path("run").asText(null))) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the API did not pick up run " + runId + " within 20 s");
   }
 }

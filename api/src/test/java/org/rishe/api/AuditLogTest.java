@@ -37,8 +37,7 @@ class AuditLogTest {
   }
 
   private RawHttp.Response get(String target, Role role) {
-    return RawHttp.send(
-        server.port(), "GET", target, Map.of("Authorization", "Bearer " + server.keys.get(role)));
+    return RawHttp.send(server.port(), "GET", target, server.bearer(role));
   }
 
   @Test

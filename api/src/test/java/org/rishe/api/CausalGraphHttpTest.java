@@ -4,39 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rishe.api.auth.Role;
 
 /** {@code /causal-graph} and {@code /root-causes/{problem}/chains} over real HTTP. */
-class CausalGraphHttpTest {
+class CausalGraphHttpTest extends OneServerPerClass {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  @TempDir static Path warehouse;
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.unlimited(warehouse);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   @Test
   void causalGraphListsNodesWithKindsAndEdgesWithDirectionAndStability() throws Exception {
-    HttpResponse<String> response = get("/api/v1/causal-graph", Role.PLANNER);
+    HttpResponse<String> response = server.get("/api/v1/causal-graph", Role.PLANNER);
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode body = JSON.readTree(response.body());
@@ -56,14 +34,16 @@ class CausalGraphHttpTest {
 
   @Test
   void persianLabelsAreServedOnAsk() throws Exception {
-    JsonNode body = JSON.readTree(get("/api/v1/causal-graph?lang=fa", Role.LEADERSHIP).body());
+    JsonNode body =
+        JSON.readTree(server.get("/api/v1/causal-graph?lang=fa", Role.LEADERSHIP).body());
 
     assertThat(body.get("nodes").get(1).get("label").asText()).isEqualTo("کار کودک");
   }
 
   @Test
   void chainsOfAProblemComeInRankOrderWithPathEffectsAndShareMediated() throws Exception {
-    HttpResponse<String> response = get("/api/v1/root-causes/child_labour/chains", Role.RESEARCHER);
+    HttpResponse<String> response =
+        server.get("/api/v1/root-causes/child_labour/chains", Role.RESEARCHER);
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode body = JSON.readTree(response.body());
@@ -83,14 +63,14 @@ class CausalGraphHttpTest {
   @Test
   void aKnownProblemWithoutChainsHasAnEmptyList() throws Exception {
     JsonNode body =
-        JSON.readTree(get("/api/v1/root-causes/child_marriage/chains", Role.ADMIN).body());
+        JSON.readTree(server.get("/api/v1/root-causes/child_marriage/chains", Role.ADMIN).body());
 
     assertThat(body.get("chains")).isEmpty();
   }
 
   @Test
   void anUnknownProblemIsA404ProblemListingTheValidCodes() throws Exception {
-    HttpResponse<String> response = get("/api/v1/root-causes/unicorns/chains", Role.PLANNER);
+    HttpResponse<String> response = server.get("/api/v1/root-causes/unicorns/chains", Role.PLANNER);
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("Content-Type").orElse(""))
@@ -103,17 +83,8 @@ class CausalGraphHttpTest {
 
   @Test
   void donorsMayNotReadTheGraph() throws Exception {
-    assertThat(get("/api/v1/causal-graph", Role.DONOR).statusCode()).isEqualTo(403);
-    assertThat(get("/api/v1/root-causes/child_labour/chains", Role.DONOR).statusCode())
+    assertThat(server.get("/api/v1/causal-graph", Role.DONOR).statusCode()).isEqualTo(403);
+    assertThat(server.get("/api/v1/root-causes/child_labour/chains", Role.DONOR).statusCode())
         .isEqualTo(403);
-  }
-
-  private static HttpResponse<String> get(String path, Role role) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-            .timeout(Duration.ofSeconds(10))
-            .header("Authorization", "Bearer " + server.keys.get(role))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -4,61 +4,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.auth.Role;
-import org.rishe.common.warehouse.WarehouseLayout;
 
 /**
  * The dashboard, hotspots, journey and matches routes over real HTTP, on DashboardFixture's run.
  */
 class DashboardApiHttpTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @TempDir Path warehouse;
-  private Javalin app;
-  private ApiKeyStore keys;
+  private ServedWarehouse server;
   private String leadership;
 
   @BeforeEach
   void startWithARun() throws Exception {
-    WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
-    keys = new ApiKeyStore(layout.apiKeys());
-    app =
-        ServeCommand.start(
-            layout, "127.0.0.1", 0, 11, new PrintStream(PrintStream.nullOutputStream()));
+    server = new ServedWarehouse(warehouse);
     PublishedRunFixture.publish(
         warehouse,
         "run-1",
         List.of(new PublishedRunFixture.Problem("malnutrition", "Malnutrition", "سوءتغذیه", 9, 9)));
-    awaitRun("run-1");
-    leadership = keys.create(Role.LEADERSHIP, null);
+    server.awaitRun("run-1");
+    leadership = server.keys.create(Role.LEADERSHIP, null);
   }
 
   @AfterEach
   void stop() {
-    app.stop();
+    server.close();
   }
 
   @Test
   void summaryAddsUpThePeriodAndRegionAndTakesExactMedians() throws Exception {
     JsonNode body =
-        json(get("/api/v1/dashboard/summary?from=2024-01&to=2024-02&region=R01", leadership), 200);
+        json(
+            server.get("/api/v1/dashboard/summary?from=2024-01&to=2024-02&region=R01", leadership),
+            200);
     JsonNode kpis = body.get("kpis");
 
     assertThat(body.get("calendar").asText()).isEqualTo("gregorian");
@@ -81,9 +69,9 @@ class DashboardApiHttpTest {
   @Test
   void summaryOverEveryRegionIncludesUnassignedDonationsAndAnEvenMedian() throws Exception {
     JsonNode kpis =
-        json(get("/api/v1/dashboard/summary?from=2024-02", leadership), 200).get("kpis");
+        json(server.get("/api/v1/dashboard/summary?from=2024-02", leadership), 200).get("kpis");
     JsonNode january =
-        json(get("/api/v1/dashboard/summary?to=2024-01", leadership), 200).get("kpis");
+        json(server.get("/api/v1/dashboard/summary?to=2024-01", leadership), 200).get("kpis");
 
     assertThat(kpis.get("casesOpened").asLong()).isEqualTo(3);
     assertThat(kpis.get("medianDaysToResolution").asDouble()).isEqualTo(30.0);
@@ -94,7 +82,7 @@ class DashboardApiHttpTest {
   @Test
   void jalaliSummaryReadsTheJalaliMonths() throws Exception {
     JsonNode body =
-        json(get("/api/v1/dashboard/summary?calendar=jalali&from=1402-11", leadership), 200);
+        json(server.get("/api/v1/dashboard/summary?calendar=jalali&from=1402-11", leadership), 200);
 
     assertThat(body.get("calendar").asText()).isEqualTo("jalali");
     assertThat(body.get("kpis").get("casesOpened").asLong()).isEqualTo(4);
@@ -105,9 +93,9 @@ class DashboardApiHttpTest {
   void trendsGiveOnePointPerMonthWithZerosBetween() throws Exception {
     JsonNode body =
         json(
-            get(
+            server.get(
                 "/api/v1/dashboard/trends?metric=casesOpened&by=month&from=2023-12&to=2024-03",
-                keys.create(Role.PLANNER, null)),
+                server.keys.create(Role.PLANNER, null)),
             200);
 
     List<String> points = new ArrayList<>();
@@ -118,10 +106,10 @@ class DashboardApiHttpTest {
 
   @Test
   void anAmountTrendStaysWithinOneCurrencyAndAsksForIt() throws Exception {
-    String planner = keys.create(Role.PLANNER, null);
+    String planner = server.keys.create(Role.PLANNER, null);
     JsonNode body =
         json(
-            get(
+            server.get(
                 "/api/v1/dashboard/trends?metric=amountReceived&currency=IRR&from=2024-01"
                     + "&to=2024-02",
                 planner),
@@ -133,7 +121,8 @@ class DashboardApiHttpTest {
         .forEach(p -> points.add(p.get("period").asText() + "=" + p.get("value").asDouble()));
     assertThat(points).containsExactly("2024-01=100.0", "2024-02=30.0");
     assertThat(body.get("currency").asText()).isEqualTo("IRR");
-    JsonNode missing = json(get("/api/v1/dashboard/trends?metric=amountReceived", planner), 400);
+    JsonNode missing =
+        json(server.get("/api/v1/dashboard/trends?metric=amountReceived", planner), 400);
     assertThat(missing.get("validCurrencies").toString()).isEqualTo("[\"IRR\",\"USD\"]");
   }
 
@@ -153,14 +142,15 @@ class DashboardApiHttpTest {
     assertThat(detail("/api/v1/dashboard/trends")).startsWith("metric is missing; pass metric=");
     assertThat(detail("/api/v1/dashboard/trends?metric=casesOpened&by=week"))
         .startsWith("by must be month");
-    JsonNode region = json(get("/api/v1/dashboard/summary?region=R99", leadership), 400);
+    JsonNode region = json(server.get("/api/v1/dashboard/summary?region=R99", leadership), 400);
     assertThat(region.get("validRegions").toString()).contains("R01", "R02", "unassigned");
   }
 
   @Test
   void hotspotsListFlaggedMonthsToResearchersAndNotToDonors() throws Exception {
-    JsonNode flagged = json(get("/api/v1/hotspots", keys.create(Role.RESEARCHER, null)), 200);
-    JsonNode all = json(get("/api/v1/hotspots?all=true", leadership), 200);
+    JsonNode flagged =
+        json(server.get("/api/v1/hotspots", server.keys.create(Role.RESEARCHER, null)), 200);
+    JsonNode all = json(server.get("/api/v1/hotspots?all=true", leadership), 200);
 
     assertThat(flagged.get("hotspots")).hasSize(1);
     JsonNode hotspot = flagged.get("hotspots").get(0);
@@ -171,16 +161,17 @@ class DashboardApiHttpTest {
     assertThat(hotspot.get("expected").asDouble()).isEqualTo(3.1);
     assertThat(hotspot.get("score").asDouble()).isEqualTo(6.2);
     assertThat(all.get("hotspots")).hasSize(2);
-    assertThat(get("/api/v1/hotspots", keys.create(Role.DONOR, "donorA")).statusCode())
+    assertThat(
+            server.get("/api/v1/hotspots", server.keys.create(Role.DONOR, "donorA")).statusCode())
         .isEqualTo(403);
   }
 
   @Test
   void hotspotsArePagedWithACursor() throws Exception {
-    JsonNode first = json(get("/api/v1/hotspots?all=true&limit=1", leadership), 200);
+    JsonNode first = json(server.get("/api/v1/hotspots?all=true&limit=1", leadership), 200);
     JsonNode second =
         json(
-            get(
+            server.get(
                 "/api/v1/hotspots?all=true&limit=1&cursor=" + first.get("nextCursor").asText(),
                 leadership),
             200);
@@ -195,11 +186,11 @@ class DashboardApiHttpTest {
 
   @Test
   void aDonorSeesOwnJourneyAndAnyOtherIdAnswersLikeAMissingOne() throws Exception {
-    String donor = keys.create(Role.DONOR, "donorA");
+    String donor = server.keys.create(Role.DONOR, "donorA");
 
-    JsonNode own = json(get("/api/v1/donations/D1/journey", donor), 200);
-    HttpResponse<String> other = get("/api/v1/donations/D2/journey", donor);
-    HttpResponse<String> missing = get("/api/v1/donations/D9/journey", donor);
+    JsonNode own = json(server.get("/api/v1/donations/D1/journey", donor), 200);
+    HttpResponse<String> other = server.get("/api/v1/donations/D2/journey", donor);
+    HttpResponse<String> missing = server.get("/api/v1/donations/D9/journey", donor);
 
     assertThat(own.get("current").asText()).isEqualTo("delivered");
     assertThat(own.get("designation").asText()).isEqualTo("program:PRG01");
@@ -216,55 +207,36 @@ class DashboardApiHttpTest {
 
   @Test
   void leadershipSeesEveryJourneyAndPlannersMayNot() throws Exception {
-    JsonNode journey = json(get("/api/v1/donations/D2/journey", leadership), 200);
+    JsonNode journey = json(server.get("/api/v1/donations/D2/journey", leadership), 200);
 
     assertThat(journey.get("flags").get(0).asText()).isEqualTo("stalled");
     assertThat(journey.get("deliveredOn").isNull()).isTrue();
-    assertThat(get("/api/v1/donations/D2/journey", keys.create(Role.PLANNER, null)).statusCode())
+    assertThat(
+            server
+                .get("/api/v1/donations/D2/journey", server.keys.create(Role.PLANNER, null))
+                .statusCode())
         .isEqualTo(403);
   }
 
   @Test
   void volunteerMatchesAreRankedWithReasonsAndAnUnknownVolunteerIsNotFound() throws Exception {
-    JsonNode body = json(get("/api/v1/volunteers/V1/matches", leadership), 200);
+    JsonNode body = json(server.get("/api/v1/volunteers/V1/matches", leadership), 200);
 
     assertThat(body.get("matches")).hasSize(2);
     assertThat(body.get("matches").get(0).get("programId").asText()).isEqualTo("PRG03");
     assertThat(body.get("matches").get(0).get("rank").asInt()).isEqualTo(1);
     assertThat(body.get("matches").get(0).get("reasons").get(0).asText())
         .isEqualTo("interested in health");
-    assertThat(get("/api/v1/volunteers/V404/matches", leadership).statusCode()).isEqualTo(404);
+    assertThat(server.get("/api/v1/volunteers/V404/matches", leadership).statusCode())
+        .isEqualTo(404);
   }
 
   private String detail(String path) throws Exception {
-    return json(get(path, leadership), 400).get("detail").asText();
+    return json(server.get(path, leadership), 400).get("detail").asText();
   }
 
   private static JsonNode json(HttpResponse<String> response, int status) throws IOException {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     return JSON.readTree(response.body());
-  }
-
-  private HttpResponse<String> get(String path, String key)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-            .timeout(Duration.ofSeconds(10));
-    if (key != null) {
-      request.header("Authorization", "Bearer " + key);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private void awaitRun(String runId) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode health = JSON.readTree(get("/api/v1/health", null).body());
-      if (runId.equals(health.path("run").asText(null))) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the API did not pick up run " + runId + " within 20 s");
   }
 }

@@ -35,7 +35,7 @@ import org.rishe.api.auth.Role;
  * real server over a published fixture run: each page loads without console errors, draws its
  * charts, switches to Persian right-to-left, and leaves a screenshot in target/screenshots.
  */
-class DashboardBrowserTest {
+class DashboardBrowserTest extends OneServerPerClass {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -44,15 +44,13 @@ class DashboardBrowserTest {
   private static final List<String> COMING_ROUTES =
       List.of("/api/v1/root-causes", "/api/v1/causal-graph");
 
-  @TempDir static Path warehouse;
   @TempDir static Path profile;
-  private static TestServer server;
   private static ChromeDriver driver;
   private static WebDriverWait wait;
   private static String base;
 
   @BeforeAll
-  static void startServerAndBrowser() throws IOException {
+  static void startBrowser() throws IOException {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     String missing =
         "the dashboard test needs Debian's chromium and chromium-driver at "
@@ -64,7 +62,6 @@ class DashboardBrowserTest {
       assertThat(present).as(missing).isTrue();
     }
     Assumptions.assumeTrue(present, missing);
-    server = TestServer.unlimited(warehouse);
     base = "http://127.0.0.1:" + server.port();
     Files.createDirectories(SCREENSHOTS);
 
@@ -94,12 +91,9 @@ class DashboardBrowserTest {
   }
 
   @AfterAll
-  static void stop() {
+  static void stopBrowser() {
     if (driver != null) {
       driver.quit();
-    }
-    if (server != null) {
-      server.close();
     }
   }
 

@@ -2,46 +2,14 @@ package org.rishe.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The dashboard's page and files over HTTP: public, from the allow-list only, with the right
  * content types, caching and a Content-Security-Policy that forbids inline scripts.
  */
-class DashboardFilesHttpTest {
-  private final HttpClient http = HttpClient.newHttpClient();
-
-  @TempDir static Path warehouse;
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.unlimited(warehouse);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-            .timeout(Duration.ofSeconds(10))
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
+class DashboardFilesHttpTest extends OneServerPerClass {
   /** Jetty writes the header without the space before charset; compare without spaces. */
   private static String contentType(HttpResponse<String> response) {
     return response.headers().firstValue("content-type").orElseThrow().replace(" ", "");
@@ -49,7 +17,7 @@ class DashboardFilesHttpTest {
 
   @Test
   void theRootServesThePageWithAStrictContentSecurityPolicyAndNoKey() throws Exception {
-    HttpResponse<String> page = get("/");
+    HttpResponse<String> page = server.getPublic("/");
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(contentType(page)).isEqualTo("text/html;charset=utf-8");
@@ -65,9 +33,9 @@ class DashboardFilesHttpTest {
 
   @Test
   void theScriptStyleAndChartLibraryComeFromTheServerWithTheirTypes() throws Exception {
-    HttpResponse<String> script = get("/web/app.js");
-    HttpResponse<String> style = get("/web/app.css");
-    HttpResponse<String> echarts = get("/web/echarts.min.js");
+    HttpResponse<String> script = server.getPublic("/web/app.js");
+    HttpResponse<String> style = server.getPublic("/web/app.css");
+    HttpResponse<String> echarts = server.getPublic("/web/echarts.min.js");
 
     assertThat(script.statusCode()).isEqualTo(200);
     assertThat(contentType(script)).isEqualTo("text/javascript;charset=utf-8");
@@ -80,8 +48,8 @@ class DashboardFilesHttpTest {
 
   @Test
   void aFileOutsideTheAllowListIsAProblemJson404() throws Exception {
-    HttpResponse<String> index = get("/web/index.html");
-    HttpResponse<String> classFile = get("/web/WebController.class");
+    HttpResponse<String> index = server.getPublic("/web/index.html");
+    HttpResponse<String> classFile = server.getPublic("/web/WebController.class");
 
     assertThat(index.statusCode()).isEqualTo(404);
     assertThat(classFile.statusCode()).isEqualTo(404);

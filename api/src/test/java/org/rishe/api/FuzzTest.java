@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -12,10 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rishe.api.auth.Role;
 import org.rishe.api.routing.ApiRoute;
 
@@ -24,7 +20,7 @@ import org.rishe.api.routing.ApiRoute;
  * admin key and with the route's own role, and demands that nothing is a 5xx and every error is
  * problem+json. Seeded, so a failure can be replayed.
  */
-class FuzzTest {
+class FuzzTest extends OneServerPerClass {
   private static final int REQUESTS_PER_ROUTE_AND_KEY = 60;
   private static final List<String> HOSTILE =
       List.of(
@@ -63,19 +59,6 @@ class FuzzTest {
           "application/xml",
           "garbage;;;==",
           "");
-
-  @TempDir static Path warehouse;
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.unlimited(warehouse);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   private static String base64(String text) {
     return Base64.getUrlEncoder()
@@ -245,8 +228,7 @@ class FuzzTest {
       }
       for (int i = 0; i < 400; i++) {
         String body = random.nextInt(3) == 0 ? randomQuery(random) : randomJson(random, 0);
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Authorization", "Bearer " + server.keys.get(Role.RESEARCHER));
+        Map<String, String> headers = new LinkedHashMap<>(server.bearer(Role.RESEARCHER));
         headers.put("Content-Type", random.nextInt(5) == 0 ? "text/plain" : "application/json");
         if (random.nextInt(4) == 0) {
           headers.put("Accept", "text/csv");
@@ -283,8 +265,7 @@ class FuzzTest {
       for (Role role : roles) {
         for (int i = 0; i < REQUESTS_PER_ROUTE_AND_KEY; i++) {
           String target = target(route, random);
-          Map<String, String> headers = new LinkedHashMap<>();
-          headers.put("Authorization", "Bearer " + server.keys.get(role));
+          Map<String, String> headers = new LinkedHashMap<>(server.bearer(role));
           String accept = ACCEPTS.get(random.nextInt(ACCEPTS.size()));
           if (!accept.isEmpty()) {
             headers.put("Accept", accept);

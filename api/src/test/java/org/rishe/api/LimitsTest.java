@@ -18,10 +18,6 @@ class LimitsTest {
 
   @TempDir Path warehouse;
 
-  private static Map<String, String> bearer(TestServer server, Role role) {
-    return Map.of("Authorization", "Bearer " + server.keys.get(role));
-  }
-
   @Test
   void aKeyOverItsRateLimitGets429ProblemJsonWithRetryAfterAndOtherKeysAreUnaffected()
       throws Exception {
@@ -30,14 +26,14 @@ class LimitsTest {
       RawHttp.Response limited = null;
       for (int i = 0; i < 6 && limited == null; i++) {
         RawHttp.Response response =
-            RawHttp.send(server.port(), "GET", "/api/v1/problems", bearer(server, Role.PLANNER));
+            RawHttp.send(server.port(), "GET", "/api/v1/problems", server.bearer(Role.PLANNER));
         statuses.add(response.status());
         if (response.status() == 429) {
           limited = response;
         }
       }
       RawHttp.Response otherKey =
-          RawHttp.send(server.port(), "GET", "/api/v1/problems", bearer(server, Role.ADMIN));
+          RawHttp.send(server.port(), "GET", "/api/v1/problems", server.bearer(Role.ADMIN));
 
       assertThat(statuses.subList(0, 3)).containsOnly(200);
       assertThat(limited).isNotNull();
@@ -54,7 +50,7 @@ class LimitsTest {
       byte[] body = new byte[(int) ApiDependencies.MAX_REQUEST_BYTES + 1];
 
       RawHttp.Response response =
-          RawHttp.send(server.port(), "POST", "/api/v1/problems", bearer(server, Role.ADMIN), body);
+          RawHttp.send(server.port(), "POST", "/api/v1/problems", server.bearer(Role.ADMIN), body);
 
       assertThat(response.status()).isEqualTo(413);
       assertThat(response.isProblemJson()).isTrue();
@@ -68,7 +64,7 @@ class LimitsTest {
       JsonNode first =
           JSON.readTree(
               RawHttp.send(
-                      server.port(), "GET", "/api/v1/problems?limit=2", bearer(server, Role.ADMIN))
+                      server.port(), "GET", "/api/v1/problems?limit=2", server.bearer(Role.ADMIN))
                   .body());
       String cursor = first.get("nextCursor").asText();
       JsonNode second =
@@ -77,7 +73,7 @@ class LimitsTest {
                       server.port(),
                       "GET",
                       "/api/v1/problems?limit=2&cursor=" + cursor,
-                      bearer(server, Role.ADMIN))
+                      server.bearer(Role.ADMIN))
                   .body());
 
       assertThat(first.get("problems")).hasSize(2);
@@ -95,7 +91,7 @@ class LimitsTest {
           List.of("limit=0", "limit=1001", "limit=abc", "cursor=!!!", "cursor=b3RoZXJ8MQ")) {
         RawHttp.Response response =
             RawHttp.send(
-                server.port(), "GET", "/api/v1/problems?" + query, bearer(server, Role.ADMIN));
+                server.port(), "GET", "/api/v1/problems?" + query, server.bearer(Role.ADMIN));
         assertThat(response.status()).as(query).isEqualTo(400);
         assertThat(response.isProblemJson()).as(query).isTrue();
       }

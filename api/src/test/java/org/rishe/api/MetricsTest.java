@@ -16,8 +16,7 @@ class MetricsTest {
   @Test
   void metricsArePublicPrometheusTextWithRequestsLatenciesAndRunAge() {
     try (TestServer server = TestServer.unlimited(warehouse)) {
-      Map<String, String> admin = Map.of("Authorization", "Bearer " + server.keys.get(Role.ADMIN));
-      RawHttp.send(server.port(), "GET", "/api/v1/problems", admin);
+      RawHttp.send(server.port(), "GET", "/api/v1/problems", server.bearer(Role.ADMIN));
       RawHttp.send(server.port(), "GET", "/api/v1/problems", Map.of());
       RawHttp.send(server.port(), "GET", "/api/v1/no-such-route?secret=1", Map.of());
 

@@ -6,31 +6,20 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rishe.api.routing.ApiRoute;
 
-class OpenApiTest {
-  @TempDir static Path warehouse;
-  private static TestServer server;
+class OpenApiTest extends OneServerPerClass {
   private static RawHttp.Response document;
 
   @BeforeAll
-  static void start() {
-    server = TestServer.unlimited(warehouse);
+  static void fetchDocument() {
     document = RawHttp.send(server.port(), "GET", "/api/v1/openapi.json", Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   private static OpenAPI parsed() {

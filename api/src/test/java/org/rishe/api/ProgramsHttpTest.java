@@ -5,57 +5,43 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.auth.Role;
-import org.rishe.common.warehouse.WarehouseLayout;
 
 /** {@code /programs} and {@code /programs/{id}/impact} over real HTTP. */
 class ProgramsHttpTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @TempDir Path warehouse;
-  private Javalin app;
-  private ApiKeyStore keys;
+  private ServedWarehouse server;
 
   @BeforeEach
   void start() throws Exception {
-    WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
-    keys = new ApiKeyStore(layout.apiKeys());
-    app =
-        ServeCommand.start(
-            layout, "127.0.0.1", 0, 11, new PrintStream(PrintStream.nullOutputStream()));
+    server = new ServedWarehouse(warehouse);
     PublishedRunFixture.writePrograms(warehouse, "run-1");
     PublishedRunFixture.publish(
         warehouse,
         "run-1",
         List.of(new PublishedRunFixture.Problem("child_labour", "Child labour", "کار کودک", 1, 1)));
-    awaitRun("run-1");
+    server.awaitRun("run-1");
   }
 
   @AfterEach
   void stop() {
-    app.stop();
+    server.close();
   }
 
   @Test
   void programsListsEveryProgrammeWithItsCost() throws Exception {
     JsonNode body =
-        JSON.readTree(get("/api/v1/programs", keys.create(Role.LEADERSHIP, null), null).body());
+        JSON.readTree(
+            server.get("/api/v1/programs", server.keys.create(Role.LEADERSHIP, null)).body());
 
     assertThat(body.get("run").asText()).isEqualTo("run-1");
     assertThat(body.get("programs")).hasSize(2);
@@ -69,9 +55,8 @@ class ProgramsHttpTest {
 
   @Test
   void impactGivesTheHeadlineEstimateNaiveDifferenceMethodsAndBalance() throws Exception {
-    JsonNode body =
-        JSON.readTree(
-            get("/api/v1/programs/PRG01/impact", keys.create(Role.RESEARCHER, null), null).body());
+    String researcher = server.keys.create(Role.RESEARCHER, null);
+    JsonNode body = JSON.readTree(server.get("/api/v1/programs/PRG01/impact", researcher).body());
 
     assertThat(body.get("program").get("name").asText()).isEqualTo("Back to School");
     assertThat(body.get("outcomes")).hasSize(1);
@@ -93,9 +78,8 @@ class ProgramsHttpTest {
 
   @Test
   void impactOfAnUnevaluatedProgrammeHasNoOutcomes() throws Exception {
-    JsonNode body =
-        JSON.readTree(
-            get("/api/v1/programs/PRG04/impact", keys.create(Role.PLANNER, null), null).body());
+    String planner = server.keys.create(Role.PLANNER, null);
+    JsonNode body = JSON.readTree(server.get("/api/v1/programs/PRG04/impact", planner).body());
 
     assertThat(body.get("outcomes")).isEmpty();
   }
@@ -103,7 +87,7 @@ class ProgramsHttpTest {
   @Test
   void unknownProgrammeIsNotFoundListingTheValidIds() throws Exception {
     HttpResponse<String> response =
-        get("/api/v1/programs/PRG99/impact", keys.create(Role.ADMIN, null), null);
+        server.get("/api/v1/programs/PRG99/impact", server.keys.create(Role.ADMIN, null));
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("Content-Type"))
@@ -116,7 +100,7 @@ class ProgramsHttpTest {
   @Test
   void donorMayNotReadProgrammeImpact() throws Exception {
     HttpResponse<String> response =
-        get("/api/v1/programs/PRG01/impact", keys.create(Role.DONOR, "d1"), null);
+        server.get("/api/v1/programs/PRG01/impact", server.keys.create(Role.DONOR, "d1"));
 
     assertThat(response.statusCode()).isEqualTo(403);
   }
@@ -124,7 +108,8 @@ class ProgramsHttpTest {
   @Test
   void impactIsAvailableAsCsv() throws Exception {
     HttpResponse<String> response =
-        get("/api/v1/programs/PRG01/impact", keys.create(Role.PLANNER, null), "text/csv");
+        server.get(
+            "/api/v1/programs/PRG01/impact", server.keys.create(Role.PLANNER, null), "text/csv");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type"))
@@ -133,34 +118,5 @@ class ProgramsHttpTest {
     assertThat(lines).hasSize(3);
     assertThat(lines.get(0)).startsWith("outcome,outcome_type,method,headline,estimate");
     assertThat(lines.get(1)).startsWith("school_enrolled,risk_difference,doubly_robust,true,0.15");
-  }
-
-  private HttpResponse<String> get(String path, String key, String accept)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-            .timeout(Duration.ofSeconds(10))
-            .header("Authorization", "Bearer " + key);
-    if (accept != null) {
-      request.header("Accept", accept);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private void awaitRun(String runId) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      HttpResponse<String> health =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + app.port() + "/api/v1/health"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (runId.equals(JSON.readTree(health.body()).path("run").asText(null))) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the API did not pick up run " + runId + " within 20 s");
   }
 }

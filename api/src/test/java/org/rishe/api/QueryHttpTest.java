@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rishe.api.auth.Role;
 import org.rishe.api.query.ExactRank;
 
@@ -22,26 +18,12 @@ import org.rishe.api.query.ExactRank;
  * PublishedRunFixture#writeCubes}), k = 11: R01 has 3 female dropout cases, which no response may
  * reveal, alone or combined with any other response.
  */
-class QueryHttpTest {
+class QueryHttpTest extends OneServerPerClass {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String QUERY = "/api/v1/query";
 
-  @TempDir static Path warehouse;
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.unlimited(warehouse);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   private static RawHttp.Response post(String target, String body, Role role, String accept) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Authorization", "Bearer " + server.keys.get(role));
+    Map<String, String> headers = new LinkedHashMap<>(server.bearer(role));
     headers.put("Content-Type", "application/json");
     if (accept != null) {
       headers.put("Accept", accept);
@@ -238,11 +220,7 @@ class QueryHttpTest {
   @Test
   void theCubesRouteListsEachMeasureWithItsDimensionsAndValues() throws Exception {
     RawHttp.Response response =
-        RawHttp.send(
-            server.port(),
-            "GET",
-            QUERY + "/cubes",
-            Map.of("Authorization", "Bearer " + server.keys.get(Role.RESEARCHER)));
+        RawHttp.send(server.port(), "GET", QUERY + "/cubes", server.bearer(Role.RESEARCHER));
     JsonNode cubes = JSON.readTree(response.body());
 
     assertThat(response.status()).isEqualTo(200);

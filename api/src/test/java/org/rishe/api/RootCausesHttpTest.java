@@ -4,39 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rishe.api.auth.Role;
 
 /** {@code /root-causes?problem=P[&region=R]} over real HTTP, on the fixture's root_causes rows. */
-class RootCausesHttpTest {
+class RootCausesHttpTest extends OneServerPerClass {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  @TempDir static Path warehouse;
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.unlimited(warehouse);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   @Test
   void factorsAreRankedByAdjustedOddsRatioWithThoseWithoutOneLast() throws Exception {
-    HttpResponse<String> response = get("/api/v1/root-causes?problem=child_labour", Role.PLANNER);
+    HttpResponse<String> response =
+        server.get("/api/v1/root-causes?problem=child_labour", Role.PLANNER);
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode body = JSON.readTree(response.body());
@@ -66,7 +45,8 @@ class RootCausesHttpTest {
   @Test
   void researchersSeeNoFactorRowWithACellOfOneToTenPeople() throws Exception {
     JsonNode factors =
-        JSON.readTree(get("/api/v1/root-causes?problem=child_labour", Role.RESEARCHER).body())
+        JSON.readTree(
+                server.get("/api/v1/root-causes?problem=child_labour", Role.RESEARCHER).body())
             .get("factors");
 
     // learning_difficulty: 7 exposed cases. With 150 exposed, 113 of 1050 unexposed cases, 1240
@@ -92,11 +72,11 @@ class RootCausesHttpTest {
   @Test
   void aRepeatedRequestIsAnsweredAlikeButNeverWithAnotherRolesAnswer() throws Exception {
     String path = "/api/v1/root-causes?problem=child_labour&region=R01";
-    String planner = get(path, Role.PLANNER).body();
-    String researcher = get(path, Role.RESEARCHER).body();
+    String planner = server.get(path, Role.PLANNER).body();
+    String researcher = server.get(path, Role.RESEARCHER).body();
 
-    assertThat(get(path, Role.PLANNER).body()).isEqualTo(planner);
-    assertThat(get(path, Role.RESEARCHER).body()).isEqualTo(researcher);
+    assertThat(server.get(path, Role.PLANNER).body()).isEqualTo(planner);
+    assertThat(server.get(path, Role.RESEARCHER).body()).isEqualTo(researcher);
     assertThat(JSON.readTree(planner).get("factors").get(0).get("exposedCases").asLong())
         .isEqualTo(9);
     assertThat(JSON.readTree(researcher).get("factors").get(0).get("exposedCases").isNull())
@@ -106,7 +86,7 @@ class RootCausesHttpTest {
   @Test
   void factorsComeAsCsvAndInPages() throws Exception {
     HttpResponse<String> csv =
-        get("/api/v1/root-causes?problem=child_labour&limit=2", Role.PLANNER, "text/csv");
+        server.get("/api/v1/root-causes?problem=child_labour&limit=2", Role.PLANNER, "text/csv");
 
     assertThat(csv.statusCode()).isEqualTo(200);
     String[] lines = csv.body().split("\r\n");
@@ -120,7 +100,9 @@ class RootCausesHttpTest {
     String next = csv.headers().firstValue("Next-Cursor").orElseThrow();
     JsonNode last =
         JSON.readTree(
-            get("/api/v1/root-causes?problem=child_labour&limit=2&cursor=" + next, Role.PLANNER)
+            server
+                .get(
+                    "/api/v1/root-causes?problem=child_labour&limit=2&cursor=" + next, Role.PLANNER)
                 .body());
     assertThat(last.get("factors")).hasSize(1);
     assertThat(last.get("factors").get(0).get("factor").asText()).isEqualTo("learning_difficulty");
@@ -131,7 +113,9 @@ class RootCausesHttpTest {
   void aRegionGivesThatRegionsRowsWithItsOwnPopulation() throws Exception {
     JsonNode body =
         JSON.readTree(
-            get("/api/v1/root-causes?problem=child_labour&region=R01", Role.RESEARCHER).body());
+            server
+                .get("/api/v1/root-causes?problem=child_labour&region=R01", Role.RESEARCHER)
+                .body());
 
     assertThat(body.get("region").asText()).isEqualTo("R01");
     assertThat(body.get("population").asLong()).isEqualTo(150);
@@ -145,9 +129,10 @@ class RootCausesHttpTest {
 
   @Test
   void unknownProblemOrRegionIsA404ListingTheValidCodes() throws Exception {
-    HttpResponse<String> problem = get("/api/v1/root-causes?problem=unicorns", Role.LEADERSHIP);
+    HttpResponse<String> problem =
+        server.get("/api/v1/root-causes?problem=unicorns", Role.LEADERSHIP);
     HttpResponse<String> region =
-        get("/api/v1/root-causes?problem=child_labour&region=R99", Role.LEADERSHIP);
+        server.get("/api/v1/root-causes?problem=child_labour&region=R99", Role.LEADERSHIP);
 
     assertThat(problem.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(problem.body()).get("validCodes").toString())
@@ -158,7 +143,7 @@ class RootCausesHttpTest {
 
   @Test
   void aMissingProblemIsA400ThatSaysHowToAskAndListsTheCodes() throws Exception {
-    HttpResponse<String> response = get("/api/v1/root-causes", Role.ADMIN);
+    HttpResponse<String> response = server.get("/api/v1/root-causes", Role.ADMIN);
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type").orElse(""))
@@ -168,19 +153,5 @@ class RootCausesHttpTest {
         .isEqualTo(
             "the problem parameter is required: add ?problem=CODE with a code from validCodes");
     assertThat(body.get("validCodes")).hasSize(3);
-  }
-
-  private static HttpResponse<String> get(String path, Role role) throws Exception {
-    return get(path, role, "application/json");
-  }
-
-  private static HttpResponse<String> get(String path, Role role, String accept) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-            .timeout(Duration.ofSeconds(10))
-            .header("Authorization", "Bearer " + server.keys.get(role))
-            .header("Accept", accept)
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

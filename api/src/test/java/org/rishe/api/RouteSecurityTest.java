@@ -2,15 +2,11 @@ package org.rishe.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rishe.api.auth.Role;
 import org.rishe.api.routing.ApiRoute;
 
@@ -19,27 +15,13 @@ import org.rishe.api.routing.ApiRoute;
  * alias of it that some server or proxy reads as the same path, and proves the route is never
  * answered without the right key.
  */
-class RouteSecurityTest {
+class RouteSecurityTest extends OneServerPerClass {
   private static final List<String> METHODS =
       List.of("GET", "POST", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH");
 
-  @TempDir static Path warehouse;
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.unlimited(warehouse);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   /** A POST carries a JSON body, so that a route reading one gets as far as it can. */
   private static RawHttp.Response send(String method, String target, Role role) {
-    Map<String, String> headers =
-        role == null ? Map.of() : Map.of("Authorization", "Bearer " + server.keys.get(role));
+    Map<String, String> headers = role == null ? Map.of() : server.bearer(role);
     byte[] body =
         method.equals("POST")
             ? "{\"measure\":\"cases\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.api.auth.ApiKeyStore;
@@ -19,7 +15,6 @@ import org.rishe.common.warehouse.WarehouseLayout;
 
 /** The options of {@code rishe serve} that bench/api uses: the hello baseline and the limit. */
 class ServeOptionsTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final PrintStream QUIET = new PrintStream(PrintStream.nullOutputStream());
 
   @TempDir Path warehouse;
@@ -30,10 +25,10 @@ class ServeOptionsTest {
     Javalin with = ServeCommand.start(layout, "127.0.0.1", 0, 11, RateLimit.DEFAULT, true, QUIET);
     Javalin without = ServeCommand.start(layout, "127.0.0.1", 0, 11, QUIET);
     try {
-      HttpResponse<String> hello = get(with, "/hello", null);
+      HttpResponse<String> hello = HttpGet.send(with.port(), "/hello", null);
       assertThat(hello.statusCode()).isEqualTo(200);
       assertThat(hello.body()).isEqualTo("hello");
-      assertThat(get(without, "/hello", null).statusCode()).isEqualTo(404);
+      assertThat(HttpGet.send(without.port(), "/hello", null).statusCode()).isEqualTo(404);
     } finally {
       with.stop();
       without.stop();
@@ -49,20 +44,11 @@ class ServeOptionsTest {
     try {
       // the default allows a burst of 200; 300 in a row must all pass at 1000/s with 4000
       for (int i = 0; i < 300; i++) {
-        assertThat(get(app, "/api/v1/problems", key).statusCode()).isNotEqualTo(429);
+        assertThat(HttpGet.send(app.port(), "/api/v1/problems", key).statusCode())
+            .isNotEqualTo(429);
       }
     } finally {
       app.stop();
     }
-  }
-
-  private static HttpResponse<String> get(Javalin app, String path, String key) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-            .timeout(Duration.ofSeconds(10));
-    if (key != null) {
-      request.header("Authorization", "Bearer " + key);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

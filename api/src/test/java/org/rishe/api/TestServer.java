@@ -1,6 +1,8 @@
 package org.rishe.api;
 
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -16,7 +18,8 @@ import org.rishe.common.warehouse.WarehouseLayout;
 
 /**
  * The real app on a random port over a temporary warehouse with one published run and one key per
- * role; tests that send thousands of requests pass a rate limit that never bites.
+ * role; tests that send thousands of requests pass a rate limit that never bites. It sends requests
+ * with a role's key, so that a test names only the path and the role.
  */
 final class TestServer implements AutoCloseable {
   final Javalin app;
@@ -59,6 +62,26 @@ final class TestServer implements AutoCloseable {
 
   int port() {
     return app.port();
+  }
+
+  /** A GET with the key of the role. */
+  HttpResponse<String> get(String path, Role role) throws IOException, InterruptedException {
+    return HttpGet.send(port(), path, keys.get(role));
+  }
+
+  HttpResponse<String> get(String path, Role role, String accept)
+      throws IOException, InterruptedException {
+    return HttpGet.send(port(), path, keys.get(role), accept);
+  }
+
+  /** A GET without a key, as a browser fetches the dashboard's files. */
+  HttpResponse<String> getPublic(String path) throws IOException, InterruptedException {
+    return HttpGet.send(port(), path, null);
+  }
+
+  /** The Authorization header of the role's key, for {@link RawHttp}. */
+  Map<String, String> bearer(Role role) {
+    return Map.of("Authorization", "Bearer " + keys.get(role));
   }
 
   /** The route's path with every {parameter} filled with a sample value. */
