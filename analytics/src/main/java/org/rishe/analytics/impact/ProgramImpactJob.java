@@ -109,14 +109,11 @@ public final class ProgramImpactJob {
     Dataset<Row> frame =
         ProgramImpactTransforms.analysisFrame(
                 indexed,
-                ProgramImpactTransforms.covariates(indexed, observations, indicators),
-                ProgramImpactTransforms.outcomes(
-                    indexed,
-                    observations,
-                    indicators,
-                    settings.followUpStartDays(),
-                    settings.followUpEndDays()),
-                factorCodes)
+                observations,
+                indicators,
+                factorCodes,
+                settings.followUpStartDays(),
+                settings.followUpEndDays())
             .persist();
     Map<String, Double> costs = new LinkedHashMap<>();
     for (Row row : programs.select("program_id", "cost_per_participant").collectAsList()) {

@@ -6,15 +6,12 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.make_date;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.months_between;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.row_number;
@@ -52,7 +49,7 @@ public final class ProgramImpactTransforms {
   public static final String OUTCOME_VALUE = "outcome_value";
   public static final String VALUE_TYPE = "value_type";
 
-  private static final String FAMILY_ID = "family_id";
+  static final String FAMILY_ID = "family_id";
   private static final String REGISTERED_ON = "registered_on";
   private static final String DELAY = "_delay";
   private static final String DRAW = "_draw";
@@ -137,88 +134,50 @@ public final class ProgramImpactTransforms {
   }
 
   /**
-   * One row per programme, person and factor observed before the index date: {@code program_id,
-   * person_id, covariate, covariate_value}, the latest value before the index. A boolean factor or
-   * one with a threshold gives its exposure (1 or 0, as the catalogue defines it); a number factor
-   * without a threshold gives the number. Family observations apply to every member. Missing
-   * answers and category factors give no row.
-   */
-  public static Dataset<Row> covariates(
-      Dataset<Row> indexedPeople, Dataset<Row> observations, Dataset<Row> indicators) {
-    Dataset<Row> factors = indicators.filter(col("kind").equalTo("factor"));
-    Dataset<Row> values =
-        numericValues(observations.join(factors, col("indicator").equalTo(col("code"))));
-    Dataset<Row> personal =
-        indexedPeople.join(
-            values.filter(coalesce(col("subject_type"), lit("person")).equalTo("person")),
-            indexedPeople.col(PERSON_ID).equalTo(values.col("subject_id")));
-    Dataset<Row> familial =
-        indexedPeople.join(
-            values.filter(col("subject_type").equalTo("family")),
-            indexedPeople.col(FAMILY_ID).equalTo(values.col("subject_id")));
-    return personal
-        .unionByName(familial)
-        .filter(col("observed_on").lt(col(INDEX_DATE)).and(col("_number").isNotNull()))
-        .groupBy(indexedPeople.col(PROGRAM_ID), indexedPeople.col(PERSON_ID), col("indicator"))
-        .agg(max_by(col("_number"), col("observed_on")).as(COVARIATE_VALUE))
-        .select(
-            col(PROGRAM_ID), col(PERSON_ID), col("indicator").as(COVARIATE), col(COVARIATE_VALUE));
-  }
-
-  /**
-   * One row per programme, person and outcome indicator with an observation in the follow-up window
-   * {@code [index + startDays, index + endDays]}: the first such observation's value (0/1 for a
-   * boolean outcome), and the indicator's value type.
-   */
-  public static Dataset<Row> outcomes(
-      Dataset<Row> indexedPeople,
-      Dataset<Row> observations,
-      Dataset<Row> indicators,
-      int startDays,
-      int endDays) {
-    Dataset<Row> measures =
-        indicators.filter(
-            col("kind").equalTo("outcome").and(col(VALUE_TYPE).isin("boolean", "number")));
-    Dataset<Row> values =
-        numericValues(
-            observations
-                .filter(coalesce(col("subject_type"), lit("person")).equalTo("person"))
-                .join(measures, col("indicator").equalTo(col("code"))));
-    Column days = datediff(col("observed_on"), col(INDEX_DATE));
-    return indexedPeople
-        .join(values, indexedPeople.col(PERSON_ID).equalTo(values.col("subject_id")))
-        .filter(days.between(startDays, endDays).and(col("_number").isNotNull()))
-        .groupBy(col(PROGRAM_ID), col(PERSON_ID), col("indicator"), col(VALUE_TYPE))
-        .agg(min_by(col("_number"), col("observed_on")).as(OUTCOME_VALUE))
-        .select(
-            col(PROGRAM_ID),
-            col(PERSON_ID),
-            col("indicator").as(OUTCOME),
-            col(VALUE_TYPE),
-            col(OUTCOME_VALUE));
-  }
-
-  /**
-   * One row per programme, outcome and person with that outcome observed: the {@link
-   * #indexedPeople} columns, {@code outcome, value_type, outcome_value}, and one column per factor
-   * code in {@code factorCodes} (null where not observed before the index date).
+   * One row per programme, outcome and person with that outcome observed in the follow-up window
+   * {@code [index + startDays, index + endDays]}: the {@link #indexedPeople} columns, {@code
+   * outcome, value_type, outcome_value} (the first observation in the window; 0/1 for a boolean
+   * outcome), and one column per factor code in {@code factorCodes}: its latest value strictly
+   * before the index date, null where none. A boolean factor or one with a threshold gives its
+   * exposure (1 or 0, as the catalogue defines it); a number factor without a threshold gives the
+   * number. Family observations apply to every member. Missing answers and unreadable values give
+   * nothing. Built from per-person lists, never a programme × person × observation table ({@link
+   * AnalysisFrame}).
    */
   public static Dataset<Row> analysisFrame(
       Dataset<Row> indexedPeople,
-      Dataset<Row> covariates,
-      Dataset<Row> outcomes,
-      List<String> factorCodes) {
-    // With no factor codes a pivot has nothing to spread; keep the keys so the join still works.
-    Dataset<Row> wide =
-        factorCodes.isEmpty()
-            ? covariates.select(col(PROGRAM_ID), col(PERSON_ID)).distinct()
-            : covariates
-                .groupBy(col(PROGRAM_ID), col(PERSON_ID))
-                .pivot(COVARIATE, List.<Object>copyOf(factorCodes))
-                .agg(first(col(COVARIATE_VALUE)));
-    return indexedPeople
-        .join(outcomes, new String[] {PROGRAM_ID, PERSON_ID})
-        .join(wide, new String[] {PROGRAM_ID, PERSON_ID}, "left");
+      Dataset<Row> observations,
+      Dataset<Row> indicators,
+      List<String> factorCodes,
+      int startDays,
+      int endDays) {
+    Dataset<Row> factors = indicators.filter(col("kind").equalTo("factor"));
+    Dataset<Row> factorValues =
+        numericValues(observations.join(factors, col("indicator").equalTo(col("code"))))
+            .filter(col("_number").isNotNull())
+            .select(
+                col("subject_id"),
+                coalesce(col("subject_type"), lit("person")).equalTo("family").as("_family"),
+                col("indicator").as(AnalysisFrame.NAME),
+                AnalysisFrame.day(col("observed_on")).as(AnalysisFrame.DAY),
+                col("_number").as(AnalysisFrame.NUMBER));
+    Dataset<Row> measures =
+        indicators.filter(
+            col("kind").equalTo("outcome").and(col(VALUE_TYPE).isin("boolean", "number")));
+    Dataset<Row> outcomeValues =
+        numericValues(
+                observations
+                    .filter(coalesce(col("subject_type"), lit("person")).equalTo("person"))
+                    .join(measures, col("indicator").equalTo(col("code"))))
+            .filter(col("_number").isNotNull())
+            .select(
+                col("subject_id"),
+                col("indicator").as(AnalysisFrame.NAME),
+                col(VALUE_TYPE),
+                AnalysisFrame.day(col("observed_on")).as(AnalysisFrame.DAY),
+                col("_number").as(AnalysisFrame.NUMBER));
+    return AnalysisFrame.build(
+        indexedPeople, factorValues, outcomeValues, factorCodes, startDays, endDays);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.rishe.analytics.impact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Date;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -44,10 +45,22 @@ class ProgramImpactTransformsTest {
 
   @Test
   void covariatesAreTheLatestValuesBeforeTheIndexDateAsTheCatalogueReadsThem() {
-    List<String> rows =
-        render(
-            ProgramImpactTransforms.covariates(indexed(), observations(), indicators())
-                .select("program_id", "person_id", "covariate", "covariate_value"));
+    List<String> rows = new ArrayList<>();
+    for (Row row : frame().collectAsList()) {
+      for (String code : FACTORS) {
+        if (row.getAs(code) != null) {
+          rows.add(
+              row.getAs("program_id")
+                  + " "
+                  + row.getAs("person_id")
+                  + " "
+                  + code
+                  + " "
+                  + row.getAs(code));
+        }
+      }
+    }
+    rows.sort(null);
 
     // P1's out_of_school of 2022-05-01 comes after enrolment and is ignored; the family's income
     // of 250 is below the 300 threshold (exposed); earnings have no threshold and stay a number.
@@ -61,14 +74,20 @@ class ProgramImpactTransformsTest {
   @Test
   void outcomeIsTheFirstObservationInTheFollowUpWindow() {
     List<String> rows =
-        render(
-            ProgramImpactTransforms.outcomes(indexed(), observations(), indicators(), 30, 365)
-                .select("program_id", "person_id", "outcome", "value_type", "outcome_value"));
+        render(frame().select("program_id", "person_id", "outcome", "value_type", "outcome_value"));
 
     // P1's observation 14 days after enrolment is too early; the one on day 61 is the first.
     assertThat(rows)
         .containsExactly(
             "PRG01 P1 school_enrolled boolean 0.0", "PRG01 P2 school_enrolled boolean 1.0");
+  }
+
+  private static final List<String> FACTORS =
+      List.of("earnings", "household_income", "out_of_school");
+
+  private static Dataset<Row> frame() {
+    return ProgramImpactTransforms.analysisFrame(
+        indexed(), observations(), indicators(), FACTORS, 30, 365);
   }
 
   private static Dataset<Row> indexed() {
