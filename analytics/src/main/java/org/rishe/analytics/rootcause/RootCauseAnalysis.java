@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -81,9 +82,18 @@ public final class RootCauseAnalysis {
         RootCauseTransforms.timelines(scope, onsets, factorObservations).cache();
     try {
       PersonTimeline.Codes dictionary = codes(indicators, RootCauseTransforms.lags(scope, onsets));
+      long building = System.nanoTime();
+      long children = timelines.count();
+      progress.accept(
+          String.format(
+              Locale.ROOT,
+              "      timelines of %,d people built in %d ms",
+              children,
+              (System.nanoTime() - building) / 1_000_000));
+      List<String> regions = regions(scope);
       long started = System.nanoTime();
       List<RootCauseStatistics.Counts> counts =
-          RootCauseTransforms.twoByTwoCounts(timelines, dictionary, regions(scope));
+          RootCauseTransforms.twoByTwoCounts(timelines, dictionary, regions);
       progress.accept(
           "      "
               + counts.size()
