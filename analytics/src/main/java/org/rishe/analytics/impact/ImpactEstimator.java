@@ -19,11 +19,12 @@ import org.rishe.analytics.stats.Bootstrap;
  * published trimming rule (controls below the lowest treated propensity only) to the untrimmed
  * sample. Intervals: stratified bootstrap (treated and controls resampled separately, so every
  * resample has both groups) that repeats the whole procedure, propensity fit and trimming included.
- * The point estimate uses the given propensity model (MLlib in production); resamples refit with
- * {@code resampleModel}, which may be the in-JVM {@link NewtonLogisticPropensityModel}: the same
- * model, fitted in milliseconds instead of one Spark job per resample. Resamples run in parallel on
- * the driver's cores, each with its own random stream split off in order, so the interval does not
- * depend on the number of cores or the threads' timing.
+ * The point estimate uses the given propensity model (MLlib in production, Newton steps above
+ * 200,000 units); resamples refit with {@code resampleModel}, which may be the in-JVM {@link
+ * NewtonLogisticPropensityModel}: the same model, fitted in milliseconds instead of one Spark job
+ * per resample. Resamples run in parallel on the driver's cores, each with its own random stream
+ * split off in order, so the interval does not depend on the number of cores or the threads'
+ * timing.
  *
  * <p>Resample size ({@link ResampleSize}): a sample of at most {@link
  * ImpactOptions#maxResampleUnits} units is resampled at full size with percentile intervals. A

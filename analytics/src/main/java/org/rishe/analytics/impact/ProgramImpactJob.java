@@ -121,7 +121,10 @@ public final class ProgramImpactJob {
     }
     ImpactEstimator estimator =
         new ImpactEstimator(
-            new SparkLogisticPropensityModel(spark),
+            new SizeRoutedPropensityModel(
+                new SparkLogisticPropensityModel(spark),
+                new NewtonLogisticPropensityModel(),
+                SizeRoutedPropensityModel.DEFAULT_LIMIT),
             new NewtonLogisticPropensityModel(),
             settings.options());
     List<Evaluation> evaluations = new ArrayList<>();
