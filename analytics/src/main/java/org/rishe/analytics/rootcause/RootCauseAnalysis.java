@@ -48,8 +48,9 @@ public final class RootCauseAnalysis {
           + " preceding or coinciding with it (family factors, then person factors, then problems"
           + " by median onset; missing confounders coded with an indicator), never later ones"
           + " (possible mediators): a total effect; a model of more than 50,000 people is fitted"
-          + " on an outcome-stratified subsample of 50,000 (odds ratios unchanged, Prentice-Pyke). Attributable fraction: Miettinen's pc(OR-1)/OR"
-          + " on the adjusted OR, conservative Bonferroni-corner CI. Median lead days: factor's"
+          + " on an outcome-stratified subsample of 50,000 (odds ratios unchanged, Prentice-Pyke)."
+          + " Attributable fraction: Miettinen's pc(OR-1)/OR on the adjusted OR, conservative"
+          + " Bonferroni-corner CI. Median lead days: factor's"
           + " first exposed observation to onset, exposed cases. Evidence: insufficient data if <10"
           + " exposed cases or no adjusted model; strong if adjusted CI excludes 1, q<0.01 and >=20"
           + " exposed cases; moderate if adjusted CI excludes 1 and q<0.05; else weak.";
@@ -186,13 +187,11 @@ public final class RootCauseAnalysis {
         tiers.put(row.getAs(ExposureTransforms.FACTOR), CausalOrder.FAMILY_FACTOR);
       }
     }
-    Map<String, Double> lags = new HashMap<>();
-    for (Map.Entry<String, Double> lag : problemLags.entrySet()) {
-      tiers.put(lag.getKey(), CausalOrder.PROBLEM);
-      lags.put(lag.getKey(), lag.getValue());
+    for (String problem : problemLags.keySet()) {
+      tiers.put(problem, CausalOrder.PROBLEM);
     }
     tiers.keySet().retainAll(codes);
-    return new CausalOrder(tiers, lags);
+    return new CausalOrder(tiers, problemLags);
   }
 
   private static Map<AdjustedOddsRatios.Key, Estimate> adjusted(

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.grouping;
 import static org.apache.spark.sql.functions.lit;
@@ -57,7 +56,6 @@ import org.rishe.common.results.ResultTables;
  */
 public final class RootCauseTransforms {
   public static final String IS_CASE = "is_case";
-  public static final String INDEX_DATE = "index_date";
   public static final String ONSETS = "onsets";
   public static final String FACTORS = "factors";
   public static final String DAY = "day";
@@ -70,37 +68,25 @@ public final class RootCauseTransforms {
   private RootCauseTransforms() {}
 
   /**
-   * One row per person in scope and problem: the person's region, age, sex and registration day,
-   * the onset of their first case of the problem (null for non-cases), {@code is_case} and the
-   * index date. {@code problems} has one column {@code problem}.
+   * One row per person in scope and problem: the person's region, the onset of their first case of
+   * the problem (null for non-cases) and {@code is_case}; what {@link #populations} counts. {@code
+   * problems} has one column {@code problem}. (Index dates and statuses are {@link
+   * PersonTimeline}'s.)
    */
   public static Dataset<Row> personProblems(
       Dataset<Row> scope, Dataset<Row> onsets, Dataset<Row> problems) {
-    Dataset<Row> grid = scope.crossJoin(broadcast(problems.select(col(PROBLEM))));
+    Dataset<Row> grid =
+        scope.select(col(PERSON), col(REGION)).crossJoin(broadcast(problems.select(col(PROBLEM))));
     Dataset<Row> caseOnsets =
         onsets.select(col(PERSON).as("_person"), col(PROBLEM).as("_p"), col(ONSET));
-    Dataset<Row> withOnset =
-        grid.join(
+    return grid.join(
             caseOnsets,
             grid.col(PERSON)
                 .equalTo(caseOnsets.col("_person"))
                 .and(grid.col(PROBLEM).equalTo(caseOnsets.col("_p"))),
-            "left");
-    Dataset<Row> lags = lagTable(scope, onsets);
-    return withOnset
-        .join(broadcast(lags), withOnset.col(PROBLEM).equalTo(lags.col(LAG_PROBLEM)), "left")
+            "left")
         .select(
-            col(PERSON),
-            col(REGION),
-            col(AGE),
-            col(SEX),
-            col(REGISTERED_ON),
-            col(PROBLEM),
-            col(ONSET),
-            col(ONSET).isNotNull().as(IS_CASE),
-            when(col(ONSET).isNotNull(), col(ONSET))
-                .otherwise(date_add(col(REGISTERED_ON), col(LAG).cast("int")))
-                .as(INDEX_DATE));
+            col(PERSON), col(REGION), col(PROBLEM), col(ONSET), col(ONSET).isNotNull().as(IS_CASE));
   }
 
   /**
