@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,8 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.rishe.analytics.stats.Estimate;
 import org.rishe.common.results.ResultTables;
 
@@ -138,15 +141,19 @@ public final class ProgramImpactJob {
               .distinct()
               .orderBy(ProgramImpactTransforms.PROGRAM_ID, ProgramImpactTransforms.OUTCOME)
               .collectAsList();
+      // One sort of the frame, streamed to the driver a partition at a time: each programme and
+      // outcome is a run of consecutive rows. Filtering the frame per key would scan all of it
+      // again for every key (about 25 M rows at a million families).
+      SampleRuns runs =
+          new SampleRuns(
+              frame
+                  .orderBy(
+                      ProgramImpactTransforms.PROGRAM_ID,
+                      ProgramImpactTransforms.OUTCOME,
+                      ProgramImpactTransforms.PERSON_ID)
+                  .toLocalIterator());
       for (Row key : keys) {
-        List<Row> rows =
-            frame
-                .filter(
-                    col(ProgramImpactTransforms.PROGRAM_ID)
-                        .equalTo(key.getString(0))
-                        .and(col(ProgramImpactTransforms.OUTCOME).equalTo(key.getString(1))))
-                .orderBy(ProgramImpactTransforms.PERSON_ID)
-                .collectAsList();
+        List<Row> rows = runs.next(key.getString(0), key.getString(1));
         ImpactSample sample = ImpactDesign.sample(units(rows, factorCodes), factorCodes);
         if (sample.treatedCount() < settings.minimumGroupSize()
             || sample.controlCount() < settings.minimumGroupSize()) {
@@ -191,21 +198,81 @@ public final class ProgramImpactJob {
   /** The frame rows of one programme and outcome as design units, in the rows' order. */
   static List<ImpactDesign.Unit> units(List<Row> rows, List<String> factorCodes) {
     List<ImpactDesign.Unit> units = new ArrayList<>(rows.size());
+    if (rows.isEmpty()) {
+      return units;
+    }
+    StructType schema = rows.get(0).schema();
+    int treated = schema.fieldIndex(ProgramImpactTransforms.TREATED);
+    int age = schema.fieldIndex(ProgramImpactTransforms.AGE);
+    int sex = schema.fieldIndex(ProgramImpactTransforms.SEX);
+    int region = schema.fieldIndex(ProgramImpactTransforms.REGION);
+    int outcome = schema.fieldIndex(ProgramImpactTransforms.OUTCOME_VALUE);
+    int[] factorFields = factorCodes.stream().mapToInt(schema::fieldIndex).toArray();
     for (Row row : rows) {
       Map<String, Double> factors = new LinkedHashMap<>();
-      for (String code : factorCodes) {
-        Object value = row.getAs(code);
-        factors.put(code, value == null ? null : ((Number) value).doubleValue());
+      for (int i = 0; i < factorFields.length; i++) {
+        Object value = row.get(factorFields[i]);
+        factors.put(factorCodes.get(i), value == null ? null : ((Number) value).doubleValue());
       }
       units.add(
           new ImpactDesign.Unit(
-              row.getAs(ProgramImpactTransforms.TREATED),
-              row.<Integer>getAs(ProgramImpactTransforms.AGE),
-              row.getAs(ProgramImpactTransforms.SEX),
-              row.getAs(ProgramImpactTransforms.REGION),
+              row.getBoolean(treated),
+              row.getInt(age),
+              row.getString(sex),
+              row.getString(region),
               factors,
-              row.<Double>getAs(ProgramImpactTransforms.OUTCOME_VALUE)));
+              row.getDouble(outcome)));
     }
     return units;
+  }
+
+  /**
+   * The rows of a frame sorted by programme, outcome and person, handed out one programme and
+   * outcome at a time, in that order.
+   */
+  static final class SampleRuns {
+    private final Iterator<Row> rows;
+    private Row pending;
+
+    SampleRuns(Iterator<Row> rows) {
+      this.rows = requireNonNull(rows, "rows is null");
+    }
+
+    /**
+     * The next run of rows of the given programme and outcome. Rows of keys sorted before it are
+     * skipped; an empty list means the frame holds none.
+     */
+    List<Row> next(String programId, String outcome) {
+      List<Row> run = new ArrayList<>();
+      while (pending != null || rows.hasNext()) {
+        Row row = pending != null ? pending : rows.next();
+        pending = null;
+        int order = compare(row.getString(programField(row)), programId);
+        if (order == 0) {
+          order = compare(row.getString(outcomeField(row)), outcome);
+        }
+        if (order > 0) {
+          pending = row;
+          break;
+        }
+        if (order == 0) {
+          run.add(row);
+        }
+      }
+      return run;
+    }
+
+    private static int programField(Row row) {
+      return row.fieldIndex(ProgramImpactTransforms.PROGRAM_ID);
+    }
+
+    private static int outcomeField(Row row) {
+      return row.fieldIndex(ProgramImpactTransforms.OUTCOME);
+    }
+
+    /** Spark's string order (by UTF-8 bytes), the order the frame was sorted in. */
+    private static int compare(String left, String right) {
+      return UTF8String.fromString(left).compareTo(UTF8String.fromString(right));
+    }
   }
 }
