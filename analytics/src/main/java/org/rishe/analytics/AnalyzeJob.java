@@ -22,6 +22,7 @@ import org.rishe.analytics.rootcause.CausalGraphSettings;
 import org.rishe.analytics.rootcause.CausalGraphStep;
 import org.rishe.analytics.rootcause.CausalGraphTables;
 import org.rishe.analytics.rootcause.RootCauseAnalysis;
+import org.rishe.analytics.rootcause.RootCauseInputs;
 import org.rishe.analytics.scope.CuratedInputs;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.results.ResultTables;
@@ -121,32 +122,23 @@ public final class AnalyzeJob {
     Map<String, Object> recordedParameters = new LinkedHashMap<>(parameters.asMap());
     recordedParameters.putAll(impactSettings.asMap());
     progress.accept("[4/5] root causes");
-    publisher.write(
-        ResultTables.ROOT_CAUSES,
-        RootCauseAnalysis.run(
-            spark,
+    CausalGraphStep.Result graph;
+    // Scope, onsets, observations and timelines are built once for both steps.
+    try (RootCauseInputs rootCauseInputs =
+        RootCauseInputs.of(
             inputs.people(),
             inputs.table(Entity.FAMILIES),
             inputs.cases(),
             inputs.table(Entity.OBSERVATIONS),
             inputs.table(Entity.INDICATORS),
             parameters.minimumAge(),
-            parameters.maximumAge(),
-            progress));
-    methods.put(ResultTables.ROOT_CAUSES, RootCauseAnalysis.METHOD);
-
-    progress.accept("[5/5] causal graph");
-    CausalGraphStep.Result graph =
-        CausalGraphStep.run(
-            inputs.people(),
-            inputs.table(Entity.FAMILIES),
-            inputs.cases(),
-            inputs.table(Entity.OBSERVATIONS),
-            inputs.table(Entity.INDICATORS),
-            parameters.minimumAge(),
-            parameters.maximumAge(),
-            causalGraphSettings,
-            progress);
+            parameters.maximumAge())) {
+      publisher.write(
+          ResultTables.ROOT_CAUSES, RootCauseAnalysis.run(spark, rootCauseInputs, progress));
+      methods.put(ResultTables.ROOT_CAUSES, RootCauseAnalysis.METHOD);
+      progress.accept("[5/5] causal graph");
+      graph = CausalGraphStep.run(rootCauseInputs, causalGraphSettings, progress);
+    }
     publisher.write(
         ResultTables.CAUSAL_GRAPH_NODES,
         CausalGraphTables.nodes(spark, graph, inputs.table(Entity.INDICATORS)));

@@ -87,76 +87,54 @@ public final class CausalGraphStep {
     }
   }
 
-  /** Runs the step; the inputs are those of {@link RootCauseAnalysis#run}. */
+  /** Runs the step on inputs built once for the run (and shared with {@link RootCauseAnalysis}). */
   public static Result run(
-      Dataset<Row> consentingPeople,
-      Dataset<Row> families,
-      Dataset<Row> cases,
-      Dataset<Row> observations,
-      Dataset<Row> indicators,
-      int minimumAge,
-      int maximumAge,
-      CausalGraphSettings settings,
-      Consumer<String> progress) {
+      RootCauseInputs inputs, CausalGraphSettings settings, Consumer<String> progress) {
+    requireNonNull(inputs, "inputs is null");
     requireNonNull(settings, "settings is null");
     requireNonNull(progress, "progress is null");
-    Dataset<Row> scope =
-        ExposureTransforms.peopleInScope(consentingPeople, families, minimumAge, maximumAge)
-            .cache();
-    Dataset<Row> onsets = ExposureTransforms.onsets(scope, cases).cache();
-    Dataset<Row> factorObservations =
-        ExposureTransforms.factorObservations(scope, observations, indicators).cache();
-    try {
-      Map<String, Double> lags = RootCauseTransforms.lags(scope, onsets);
-      PersonTimeline.Codes dictionary = RootCauseAnalysis.codes(indicators, lags);
-      List<String> problems = dictionary.problems;
-      List<String> factors =
-          dictionary.codes.stream().filter(code -> !problems.contains(code)).toList();
-      List<String> codes = new ArrayList<>(factors);
-      codes.addAll(problems);
-      CausalOrder order = RootCauseAnalysis.causalOrder(factorObservations, lags, codes);
-      List<String> regions =
-          settings.includeRegion() ? RootCauseAnalysis.regions(scope) : List.of();
-      Dataset<Row> familyWeights =
-          scope
-              .withColumn(
-                  CausalGraphTransforms.FAMILY_WEIGHT,
-                  lit(1.0)
-                      .divide(
-                          count(lit(1)).over(Window.partitionBy(col(ExposureTransforms.FAMILY)))))
-              .select(
-                  col(ExposureTransforms.PERSON).as("_weighted_person"),
-                  col(CausalGraphTransforms.FAMILY_WEIGHT));
-      Dataset<Row> personMatrix =
-          RootCauseTransforms.commonIndexMatrix(
-              RootCauseTransforms.timelines(scope, onsets, factorObservations),
-              dictionary,
-              CausalGraphTransforms.COMMON_INDEX);
-      Dataset<Row> matrix =
-          personMatrix
-              .join(
-                  familyWeights,
-                  personMatrix.col(ExposureTransforms.PERSON).equalTo(col("_weighted_person")))
-              .drop("_weighted_person");
-      long started = System.nanoTime();
-      List<Row> counted =
-          CausalGraphTransforms.patternCounts(matrix, factors, problems, regions).collectAsList();
-      progress.accept(
-          "      "
-              + counted.size()
-              + " distinct patterns counted in "
-              + (System.nanoTime() - started) / 1_000_000
-              + " ms");
-      Map<String, Long> onsetOrder = new HashMap<>();
-      for (Row row : CausalGraphTransforms.onsetOrder(onsets).collectAsList()) {
-        onsetOrder.put(row.getString(0) + " " + row.getString(1), row.getLong(2));
-      }
-      return learn(counted, factors, problems, regions, order, onsetOrder, settings, progress);
-    } finally {
-      factorObservations.unpersist();
-      onsets.unpersist();
-      scope.unpersist();
+    Dataset<Row> scope = inputs.scope;
+    PersonTimeline.Codes dictionary = inputs.codes();
+    List<String> problems = dictionary.problems;
+    List<String> factors =
+        dictionary.codes.stream().filter(code -> !problems.contains(code)).toList();
+    List<String> codes = new ArrayList<>(factors);
+    codes.addAll(problems);
+    CausalOrder order =
+        RootCauseAnalysis.causalOrder(inputs.factorObservations, dictionary.lags(), codes);
+    List<String> regions = settings.includeRegion() ? inputs.regions() : List.of();
+    Dataset<Row> familyWeights =
+        scope
+            .withColumn(
+                CausalGraphTransforms.FAMILY_WEIGHT,
+                lit(1.0)
+                    .divide(count(lit(1)).over(Window.partitionBy(col(ExposureTransforms.FAMILY)))))
+            .select(
+                col(ExposureTransforms.PERSON).as("_weighted_person"),
+                col(CausalGraphTransforms.FAMILY_WEIGHT));
+    Dataset<Row> personMatrix =
+        RootCauseTransforms.commonIndexMatrix(
+            inputs.timelines, dictionary, CausalGraphTransforms.COMMON_INDEX);
+    Dataset<Row> matrix =
+        personMatrix
+            .join(
+                familyWeights,
+                personMatrix.col(ExposureTransforms.PERSON).equalTo(col("_weighted_person")))
+            .drop("_weighted_person");
+    long started = System.nanoTime();
+    List<Row> counted =
+        CausalGraphTransforms.patternCounts(matrix, factors, problems, regions).collectAsList();
+    progress.accept(
+        "      "
+            + counted.size()
+            + " distinct patterns counted in "
+            + (System.nanoTime() - started) / 1_000_000
+            + " ms");
+    Map<String, Long> onsetOrder = new HashMap<>();
+    for (Row row : CausalGraphTransforms.onsetOrder(inputs.onsets).collectAsList()) {
+      onsetOrder.put(row.getString(0) + " " + row.getString(1), row.getLong(2));
     }
+    return learn(counted, factors, problems, regions, order, onsetOrder, settings, progress);
   }
 
   /** The driver side: graph, stability and chains from the collected pattern counts. */

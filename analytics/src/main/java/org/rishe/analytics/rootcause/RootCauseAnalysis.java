@@ -58,71 +58,50 @@ public final class RootCauseAnalysis {
   private RootCauseAnalysis() {}
 
   /**
-   * The {@code root_causes} table. {@code consentingPeople} and {@code cases} must already be
-   * limited to consenting people; observations of others are dropped by the joins.
+   * The {@code root_causes} table from inputs built once for the run (and shared with {@link
+   * CausalGraphStep}); the table is computed in the driver, so the inputs may be closed after.
    */
   public static Dataset<Row> run(
-      SparkSession spark,
-      Dataset<Row> consentingPeople,
-      Dataset<Row> families,
-      Dataset<Row> cases,
-      Dataset<Row> observations,
-      Dataset<Row> indicators,
-      int minimumAge,
-      int maximumAge,
-      Consumer<String> progress) {
+      SparkSession spark, RootCauseInputs inputs, Consumer<String> progress) {
     requireNonNull(spark, "spark is null");
+    requireNonNull(inputs, "inputs is null");
     requireNonNull(progress, "progress is null");
-    Dataset<Row> scope =
-        ExposureTransforms.peopleInScope(consentingPeople, families, minimumAge, maximumAge)
-            .cache();
-    Dataset<Row> onsets = ExposureTransforms.onsets(scope, cases).cache();
-    Dataset<Row> factorObservations =
-        ExposureTransforms.factorObservations(scope, observations, indicators).cache();
-    Dataset<Row> timelines =
-        RootCauseTransforms.timelines(scope, onsets, factorObservations).cache();
-    try {
-      PersonTimeline.Codes dictionary = codes(indicators, RootCauseTransforms.lags(scope, onsets));
-      long building = System.nanoTime();
-      long children = timelines.count();
-      progress.accept(
-          String.format(
-              Locale.ROOT,
-              "      timelines of %,d people built in %d ms",
-              children,
-              (System.nanoTime() - building) / 1_000_000));
-      List<String> regions = regions(scope);
-      long started = System.nanoTime();
-      List<RootCauseStatistics.Counts> counts =
-          RootCauseTransforms.twoByTwoCounts(timelines, dictionary, regions);
-      progress.accept(
-          "      "
-              + counts.size()
-              + " 2×2 tables counted in "
-              + (System.nanoTime() - started) / 1_000_000
-              + " ms");
-      List<String> codes =
-          new ArrayList<>(
-              new TreeSet<>(counts.stream().map(RootCauseStatistics.Counts::factor).toList()));
-      CausalOrder order = causalOrder(factorObservations, dictionary.lags(), codes);
-      Map<AdjustedOddsRatios.Key, Estimate> adjusted =
-          adjusted(timelines, dictionary, codes, order, progress);
-      Dataset<Row> problems =
-          indicators
-              .filter(col("kind").equalTo(lit("problem")))
-              .select(col("code").as(ExposureTransforms.PROBLEM));
-      List<RootCauseRow> rows =
-          RootCauseStatistics.rows(
-              counts,
-              populations(RootCauseTransforms.personProblems(scope, onsets, problems)),
-              adjusted);
-      return spark.createDataFrame(rows.stream().map(RootCauseAnalysis::toRow).toList(), schema());
-    } finally {
-      timelines.unpersist();
-      factorObservations.unpersist();
-      onsets.unpersist();
-      scope.unpersist();
-    }
+    PersonTimeline.Codes dictionary = inputs.codes();
+    long building = System.nanoTime();
+    long children = inputs.timelines.count();
+    progress.accept(
+        String.format(
+            Locale.ROOT,
+            "      timelines of %,d people built in %d ms",
+            children,
+            (System.nanoTime() - building) / 1_000_000));
+    List<String> regions = inputs.regions();
+    long started = System.nanoTime();
+    List<RootCauseStatistics.Counts> counts =
+        RootCauseTransforms.twoByTwoCounts(inputs.timelines, dictionary, regions);
+    progress.accept(
+        "      "
+            + counts.size()
+            + " 2×2 tables counted in "
+            + (System.nanoTime() - started) / 1_000_000
+            + " ms");
+    List<String> codes =
+        new ArrayList<>(
+            new TreeSet<>(counts.stream().map(RootCauseStatistics.Counts::factor).toList()));
+    CausalOrder order = causalOrder(inputs.factorObservations, dictionary.lags(), codes);
+    Map<AdjustedOddsRatios.Key, Estimate> adjusted =
+        adjusted(inputs.timelines, dictionary, codes, order, progress);
+    Dataset<Row> problems =
+        inputs
+            .indicators
+            .filter(col("kind").equalTo(lit("problem")))
+            .select(col("code").as(ExposureTransforms.PROBLEM));
+    List<RootCauseRow> rows =
+        RootCauseStatistics.rows(
+            counts,
+            populations(RootCauseTransforms.personProblems(inputs.scope, inputs.onsets, problems)),
+            adjusted);
+    return spark.createDataFrame(rows.stream().map(RootCauseAnalysis::toRow).toList(), schema());
   }
 
   /**

@@ -45,8 +45,9 @@ class CausalGraphTruthTest {
             .withSeed(42));
     Dataset<Row> people = GeneratedFiles.read(spark, batch, Entity.PEOPLE);
     long started = System.nanoTime();
-    CausalGraphStep.Result result =
-        CausalGraphStep.run(
+    CausalGraphStep.Result result;
+    try (RootCauseInputs inputs =
+        RootCauseInputs.of(
             AnalyticScope.consentingPeople(people),
             GeneratedFiles.read(spark, batch, Entity.FAMILIES),
             AnalyticScope.ofConsentingPeople(
@@ -54,9 +55,11 @@ class CausalGraphTruthTest {
             GeneratedFiles.read(spark, batch, Entity.OBSERVATIONS),
             GeneratedFiles.read(spark, batch, Entity.INDICATORS),
             0,
-            17,
-            CausalGraphSettings.defaults().withResamples(10),
-            System.out::println);
+            17)) {
+      result =
+          CausalGraphStep.run(
+              inputs, CausalGraphSettings.defaults().withResamples(10), System.out::println);
+    }
     System.out.println("causal graph step " + (System.nanoTime() - started) / 1_000_000 + " ms");
 
     GroundTruth truth = TruthBuilder.build(List.of(), Map.of());

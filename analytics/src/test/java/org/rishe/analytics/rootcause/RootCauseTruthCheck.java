@@ -69,18 +69,18 @@ final class RootCauseTruthCheck {
     long started = System.nanoTime();
     Dataset<Row> people = GeneratedFiles.read(spark, batch, Entity.PEOPLE);
     Dataset<Row> cases = GeneratedFiles.read(spark, batch, Entity.CASES);
-    List<Row> rows =
-        RootCauseAnalysis.run(
-                spark,
-                AnalyticScope.consentingPeople(people),
-                GeneratedFiles.read(spark, batch, Entity.FAMILIES),
-                AnalyticScope.ofConsentingPeople(cases, people, "person_id"),
-                GeneratedFiles.read(spark, batch, Entity.OBSERVATIONS),
-                GeneratedFiles.read(spark, batch, Entity.INDICATORS),
-                0,
-                17,
-                progress)
-            .collectAsList();
+    List<Row> rows;
+    try (RootCauseInputs inputs =
+        RootCauseInputs.of(
+            AnalyticScope.consentingPeople(people),
+            GeneratedFiles.read(spark, batch, Entity.FAMILIES),
+            AnalyticScope.ofConsentingPeople(cases, people, "person_id"),
+            GeneratedFiles.read(spark, batch, Entity.OBSERVATIONS),
+            GeneratedFiles.read(spark, batch, Entity.INDICATORS),
+            0,
+            17)) {
+      rows = RootCauseAnalysis.run(spark, inputs, progress).collectAsList();
+    }
     return compare(rows, 0, (System.nanoTime() - started) / 1_000_000);
   }
 
