@@ -1,7 +1,10 @@
 package org.rishe.analytics.causal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The orientation phase shared by PC and the DAG-to-CPDAG conversion: background knowledge,
@@ -60,6 +63,100 @@ final class Orientation {
   }
 
   /**
+   * Conservative PC's judgement of the unshielded triples ({@link ColliderRule#CONSERVATIVE}): the
+   * colliders, in the order of {@link #colliderCandidates}, and the ambiguous triples (keyed by
+   * {@link #tripleKey}).
+   */
+  record Judgement(List<int[]> colliders, Set<Long> ambiguous) {}
+
+  /**
+   * Judges every unshielded triple x - y - z (x < z) conservatively: x and z are tested given each
+   * subset of the neighbours of x (but z) and of z (but x), of at most {@code maxDepth} nodes (all
+   * sizes when unlimited). A triple the knowledge forbids as a collider is not one.
+   */
+  static Judgement conservativeTriples(
+      MixedGraph graph,
+      SeparationSets separationSets,
+      BackgroundKnowledge knowledge,
+      IndependenceTest test,
+      double alpha,
+      int maxDepth) {
+    List<int[]> colliders = new ArrayList<>();
+    Set<Long> ambiguous = new HashSet<>();
+    int size = graph.size();
+    for (int y = 0; y < size; y++) {
+      for (int x = 0; x < size; x++) {
+        if (!graph.isAdjacent(x, y)) {
+          continue;
+        }
+        for (int z = x + 1; z < size; z++) {
+          if (!graph.isAdjacent(z, y) || graph.isAdjacent(x, z)) {
+            continue;
+          }
+          boolean knowledgeAllows =
+              !knowledge.isForbidden(x, y)
+                  && !knowledge.isForbidden(z, y)
+                  && !knowledge.isRequired(y, x)
+                  && !knowledge.isRequired(y, z);
+          if (!knowledgeAllows) {
+            continue;
+          }
+          int middle = y;
+          int withMiddle = 0;
+          int withoutMiddle = 0;
+          for (int[] set : conditioningSets(graph, x, z, maxDepth)) {
+            if (test.pValue(x, z, set) > alpha) {
+              if (Arrays.stream(set).anyMatch(node -> node == middle)) {
+                withMiddle++;
+              } else {
+                withoutMiddle++;
+              }
+            }
+          }
+          boolean collider =
+              withMiddle == 0 && withoutMiddle == 0
+                  ? !separationSets.contains(x, z, y)
+                  : withMiddle == 0;
+          if (collider) {
+            colliders.add(new int[] {x, y, z});
+          } else if (withMiddle > 0 && withoutMiddle > 0) {
+            ambiguous.add(tripleKey(size, x, y, z));
+          }
+        }
+      }
+    }
+    return new Judgement(colliders, ambiguous);
+  }
+
+  /** The distinct subsets of the neighbours of x but z and of z but x, up to {@code maxDepth}. */
+  private static List<int[]> conditioningSets(MixedGraph graph, int x, int z, int maxDepth) {
+    Set<List<Integer>> seen = new HashSet<>();
+    List<int[]> sets = new ArrayList<>();
+    for (int[] end : List.of(new int[] {x, z}, new int[] {z, x})) {
+      int[] others = Arrays.stream(graph.neighbors(end[0])).filter(n -> n != end[1]).toArray();
+      int largest =
+          maxDepth == PcSettings.UNLIMITED_DEPTH
+              ? others.length
+              : Math.min(others.length, maxDepth);
+      for (int setSize = 0; setSize <= largest; setSize++) {
+        for (int[] subset : Combinations.of(others, setSize)) {
+          int[] sorted = subset.clone();
+          Arrays.sort(sorted);
+          if (seen.add(Arrays.stream(sorted).boxed().toList())) {
+            sets.add(sorted);
+          }
+        }
+      }
+    }
+    return sets;
+  }
+
+  /** A triple x - y - z by its middle node and its unordered ends. */
+  static long tripleKey(int size, int x, int y, int z) {
+    return ((long) y * size + Math.min(x, z)) * size + Math.max(x, z);
+  }
+
+  /**
    * Orients x -> y <- z for each candidate in turn, skipping one whose middle node already points
    * into x or z, so an earlier collider is never reversed.
    */
@@ -77,10 +174,19 @@ final class Orientation {
 
   /** Applies Meek's rules 1 to 3, and rule 4 when knowledge is present, until nothing changes. */
   static void applyMeekRules(MixedGraph graph, BackgroundKnowledge knowledge) {
+    applyMeekRules(graph, knowledge, Set.of());
+  }
+
+  /**
+   * Meek's rules as {@link #applyMeekRules(MixedGraph, BackgroundKnowledge)}, except that the first
+   * rule never orients through an ambiguous triple (keys of {@link #tripleKey}): doing so would
+   * decide that it is not a collider.
+   */
+  static void applyMeekRules(MixedGraph graph, BackgroundKnowledge knowledge, Set<Long> ambiguous) {
     boolean useRuleFour = !knowledge.isEmpty();
     boolean changed = true;
     while (changed) {
-      changed = ruleOne(graph, knowledge);
+      changed = ruleOne(graph, knowledge, ambiguous);
       changed |= ruleTwo(graph, knowledge);
       changed |= ruleThree(graph, knowledge);
       if (useRuleFour) {
@@ -94,7 +200,8 @@ final class Orientation {
   }
 
   // i -> j -- k with i, k not adjacent: j -> k, else i -> j <- k would be a new collider.
-  private static boolean ruleOne(MixedGraph graph, BackgroundKnowledge knowledge) {
+  private static boolean ruleOne(
+      MixedGraph graph, BackgroundKnowledge knowledge, Set<Long> ambiguous) {
     boolean changed = false;
     int size = graph.size();
     for (int j = 0; j < size; j++) {
@@ -106,7 +213,8 @@ final class Orientation {
           if (k != i
               && graph.isUndirected(j, k)
               && !graph.isAdjacent(i, k)
-              && allowed(knowledge, j, k)) {
+              && allowed(knowledge, j, k)
+              && !ambiguous.contains(tripleKey(size, i, j, k))) {
             graph.orient(j, k);
             changed = true;
           }

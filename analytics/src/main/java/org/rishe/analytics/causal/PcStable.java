@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * PC-stable causal structure discovery: an order-independent skeleton search, then colliders from
@@ -41,12 +42,22 @@ public final class PcStable {
     SeparationSets separationSets = new SeparationSets(names.size());
     MixedGraph graph = new SkeletonSearch(test, settings, knowledge).search(separationSets);
     Orientation.orientByKnowledge(graph, knowledge);
-    List<int[]> colliders = Orientation.colliderCandidates(graph, separationSets, knowledge);
+    List<int[]> colliders;
+    Set<Long> ambiguous = Set.of();
+    if (settings.colliderRule() == ColliderRule.CONSERVATIVE) {
+      Orientation.Judgement judgement =
+          Orientation.conservativeTriples(
+              graph, separationSets, knowledge, test, settings.alpha(), settings.maxDepth());
+      colliders = judgement.colliders();
+      ambiguous = judgement.ambiguous();
+    } else {
+      colliders = Orientation.colliderCandidates(graph, separationSets, knowledge);
+    }
     if (settings.colliderConflict() == ColliderConflict.STRONGEST_FIRST) {
       colliders = strongestFirst(test, graph, colliders, settings.maxDepth());
     }
     Orientation.orientColliders(graph, colliders);
-    Orientation.applyMeekRules(graph, knowledge);
+    Orientation.applyMeekRules(graph, knowledge, ambiguous);
     return graph.freeze(names);
   }
 

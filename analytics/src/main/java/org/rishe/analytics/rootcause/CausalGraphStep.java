@@ -19,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.rishe.analytics.causal.BackgroundKnowledge;
 import org.rishe.analytics.causal.CausalGraph;
+import org.rishe.analytics.causal.ColliderRule;
 import org.rishe.analytics.causal.DiscreteData;
 import org.rishe.analytics.causal.EdgeFrequencies;
 import org.rishe.analytics.causal.EdgeStability;
@@ -205,7 +206,10 @@ public final class CausalGraphStep {
     forbidAgainstOnsetOrder(knowledge, problems, onsetOrder);
     BackgroundKnowledge background = knowledge.build();
     PcSettings pc =
-        PcSettings.defaults().withAlpha(settings.alpha()).withMaxDepth(settings.maxDepth());
+        PcSettings.defaults()
+            .withAlpha(settings.alpha())
+            .withMaxDepth(settings.maxDepth())
+            .withColliderRule(ColliderRule.CONSERVATIVE);
     long started = System.nanoTime();
     // A data set of its own, so that the tables PC caches on it are garbage once it is done
     // rather than held beside the resamples' caches.

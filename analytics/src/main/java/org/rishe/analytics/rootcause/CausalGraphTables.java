@@ -73,6 +73,7 @@ public final class CausalGraphTables {
               chain.problem(),
               chain.rank(),
               chain.path().toArray(new String[0]),
+              chain.directed(),
               chain.direct(),
               chain.indirect(),
               chain.total(),
@@ -106,6 +107,7 @@ public final class CausalGraphTables {
             DataTypes.createStructField(ResultTables.RANK, DataTypes.IntegerType, false),
             DataTypes.createStructField(
                 ResultTables.PATH, DataTypes.createArrayType(DataTypes.StringType, false), false),
+            DataTypes.createStructField(ResultTables.DIRECTED, DataTypes.BooleanType, false),
             DataTypes.createStructField(ResultTables.DIRECT, DataTypes.DoubleType, false),
             DataTypes.createStructField(ResultTables.INDIRECT, DataTypes.DoubleType, false),
             DataTypes.createStructField(ResultTables.TOTAL, DataTypes.DoubleType, false),

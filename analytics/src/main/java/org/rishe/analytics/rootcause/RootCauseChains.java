@@ -103,31 +103,39 @@ public final class RootCauseChains {
   }
 
   private List<RootCauseChain> ofProblem(String problem, Settings settings) {
-    record Candidate(List<String> path, double total, double direct) {
+    record Candidate(List<String> path, boolean directed, double total, double direct) {
       double indirect() {
         return total - direct;
       }
     }
-    // One candidate per root: the path whose mediators carry the largest part of its effect.
+    // One candidate per root: a directed path if it has one, else a possible one; of those, the
+    // path whose mediators carry the largest part of its effect.
     Map<String, Candidate> best = new HashMap<>();
     for (List<String> path : paths(problem, settings.maximumEdges())) {
       String root = path.get(0);
+      boolean directed = isDirected(path);
+      List<String> mediators = path.subList(1, path.size() - 1);
       OptionalDouble total =
-          totals.computeIfAbsent(
-              root + " " + problem, key -> coefficient(problem, root, adjustment(root, List.of())));
-      OptionalDouble direct =
-          coefficient(problem, root, adjustment(root, path.subList(1, path.size() - 1)));
+          directed
+              ? totals.computeIfAbsent(
+                  root + " " + problem,
+                  key -> coefficient(problem, root, adjustment(path, List.of())))
+              : coefficient(problem, root, adjustment(path, List.of()));
+      OptionalDouble direct = coefficient(problem, root, adjustment(path, mediators));
       if (total.isPresent() && direct.isPresent()) {
-        Candidate candidate = new Candidate(path, total.getAsDouble(), direct.getAsDouble());
+        Candidate candidate =
+            new Candidate(path, directed, total.getAsDouble(), direct.getAsDouble());
         best.merge(
             root,
             candidate,
             (kept, offered) ->
-                offered.indirect() > kept.indirect()
-                        || (offered.indirect() == kept.indirect()
-                            && offered.path().size() < kept.path().size())
-                    ? offered
-                    : kept);
+                offered.directed() != kept.directed()
+                    ? (offered.directed() ? offered : kept)
+                    : offered.indirect() > kept.indirect()
+                            || (offered.indirect() == kept.indirect()
+                                && offered.path().size() < kept.path().size())
+                        ? offered
+                        : kept);
       }
     }
     List<Candidate> candidates = new ArrayList<>(best.values());
@@ -146,12 +154,25 @@ public final class RootCauseChains {
               problem,
               chains.size() + 1,
               candidate.path(),
+              candidate.directed(),
               candidate.direct(),
               indirect,
               candidate.total(),
               share));
     }
     return chains;
+  }
+
+  /** Whether every edge of the path is directed in the graph (else it is a possible chain). */
+  private boolean isDirected(List<String> path) {
+    for (int step = 0; step + 1 < path.size(); step++) {
+      int from = index(path.get(step));
+      int to = index(path.get(step + 1));
+      if (graph.edges().stream().noneMatch(e -> e.directed() && e.from() == from && e.to() == to)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The chain paths of one problem, without effects: for tests of the path search. */
@@ -166,7 +187,9 @@ public final class RootCauseChains {
   }
 
   /**
-   * Directed paths into {@code problem} from each of its ancestors, at most {@code maximumEdges}.
+   * Possibly directed paths into {@code problem} (no edge pointing back towards the root; an
+   * undirected edge may be read either way) from each of its possible ancestors, at most {@code
+   * maximumEdges}.
    */
   private List<List<String>> paths(String problem, int maximumEdges) {
     List<List<String>> paths = new ArrayList<>();
@@ -194,23 +217,30 @@ public final class RootCauseChains {
     }
   }
 
-  /** Directed parents of a node among the codes (demographic parents do not count). */
+  /**
+   * Possible parents of a node among the codes: its directed parents and its undirected neighbours
+   * (demographics do not count).
+   */
   private List<Integer> parents(int node) {
     List<Integer> parents = new ArrayList<>();
     for (Edge edge : graph.edges()) {
-      if (edge.directed() && edge.to() == node && !isDemographic(edge.from())) {
+      if (edge.to() == node && !isDemographic(edge.from())) {
         parents.add(edge.from());
+      } else if (!edge.directed() && edge.from() == node && !isDemographic(edge.to())) {
+        parents.add(edge.to());
       }
     }
     return parents;
   }
 
   /**
-   * What to adjust the root for: the codes of its own or earlier tiers that are not its descendants
-   * (confounders, never mediators), plus the given mediators.
+   * What to adjust the path's root for: the codes of its own or earlier tiers that are not its
+   * descendants (confounders, never mediators), plus the given mediators. Descendants are read with
+   * the path's own edges pointing forward, so a possible chain never adjusts for its own links.
    */
-  private List<String> adjustment(String root, List<String> mediators) {
-    Set<Integer> descendants = descendants(index(root));
+  private List<String> adjustment(List<String> path, List<String> mediators) {
+    String root = path.get(0);
+    Set<Integer> descendants = descendants(path);
     Set<String> adjustment = new LinkedHashSet<>();
     for (int node = 0; node < graph.nodeCount(); node++) {
       String name = graph.nodes().get(node);
@@ -225,14 +255,26 @@ public final class RootCauseChains {
     return new ArrayList<>(adjustment);
   }
 
-  private Set<Integer> descendants(int node) {
+  /** The root's descendants along directed edges and the path's edges read forward. */
+  private Set<Integer> descendants(List<String> path) {
+    Map<Integer, Set<Integer>> pathEdges = new HashMap<>();
+    for (int step = 0; step + 1 < path.size(); step++) {
+      pathEdges
+          .computeIfAbsent(index(path.get(step)), key -> new HashSet<>())
+          .add(index(path.get(step + 1)));
+    }
     Set<Integer> seen = new HashSet<>();
-    List<Integer> frontier = new ArrayList<>(List.of(node));
+    List<Integer> frontier = new ArrayList<>(List.of(index(path.get(0))));
     while (!frontier.isEmpty()) {
       int next = frontier.remove(frontier.size() - 1);
       for (Edge edge : graph.edges()) {
         if (edge.directed() && edge.from() == next && seen.add(edge.to())) {
           frontier.add(edge.to());
+        }
+      }
+      for (int to : pathEdges.getOrDefault(next, Set.of())) {
+        if (seen.add(to)) {
+          frontier.add(to);
         }
       }
     }
