@@ -47,14 +47,19 @@ public final class CausalGraphStep {
           + " alpha 0.01, conditioning sets of at most 4, tiers forbidding edges against time: demographics, family factors,"
           + " person factors, then problems; between two problems, b -> a is forbidden when a opened"
           + " first in at least 80% of the people with both (at least 10 ordered);"
-          + " v-structures then Meek rules. Stability: share of bootstrap resamples with the"
-          + " adjacency. Chains: for every code with a directed path to the problem, its path"
-          + " whose mediators carry most of its effect; one chain per code, ranked by total"
-          + " effect."
+          + " v-structures by the conservative rule (a collider only when the middle node is in"
+          + " none of the separating sets among subsets of either end's neighbours; ambiguous"
+          + " triples stay unoriented), then Meek rules. Stability: share of bootstrap resamples"
+          + " with the adjacency. Chains: for every code with a possibly directed path to the"
+          + " problem (no link pointing back; undirected links read forward), one chain: the path"
+          + " with the fewest undirected links, then whose mediators carry most of its effect;"
+          + " directed chains first, then possible ones, each ranked by total effect."
           + " Effects on the log-odds scale by weighted logistic regression on the counts: total"
           + " adjusts the root for demographics and its non-descendant same- or earlier-tier"
           + " codes; direct adds the path's mediators; indirect = total - direct (difference"
-          + " method; odds ratios are not collapsible); share mediated = indirect/total.";
+          + " method; odds ratios are not collapsible); share mediated = indirect/total. 95%"
+          + " intervals from the robust (sandwich) variance of the two models' score equations"
+          + " stacked, people treated as independent.";
 
   static final List<String> DEMOGRAPHICS =
       List.of(

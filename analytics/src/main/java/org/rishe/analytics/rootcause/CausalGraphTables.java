@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.rishe.analytics.causal.CausalGraph;
 import org.rishe.analytics.causal.Edge;
@@ -74,9 +75,16 @@ public final class CausalGraphTables {
               chain.rank(),
               chain.path().toArray(new String[0]),
               chain.directed(),
-              chain.direct(),
-              chain.indirect(),
-              chain.total(),
+              chain.people(),
+              chain.direct().estimate(),
+              chain.direct().low(),
+              chain.direct().high(),
+              chain.indirect().estimate(),
+              chain.indirect().low(),
+              chain.indirect().high(),
+              chain.total().estimate(),
+              chain.total().low(),
+              chain.total().high(),
               chain.shareMediated()));
     }
     return spark.createDataFrame(rows, chainsSchema());
@@ -101,16 +109,25 @@ public final class CausalGraphTables {
   }
 
   public static StructType chainsSchema() {
-    return DataTypes.createStructType(
-        List.of(
-            DataTypes.createStructField(ResultTables.PROBLEM, DataTypes.StringType, false),
-            DataTypes.createStructField(ResultTables.RANK, DataTypes.IntegerType, false),
-            DataTypes.createStructField(
-                ResultTables.PATH, DataTypes.createArrayType(DataTypes.StringType, false), false),
-            DataTypes.createStructField(ResultTables.DIRECTED, DataTypes.BooleanType, false),
-            DataTypes.createStructField(ResultTables.DIRECT, DataTypes.DoubleType, false),
-            DataTypes.createStructField(ResultTables.INDIRECT, DataTypes.DoubleType, false),
-            DataTypes.createStructField(ResultTables.TOTAL, DataTypes.DoubleType, false),
-            DataTypes.createStructField(ResultTables.SHARE_MEDIATED, DataTypes.DoubleType, true)));
+    List<StructField> fields = new ArrayList<>();
+    fields.add(DataTypes.createStructField(ResultTables.PROBLEM, DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField(ResultTables.RANK, DataTypes.IntegerType, false));
+    fields.add(
+        DataTypes.createStructField(
+            ResultTables.PATH, DataTypes.createArrayType(DataTypes.StringType, false), false));
+    fields.add(DataTypes.createStructField(ResultTables.DIRECTED, DataTypes.BooleanType, false));
+    fields.add(DataTypes.createStructField(ResultTables.PEOPLE, DataTypes.LongType, false));
+    for (String effect : List.of(ResultTables.DIRECT, ResultTables.INDIRECT, ResultTables.TOTAL)) {
+      fields.add(DataTypes.createStructField(effect, DataTypes.DoubleType, false));
+      fields.add(
+          DataTypes.createStructField(
+              effect + ResultTables.LOW_SUFFIX, DataTypes.DoubleType, false));
+      fields.add(
+          DataTypes.createStructField(
+              effect + ResultTables.HIGH_SUFFIX, DataTypes.DoubleType, false));
+    }
+    fields.add(
+        DataTypes.createStructField(ResultTables.SHARE_MEDIATED, DataTypes.DoubleType, true));
+    return DataTypes.createStructType(fields);
   }
 }

@@ -23,8 +23,10 @@ import org.apache.commons.math3.linear.RealMatrix;
  * @param coefficients one per design column, the intercept being column 0 if the caller put it
  *     there
  * @param standardErrors Wald standard errors, same order
+ * @param covariance the inverse Fisher information at the estimate (the model-based covariance of
+ *     the coefficients), same order
  */
-public record LogisticFit(double[] coefficients, double[] standardErrors) {
+public record LogisticFit(double[] coefficients, double[] standardErrors, double[][] covariance) {
   private static final int MAXIMUM_ITERATIONS = 30;
   private static final double TOLERANCE = 1e-8;
 
@@ -34,6 +36,7 @@ public record LogisticFit(double[] coefficients, double[] standardErrors) {
   public LogisticFit {
     coefficients = coefficients.clone();
     standardErrors = standardErrors.clone();
+    covariance = Arrays.stream(covariance).map(double[]::clone).toArray(double[][]::new);
   }
 
   /** Fits {@code outcome ~ design} (the design carries its own intercept column). */
@@ -130,7 +133,7 @@ public record LogisticFit(double[] coefficients, double[] standardErrors) {
         return Optional.empty();
       }
     }
-    return Optional.of(new LogisticFit(beta, standardErrors));
+    return Optional.of(new LogisticFit(beta, standardErrors, covariance.getData()));
   }
 
   private static Optional<DecompositionSolver> solver(double[][] lowerTriangle) {

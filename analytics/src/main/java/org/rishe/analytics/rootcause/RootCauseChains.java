@@ -11,11 +11,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import org.rishe.analytics.causal.CausalGraph;
 import org.rishe.analytics.causal.DiscreteData;
 import org.rishe.analytics.causal.Edge;
+import org.rishe.analytics.stats.Estimate;
 
 /**
  * The chains of each problem: for every code with a directed path to the problem in the causal
@@ -70,7 +70,7 @@ public final class RootCauseChains {
   private final CausalGraph graph;
   private final Set<String> demographics;
   private final Map<String, Integer> tiers;
-  private final Map<String, OptionalDouble> totals = new HashMap<>();
+  private final Map<String, Optional<Model>> totals = new HashMap<>();
 
   private RootCauseChains(
       DiscreteData data, CausalGraph graph, Set<String> demographics, Map<String, Integer> tiers) {
@@ -103,76 +103,80 @@ public final class RootCauseChains {
   }
 
   private List<RootCauseChain> ofProblem(String problem, Settings settings) {
-    record Candidate(List<String> path, boolean directed, double total, double direct) {
+    record Candidate(List<String> path, int undirectedLinks, Model total, Model direct) {
+      boolean directed() {
+        return undirectedLinks == 0;
+      }
+
       double indirect() {
-        return total - direct;
+        return total.rootCoefficient() - direct.rootCoefficient();
       }
     }
-    // One candidate per root: a directed path if it has one, else a possible one; of those, the
-    // path whose mediators carry the largest part of its effect.
+    // One candidate per root: the path with the fewest undirected links (a directed path when the
+    // root has one), then the one whose mediators carry the largest part of its effect, then the
+    // shortest.
+    Comparator<Candidate> preference =
+        Comparator.comparingInt(Candidate::undirectedLinks)
+            .thenComparing(Comparator.comparingDouble(Candidate::indirect).reversed())
+            .thenComparingInt(c -> c.path().size());
     Map<String, Candidate> best = new HashMap<>();
     for (List<String> path : paths(problem, settings.maximumEdges())) {
       String root = path.get(0);
-      boolean directed = isDirected(path);
+      int undirectedLinks = undirectedLinks(path);
       List<String> mediators = path.subList(1, path.size() - 1);
-      OptionalDouble total =
-          directed
+      Optional<Model> total =
+          undirectedLinks == 0
               ? totals.computeIfAbsent(
-                  root + " " + problem,
-                  key -> coefficient(problem, root, adjustment(path, List.of())))
-              : coefficient(problem, root, adjustment(path, List.of()));
-      OptionalDouble direct = coefficient(problem, root, adjustment(path, mediators));
+                  root + " " + problem, key -> model(problem, root, adjustment(path, List.of())))
+              : model(problem, root, adjustment(path, List.of()));
+      Optional<Model> direct = model(problem, root, adjustment(path, mediators));
       if (total.isPresent() && direct.isPresent()) {
-        Candidate candidate =
-            new Candidate(path, directed, total.getAsDouble(), direct.getAsDouble());
         best.merge(
             root,
-            candidate,
-            (kept, offered) ->
-                offered.directed() != kept.directed()
-                    ? (offered.directed() ? offered : kept)
-                    : offered.indirect() > kept.indirect()
-                            || (offered.indirect() == kept.indirect()
-                                && offered.path().size() < kept.path().size())
-                        ? offered
-                        : kept);
+            new Candidate(path, undirectedLinks, total.get(), direct.get()),
+            (kept, offered) -> preference.compare(offered, kept) < 0 ? offered : kept);
       }
     }
+    // Directed chains first, then possible ones; each by total effect, then indirect effect.
     List<Candidate> candidates = new ArrayList<>(best.values());
     candidates.sort(
-        Comparator.comparingDouble((Candidate c) -> -c.total())
+        Comparator.comparing((Candidate c) -> !c.directed())
+            .thenComparingDouble(c -> -c.total().rootCoefficient())
             .thenComparingDouble(c -> -c.indirect())
             .thenComparing(c -> String.join(" ", c.path())));
     List<RootCauseChain> chains = new ArrayList<>();
     for (Candidate candidate :
         candidates.subList(0, Math.min(candidates.size(), settings.chainsPerProblem()))) {
-      double indirect = candidate.indirect();
+      Effects effects = Effects.of(candidate.total(), candidate.direct());
+      double total = effects.total().estimate();
       Double share =
-          Math.abs(candidate.total()) < NEGLIGIBLE_TOTAL ? null : indirect / candidate.total();
+          Math.abs(total) < NEGLIGIBLE_TOTAL ? null : effects.indirect().estimate() / total;
       chains.add(
           new RootCauseChain(
               problem,
               chains.size() + 1,
               candidate.path(),
               candidate.directed(),
-              candidate.direct(),
-              indirect,
-              candidate.total(),
+              candidate.total().people(),
+              effects.direct(),
+              effects.indirect(),
+              effects.total(),
               share));
     }
     return chains;
   }
 
-  /** Whether every edge of the path is directed in the graph (else it is a possible chain). */
-  private boolean isDirected(List<String> path) {
+  /** How many links of the path are undirected in the graph (0: a directed path). */
+  private int undirectedLinks(List<String> path) {
+    int undirected = 0;
     for (int step = 0; step + 1 < path.size(); step++) {
       int from = index(path.get(step));
       int to = index(path.get(step + 1));
       if (graph.edges().stream().noneMatch(e -> e.directed() && e.from() == from && e.to() == to)) {
-        return false;
+        undirected++;
       }
     }
-    return true;
+    return undirected;
   }
 
   /** The chain paths of one problem, without effects: for tests of the path search. */
@@ -282,11 +286,11 @@ public final class RootCauseChains {
   }
 
   /**
-   * The root's coefficient in the logistic regression of the problem on the root, every demographic
-   * (one indicator per level but the first) and each adjustment code (exposed and missing
-   * indicators), over the patterns where the root is known.
+   * The logistic regression of the problem on the root, every demographic (one indicator per level
+   * but the first) and each adjustment code (exposed and missing indicators), over the patterns
+   * where the root is known; the root is design column 1. Empty when the fit fails.
    */
-  OptionalDouble coefficient(String problem, String root, List<String> adjustment) {
+  Optional<Model> model(String problem, String root, List<String> adjustment) {
     int outcome = index(problem);
     int focal = index(root);
     List<int[]> columns = new ArrayList<>();
@@ -334,8 +338,83 @@ public final class RootCauseChains {
       outcomes[row] = data.code(pattern, outcome) == 1 ? 1 : 0;
       weights[row] = data.weight(pattern);
     }
-    Optional<LogisticFit> fit = LogisticFit.fit(indices, values, width, outcomes, weights);
-    return fit.map(f -> OptionalDouble.of(f.coefficients()[1])).orElse(OptionalDouble.empty());
+    return LogisticFit.fit(indices, values, width, outcomes, weights)
+        .map(fit -> new Model(indices, outcomes, weights, fit));
+  }
+
+  /**
+   * A fitted model of {@link #model}: its sparse 0/1 design (row r is 1 in the columns {@code
+   * indices[r]}), outcomes and frequency weights, one row per pattern where the root is known.
+   */
+  record Model(int[][] indices, double[] outcomes, double[] weights, LogisticFit fit) {
+    double rootCoefficient() {
+      return fit.coefficients()[1];
+    }
+
+    /** People the model was fitted on: the sum of the frequency weights. */
+    long people() {
+      return Math.round(Arrays.stream(weights).sum());
+    }
+
+    /**
+     * Each row's influence on the root coefficient, per person of the row: the root's row of the
+     * inverse information times the person's score (x (y - p)).
+     */
+    double[] influence() {
+      double[] beta = fit.coefficients();
+      double[] inverseRow = fit.covariance()[1];
+      double[] influence = new double[indices.length];
+      for (int row = 0; row < indices.length; row++) {
+        double eta = 0;
+        double projected = 0;
+        for (int column : indices[row]) {
+          eta += beta[column];
+          projected += inverseRow[column];
+        }
+        influence[row] = projected * (outcomes[row] - 1 / (1 + Math.exp(-eta)));
+      }
+      return influence;
+    }
+  }
+
+  /**
+   * The total, direct and indirect effects of a chain with 95% intervals. The two models are fitted
+   * on the same people, so their root coefficients are estimated jointly as one M-estimator (the
+   * two models' score equations stacked): the robust (sandwich) variance of each coefficient and of
+   * their difference is the weighted sum of squares of the people's influences. People are treated
+   * as independent (children of one family are not clustered).
+   */
+  record Effects(Estimate total, Estimate direct, Estimate indirect) {
+    private static final double Z = 1.959963984540054;
+
+    static Effects of(Model total, Model direct) {
+      if (total.indices().length != direct.indices().length) {
+        throw new IllegalArgumentException("the total and direct models must share their rows");
+      }
+      double[] totalInfluence = total.influence();
+      double[] directInfluence = direct.influence();
+      double totalVariance = 0;
+      double directVariance = 0;
+      double differenceVariance = 0;
+      for (int row = 0; row < totalInfluence.length; row++) {
+        double weight = total.weights()[row];
+        totalVariance += weight * totalInfluence[row] * totalInfluence[row];
+        directVariance += weight * directInfluence[row] * directInfluence[row];
+        double difference = totalInfluence[row] - directInfluence[row];
+        differenceVariance += weight * difference * difference;
+      }
+      double totalEffect = total.rootCoefficient();
+      double directEffect = direct.rootCoefficient();
+      return new Effects(
+          interval(totalEffect, totalVariance),
+          interval(directEffect, directVariance),
+          interval(totalEffect - directEffect, differenceVariance));
+    }
+
+    private static Estimate interval(double estimate, double variance) {
+      double half = Z * Math.sqrt(variance);
+      return new Estimate(estimate, estimate - half, estimate + half);
+    }
   }
 
   private boolean isConstant(List<Integer> units, int[] column) {

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -30,9 +31,10 @@ import org.rishe.ingest.spark.SparkSessions;
 
 /**
  * The causal graph and chains against the generator's truth at 5,000 families (about 12,000
- * children), straight from the generated files: adjacency F1 among catalogue codes, and which of
- * the truth's indirect roots head a chain of their problem. {@code -Drishe.truth.families=20000}
- * repeats it at the size of bench/rootcause (several minutes).
+ * children), straight from the generated files: adjacency F1 among catalogue codes, every one of
+ * the truth's indirect roots heading a chain of its problem, and every directed chain starting at a
+ * true ancestor of its problem. {@code -Drishe.truth.families=20000} repeats it at the size of
+ * bench/rootcause (several minutes).
  */
 class CausalGraphTruthTest {
   @Test
@@ -78,12 +80,8 @@ class CausalGraphTruthTest {
         .filter(chain -> chain.problem().equals("delinquency"))
         .forEach(System.out::println);
 
-    // Every (indirect root, problem) pair of the truth heads a chain of its problem, unless the
-    // learnt graph offers no directed path from the root to the problem; then every true path
-    // between them must run through a true edge the graph lacks or turned round.
-    CausalGraph learnt = result.graph();
-    int found = 0;
-    List<String> unreachable = new ArrayList<>();
+    // Every (indirect root, problem) pair of the truth heads a chain of its problem: a directed
+    // one, or a possible one where the data left a link of its path undirected.
     Map<String, Set<String>> pairs = new TreeMap<>();
     truth
         .indirectRoots()
@@ -91,64 +89,54 @@ class CausalGraphTruthTest {
             (problem, roots) ->
                 roots.forEach(
                     root -> pairs.computeIfAbsent(problem, p -> new TreeSet<>()).add(root.root())));
+    List<String> missing = new ArrayList<>();
+    int reachedOnlyByPossible = 0;
     for (Map.Entry<String, Set<String>> entry : pairs.entrySet()) {
       String problem = entry.getKey();
       for (String root : entry.getValue()) {
-        boolean inChain =
+        Optional<RootCauseChain> chain =
             result.chains().stream()
-                .anyMatch(
-                    chain -> chain.problem().equals(problem) && chain.path().get(0).equals(root));
-        if (inChain) {
-          found++;
-          continue;
+                .filter(c -> c.problem().equals(problem) && c.path().get(0).equals(root))
+                .findFirst();
+        if (chain.isEmpty()) {
+          missing.add(root + " -> " + problem);
+        } else if (!chain.get().directed()) {
+          reachedOnlyByPossible++;
         }
-        assertThat(reaches(learnt, root, problem))
-            .as(
-                "the learnt graph has a directed path %s -> %s but no chain starts there",
-                root, problem)
-            .isFalse();
-        for (GroundTruth.IndirectRoot path : truth.indirectRoots().get(problem)) {
-          if (path.root().equals(root)) {
-            assertThat(brokenEdges(learnt, root, path.via(), problem))
-                .as("true path from %s via %s to %s", root, path.via(), problem)
-                .isNotEmpty();
-          }
-        }
-        unreachable.add(root + " -> " + problem);
       }
     }
     int pairCount = pairs.values().stream().mapToInt(Set::size).sum();
-    long possible =
-        result.chains().stream()
-            .filter(chain -> !chain.directed())
-            .filter(
-                chain ->
-                    pairs.getOrDefault(chain.problem(), Set.of()).contains(chain.path().get(0)))
-            .count();
-    List<String> notAncestors = new ArrayList<>();
+    // A directed chain is a claim: its root must be a true ancestor of its problem. Possible
+    // chains are hypotheses (some link undecided) and may not be.
+    List<String> directedNotAncestors = new ArrayList<>();
+    List<String> possibleNotAncestors = new ArrayList<>();
     for (RootCauseChain chain : result.chains()) {
       if (!trueAncestors(truth, chain.problem()).contains(chain.path().get(0))) {
-        notAncestors.add(
-            chain.path().get(0)
-                + " -> "
-                + chain.problem()
-                + (chain.directed() ? "" : " (possible)"));
+        (chain.directed() ? directedNotAncestors : possibleNotAncestors)
+            .add(
+                String.format(
+                    Locale.ROOT,
+                    "%s (total %.3f, %.3f to %.3f)",
+                    String.join(" -> ", chain.path()),
+                    chain.total().estimate(),
+                    chain.total().low(),
+                    chain.total().high()));
       }
     }
-    System.out.println(
-        "chains: "
-            + result.chains().size()
-            + ", possible "
-            + result.chains().stream().filter(chain -> !chain.directed()).count()
-            + "; indirect roots reached only by a possible chain: "
-            + possible
-            + "; chains whose root is no true ancestor: "
-            + notAncestors);
-    System.out.println(
-        "indirect roots heading a chain of their problem: " + found + " of " + pairCount);
-    System.out.println("not reached in the learnt graph: " + unreachable);
+    System.out.printf(
+        Locale.ROOT,
+        "indirect roots heading a chain of their problem: %d of %d (%d only by a possible chain);"
+            + " chains %d, possible %d; possible chains whose root is no true ancestor: %s%n",
+        pairCount - missing.size(),
+        pairCount,
+        reachedOnlyByPossible,
+        result.chains().size(),
+        result.chains().stream().filter(c -> !c.directed()).count(),
+        possibleNotAncestors);
 
     assertThat(pairCount).isEqualTo(57);
+    assertThat(missing).as("indirect roots heading no chain of their problem").isEmpty();
+    assertThat(directedNotAncestors).as("directed chains from a non-ancestor").isEmpty();
     assertThat(score.adjacencyF1()).isGreaterThanOrEqualTo(0.9);
     List<String> delinquencyRoots = new ArrayList<>();
     for (RootCauseChain chain : result.chains()) {
@@ -172,41 +160,6 @@ class CausalGraphTruthTest {
       }
     }
     return ancestors;
-  }
-
-  /** Whether the graph has a directed path from one code to another. */
-  private static boolean reaches(CausalGraph graph, String from, String to) {
-    Set<Integer> seen = new HashSet<>();
-    List<Integer> frontier = new ArrayList<>(List.of(graph.indexOf(from)));
-    while (!frontier.isEmpty()) {
-      int next = frontier.remove(frontier.size() - 1);
-      for (Edge edge : graph.edges()) {
-        if (edge.directed() && edge.from() == next && seen.add(edge.to())) {
-          frontier.add(edge.to());
-        }
-      }
-    }
-    return seen.contains(graph.indexOf(to));
-  }
-
-  /** The edges of a true path that the learnt graph lacks, leaves undirected or reverses. */
-  private static List<String> brokenEdges(
-      CausalGraph graph, String root, List<String> via, String problem) {
-    List<String> nodes = new ArrayList<>();
-    nodes.add(root);
-    nodes.addAll(via);
-    nodes.add(problem);
-    List<String> broken = new ArrayList<>();
-    for (int step = 0; step + 1 < nodes.size(); step++) {
-      int from = graph.indexOf(nodes.get(step));
-      int to = graph.indexOf(nodes.get(step + 1));
-      boolean kept =
-          graph.edges().stream().anyMatch(e -> e.directed() && e.from() == from && e.to() == to);
-      if (!kept) {
-        broken.add(nodes.get(step) + " -> " + nodes.get(step + 1));
-      }
-    }
-    return broken;
   }
 
   private static CausalGraph truthGraph(CausalGraph estimate, GroundTruth truth) {

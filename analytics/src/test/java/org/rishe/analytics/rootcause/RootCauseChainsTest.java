@@ -42,9 +42,9 @@ class RootCauseChainsTest {
     assertThat(chains).hasSize(2);
     RootCauseChain chain = chainOf("root", chains);
     assertThat(chain.path()).containsExactly("root", "mediator", "problem");
-    assertThat(chain.total()).isCloseTo(crudeLogOddsRatio, within(1e-6));
-    assertThat(chain.direct()).isCloseTo(0, within(1e-6));
-    assertThat(chain.indirect()).isCloseTo(crudeLogOddsRatio, within(1e-6));
+    assertThat(chain.total().estimate()).isCloseTo(crudeLogOddsRatio, within(1e-6));
+    assertThat(chain.direct().estimate()).isCloseTo(0, within(1e-6));
+    assertThat(chain.indirect().estimate()).isCloseTo(crudeLogOddsRatio, within(1e-6));
     assertThat(chain.shareMediated()).isCloseTo(1.0, within(1e-6));
   }
 
@@ -65,10 +65,10 @@ class RootCauseChainsTest {
         .containsExactly(List.of("mediator", "problem"), List.of("root", "mediator", "problem"));
     assertThat(chains).extracting(RootCauseChain::rank).containsExactly(1, 2);
     RootCauseChain mediator = chainOf("mediator", chains);
-    assertThat(mediator.total()).isCloseTo(Math.log(9), within(1e-6));
-    assertThat(mediator.direct()).isCloseTo(mediator.total(), within(1e-9));
-    assertThat(mediator.indirect()).isCloseTo(0, within(1e-9));
-    assertThat(chainOf("root", chains).direct()).isCloseTo(0, within(1e-6));
+    assertThat(mediator.total().estimate()).isCloseTo(Math.log(9), within(1e-6));
+    assertThat(mediator.direct().estimate()).isCloseTo(mediator.total().estimate(), within(1e-9));
+    assertThat(mediator.indirect().estimate()).isCloseTo(0, within(1e-9));
+    assertThat(chainOf("root", chains).direct().estimate()).isCloseTo(0, within(1e-6));
   }
 
   @Test
@@ -83,13 +83,14 @@ class RootCauseChainsTest {
 
     RootCauseChain chain = chainOf("root", find(data, graph));
 
-    assertThat(chain.total()).isCloseTo(0, within(1e-9));
+    assertThat(chain.total().estimate()).isCloseTo(0, within(1e-9));
     assertThat(chain.shareMediated()).isNull();
   }
 
   @Test
-  void everyAncestorStartsPathsOfEveryLengthAndUndirectedEdgesAreNotFollowed() {
-    // a -> b -> problem, c -- b: b has a directed parent yet starts a path; c is joined undirected.
+  void everyAncestorStartsPathsOfEveryLengthAndUndirectedEdgesArePossibleLinks() {
+    // a -> b -> problem, c -- b: b has a directed parent yet starts a path; c is joined undirected,
+    // so c -> b -> problem is a possible path (c -- b read forward).
     List<String> names = List.of("a", "b", "c", "problem");
     CausalGraph graph =
         new CausalGraph(
@@ -101,9 +102,118 @@ class RootCauseChainsTest {
     Map<String, Integer> tiers = Map.of("a", 1, "b", 2, "c", 2, "problem", 3);
 
     assertThat(RootCauseChains.paths(data, graph, Set.of(), tiers, "problem", Integer.MAX_VALUE))
-        .containsExactlyInAnyOrder(List.of("b", "problem"), List.of("a", "b", "problem"));
+        .containsExactlyInAnyOrder(
+            List.of("b", "problem"), List.of("a", "b", "problem"), List.of("c", "b", "problem"));
     assertThat(RootCauseChains.paths(data, graph, Set.of(), tiers, "problem", 1))
         .containsExactly(List.of("b", "problem"));
+  }
+
+  @Test
+  void aPossibleChainIsMarkedAndADirectedPathIsPreferredForTheSameRoot() {
+    // root -- mediator -> problem and root -> problem: the root's directed path (straight to the
+    // problem) heads its chain, not the possible path through the undirected link; the mediator's
+    // own chain is directed. With only the undirected link, the root's chain is possible.
+    CausalGraph both =
+        new CausalGraph(
+            NAMES, List.of(Edge.undirected(0, 1), Edge.directed(1, 2), Edge.directed(0, 2)));
+    CausalGraph possibleOnly =
+        new CausalGraph(NAMES, List.of(Edge.undirected(0, 1), Edge.directed(1, 2)));
+
+    RootCauseChain preferred = chainOf("root", find(fullyMediated(), both));
+    RootCauseChain possible = chainOf("root", find(fullyMediated(), possibleOnly));
+
+    assertThat(preferred.path()).containsExactly("root", "problem");
+    assertThat(preferred.directed()).isTrue();
+    assertThat(chainOf("mediator", find(fullyMediated(), both)).directed()).isTrue();
+    assertThat(possible.path()).containsExactly("root", "mediator", "problem");
+    assertThat(possible.directed()).isFalse();
+    // Read forward, the link makes the mediator a descendant: the total is not adjusted for it.
+    assertThat(possible.total().estimate())
+        .isCloseTo(Math.log((42.0 * 82) / (58.0 * 18)), within(1e-6));
+  }
+
+  @Test
+  void totalEffectIntervalIsWoolfsAndPeopleCountsTheRootKnown() {
+    RootCauseChain chain =
+        chainOf(
+            "root",
+            find(
+                fullyMediated(),
+                new CausalGraph(NAMES, List.of(Edge.directed(0, 1), Edge.directed(1, 2)))));
+
+    // Unadjusted, the total is the crude log odds ratio of 42/58 against 18/82, whose robust and
+    // model-based variances agree (the model is saturated): Woolf's 1/a + 1/b + 1/c + 1/d.
+    double logOddsRatio = Math.log((42.0 * 82) / (58.0 * 18));
+    double half = 1.959963984540054 * Math.sqrt(1 / 42.0 + 1 / 58.0 + 1 / 18.0 + 1 / 82.0);
+    assertThat(chain.total().low()).isCloseTo(logOddsRatio - half, within(1e-6));
+    assertThat(chain.total().high()).isCloseTo(logOddsRatio + half, within(1e-6));
+    assertThat(chain.people()).isEqualTo(200);
+  }
+
+  @Test
+  void indirectEffectIntervalMatchesTheBootstrapOfTheDifference() {
+    // The fully mediated table five times over (1,000 people). Independent check of the stacked
+    // sandwich variance: resample people with replacement, refit both models, and take the
+    // standard deviation of total - direct over the resamples.
+    long[] counts = {200, 200, 10, 90, 50, 50, 40, 360};
+    int[][] patterns = {
+      {1, 1, 1}, {1, 1, 0}, {1, 0, 1}, {1, 0, 0}, {0, 1, 1}, {0, 1, 0}, {0, 0, 1}, {0, 0, 0}
+    };
+    DiscreteData data =
+        DiscreteData.fromPatternCounts(NAMES, new int[] {2, 2, 2}, patterns, counts);
+    RootCauseChain chain =
+        chainOf(
+            "root",
+            find(data, new CausalGraph(NAMES, List.of(Edge.directed(0, 1), Edge.directed(1, 2)))));
+    double sandwich = (chain.indirect().high() - chain.indirect().low()) / (2 * 1.959963984540054);
+
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    int people = (int) java.util.Arrays.stream(counts).sum();
+    int[] personPattern = new int[people];
+    for (int pattern = 0, next = 0; pattern < counts.length; pattern++) {
+      for (long copy = 0; copy < counts[pattern]; copy++) {
+        personPattern[next++] = pattern;
+      }
+    }
+    int resamples = 2_000;
+    double sum = 0;
+    double sumOfSquares = 0;
+    for (int resample = 0; resample < resamples; resample++) {
+      double[] drawn = new double[counts.length];
+      for (int person = 0; person < people; person++) {
+        drawn[personPattern[random.nextInt(people)]]++;
+      }
+      double difference =
+          rootCoefficient(patterns, drawn, false) - rootCoefficient(patterns, drawn, true);
+      sum += difference;
+      sumOfSquares += difference * difference;
+    }
+    double bootstrap = Math.sqrt((sumOfSquares - sum * sum / resamples) / (resamples - 1));
+    assertThat(sandwich).isCloseTo(bootstrap, within(0.1 * bootstrap));
+    assertThat(chain.indirect().low()).isGreaterThan(0);
+  }
+
+  /** The root's coefficient of problem ~ root (+ mediator), fitted on weighted patterns. */
+  private static double rootCoefficient(int[][] patterns, double[] weights, boolean withMediator) {
+    int[][] indices = new int[patterns.length][];
+    double[][] values = new double[patterns.length][];
+    double[] outcome = new double[patterns.length];
+    for (int row = 0; row < patterns.length; row++) {
+      List<Integer> columns = new java.util.ArrayList<>(List.of(0));
+      if (patterns[row][0] == 1) {
+        columns.add(1);
+      }
+      if (withMediator && patterns[row][1] == 1) {
+        columns.add(2);
+      }
+      indices[row] = columns.stream().mapToInt(Integer::intValue).toArray();
+      values[row] = new double[indices[row].length];
+      java.util.Arrays.fill(values[row], 1);
+      outcome[row] = patterns[row][2];
+    }
+    return LogisticFit.fit(indices, values, withMediator ? 3 : 2, outcome, weights)
+        .orElseThrow()
+        .coefficients()[1];
   }
 
   @Test
