@@ -2,6 +2,7 @@ package org.rishe.analytics.impact;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class ImpactDesign {
     requireNonNull(units, "units is null");
     requireNonNull(factorCodes, "factorCodes is null");
     Map<String, double[]> columns = new LinkedHashMap<>();
-    addContinuous(columns, "age", units.stream().map(unit -> (double) unit.age()).toList());
+    addContinuous(columns, "age", units.stream().mapToDouble(Unit::age).toArray());
     columns.put("female", indicator(units, unit -> unit.sex().equals("female")));
     columns.put(
         "sex_other_or_unknown",
@@ -75,66 +76,86 @@ public final class ImpactDesign {
         columns.put("region_" + region, indicator(units, unit -> unit.region().equals(region)));
       }
     }
-    for (String code : factorCodes) {
-      List<Double> values = units.stream().map(unit -> unit.factors().get(code)).toList();
-      boolean binary = values.stream().allMatch(v -> v == null || v == 0 || v == 1);
-      if (binary) {
-        columns.put(code, values.stream().mapToDouble(v -> v == null ? 0 : v).toArray());
+    // Each factor's values as one array, NaN where not observed: read once from the units, so the
+    // checks below (some over every pair of factors) cost array passes, not map lookups.
+    double[][] factors = new double[factorCodes.size()][units.size()];
+    boolean[] binary = new boolean[factorCodes.size()];
+    for (int factor = 0; factor < factorCodes.size(); factor++) {
+      String code = factorCodes.get(factor);
+      double[] values = factors[factor];
+      for (int unit = 0; unit < values.length; unit++) {
+        Double value = units.get(unit).factors().get(code);
+        values[unit] = value == null ? Double.NaN : value;
+      }
+      binary[factor] = Arrays.stream(values).allMatch(v -> Double.isNaN(v) || v == 0 || v == 1);
+      if (binary[factor]) {
+        columns.put(code, Arrays.stream(values).map(v -> Double.isNaN(v) ? 0 : v).toArray());
       } else {
         addContinuous(columns, code, values);
       }
-      if (values.stream().anyMatch(v -> v == null)) {
+      if (Arrays.stream(values).anyMatch(Double::isNaN)) {
         columns.put(
-            code + "_missing", values.stream().mapToDouble(v -> v == null ? 1 : 0).toArray());
+            code + "_missing", Arrays.stream(values).map(v -> Double.isNaN(v) ? 1 : 0).toArray());
       }
     }
-    addSkipPatterns(columns, units, factorCodes);
+    addSkipPatterns(columns, factorCodes, factors, binary);
     columns.values().removeIf(ImpactDesign::constant);
     List<String> names = List.copyOf(columns.keySet());
     boolean[] treated = new boolean[units.size()];
     double[][] covariates = new double[units.size()][names.size()];
     double[] outcomes = new double[units.size()];
+    double[][] ordered = names.stream().map(columns::get).toArray(double[][]::new);
     for (int unit = 0; unit < units.size(); unit++) {
       treated[unit] = units.get(unit).treated();
       outcomes[unit] = units.get(unit).outcome();
-      for (int column = 0; column < names.size(); column++) {
-        covariates[unit][column] = columns.get(names.get(column))[unit];
+      for (int column = 0; column < ordered.length; column++) {
+        covariates[unit][column] = ordered[column][unit];
       }
     }
     return new ImpactSample(names, treated, covariates, outcomes);
   }
 
-  /** Adds {@code A_and_B_missing} for every skip pattern "B not asked when A is exposed". */
+  /**
+   * Adds {@code A_and_B_missing} for every skip pattern "B not asked when A is exposed". {@code
+   * factors} holds each factor's values (NaN when not observed), {@code binary} whether they are
+   * all 0 or 1.
+   */
   private static void addSkipPatterns(
-      Map<String, double[]> columns, List<Unit> units, List<String> factorCodes) {
-    for (String skipper : factorCodes) {
-      for (String skipped : factorCodes) {
-        if (!skipper.equals(skipped) && isSkippedWhenExposed(units, skipper, skipped)) {
+      Map<String, double[]> columns,
+      List<String> factorCodes,
+      double[][] factors,
+      boolean[] binary) {
+    for (int skipper = 0; skipper < factors.length; skipper++) {
+      if (!binary[skipper]) {
+        continue;
+      }
+      for (int skipped = 0; skipped < factors.length; skipped++) {
+        if (skipper != skipped && isSkippedWhenExposed(factors[skipper], factors[skipped])) {
+          double[] first = factors[skipper];
+          double[] second = factors[skipped];
+          double[] both = new double[first.length];
+          for (int unit = 0; unit < both.length; unit++) {
+            both[unit] = Double.isNaN(first[unit]) && Double.isNaN(second[unit]) ? 1 : 0;
+          }
           columns.put(
-              skipper + "_and_" + skipped + "_missing",
-              indicator(
-                  units,
-                  unit ->
-                      unit.factors().get(skipper) == null && unit.factors().get(skipped) == null));
+              factorCodes.get(skipper) + "_and_" + factorCodes.get(skipped) + "_missing", both);
         }
       }
     }
   }
 
-  private static boolean isSkippedWhenExposed(List<Unit> units, String skipper, String skipped) {
+  /** Whether {@code skipped} is missing for most units exposed to the 0/1 {@code skipper}. */
+  private static boolean isSkippedWhenExposed(double[] skipper, double[] skipped) {
     long exposed = 0;
     long exposedSkipped = 0;
     long unexposed = 0;
     long unexposedSkipped = 0;
-    for (Unit unit : units) {
-      Double value = unit.factors().get(skipper);
-      boolean missing = unit.factors().get(skipped) == null;
-      if (value == null) {
+    for (int unit = 0; unit < skipper.length; unit++) {
+      double value = skipper[unit];
+      if (Double.isNaN(value)) {
         continue;
       }
-      if (value != 0 && value != 1) {
-        return false;
-      }
+      boolean missing = Double.isNaN(skipped[unit]);
       if (value == 1) {
         exposed++;
         exposedSkipped += missing ? 1 : 0;
@@ -148,23 +169,20 @@ public final class ImpactDesign {
         && unexposedSkipped < 0.5 * unexposed;
   }
 
-  private static void addContinuous(Map<String, double[]> columns, String name, List<Double> raw) {
-    double[] values = raw.stream().mapToDouble(v -> v == null ? 0 : v).toArray();
+  /** A number with its square and, for a point mass at zero, a zero indicator; NaN is missing. */
+  private static void addContinuous(Map<String, double[]> columns, String name, double[] raw) {
+    double[] values = Arrays.stream(raw).map(v -> Double.isNaN(v) ? 0 : v).toArray();
     columns.put(name, values);
     double[] squares = new double[values.length];
-    long observed = raw.stream().filter(v -> v != null).count();
-    long zeros = raw.stream().filter(v -> v != null && v == 0).count();
-    boolean nonNegative = raw.stream().allMatch(v -> v == null || v >= 0);
+    long observed = Arrays.stream(raw).filter(v -> !Double.isNaN(v)).count();
+    long zeros = Arrays.stream(raw).filter(v -> v == 0).count();
+    boolean nonNegative = Arrays.stream(raw).allMatch(v -> Double.isNaN(v) || v >= 0);
     for (int unit = 0; unit < values.length; unit++) {
       squares[unit] = values[unit] * values[unit];
     }
     columns.put(name + "_squared", squares);
     if (nonNegative && observed > 0 && zeros >= ZERO_MASS_SHARE * observed) {
-      double[] zero = new double[values.length];
-      for (int unit = 0; unit < values.length; unit++) {
-        zero[unit] = raw.get(unit) != null && raw.get(unit) == 0 ? 1 : 0;
-      }
-      columns.put(name + "_zero", zero);
+      columns.put(name + "_zero", Arrays.stream(raw).map(v -> v == 0 ? 1 : 0).toArray());
     }
   }
 
