@@ -146,7 +146,8 @@ final class Routes {
             .query("lang", "label language: en (default) or fa")
             .table()
             .personDerived());
-    CausalGraphController causal = new CausalGraphController(dependencies.results());
+    CausalGraphController causal =
+        new CausalGraphController(dependencies.results(), dependencies.smallCellThreshold());
     routes.add(
         ApiRoute.get(
                 PREFIX + "/causal-graph",

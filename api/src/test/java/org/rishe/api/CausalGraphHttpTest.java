@@ -1,11 +1,15 @@
 package org.rishe.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.rishe.api.auth.Role;
 
 /** {@code /causal-graph} and {@code /root-causes/{problem}/chains} over real HTTP. */
@@ -58,6 +62,110 @@ class CausalGraphHttpTest extends OneServerPerClass {
     assertThat(first.get("total").asDouble()).isEqualTo(0.4);
     assertThat(first.get("shareMediated").asDouble()).isEqualTo(0.75);
     assertThat(chains.get(1).get("shareMediated").isNull()).isTrue();
+  }
+
+  @Test
+  void eachChainSaysWhetherItIsDirectedOnHowManyPeopleAndGivesEachEffectsInterval()
+      throws Exception {
+    JsonNode chains =
+        JSON.readTree(server.get("/api/v1/root-causes/child_labour/chains", Role.PLANNER).body())
+            .get("chains");
+
+    JsonNode directed = chains.get(0);
+    assertThat(directed.get("directed").isBoolean()).isTrue();
+    assertThat(directed.get("directed").asBoolean()).isTrue();
+    assertThat(directed.get("people").asLong()).isEqualTo(11620);
+    assertThat(directed.get("directLow").asDouble()).isEqualTo(0.02);
+    assertThat(directed.get("directHigh").asDouble()).isEqualTo(0.18);
+    assertThat(directed.get("indirectLow").asDouble()).isEqualTo(0.21);
+    assertThat(directed.get("indirectHigh").asDouble()).isEqualTo(0.39);
+    assertThat(directed.get("totalLow").asDouble()).isEqualTo(0.3);
+    assertThat(directed.get("totalHigh").asDouble()).isEqualTo(0.5);
+    JsonNode possible = chains.get(1);
+    assertThat(possible.get("path").toString())
+        .isEqualTo("[\"age_band\",\"out_of_school\",\"child_labour\"]");
+    assertThat(possible.get("directed").asBoolean()).isFalse();
+    assertThat(possible.get("people").asLong()).isEqualTo(9870);
+    assertThat(possible.get("total").asDouble()).isEqualTo(0.0);
+    assertThat(possible.get("totalLow").asDouble()).isEqualTo(-0.09);
+    assertThat(possible.get("totalHigh").asDouble()).isEqualTo(0.1);
+    assertThat(possible.get("directLow").asDouble()).isEqualTo(-0.11);
+    assertThat(possible.get("indirectHigh").asDouble()).isEqualTo(0.06);
+  }
+
+  @Test
+  void aResearcherDoesNotSeeASampleSizeOf1ToKMinus1() throws Exception {
+    String path = "/api/v1/root-causes/dropout/chains";
+    JsonNode planner = JSON.readTree(server.get(path, Role.PLANNER).body()).get("chains").get(0);
+    JsonNode researcher =
+        JSON.readTree(server.get(path, Role.RESEARCHER).body()).get("chains").get(0);
+
+    assertThat(planner.get("people").asLong()).isEqualTo(7);
+    assertThat(researcher.get("people").isNull()).isTrue();
+    assertThat(researcher.get("total").asDouble()).isEqualTo(0.6);
+    assertThat(researcher.get("totalLow").isNull()).isTrue();
+    JsonNode large =
+        JSON.readTree(server.get("/api/v1/root-causes/child_labour/chains", Role.RESEARCHER).body())
+            .get("chains")
+            .get(0);
+    assertThat(large.get("people").asLong()).isEqualTo(11620);
+  }
+
+  @Test
+  void chainsComeAsCsvWithTheFirstColumnsFirstAndTheNewOnesAfter() throws Exception {
+    HttpResponse<String> response =
+        server.get("/api/v1/root-causes/child_labour/chains", Role.PLANNER, "text/csv");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    String[] lines = response.body().split("\r\n");
+    assertThat(lines[0])
+        .isEqualTo(
+            "rank,path,direct,indirect,total,shareMediated,directed,people,directLow,directHigh,"
+                + "indirectLow,indirectHigh,totalLow,totalHigh");
+    assertThat(lines[2]).startsWith("2,").contains(",false,9870,-0.11,0.12,");
+  }
+
+  @Test
+  void aRunPublishedBeforeChainsHadIntervalsIsServedWithDirectedChainsAndNoIntervals(
+      @TempDir Path warehouse) throws Exception {
+    try (TestServer older = TestServer.unlimited(warehouse)) {
+      PublishedRunFixture.writeChainsBeforeIntervals(warehouse, "run-2");
+      PublishedRunFixture.publish(
+          warehouse,
+          "run-2",
+          List.of(
+              new PublishedRunFixture.Problem(
+                  "child_labour", "Child labour", "کار کودک", 120, 95)));
+      assertThat(older.dependencies.results().refresh()).as("run-2 loads").isTrue();
+
+      HttpResponse<String> response =
+          older.get("/api/v1/root-causes/child_labour/chains", Role.RESEARCHER);
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      JsonNode body = JSON.readTree(response.body());
+      assertThat(body.get("run").asText()).isEqualTo("run-2");
+      assertThat(body.get("chains")).hasSize(1);
+      JsonNode chain = body.get("chains").get(0);
+      assertThat(chain.get("path").toString())
+          .isEqualTo("[\"parent_illiterate\",\"out_of_school\",\"child_labour\"]");
+      assertThat(chain.get("direct").asDouble()).isEqualTo(0.2);
+      assertThat(chain.get("indirect").asDouble()).isEqualTo(0.1);
+      assertThat(chain.get("total").asDouble()).isEqualTo(0.3);
+      assertThat(chain.get("shareMediated").asDouble()).isCloseTo(1.0 / 3, within(1e-12));
+      assertThat(chain.get("directed").asBoolean()).isTrue();
+      for (String absent :
+          List.of(
+              "people",
+              "directLow",
+              "directHigh",
+              "indirectLow",
+              "indirectHigh",
+              "totalLow",
+              "totalHigh")) {
+        assertThat(chain.get(absent)).as(absent).isNotNull();
+        assertThat(chain.get(absent).isNull()).as(absent).isTrue();
+      }
+    }
   }
 
   @Test

@@ -132,6 +132,27 @@ class DashboardBrowserTest extends OneServerPerClass {
     assertThat(driver.findElement(By.id("root-causes-table")).getText())
         .contains("out_of_school", "parent_illiterate");
     assertThat(driver.findElement(By.id("chains-list")).getText()).contains("out_of_school");
+    // the fixture's chains: a directed one with intervals and 11620 people, then a possible one
+    // whose link age_band -- out_of_school the graph leaves undirected
+    wait.until(d -> !d.findElements(By.cssSelector("#chains-list .undirected")).isEmpty());
+    List<WebElement> chains = driver.findElements(By.cssSelector("#chains-list > li"));
+    assertThat(chains.get(0).getText())
+        .contains("parent_illiterate → out_of_school → Child labour")
+        .contains("total 0.40 (0.30 to 0.50)")
+        .contains("direct 0.10 (0.02 to 0.18)")
+        .contains("indirect 0.30 (0.21 to 0.39)")
+        .contains("n = 11,620")
+        .doesNotContain("possible");
+    assertThat(chains.get(1).getText())
+        .contains("age_band — out_of_school → Child labour")
+        .contains("total 0.00 (-0.09 to 0.10)")
+        .contains("n = 9,870");
+    WebElement badge = chains.get(1).findElement(By.cssSelector(".badge.possible"));
+    assertThat(badge.getText()).isEqualTo("possible");
+    assertThat(badge.getAttribute("title"))
+        .isEqualTo("some links' direction could not be decided from the data; read forward");
+    assertThat(badge.getAttribute("aria-describedby")).isEqualTo("chains-help");
+    assertThat(driver.findElement(By.id("chains-help")).getText()).contains("possible chain");
     assertThat(driver.findElement(By.id("graph-message")).isDisplayed()).isFalse();
     script(
         "window.RisheDashboard.renderGraph({nodes: [{id: 'poverty', kind: 'factor'},"
@@ -185,6 +206,9 @@ class DashboardBrowserTest extends OneServerPerClass {
     assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fa");
     assertThat(driver.findElement(By.id("nav-planner")).getText()).isEqualTo("برنامه‌ریزی");
     assertThat(driver.findElement(By.id("lang-toggle")).getText()).isEqualTo("English");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chains-list"), "احتمالی"));
+    assertThat(driver.findElement(By.id("chains-list")).getText())
+        .contains("کل ۰٫۴۰ (۰٫۳۰ تا ۰٫۵۰)");
     screenshot("planner-fa");
     driver.get(base + "/#/leadership");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpis"), "پرونده"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.HashSet;
@@ -73,6 +74,15 @@ class OpenApiTest extends OneServerPerClass {
     assertThat(problems.getGet().getParameters())
         .extracting(p -> p.getName())
         .contains("lang", "limit", "cursor");
+  }
+
+  @Test
+  void aChainIsDocumentedWithItsDirectionSampleSizeAndIntervals() {
+    Schema<?> chain = parsed().getComponents().getSchemas().get("ChainView");
+
+    assertThat(chain.getProperties())
+        .containsKeys("shareMediated", "directed", "people", "directLow", "totalHigh");
+    assertThat(chain.getProperties().get("directed").getDescription()).contains("possible chain");
   }
 
   @Test

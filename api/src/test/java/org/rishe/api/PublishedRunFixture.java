@@ -111,7 +111,11 @@ final class PublishedRunFixture {
 
   /**
    * Writes the causal-graph tables of a run: a four-node graph (age band, parent_illiterate,
-   * out_of_school, child_labour) with one undirected edge, two chains of child_labour, and
+   * out_of_school, child_labour) with one undirected edge (age_band -- out_of_school), two chains
+   * of child_labour with 95% intervals and sample sizes (1: parent_illiterate → out_of_school →
+   * child_labour, directed, 11620 people, total 0.4 [0.3, 0.5]; 2: age_band — out_of_school →
+   * child_labour, possible, 9870 people, total 0.0 [-0.09, 0.1], no share mediated), one chain of
+   * dropout estimated on 7 people without intervals (parent_illiterate → dropout, total 0.6), and
    * child_labour's factors in {@code root_causes}: out_of_school (adjusted OR 2.5),
    * parent_illiterate (2.0), learning_difficulty (no adjusted OR, 7 exposed cases) overall, and
    * parent_illiterate in R01 (9 exposed cases). Call before {@link #publish}.
@@ -141,10 +145,15 @@ final class PublishedRunFixture {
               + "' (FORMAT PARQUET)");
       statement.execute(
           "COPY (SELECT * FROM (VALUES"
-              + " ('child_labour',1,['parent_illiterate','out_of_school','child_labour'],"
-              + "0.1,0.3,0.4,0.75),"
-              + " ('child_labour',2,['out_of_school','child_labour'],0.0,0.0,0.0,NULL::DOUBLE))"
-              + " AS t(problem, rank, path, direct, indirect, total, share_mediated)) TO '"
+              + " ('child_labour',1,['parent_illiterate','out_of_school','child_labour'],true,"
+              + "11620::BIGINT,0.1,0.02,0.18,0.3,0.21,0.39,0.4,0.3,0.5,0.75),"
+              + " ('child_labour',2,['age_band','out_of_school','child_labour'],false,"
+              + "9870::BIGINT,0.0,-0.11,0.12,0.0,-0.05,0.06,0.0,-0.09,0.1,NULL::DOUBLE),"
+              + " ('dropout',1,['parent_illiterate','dropout'],true,7::BIGINT,0.6,NULL::DOUBLE,"
+              + "NULL::DOUBLE,0.0,NULL::DOUBLE,NULL::DOUBLE,0.6,NULL::DOUBLE,NULL::DOUBLE,0.0))"
+              + " AS t(problem, rank, path, directed, people, direct, direct_low, direct_high,"
+              + " indirect, indirect_low, indirect_high, total, total_low, total_high,"
+              + " share_mediated)) TO '"
               + run.resolve("root_cause_chains/part-0.parquet")
               + "' (FORMAT PARQUET)");
       statement.execute(
@@ -169,6 +178,30 @@ final class PublishedRunFixture {
               + " attributable_fraction_low, attributable_fraction_high, p_value, q_value,"
               + " median_lead_days, evidence, population, cases)) TO '"
               + run.resolve("root_causes/part-0.parquet")
+              + "' (FORMAT PARQUET)");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes only the chains of a run as published before chains had a direction flag, a sample size
+   * and intervals: one chain of child_labour (parent_illiterate → out_of_school → child_labour;
+   * direct 0.2, indirect 0.1, total 0.3, share mediated 1/3). Call before {@link #publish}.
+   */
+  static void writeChainsBeforeIntervals(Path warehouse, String runId) {
+    Path run = warehouse.resolve("results").resolve(runId);
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement()) {
+      Files.createDirectories(run.resolve("root_cause_chains"));
+      statement.execute(
+          "COPY (SELECT * FROM (VALUES"
+              + " ('child_labour',1,['parent_illiterate','out_of_school','child_labour'],"
+              + "0.2,0.1,0.3,1.0/3))"
+              + " AS t(problem, rank, path, direct, indirect, total, share_mediated)) TO '"
+              + run.resolve("root_cause_chains/part-0.parquet")
               + "' (FORMAT PARQUET)");
     } catch (SQLException e) {
       throw new IllegalStateException(e);

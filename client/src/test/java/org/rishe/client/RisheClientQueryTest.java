@@ -4,9 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,51 +13,54 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link RisheClient#cubes} and {@link RisheClient#query} against a hand-written fake of the two
- * routes (the JDK's HTTP server answering fixed bodies); {@code RisheClientHttpTest} in {@code
- * notebooks/} checks them against the real API.
+ * {@link RisheClient#cubes} and {@link RisheClient#query} against a {@link FakeApi} of the two
+ * routes answering fixed bodies; {@code RisheClientHttpTest} in {@code notebooks/} checks them
+ * against the real API.
  */
 class RisheClientQueryTest {
+  private static final String CUBES =
+      """
+      {"runId":"run-1","minCell":11,"cubes":[
+        {"measure":"cases","dimensions":[{"name":"region","values":["R01","R02"]},
+                                         {"name":"sex","values":["female","male"]}]},
+        {"measure":"people","dimensions":[{"name":"sex","values":["female","male"]}]}]}""";
+
+  private static final String FIRST_PAGE =
+      """
+      {"runId":"run-1","measure":"cases","dimensions":["region"],"minCell":11,
+       "rows":[{"region":"R01","value":30,"suppressed":false}],
+       "totals":[],"suppressedCells":1,"nextCursor":"next"}""";
+
+  private static final String LAST_PAGE =
+      """
+      {"runId":"run-1","measure":"cases","dimensions":["region"],"minCell":11,
+       "rows":[{"region":"R02","value":null,"suppressed":true}],
+       "totals":[],"suppressedCells":1,"nextCursor":null}""";
+
   private final List<String> requests = new ArrayList<>();
-  private HttpServer server;
+  private FakeApi api;
   private RisheClient client;
 
   @BeforeEach
   void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/api/v1/query/cubes",
-        exchange ->
-            answer(
-                exchange,
-                """
-                {"runId":"run-1","minCell":11,"cubes":[
-                  {"measure":"cases","dimensions":[{"name":"region","values":["R01","R02"]},
-                                                   {"name":"sex","values":["female","male"]}]},
-                  {"measure":"people","dimensions":[{"name":"sex","values":["female","male"]}]}]}"""));
-    server.createContext(
-        "/api/v1/query",
-        exchange -> {
-          String query = exchange.getRequestURI().getRawQuery();
-          answer(
-              exchange,
-              query.contains("cursor=next")
-                  ? """
-                    {"runId":"run-1","measure":"cases","dimensions":["region"],"minCell":11,
-                     "rows":[{"region":"R02","value":null,"suppressed":true}],
-                     "totals":[],"suppressedCells":1,"nextCursor":null}"""
-                  : """
-                    {"runId":"run-1","measure":"cases","dimensions":["region"],"minCell":11,
-                     "rows":[{"region":"R01","value":30,"suppressed":false}],
-                     "totals":[],"suppressedCells":1,"nextCursor":"next"}""");
-        });
-    server.start();
-    client = RisheClient.connect("http://127.0.0.1:" + server.getAddress().getPort(), "rk_a_b");
+    api =
+        new FakeApi(
+            Map.of(
+                "/api/v1/query/cubes",
+                exchange -> answer(exchange, CUBES),
+                "/api/v1/query",
+                exchange ->
+                    answer(
+                        exchange,
+                        exchange.getRequestURI().getRawQuery().contains("cursor=next")
+                            ? LAST_PAGE
+                            : FIRST_PAGE)));
+    client = api.client();
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    api.close();
   }
 
   @Test
@@ -103,10 +104,6 @@ class RisheClientQueryTest {
               + " "
               + new String(exchange.getRequestBody().readAllBytes(), UTF_8));
     }
-    byte[] bytes = body.getBytes(UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
+    FakeApi.answer(exchange, body);
   }
 }

@@ -78,7 +78,16 @@ class RisheClientHttpTest {
 
     assertThat(chains.problem()).isEqualTo(problem);
     assertThat(chains.chains())
-        .allSatisfy(chain -> assertThat(chain.path()).last().isEqualTo(problem));
+        .allSatisfy(
+            chain -> {
+              assertThat(chain.path()).last().isEqualTo(problem);
+              assertThat(chain.directed()).isNotNull();
+              assertThat(chain.people())
+                  .satisfiesAnyOf(p -> assertThat(p).isNull(), p -> assertThat(p).isPositive());
+              assertIntervalOrdered(chain.directEffect());
+              assertIntervalOrdered(chain.indirectEffect());
+              assertIntervalOrdered(chain.totalEffect());
+            });
   }
 
   @Test
@@ -249,6 +258,13 @@ class RisheClientHttpTest {
     if (estimate.estimate() != null && estimate.low() != null && estimate.high() != null) {
       assertThat(estimate.low()).isLessThanOrEqualTo(estimate.estimate());
       assertThat(estimate.estimate()).isLessThanOrEqualTo(estimate.high());
+    }
+  }
+
+  /** An interval's low bound is not above its high one (the estimate may lie outside it). */
+  private static void assertIntervalOrdered(Estimate estimate) {
+    if (estimate.low() != null && estimate.high() != null) {
+      assertThat(estimate.low()).isLessThanOrEqualTo(estimate.high());
     }
   }
 }

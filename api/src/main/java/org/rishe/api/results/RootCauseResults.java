@@ -59,17 +59,35 @@ public record RootCauseResults(
   /** An edge; {@code from -- to} when not directed; stability in [0, 1]. */
   public record GraphEdge(String from, String to, boolean directed, double stability) {}
 
-  /** One chain of a problem, effects on the log-odds scale; shareMediated null when undefined. */
+  /**
+   * An effect of a chain on the log-odds scale with its 95% confidence bounds; a bound is null
+   * where the run gives no interval (runs published before chains had intervals give none).
+   */
+  public record Effect(double estimate, Double low, Double high) {}
+
+  /**
+   * One chain of a problem from a root through mediators to the problem.
+   *
+   * @param directed true when every link of the path is directed in the learnt graph; false for a
+   *     possible chain, one or more of whose links the data left undirected (read forward)
+   * @param shareMediated null when undefined
+   * @param people how many people the effects were estimated on; null when the run does not say
+   */
   public record Chain(
       String problem,
       int rank,
       List<String> path,
-      double direct,
-      double indirect,
-      double total,
-      Double shareMediated) {
+      boolean directed,
+      Effect direct,
+      Effect indirect,
+      Effect total,
+      Double shareMediated,
+      Long people) {
     public Chain {
       path = List.copyOf(path);
+      requireNonNull(direct, "direct is null");
+      requireNonNull(indirect, "indirect is null");
+      requireNonNull(total, "total is null");
     }
   }
 }

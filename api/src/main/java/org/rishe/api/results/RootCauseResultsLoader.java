@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.rishe.common.results.ResultTables;
 
 /** Reads the root-cause tables of a run with DuckDB; absent tables read as empty. */
@@ -110,30 +111,66 @@ final class RootCauseResultsLoader {
     return edges;
   }
 
+  /**
+   * The chains of every problem. A run published before chains had a direction flag, a sample size
+   * and intervals lacks those columns: its chains read as directed (only directed chains were
+   * published then), with no sample size and no intervals.
+   */
   private static List<RootCauseResults.Chain> chains(Statement statement, Path runFolder)
       throws SQLException {
     List<RootCauseResults.Chain> chains = new ArrayList<>();
     if (!Files.isDirectory(runFolder.resolve(ResultTables.ROOT_CAUSE_CHAINS))) {
       return chains;
     }
-    try (ResultSet rows =
-        statement.executeQuery(
-            "SELECT problem, rank, path, direct, indirect, total, share_mediated FROM read_parquet("
-                + RunLoader.parquet(runFolder, ResultTables.ROOT_CAUSE_CHAINS)
-                + ") ORDER BY problem, rank")) {
+    String table = RunLoader.parquet(runFolder, ResultTables.ROOT_CAUSE_CHAINS);
+    Set<String> present = RunLoader.columns(statement, table);
+    StringBuilder select =
+        new StringBuilder("SELECT problem, rank, path, ")
+            .append(orElse(present, ResultTables.DIRECTED, "true"))
+            .append(", ")
+            .append(orElse(present, ResultTables.PEOPLE, "NULL::BIGINT"));
+    for (String effect : List.of(ResultTables.DIRECT, ResultTables.INDIRECT, ResultTables.TOTAL)) {
+      select
+          .append(", ")
+          .append(effect)
+          .append(", ")
+          .append(orElse(present, effect + ResultTables.LOW_SUFFIX, "NULL::DOUBLE"))
+          .append(", ")
+          .append(orElse(present, effect + ResultTables.HIGH_SUFFIX, "NULL::DOUBLE"));
+    }
+    select.append(", share_mediated FROM read_parquet(").append(table);
+    try (ResultSet rows = statement.executeQuery(select + ") ORDER BY problem, rank")) {
       while (rows.next()) {
         chains.add(
             new RootCauseResults.Chain(
                 rows.getString(1),
                 rows.getInt(2),
                 strings(rows.getArray(3)),
-                rows.getDouble(4),
-                rows.getDouble(5),
-                rows.getDouble(6),
-                nullableDouble(rows, 7)));
+                rows.getBoolean(4),
+                effect(rows, 6),
+                effect(rows, 9),
+                effect(rows, 12),
+                nullableDouble(rows, 15),
+                nullableLong(rows, 5)));
       }
     }
     return chains;
+  }
+
+  /** The column when the table has it, else {@code absent} under the column's name. */
+  private static String orElse(Set<String> present, String column, String absent) {
+    return present.contains(column) ? column : absent + " AS " + column;
+  }
+
+  /** An effect from its estimate column and the two bound columns after it; NaN reads as null. */
+  private static RootCauseResults.Effect effect(ResultSet rows, int first) throws SQLException {
+    return new RootCauseResults.Effect(
+        rows.getDouble(first), bound(rows, first + 1), bound(rows, first + 2));
+  }
+
+  private static Double bound(ResultSet rows, int column) throws SQLException {
+    Double value = nullableDouble(rows, column);
+    return value == null || value.isNaN() ? null : value;
   }
 
   private static List<String> strings(Array array) throws SQLException {
@@ -146,6 +183,11 @@ final class RootCauseResultsLoader {
 
   private static Double nullableDouble(ResultSet rows, int column) throws SQLException {
     double value = rows.getDouble(column);
+    return rows.wasNull() ? null : value;
+  }
+
+  private static Long nullableLong(ResultSet rows, int column) throws SQLException {
+    long value = rows.getLong(column);
     return rows.wasNull() ? null : value;
   }
 }

@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.rishe.common.results.ResultTables;
 
 /**
@@ -68,6 +70,21 @@ final class RunLoader {
       throw new IllegalStateException(
           "cannot read results run " + runId + " in " + runFolder + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The column names of a table given as {@link #parquet}'s glob: lets a loader serve runs
+   * published before a column existed.
+   */
+  static Set<String> columns(Statement statement, String parquet) throws SQLException {
+    Set<String> columns = new HashSet<>();
+    try (ResultSet rows =
+        statement.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + parquet + ")")) {
+      while (rows.next()) {
+        columns.add(rows.getString("column_name"));
+      }
+    }
+    return columns;
   }
 
   static String parquet(Path runFolder, String table) {

@@ -4,23 +4,27 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
 import java.util.List;
+import org.rishe.api.auth.Authorizer;
+import org.rishe.api.auth.Role;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.problems.Language;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
-import org.rishe.api.results.RootCauseResults;
 import org.rishe.api.table.Tables;
 
 /**
  * {@code GET /causal-graph} and {@code GET /root-causes/{problem}/chains}: the learnt graph over
  * demographics, factors and problems, and for one problem its chains from roots through mediators.
- * Neither carries counts, so no role sees less than another.
+ * The only count is a chain's sample size ({@code people}), which a researcher does not see when it
+ * is 1 to k-1; otherwise no role sees less than another.
  */
 public final class CausalGraphController {
   private final ResultsStore results;
+  private final int smallCellThreshold;
 
-  public CausalGraphController(ResultsStore results) {
+  public CausalGraphController(ResultsStore results, int smallCellThreshold) {
     this.results = requireNonNull(results, "results is null");
+    this.smallCellThreshold = smallCellThreshold;
   }
 
   /** A variable of the graph: {@code kind} is demographic, factor or problem. */
@@ -32,15 +36,6 @@ public final class CausalGraphController {
   /** Every node, and one page of edges (the table: CSV on ask gives the edges). */
   public record GraphResponse(
       String run, List<NodeView> nodes, List<EdgeView> edges, String nextCursor) {}
-
-  /** One chain: codes root first and problem last; effects on the log-odds scale. */
-  public record ChainView(
-      int rank,
-      List<String> path,
-      double direct,
-      double indirect,
-      double total,
-      Double shareMediated) {}
 
   public record ChainsResponse(
       String run, String problem, List<ChainView> chains, String nextCursor) {}
@@ -73,10 +68,11 @@ public final class CausalGraphController {
     if (!valid.contains(problem)) {
       throw ApiProblem.unknownCode("problem", problem, valid);
     }
+    boolean suppress = Authorizer.key(ctx).role() == Role.RESEARCHER;
     List<ChainView> chains =
         run.rootCauses().chains().stream()
             .filter(chain -> chain.problem().equals(problem))
-            .map(CausalGraphController::view)
+            .map(chain -> ChainView.of(chain, people(chain.people(), suppress)))
             .toList();
     Tables.respond(
         ctx,
@@ -86,13 +82,8 @@ public final class CausalGraphController {
         (page, next) -> new ChainsResponse(run.runId(), problem, page, next));
   }
 
-  private static ChainView view(RootCauseResults.Chain chain) {
-    return new ChainView(
-        chain.rank(),
-        chain.path(),
-        chain.direct(),
-        chain.indirect(),
-        chain.total(),
-        chain.shareMediated());
+  /** A sample size a researcher may see: any count from 1 to k-1 is withheld. */
+  private Long people(Long count, boolean suppress) {
+    return suppress && count != null && count > 0 && count < smallCellThreshold ? null : count;
   }
 }

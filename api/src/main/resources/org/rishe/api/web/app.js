@@ -19,6 +19,10 @@
       causalGraph: 'Causal graph',
       graphHelp: 'Drag the nodes; arrows are directed edges, thicker lines are more stable.',
       chains: 'Chains from root cause to problem', donationId: 'Donation id',
+      direct: 'direct', indirect: 'indirect', total: 'total', intervalTo: 'to', possible: 'possible',
+      possibleHelp: "some links' direction could not be decided from the data; read forward",
+      undirectedLink: 'direction not decided from the data',
+      chainsHelp: 'Effects on the log-odds scale with 95% intervals; n is the number of people. A possible chain has links whose direction the data could not decide (drawn —); it reads them forward.',
       showJourney: 'Show journey', designation: 'Designation', current: 'Current stage',
       receivedOn: 'Received on', deliveredOn: 'Delivered on', daysToDelivery: 'Days to delivery',
       flags: 'Flags', days: 'days', estimate: 'Estimate', naiveDifference: 'Naive difference',
@@ -50,6 +54,10 @@
       causalGraph: 'گراف علّی',
       graphHelp: 'گره‌ها را بکشید؛ پیکان‌ها یال‌های جهت‌دارند و خط‌های ضخیم‌تر پایدارترند.',
       chains: 'زنجیره‌ها از علت ریشه‌ای تا مشکل', donationId: 'شناسه کمک',
+      direct: 'مستقیم', indirect: 'غیرمستقیم', total: 'کل', intervalTo: 'تا', possible: 'احتمالی',
+      possibleHelp: 'جهت برخی پیوندها را نمی‌شد از داده‌ها تعیین کرد؛ رو به جلو خوانده شده است',
+      undirectedLink: 'جهت از داده‌ها تعیین نشد',
+      chainsHelp: 'اثرها در مقیاس لگاریتم شانس با بازه اطمینان ۹۵٪؛ n شمار افراد است. زنجیره احتمالی پیوندهایی دارد که داده‌ها جهتشان را تعیین نکردند (با — کشیده شده)؛ رو به جلو خوانده می‌شود.',
       showJourney: 'نمایش مسیر', designation: 'مقصد', current: 'مرحله کنونی',
       receivedOn: 'تاریخ دریافت', deliveredOn: 'تاریخ تحویل', daysToDelivery: 'روز تا تحویل',
       flags: 'هشدارها', days: 'روز', estimate: 'برآورد', naiveDifference: 'تفاوت ساده',
@@ -114,6 +122,14 @@
   function interval(value) {
     if (!value || value.estimate === null || value.estimate === undefined) { return '–'; }
     return number(value.estimate, 2) + ' [' + number(value.low, 2) + ' – ' + number(value.high, 2) + ']';
+  }
+  // a chain's effect: "total 0.40 (0.30 to 0.50)", the interval left out when the run has none
+  function effect(name, value, low, high) {
+    var fixed = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+    function format(x) { return new Intl.NumberFormat(locale(), fixed).format(x); }
+    var text = t(name) + ' ' + (value === null || value === undefined ? '–' : format(value));
+    if (low === null || low === undefined || high === null || high === undefined) { return text; }
+    return text + ' (' + format(low) + ' ' + t('intervalTo') + ' ' + format(high) + ')';
   }
   function calendar() { return state.jalali ? 'jalali' : 'gregorian'; }
 
@@ -355,23 +371,62 @@
             number(f.qValue, 3), evidence, number(f.exposedCases, 0)];
         }));
     }, function (error) { clear($('root-causes-table')); show('root-causes-message', describe(error)); });
-    api('/api/v1/root-causes/' + encodeURIComponent(problem) + '/chains?limit=1000').then(function (body) {
-      var chains = body.chains || [];
-      show('chains-message', chains.length === 0 ? t('noData') : null);
-      var list = clear($('chains-list'));
-      chains.forEach(function (chain) {
-        var steps = Array.isArray(chain) ? chain : (chain.path || chain.nodes || chain.steps || []);
-        var text = steps.map(function (step) {
-          var id = typeof step === 'string' ? step : (step.id || step.factor || step.node);
-          return (step && step.label) || problemLabel(id);
-        }).join(state.lang === 'fa' ? ' ← ' : ' → ');
-        list.appendChild(el('li', null, text));
+    Promise.all([api('/api/v1/root-causes/' + encodeURIComponent(problem) + '/chains?limit=1000'), undirectedLinks()])
+      .then(function (answers) { renderChains(answers[0].chains || [], answers[1]); },
+        function (error) { clear($('chains-list')); show('chains-help', null); show('chains-message', describe(error)); });
+  }
+
+  // The links the causal graph leaves undirected, as "from|to" in both directions; none when the
+  // graph could not be read (a possible chain then keeps its badge, its links drawn as arrows).
+  function undirectedLinks() {
+    return (state.graph || Promise.reject(null)).then(function (graph) {
+      var links = {};
+      (graph.edges || []).forEach(function (edge) {
+        if (edge.directed === false) { links[edge.from + '|' + edge.to] = true; links[edge.to + '|' + edge.from] = true; }
       });
-    }, function (error) { clear($('chains-list')); show('chains-message', describe(error)); });
+      return links;
+    }, function () { return {}; });
+  }
+
+  function renderChains(chains, undirected) {
+    show('chains-message', chains.length === 0 ? t('noData') : null);
+    var list = clear($('chains-list'));
+    var arrow = state.lang === 'fa' ? ' ← ' : ' → ';
+    chains.forEach(function (chain) {
+      var possible = chain.directed === false;
+      var item = el('li', possible ? 'possible' : null);
+      var path = item.appendChild(el('span', 'path'));
+      var steps = Array.isArray(chain) ? chain : (chain.path || chain.nodes || chain.steps || []);
+      var previous = null;
+      steps.forEach(function (step) {
+        var id = typeof step === 'string' ? step : (step.id || step.factor || step.node);
+        if (previous !== null) {
+          var open = possible && undirected[previous + '|' + id];
+          var link = path.appendChild(el('span', open ? 'link undirected' : 'link', open ? ' — ' : arrow));
+          if (open) { link.title = t('undirectedLink'); }
+        }
+        // isolated, so that Latin codes in a Persian line keep the chain's order
+        path.appendChild(el('bdi', 'node', (step && step.label) || problemLabel(id)));
+        previous = id;
+      });
+      if (possible) {
+        var badge = item.appendChild(el('span', 'badge possible', t('possible')));
+        badge.title = t('possibleHelp');
+        badge.setAttribute('aria-describedby', 'chains-help');
+      }
+      var parts = [effect('total', chain.total, chain.totalLow, chain.totalHigh),
+        effect('direct', chain.direct, chain.directLow, chain.directHigh),
+        effect('indirect', chain.indirect, chain.indirectLow, chain.indirectHigh)];
+      if (chain.people !== null && chain.people !== undefined) { parts.push('n = ' + number(chain.people, 0)); }
+      item.appendChild(el('div', 'effects', parts.join(' · ')));
+      list.appendChild(item);
+    });
+    show('chains-help', chains.length === 0 ? null : t('chainsHelp'));
   }
 
   function loadGraph() {
-    api('/api/v1/causal-graph?limit=1000').then(function (body) {
+    state.graph = api('/api/v1/causal-graph?limit=1000');
+    state.graph.then(function (body) {
       show('graph-message', (body.nodes || []).length === 0 ? t('noData') : null);
       renderGraph(body);
     }, failed('graph-message', 'graph-chart'));

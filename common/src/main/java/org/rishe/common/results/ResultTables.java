@@ -165,7 +165,12 @@ public final class ResultTables {
   /** One row per edge of the causal graph: from, to, directed, bootstrap stability. */
   public static final String CAUSAL_GRAPH_EDGES = "causal_graph_edges";
 
-  /** One row per problem and chain: rank, path (root first), direct, indirect, total effects. */
+  /**
+   * One row per problem and chain: rank, path (root first), directed (false for a possible chain,
+   * some of whose links are undirected), people (sample size), and the direct, indirect and total
+   * effects, each with its {@code _low}/{@code _high} 95% bounds (null where none), and
+   * share_mediated. Runs published before directed, people and the bounds existed lack them.
+   */
   public static final String ROOT_CAUSE_CHAINS = "root_cause_chains";
 
   public static final String ID = "id";
