@@ -2,10 +2,8 @@ package org.rishe.analytics.impact;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_date;
 
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -186,10 +184,5 @@ final class AnalysisFrame {
           ? local.toEpochDay()
           : ((java.sql.Date) date).toLocalDate().toEpochDay();
     }
-  }
-
-  /** Days since 1970-01-01 of a date column. */
-  static Column day(Column date) {
-    return datediff(date, to_date(lit("1970-01-01")));
   }
 }

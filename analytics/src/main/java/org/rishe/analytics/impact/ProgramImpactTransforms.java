@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.months_between;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
@@ -159,7 +160,7 @@ public final class ProgramImpactTransforms {
                 col("subject_id"),
                 coalesce(col("subject_type"), lit("person")).equalTo("family").as("_family"),
                 col("indicator").as(AnalysisFrame.NAME),
-                AnalysisFrame.day(col("observed_on")).as(AnalysisFrame.DAY),
+                unix_date(col("observed_on")).as(AnalysisFrame.DAY),
                 col("_number").as(AnalysisFrame.NUMBER));
     Dataset<Row> measures =
         indicators.filter(
@@ -174,7 +175,7 @@ public final class ProgramImpactTransforms {
                 col("subject_id"),
                 col("indicator").as(AnalysisFrame.NAME),
                 col(VALUE_TYPE),
-                AnalysisFrame.day(col("observed_on")).as(AnalysisFrame.DAY),
+                unix_date(col("observed_on")).as(AnalysisFrame.DAY),
                 col("_number").as(AnalysisFrame.NUMBER));
     return AnalysisFrame.build(
         indexedPeople, factorValues, outcomeValues, factorCodes, startDays, endDays);

@@ -10,7 +10,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.median;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.when;
 import static org.rishe.analytics.rootcause.ExposureTransforms.AGE;
 import static org.rishe.analytics.rootcause.ExposureTransforms.FACTOR;
@@ -29,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -101,7 +100,7 @@ public final class RootCauseTransforms {
     Dataset<Row> onsetLists =
         onsets
             .groupBy(col(PERSON).as("_onset_person"))
-            .agg(collect_list(struct(col(PROBLEM), day(col(ONSET)).as(DAY))).as(ONSETS));
+            .agg(collect_list(struct(col(PROBLEM), unix_date(col(ONSET)).as(DAY))).as(ONSETS));
     Dataset<Row> factorLists =
         factorObservations
             .groupBy(col(PERSON).as("_factor_person"))
@@ -109,8 +108,8 @@ public final class RootCauseTransforms {
                 collect_list(
                         struct(
                             col(FACTOR),
-                            day(col(FIRST_EXPOSED_ON)).as(EXPOSED_DAY),
-                            day(col(FIRST_UNEXPOSED_ON)).as(UNEXPOSED_DAY)))
+                            unix_date(col(FIRST_EXPOSED_ON)).as(EXPOSED_DAY),
+                            unix_date(col(FIRST_UNEXPOSED_ON)).as(UNEXPOSED_DAY)))
                     .as(FACTORS));
     return scope
         .join(onsetLists, scope.col(PERSON).equalTo(onsetLists.col("_onset_person")), "left")
@@ -120,13 +119,9 @@ public final class RootCauseTransforms {
             col(REGION),
             col(AGE),
             col(SEX),
-            day(col(REGISTERED_ON)).as(REGISTERED_DAY),
+            unix_date(col(REGISTERED_ON)).as(REGISTERED_DAY),
             col(ONSETS),
             col(FACTORS));
-  }
-
-  private static Column day(Column date) {
-    return datediff(date, to_date(lit("1970-01-01")));
   }
 
   /**
