@@ -51,19 +51,23 @@ public final class ProgramImpactJob {
     this.progress = requireNonNull(progress, "progress is null");
   }
 
-  /** One evaluated programme and outcome: its frame as a sample, and the estimator's result. */
+  /**
+   * One evaluated programme and outcome: the covariates its sample was coded into, and the
+   * estimator's result. The sample itself is not kept: at a million families each holds over a
+   * million units, and keeping all of them exhausted the driver's heap.
+   */
   public record Evaluation(
       String programId,
       String outcome,
       String outcomeType,
       Double costPerParticipant,
-      ImpactSample sample,
+      List<String> covariateNames,
       ImpactResult result) {
     public Evaluation {
       requireNonNull(programId, "programId is null");
       requireNonNull(outcome, "outcome is null");
       requireNonNull(outcomeType, "outcomeType is null");
-      requireNonNull(sample, "sample is null");
+      covariateNames = List.copyOf(covariateNames);
       requireNonNull(result, "result is null");
     }
 
@@ -153,8 +157,11 @@ public final class ProgramImpactJob {
                       ProgramImpactTransforms.PERSON_ID)
                   .toLocalIterator());
       for (Row key : keys) {
-        List<Row> rows = runs.next(key.getString(0), key.getString(1));
-        ImpactSample sample = ImpactDesign.sample(units(rows, factorCodes), factorCodes);
+        // No local keeps the rows or units: only the coded sample stays reachable while the
+        // estimator runs.
+        ImpactSample sample =
+            ImpactDesign.sample(
+                units(runs.next(key.getString(0), key.getString(1)), factorCodes), factorCodes);
         if (sample.treatedCount() < settings.minimumGroupSize()
             || sample.controlCount() < settings.minimumGroupSize()) {
           continue;
@@ -185,7 +192,7 @@ public final class ProgramImpactJob {
                 key.getString(1),
                 outcomeType,
                 costs.get(key.getString(0)),
-                sample,
+                sample.covariateNames(),
                 result));
       }
     } finally {

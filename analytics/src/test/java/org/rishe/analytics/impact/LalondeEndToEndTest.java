@@ -48,7 +48,7 @@ class LalondeEndToEndTest {
     assertThat(evaluation.outcome()).isEqualTo("earnings_1978");
     assertThat(evaluation.outcomeType()).isEqualTo(ResultTables.OUTCOME_MEAN_DIFFERENCE);
     // The coding rule reproduces Dehejia & Wahba's covariates, named after the indicators.
-    assertThat(evaluation.sample().covariateNames())
+    assertThat(evaluation.covariateNames())
         .containsExactlyInAnyOrder(
             "age",
             "age_squared",
