@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,6 @@ public final class RootCauseChains {
   private final CausalGraph graph;
   private final Set<String> demographics;
   private final Map<String, Integer> tiers;
-  private final Map<String, Optional<Model>> totals = new HashMap<>();
 
   private RootCauseChains(
       DiscreteData data, CausalGraph graph, Set<String> demographics, Map<String, Integer> tiers) {
@@ -103,61 +103,78 @@ public final class RootCauseChains {
   }
 
   private List<RootCauseChain> ofProblem(String problem, Settings settings) {
-    record Candidate(List<String> path, int undirectedLinks, Model total, Model direct) {
+    record Candidate(List<String> path, int undirectedLinks, long people, Effects effects) {
       boolean directed() {
         return undirectedLinks == 0;
       }
 
+      double total() {
+        return effects.total().estimate();
+      }
+
       double indirect() {
-        return total.rootCoefficient() - direct.rootCoefficient();
+        return effects.indirect().estimate();
       }
     }
-    // One candidate per root: the path with the fewest undirected links (a directed path when the
-    // root has one), then the one whose mediators carry the largest part of its effect, then the
-    // shortest.
-    Comparator<Candidate> preference =
-        Comparator.comparingInt(Candidate::undirectedLinks)
-            .thenComparing(Comparator.comparingDouble(Candidate::indirect).reversed())
-            .thenComparingInt(c -> c.path().size());
-    Map<String, Candidate> best = new HashMap<>();
+    Map<String, List<List<String>>> byRoot = new LinkedHashMap<>();
     for (List<String> path : paths(problem, settings.maximumEdges())) {
-      String root = path.get(0);
-      int undirectedLinks = undirectedLinks(path);
-      List<String> mediators = path.subList(1, path.size() - 1);
-      Optional<Model> total =
-          undirectedLinks == 0
-              ? totals.computeIfAbsent(
-                  root + " " + problem, key -> model(problem, root, adjustment(path, List.of())))
-              : model(problem, root, adjustment(path, List.of()));
-      Optional<Model> direct = model(problem, root, adjustment(path, mediators));
-      if (total.isPresent() && direct.isPresent()) {
-        best.merge(
-            root,
-            new Candidate(path, undirectedLinks, total.get(), direct.get()),
-            (kept, offered) -> preference.compare(offered, kept) < 0 ? offered : kept);
+      byRoot.computeIfAbsent(path.get(0), root -> new ArrayList<>()).add(path);
+    }
+    // One candidate per root: among its paths with the fewest undirected links (its directed
+    // paths when it has any), the one whose mediators carry the largest part of its effect, then
+    // the shortest. Models are fitted root by root and only their effects kept: at a million
+    // people a model's rows take hundreds of megabytes.
+    List<Candidate> candidates = new ArrayList<>();
+    for (Map.Entry<String, List<List<String>>> entry : byRoot.entrySet()) {
+      String root = entry.getKey();
+      int fewest = entry.getValue().stream().mapToInt(this::undirectedLinks).min().orElseThrow();
+      Map<List<String>, Optional<Model>> totals = new HashMap<>();
+      Candidate best = null;
+      for (List<String> path : entry.getValue()) {
+        if (undirectedLinks(path) != fewest) {
+          continue;
+        }
+        Optional<Model> total =
+            totals.computeIfAbsent(
+                adjustment(path, List.of()), adjustment -> model(problem, root, adjustment));
+        Optional<Model> direct =
+            model(problem, root, adjustment(path, path.subList(1, path.size() - 1)));
+        if (total.isEmpty() || direct.isEmpty()) {
+          continue;
+        }
+        Candidate offered =
+            new Candidate(
+                path, fewest, total.get().people(), Effects.of(total.get(), direct.get()));
+        if (best == null
+            || offered.indirect() > best.indirect()
+            || (offered.indirect() == best.indirect()
+                && offered.path().size() < best.path().size())) {
+          best = offered;
+        }
+      }
+      if (best != null) {
+        candidates.add(best);
       }
     }
     // Directed chains first, then possible ones; each by total effect, then indirect effect.
-    List<Candidate> candidates = new ArrayList<>(best.values());
     candidates.sort(
         Comparator.comparing((Candidate c) -> !c.directed())
-            .thenComparingDouble(c -> -c.total().rootCoefficient())
+            .thenComparingDouble(c -> -c.total())
             .thenComparingDouble(c -> -c.indirect())
             .thenComparing(c -> String.join(" ", c.path())));
     List<RootCauseChain> chains = new ArrayList<>();
     for (Candidate candidate :
         candidates.subList(0, Math.min(candidates.size(), settings.chainsPerProblem()))) {
-      Effects effects = Effects.of(candidate.total(), candidate.direct());
-      double total = effects.total().estimate();
-      Double share =
-          Math.abs(total) < NEGLIGIBLE_TOTAL ? null : effects.indirect().estimate() / total;
+      Effects effects = candidate.effects();
+      double total = candidate.total();
+      Double share = Math.abs(total) < NEGLIGIBLE_TOTAL ? null : candidate.indirect() / total;
       chains.add(
           new RootCauseChain(
               problem,
               chains.size() + 1,
               candidate.path(),
               candidate.directed(),
-              candidate.total().people(),
+              candidate.people(),
               effects.direct(),
               effects.indirect(),
               effects.total(),
@@ -191,14 +208,86 @@ public final class RootCauseChains {
   }
 
   /**
-   * Possibly directed paths into {@code problem} (no edge pointing back towards the root; an
-   * undirected edge may be read either way) from each of its possible ancestors, at most {@code
-   * maximumEdges}.
+   * The candidate paths into {@code problem}, at most {@code maximumEdges} long: every directed
+   * path from each ancestor, and, for a code with no directed path, its possibly directed paths (no
+   * link pointing back; undirected links read forward) with the fewest undirected links, then the
+   * fewest links. Only those can head its chain, and enumerating every possibly directed path would
+   * not end: a few undirected links among family factors already give thousands.
    */
   private List<List<String>> paths(String problem, int maximumEdges) {
     List<List<String>> paths = new ArrayList<>();
     extend(new ArrayList<>(List.of(index(problem))), maximumEdges, paths);
+    Set<String> directedRoots = new HashSet<>();
+    paths.forEach(path -> directedRoots.add(path.get(0)));
+    long[] cost = possibleCosts(index(problem));
+    for (int root = 0; root < graph.nodeCount(); root++) {
+      String name = graph.nodes().get(root);
+      if (root != index(problem)
+          && !isDemographic(root)
+          && !directedRoots.contains(name)
+          && cost[root] != Long.MAX_VALUE
+          && cost[root] % PATH_LENGTH_UNIT <= maximumEdges) {
+        cheapest(new ArrayList<>(List.of(root)), index(problem), cost, paths);
+      }
+    }
     return paths;
+  }
+
+  /** Weight of one undirected link in {@link #possibleCosts}; a link of either kind adds 1. */
+  private static final long PATH_LENGTH_UNIT = 1_000_000;
+
+  /**
+   * Per node, the cheapest possibly directed path to {@code target}: undirected links times {@link
+   * #PATH_LENGTH_UNIT} plus links (so fewer undirected links first, then fewer links), or {@code
+   * Long.MAX_VALUE} when there is none. Dijkstra backwards from the target.
+   */
+  private long[] possibleCosts(int target) {
+    long[] cost = new long[graph.nodeCount()];
+    Arrays.fill(cost, Long.MAX_VALUE);
+    cost[target] = 0;
+    boolean[] done = new boolean[graph.nodeCount()];
+    while (true) {
+      int next = -1;
+      for (int node = 0; node < cost.length; node++) {
+        if (!done[node] && cost[node] != Long.MAX_VALUE && (next < 0 || cost[node] < cost[next])) {
+          next = node;
+        }
+      }
+      if (next < 0) {
+        return cost;
+      }
+      done[next] = true;
+      for (int parent : parents(next)) {
+        long through = cost[next] + linkCost(parent, next);
+        if (through < cost[parent]) {
+          cost[parent] = through;
+        }
+      }
+    }
+  }
+
+  private long linkCost(int from, int to) {
+    boolean directed =
+        graph.edges().stream().anyMatch(e -> e.directed() && e.from() == from && e.to() == to);
+    return directed ? 1 : PATH_LENGTH_UNIT + 1;
+  }
+
+  /** Extends {@code path} along links that keep it cheapest, adding each completed path. */
+  private void cheapest(List<Integer> path, int target, long[] cost, List<List<String>> paths) {
+    int head = path.get(path.size() - 1);
+    if (head == target) {
+      paths.add(path.stream().map(graph.nodes()::get).toList());
+      return;
+    }
+    for (int child = 0; child < graph.nodeCount(); child++) {
+      if (cost[child] != Long.MAX_VALUE
+          && parents(child).contains(head)
+          && cost[head] == cost[child] + linkCost(head, child)) {
+        path.add(child);
+        cheapest(path, target, cost, paths);
+        path.remove(path.size() - 1);
+      }
+    }
   }
 
   private void extend(List<Integer> reversed, int edgesLeft, List<List<String>> paths) {
@@ -206,7 +295,7 @@ public final class RootCauseChains {
       return;
     }
     int head = reversed.get(reversed.size() - 1);
-    for (int parent : parents(head)) {
+    for (int parent : directedParents(head)) {
       if (reversed.contains(parent)) {
         continue;
       }
@@ -219,6 +308,17 @@ public final class RootCauseChains {
       extend(reversed, edgesLeft - 1, paths);
       reversed.remove(reversed.size() - 1);
     }
+  }
+
+  /** Directed parents of a node among the codes (demographic parents do not count). */
+  private List<Integer> directedParents(int node) {
+    List<Integer> parents = new ArrayList<>();
+    for (Edge edge : graph.edges()) {
+      if (edge.directed() && edge.to() == node && !isDemographic(edge.from())) {
+        parents.add(edge.from());
+      }
+    }
+    return parents;
   }
 
   /**
