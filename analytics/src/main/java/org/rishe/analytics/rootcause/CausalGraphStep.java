@@ -255,6 +255,7 @@ public final class CausalGraphStep {
             + " resamples in "
             + (System.nanoTime() - started) / 1_000_000
             + " ms");
+    started = System.nanoTime();
     List<RootCauseChain> chains =
         RootCauseChains.find(
             data,
@@ -263,6 +264,14 @@ public final class CausalGraphStep {
             tiers,
             problems,
             settings.chains());
+    progress.accept(
+        "      "
+            + chains.size()
+            + " chains ("
+            + chains.stream().filter(chain -> !chain.directed()).count()
+            + " possible) in "
+            + (System.nanoTime() - started) / 1_000_000
+            + " ms");
     return new Result(data, graph, stability, tiers, kinds, chains);
   }
 
