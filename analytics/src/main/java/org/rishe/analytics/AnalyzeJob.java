@@ -125,14 +125,7 @@ public final class AnalyzeJob {
     CausalGraphStep.Result graph;
     // Scope, onsets, observations and timelines are built once for both steps.
     try (RootCauseInputs rootCauseInputs =
-        RootCauseInputs.of(
-            inputs.people(),
-            inputs.table(Entity.FAMILIES),
-            inputs.cases(),
-            inputs.table(Entity.OBSERVATIONS),
-            inputs.table(Entity.INDICATORS),
-            parameters.minimumAge(),
-            parameters.maximumAge())) {
+        RootCauseInputs.of(inputs, parameters.minimumAge(), parameters.maximumAge())) {
       publisher.write(
           ResultTables.ROOT_CAUSES, RootCauseAnalysis.run(spark, rootCauseInputs, progress));
       methods.put(ResultTables.ROOT_CAUSES, RootCauseAnalysis.METHOD);

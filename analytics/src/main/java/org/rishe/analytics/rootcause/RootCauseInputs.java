@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.rishe.analytics.scope.CuratedInputs;
+import org.rishe.common.contract.Entity;
 
 /**
  * What the root-cause analysis and the causal graph both read, built and cached once per run: the
@@ -56,6 +58,18 @@ public final class RootCauseInputs implements AutoCloseable {
     Dataset<Row> timelines =
         RootCauseTransforms.timelines(scope, onsets, factorObservations).cache();
     return new RootCauseInputs(scope, onsets, factorObservations, timelines, indicators);
+  }
+
+  /** The inputs of a warehouse's curated tables (consent already honoured there). */
+  public static RootCauseInputs of(CuratedInputs inputs, int minimumAge, int maximumAge) {
+    return of(
+        inputs.people(),
+        inputs.table(Entity.FAMILIES),
+        inputs.cases(),
+        inputs.table(Entity.OBSERVATIONS),
+        inputs.table(Entity.INDICATORS),
+        minimumAge,
+        maximumAge);
   }
 
   /** Every exposure code of the catalogue, its problems and their lags (computed once). */

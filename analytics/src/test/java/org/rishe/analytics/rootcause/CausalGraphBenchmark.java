@@ -4,7 +4,6 @@ import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import org.rishe.analytics.AnalyzeParameters;
 import org.rishe.analytics.scope.CuratedInputs;
-import org.rishe.common.contract.Entity;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.spark.SparkSessions;
 
@@ -31,14 +30,7 @@ public final class CausalGraphBenchmark {
     AnalyzeParameters parameters = AnalyzeParameters.defaults();
     long started = System.nanoTime();
     try (RootCauseInputs rootCauseInputs =
-        RootCauseInputs.of(
-            inputs.people(),
-            inputs.table(Entity.FAMILIES),
-            inputs.cases(),
-            inputs.table(Entity.OBSERVATIONS),
-            inputs.table(Entity.INDICATORS),
-            parameters.minimumAge(),
-            parameters.maximumAge())) {
+        RootCauseInputs.of(inputs, parameters.minimumAge(), parameters.maximumAge())) {
       CausalGraphStep.Result result =
           CausalGraphStep.run(
               rootCauseInputs,
