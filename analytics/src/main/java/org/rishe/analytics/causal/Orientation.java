@@ -32,12 +32,11 @@ final class Orientation {
   }
 
   /**
-   * The unshielded triples x - y - z (x < z) whose separating sets exclude y and that the knowledge
-   * allows as colliders, visited by middle node, then x, then z.
+   * The unshielded triples x - y - z (x < z) that the knowledge allows as colliders, visited by
+   * middle node, then x, then z.
    */
-  static List<int[]> colliderCandidates(
-      MixedGraph graph, SeparationSets separationSets, BackgroundKnowledge knowledge) {
-    List<int[]> candidates = new ArrayList<>();
+  private static List<int[]> allowedTriples(MixedGraph graph, BackgroundKnowledge knowledge) {
+    List<int[]> triples = new ArrayList<>();
     int size = graph.size();
     for (int y = 0; y < size; y++) {
       for (int x = 0; x < size; x++) {
@@ -53,13 +52,24 @@ final class Orientation {
                   && !knowledge.isForbidden(z, y)
                   && !knowledge.isRequired(y, x)
                   && !knowledge.isRequired(y, z);
-          if (knowledgeAllows && !separationSets.contains(x, z, y)) {
-            candidates.add(new int[] {x, y, z});
+          if (knowledgeAllows) {
+            triples.add(new int[] {x, y, z});
           }
         }
       }
     }
-    return candidates;
+    return triples;
+  }
+
+  /**
+   * The unshielded triples x - y - z (x < z) whose separating sets exclude y and that the knowledge
+   * allows as colliders, in the order of {@link #allowedTriples}.
+   */
+  static List<int[]> colliderCandidates(
+      MixedGraph graph, SeparationSets separationSets, BackgroundKnowledge knowledge) {
+    return allowedTriples(graph, knowledge).stream()
+        .filter(triple -> !separationSets.contains(triple[0], triple[2], triple[1]))
+        .toList();
   }
 
   /**
@@ -83,46 +93,29 @@ final class Orientation {
       int maxDepth) {
     List<int[]> colliders = new ArrayList<>();
     Set<Long> ambiguous = new HashSet<>();
-    int size = graph.size();
-    for (int y = 0; y < size; y++) {
-      for (int x = 0; x < size; x++) {
-        if (!graph.isAdjacent(x, y)) {
-          continue;
-        }
-        for (int z = x + 1; z < size; z++) {
-          if (!graph.isAdjacent(z, y) || graph.isAdjacent(x, z)) {
-            continue;
-          }
-          boolean knowledgeAllows =
-              !knowledge.isForbidden(x, y)
-                  && !knowledge.isForbidden(z, y)
-                  && !knowledge.isRequired(y, x)
-                  && !knowledge.isRequired(y, z);
-          if (!knowledgeAllows) {
-            continue;
-          }
-          int middle = y;
-          int withMiddle = 0;
-          int withoutMiddle = 0;
-          for (int[] set : conditioningSets(graph, x, z, maxDepth)) {
-            if (test.pValue(x, z, set) > alpha) {
-              if (Arrays.stream(set).anyMatch(node -> node == middle)) {
-                withMiddle++;
-              } else {
-                withoutMiddle++;
-              }
-            }
-          }
-          boolean collider =
-              withMiddle == 0 && withoutMiddle == 0
-                  ? !separationSets.contains(x, z, y)
-                  : withMiddle == 0;
-          if (collider) {
-            colliders.add(new int[] {x, y, z});
-          } else if (withMiddle > 0 && withoutMiddle > 0) {
-            ambiguous.add(tripleKey(size, x, y, z));
+    for (int[] triple : allowedTriples(graph, knowledge)) {
+      int x = triple[0];
+      int y = triple[1];
+      int z = triple[2];
+      int withMiddle = 0;
+      int withoutMiddle = 0;
+      for (int[] set : conditioningSets(graph, x, z, maxDepth)) {
+        if (test.pValue(x, z, set) > alpha) {
+          if (Arrays.stream(set).anyMatch(node -> node == y)) {
+            withMiddle++;
+          } else {
+            withoutMiddle++;
           }
         }
+      }
+      boolean collider =
+          withMiddle == 0 && withoutMiddle == 0
+              ? !separationSets.contains(x, z, y)
+              : withMiddle == 0;
+      if (collider) {
+        colliders.add(triple);
+      } else if (withMiddle > 0 && withoutMiddle > 0) {
+        ambiguous.add(tripleKey(graph.size(), x, y, z));
       }
     }
     return new Judgement(colliders, ambiguous);

@@ -187,9 +187,7 @@ public final class RootCauseChains {
   private int undirectedLinks(List<String> path) {
     int undirected = 0;
     for (int step = 0; step + 1 < path.size(); step++) {
-      int from = index(path.get(step));
-      int to = index(path.get(step + 1));
-      if (graph.edges().stream().noneMatch(e -> e.directed() && e.from() == from && e.to() == to)) {
+      if (!isDirectedLink(index(path.get(step)), index(path.get(step + 1)))) {
         undirected++;
       }
     }
@@ -267,9 +265,12 @@ public final class RootCauseChains {
   }
 
   private long linkCost(int from, int to) {
-    boolean directed =
-        graph.edges().stream().anyMatch(e -> e.directed() && e.from() == from && e.to() == to);
-    return directed ? 1 : PATH_LENGTH_UNIT + 1;
+    return isDirectedLink(from, to) ? 1 : PATH_LENGTH_UNIT + 1;
+  }
+
+  /** Whether the graph has the directed edge {@code from -> to}. */
+  private boolean isDirectedLink(int from, int to) {
+    return graph.edges().stream().anyMatch(e -> e.directed() && e.from() == from && e.to() == to);
   }
 
   /** Extends {@code path} along links that keep it cheapest, adding each completed path. */

@@ -1,12 +1,9 @@
 package org.rishe.analytics.rootcause;
 
 import java.util.List;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.rishe.analytics.AnalyzeParameters;
 import org.rishe.analytics.scope.CuratedInputs;
-import org.rishe.common.contract.Entity;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.spark.SparkSessions;
 
@@ -29,35 +26,23 @@ public final class TwoByTwoBenchmark {
     CuratedInputs inputs = new CuratedInputs(spark, WarehouseLayout.resolve(args[0]));
     AnalyzeParameters parameters = AnalyzeParameters.defaults();
     long started = System.nanoTime();
-    Dataset<Row> scope =
-        ExposureTransforms.peopleInScope(
-                inputs.people(),
-                inputs.table(Entity.FAMILIES),
-                parameters.minimumAge(),
-                parameters.maximumAge())
-            .cache();
-    Dataset<Row> onsets = ExposureTransforms.onsets(scope, inputs.cases()).cache();
-    Dataset<Row> factorObservations =
-        ExposureTransforms.factorObservations(
-            scope, inputs.table(Entity.OBSERVATIONS), inputs.table(Entity.INDICATORS));
-    Dataset<Row> timelines =
-        RootCauseTransforms.timelines(scope, onsets, factorObservations).cache();
-    long children = timelines.count();
-    PersonTimeline.Codes codes =
-        RootCauseAnalysis.codes(
-            inputs.table(Entity.INDICATORS), RootCauseTransforms.lags(scope, onsets));
-    List<String> regions = RootCauseAnalysis.regions(scope);
-    System.out.printf(
-        "timelines: %,d children in scope, %d problems × %d codes × %d regions (+ overall), built"
-            + " and cached in %.1f s%n",
-        children, codes.problemCount(), codes.codeCount(), regions.size(), seconds(started));
-    for (int repeat = 1; repeat <= repeats; repeat++) {
-      long counting = System.nanoTime();
-      List<RootCauseStatistics.Counts> counts =
-          RootCauseTransforms.twoByTwoCounts(timelines, codes, regions);
+    try (RootCauseInputs rootCauseInputs =
+        RootCauseInputs.of(inputs, parameters.minimumAge(), parameters.maximumAge())) {
+      long children = rootCauseInputs.timelines.count();
+      PersonTimeline.Codes codes = rootCauseInputs.codes();
+      List<String> regions = rootCauseInputs.regions();
       System.out.printf(
-          "2×2 counts, pass %d: %,d tables with their median lead days in %.2f s%n",
-          repeat, counts.size(), seconds(counting));
+          "timelines: %,d children in scope, %d problems × %d codes × %d regions (+ overall),"
+              + " built and cached in %.1f s%n",
+          children, codes.problemCount(), codes.codeCount(), regions.size(), seconds(started));
+      for (int repeat = 1; repeat <= repeats; repeat++) {
+        long counting = System.nanoTime();
+        List<RootCauseStatistics.Counts> counts =
+            RootCauseTransforms.twoByTwoCounts(rootCauseInputs.timelines, codes, regions);
+        System.out.printf(
+            "2×2 counts, pass %d: %,d tables with their median lead days in %.2f s%n",
+            repeat, counts.size(), seconds(counting));
+      }
     }
     spark.stop();
   }
