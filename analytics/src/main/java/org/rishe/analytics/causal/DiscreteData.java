@@ -122,6 +122,33 @@ public final class DiscreteData {
   }
 
   /**
+   * The patterns of positive weight only, in the same order: every count is the same, and counting
+   * skips the patterns a bootstrap resample did not draw (about a third when most patterns are
+   * single people). Pattern numbers change; the cache starts empty.
+   */
+  public DiscreteData withoutEmptyPatterns() {
+    int kept = 0;
+    for (double weight : weights) {
+      kept += weight > 0 ? 1 : 0;
+    }
+    if (kept == weights.length) {
+      return new DiscreteData(names, cardinalities, columns, weights, missingCodes);
+    }
+    byte[][] keptColumns = new byte[columns.length][kept];
+    double[] keptWeights = new double[kept];
+    int next = 0;
+    for (int pattern = 0; pattern < weights.length; pattern++) {
+      if (weights[pattern] > 0) {
+        for (int variable = 0; variable < columns.length; variable++) {
+          keptColumns[variable][next] = columns[variable][pattern];
+        }
+        keptWeights[next++] = weights[pattern];
+      }
+    }
+    return new DiscreteData(names, cardinalities, keptColumns, keptWeights, missingCodes);
+  }
+
+  /**
    * The same patterns where {@code code} of each of the given variables means "not observed": every
    * test then leaves out the rows where one of its own variables is unobserved (test-wise
    * deletion), instead of treating unobserved as a category. A category "missing" does not block a

@@ -6,20 +6,21 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The fraction of bootstrap resamples in which each adjacency and each directed edge appeared.
- * Immutable: the count matrices are copied in and never exposed.
+ * The fraction of bootstrap resamples in which each pair of variables was adjacent. Immutable: the
+ * count matrix is copied in and never exposed.
  */
 public final class EdgeFrequencies {
   private final List<String> nodes;
   private final int resamples;
   private final int[][] adjacencies;
-  private final int[][] orientations;
 
-  EdgeFrequencies(List<String> nodes, int resamples, int[][] adjacencies, int[][] orientations) {
+  EdgeFrequencies(List<String> nodes, int resamples, int[][] adjacencies) {
     this.nodes = List.copyOf(requireNonNull(nodes, "nodes is null"));
     this.resamples = resamples;
-    this.adjacencies = copy(adjacencies);
-    this.orientations = copy(orientations);
+    this.adjacencies = new int[adjacencies.length][];
+    for (int row = 0; row < adjacencies.length; row++) {
+      this.adjacencies[row] = adjacencies[row].clone();
+    }
   }
 
   public List<String> nodes() {
@@ -35,26 +36,12 @@ public final class EdgeFrequencies {
     return (double) adjacencies[x][y] / resamples;
   }
 
-  /** Fraction of resamples in which the edge was directed from -> to. */
-  public double orientation(int from, int to) {
-    return (double) orientations[from][to] / resamples;
-  }
-
-  private static int[][] copy(int[][] matrix) {
-    int[][] copy = new int[matrix.length][];
-    for (int row = 0; row < matrix.length; row++) {
-      copy[row] = matrix[row].clone();
-    }
-    return copy;
-  }
-
   @Override
   public boolean equals(Object other) {
     return other instanceof EdgeFrequencies frequencies
         && nodes.equals(frequencies.nodes)
         && resamples == frequencies.resamples
-        && Arrays.deepEquals(adjacencies, frequencies.adjacencies)
-        && Arrays.deepEquals(orientations, frequencies.orientations);
+        && Arrays.deepEquals(adjacencies, frequencies.adjacencies);
   }
 
   @Override

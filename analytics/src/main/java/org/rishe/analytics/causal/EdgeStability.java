@@ -12,19 +12,22 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Bootstrap stability of PC's edges: PC is rerun on resamples of the rows and each adjacency and
- * each orientation is scored by the fraction of resamples showing it. A resample is the same
- * distinct patterns with multinomial weights, so no row is copied; results depend only on the seed,
- * not on the thread count or scheduling.
+ * Bootstrap stability of PC's adjacencies: PC-stable's skeleton search is rerun on resamples of the
+ * rows and each adjacency is scored by the fraction of resamples showing it. Orientation never adds
+ * or removes an adjacency, so a resample stops after the skeleton: the collider and Meek phases
+ * (and a conservative collider rule's retests, more than half of a run) would change nothing that
+ * is scored. A resample is the same distinct patterns with multinomial weights, so no row is
+ * copied; results depend only on the seed, not on the thread count or scheduling.
  */
 public final class EdgeStability {
   private EdgeStability() {}
 
   /**
-   * Runs PC on {@code resamples} bootstrap resamples.
+   * Runs PC-stable's skeleton search on {@code resamples} bootstrap resamples.
    *
    * @param testFactory builds the independence test for one resample, e.g. {@code
-   *     ChiSquareTest::new}
+   *     ChiSquareTest::new}. The resample holds every pattern of {@code data}, in the same order,
+   *     with its bootstrap multiplicity as weight (0 for patterns not drawn).
    * @param settings PC settings; each resample runs single-threaded, resamples run in parallel
    */
   public static EdgeFrequencies estimate(
@@ -44,31 +47,29 @@ public final class EdgeStability {
       seeds[resample] = root.nextLong();
     }
     PcSettings perResample = settings.withThreads(1);
+    int size = data.variableCount();
     ExecutorService executor = Executors.newFixedThreadPool(stability.threads());
     try {
-      List<Future<CausalGraph>> graphs = new ArrayList<>();
+      List<Future<MixedGraph>> skeletons = new ArrayList<>();
       for (long seed : seeds) {
-        graphs.add(
+        skeletons.add(
             executor.submit(
                 () -> {
                   DiscreteData resampled = data.withWeights(bootstrapWeights(data, seed));
-                  return PcStable.discover(
-                      testFactory.apply(resampled), data.names(), perResample, knowledge);
+                  return new SkeletonSearch(testFactory.apply(resampled), perResample, knowledge)
+                      .search(new SeparationSets(size));
                 }));
       }
-      int size = data.variableCount();
       int[][] adjacencies = new int[size][size];
-      int[][] orientations = new int[size][size];
-      for (Future<CausalGraph> future : graphs) {
-        for (Edge edge : future.get().edges()) {
-          adjacencies[edge.from()][edge.to()]++;
-          adjacencies[edge.to()][edge.from()]++;
-          if (edge.directed()) {
-            orientations[edge.from()][edge.to()]++;
+      for (Future<MixedGraph> future : skeletons) {
+        MixedGraph skeleton = future.get();
+        for (int x = 0; x < size; x++) {
+          for (int y : skeleton.neighbors(x)) {
+            adjacencies[x][y]++;
           }
         }
       }
-      return new EdgeFrequencies(data.names(), seeds.length, adjacencies, orientations);
+      return new EdgeFrequencies(data.names(), seeds.length, adjacencies);
     } catch (InterruptedException exception) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("edge stability was interrupted", exception);

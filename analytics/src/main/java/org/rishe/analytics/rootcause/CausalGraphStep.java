@@ -240,10 +240,14 @@ public final class CausalGraphStep {
     EdgeFrequencies stability =
         EdgeStability.estimate(
             data,
+            // Both tests skip the patterns the resample did not draw (zero in both weightings).
             resample ->
                 new FamilyLevelTest(
-                    new GSquareTest(resample),
-                    new GSquareTest(resample.withWeights(scaled(familyWeights, counts, resample))),
+                    new GSquareTest(resample.withoutEmptyPatterns()),
+                    new GSquareTest(
+                        resample
+                            .withWeights(scaled(familyWeights, counts, resample))
+                            .withoutEmptyPatterns()),
                     familyLevel),
             pc,
             background,

@@ -71,6 +71,28 @@ class DiscreteDataTest {
   }
 
   @Test
+  void droppingPatternsOfWeightZeroChangesNoCountAndKeepsMissingCodes() {
+    DiscreteData data =
+        DiscreteData.fromRows(NAMES, CARDINALITIES, rows()).withMissingCode(List.of("c"), 1);
+    double[] everyOther = new double[data.patternCount()];
+    for (int pattern = 0; pattern < everyOther.length; pattern += 2) {
+      everyOther[pattern] = 3;
+    }
+    DiscreteData drawn = data.withWeights(everyOther);
+
+    DiscreteData compact = drawn.withoutEmptyPatterns();
+
+    assertThat(compact.patternCount()).isEqualTo((data.patternCount() + 1) / 2);
+    assertThat(compact.totalWeight()).isEqualTo(drawn.totalWeight());
+    // Stratified by c, whose code 1 means "not observed": only the observed stratum counts.
+    assertThat(compact.stratifiedTable(0, 1, new int[] {2}).counts())
+        .containsExactly(drawn.stratifiedTable(0, 1, new int[] {2}).counts());
+    assertThat(compact.stratifiedTable(1, 3, new int[] {0, 2}).counts())
+        .containsExactly(drawn.stratifiedTable(1, 3, new int[] {0, 2}).counts());
+    assertThat(compact.stratifiedTable(0, 2, new int[0]).count(0, 0, 1)).isZero();
+  }
+
+  @Test
   void aCodeOutsideTheCardinalityIsRejectedWithItsVariable() {
     assertThatThrownBy(
             () -> DiscreteData.fromRows(List.of("region"), new int[] {2}, new int[][] {{2}}))
