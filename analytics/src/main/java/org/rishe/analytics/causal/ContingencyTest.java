@@ -38,6 +38,11 @@ abstract class ContingencyTest implements IndependenceTest {
     data.prepareJoint(anchor, variables);
   }
 
+  @Override
+  public void release(int anchor) {
+    data.release(anchor);
+  }
+
   /** The statistic and its degrees of freedom for one stratified table. */
   TestStatistic statistic(StratifiedTable table) {
     int cardX = table.cardX();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * A discrete data set of p variables, held as its distinct rows ("patterns") with a weight each.
@@ -31,6 +32,7 @@ public final class DiscreteData {
   private final Map<TableKey, StratifiedTable> tableCache = new ConcurrentHashMap<>();
   private final AtomicLong tablesCounted = new AtomicLong();
   private final Map<Integer, JointTable> preparedJoints = new ConcurrentHashMap<>();
+  private final Map<Integer, Projection> preparedProjections = new ConcurrentHashMap<>();
 
   private DiscreteData(
       List<String> names, int[] cardinalities, byte[][] columns, double[] weights) {
@@ -271,20 +273,27 @@ public final class DiscreteData {
 
   /**
    * Hint that many tests of {@code anchor} against variables within {@code variables} follow (PC's
-   * tests of one node within its neighbourhood): when the joint table over them has fewer cells
-   * than there are patterns, it is counted once and later tables are summed out of it. It replaces
-   * any table prepared earlier for the same anchor.
+   * tests of one node within its neighbourhood), kept until {@link #release} or the next hint for
+   * the same anchor. When the joint table over them has fewer cells than there are patterns, it is
+   * counted once and later tables are summed out of it. Otherwise, when the patterns projected on
+   * those variables are at most three quarters as many, the projection (distinct combinations and
+   * their summed weights) is built once and later tables are counted from it: a neighbourhood of
+   * twenty codes has far fewer distinct combinations than sixty codes over a million people.
    */
   public void prepareJoint(int anchor, int[] variables) {
     int[] sorted = Arrays.stream(variables).distinct().sorted().toArray();
     if (Arrays.binarySearch(sorted, anchor) < 0) {
       throw new IllegalArgumentException("anchor %d is not among the variables".formatted(anchor));
     }
+    release(anchor);
     long cells = 1;
     for (int variable : sorted) {
       cells *= cardinalities[variable];
       if (cells > Math.min(weights.length, DENSE_CELL_LIMIT)) {
-        preparedJoints.remove(anchor);
+        Projection projection = project(sorted);
+        if (projection != null) {
+          preparedProjections.put(anchor, projection);
+        }
         return;
       }
     }
@@ -293,14 +302,88 @@ public final class DiscreteData {
     preparedJoints.put(anchor, new JointTable(sorted, radix, counts));
   }
 
+  /** Drops what {@link #prepareJoint} kept for {@code anchor}; tables already counted stay. */
+  public void release(int anchor) {
+    preparedJoints.remove(anchor);
+    preparedProjections.remove(anchor);
+  }
+
   private StratifiedTable fromPreparedOrCount(int x, int y, int[] sortedConditioning) {
     for (int anchor : new int[] {x, y}) {
       JointTable joint = preparedJoints.get(anchor);
       if (joint != null && joint.covers(x, y, sortedConditioning)) {
         return joint.marginal(x, y, sortedConditioning);
       }
+      Projection projection = preparedProjections.get(anchor);
+      if (projection != null && projection.covers(x, y, sortedConditioning)) {
+        return projection.data().countTable(x, y, sortedConditioning);
+      }
     }
     return countTable(x, y, sortedConditioning);
+  }
+
+  /**
+   * The distinct combinations of the sorted variables with their summed weights, as data whose
+   * other variables are absent, or null when that would not save three patterns in four, or when
+   * the combinations do not fit a 63-bit key.
+   */
+  private Projection project(int[] sorted) {
+    long combinations = 1;
+    for (int variable : sorted) {
+      if (combinations > Long.MAX_VALUE / cardinalities[variable]) {
+        return null;
+      }
+      combinations *= cardinalities[variable];
+    }
+    int patterns = weights.length;
+    int limit = patterns / 4 * 3;
+    // Open addressing on the combination's mixed-radix key; -1 marks an empty slot.
+    int capacity = Integer.highestOneBit(Math.max(1, limit)) << 2;
+    long[] keys = new long[capacity];
+    Arrays.fill(keys, -1);
+    int[] ids = new int[capacity];
+    int[] first = new int[limit];
+    double[] summed = new double[limit];
+    int distinct = 0;
+    int shift = Long.numberOfLeadingZeros(capacity - 1L);
+    for (int row = 0; row < patterns; row++) {
+      long key = 0;
+      for (int variable : sorted) {
+        key = key * cardinalities[variable] + columns[variable][row];
+      }
+      int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
+      while (keys[slot] != -1 && keys[slot] != key) {
+        slot = (slot + 1) & (capacity - 1);
+      }
+      if (keys[slot] == -1) {
+        if (distinct == limit) {
+          return null;
+        }
+        keys[slot] = key;
+        ids[slot] = distinct;
+        first[distinct++] = row;
+      }
+      summed[ids[slot]] += weights[row];
+    }
+    byte[][] projected = new byte[columns.length][];
+    for (int variable : sorted) {
+      projected[variable] = new byte[distinct];
+      for (int id = 0; id < distinct; id++) {
+        projected[variable][id] = columns[variable][first[id]];
+      }
+    }
+    return new Projection(
+        sorted,
+        new DiscreteData(
+            names, cardinalities, projected, Arrays.copyOf(summed, distinct), missingCodes));
+  }
+
+  /** Data projected on a few variables; only their columns exist. */
+  private record Projection(int[] variables, DiscreteData data) {
+    boolean covers(int x, int y, int[] sortedConditioning) {
+      return IntStream.concat(IntStream.of(x, y), IntStream.of(sortedConditioning))
+          .allMatch(variable -> Arrays.binarySearch(variables, variable) >= 0);
+    }
   }
 
   /** How many tables were counted from the patterns so far; cache hits are not counted. */

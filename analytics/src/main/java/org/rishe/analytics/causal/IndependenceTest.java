@@ -16,4 +16,7 @@ public interface IndependenceTest {
    * next, so an implementation may count their joint table once. Ignoring it is correct.
    */
   default void prepare(int anchor, int[] variables) {}
+
+  /** Hint that the tests {@link #prepare} announced for {@code anchor} are done. */
+  default void release(int anchor) {}
 }

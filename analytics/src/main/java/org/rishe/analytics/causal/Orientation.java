@@ -2,9 +2,12 @@ package org.rishe.analytics.causal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The orientation phase shared by PC and the DAG-to-CPDAG conversion: background knowledge,
@@ -91,21 +94,50 @@ final class Orientation {
       IndependenceTest test,
       double alpha,
       int maxDepth) {
+    List<int[]> triples = allowedTriples(graph, knowledge);
+    // The sets that separate each pair of ends, tested once per pair however many middles it has,
+    // with the pair's tests announced to the test (they all lie within the two neighbourhoods).
+    Map<Long, List<int[]>> separating = new HashMap<>();
+    for (int[] triple : triples) {
+      int x = triple[0];
+      int z = triple[2];
+      long pair = (long) x * graph.size() + z;
+      if (separating.containsKey(pair)) {
+        continue;
+      }
+      int[] neighborhood =
+          IntStream.concat(
+                  IntStream.of(x, z),
+                  IntStream.concat(
+                      Arrays.stream(graph.neighbors(x)), Arrays.stream(graph.neighbors(z))))
+              .distinct()
+              .toArray();
+      test.prepare(x, neighborhood);
+      try {
+        List<int[]> sets = new ArrayList<>();
+        for (int[] set : conditioningSets(graph, x, z, maxDepth)) {
+          if (test.pValue(x, z, set) > alpha) {
+            sets.add(set);
+          }
+        }
+        separating.put(pair, sets);
+      } finally {
+        test.release(x);
+      }
+    }
     List<int[]> colliders = new ArrayList<>();
     Set<Long> ambiguous = new HashSet<>();
-    for (int[] triple : allowedTriples(graph, knowledge)) {
+    for (int[] triple : triples) {
       int x = triple[0];
       int y = triple[1];
       int z = triple[2];
       int withMiddle = 0;
       int withoutMiddle = 0;
-      for (int[] set : conditioningSets(graph, x, z, maxDepth)) {
-        if (test.pValue(x, z, set) > alpha) {
-          if (Arrays.stream(set).anyMatch(node -> node == y)) {
-            withMiddle++;
-          } else {
-            withoutMiddle++;
-          }
+      for (int[] set : separating.get((long) x * graph.size() + z)) {
+        if (Arrays.stream(set).anyMatch(node -> node == y)) {
+          withMiddle++;
+        } else {
+          withoutMiddle++;
         }
       }
       boolean collider =

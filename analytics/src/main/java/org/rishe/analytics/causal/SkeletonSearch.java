@@ -78,16 +78,26 @@ final class SkeletonSearch {
   }
 
   private List<Removal> testNode(int[][] frozen, int x, int depth) {
-    List<Removal> removals = new ArrayList<>();
     int[] neighbors = frozen[x];
     if (neighbors.length - 1 < depth) {
-      return removals;
+      return List.of();
     }
-    if (depth > 0) {
-      int[] neighborhood = Arrays.copyOf(neighbors, neighbors.length + 1);
-      neighborhood[neighbors.length] = x;
-      test.prepare(x, neighborhood);
+    if (depth == 0) {
+      return testNeighbors(x, neighbors, depth);
     }
+    // Every test of x at this depth lies within x and its neighbours.
+    int[] neighborhood = Arrays.copyOf(neighbors, neighbors.length + 1);
+    neighborhood[neighbors.length] = x;
+    test.prepare(x, neighborhood);
+    try {
+      return testNeighbors(x, neighbors, depth);
+    } finally {
+      test.release(x);
+    }
+  }
+
+  private List<Removal> testNeighbors(int x, int[] neighbors, int depth) {
+    List<Removal> removals = new ArrayList<>();
     for (int y : neighbors) {
       if (knowledge.isRequired(x, y) || knowledge.isRequired(y, x)) {
         continue;

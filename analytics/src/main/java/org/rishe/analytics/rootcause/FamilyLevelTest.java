@@ -2,6 +2,7 @@ package org.rishe.analytics.rootcause;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
 import java.util.Set;
 import org.rishe.analytics.causal.IndependenceTest;
 
@@ -46,8 +47,15 @@ final class FamilyLevelTest implements IndependenceTest {
   public void prepare(int anchor, int[] variables) {
     people.prepare(anchor, variables);
     if (familyLevel.contains(anchor)) {
-      families.prepare(anchor, variables);
+      // Family tests never involve a person-level variable.
+      families.prepare(anchor, Arrays.stream(variables).filter(familyLevel::contains).toArray());
     }
+  }
+
+  @Override
+  public void release(int anchor) {
+    people.release(anchor);
+    families.release(anchor);
   }
 
   private boolean allFamilyLevel(int x, int y, int[] conditioning) {

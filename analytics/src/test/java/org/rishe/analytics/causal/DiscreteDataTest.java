@@ -56,6 +56,41 @@ class DiscreteDataTest {
   }
 
   @Test
+  void tablesCountedFromAPreparedProjectionEqualTablesCountedFromThePatterns() {
+    // a, b, c have 1,000 combinations, more than the 300 patterns, so no dense joint table; the
+    // patterns project onto 50 of them, so the projection is built.
+    List<String> names = List.of("a", "b", "c", "d", "e");
+    int[] cardinalities = {10, 10, 10, 4, 3};
+    int[][] rows = new int[1_200][];
+    for (int row = 0; row < rows.length; row++) {
+      int combination = row % 50;
+      rows[row] =
+          new int[] {combination % 10, (combination * 3) % 10, combination / 10, row % 4, row % 3};
+    }
+    DiscreteData direct =
+        DiscreteData.fromRows(names, cardinalities, rows).withMissingCode(List.of("c"), 2);
+    DiscreteData prepared =
+        DiscreteData.fromRows(names, cardinalities, rows).withMissingCode(List.of("c"), 2);
+    assertThat(prepared.patternCount()).isEqualTo(300);
+    prepared.prepareJoint(0, new int[] {0, 1, 2});
+
+    long before = prepared.tablesCounted();
+    StratifiedTable projected = prepared.stratifiedTable(0, 1, new int[] {2});
+    StratifiedTable uncovered = prepared.stratifiedTable(0, 3, new int[] {2});
+    prepared.release(0);
+    StratifiedTable released = prepared.stratifiedTable(1, 2, new int[] {0});
+
+    assertThat(projected.counts())
+        .containsExactly(direct.stratifiedTable(0, 1, new int[] {2}).counts());
+    assertThat(uncovered.counts())
+        .containsExactly(direct.stratifiedTable(0, 3, new int[] {2}).counts());
+    assertThat(released.counts())
+        .containsExactly(direct.stratifiedTable(1, 2, new int[] {0}).counts());
+    // Only the tables outside the projection, or after its release, scanned every pattern.
+    assertThat(prepared.tablesCounted() - before).isEqualTo(2);
+  }
+
+  @Test
   void bootstrapWeightsReplaceTheCountsButNotThePatterns() {
     DiscreteData data = DiscreteData.fromRows(NAMES, CARDINALITIES, rows());
     double[] doubled = new double[data.patternCount()];
