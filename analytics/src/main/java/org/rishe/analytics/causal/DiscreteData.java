@@ -31,7 +31,6 @@ public final class DiscreteData {
   private final double totalWeight;
   private final Map<TableKey, StratifiedTable> tableCache = new ConcurrentHashMap<>();
   private final AtomicLong tablesCounted = new AtomicLong();
-  private final Map<Integer, JointTable> preparedJoints = new ConcurrentHashMap<>();
   private final Map<Integer, Projection> preparedProjections = new ConcurrentHashMap<>();
 
   private DiscreteData(
@@ -274,11 +273,12 @@ public final class DiscreteData {
   /**
    * Hint that many tests of {@code anchor} against variables within {@code variables} follow (PC's
    * tests of one node within its neighbourhood), kept until {@link #release} or the next hint for
-   * the same anchor. When the joint table over them has fewer cells than there are patterns, it is
-   * counted once and later tables are summed out of it. Otherwise, when the patterns projected on
-   * those variables are at most three quarters as many, the projection (distinct combinations and
-   * their summed weights) is built once and later tables are counted from it: a neighbourhood of
-   * twenty codes has far fewer distinct combinations than sixty codes over a million people.
+   * the same anchor. When the patterns projected on those variables (their distinct combinations,
+   * weights summed) are at most three quarters as many, the projection is built once and later
+   * tables within it are counted from it: a neighbourhood of twenty codes has far fewer distinct
+   * combinations than sixty codes over a million people. (A dense joint table summed out per test
+   * costs a visit of every cell, empty or not, each time; the projection holds only the
+   * combinations that occur.)
    */
   public void prepareJoint(int anchor, int[] variables) {
     int[] sorted = Arrays.stream(variables).distinct().sorted().toArray();
@@ -286,34 +286,19 @@ public final class DiscreteData {
       throw new IllegalArgumentException("anchor %d is not among the variables".formatted(anchor));
     }
     release(anchor);
-    long cells = 1;
-    for (int variable : sorted) {
-      cells *= cardinalities[variable];
-      if (cells > Math.min(weights.length, DENSE_CELL_LIMIT)) {
-        Projection projection = project(sorted);
-        if (projection != null) {
-          preparedProjections.put(anchor, projection);
-        }
-        return;
-      }
+    Projection projection = project(sorted);
+    if (projection != null) {
+      preparedProjections.put(anchor, projection);
     }
-    int[] radix = Arrays.stream(sorted).map(variable -> cardinalities[variable]).toArray();
-    double[] counts = countDense(sorted, (int) cells);
-    preparedJoints.put(anchor, new JointTable(sorted, radix, counts));
   }
 
   /** Drops what {@link #prepareJoint} kept for {@code anchor}; tables already counted stay. */
   public void release(int anchor) {
-    preparedJoints.remove(anchor);
     preparedProjections.remove(anchor);
   }
 
   private StratifiedTable fromPreparedOrCount(int x, int y, int[] sortedConditioning) {
     for (int anchor : new int[] {x, y}) {
-      JointTable joint = preparedJoints.get(anchor);
-      if (joint != null && joint.covers(x, y, sortedConditioning)) {
-        return joint.marginal(x, y, sortedConditioning);
-      }
       Projection projection = preparedProjections.get(anchor);
       if (projection != null && projection.covers(x, y, sortedConditioning)) {
         return projection.data().countTable(x, y, sortedConditioning);

@@ -41,24 +41,8 @@ class DiscreteDataTest {
   }
 
   @Test
-  void tablesSummedOutOfAPreparedJointEqualTablesCountedFromThePatterns() {
-    DiscreteData direct = DiscreteData.fromRows(NAMES, CARDINALITIES, rows());
-    DiscreteData prepared = DiscreteData.fromRows(NAMES, CARDINALITIES, rows());
-    // 12 joint cells against more patterns, so the joint table is worth preparing.
-    assertThat(prepared.patternCount()).isGreaterThan(12);
-    prepared.prepareJoint(1, new int[] {0, 1, 3});
-
-    StratifiedTable summed = prepared.stratifiedTable(1, 3, new int[] {0});
-
-    assertThat(summed.counts())
-        .containsExactly(direct.stratifiedTable(1, 3, new int[] {0}).counts());
-    assertThat(prepared.tablesCounted()).isEqualTo(1);
-  }
-
-  @Test
   void tablesCountedFromAPreparedProjectionEqualTablesCountedFromThePatterns() {
-    // a, b, c have 1,000 combinations, more than the 300 patterns, so no dense joint table; the
-    // patterns project onto 50 of them, so the projection is built.
+    // The 300 patterns project onto 50 combinations of a, b and c.
     List<String> names = List.of("a", "b", "c", "d", "e");
     int[] cardinalities = {10, 10, 10, 4, 3};
     int[][] rows = new int[1_200][];
