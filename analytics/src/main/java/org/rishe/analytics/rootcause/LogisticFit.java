@@ -80,27 +80,61 @@ public record LogisticFit(double[] coefficients, double[] standardErrors, double
    */
   public static Optional<LogisticFit> fit(
       int[][] indices, double[][] values, int columns, double[] outcome, double[] weights) {
+    int[] rowStarts = new int[indices.length + 1];
+    for (int row = 0; row < indices.length; row++) {
+      rowStarts[row + 1] = rowStarts[row] + indices[row].length;
+    }
+    int[] flatIndices = new int[rowStarts[indices.length]];
+    double[] flatValues = new double[flatIndices.length];
+    for (int row = 0; row < indices.length; row++) {
+      System.arraycopy(indices[row], 0, flatIndices, rowStarts[row], indices[row].length);
+      System.arraycopy(values[row], 0, flatValues, rowStarts[row], values[row].length);
+    }
+    return fit(rowStarts, flatIndices, flatValues, columns, outcome, weights);
+  }
+
+  /**
+   * Fits a design of 0/1 indicators held as compressed sparse rows: row r is 1 in the columns
+   * {@code indices[rowStarts[r]]} to {@code indices[rowStarts[r + 1] - 1]} (ascending) and 0
+   * elsewhere, and stands for {@code weights[r]} identical people. The same estimate as {@link
+   * #fit(int[][], double[][], int, double[], double[])} with values 1, without an array per row.
+   */
+  public static Optional<LogisticFit> fitIndicators(
+      int[] rowStarts, int[] indices, int columns, double[] outcome, double[] weights) {
+    return fit(rowStarts, indices, null, columns, outcome, weights);
+  }
+
+  /**
+   * IRLS on compressed sparse rows: row r holds the entries {@code rowStarts[r]} to {@code
+   * rowStarts[r + 1] - 1} of {@code indices} and {@code values}; {@code values} null means every
+   * value is 1.
+   */
+  private static Optional<LogisticFit> fit(
+      int[] rowStarts,
+      int[] indices,
+      double[] values,
+      int columns,
+      double[] outcome,
+      double[] weights) {
+    if (rowStarts.length != outcome.length + 1 || weights.length != outcome.length) {
+      throw new IllegalArgumentException(
+          "%d rows, %d outcomes and %d weights: give one outcome and one weight per row"
+              .formatted(rowStarts.length - 1, outcome.length, weights.length));
+    }
     double[] beta = new double[columns];
     for (int iteration = 0; iteration < MAXIMUM_ITERATIONS; iteration++) {
       double[][] information = new double[columns][columns];
       double[] score = new double[columns];
-      for (int row = 0; row < indices.length; row++) {
-        int[] index = indices[row];
-        double[] x = values[row];
-        double eta = 0;
-        for (int k = 0; k < index.length; k++) {
-          eta += x[k] * beta[index[k]];
-        }
-        double p = 1 / (1 + Math.exp(-eta));
+      for (int row = 0; row < outcome.length; row++) {
+        int start = rowStarts[row];
+        int end = rowStarts[row + 1];
+        double p = 1 / (1 + Math.exp(-linearPredictor(beta, indices, values, start, end)));
         double weight = weights[row] * p * (1 - p);
         double residual = weights[row] * (outcome[row] - p);
-        for (int k = 0; k < index.length; k++) {
-          score[index[k]] += x[k] * residual;
-          double weighted = weight * x[k];
-          double[] informationRow = information[index[k]];
-          for (int l = 0; l <= k; l++) {
-            informationRow[index[l]] += weighted * x[l];
-          }
+        if (values == null) {
+          addIndicatorRow(information, score, indices, start, end, weight, residual);
+        } else {
+          addRow(information, score, indices, values, start, end, weight, residual);
         }
       }
       Optional<DecompositionSolver> solver = solver(information);
@@ -123,6 +157,60 @@ public record LogisticFit(double[] coefficients, double[] standardErrors, double
       }
     }
     return Optional.empty();
+  }
+
+  /** A row's linear predictor; {@code values} null means every value is 1. */
+  private static double linearPredictor(
+      double[] beta, int[] indices, double[] values, int start, int end) {
+    double eta = 0;
+    for (int k = start; k < end; k++) {
+      eta += (values == null ? 1 : values[k]) * beta[indices[k]];
+    }
+    return eta;
+  }
+
+  /**
+   * Adds a row's terms to the score ({@code residual} times the row) and to the lower triangle of
+   * the information ({@code weight} times the row's outer product).
+   */
+  private static void addRow(
+      double[][] information,
+      double[] score,
+      int[] indices,
+      double[] values,
+      int start,
+      int end,
+      double weight,
+      double residual) {
+    for (int k = start; k < end; k++) {
+      score[indices[k]] += values[k] * residual;
+      double weighted = weight * values[k];
+      double[] informationRow = information[indices[k]];
+      for (int l = start; l <= k; l++) {
+        informationRow[indices[l]] += weighted * values[l];
+      }
+    }
+  }
+
+  /**
+   * Adds a row of 0/1 indicators to the score and the lower triangle of the information: the
+   * general update with every value 1, whose products by 1 are exact and left out.
+   */
+  private static void addIndicatorRow(
+      double[][] information,
+      double[] score,
+      int[] indices,
+      int start,
+      int end,
+      double weight,
+      double residual) {
+    for (int k = start; k < end; k++) {
+      score[indices[k]] += residual;
+      double[] informationRow = information[indices[k]];
+      for (int l = start; l <= k; l++) {
+        informationRow[indices[l]] += weight;
+      }
+    }
   }
 
   private static Optional<LogisticFit> standardErrors(double[] beta, RealMatrix covariance) {

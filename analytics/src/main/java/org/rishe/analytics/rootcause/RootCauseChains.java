@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.rishe.analytics.causal.CausalGraph;
 import org.rishe.analytics.causal.DiscreteData;
 import org.rishe.analytics.causal.Edge;
@@ -31,7 +35,8 @@ import org.rishe.analytics.stats.Estimate;
  * chain shows the one whose mediators carry the most of its effect (largest indirect effect).
  *
  * <p>Effects are difference-method estimates on the log-odds scale, by frequency-weighted logistic
- * regression ({@link LogisticFit}) on the same pattern counts the graph was learnt from. The total
+ * regression ({@link LogisticFit}) on the same pattern counts the graph was learnt from, each model
+ * on the patterns merged by the codes of the variables it reads ({@link PatternGroups}). The total
  * effect adjusts the root for the demographics and for the codes of its own or earlier tiers that
  * are not its descendants in the graph (so never for a mediator); the direct effect adjusts also
  * for the path's mediators; indirect = total − direct. People with the root missing are left out; a
@@ -95,66 +100,63 @@ public final class RootCauseChains {
       List<String> problems,
       Settings settings) {
     RootCauseChains chains = new RootCauseChains(data, graph, demographics, tiers);
-    List<RootCauseChain> all = new ArrayList<>();
-    for (String problem : problems) {
-      all.addAll(chains.ofProblem(problem, settings));
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            WORKERS,
+            task -> {
+              Thread thread = new Thread(task, "root-cause-chains");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      List<RootCauseChain> all = new ArrayList<>();
+      for (String problem : problems) {
+        all.addAll(chains.ofProblem(problem, settings, workers));
+      }
+      return all;
+    } finally {
+      workers.shutdownNow();
     }
-    return all;
   }
 
-  private List<RootCauseChain> ofProblem(String problem, Settings settings) {
-    record Candidate(List<String> path, int undirectedLinks, long people, Effects effects) {
-      boolean directed() {
-        return undirectedLinks == 0;
-      }
+  /**
+   * Roots whose models are fitted at once. Each root's candidate depends on nothing but the data
+   * and the graph and the candidates are gathered in root order, so the result does not depend on
+   * the scheduling; two keep the memory of the rows in flight modest.
+   */
+  private static final int WORKERS = 2;
 
-      double total() {
-        return effects.total().estimate();
-      }
-
-      double indirect() {
-        return effects.indirect().estimate();
-      }
+  /** A root's best path into its problem, with the effects of the root along it. */
+  private record Candidate(List<String> path, int undirectedLinks, long people, Effects effects) {
+    boolean directed() {
+      return undirectedLinks == 0;
     }
+
+    double total() {
+      return effects.total().estimate();
+    }
+
+    double indirect() {
+      return effects.indirect().estimate();
+    }
+  }
+
+  /** A total model with the groups it was fitted on, which its direct models refine. */
+  private record Total(PatternGroups groups, Optional<Model> model) {}
+
+  private List<RootCauseChain> ofProblem(
+      String problem, Settings settings, ExecutorService workers) {
     Map<String, List<List<String>>> byRoot = new LinkedHashMap<>();
     for (List<String> path : paths(problem, settings.maximumEdges())) {
       byRoot.computeIfAbsent(path.get(0), root -> new ArrayList<>()).add(path);
     }
-    // One candidate per root: among its paths with the fewest undirected links (its directed
-    // paths when it has any), the one whose mediators carry the largest part of its effect, then
-    // the shortest. Models are fitted root by root and only their effects kept: at a million
-    // people a model's rows take hundreds of megabytes.
-    List<Candidate> candidates = new ArrayList<>();
+    List<Future<Optional<Candidate>>> pending = new ArrayList<>();
     for (Map.Entry<String, List<List<String>>> entry : byRoot.entrySet()) {
-      String root = entry.getKey();
-      int fewest = entry.getValue().stream().mapToInt(this::undirectedLinks).min().orElseThrow();
-      Map<List<String>, Optional<Model>> totals = new HashMap<>();
-      Candidate best = null;
-      for (List<String> path : entry.getValue()) {
-        if (undirectedLinks(path) != fewest) {
-          continue;
-        }
-        Optional<Model> total =
-            totals.computeIfAbsent(
-                adjustment(path, List.of()), adjustment -> model(problem, root, adjustment));
-        Optional<Model> direct =
-            model(problem, root, adjustment(path, path.subList(1, path.size() - 1)));
-        if (total.isEmpty() || direct.isEmpty()) {
-          continue;
-        }
-        Candidate offered =
-            new Candidate(
-                path, fewest, total.get().people(), Effects.of(total.get(), direct.get()));
-        if (best == null
-            || offered.indirect() > best.indirect()
-            || (offered.indirect() == best.indirect()
-                && offered.path().size() < best.path().size())) {
-          best = offered;
-        }
-      }
-      if (best != null) {
-        candidates.add(best);
-      }
+      pending.add(workers.submit(() -> bestCandidate(problem, entry.getKey(), entry.getValue())));
+    }
+    List<Candidate> candidates = new ArrayList<>();
+    for (Future<Optional<Candidate>> candidate : pending) {
+      awaited(candidate).ifPresent(candidates::add);
     }
     // Directed chains first, then possible ones; each by total effect, then indirect effect.
     candidates.sort(
@@ -181,6 +183,84 @@ public final class RootCauseChains {
               share));
     }
     return chains;
+  }
+
+  /** The result of a root's task, with its failure rethrown as it was thrown. */
+  private static <T> T awaited(Future<T> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while fitting the chains' models", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error failure) {
+        throw failure;
+      }
+      throw new IllegalStateException("fitting the chains' models failed", e.getCause());
+    }
+  }
+
+  /**
+   * The candidate of one root: among its paths with the fewest undirected links (its directed paths
+   * when it has any), the one whose mediators carry the largest part of its effect, then the
+   * shortest; empty when no model of the root could be fitted. Models are fitted root by root and
+   * only their effects kept. Each total model is fitted once per adjustment, on the root-known
+   * patterns grouped by the variables it reads; a direct model adjusts also for the path's
+   * mediators and is fitted on those groups split by the mediators' codes.
+   */
+  private Optional<Candidate> bestCandidate(String problem, String root, List<List<String>> paths) {
+    int outcome = index(problem);
+    int focal = index(root);
+    int[] units = units(focal);
+    int fewest = paths.stream().mapToInt(this::undirectedLinks).min().orElseThrow();
+    Map<List<String>, Total> totals = new HashMap<>();
+    Candidate best = null;
+    for (List<String> path : paths) {
+      if (undirectedLinks(path) != fewest) {
+        continue;
+      }
+      List<String> totalAdjustment = adjustment(path, List.of());
+      Total total =
+          totals.computeIfAbsent(
+              totalAdjustment,
+              adjustment -> {
+                PatternGroups groups =
+                    PatternGroups.of(data, units, variablesRead(outcome, focal, adjustment));
+                return new Total(groups, fit(outcome, focal, adjustment, groups));
+              });
+      if (total.model().isEmpty()) {
+        continue;
+      }
+      List<String> directAdjustment = adjustment(path, path.subList(1, path.size() - 1));
+      // Without mediators the direct model is the total one: fitting it again would repeat it.
+      Optional<Model> direct =
+          directAdjustment.equals(totalAdjustment)
+              ? total.model()
+              : fit(
+                  outcome,
+                  focal,
+                  directAdjustment,
+                  total.groups().refine(variablesRead(outcome, focal, directAdjustment)));
+      if (direct.isEmpty()) {
+        continue;
+      }
+      Candidate offered =
+          new Candidate(
+              path,
+              fewest,
+              total.model().get().people(),
+              Effects.of(total.model().get(), direct.get()));
+      if (best == null
+          || offered.indirect() > best.indirect()
+          || (offered.indirect() == best.indirect()
+              && offered.path().size() < best.path().size())) {
+        best = offered;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   /** How many links of the path are undirected in the graph (0: a directed path). */
@@ -394,85 +474,209 @@ public final class RootCauseChains {
   Optional<Model> model(String problem, String root, List<String> adjustment) {
     int outcome = index(problem);
     int focal = index(root);
-    List<int[]> columns = new ArrayList<>();
+    return fit(
+        outcome,
+        focal,
+        adjustment,
+        PatternGroups.of(data, units(focal), variablesRead(outcome, focal, adjustment)));
+  }
+
+  /**
+   * The patterns a model of the root {@code focal} is fitted on, ascending: the root known (code 0
+   * or 1) and a positive weight.
+   */
+  private int[] units(int focal) {
+    int[] units = new int[data.patternCount()];
+    int count = 0;
+    for (int pattern = 0; pattern < data.patternCount(); pattern++) {
+      if (data.code(pattern, focal) <= 1 && data.weight(pattern) > 0) {
+        units[count++] = pattern;
+      }
+    }
+    return Arrays.copyOf(units, count);
+  }
+
+  /**
+   * The variables a model reads, each once: the outcome, the root, the demographics and the
+   * adjustment codes. Patterns that agree on them are the same row of the model.
+   */
+  private int[] variablesRead(int outcome, int focal, List<String> adjustment) {
+    Set<Integer> variables = new LinkedHashSet<>(List.of(outcome, focal));
+    for (int variable = 0; variable < graph.nodeCount(); variable++) {
+      if (isDemographic(variable)) {
+        variables.add(variable);
+      }
+    }
+    for (String name : adjustment) {
+      variables.add(index(name));
+    }
+    return variables.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * Fits {@link #model} on {@code groups}, which must group the root-known patterns by (at least)
+   * the variables the model reads: each group is one row, weighted by its people. That is exact:
+   * the frequency-weighted likelihood only sums weight times each pattern's term, equal across a
+   * group.
+   */
+  private Optional<Model> fit(
+      int outcome, int focal, List<String> adjustment, PatternGroups groups) {
+    List<int[]> levels = new ArrayList<>();
     for (int variable = 0; variable < graph.nodeCount(); variable++) {
       if (isDemographic(variable)) {
         for (int level = 1; level < data.cardinality(variable); level++) {
-          columns.add(new int[] {variable, level});
+          levels.add(new int[] {variable, level});
         }
       }
     }
     for (String name : adjustment) {
-      columns.add(new int[] {index(name), 1});
-      columns.add(new int[] {index(name), CausalGraphTransforms.MISSING});
+      levels.add(new int[] {index(name), 1});
+      levels.add(new int[] {index(name), CausalGraphTransforms.MISSING});
     }
-    List<Integer> units = new ArrayList<>();
-    for (int pattern = 0; pattern < data.patternCount(); pattern++) {
-      if (data.code(pattern, focal) <= 1 && data.weight(pattern) > 0) {
-        units.add(pattern);
-      }
-    }
-    // A column constant over the units (a level nobody has) would make the model singular.
-    columns.removeIf(column -> isConstant(units, column));
-    int width = columns.size() + 2;
-    int[][] indices = new int[units.size()][];
-    double[][] values = new double[units.size()][];
-    double[] outcomes = new double[units.size()];
-    double[] weights = new double[units.size()];
-    for (int row = 0; row < units.size(); row++) {
-      int pattern = units.get(row);
-      int[] index = new int[width];
-      int nonZero = 0;
-      index[nonZero++] = 0;
-      if (data.code(pattern, focal) == 1) {
-        index[nonZero++] = 1;
-      }
-      for (int column = 0; column < columns.size(); column++) {
-        int[] level = columns.get(column);
-        if (data.code(pattern, level[0]) == level[1]) {
-          index[nonZero++] = column + 2;
-        }
-      }
-      indices[row] = Arrays.copyOf(index, nonZero);
-      values[row] = new double[nonZero];
-      Arrays.fill(values[row], 1);
-      outcomes[row] = data.code(pattern, outcome) == 1 ? 1 : 0;
-      weights[row] = data.weight(pattern);
-    }
-    return LogisticFit.fit(indices, values, width, outcomes, weights)
-        .map(fit -> new Model(indices, outcomes, weights, fit));
+    // A column constant over the people (a level nobody has) would make the model singular. The
+    // groups hold every code the people have, so it is constant over the groups just as well.
+    levels.removeIf(level -> groups.isConstant(level[0], level[1]));
+    Design design =
+        new Design(
+            outcome,
+            focal,
+            levels.stream().mapToInt(level -> level[0]).toArray(),
+            levels.stream().mapToInt(level -> level[1]).toArray());
+    int[] rowStarts = design.rowStarts(groups);
+    int[] ones = design.ones(groups, rowStarts);
+    double[] outcomes = design.outcomes(groups);
+    return LogisticFit.fitIndicators(rowStarts, ones, design.width(), outcomes, groups.weights())
+        .map(fit -> new Model(design, groups, fit, influences(fit, rowStarts, ones, outcomes)));
   }
 
   /**
-   * A fitted model of {@link #model}: its sparse 0/1 design (row r is 1 in the columns {@code
-   * indices[r]}), outcomes and frequency weights, one row per pattern where the root is known.
+   * Each row's influence on the root coefficient, per person of the row: the root's row of the
+   * inverse information times the person's score (x (y - p)). Rows as {@link
+   * LogisticFit#fitIndicators} takes them.
    */
-  record Model(int[][] indices, double[] outcomes, double[] weights, LogisticFit fit) {
+  private static double[] influences(
+      LogisticFit fit, int[] rowStarts, int[] ones, double[] outcomes) {
+    double[] beta = fit.coefficients();
+    double[] inverseRow = fit.covariance()[1];
+    double[] influences = new double[outcomes.length];
+    for (int row = 0; row < outcomes.length; row++) {
+      double eta = 0;
+      double projected = 0;
+      for (int one = rowStarts[row]; one < rowStarts[row + 1]; one++) {
+        eta += beta[ones[one]];
+        projected += inverseRow[ones[one]];
+      }
+      influences[row] = projected * (outcomes[row] - 1 / (1 + Math.exp(-eta)));
+    }
+    return influences;
+  }
+
+  /**
+   * The 0/1 design of a model over groups of patterns, one row per group: column 0 is the
+   * intercept, column 1 the root ({@code focal} coded 1), and column {@code j + 2} is 1 when
+   * variable {@code variables[j]} has the code {@code levels[j]}. Rows are read from the groups'
+   * codes (one small array per variable) rather than from the data's columns pattern by pattern.
+   */
+  record Design(int outcome, int focal, int[] variables, int[] levels) {
+    int width() {
+      return variables.length + 2;
+    }
+
+    /** Where each group's row starts in {@link #ones}, and at the end their total length. */
+    int[] rowStarts(PatternGroups groups) {
+      int[] counts = new int[groups.size()];
+      Arrays.fill(counts, 1);
+      for (int column = 1; column < width(); column++) {
+        byte[] codes = groups.codes(variable(column));
+        int level = level(column);
+        for (int group = 0; group < counts.length; group++) {
+          counts[group] += codes[group] == level ? 1 : 0;
+        }
+      }
+      int[] rowStarts = new int[counts.length + 1];
+      for (int group = 0; group < counts.length; group++) {
+        rowStarts[group + 1] = rowStarts[group] + counts[group];
+      }
+      return rowStarts;
+    }
+
+    /**
+     * The columns where each group's row is 1, ascending within a row, rows one after the other
+     * from {@code rowStarts} (of {@link #rowStarts}). One slot more than the rows fill is left at
+     * the end.
+     */
+    int[] ones(PatternGroups groups, int[] rowStarts) {
+      byte[][] codes = new byte[width()][];
+      int[] levels = new int[width()];
+      for (int column = 1; column < width(); column++) {
+        codes[column] = groups.codes(variable(column));
+        levels[column] = level(column);
+      }
+      int[] ones = new int[rowStarts[groups.size()] + 1];
+      int next = 0;
+      for (int group = 0; group < groups.size(); group++) {
+        ones[next++] = 0;
+        // Every column is written and the position moves on only where the row is 1: a column
+        // written where the row is 0 is overwritten by the row's next 1 or the next row's
+        // intercept (or lands in the spare slot), and no branch mispredicts on the codes.
+        for (int column = 1; column < codes.length; column++) {
+          ones[next] = column;
+          next += codes[column][group] == levels[column] ? 1 : 0;
+        }
+      }
+      return ones;
+    }
+
+    /** Each group's outcome: 1 when the problem is present (code 1), else 0. */
+    double[] outcomes(PatternGroups groups) {
+      byte[] codes = groups.codes(outcome);
+      double[] outcomes = new double[codes.length];
+      for (int group = 0; group < codes.length; group++) {
+        outcomes[group] = codes[group] == 1 ? 1 : 0;
+      }
+      return outcomes;
+    }
+
+    /** The variable a design column after the intercept reads. */
+    private int variable(int column) {
+      return column == 1 ? focal : variables[column - 2];
+    }
+
+    /** The code of {@link #variable} that makes the design column 1. */
+    private int level(int column) {
+      return column == 1 ? 1 : levels[column - 2];
+    }
+  }
+
+  /**
+   * A fitted model of {@link #model}: its design, the groups of patterns it was fitted on (one row
+   * each, weighted by the group's people), the fit, and per group the influence of each of its
+   * people on the root coefficient (the root's row of the inverse information times the person's
+   * score x (y - p)).
+   */
+  record Model(Design design, PatternGroups groups, LogisticFit fit, double[] influences) {
     double rootCoefficient() {
       return fit.coefficients()[1];
     }
 
     /** People the model was fitted on: the sum of the frequency weights. */
     long people() {
-      return Math.round(Arrays.stream(weights).sum());
+      return Math.round(groups.totalWeight());
     }
 
     /**
-     * Each row's influence on the root coefficient, per person of the row: the root's row of the
-     * inverse information times the person's score (x (y - p)).
+     * The influences of the people of each of {@code rows}, which must be the people the model was
+     * fitted on grouped by at least the variables it reads (its own groups, or ones that split
+     * them): every person of such a group has the influence of the model's group that holds it.
      */
-    double[] influence() {
-      double[] beta = fit.coefficients();
-      double[] inverseRow = fit.covariance()[1];
-      double[] influence = new double[indices.length];
-      for (int row = 0; row < indices.length; row++) {
-        double eta = 0;
-        double projected = 0;
-        for (int column : indices[row]) {
-          eta += beta[column];
-          projected += inverseRow[column];
-        }
-        influence[row] = projected * (outcomes[row] - 1 / (1 + Math.exp(-eta)));
+    double[] influence(PatternGroups rows) {
+      if (rows == groups) {
+        return influences.clone();
+      }
+      int[] holders = rows.groupsIn(groups);
+      double[] influence = new double[holders.length];
+      for (int row = 0; row < holders.length; row++) {
+        influence[row] = influences[holders[row]];
       }
       return influence;
     }
@@ -483,22 +687,28 @@ public final class RootCauseChains {
    * on the same people, so their root coefficients are estimated jointly as one M-estimator (the
    * two models' score equations stacked): the robust (sandwich) variance of each coefficient and of
    * their difference is the weighted sum of squares of the people's influences. People are treated
-   * as independent (children of one family are not clustered).
+   * as independent (children of one family are not clustered). The sums run over the direct model's
+   * groups, which split the total model's: within one of them every person has the same influence
+   * in both models, so summing weight times squared influence per group is exact.
    */
   record Effects(Estimate total, Estimate direct, Estimate indirect) {
     private static final double Z = 1.959963984540054;
 
     static Effects of(Model total, Model direct) {
-      if (total.indices().length != direct.indices().length) {
-        throw new IllegalArgumentException("the total and direct models must share their rows");
+      PatternGroups rows = direct.groups();
+      if (!rows.refines(total.groups())) {
+        throw new IllegalArgumentException(
+            "the total and direct models must be fitted on the same people, the direct model"
+                + " reading every variable the total one reads");
       }
-      double[] totalInfluence = total.influence();
-      double[] directInfluence = direct.influence();
+      double[] totalInfluence = total.influence(rows);
+      double[] directInfluence = direct.influence(rows);
+      double[] weights = rows.weights();
       double totalVariance = 0;
       double directVariance = 0;
       double differenceVariance = 0;
-      for (int row = 0; row < totalInfluence.length; row++) {
-        double weight = total.weights()[row];
+      for (int row = 0; row < weights.length; row++) {
+        double weight = weights[row];
         totalVariance += weight * totalInfluence[row] * totalInfluence[row];
         directVariance += weight * directInfluence[row] * directInfluence[row];
         double difference = totalInfluence[row] - directInfluence[row];
@@ -516,14 +726,6 @@ public final class RootCauseChains {
       double half = Z * Math.sqrt(variance);
       return new Estimate(estimate, estimate - half, estimate + half);
     }
-  }
-
-  private boolean isConstant(List<Integer> units, int[] column) {
-    Set<Boolean> seen = new HashSet<>();
-    for (int pattern : units) {
-      seen.add(data.code(pattern, column[0]) == column[1]);
-    }
-    return seen.size() < 2;
   }
 
   private boolean isDemographic(int node) {

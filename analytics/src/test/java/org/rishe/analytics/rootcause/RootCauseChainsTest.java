@@ -3,13 +3,17 @@ package org.rishe.analytics.rootcause;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.rishe.analytics.causal.CausalGraph;
 import org.rishe.analytics.causal.DiscreteData;
 import org.rishe.analytics.causal.Edge;
+import org.rishe.analytics.stats.Estimate;
 
 /**
  * Chains and their effects on count tables small enough to check by hand. Variables: root (0),
@@ -167,8 +171,8 @@ class RootCauseChainsTest {
             find(data, new CausalGraph(NAMES, List.of(Edge.directed(0, 1), Edge.directed(1, 2)))));
     double sandwich = (chain.indirect().high() - chain.indirect().low()) / (2 * 1.959963984540054);
 
-    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
-    int people = (int) java.util.Arrays.stream(counts).sum();
+    SplittableRandom random = new SplittableRandom(7);
+    int people = (int) Arrays.stream(counts).sum();
     int[] personPattern = new int[people];
     for (int pattern = 0, next = 0; pattern < counts.length; pattern++) {
       for (long copy = 0; copy < counts[pattern]; copy++) {
@@ -199,7 +203,7 @@ class RootCauseChainsTest {
     double[][] values = new double[patterns.length][];
     double[] outcome = new double[patterns.length];
     for (int row = 0; row < patterns.length; row++) {
-      List<Integer> columns = new java.util.ArrayList<>(List.of(0));
+      List<Integer> columns = new ArrayList<>(List.of(0));
       if (patterns[row][0] == 1) {
         columns.add(1);
       }
@@ -208,7 +212,7 @@ class RootCauseChainsTest {
       }
       indices[row] = columns.stream().mapToInt(Integer::intValue).toArray();
       values[row] = new double[indices[row].length];
-      java.util.Arrays.fill(values[row], 1);
+      Arrays.fill(values[row], 1);
       outcome[row] = patterns[row][2];
     }
     return LogisticFit.fit(indices, values, withMediator ? 3 : 2, outcome, weights)
@@ -232,6 +236,209 @@ class RootCauseChainsTest {
         .isCloseTo(Math.sqrt(1 / 42.0 + 1 / 58.0 + 1 / 18.0 + 1 / 82.0), within(1e-6));
   }
 
+  /**
+   * The collapse is exact: a model reads only the outcome, the root, the demographics and its
+   * adjustment codes, so fitting it on the patterns grouped by those (and the sandwich sums on the
+   * direct model's groups) gives what one row per pattern gives. The data spreads each combination
+   * of the variables read over patterns differing only in {@code noise}, which no model reads, and
+   * has missing codes (2) in the confounder and the root. Being in the problems' tier, the noise is
+   * no chain's confounder.
+   */
+  @Test
+  void effectsOnGroupedPatternsEqualThoseOfOneRowPerPattern() {
+    List<String> names = List.of("age_band", "confounder", "root", "noise", "mediator", "problem");
+    int[] cardinalities = {3, 3, 3, 4, 2, 2};
+    Map<String, Integer> tiers =
+        Map.of("age_band", 0, "confounder", 1, "root", 1, "mediator", 2, "noise", 3, "problem", 3);
+    CausalGraph graph =
+        new CausalGraph(
+            names,
+            List.of(
+                Edge.directed(1, 2),
+                Edge.directed(2, 4),
+                Edge.directed(4, 5),
+                Edge.directed(1, 5),
+                Edge.directed(0, 5)));
+    SplittableRandom random = new SplittableRandom(11);
+    List<int[]> split = new ArrayList<>();
+    List<Long> splitCounts = new ArrayList<>();
+    List<int[]> merged = new ArrayList<>();
+    List<Long> mergedCounts = new ArrayList<>();
+    for (int age = 0; age < 3; age++) {
+      for (int confounder = 0; confounder < 3; confounder++) {
+        for (int root = 0; root < 3; root++) {
+          for (int mediator = 0; mediator < 2; mediator++) {
+            for (int problem = 0; problem < 2; problem++) {
+              long total = 0;
+              for (int noise = 0; noise < 4; noise++) {
+                long count = random.nextInt(0, 25);
+                if (count > 0) {
+                  split.add(new int[] {age, confounder, root, noise, mediator, problem});
+                  splitCounts.add(count);
+                  total += count;
+                }
+              }
+              if (total > 0) {
+                merged.add(new int[] {age, confounder, root, 0, mediator, problem});
+                mergedCounts.add(total);
+              }
+            }
+          }
+        }
+      }
+    }
+    DiscreteData splitData = data(names, cardinalities, split, splitCounts);
+    DiscreteData mergedData = data(names, cardinalities, merged, mergedCounts);
+
+    List<RootCauseChain> chains = find(splitData, graph, Set.of("age_band"), tiers);
+    List<RootCauseChain> fromMerged = find(mergedData, graph, Set.of("age_band"), tiers);
+
+    assertThat(chains)
+        .extracting(RootCauseChain::path)
+        .containsExactlyInAnyOrder(
+            List.of("mediator", "problem"),
+            List.of("root", "mediator", "problem"),
+            List.of("confounder", "root", "mediator", "problem"));
+    assertThat(fromMerged)
+        .extracting(RootCauseChain::path)
+        .isEqualTo(chains.stream().map(RootCauseChain::path).toList());
+    // The root's chain: total adjusted for the confounder, direct also for the mediator.
+    RootCauseChain rootChain = chainOf("root", chains);
+    Estimate[] reference =
+        onePatternPerRowEffects(
+            splitData, List.of("confounder"), List.of("confounder", "mediator"));
+    assertSameEstimate(rootChain.total(), reference[0]);
+    assertSameEstimate(rootChain.direct(), reference[1]);
+    assertSameEstimate(rootChain.indirect(), reference[2]);
+    for (int chain = 0; chain < chains.size(); chain++) {
+      assertSameEstimate(chains.get(chain).total(), fromMerged.get(chain).total());
+      assertSameEstimate(chains.get(chain).direct(), fromMerged.get(chain).direct());
+      assertSameEstimate(chains.get(chain).indirect(), fromMerged.get(chain).indirect());
+      assertThat(chains.get(chain).people()).isEqualTo(fromMerged.get(chain).people());
+    }
+    long rootKnown = 0;
+    for (int pattern = 0; pattern < splitData.patternCount(); pattern++) {
+      rootKnown += splitData.code(pattern, 2) <= 1 ? (long) splitData.weight(pattern) : 0;
+    }
+    assertThat(rootChain.people()).isEqualTo(rootKnown);
+  }
+
+  private static DiscreteData data(
+      List<String> names, int[] cardinalities, List<int[]> patterns, List<Long> counts) {
+    return DiscreteData.fromPatternCounts(
+        names,
+        cardinalities,
+        patterns.toArray(int[][]::new),
+        counts.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  private static void assertSameEstimate(Estimate actual, Estimate expected) {
+    assertThat(actual.estimate()).isCloseTo(expected.estimate(), within(1e-9));
+    assertThat(actual.low()).isCloseTo(expected.low(), within(1e-9));
+    assertThat(actual.high()).isCloseTo(expected.high(), within(1e-9));
+  }
+
+  /**
+   * Total, direct and indirect effects of {@code root} on {@code problem} in the data of {@link
+   * #effectsOnGroupedPatternsEqualThoseOfOneRowPerPattern} computed as before the collapse: one
+   * design row per pattern where the root is known (intercept, root, age-band levels 1 and 2, and
+   * per adjustment code its exposed and missing indicators, constant columns left out), and the
+   * stacked sandwich variance summed pattern by pattern.
+   */
+  private static Estimate[] onePatternPerRowEffects(
+      DiscreteData data, List<String> totalAdjustment, List<String> directAdjustment) {
+    List<Integer> units = new ArrayList<>();
+    for (int pattern = 0; pattern < data.patternCount(); pattern++) {
+      if (data.code(pattern, 2) <= 1 && data.weight(pattern) > 0) {
+        units.add(pattern);
+      }
+    }
+    double[][] totalInfluence = new double[1][];
+    double[][] directInfluence = new double[1][];
+    double totalEffect = onePatternPerRowFit(data, units, totalAdjustment, totalInfluence);
+    double directEffect = onePatternPerRowFit(data, units, directAdjustment, directInfluence);
+    double totalVariance = 0;
+    double directVariance = 0;
+    double differenceVariance = 0;
+    for (int row = 0; row < units.size(); row++) {
+      double weight = data.weight(units.get(row));
+      totalVariance += weight * totalInfluence[0][row] * totalInfluence[0][row];
+      directVariance += weight * directInfluence[0][row] * directInfluence[0][row];
+      double difference = totalInfluence[0][row] - directInfluence[0][row];
+      differenceVariance += weight * difference * difference;
+    }
+    double z = 1.959963984540054;
+    return new Estimate[] {
+      new Estimate(
+          totalEffect,
+          totalEffect - z * Math.sqrt(totalVariance),
+          totalEffect + z * Math.sqrt(totalVariance)),
+      new Estimate(
+          directEffect,
+          directEffect - z * Math.sqrt(directVariance),
+          directEffect + z * Math.sqrt(directVariance)),
+      new Estimate(
+          totalEffect - directEffect,
+          totalEffect - directEffect - z * Math.sqrt(differenceVariance),
+          totalEffect - directEffect + z * Math.sqrt(differenceVariance))
+    };
+  }
+
+  /**
+   * Fits problem (5) ~ root (2) + age_band (0) + adjustment on one row per unit pattern; returns
+   * the root's coefficient and puts each row's influence on it in {@code influence[0]}.
+   */
+  private static double onePatternPerRowFit(
+      DiscreteData data, List<Integer> units, List<String> adjustment, double[][] influence) {
+    List<int[]> levels = new ArrayList<>(List.of(new int[] {0, 1}, new int[] {0, 2}));
+    for (String name : adjustment) {
+      int variable = data.names().indexOf(name);
+      levels.add(new int[] {variable, 1});
+      levels.add(new int[] {variable, CausalGraphTransforms.MISSING});
+    }
+    levels.removeIf(
+        level ->
+            units.stream()
+                    .map(pattern -> data.code(pattern, level[0]) == level[1])
+                    .distinct()
+                    .count()
+                < 2);
+    int width = levels.size() + 2;
+    int[][] indices = new int[units.size()][];
+    double[][] values = new double[units.size()][];
+    double[] outcomes = new double[units.size()];
+    double[] weights = new double[units.size()];
+    for (int row = 0; row < units.size(); row++) {
+      int pattern = units.get(row);
+      List<Integer> ones = new ArrayList<>(List.of(0));
+      if (data.code(pattern, 2) == 1) {
+        ones.add(1);
+      }
+      for (int column = 0; column < levels.size(); column++) {
+        if (data.code(pattern, levels.get(column)[0]) == levels.get(column)[1]) {
+          ones.add(column + 2);
+        }
+      }
+      indices[row] = ones.stream().mapToInt(Integer::intValue).toArray();
+      values[row] = new double[indices[row].length];
+      Arrays.fill(values[row], 1);
+      outcomes[row] = data.code(pattern, 5) == 1 ? 1 : 0;
+      weights[row] = data.weight(pattern);
+    }
+    LogisticFit fit = LogisticFit.fit(indices, values, width, outcomes, weights).orElseThrow();
+    influence[0] = new double[units.size()];
+    for (int row = 0; row < units.size(); row++) {
+      double eta = 0;
+      double projected = 0;
+      for (int column : indices[row]) {
+        eta += fit.coefficients()[column];
+        projected += fit.covariance()[1][column];
+      }
+      influence[0][row] = projected * (outcomes[row] - 1 / (1 + Math.exp(-eta)));
+    }
+    return fit.coefficients()[1];
+  }
+
   private static RootCauseChain chainOf(String root, List<RootCauseChain> chains) {
     return chains.stream()
         .filter(chain -> chain.path().get(0).equals(root))
@@ -240,7 +447,12 @@ class RootCauseChainsTest {
   }
 
   private static List<RootCauseChain> find(DiscreteData data, CausalGraph graph) {
+    return find(data, graph, Set.of(), TIERS);
+  }
+
+  private static List<RootCauseChain> find(
+      DiscreteData data, CausalGraph graph, Set<String> demographics, Map<String, Integer> tiers) {
     return RootCauseChains.find(
-        data, graph, Set.of(), TIERS, List.of("problem"), RootCauseChains.Settings.defaults());
+        data, graph, demographics, tiers, List.of("problem"), RootCauseChains.Settings.defaults());
   }
 }
