@@ -321,34 +321,28 @@ public final class DiscreteData {
       combinations *= cardinalities[variable];
     }
     int patterns = weights.length;
-    int limit = patterns / 4 * 3;
-    // Open addressing on the combination's mixed-radix key; -1 marks an empty slot.
-    int capacity = Integer.highestOneBit(Math.max(1, limit)) << 2;
-    long[] keys = new long[capacity];
-    Arrays.fill(keys, -1);
-    int[] ids = new int[capacity];
-    int[] first = new int[limit];
-    double[] summed = new double[limit];
-    int distinct = 0;
-    int shift = Long.numberOfLeadingZeros(capacity - 1L);
+    long[] keys = new long[patterns];
     for (int row = 0; row < patterns; row++) {
       long key = 0;
       for (int variable : sorted) {
         key = key * cardinalities[variable] + columns[variable][row];
       }
-      int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
-      while (keys[slot] != -1 && keys[slot] != key) {
-        slot = (slot + 1) & (capacity - 1);
+      keys[row] = key;
+    }
+    int[] ids = new int[patterns];
+    int distinct = KeyNumbering.number(keys, ids);
+    if (distinct > patterns / 4 * 3) {
+      return null;
+    }
+    // Ids are numbered in the order of first occurrence: a new id is the next one.
+    int[] first = new int[distinct];
+    double[] summed = new double[distinct];
+    int seen = 0;
+    for (int row = 0; row < patterns; row++) {
+      if (ids[row] == seen) {
+        first[seen++] = row;
       }
-      if (keys[slot] == -1) {
-        if (distinct == limit) {
-          return null;
-        }
-        keys[slot] = key;
-        ids[slot] = distinct;
-        first[distinct++] = row;
-      }
-      summed[ids[slot]] += weights[row];
+      summed[ids[row]] += weights[row];
     }
     byte[][] projected = new byte[columns.length][];
     for (int variable : sorted) {
@@ -358,9 +352,7 @@ public final class DiscreteData {
       }
     }
     return new Projection(
-        sorted,
-        new DiscreteData(
-            names, cardinalities, projected, Arrays.copyOf(summed, distinct), missingCodes));
+        sorted, new DiscreteData(names, cardinalities, projected, summed, missingCodes));
   }
 
   /** Data projected on a few variables; only their columns exist. */

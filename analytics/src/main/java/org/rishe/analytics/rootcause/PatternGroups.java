@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
 import org.rishe.analytics.causal.DiscreteData;
+import org.rishe.analytics.causal.KeyNumbering;
 
 /**
  * Some patterns of a {@link DiscreteData} (the "units", e.g. those where a root is known) grouped
@@ -18,8 +19,6 @@ import org.rishe.analytics.causal.DiscreteData;
  * first unit, so the grouping does not depend on anything but the data.
  */
 final class PatternGroups {
-  private static final long EMPTY_SLOT = -1;
-
   private final DiscreteData data;
   private final int[] units;
   private final int[] variables;
@@ -112,7 +111,7 @@ final class PatternGroups {
     for (int variable : added) {
       int cardinality = data.cardinality(variable);
       if (keyRange > Long.MAX_VALUE / cardinality) {
-        keyRange = number(keys, ids);
+        keyRange = KeyNumbering.number(keys, ids);
         for (int unit = 0; unit < units.length; unit++) {
           keys[unit] = ids[unit];
         }
@@ -122,7 +121,7 @@ final class PatternGroups {
       }
       keyRange *= cardinality;
     }
-    int count = number(keys, ids);
+    int count = KeyNumbering.number(keys, ids);
     int[] representatives = new int[count];
     double[] weights = new double[count];
     int seen = 0;
@@ -134,47 +133,6 @@ final class PatternGroups {
       weights[group] += data.weight(units[unit]);
     }
     return new PatternGroups(data, units, variables, ids, representatives, weights);
-  }
-
-  /**
-   * Numbers the distinct keys 0, 1, ... in the order of their first occurrence, writes each key's
-   * number into {@code ids} and returns how many there are. Open addressing over primitive arrays:
-   * a boxed map would allocate per unit.
-   */
-  private static int number(long[] keys, int[] ids) {
-    int capacity = 2;
-    while (capacity < 2 * keys.length) {
-      capacity <<= 1;
-    }
-    int mask = capacity - 1;
-    long[] slots = new long[capacity];
-    int[] slotIds = new int[capacity];
-    Arrays.fill(slots, EMPTY_SLOT);
-    int count = 0;
-    for (int unit = 0; unit < keys.length; unit++) {
-      long key = keys[unit];
-      int slot = spread(key) & mask;
-      while (slots[slot] != EMPTY_SLOT && slots[slot] != key) {
-        slot = (slot + 1) & mask;
-      }
-      if (slots[slot] == EMPTY_SLOT) {
-        slots[slot] = key;
-        slotIds[slot] = count++;
-      }
-      ids[unit] = slotIds[slot];
-    }
-    return count;
-  }
-
-  /** MurmurHash3's 64-bit finaliser: mixed-radix keys differ in their low bits mostly. */
-  private static int spread(long key) {
-    long mixed = key;
-    mixed ^= mixed >>> 33;
-    mixed *= 0xff51afd7ed558ccdL;
-    mixed ^= mixed >>> 33;
-    mixed *= 0xc4ceb9fe1a85ec53L;
-    mixed ^= mixed >>> 33;
-    return (int) mixed;
   }
 
   DiscreteData data() {
