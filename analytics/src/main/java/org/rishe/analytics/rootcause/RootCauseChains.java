@@ -467,21 +467,6 @@ public final class RootCauseChains {
   }
 
   /**
-   * The logistic regression of the problem on the root, every demographic (one indicator per level
-   * but the first) and each adjustment code (exposed and missing indicators), over the patterns
-   * where the root is known; the root is design column 1. Empty when the fit fails.
-   */
-  Optional<Model> model(String problem, String root, List<String> adjustment) {
-    int outcome = index(problem);
-    int focal = index(root);
-    return fit(
-        outcome,
-        focal,
-        adjustment,
-        PatternGroups.of(data, units(focal), variablesRead(outcome, focal, adjustment)));
-  }
-
-  /**
    * The patterns a model of the root {@code focal} is fitted on, ascending: the root known (code 0
    * or 1) and a positive weight.
    */
@@ -514,10 +499,13 @@ public final class RootCauseChains {
   }
 
   /**
-   * Fits {@link #model} on {@code groups}, which must group the root-known patterns by (at least)
-   * the variables the model reads: each group is one row, weighted by its people. That is exact:
-   * the frequency-weighted likelihood only sums weight times each pattern's term, equal across a
-   * group.
+   * The logistic regression of the problem ({@code outcome}) on the root ({@code focal}), every
+   * demographic (one indicator per level but the first) and each adjustment code (exposed and
+   * missing indicators), over the patterns where the root is known; the root is design column 1.
+   * Empty when the fit fails. It is fitted on {@code groups}, which must group the root-known
+   * patterns by (at least) the variables the model reads: each group is one row, weighted by its
+   * people. That is exact: the frequency-weighted likelihood only sums weight times each pattern's
+   * term, equal across a group.
    */
   private Optional<Model> fit(
       int outcome, int focal, List<String> adjustment, PatternGroups groups) {
@@ -649,7 +637,7 @@ public final class RootCauseChains {
   }
 
   /**
-   * A fitted model of {@link #model}: its design, the groups of patterns it was fitted on (one row
+   * A fitted model of {@link #fit}: its design, the groups of patterns it was fitted on (one row
    * each, weighted by the group's people), the fit, and per group the influence of each of its
    * people on the root coefficient (the root's row of the inverse information times the person's
    * score x (y - p)).
