@@ -22,7 +22,8 @@ public final class AnalyzeCommand {
   static final String USAGE =
       """
       Usage: rishe analyze [--warehouse DIR] [--min-age N] [--max-age N]
-                           [--follow-up-days START-END] [--impact-resamples N]
+                           [--follow-up-days START-END] [--impact-variance closed-form|bootstrap]
+                           [--impact-resamples N]
                            [--impact-resample-units N] [--caliper SD]
                            [--impact-seed N] [--program ID ...]
 
@@ -37,6 +38,10 @@ public final class AnalyzeCommand {
       Programme impact:
         --follow-up-days START-END  days after enrolment in which an outcome counts
                           (default 30-365)
+        --impact-variance closed-form|bootstrap  how intervals are computed (default
+                          closed-form: influence functions of the estimating equations,
+                          clustered by family, Abadie-Imbens for matching; bootstrap: the
+                          stratified bootstrap of the whole procedure, slower, for comparison)
         --impact-resamples N  bootstrap resamples per estimate, at least 20 (default 200)
         --impact-resample-units N  largest resample, at least 1000 (default 20000): a
                           larger sample is resampled m out of n and its intervals
@@ -55,6 +60,7 @@ public final class AnalyzeCommand {
           "--min-age",
           "--max-age",
           "--follow-up-days",
+          "--impact-variance",
           "--impact-resamples",
           "--impact-resample-units",
           "--caliper",
@@ -156,7 +162,11 @@ public final class AnalyzeCommand {
                         "--impact-resample-units",
                         options.maxResampleUnits(),
                         ImpactOptions.MIN_RESAMPLE_UNITS,
-                        Integer.MAX_VALUE)));
+                        Integer.MAX_VALUE),
+                arguments
+                    .value("--impact-variance")
+                    .map(ImpactOptions.Variance::parse)
+                    .orElse(options.variance())));
     List<String> programs = arguments.values("--program");
     return programs.isEmpty() ? settings : settings.withPrograms(Set.copyOf(programs));
   }

@@ -23,6 +23,15 @@ final class AttEstimators {
    * them no treated unit is comparable, and their odds weights would only add variance.
    */
   static Trimmed trimToTreatedRange(ImpactSample sample, double[] propensities) {
+    boolean[] mask = keptMask(sample, propensities);
+    int[] kept = IntStream.range(0, sample.size()).filter(unit -> mask[unit]).toArray();
+    double[] keptPropensities =
+        Arrays.stream(kept).mapToDouble(unit -> propensities[unit]).toArray();
+    return new Trimmed(sample.select(kept), keptPropensities, sample.size() - kept.length);
+  }
+
+  /** Whether each unit is kept by {@link #trimToTreatedRange}: treated, or inside their range. */
+  static boolean[] keptMask(ImpactSample sample, double[] propensities) {
     double lowest = Double.POSITIVE_INFINITY;
     double highest = Double.NEGATIVE_INFINITY;
     for (int unit = 0; unit < sample.size(); unit++) {
@@ -31,18 +40,12 @@ final class AttEstimators {
         highest = Math.max(highest, propensities[unit]);
       }
     }
-    double low = lowest;
-    double high = highest;
-    int[] kept =
-        IntStream.range(0, sample.size())
-            .filter(
-                unit ->
-                    sample.isTreated(unit)
-                        || (propensities[unit] >= low && propensities[unit] <= high))
-            .toArray();
-    double[] keptPropensities =
-        Arrays.stream(kept).mapToDouble(unit -> propensities[unit]).toArray();
-    return new Trimmed(sample.select(kept), keptPropensities, sample.size() - kept.length);
+    boolean[] kept = new boolean[sample.size()];
+    for (int unit = 0; unit < kept.length; unit++) {
+      kept[unit] =
+          sample.isTreated(unit) || (propensities[unit] >= lowest && propensities[unit] <= highest);
+    }
+    return kept;
   }
 
   static double naiveDifference(ImpactSample sample) {
@@ -151,7 +154,7 @@ final class AttEstimators {
     return Math.max(0, moments[2] / moments[0] - mean * mean);
   }
 
-  private static double odds(double propensity) {
+  static double odds(double propensity) {
     double bounded = Math.min(Math.max(propensity, PROPENSITY_FLOOR), 1 - PROPENSITY_FLOOR);
     return bounded / (1 - bounded);
   }

@@ -44,7 +44,7 @@ public final class ImpactDesign {
 
   /**
    * One unit of the frame: treated or not, demographics, the factor values by code (null when not
-   * observed) and the outcome.
+   * observed), the outcome and the family (the cluster of its variance; null: a family of its own).
    */
   public record Unit(
       boolean treated,
@@ -52,11 +52,23 @@ public final class ImpactDesign {
       String sex,
       String region,
       Map<String, Double> factors,
-      double outcome) {
+      double outcome,
+      String family) {
     public Unit {
       requireNonNull(sex, "sex is null");
       requireNonNull(region, "region is null");
       factors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(factors));
+    }
+
+    /** A unit that is a family of its own. */
+    public Unit(
+        boolean treated,
+        int age,
+        String sex,
+        String region,
+        Map<String, Double> factors,
+        double outcome) {
+      this(treated, age, sex, region, factors, outcome, null);
     }
   }
 
@@ -104,15 +116,23 @@ public final class ImpactDesign {
     boolean[] treated = new boolean[units.size()];
     double[][] covariates = new double[units.size()][names.size()];
     double[] outcomes = new double[units.size()];
+    int[] clusters = new int[units.size()];
+    Map<String, Integer> families = new java.util.HashMap<>();
     double[][] ordered = names.stream().map(columns::get).toArray(double[][]::new);
     for (int unit = 0; unit < units.size(); unit++) {
       treated[unit] = units.get(unit).treated();
       outcomes[unit] = units.get(unit).outcome();
+      String family = units.get(unit).family();
+      // a unit without a family is a cluster of its own: numbered past every family's number
+      clusters[unit] =
+          family == null
+              ? units.size() + unit
+              : families.computeIfAbsent(family, key -> families.size());
       for (int column = 0; column < ordered.length; column++) {
         covariates[unit][column] = ordered[column][unit];
       }
     }
-    return new ImpactSample(names, treated, covariates, outcomes);
+    return new ImpactSample(names, treated, covariates, outcomes, clusters);
   }
 
   /**

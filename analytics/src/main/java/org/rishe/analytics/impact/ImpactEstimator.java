@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.rishe.analytics.stats.Bootstrap;
+import org.rishe.analytics.stats.Estimate;
 
 /**
  * Effect of a programme on its participants (ATT) from observational data, by four propensity
@@ -65,7 +66,68 @@ public final class ImpactEstimator {
     double[] propensities = propensityModel.propensities(sample);
     AttEstimators.Trimmed trimmed = AttEstimators.trimToTreatedRange(sample, propensities);
     PointEstimates point = PointEstimates.of(sample, propensities, trimmed, options);
+    ClusteredVariance clusters = new ClusteredVariance(sample);
+    Intervals intervals =
+        options.variance() == ImpactOptions.Variance.BOOTSTRAP
+            ? bootstrap(sample, point)
+            : closedForm(sample, propensities, trimmed, point, clusters);
+    List<BalanceRow> balance = AttEstimators.balance(sample, trimmed);
+    return new ImpactResult(
+        intervals.estimates()[0],
+        intervals.estimates()[1],
+        intervals.estimates()[2],
+        intervals.estimates()[3],
+        intervals.estimates()[4],
+        intervals.estimates()[5],
+        sample.treatedCount(),
+        sample.controlCount(),
+        trimmed.droppedControls(),
+        point.unmatchedTreated(),
+        point.stratification().strata().size(),
+        intervals.resamples(),
+        intervals.resampleUnits(),
+        balance,
+        PropensityStratification.imbalances(sample, propensities, point.stratification()),
+        options.variance(),
+        clusters.clusters());
+  }
 
+  /**
+   * Naive, weighting, matching, doubly robust, stratification and entropy balancing, each with its
+   * interval, and the bootstrap's size (zero for closed forms).
+   */
+  private record Intervals(Estimate[] estimates, int resamples, int resampleUnits) {}
+
+  /**
+   * Intervals from influence values clustered by family ({@link AttInfluence}, {@link
+   * ClusteredVariance}); matching from Abadie &amp; Imbens's variance ({@link
+   * PropensityMatching#variance}).
+   */
+  private Intervals closedForm(
+      ImpactSample sample,
+      double[] propensities,
+      AttEstimators.Trimmed trimmed,
+      PointEstimates point,
+      ClusteredVariance clusters) {
+    double[][] design = Standardised.designMatrix(sample);
+    boolean[] kept = AttEstimators.keptMask(sample, propensities);
+    ClusteredVariance trimmedClusters = new ClusteredVariance(trimmed.sample());
+    PropensityMatching.Result matching = point.matchingResult();
+    Estimate[] estimates = {
+      clusters.interval(AttInfluence.naive(sample)),
+      clusters.interval(AttInfluence.weighting(sample, design, propensities, kept)),
+      trimmedClusters.interval(
+          matching.estimate(),
+          PropensityMatching.variance(trimmed.sample(), matching, trimmedClusters)),
+      clusters.interval(AttInfluence.doublyRobust(sample, design, propensities, kept)),
+      clusters.interval(AttInfluence.stratification(sample, propensities, point.stratification())),
+      clusters.interval(AttInfluence.entropyBalancing(sample, design))
+    };
+    return new Intervals(estimates, 0, 0);
+  }
+
+  /** The stratified bootstrap of the whole procedure (see the class comment). */
+  private Intervals bootstrap(ImpactSample sample, PointEstimates point) {
     int[] treatedUnits = IntStream.range(0, sample.size()).filter(sample::isTreated).toArray();
     int[] controlUnits =
         IntStream.range(0, sample.size()).filter(unit -> !sample.isTreated(unit)).toArray();
@@ -79,7 +141,7 @@ public final class ImpactEstimator {
     ResampleSize size =
         ResampleSize.of(treatedUnits.length, controlUnits.length, options.maxResampleUnits());
     PropensityModel refit = resampleModel.forResamplesOf(sample);
-    double[][] replicates = new double[5][options.resamples()];
+    double[][] replicates = new double[6][options.resamples()];
     IntStream.range(0, options.resamples())
         .parallel()
         .forEach(
@@ -97,23 +159,21 @@ public final class ImpactEstimator {
               replicates[2][resample] = estimates.matching();
               replicates[3][resample] = estimates.doublyRobust();
               replicates[4][resample] = estimates.stratification().estimate();
+              replicates[5][resample] = estimates.entropyBalancing();
             });
-    List<BalanceRow> balance = AttEstimators.balance(sample, trimmed);
-    return new ImpactResult(
-        size.interval(point.naive(), replicates[0]),
-        size.interval(point.weighting(), replicates[1]),
-        size.interval(point.matching(), replicates[2]),
-        size.interval(point.doublyRobust(), replicates[3]),
-        size.interval(point.stratification().estimate(), replicates[4]),
-        sample.treatedCount(),
-        sample.controlCount(),
-        trimmed.droppedControls(),
-        point.unmatchedTreated(),
-        point.stratification().strata().size(),
-        options.resamples(),
-        size.units(),
-        balance,
-        PropensityStratification.imbalances(sample, propensities, point.stratification()));
+    double[] points = {
+      point.naive(),
+      point.weighting(),
+      point.matching(),
+      point.doublyRobust(),
+      point.stratification().estimate(),
+      point.entropyBalancing()
+    };
+    Estimate[] estimates = new Estimate[points.length];
+    for (int method = 0; method < points.length; method++) {
+      estimates[method] = size.interval(points[method], replicates[method]);
+    }
+    return new Intervals(estimates, options.resamples(), size.units());
   }
 
   /** {@code size.treated()} treated and then {@code size.controls()} controls, with replacement. */
@@ -134,10 +194,18 @@ public final class ImpactEstimator {
   private record PointEstimates(
       double naive,
       double weighting,
-      double matching,
+      PropensityMatching.Result matchingResult,
       double doublyRobust,
       PropensityStratification.Result stratification,
-      int unmatchedTreated) {
+      double entropyBalancing) {
+    double matching() {
+      return matchingResult.estimate();
+    }
+
+    int unmatchedTreated() {
+      return matchingResult.unmatchedTreated();
+    }
+
     static PointEstimates of(
         ImpactSample sample,
         double[] propensities,
@@ -152,10 +220,10 @@ public final class ImpactEstimator {
       return new PointEstimates(
           AttEstimators.naiveDifference(sample),
           AttEstimators.inverseProbabilityWeighting(trimmed.sample(), trimmed.propensities()),
-          matching.estimate(),
+          matching,
           AttEstimators.doublyRobust(trimmed.sample(), trimmed.propensities()),
           PropensityStratification.estimate(sample, propensities),
-          matching.unmatchedTreated());
+          AttInfluence.entropyBalancing(sample, Standardised.designMatrix(sample)).estimate());
     }
   }
 }

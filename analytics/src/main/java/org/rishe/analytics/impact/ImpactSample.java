@@ -6,31 +6,53 @@ import java.util.List;
 
 /**
  * The units a programme evaluation compares: for each unit whether it was treated (enrolled), its
- * covariate vector measured before treatment, and its outcome (a number, or 0/1 for a boolean
- * outcome). Immutable: arrays are copied in and out.
+ * covariate vector measured before treatment, its outcome (a number, or 0/1 for a boolean outcome)
+ * and its cluster (the family: siblings share a household, so their outcomes are not independent
+ * and every variance is summed by cluster). Immutable: arrays are copied in and out.
  */
 public final class ImpactSample {
   private final List<String> covariateNames;
   private final boolean[] treated;
   private final double[][] covariates;
   private final double[] outcomes;
+  private final int[] clusters;
 
+  /** A sample whose every unit is a cluster of its own (independent units). */
   public ImpactSample(
       List<String> covariateNames, boolean[] treated, double[][] covariates, double[] outcomes) {
+    this(covariateNames, treated, covariates, outcomes, ownClusters(treated));
+  }
+
+  /**
+   * A sample of clustered units: {@code clusters[unit]} is the unit's cluster number (any int;
+   * units with equal numbers share a cluster).
+   */
+  public ImpactSample(
+      List<String> covariateNames,
+      boolean[] treated,
+      double[][] covariates,
+      double[] outcomes,
+      int[] clusters) {
     this.covariateNames = List.copyOf(requireNonNull(covariateNames, "covariateNames is null"));
     requireNonNull(treated, "treated is null");
     requireNonNull(covariates, "covariates is null");
     requireNonNull(outcomes, "outcomes is null");
-    if (covariates.length != treated.length || outcomes.length != treated.length) {
+    requireNonNull(clusters, "clusters is null");
+    if (covariates.length != treated.length
+        || outcomes.length != treated.length
+        || clusters.length != treated.length) {
       throw new IllegalArgumentException(
-          "treated, covariates and outcomes must have one entry per unit, got "
+          "treated, covariates, outcomes and clusters must have one entry per unit, got "
               + treated.length
               + ", "
               + covariates.length
+              + ", "
+              + outcomes.length
               + " and "
-              + outcomes.length);
+              + clusters.length);
     }
     this.treated = treated.clone();
+    this.clusters = clusters.clone();
     this.outcomes = outcomes.clone();
     this.covariates = new double[covariates.length][];
     for (int unit = 0; unit < covariates.length; unit++) {
@@ -81,6 +103,11 @@ public final class ImpactSample {
     return outcomes[unit];
   }
 
+  /** The unit's cluster number: units with equal numbers share a family. */
+  public int cluster(int unit) {
+    return clusters[unit];
+  }
+
   public int treatedCount() {
     int count = 0;
     for (boolean value : treated) {
@@ -99,11 +126,23 @@ public final class ImpactSample {
     boolean[] selectedTreated = new boolean[units.length];
     double[][] selectedCovariates = new double[units.length][];
     double[] selectedOutcomes = new double[units.length];
+    int[] selectedClusters = new int[units.length];
     for (int i = 0; i < units.length; i++) {
       selectedTreated[i] = treated[units[i]];
       selectedCovariates[i] = covariates[units[i]];
       selectedOutcomes[i] = outcomes[units[i]];
+      selectedClusters[i] = clusters[units[i]];
     }
-    return new ImpactSample(covariateNames, selectedTreated, selectedCovariates, selectedOutcomes);
+    return new ImpactSample(
+        covariateNames, selectedTreated, selectedCovariates, selectedOutcomes, selectedClusters);
+  }
+
+  private static int[] ownClusters(boolean[] treated) {
+    requireNonNull(treated, "treated is null");
+    int[] clusters = new int[treated.length];
+    for (int unit = 0; unit < clusters.length; unit++) {
+      clusters[unit] = unit;
+    }
+    return clusters;
   }
 }

@@ -33,6 +33,7 @@ public final class ProgramImpactJob {
           ResultTables.METHOD_WEIGHTING,
           ResultTables.METHOD_MATCHING,
           ResultTables.METHOD_STRATIFICATION,
+          ResultTables.METHOD_ENTROPY_BALANCING,
           ResultTables.METHOD_NAIVE);
 
   private final SparkSession spark;
@@ -78,6 +79,7 @@ public final class ProgramImpactJob {
         case ResultTables.METHOD_WEIGHTING -> result.inverseProbabilityWeighting();
         case ResultTables.METHOD_MATCHING -> result.matching();
         case ResultTables.METHOD_STRATIFICATION -> result.stratification();
+        case ResultTables.METHOD_ENTROPY_BALANCING -> result.entropyBalancing();
         case ResultTables.METHOD_NAIVE -> result.naiveDifference();
         default -> throw new IllegalArgumentException("unknown method " + method);
       };
@@ -128,10 +130,7 @@ public final class ProgramImpactJob {
     }
     ImpactEstimator estimator =
         new ImpactEstimator(
-            new SizeRoutedPropensityModel(
-                new SparkLogisticPropensityModel(spark),
-                new NewtonLogisticPropensityModel(),
-                SizeRoutedPropensityModel.DEFAULT_LIMIT),
+            new NewtonLogisticPropensityModel(),
             new NewtonLogisticPropensityModel(),
             settings.options());
     List<Evaluation> evaluations = new ArrayList<>();
@@ -171,14 +170,19 @@ public final class ProgramImpactJob {
         progress.accept(
             String.format(
                 Locale.ROOT,
-                "  %s %s: %,d enrolled, %,d comparison, %d resamples of %,d units, %.1f s"
-                    + " (%d of %d)",
+                "  %s %s: %,d enrolled, %,d comparison in %,d families, %s, %.1f s (%d of %d)",
                 key.getString(0),
                 key.getString(1),
                 sample.treatedCount(),
                 sample.controlCount(),
-                result.resamples(),
-                result.resampleUnits(),
+                result.clusters(),
+                result.resamples() == 0
+                    ? "closed-form intervals"
+                    : String.format(
+                        Locale.ROOT,
+                        "%d resamples of %,d units",
+                        result.resamples(),
+                        result.resampleUnits()),
                 (System.nanoTime() - started) / 1e9,
                 keys.indexOf(key) + 1,
                 keys.size()));
@@ -214,6 +218,7 @@ public final class ProgramImpactJob {
     int sex = schema.fieldIndex(ProgramImpactTransforms.SEX);
     int region = schema.fieldIndex(ProgramImpactTransforms.REGION);
     int outcome = schema.fieldIndex(ProgramImpactTransforms.OUTCOME_VALUE);
+    int family = schema.fieldIndex(ProgramImpactTransforms.FAMILY_ID);
     int[] factorFields = factorCodes.stream().mapToInt(schema::fieldIndex).toArray();
     for (Row row : rows) {
       Map<String, Double> factors = new LinkedHashMap<>();
@@ -228,7 +233,8 @@ public final class ProgramImpactJob {
               row.getString(sex),
               row.getString(region),
               factors,
-              row.getDouble(outcome)));
+              row.getDouble(outcome),
+              row.getString(family)));
     }
     return units;
   }

@@ -107,6 +107,7 @@ public record ProgramImpactSettings(
         "impactScope",
         minimumAge == null ? "participant_age_range" : minimumAge + ".." + maximumAge);
     map.put("impactMinimumGroupSize", minimumGroupSize);
+    map.put("impactVariance", options.variance().label());
     map.put("impactResamples", options.resamples());
     map.put("impactResampleUnits", options.maxResampleUnits());
     map.put("impactSeed", options.seed());

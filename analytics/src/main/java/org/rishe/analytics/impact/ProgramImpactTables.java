@@ -26,14 +26,17 @@ public final class ProgramImpactTables {
           + " index date (registration + a delay drawn from the treated delays) lies in the"
           + " participants' age range; covariates = age, sex, region and factors observed before"
           + " the index date (missing-indicator coding), outcome = first observation in the"
-          + " follow-up window; propensity by MLlib logistic regression (above 200,000 units the same fit by Newton steps); controls outside the"
-          + " treated propensity range trimmed; doubly robust (headline), odds weighting,"
-          + " nearest-neighbour matching (caliper 0.2 SD of the logit), Dehejia-Wahba"
-          + " stratification and the naive difference, each with a stratified bootstrap 95%"
-          + " interval (percentile; above the resample-size limit m-out-of-n resamples, both"
-          + " groups at one fraction, basic interval rescaled by sqrt(m/n)); boolean outcomes"
-          + " as risk differences, numbers as mean differences; cost per outcome = cost per participant / effect, where the interval"
-          + " excludes zero";
+          + " follow-up window; propensity by logistic regression (Newton steps); controls"
+          + " outside the treated propensity range trimmed; doubly robust (headline), odds"
+          + " weighting, nearest-neighbour matching (caliper 0.2 SD of the logit), Dehejia-Wahba"
+          + " stratification, entropy balancing and the naive difference. 95% intervals"
+          + " (variance named by the run parameter impactVariance): closed-form = influence"
+          + " values of the stacked estimating equations including the propensity fit, summed"
+          + " by family (cluster-robust sandwich, t on families - 1 df), Abadie-Imbens variance"
+          + " for matching, stratification conditional on its strata; bootstrap = stratified"
+          + " bootstrap of the whole procedure. Boolean outcomes as risk differences, numbers as"
+          + " mean differences; cost per outcome = cost per participant / effect, where the"
+          + " interval excludes zero";
 
   private static final StructType IMPACT_SCHEMA =
       DataTypes.createStructType(

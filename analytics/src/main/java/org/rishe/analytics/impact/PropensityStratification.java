@@ -94,6 +94,26 @@ final class PropensityStratification {
     return imbalances;
   }
 
+  /**
+   * Each unit's stratum, as an index into {@code result.strata()}: -1 for the controls discarded
+   * below the lowest treated propensity.
+   */
+  static int[] strataOf(ImpactSample sample, double[] propensities, Result result) {
+    Units units = keptUnits(sample, propensities);
+    int[] strata = new int[sample.size()];
+    java.util.Arrays.fill(strata, -1);
+    for (int unit : units.kept()) {
+      for (int index = 0; index < result.strata().size(); index++) {
+        Stratum stratum = result.strata().get(index);
+        if (units.contains(unit, stratum.low(), stratum.high())) {
+          strata[unit] = index;
+          break;
+        }
+      }
+    }
+    return strata;
+  }
+
   /** All treated units, and the controls at or above the lowest treated propensity. */
   private static Units keptUnits(ImpactSample sample, double[] propensities) {
     double lowestTreated = Double.POSITIVE_INFINITY;

@@ -45,7 +45,10 @@ class MOutOfNImpactTest {
   }
 
   private ImpactResult estimate(ImpactSample data, int resamples, int limit) {
-    return new ImpactEstimator(model, model, new ImpactOptions(resamples, 5, 0.2, 1, limit))
+    return new ImpactEstimator(
+            model,
+            model,
+            new ImpactOptions(resamples, 5, 0.2, 1, limit, ImpactOptions.Variance.BOOTSTRAP))
         .estimate(data);
   }
 

@@ -75,7 +75,7 @@ class PropensityModelTest {
         new ImpactEstimator(
             new NewtonLogisticPropensityModel(),
             new NewtonLogisticPropensityModel(),
-            new ImpactOptions(50, 11, 0.2));
+            new ImpactOptions(50, 11, 0.2).withVariance(ImpactOptions.Variance.BOOTSTRAP));
 
     ImpactResult first = estimator.estimate(sample);
     ImpactResult second = estimator.estimate(sample);

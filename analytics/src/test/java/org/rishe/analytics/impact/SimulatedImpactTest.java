@@ -15,7 +15,6 @@ class SimulatedImpactTest {
   void propensityMethodsRecoverAKnownEffectThatTheNaiveDifferenceMisses() {
     ImpactSample sample = ConfoundedSimulation.sample(4000, 2024, first -> TRUE_EFFECT);
     PropensityModel model = new NewtonLogisticPropensityModel();
-    // 100 resamples keep the test fast; the production default is 200.
     ImpactResult result =
         new ImpactEstimator(model, model, new ImpactOptions(100, 3, 0.2)).estimate(sample);
 
@@ -27,12 +26,15 @@ class SimulatedImpactTest {
             result.inverseProbabilityWeighting(),
             result.matching(),
             result.doublyRobust(),
-            result.stratification())) {
+            result.stratification(),
+            result.entropyBalancing())) {
       assertThat(estimate.estimate()).isCloseTo(TRUE_EFFECT, within(0.3));
       assertThat(estimate.covers(TRUE_EFFECT)).isTrue();
     }
     assertThat(result.doublyRobust().high() - result.doublyRobust().low()).isLessThan(0.6);
-    assertThat(result.resamples()).isEqualTo(100);
+    // closed-form intervals by default: no resampling
+    assertThat(result.variance()).isEqualTo(ImpactOptions.Variance.CLOSED_FORM);
+    assertThat(result.resamples()).isZero();
     for (BalanceRow row : result.balance()) {
       assertThat(Math.abs(row.before())).isGreaterThan(0.1);
       assertThat(Math.abs(row.after())).isLessThan(0.05);

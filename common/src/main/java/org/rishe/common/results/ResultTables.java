@@ -148,6 +148,7 @@ public final class ResultTables {
   public static final String METHOD_MATCHING = "nearest_neighbour_matching";
   public static final String METHOD_DOUBLY_ROBUST = "doubly_robust";
   public static final String METHOD_STRATIFICATION = "propensity_stratification";
+  public static final String METHOD_ENTROPY_BALANCING = "entropy_balancing";
   public static final String OUTCOME_RISK_DIFFERENCE = "risk_difference";
   public static final String OUTCOME_MEAN_DIFFERENCE = "mean_difference";
 
