@@ -9,7 +9,8 @@ import static java.util.Objects.requireNonNull;
  * s_c^2) / 2)}, so a change between them reflects the means alone. |SMD| below 0.1 is the usual
  * threshold for adequate balance.
  */
-public record BalanceRow(String covariate, double before, double after) {
+public record BalanceRow(String covariate, double before, double after)
+    implements java.io.Serializable {
   public BalanceRow {
     requireNonNull(covariate, "covariate is null");
   }

@@ -25,7 +25,8 @@ public record ImpactOptions(
     double caliperStandardDeviations,
     int matchingNeighbours,
     int maxResampleUnits,
-    Variance variance) {
+    Variance variance)
+    implements java.io.Serializable {
   /**
    * How intervals are computed: {@code CLOSED_FORM} (the default) from the influence values of the
    * stacked estimating equations, clustered by family, and Abadie &amp; Imbens's variance for

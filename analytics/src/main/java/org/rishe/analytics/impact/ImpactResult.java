@@ -34,7 +34,8 @@ public record ImpactResult(
     List<BalanceRow> balance,
     List<StratumImbalance> stratumImbalances,
     ImpactOptions.Variance variance,
-    int clusters) {
+    int clusters)
+    implements java.io.Serializable {
   public ImpactResult {
     requireNonNull(naiveDifference, "naiveDifference is null");
     requireNonNull(inverseProbabilityWeighting, "inverseProbabilityWeighting is null");

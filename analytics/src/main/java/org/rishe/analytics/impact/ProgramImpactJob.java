@@ -3,6 +3,13 @@ package org.rishe.analytics.impact;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -10,7 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
@@ -20,10 +30,12 @@ import org.rishe.common.results.ResultTables;
 
 /**
  * Evaluates every programme against every outcome indicator: builds the analysis frames with {@link
- * ProgramImpactTransforms} in Spark, collects each frame (one row per person, so it fits in the
- * driver) into an {@link ImpactSample} coded by {@link ImpactDesign}, and runs {@link
- * ImpactEstimator} with the MLlib propensity model. A programme and outcome with fewer than {@code
- * minimumGroupSize} treated or comparison people observed is left out.
+ * ProgramImpactTransforms} in Spark, groups the frame by programme and outcome, and on the executor
+ * holding each group codes it into an {@link ImpactSample} ({@link ImpactDesign}) and runs {@link
+ * ImpactEstimator} with closed-form intervals by default. The driver receives only the results: its
+ * memory does not grow with the number of people, and on a cluster the programme × outcome pairs
+ * are estimated in parallel. A programme and outcome with fewer than {@code minimumGroupSize}
+ * treated or comparison people observed is left out.
  */
 public final class ProgramImpactJob {
   /** The methods published, in table order; the first is the one the API headlines. */
@@ -128,82 +140,154 @@ public final class ProgramImpactJob {
     for (Row row : programs.select("program_id", "cost_per_participant").collectAsList()) {
       costs.put(row.getString(0), row.isNullAt(1) ? null : row.getDouble(1));
     }
-    ImpactEstimator estimator =
-        new ImpactEstimator(
-            new NewtonLogisticPropensityModel(),
-            new NewtonLogisticPropensityModel(),
-            settings.options());
-    List<Evaluation> evaluations = new ArrayList<>();
+    List<Estimated> estimated = new ArrayList<>();
     try {
-      List<Row> keys =
+      // Each programme × outcome is estimated on an executor, from its own units: the driver
+      // receives only the results, whatever the number of people.
+      Dataset<byte[]> results =
           frame
-              .select(
-                  ProgramImpactTransforms.PROGRAM_ID,
-                  ProgramImpactTransforms.OUTCOME,
-                  ProgramImpactTransforms.VALUE_TYPE)
-              .distinct()
-              .orderBy(ProgramImpactTransforms.PROGRAM_ID, ProgramImpactTransforms.OUTCOME)
-              .collectAsList();
-      // One sort of the frame, streamed to the driver a partition at a time: each programme and
-      // outcome is a run of consecutive rows. Filtering the frame per key would scan all of it
-      // again for every key (about 25 M rows at a million families).
-      SampleRuns runs =
-          new SampleRuns(
-              frame
-                  .orderBy(
-                      ProgramImpactTransforms.PROGRAM_ID,
-                      ProgramImpactTransforms.OUTCOME,
-                      ProgramImpactTransforms.PERSON_ID)
-                  .toLocalIterator());
-      for (Row key : keys) {
-        // No local keeps the rows or units: only the coded sample stays reachable while the
-        // estimator runs.
-        ImpactSample sample =
-            ImpactDesign.sample(
-                units(runs.next(key.getString(0), key.getString(1)), factorCodes), factorCodes);
-        if (sample.treatedCount() < settings.minimumGroupSize()
-            || sample.controlCount() < settings.minimumGroupSize()) {
-          continue;
-        }
-        long started = System.nanoTime();
-        ImpactResult result = estimator.estimate(sample);
-        progress.accept(
-            String.format(
-                Locale.ROOT,
-                "  %s %s: %,d enrolled, %,d comparison in %,d families, %s, %.1f s (%d of %d)",
-                key.getString(0),
-                key.getString(1),
-                sample.treatedCount(),
-                sample.controlCount(),
-                result.clusters(),
-                result.resamples() == 0
-                    ? "closed-form intervals"
-                    : String.format(
-                        Locale.ROOT,
-                        "%d resamples of %,d units",
-                        result.resamples(),
-                        result.resampleUnits()),
-                (System.nanoTime() - started) / 1e9,
-                keys.indexOf(key) + 1,
-                keys.size()));
-        String outcomeType =
-            key.getString(2).equals("boolean")
-                ? ResultTables.OUTCOME_RISK_DIFFERENCE
-                : ResultTables.OUTCOME_MEAN_DIFFERENCE;
-        evaluations.add(
-            new Evaluation(
-                key.getString(0),
-                key.getString(1),
-                outcomeType,
-                costs.get(key.getString(0)),
-                sample.covariateNames(),
-                result));
+              .groupByKey(
+                  (MapFunction<Row, String>)
+                      row ->
+                          row.getString(row.fieldIndex(ProgramImpactTransforms.PROGRAM_ID))
+                              + KEY_SEPARATOR
+                              + row.getString(row.fieldIndex(ProgramImpactTransforms.OUTCOME)),
+                  Encoders.STRING())
+              .flatMapGroups(
+                  new SampleEstimator(factorCodes, settings.options(), settings.minimumGroupSize()),
+                  Encoders.BINARY());
+      for (byte[] bytes : results.collectAsList()) {
+        estimated.add(Estimated.read(bytes));
       }
     } finally {
       frame.unpersist();
       indexed.unpersist();
     }
+    estimated.sort(
+        java.util.Comparator.comparing(Estimated::programId).thenComparing(Estimated::outcome));
+    List<Evaluation> evaluations = new ArrayList<>();
+    for (int index = 0; index < estimated.size(); index++) {
+      Estimated one = estimated.get(index);
+      ImpactResult result = one.result();
+      progress.accept(
+          String.format(
+              Locale.ROOT,
+              "  %s %s: %,d enrolled, %,d comparison in %,d families, %s, %.1f s (%d of %d)",
+              one.programId(),
+              one.outcome(),
+              result.treated(),
+              result.controls(),
+              result.clusters(),
+              result.resamples() == 0
+                  ? "closed-form intervals"
+                  : String.format(
+                      Locale.ROOT,
+                      "%d resamples of %,d units",
+                      result.resamples(),
+                      result.resampleUnits()),
+              one.seconds(),
+              index + 1,
+              estimated.size()));
+      String outcomeType =
+          one.valueType().equals("boolean")
+              ? ResultTables.OUTCOME_RISK_DIFFERENCE
+              : ResultTables.OUTCOME_MEAN_DIFFERENCE;
+      evaluations.add(
+          new Evaluation(
+              one.programId(),
+              one.outcome(),
+              outcomeType,
+              costs.get(one.programId()),
+              one.covariateNames(),
+              result));
+    }
     return evaluations;
+  }
+
+  private static final String KEY_SEPARATOR = "\u0000";
+
+  /** One programme × outcome estimated on an executor, as sent back to the driver. */
+  record Estimated(
+      String programId,
+      String outcome,
+      String valueType,
+      List<String> covariateNames,
+      ImpactResult result,
+      double seconds)
+      implements Serializable {
+    byte[] write() {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        out.writeObject(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot serialise the estimate of " + programId, e);
+      }
+      return bytes.toByteArray();
+    }
+
+    static Estimated read(byte[] bytes) {
+      try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+        return (Estimated) in.readObject();
+      } catch (IOException | ClassNotFoundException e) {
+        throw new IllegalStateException("cannot read an estimate sent by an executor", e);
+      }
+    }
+  }
+
+  /**
+   * Estimates one programme × outcome from its frame rows, on the executor that holds them: the
+   * rows are put in person order first (a shuffle delivers them in no fixed order, and the
+   * bootstrap's draws depend on the order), coded by {@link ImpactDesign} and estimated. Nothing is
+   * returned when either group has fewer than the minimum.
+   */
+  static final class SampleEstimator implements FlatMapGroupsFunction<String, Row, byte[]> {
+    private static final long serialVersionUID = 1L;
+    private final List<String> factorCodes;
+    private final ImpactOptions options;
+    private final int minimumGroupSize;
+
+    SampleEstimator(List<String> factorCodes, ImpactOptions options, int minimumGroupSize) {
+      this.factorCodes = List.copyOf(factorCodes);
+      this.options = requireNonNull(options, "options is null");
+      this.minimumGroupSize = minimumGroupSize;
+    }
+
+    @Override
+    public Iterator<byte[]> call(String key, Iterator<Row> rows) {
+      List<Row> list = new ArrayList<>();
+      rows.forEachRemaining(list::add);
+      if (list.isEmpty()) {
+        return java.util.Collections.emptyIterator();
+      }
+      int person = list.get(0).fieldIndex(ProgramImpactTransforms.PERSON_ID);
+      list.sort(
+          (left, right) ->
+              UTF8String.fromString(left.getString(person))
+                  .compareTo(UTF8String.fromString(right.getString(person))));
+      Row first = list.get(0);
+      String programId = first.getString(first.fieldIndex(ProgramImpactTransforms.PROGRAM_ID));
+      String outcome = first.getString(first.fieldIndex(ProgramImpactTransforms.OUTCOME));
+      String valueType = first.getString(first.fieldIndex(ProgramImpactTransforms.VALUE_TYPE));
+      ImpactSample sample = ImpactDesign.sample(units(list, factorCodes), factorCodes);
+      list = null;
+      if (sample.treatedCount() < minimumGroupSize || sample.controlCount() < minimumGroupSize) {
+        return java.util.Collections.emptyIterator();
+      }
+      long started = System.nanoTime();
+      ImpactResult result =
+          new ImpactEstimator(
+                  new NewtonLogisticPropensityModel(), new NewtonLogisticPropensityModel(), options)
+              .estimate(sample);
+      Estimated estimated =
+          new Estimated(
+              programId,
+              outcome,
+              valueType,
+              sample.covariateNames(),
+              result,
+              (System.nanoTime() - started) / 1e9);
+      return List.of(estimated.write()).iterator();
+    }
   }
 
   /** The frame rows of one programme and outcome as design units, in the rows' order. */
@@ -237,55 +321,5 @@ public final class ProgramImpactJob {
               row.getString(family)));
     }
     return units;
-  }
-
-  /**
-   * The rows of a frame sorted by programme, outcome and person, handed out one programme and
-   * outcome at a time, in that order.
-   */
-  static final class SampleRuns {
-    private final Iterator<Row> rows;
-    private Row pending;
-
-    SampleRuns(Iterator<Row> rows) {
-      this.rows = requireNonNull(rows, "rows is null");
-    }
-
-    /**
-     * The next run of rows of the given programme and outcome. Rows of keys sorted before it are
-     * skipped; an empty list means the frame holds none.
-     */
-    List<Row> next(String programId, String outcome) {
-      List<Row> run = new ArrayList<>();
-      while (pending != null || rows.hasNext()) {
-        Row row = pending != null ? pending : rows.next();
-        pending = null;
-        int order = compare(row.getString(programField(row)), programId);
-        if (order == 0) {
-          order = compare(row.getString(outcomeField(row)), outcome);
-        }
-        if (order > 0) {
-          pending = row;
-          break;
-        }
-        if (order == 0) {
-          run.add(row);
-        }
-      }
-      return run;
-    }
-
-    private static int programField(Row row) {
-      return row.fieldIndex(ProgramImpactTransforms.PROGRAM_ID);
-    }
-
-    private static int outcomeField(Row row) {
-      return row.fieldIndex(ProgramImpactTransforms.OUTCOME);
-    }
-
-    /** Spark's string order (by UTF-8 bytes), the order the frame was sorted in. */
-    private static int compare(String left, String right) {
-      return UTF8String.fromString(left).compareTo(UTF8String.fromString(right));
-    }
   }
 }

@@ -5,7 +5,7 @@ package org.rishe.analytics.stats;
  * value that produced it (a {@link TwoByTwo}, an impact result), not here, so one estimate type
  * serves every method.
  */
-public record Estimate(double estimate, double low, double high) {
+public record Estimate(double estimate, double low, double high) implements java.io.Serializable {
   public Estimate {
     if (!Double.isNaN(low) && !Double.isNaN(high) && low > high) {
       throw new IllegalArgumentException(

@@ -62,7 +62,14 @@ class ClosedFormIntervalsTest {
 
     ImpactResult alone = new ImpactEstimator(MODEL, MODEL, options).estimate(children);
     ImpactResult inFamilies = new ImpactEstimator(MODEL, MODEL, options).estimate(twins);
-    ImpactResult asStrangers = new ImpactEstimator(MODEL, MODEL, options).estimate(copied);
+    ImpactResult asStrangers =
+        new ImpactEstimator(MODEL, MODEL, options)
+            .estimate(
+                new ImpactSample(
+                    copied.covariateNames(),
+                    treatedOf(copied),
+                    covariatesOf(copied),
+                    outcomesOf(copied)));
 
     assertThat(inFamilies.clusters()).isEqualTo(600);
     for (ToDoubleFunction<ImpactResult> width :
@@ -70,8 +77,8 @@ class ClosedFormIntervalsTest {
             result -> width(result.naiveDifference()),
             result -> width(result.inverseProbabilityWeighting()),
             result -> width(result.doublyRobust()),
-            result -> width(result.entropyBalancing()),
-            result -> width(result.stratification()))) {
+            // not stratification: copies make its t-tests more significant, so its strata differ
+            result -> width(result.entropyBalancing()))) {
       assertThat(width.applyAsDouble(inFamilies))
           .isCloseTo(width.applyAsDouble(alone), within(1e-6 * width.applyAsDouble(alone)));
       // counted as independent people, the copies would narrow the interval by about √2

@@ -52,8 +52,9 @@ class RossiEndToEndTest {
           .isEqualTo(ResultTables.OUTCOME_RISK_DIFFERENCE);
       assertThat(row.<Long>getAs(ResultTables.TREATED)).isEqualTo(216);
       assertThat(row.<Long>getAs(ResultTables.CONTROLS)).isEqualTo(216);
-      // 432 units are far below the resample limit: full-size resamples.
-      assertThat(row.<Long>getAs(ResultTables.RESAMPLE_UNITS)).isEqualTo(432);
+      // closed-form intervals by default: nothing is resampled
+      assertThat(row.<Long>getAs(ResultTables.RESAMPLES)).isZero();
+      assertThat(row.<Long>getAs(ResultTables.RESAMPLE_UNITS)).isZero();
       assertThat(row.<Double>getAs(ResultTables.NAIVE_DIFFERENCE))
           .isCloseTo(TRIAL_EFFECT, within(1e-12));
       assertThat(row.<Double>getAs(ResultTables.LOW)).as(method).isLessThanOrEqualTo(TRIAL_EFFECT);
@@ -81,6 +82,7 @@ class RossiEndToEndTest {
     assertThat(manifest.methods()).containsKey(ResultTables.PROGRAM_IMPACT);
     assertThat(manifest.parameters())
         .containsEntry("impactFollowUpEndDays", 365)
-        .containsEntry("impactResampleUnits", ImpactOptions.DEFAULT_MAX_RESAMPLE_UNITS);
+        .containsEntry("impactResampleUnits", ImpactOptions.DEFAULT_MAX_RESAMPLE_UNITS)
+        .containsEntry("impactVariance", "closed-form");
   }
 }
