@@ -117,13 +117,29 @@ public final class ImpactEstimator {
       clusters.interval(AttInfluence.naive(sample)),
       clusters.interval(AttInfluence.weighting(sample, design, propensities, kept)),
       trimmedClusters.interval(
-          matching.estimate(),
-          PropensityMatching.variance(trimmed.sample(), matching, trimmedClusters)),
+          matching.estimate(), matchingVariance(trimmed, matching, trimmedClusters)),
       clusters.interval(AttInfluence.doublyRobust(sample, design, propensities, kept)),
       clusters.interval(AttInfluence.stratification(sample, propensities, point.stratification())),
       clusters.interval(AttInfluence.entropyBalancing(sample, design))
     };
     return new Intervals(estimates, 0, 0);
+  }
+
+  /**
+   * Abadie &amp; Imbens's (2006) variance with their (2016) adjustment for the estimated
+   * propensity; the unadjusted variance where the adjustment cannot be estimated or would leave
+   * nothing.
+   */
+  private double matchingVariance(
+      AttEstimators.Trimmed trimmed,
+      PropensityMatching.Result matching,
+      ClusteredVariance clusters) {
+    double plain = PropensityMatching.variance(trimmed.sample(), matching, clusters);
+    double adjustment =
+        EstimatedPropensityCorrection.varianceTerm(
+            trimmed.sample(), trimmed.propensities(), matching, options.matchingNeighbours());
+    double adjusted = plain + adjustment;
+    return Double.isFinite(adjusted) && adjusted > 0 ? adjusted : plain;
   }
 
   /** The stratified bootstrap of the whole procedure (see the class comment). */

@@ -1,0 +1,154 @@
+package org.rishe.analytics.impact;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * Abadie &amp; Imbens's (2016) adjustment of the matching variance of the ATT for matching on an
+ * <em>estimated</em> (logistic) propensity score: σ²_adj = σ² − c' I⁻¹ c + d' I⁻¹ d, per unit of n,
+ * where I = E[f X X'] is the logistic information (f = e (1 - e)),
+ *
+ * <ul>
+ *   <li>c = E[(cov(X, μ1 | e) + e / (1 - e) · cov(X, μ0 | e)) f] / E[e], with μw the mean outcome
+ *       of group w at X; and
+ *   <li>d = E[X f (μ1 − μ0 − τ)] / E[e], the derivative of the ATT in the propensity coefficients.
+ * </ul>
+ *
+ * The first term may shrink the variance, the second always widens it, so ignoring both can err
+ * either way for the ATT. Conditional covariances are estimated locally: for each unit, the sample
+ * covariance of X and Y among its {@value #NEIGHBOURS} nearest units of group w on the logit. The
+ * unit's effect μ1 − μ0 is Y minus its matched controls' mean for a treated unit, and the mean of
+ * its nearest treated units minus Y for a control.
+ */
+final class EstimatedPropensityCorrection {
+  /** Units of a group whose local covariance estimates cov(X, Y | e) at a unit. */
+  static final int NEIGHBOURS = 8;
+
+  private EstimatedPropensityCorrection() {}
+
+  /**
+   * The term to add to the variance of the matching estimate (already divided by n); NaN when it
+   * cannot be estimated (too few units in a group).
+   */
+  static double varianceTerm(
+      ImpactSample sample,
+      double[] propensities,
+      PropensityMatching.Result matching,
+      int matchingNeighbours) {
+    int n = sample.size();
+    int[][] groups = new int[2][];
+    double[] logits = Arrays.stream(propensities).map(AttEstimators::logit).toArray();
+    for (int group = 0; group < 2; group++) {
+      boolean treated = group == 1;
+      groups[group] =
+          IntStream.range(0, n)
+              .filter(unit -> sample.isTreated(unit) == treated)
+              .boxed()
+              .sorted(Comparator.comparingDouble((Integer unit) -> logits[unit]))
+              .mapToInt(Integer::intValue)
+              .toArray();
+      if (groups[group].length <= NEIGHBOURS) {
+        return Double.NaN;
+      }
+    }
+    double[][] design = Standardised.designMatrix(sample);
+    int columns = design[0].length;
+    double p1 = (double) groups[1].length / n;
+    double[] c = new double[columns];
+    double[] d = new double[columns];
+    double[] sortedTreatedLogits = Arrays.stream(groups[1]).mapToDouble(u -> logits[u]).toArray();
+    double[] sortedControlLogits = Arrays.stream(groups[0]).mapToDouble(u -> logits[u]).toArray();
+    for (int unit = 0; unit < n; unit++) {
+      double e = propensities[unit];
+      double f = e * (1 - e);
+      double[] treatedCovariance =
+          localCovariance(sample, design, groups[1], sortedTreatedLogits, logits[unit], unit);
+      double[] controlCovariance =
+          localCovariance(sample, design, groups[0], sortedControlLogits, logits[unit], unit);
+      double odds = AttEstimators.odds(e);
+      for (int column = 0; column < columns; column++) {
+        c[column] += (treatedCovariance[column] + odds * controlCovariance[column]) * f / (n * p1);
+      }
+      double effect;
+      if (sample.isTreated(unit)) {
+        double imputed = matching.imputed()[unit];
+        if (Double.isNaN(imputed)) {
+          continue;
+        }
+        effect = sample.outcome(unit) - imputed;
+      } else {
+        effect =
+            nearestMean(sample, groups[1], sortedTreatedLogits, logits[unit], matchingNeighbours)
+                - sample.outcome(unit);
+      }
+      AttInfluence.addScaled(d, design[unit], f * (effect - matching.estimate()) / (n * p1));
+    }
+    RealMatrix inverse = AttInfluence.pseudoInverse(AttInfluence.information(design, propensities));
+    double correction =
+        AttInfluence.dot(d, inverse.operate(d)) - AttInfluence.dot(c, inverse.operate(c));
+    return correction / n;
+  }
+
+  /**
+   * cov(X, Y) among the {@value #NEIGHBOURS} units of a group (sorted by logit) nearest to {@code
+   * target}, leaving out {@code self}; column 0 (the intercept) has covariance 0.
+   */
+  private static double[] localCovariance(
+      ImpactSample sample,
+      double[][] design,
+      int[] group,
+      double[] sortedLogits,
+      double target,
+      int self) {
+    int[] near = nearest(group, sortedLogits, target, NEIGHBOURS, self);
+    int columns = design[0].length;
+    double[] meanX = new double[columns];
+    double meanY = 0;
+    for (int unit : near) {
+      AttInfluence.addScaled(meanX, design[unit], 1.0 / near.length);
+      meanY += sample.outcome(unit) / near.length;
+    }
+    double[] covariance = new double[columns];
+    for (int unit : near) {
+      double deviation = (sample.outcome(unit) - meanY) / (near.length - 1);
+      for (int column = 0; column < columns; column++) {
+        covariance[column] += (design[unit][column] - meanX[column]) * deviation;
+      }
+    }
+    return covariance;
+  }
+
+  private static double nearestMean(
+      ImpactSample sample, int[] group, double[] sortedLogits, double target, int count) {
+    int[] near = nearest(group, sortedLogits, target, count, -1);
+    double sum = 0;
+    for (int unit : near) {
+      sum += sample.outcome(unit);
+    }
+    return sum / near.length;
+  }
+
+  /** The {@code count} units of the sorted group nearest to {@code target}, never {@code self}. */
+  private static int[] nearest(
+      int[] group, double[] sortedLogits, double target, int count, int self) {
+    int above = Arrays.binarySearch(sortedLogits, target);
+    if (above < 0) {
+      above = -above - 1;
+    }
+    int below = above - 1;
+    int[] chosen = new int[Math.min(count, group.length - (self >= 0 ? 1 : 0))];
+    int taken = 0;
+    while (taken < chosen.length) {
+      boolean takeBelow =
+          above >= group.length
+              || (below >= 0 && target - sortedLogits[below] <= sortedLogits[above] - target);
+      int unit = takeBelow ? group[below--] : group[above++];
+      if (unit != self) {
+        chosen[taken++] = unit;
+      }
+    }
+    return chosen;
+  }
+}
