@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.rishe.analytics.stats.Estimate;
+import org.rishe.common.results.ProgramImpactGap;
 import org.rishe.common.results.ResultTables;
 
 /**
@@ -23,7 +26,8 @@ import org.rishe.common.results.ResultTables;
  * ProgramImpactTransforms} in Spark, collects each frame (one row per person, so it fits in the
  * driver) into an {@link ImpactSample} coded by {@link ImpactDesign}, and runs {@link
  * ImpactEstimator} with the MLlib propensity model. A programme and outcome with fewer than {@code
- * minimumGroupSize} treated or comparison people observed is left out.
+ * minimumGroupSize} treated or comparison people observed is not estimated; {@link
+ * #evaluateAndExplain} says why for each such one ({@link ImpactGaps}).
  */
 public final class ProgramImpactJob {
   /** The methods published, in table order; the first is the one the API headlines. */
@@ -84,11 +88,34 @@ public final class ProgramImpactJob {
     }
   }
 
+  /** What {@link #evaluateAndExplain} found: the estimates, and why the rest have none. */
+  public record Results(List<Evaluation> evaluations, List<ProgramImpactGap> gaps) {
+    public Results {
+      evaluations = List.copyOf(evaluations);
+      gaps = List.copyOf(gaps);
+    }
+  }
+
   /**
    * Evaluates the programmes. Every input must already be limited to consenting people (see {@code
    * CuratedInputs}); {@code programs} is the curated programmes table.
    */
   public List<Evaluation> evaluate(
+      Dataset<Row> people,
+      Dataset<Row> families,
+      Dataset<Row> enrollments,
+      Dataset<Row> observations,
+      Dataset<Row> indicators,
+      Dataset<Row> programs) {
+    return evaluateAndExplain(people, families, enrollments, observations, indicators, programs)
+        .evaluations();
+  }
+
+  /**
+   * Evaluates the programmes as {@link #evaluate} does and, for every programme × outcome it does
+   * not estimate, says why ({@link ImpactGaps#gaps}), from counts aggregated in Spark.
+   */
+  public Results evaluateAndExplain(
       Dataset<Row> people,
       Dataset<Row> families,
       Dataset<Row> enrollments,
@@ -115,12 +142,7 @@ public final class ProgramImpactJob {
             .toList();
     Dataset<Row> frame =
         ProgramImpactTransforms.analysisFrame(
-                indexed,
-                observations,
-                indicators,
-                factorCodes,
-                settings.followUpStartDays(),
-                settings.followUpEndDays())
+                indexed, observations, indicators, factorCodes, settings.followUp(), programs)
             .persist();
     Map<String, Double> costs = new LinkedHashMap<>();
     for (Row row : programs.select("program_id", "cost_per_participant").collectAsList()) {
@@ -135,6 +157,7 @@ public final class ProgramImpactJob {
             new NewtonLogisticPropensityModel(),
             settings.options());
     List<Evaluation> evaluations = new ArrayList<>();
+    List<ProgramImpactGap> gaps;
     try {
       List<Row> keys =
           frame
@@ -195,11 +218,40 @@ public final class ProgramImpactJob {
                 sample.covariateNames(),
                 result));
       }
+      gaps =
+          explainGaps(
+              chosenEnrollments, indexed, frame, observations, indicators, programs, evaluations);
     } finally {
       frame.unpersist();
       indexed.unpersist();
     }
-    return evaluations;
+    return new Results(evaluations, gaps);
+  }
+
+  /** Why each chosen programme × outcome without an evaluation has none. */
+  private List<ProgramImpactGap> explainGaps(
+      Dataset<Row> enrollments,
+      Dataset<Row> indexed,
+      Dataset<Row> frame,
+      Dataset<Row> observations,
+      Dataset<Row> indicators,
+      Dataset<Row> programs,
+      List<Evaluation> evaluations) {
+    Dataset<Row> chosen =
+        settings.programs().isEmpty()
+            ? programs
+            : programs.filter(
+                col(ProgramImpactTransforms.PROGRAM_ID).isin(settings.programs().toArray()));
+    Set<String> estimated = new HashSet<>();
+    for (Evaluation evaluation : evaluations) {
+      estimated.add(ImpactGaps.key(evaluation.programId(), evaluation.outcome()));
+    }
+    return ImpactGaps.gaps(
+        ImpactGaps.programs(chosen, enrollments, indexed, settings.followUp()).collectAsList(),
+        ImpactGaps.outcomes(indexed, frame, observations, indicators, programs, settings.followUp())
+            .collectAsList(),
+        estimated,
+        settings.minimumGroupSize());
   }
 
   /** The frame rows of one programme and outcome as design units, in the rows' order. */
