@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.rishe.analytics.impact.FollowUpWindow;
 import org.rishe.analytics.impact.ImpactOptions;
 import org.rishe.analytics.impact.ProgramImpactSettings;
 import org.rishe.analytics.publish.RunManifest;
@@ -36,8 +35,9 @@ public final class AnalyzeCommand {
         --max-age N       oldest age in scope (default 17: children)
 
       Programme impact:
-        --follow-up-days START-END  days after enrolment in which an outcome counts
-                          (default 30-365)
+        --follow-up-days START-END  days after enrolment in which an outcome counts,
+                          for programmes that give no window of their own; START- has no
+                          end (default 30-: the first observation from day 30 on)
         --impact-variance closed-form|bootstrap  how intervals are computed (default
                           closed-form: influence functions of the estimating equations,
                           clustered by family, Abadie-Imbens for matching; bootstrap: the
@@ -66,8 +66,6 @@ public final class AnalyzeCommand {
           "--caliper",
           "--impact-seed",
           "--program");
-
-  private static final Pattern DAY_RANGE = Pattern.compile("(\\d{1,5})-(\\d{1,5})");
 
   private AnalyzeCommand() {}
 
@@ -129,13 +127,11 @@ public final class AnalyzeCommand {
     ProgramImpactSettings settings = ProgramImpactSettings.defaults();
     Optional<String> window = arguments.value("--follow-up-days");
     if (window.isPresent()) {
-      Matcher range = DAY_RANGE.matcher(window.get());
-      if (!range.matches()) {
-        throw new IllegalArgumentException(
-            "--follow-up-days takes START-END in days, e.g. 30-365, got '" + window.get() + "'");
+      try {
+        settings = settings.withFollowUp(FollowUpWindow.parse(window.get()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--follow-up-days: " + e.getMessage(), e);
       }
-      settings =
-          settings.withFollowUp(Integer.parseInt(range.group(1)), Integer.parseInt(range.group(2)));
     }
     ImpactOptions options = settings.options();
     double caliper = options.caliperStandardDeviations();

@@ -100,21 +100,25 @@ public final class AnalyzeJob {
 
     DashboardSteps.run(inputs, publisher, methods, progress);
     progress.accept("[3/5] programme impact");
-    List<ProgramImpactJob.Evaluation> evaluations =
+    ProgramImpactJob.Results impact =
         new ProgramImpactJob(spark, impactSettings, progress)
-            .evaluate(
+            .evaluateAndExplain(
                 inputs.people(),
                 inputs.table(Entity.FAMILIES),
                 inputs.enrollments(),
                 inputs.observations(),
                 inputs.table(Entity.INDICATORS),
                 inputs.table(Entity.PROGRAMS));
+    List<ProgramImpactJob.Evaluation> evaluations = impact.evaluations();
     publisher.write(
         ResultTables.PROGRAMS,
         ProgramImpactTransforms.programs(inputs.table(Entity.PROGRAMS), inputs.enrollments()));
     publisher.write(ResultTables.PROGRAM_IMPACT, ProgramImpactTables.impact(spark, evaluations));
     publisher.write(ResultTables.PROGRAM_BALANCE, ProgramImpactTables.balance(spark, evaluations));
     methods.put(ResultTables.PROGRAM_IMPACT, ProgramImpactTables.METHODS_TEXT);
+    publisher.write(
+        ResultTables.PROGRAM_IMPACT_GAPS, ProgramImpactTables.gaps(spark, impact.gaps()));
+    methods.put(ResultTables.PROGRAM_IMPACT_GAPS, ProgramImpactTables.GAPS_TEXT);
     methods.put(
         ResultTables.PROGRAM_BALANCE,
         "standardised mean difference per covariate, before (all units) and after (trimmed,"
@@ -148,7 +152,8 @@ public final class AnalyzeJob {
             inputs.versions(),
             recordedParameters,
             publisher.rowCounts(),
-            methods);
+            methods,
+            impact.gaps().stream().map(RunManifest::gapEntry).toList());
     publisher.publish(manifest);
     return manifest;
   }

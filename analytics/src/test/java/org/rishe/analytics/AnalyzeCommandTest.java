@@ -21,8 +21,13 @@ class AnalyzeCommandTest {
   void withoutOptionsTheImpactSettingsAreTheDocumentedDefaults() {
     ProgramImpactSettings settings = settings();
 
+    // From day 30 after enrolment with no end: LaLonde's earnings come 1,095 days after it.
     assertThat(settings.followUpStartDays()).isEqualTo(30);
-    assertThat(settings.followUpEndDays()).isEqualTo(365);
+    assertThat(settings.followUpEndDays()).isNull();
+    assertThat(settings.asMap())
+        .containsEntry("impactFollowUpDays", "30-")
+        .containsEntry("impactFollowUpStartDays", 30)
+        .doesNotContainKey("impactFollowUpEndDays");
     assertThat(settings.options().resamples()).isEqualTo(ImpactOptions.DEFAULT_RESAMPLES);
     assertThat(settings.options().maxResampleUnits()).isEqualTo(20_000);
     assertThat(settings.options().caliperStandardDeviations()).isEqualTo(0.2);
@@ -43,12 +48,26 @@ class AnalyzeCommandTest {
 
     assertThat(settings.followUpStartDays()).isEqualTo(60);
     assertThat(settings.followUpEndDays()).isEqualTo(180);
+    assertThat(settings.asMap())
+        .containsEntry("impactFollowUpDays", "60-180")
+        .containsEntry("impactFollowUpEndDays", 180);
     assertThat(settings.options().resamples()).isEqualTo(500);
     assertThat(settings.options().maxResampleUnits()).isEqualTo(50_000);
     assertThat(settings.asMap()).containsEntry("impactResampleUnits", 50_000);
     assertThat(settings.options().caliperStandardDeviations()).isEqualTo(0.1);
     assertThat(settings.options().seed()).isEqualTo(7);
     assertThat(settings.programs()).containsExactlyInAnyOrder("PRG01", "PRG04");
+  }
+
+  @Test
+  void aFollowUpWindowWithoutAnEndHasNone() {
+    ProgramImpactSettings settings = settings("--follow-up-days", "90-");
+
+    assertThat(settings.followUpStartDays()).isEqualTo(90);
+    assertThat(settings.followUpEndDays()).isNull();
+    assertThat(settings.followUp().contains(90)).isTrue();
+    assertThat(settings.followUp().contains(89)).isFalse();
+    assertThat(settings.followUp().contains(36_500)).isTrue();
   }
 
   @Test
@@ -70,10 +89,20 @@ class AnalyzeCommandTest {
             quiet,
             new PrintStream(unitsErr, true, StandardCharsets.UTF_8));
 
+    ByteArrayOutputStream shapeErr = new ByteArrayOutputStream();
+    int shape =
+        AnalyzeCommand.run(
+            new String[] {"--follow-up-days", "-365"},
+            quiet,
+            new PrintStream(shapeErr, true, StandardCharsets.UTF_8));
+
     assertThat(window).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("rishe analyze:")
-        .contains("follow-up window");
+        .contains("rishe analyze: --follow-up-days:")
+        .contains("follow-up window must satisfy 0 <= start <= end days, got 365..30");
+    assertThat(shape).isEqualTo(2);
+    assertThat(shapeErr.toString(StandardCharsets.UTF_8))
+        .contains("START-END or START- (no end) in days, e.g. 30-365 or 30-, got '-365'");
     assertThat(resamples).isEqualTo(2);
     assertThat(caliper).isEqualTo(2);
     assertThat(units).isEqualTo(2);

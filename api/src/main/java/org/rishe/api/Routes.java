@@ -116,7 +116,8 @@ final class Routes {
             .returns(MatchesController.MatchesResponse.class)
             .table());
 
-    ProgramsController programs = new ProgramsController(dependencies.results());
+    ProgramsController programs =
+        new ProgramsController(dependencies.results(), dependencies.smallCellThreshold());
     routes.add(
         ApiRoute.get(
                 PREFIX + "/programs", "the programmes with participants and cost", programs::list)
@@ -126,7 +127,8 @@ final class Routes {
     routes.add(
         ApiRoute.get(
                 PREFIX + "/programs/{id}/impact",
-                "what a programme changed, per outcome, with 95% CIs",
+                "what a programme changed, per outcome, with 95% CIs; why any outcome has no"
+                    + " estimate",
                 programs::impact)
             .roles(LEADERSHIP, PLANNER, RESEARCHER, ADMIN)
             .returns(ProgramsController.ImpactResponse.class)

@@ -86,6 +86,25 @@ class OpenApiTest extends OneServerPerClass {
   }
 
   @Test
+  void programmeImpactDocumentsWhyAnOutcomeHasNoEstimate() {
+    Map<String, Schema> schemas = parsed().getComponents().getSchemas();
+    Schema<?> notEstimated = schemas.get("NotEstimatedView");
+
+    assertThat(schemas.get("ImpactResponse").getProperties()).containsKey("notEstimated");
+    assertThat(notEstimated.getProperties())
+        .containsKeys(
+            "outcome",
+            "reason",
+            "text",
+            "treatedOutsideWindow",
+            "medianDaysOutsideWindow",
+            "followUpEndDays");
+    assertThat(notEstimated.getProperties().get("reason").getDescription())
+        .contains("no_outcome_in_window")
+        .contains("too_few_treated");
+  }
+
+  @Test
   void aPostRouteDocumentsItsRequestBodyFromTheRequestRecord() {
     OpenAPI openApi = parsed();
     PathItem query = openApi.getPaths().get("/api/v1/query");

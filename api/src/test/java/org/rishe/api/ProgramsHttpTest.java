@@ -25,6 +25,7 @@ class ProgramsHttpTest {
   void start() throws Exception {
     server = new ServedWarehouse(warehouse);
     PublishedRunFixture.writePrograms(warehouse, "run-1");
+    PublishedRunFixture.writeProgramImpactGaps(warehouse, "run-1");
     PublishedRunFixture.publish(
         warehouse,
         "run-1",
@@ -77,11 +78,81 @@ class ProgramsHttpTest {
   }
 
   @Test
-  void impactOfAnUnevaluatedProgrammeHasNoOutcomes() throws Exception {
+  void impactOfAnUnevaluatedProgrammeHasNoOutcomesAndSaysWhy() throws Exception {
     String planner = server.keys.create(Role.PLANNER, null);
     JsonNode body = JSON.readTree(server.get("/api/v1/programs/PRG04/impact", planner).body());
 
     assertThat(body.get("outcomes")).isEmpty();
+    assertThat(body.get("notEstimated")).hasSize(1);
+    JsonNode programme = body.get("notEstimated").get(0);
+    assertThat(programme.get("outcome").isNull()).isTrue();
+    assertThat(programme.get("reason").asText()).isEqualTo("nobody_in_scope");
+    assertThat(programme.get("text").asText())
+        .isEqualTo(
+            "900 enrolled, none in scope: none has a birth date or year giving an age at"
+                + " enrolment within the scope");
+  }
+
+  @Test
+  void notEstimatedSaysWhyEachOutcomeHasNoEstimateWithItsCounts() throws Exception {
+    String planner = server.keys.create(Role.PLANNER, null);
+    JsonNode body = JSON.readTree(server.get("/api/v1/programs/PRG01/impact", planner).body());
+
+    assertThat(body.get("outcomes")).hasSize(1);
+    JsonNode late = body.get("notEstimated").get(0);
+    assertThat(late.get("outcome").asText()).isEqualTo("reading_score");
+    assertThat(late.get("reason").asText()).isEqualTo("no_outcome_in_window");
+    assertThat(late.get("text").asText())
+        .isEqualTo(
+            "1,500 enrolled, 0 outcomes in the follow-up window of 30–365 days; 7 observed"
+                + " outside it, at a median 400 days after enrolment");
+    assertThat(late.get("treatedOutsideWindow").asLong()).isEqualTo(7);
+    assertThat(late.get("medianDaysOutsideWindow").asDouble()).isEqualTo(400.0);
+    assertThat(late.get("followUpEndDays").asInt()).isEqualTo(365);
+    JsonNode few = body.get("notEstimated").get(1);
+    assertThat(few.get("reason").asText()).isEqualTo("too_few_treated");
+    assertThat(few.get("text").asText())
+        .isEqualTo("12 enrolled with the outcome in the window, fewer than the 20 needed");
+    assertThat(few.get("followUpEndDays").isNull()).isTrue();
+  }
+
+  @Test
+  void aResearcherSeesNoCountOfOneToTenInNotEstimatedNorInItsSentence() throws Exception {
+    String researcher = server.keys.create(Role.RESEARCHER, null);
+    JsonNode body = JSON.readTree(server.get("/api/v1/programs/PRG01/impact", researcher).body());
+
+    JsonNode late = body.get("notEstimated").get(0);
+    assertThat(late.get("treatedOutsideWindow").isNull()).isTrue();
+    assertThat(late.get("medianDaysOutsideWindow").isNull()).isTrue();
+    assertThat(late.get("enrolled").asLong()).isEqualTo(1500);
+    assertThat(late.get("treatedWithOutcome").asLong()).isEqualTo(0);
+    assertThat(late.get("text").asText())
+        .isEqualTo(
+            "1,500 enrolled, 0 outcomes in the follow-up window of 30–365 days; fewer than 11"
+                + " observed outside it")
+        .doesNotContain("7")
+        .doesNotContain("400");
+    // 12 is at least k = 11: a researcher sees it
+    assertThat(body.get("notEstimated").get(1).get("treatedWithOutcome").asLong()).isEqualTo(12);
+  }
+
+  @Test
+  void aRunPublishedBeforeTheGapsTableIsServedWithNoneListed() throws Exception {
+    PublishedRunFixture.writePrograms(warehouse, "run-2");
+    PublishedRunFixture.publish(
+        warehouse,
+        "run-2",
+        List.of(new PublishedRunFixture.Problem("child_labour", "Child labour", "کار کودک", 1, 1)));
+    server.awaitRun("run-2");
+
+    JsonNode body =
+        JSON.readTree(
+            server
+                .get("/api/v1/programs/PRG01/impact", server.keys.create(Role.LEADERSHIP, null))
+                .body());
+
+    assertThat(body.get("outcomes")).hasSize(1);
+    assertThat(body.get("notEstimated")).isEmpty();
   }
 
   @Test

@@ -110,6 +110,38 @@ final class PublishedRunFixture {
   }
 
   /**
+   * Writes {@code program_impact_gaps}: PRG01's reading_score with no outcome in its 30-365 day
+   * window (1,500 enrolled; 7 had it observed later, at a median 400 days), PRG01's wellbeing_score
+   * with 12 enrolled people and 5,000 comparison people with it in an open window from day 30, and
+   * PRG04 with nobody of its 900 in scope. Call before {@link #publish}.
+   */
+  static void writeProgramImpactGaps(Path warehouse, String runId) {
+    Path run = warehouse.resolve("results").resolve(runId);
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement()) {
+      Files.createDirectories(run.resolve("program_impact_gaps"));
+      statement.execute(
+          "COPY (SELECT * FROM (VALUES"
+              + " ('PRG01','reading_score','no_outcome_in_window','stored sentence',1500::BIGINT,"
+              + "1500::BIGINT,0::BIGINT,6400::BIGINT,7::BIGINT,400.0::DOUBLE,30,365,20),"
+              + " ('PRG01','wellbeing_score','too_few_treated','stored sentence',1500::BIGINT,"
+              + "1500::BIGINT,12::BIGINT,5000::BIGINT,0::BIGINT,NULL::DOUBLE,30,NULL::INTEGER,20),"
+              + " ('PRG04',NULL,'nobody_in_scope','stored sentence',900::BIGINT,0::BIGINT,"
+              + "NULL::BIGINT,NULL::BIGINT,NULL::BIGINT,NULL::DOUBLE,30,NULL::INTEGER,20))"
+              + " AS t(program_id, outcome, reason, reason_text, enrolled, in_scope,"
+              + " treated_with_outcome, comparison_with_outcome, treated_outside_window,"
+              + " median_days_outside_window, follow_up_start_days, follow_up_end_days,"
+              + " minimum_group_size)) TO '"
+              + run.resolve("program_impact_gaps/part-0.parquet")
+              + "' (FORMAT PARQUET)");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Writes the causal-graph tables of a run: a four-node graph (age band, parent_illiterate,
    * out_of_school, child_labour) with one undirected edge (age_band -- out_of_school), two chains
    * of child_labour with 95% intervals and sample sizes (1: parent_illiterate → out_of_school →

@@ -2,10 +2,16 @@ package org.rishe.client;
 
 import java.util.List;
 
-/** {@code GET /programs/{id}/impact}: the programme and its estimated effect on each outcome. */
-public record ProgramImpact(String run, Program program, List<Outcome> outcomes) {
+/**
+ * {@code GET /programs/{id}/impact}: the programme, its estimated effect on each outcome, and why
+ * each outcome without an estimate has none ({@code notEstimated}; empty from a server or run that
+ * predates it).
+ */
+public record ProgramImpact(
+    String run, Program program, List<Outcome> outcomes, List<NotEstimated> notEstimated) {
   public ProgramImpact {
     outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+    notEstimated = notEstimated == null ? List.of() : List.copyOf(notEstimated);
   }
 
   /**
@@ -36,4 +42,25 @@ public record ProgramImpact(String run, Program program, List<Outcome> outcomes)
 
   /** A covariate's standardised mean difference before and after adjustment. */
   public record Balance(String covariate, Double before, Double after) {}
+
+  /**
+   * An outcome without an estimate (the whole programme when {@code outcome} is null) and why:
+   * {@code reason} is a code such as {@code no_outcome_in_window} or {@code too_few_treated},
+   * {@code text} the same as a sentence. A count is null where it does not apply or the server
+   * withholds it (1 to k-1 people, from a researcher's key); {@code followUpEndDays} is null for a
+   * window with no end.
+   */
+  public record NotEstimated(
+      String outcome,
+      String reason,
+      String text,
+      Long enrolled,
+      Long inScope,
+      Long treatedWithOutcome,
+      Long comparisonWithOutcome,
+      Long treatedOutsideWindow,
+      Double medianDaysOutsideWindow,
+      int followUpStartDays,
+      Integer followUpEndDays,
+      int minimumGroupSize) {}
 }

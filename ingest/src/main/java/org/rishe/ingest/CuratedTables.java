@@ -118,9 +118,23 @@ public final class CuratedTables {
         .execute();
   }
 
+  /**
+   * Creates the table, or adds the columns of {@code schema} it lacks: a column the contract gained
+   * after the table was written. Appending no rows with {@code mergeSchema} commits only the wider
+   * schema; stored rows read the new columns as null, and the MERGE can then set them.
+   */
   private void ensureTable(String path, StructType schema) {
     if (!exists(path)) {
       spark.createDataFrame(List.of(), schema).write().format("delta").mode("ignore").save(path);
+    } else if (!List.of(DeltaTable.forPath(spark, path).toDF().columns())
+        .containsAll(List.of(schema.fieldNames()))) {
+      spark
+          .createDataFrame(List.of(), schema)
+          .write()
+          .format("delta")
+          .mode("append")
+          .option("mergeSchema", "true")
+          .save(path);
     }
   }
 }

@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.struct;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -29,8 +28,8 @@ import org.apache.spark.sql.types.StructType;
  * without a programme × person × observation table. Each person's readable factor and outcome
  * values, and each family's factor values, are gathered once into a list (a shuffle by subject);
  * each programme × person row is joined to its person's and family's lists and reads, in memory,
- * the latest factor values before its index date and the first outcome value in its follow-up
- * window. At a million families that table would hold hundreds of millions of rows (every
+ * the latest factor values before its index date and the first outcome value in its programme's
+ * follow-up window. At a million families that table would hold hundreds of millions of rows (every
  * observation once per programme); the lists are shuffled once, whatever the number of programmes.
  */
 final class AnalysisFrame {
@@ -44,17 +43,17 @@ final class AnalysisFrame {
   private AnalysisFrame() {}
 
   /**
-   * {@code factorValues}: subject_id, {@code _family} (a family observation), name, day, number;
-   * {@code outcomeValues}: subject_id (a person), name, value_type, day, number. Days count from
+   * {@code indexedPeople}: the indexed people with their programme's window ({@link
+   * ProgramImpactTransforms#withFollowUp}), which the frame reads and does not keep; {@code
+   * factorValues}: subject_id, {@code _family} (a family observation), name, day, number; {@code
+   * outcomeValues}: subject_id (a person), name, value_type, day, number. Days count from
    * 1970-01-01; numbers are already read as the catalogue says, never null.
    */
   static Dataset<Row> build(
       Dataset<Row> indexedPeople,
       Dataset<Row> factorValues,
       Dataset<Row> outcomeValues,
-      List<String> factorCodes,
-      int startDays,
-      int endDays) {
+      List<String> factorCodes) {
     Dataset<Row> personFactors =
         factorValues
             .filter(col("_family").equalTo(lit(false)))
@@ -87,8 +86,17 @@ final class AnalysisFrame {
                     .col(ProgramImpactTransforms.FAMILY_ID)
                     .equalTo(familyFactors.col("_factor_family")),
                 "left");
-    List<StructField> fields = new ArrayList<>(Arrays.asList(indexedPeople.schema().fields()));
-    int indexedColumns = fields.size();
+    List<String> windowColumns =
+        List.of(ProgramImpactTransforms.FOLLOW_UP_START, ProgramImpactTransforms.FOLLOW_UP_END);
+    List<StructField> fields = new ArrayList<>();
+    List<Integer> kept = new ArrayList<>();
+    StructField[] indexedFields = indexedPeople.schema().fields();
+    for (int column = 0; column < indexedFields.length; column++) {
+      if (!windowColumns.contains(indexedFields[column].name())) {
+        fields.add(indexedFields[column]);
+        kept.add(column);
+      }
+    }
     fields.add(
         DataTypes.createStructField(ProgramImpactTransforms.OUTCOME, DataTypes.StringType, false));
     fields.add(
@@ -101,7 +109,12 @@ final class AnalysisFrame {
       fields.add(DataTypes.createStructField(code, DataTypes.DoubleType, true));
     }
     StructType schema = DataTypes.createStructType(fields);
-    Reader reader = new Reader(factorCodes, indexedColumns, startDays, endDays);
+    Reader reader =
+        new Reader(
+            factorCodes,
+            kept.stream().mapToInt(Integer::intValue).toArray(),
+            joined.schema().fieldIndex(ProgramImpactTransforms.FOLLOW_UP_START),
+            joined.schema().fieldIndex(ProgramImpactTransforms.FOLLOW_UP_END));
     return joined.flatMap((FlatMapFunction<Row, Row>) reader::rows, Encoders.row(schema));
   }
 
@@ -110,18 +123,22 @@ final class AnalysisFrame {
     private static final long serialVersionUID = 1L;
     private final Map<String, Integer> factorIndex = new HashMap<>();
     private final int factorCount;
-    private final int indexedColumns;
-    private final int startDays;
-    private final int endDays;
+    private final int[] keptColumns;
+    private final int startColumn;
+    private final int endColumn;
 
-    Reader(List<String> factorCodes, int indexedColumns, int startDays, int endDays) {
+    /**
+     * {@code keptColumns}: the joined row's indexed columns the frame keeps, in order; {@code
+     * startColumn}, {@code endColumn}: where the row's follow-up window is (a null end: none).
+     */
+    Reader(List<String> factorCodes, int[] keptColumns, int startColumn, int endColumn) {
       for (int code = 0; code < factorCodes.size(); code++) {
         factorIndex.put(factorCodes.get(code), code);
       }
       this.factorCount = factorCodes.size();
-      this.indexedColumns = indexedColumns;
-      this.startDays = startDays;
-      this.endDays = endDays;
+      this.keptColumns = keptColumns.clone();
+      this.startColumn = startColumn;
+      this.endColumn = endColumn;
     }
 
     Iterator<Row> rows(Row row) {
@@ -146,6 +163,8 @@ final class AnalysisFrame {
         }
       }
       // per outcome, the first value in the window; of two the same day, the smaller
+      int startDays = row.getInt(startColumn);
+      long endDays = row.isNullAt(endColumn) ? Long.MAX_VALUE : row.getInt(endColumn);
       Map<String, Row> first = new TreeMap<>();
       for (Row value : list(row, OUTCOMES)) {
         long after = value.getInt(2) - index;
@@ -161,9 +180,10 @@ final class AnalysisFrame {
       }
       List<Row> rows = new ArrayList<>(first.size());
       for (Row outcome : first.values()) {
+        int indexedColumns = keptColumns.length;
         Object[] values = new Object[indexedColumns + 3 + factorCount];
         for (int column = 0; column < indexedColumns; column++) {
-          values[column] = row.get(column);
+          values[column] = row.get(keptColumns[column]);
         }
         values[indexedColumns] = outcome.getString(0);
         values[indexedColumns + 1] = outcome.getString(1);

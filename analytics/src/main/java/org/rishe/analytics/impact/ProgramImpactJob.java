@@ -11,11 +11,13 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
@@ -26,6 +28,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.rishe.analytics.stats.Estimate;
+import org.rishe.common.results.ProgramImpactGap;
 import org.rishe.common.results.ResultTables;
 
 /**
@@ -35,7 +38,8 @@ import org.rishe.common.results.ResultTables;
  * ImpactEstimator} with closed-form intervals by default. The driver receives only the results: its
  * memory does not grow with the number of people, and on a cluster the programme × outcome pairs
  * are estimated in parallel. A programme and outcome with fewer than {@code minimumGroupSize}
- * treated or comparison people observed is left out.
+ * treated or comparison people observed is not estimated; {@link #evaluateAndExplain} says why for
+ * each such one ({@link ImpactGaps}).
  */
 public final class ProgramImpactJob {
   /** The methods published, in table order; the first is the one the API headlines. */
@@ -98,11 +102,34 @@ public final class ProgramImpactJob {
     }
   }
 
+  /** What {@link #evaluateAndExplain} found: the estimates, and why the rest have none. */
+  public record Results(List<Evaluation> evaluations, List<ProgramImpactGap> gaps) {
+    public Results {
+      evaluations = List.copyOf(evaluations);
+      gaps = List.copyOf(gaps);
+    }
+  }
+
   /**
    * Evaluates the programmes. Every input must already be limited to consenting people (see {@code
    * CuratedInputs}); {@code programs} is the curated programmes table.
    */
   public List<Evaluation> evaluate(
+      Dataset<Row> people,
+      Dataset<Row> families,
+      Dataset<Row> enrollments,
+      Dataset<Row> observations,
+      Dataset<Row> indicators,
+      Dataset<Row> programs) {
+    return evaluateAndExplain(people, families, enrollments, observations, indicators, programs)
+        .evaluations();
+  }
+
+  /**
+   * Evaluates the programmes as {@link #evaluate} does and, for every programme × outcome it does
+   * not estimate, says why ({@link ImpactGaps#gaps}), from counts aggregated in Spark.
+   */
+  public Results evaluateAndExplain(
       Dataset<Row> people,
       Dataset<Row> families,
       Dataset<Row> enrollments,
@@ -129,18 +156,15 @@ public final class ProgramImpactJob {
             .toList();
     Dataset<Row> frame =
         ProgramImpactTransforms.analysisFrame(
-                indexed,
-                observations,
-                indicators,
-                factorCodes,
-                settings.followUpStartDays(),
-                settings.followUpEndDays())
+                indexed, observations, indicators, factorCodes, settings.followUp(), programs)
             .persist();
     Map<String, Double> costs = new LinkedHashMap<>();
     for (Row row : programs.select("program_id", "cost_per_participant").collectAsList()) {
       costs.put(row.getString(0), row.isNullAt(1) ? null : row.getDouble(1));
     }
     List<Estimated> estimated = new ArrayList<>();
+    List<Evaluation> evaluations = new ArrayList<>();
+    List<ProgramImpactGap> gaps;
     try {
       // Each programme × outcome is estimated on an executor, from its own units: the driver
       // receives only the results, whatever the number of people.
@@ -159,49 +183,77 @@ public final class ProgramImpactJob {
       for (byte[] bytes : results.collectAsList()) {
         estimated.add(Estimated.read(bytes));
       }
+      estimated.sort(
+          java.util.Comparator.comparing(Estimated::programId).thenComparing(Estimated::outcome));
+      for (int index = 0; index < estimated.size(); index++) {
+        Estimated one = estimated.get(index);
+        ImpactResult result = one.result();
+        progress.accept(
+            String.format(
+                Locale.ROOT,
+                "  %s %s: %,d enrolled, %,d comparison in %,d families, %s, %.1f s (%d of %d)",
+                one.programId(),
+                one.outcome(),
+                result.treated(),
+                result.controls(),
+                result.clusters(),
+                result.resamples() == 0
+                    ? "closed-form intervals"
+                    : String.format(
+                        Locale.ROOT,
+                        "%d resamples of %,d units",
+                        result.resamples(),
+                        result.resampleUnits()),
+                one.seconds(),
+                index + 1,
+                estimated.size()));
+        String outcomeType =
+            one.valueType().equals("boolean")
+                ? ResultTables.OUTCOME_RISK_DIFFERENCE
+                : ResultTables.OUTCOME_MEAN_DIFFERENCE;
+        evaluations.add(
+            new Evaluation(
+                one.programId(),
+                one.outcome(),
+                outcomeType,
+                costs.get(one.programId()),
+                one.covariateNames(),
+                result));
+      }
+      gaps =
+          explainGaps(
+              chosenEnrollments, indexed, frame, observations, indicators, programs, evaluations);
     } finally {
       frame.unpersist();
       indexed.unpersist();
     }
-    estimated.sort(
-        java.util.Comparator.comparing(Estimated::programId).thenComparing(Estimated::outcome));
-    List<Evaluation> evaluations = new ArrayList<>();
-    for (int index = 0; index < estimated.size(); index++) {
-      Estimated one = estimated.get(index);
-      ImpactResult result = one.result();
-      progress.accept(
-          String.format(
-              Locale.ROOT,
-              "  %s %s: %,d enrolled, %,d comparison in %,d families, %s, %.1f s (%d of %d)",
-              one.programId(),
-              one.outcome(),
-              result.treated(),
-              result.controls(),
-              result.clusters(),
-              result.resamples() == 0
-                  ? "closed-form intervals"
-                  : String.format(
-                      Locale.ROOT,
-                      "%d resamples of %,d units",
-                      result.resamples(),
-                      result.resampleUnits()),
-              one.seconds(),
-              index + 1,
-              estimated.size()));
-      String outcomeType =
-          one.valueType().equals("boolean")
-              ? ResultTables.OUTCOME_RISK_DIFFERENCE
-              : ResultTables.OUTCOME_MEAN_DIFFERENCE;
-      evaluations.add(
-          new Evaluation(
-              one.programId(),
-              one.outcome(),
-              outcomeType,
-              costs.get(one.programId()),
-              one.covariateNames(),
-              result));
+    return new Results(evaluations, gaps);
+  }
+
+  /** Why each chosen programme × outcome without an evaluation has none. */
+  private List<ProgramImpactGap> explainGaps(
+      Dataset<Row> enrollments,
+      Dataset<Row> indexed,
+      Dataset<Row> frame,
+      Dataset<Row> observations,
+      Dataset<Row> indicators,
+      Dataset<Row> programs,
+      List<Evaluation> evaluations) {
+    Dataset<Row> chosen =
+        settings.programs().isEmpty()
+            ? programs
+            : programs.filter(
+                col(ProgramImpactTransforms.PROGRAM_ID).isin(settings.programs().toArray()));
+    Set<String> estimated = new HashSet<>();
+    for (Evaluation evaluation : evaluations) {
+      estimated.add(ImpactGaps.key(evaluation.programId(), evaluation.outcome()));
     }
-    return evaluations;
+    return ImpactGaps.gaps(
+        ImpactGaps.programs(chosen, enrollments, indexed, settings.followUp()).collectAsList(),
+        ImpactGaps.outcomes(indexed, frame, observations, indicators, programs, settings.followUp())
+            .collectAsList(),
+        estimated,
+        settings.minimumGroupSize());
   }
 
   private static final String KEY_SEPARATOR = "\u0000";

@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * Settings of programme evaluation.
  *
- * @param followUpStartDays first day after the index date on which an outcome counts
- * @param followUpEndDays last such day
+ * @param followUp the days after the index date on which an outcome counts, for programmes that do
+ *     not give their own ({@code follow_up_start_days}, {@code follow_up_end_days} in the data
+ *     contract); by default from day 30 with no end
  * @param minimumAge with {@code maximumAge}, fixed age bounds of the scope; both null (the default)
  *     means the range of each programme's participants' ages at enrolment
  * @param minimumGroupSize fewest treated and fewest comparison people with the outcome observed for
@@ -19,25 +20,17 @@ import java.util.Set;
  * @param programs programme ids to evaluate; empty means all
  */
 public record ProgramImpactSettings(
-    int followUpStartDays,
-    int followUpEndDays,
+    FollowUpWindow followUp,
     Integer minimumAge,
     Integer maximumAge,
     int minimumGroupSize,
     ImpactOptions options,
     Set<String> programs) {
   public static final int DEFAULT_FOLLOW_UP_START = 30;
-  public static final int DEFAULT_FOLLOW_UP_END = 365;
   public static final int DEFAULT_MINIMUM_GROUP = 20;
 
   public ProgramImpactSettings {
-    if (followUpStartDays < 0 || followUpEndDays < followUpStartDays) {
-      throw new IllegalArgumentException(
-          "follow-up window must satisfy 0 <= start <= end days, got "
-              + followUpStartDays
-              + ".."
-              + followUpEndDays);
-    }
+    requireNonNull(followUp, "followUp is null");
     if ((minimumAge == null) != (maximumAge == null)
         || (minimumAge != null && (minimumAge < 0 || maximumAge < minimumAge))) {
       throw new IllegalArgumentException(
@@ -56,8 +49,7 @@ public record ProgramImpactSettings(
 
   public static ProgramImpactSettings defaults() {
     return new ProgramImpactSettings(
-        DEFAULT_FOLLOW_UP_START,
-        DEFAULT_FOLLOW_UP_END,
+        FollowUpWindow.from(DEFAULT_FOLLOW_UP_START),
         null,
         null,
         DEFAULT_MINIMUM_GROUP,
@@ -66,43 +58,51 @@ public record ProgramImpactSettings(
   }
 
   public ProgramImpactSettings withFollowUp(int startDays, int endDays) {
+    return withFollowUp(FollowUpWindow.between(startDays, endDays));
+  }
+
+  public ProgramImpactSettings withFollowUp(FollowUpWindow window) {
     return new ProgramImpactSettings(
-        startDays, endDays, minimumAge, maximumAge, minimumGroupSize, options, programs);
+        window, minimumAge, maximumAge, minimumGroupSize, options, programs);
+  }
+
+  public int followUpStartDays() {
+    return followUp.startDays();
+  }
+
+  /** The last day of the run's follow-up window; null when it has no end. */
+  public Integer followUpEndDays() {
+    return followUp.endDays();
   }
 
   /** Fixed age bounds of the scope instead of the participants' range. */
   public ProgramImpactSettings withAgeRange(int minimum, int maximum) {
     return new ProgramImpactSettings(
-        followUpStartDays, followUpEndDays, minimum, maximum, minimumGroupSize, options, programs);
+        followUp, minimum, maximum, minimumGroupSize, options, programs);
   }
 
   public ProgramImpactSettings withOptions(ImpactOptions newOptions) {
     return new ProgramImpactSettings(
-        followUpStartDays,
-        followUpEndDays,
-        minimumAge,
-        maximumAge,
-        minimumGroupSize,
-        newOptions,
-        programs);
+        followUp, minimumAge, maximumAge, minimumGroupSize, newOptions, programs);
   }
 
   public ProgramImpactSettings withPrograms(Set<String> newPrograms) {
     return new ProgramImpactSettings(
-        followUpStartDays,
-        followUpEndDays,
-        minimumAge,
-        maximumAge,
-        minimumGroupSize,
-        options,
-        newPrograms);
+        followUp, minimumAge, maximumAge, minimumGroupSize, options, newPrograms);
   }
 
-  /** For the run manifest. */
+  /**
+   * For the run manifest. {@code impactFollowUpDays} is the window as {@code --follow-up-days}
+   * takes it ({@code 30-} when it has no end); {@code impactFollowUpEndDays} is left out when there
+   * is no end, since the manifest holds no nulls.
+   */
   public Map<String, Object> asMap() {
     Map<String, Object> map = new LinkedHashMap<>();
-    map.put("impactFollowUpStartDays", followUpStartDays);
-    map.put("impactFollowUpEndDays", followUpEndDays);
+    map.put("impactFollowUpDays", followUp.text());
+    map.put("impactFollowUpStartDays", followUp.startDays());
+    if (!followUp.openEnded()) {
+      map.put("impactFollowUpEndDays", followUp.endDays());
+    }
     map.put(
         "impactScope",
         minimumAge == null ? "participant_age_range" : minimumAge + ".." + maximumAge);

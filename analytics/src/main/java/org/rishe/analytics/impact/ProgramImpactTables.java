@@ -11,12 +11,14 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.rishe.analytics.stats.Estimate;
+import org.rishe.common.results.ProgramImpactGap;
 import org.rishe.common.results.ResultTables;
 
 /**
  * The published tables of programme evaluation, with their schemas: {@code program_impact} (one row
  * per programme, outcome and method), {@code program_balance} (one row per programme, outcome and
- * covariate) and {@code programs} (one row per programme).
+ * covariate), {@code program_impact_gaps} (one row per programme and outcome not estimated, with
+ * why) and {@code programs} (one row per programme).
  */
 public final class ProgramImpactTables {
   /** What the run manifest records under {@code program_impact}. */
@@ -75,6 +77,42 @@ public final class ProgramImpactTables {
               DataTypes.createStructField(ResultTables.COVARIATE, DataTypes.StringType, false),
               DataTypes.createStructField(ResultTables.SMD_BEFORE, DataTypes.DoubleType, true),
               DataTypes.createStructField(ResultTables.SMD_AFTER, DataTypes.DoubleType, true)));
+
+  /** What the run manifest records under {@code program_impact_gaps}. */
+  public static final String GAPS_TEXT =
+      "one row per programme x outcome indicator (with a readable observation of anyone) not"
+          + " estimated, or per programme (outcome null) when nobody enrolled, nobody enrolled is in"
+          + " scope, or no outcome was observed: reason nobody_enrolled, nobody_in_scope,"
+          + " no_outcome_observed, no_outcome_in_window (with how many enrolled people had the"
+          + " outcome observed after enrolment but outside the window, and their median days from"
+          + " enrolment to the first such observation), too_few_treated or too_few_comparison"
+          + " (fewer than the minimum group size with the outcome in the window), the sentence"
+          + " that says so, the counts, and the programme's follow-up window (its own, else the"
+          + " run's)";
+
+  private static final StructType GAPS_SCHEMA =
+      DataTypes.createStructType(
+          List.of(
+              DataTypes.createStructField(ResultTables.PROGRAM_ID, DataTypes.StringType, false),
+              DataTypes.createStructField(ResultTables.OUTCOME, DataTypes.StringType, true),
+              DataTypes.createStructField(ResultTables.REASON, DataTypes.StringType, false),
+              DataTypes.createStructField(ResultTables.REASON_TEXT, DataTypes.StringType, false),
+              DataTypes.createStructField(ResultTables.ENROLLED, DataTypes.LongType, false),
+              DataTypes.createStructField(ResultTables.IN_SCOPE, DataTypes.LongType, false),
+              DataTypes.createStructField(
+                  ResultTables.TREATED_WITH_OUTCOME, DataTypes.LongType, true),
+              DataTypes.createStructField(
+                  ResultTables.COMPARISON_WITH_OUTCOME, DataTypes.LongType, true),
+              DataTypes.createStructField(
+                  ResultTables.TREATED_OUTSIDE_WINDOW, DataTypes.LongType, true),
+              DataTypes.createStructField(
+                  ResultTables.MEDIAN_DAYS_OUTSIDE_WINDOW, DataTypes.DoubleType, true),
+              DataTypes.createStructField(
+                  ResultTables.FOLLOW_UP_START_DAYS, DataTypes.IntegerType, false),
+              DataTypes.createStructField(
+                  ResultTables.FOLLOW_UP_END_DAYS, DataTypes.IntegerType, true),
+              DataTypes.createStructField(
+                  ResultTables.MINIMUM_GROUP_SIZE, DataTypes.IntegerType, false)));
 
   private ProgramImpactTables() {}
 
@@ -152,5 +190,28 @@ public final class ProgramImpactTables {
 
   private static Double finite(double value) {
     return Double.isFinite(value) ? value : null;
+  }
+
+  /** One row per programme × outcome not estimated, or per programme (outcome null). */
+  public static Dataset<Row> gaps(SparkSession spark, List<ProgramImpactGap> gaps) {
+    List<Row> rows = new ArrayList<>();
+    for (ProgramImpactGap gap : gaps) {
+      rows.add(
+          RowFactory.create(
+              gap.programId(),
+              gap.outcome(),
+              gap.reason(),
+              gap.describe(),
+              gap.enrolled(),
+              gap.inScope(),
+              gap.treatedWithOutcome(),
+              gap.comparisonWithOutcome(),
+              gap.treatedOutsideWindow(),
+              gap.medianDaysOutsideWindow(),
+              gap.followUpStartDays(),
+              gap.followUpEndDays(),
+              gap.minimumGroupSize()));
+    }
+    return spark.createDataFrame(rows, GAPS_SCHEMA);
   }
 }

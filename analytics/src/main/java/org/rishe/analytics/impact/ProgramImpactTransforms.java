@@ -50,6 +50,12 @@ public final class ProgramImpactTransforms {
   public static final String OUTCOME_VALUE = "outcome_value";
   public static final String VALUE_TYPE = "value_type";
 
+  /** First day after the index date on which the row's programme counts an outcome. */
+  public static final String FOLLOW_UP_START = "follow_up_start_days";
+
+  /** Last such day; null when the programme's window has no end. */
+  public static final String FOLLOW_UP_END = "follow_up_end_days";
+
   static final String FAMILY_ID = "family_id";
   private static final String REGISTERED_ON = "registered_on";
   private static final String DELAY = "_delay";
@@ -135,23 +141,24 @@ public final class ProgramImpactTransforms {
   }
 
   /**
-   * One row per programme, outcome and person with that outcome observed in the follow-up window
-   * {@code [index + startDays, index + endDays]}: the {@link #indexedPeople} columns, {@code
-   * outcome, value_type, outcome_value} (the first observation in the window; 0/1 for a boolean
-   * outcome), and one column per factor code in {@code factorCodes}: its latest value strictly
-   * before the index date, null where none. A boolean factor or one with a threshold gives its
-   * exposure (1 or 0, as the catalogue defines it); a number factor without a threshold gives the
-   * number. Family observations apply to every member. Missing answers and unreadable values give
-   * nothing. Built from per-person lists, never a programme × person × observation table ({@link
-   * AnalysisFrame}).
+   * One row per programme, outcome and person with that outcome observed in the programme's
+   * follow-up window {@code [index + start, index + end]} (its own window where the programmes
+   * table gives one, {@code runWindow} otherwise; see {@link #withFollowUp}): the {@link
+   * #indexedPeople} columns, {@code outcome, value_type, outcome_value} (the first observation in
+   * the window; 0/1 for a boolean outcome), and one column per factor code in {@code factorCodes}:
+   * its latest value strictly before the index date, null where none. A boolean factor or one with
+   * a threshold gives its exposure (1 or 0, as the catalogue defines it); a number factor without a
+   * threshold gives the number. Family observations apply to every member. Missing answers and
+   * unreadable values give nothing. Built from per-person lists, never a programme × person ×
+   * observation table ({@link AnalysisFrame}).
    */
   public static Dataset<Row> analysisFrame(
       Dataset<Row> indexedPeople,
       Dataset<Row> observations,
       Dataset<Row> indicators,
       List<String> factorCodes,
-      int startDays,
-      int endDays) {
+      FollowUpWindow runWindow,
+      Dataset<Row> programs) {
     Dataset<Row> factors = indicators.filter(col("kind").equalTo("factor"));
     Dataset<Row> factorValues =
         numericValues(observations.join(factors, col("indicator").equalTo(col("code"))))
@@ -162,23 +169,58 @@ public final class ProgramImpactTransforms {
                 col("indicator").as(AnalysisFrame.NAME),
                 unix_date(col("observed_on")).as(AnalysisFrame.DAY),
                 col("_number").as(AnalysisFrame.NUMBER));
+    return AnalysisFrame.build(
+        withFollowUp(indexedPeople, programs, runWindow),
+        factorValues,
+        outcomeValues(observations, indicators),
+        factorCodes);
+  }
+
+  /**
+   * {@code indexedPeople} with {@code follow_up_start_days} and {@code follow_up_end_days} (null:
+   * no end) added: the window of the row's programme. A programme that gives {@code
+   * follow_up_start_days} in the programmes table uses its own window (no end when {@code
+   * follow_up_end_days} is empty); every other programme, the run's. A programmes table curated
+   * before those columns existed has them as nulls ({@code CuratedInputs}).
+   */
+  public static Dataset<Row> withFollowUp(
+      Dataset<Row> indexedPeople, Dataset<Row> programs, FollowUpWindow runWindow) {
+    Column own = col("_own_start").isNotNull();
+    Dataset<Row> windows =
+        programs.select(
+            col(PROGRAM_ID).as("_window_program"),
+            col(FOLLOW_UP_START).cast("int").as("_own_start"),
+            col(FOLLOW_UP_END).cast("int").as("_own_end"));
+    Column runEnd =
+        runWindow.openEnded() ? lit(null).cast("int") : lit(runWindow.endDays().intValue());
+    return indexedPeople
+        .join(windows, col(PROGRAM_ID).equalTo(col("_window_program")), "left")
+        .withColumn(
+            FOLLOW_UP_START, when(own, col("_own_start")).otherwise(lit(runWindow.startDays())))
+        .withColumn(FOLLOW_UP_END, when(own, col("_own_end")).otherwise(runEnd))
+        .drop("_window_program", "_own_start", "_own_end");
+  }
+
+  /**
+   * One row per readable observation of a boolean or number outcome indicator about a person:
+   * {@code subject_id, name, value_type, day} (days since 1970-01-01){@code , number} (0/1 for a
+   * boolean).
+   */
+  static Dataset<Row> outcomeValues(Dataset<Row> observations, Dataset<Row> indicators) {
     Dataset<Row> measures =
         indicators.filter(
             col("kind").equalTo("outcome").and(col(VALUE_TYPE).isin("boolean", "number")));
-    Dataset<Row> outcomeValues =
-        numericValues(
-                observations
-                    .filter(coalesce(col("subject_type"), lit("person")).equalTo("person"))
-                    .join(measures, col("indicator").equalTo(col("code"))))
-            .filter(col("_number").isNotNull())
-            .select(
-                col("subject_id"),
-                col("indicator").as(AnalysisFrame.NAME),
-                col(VALUE_TYPE),
-                unix_date(col("observed_on")).as(AnalysisFrame.DAY),
-                col("_number").as(AnalysisFrame.NUMBER));
-    return AnalysisFrame.build(
-        indexedPeople, factorValues, outcomeValues, factorCodes, startDays, endDays);
+    return numericValues(
+            observations
+                .filter(coalesce(col("subject_type"), lit("person")).equalTo("person"))
+                .join(measures, col("indicator").equalTo(col("code"))))
+        .filter(col("_number").isNotNull())
+        .select(
+            col("subject_id"),
+            col("indicator").as(AnalysisFrame.NAME),
+            col(VALUE_TYPE),
+            unix_date(col("observed_on")).as(AnalysisFrame.DAY),
+            col("_number").as(AnalysisFrame.NUMBER));
   }
 
   /**

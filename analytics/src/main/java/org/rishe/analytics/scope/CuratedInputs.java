@@ -6,10 +6,13 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.CuratedSchemas;
@@ -18,7 +21,8 @@ import org.rishe.ingest.CuratedTables;
 /**
  * The curated tables one analyze run reads, each pinned to the version current when the run started
  * (Delta time travel), so every result of a run describes the same data even if an ingest commits
- * meanwhile. A table never ingested reads as empty.
+ * meanwhile. A table never ingested reads as empty; a table written before the contract gained a
+ * column reads with that column null.
  */
 public final class CuratedInputs {
   private final Map<Entity, Dataset<Row>> tables = new EnumMap<>(Entity.class);
@@ -36,9 +40,30 @@ public final class CuratedInputs {
             entity, spark.createDataFrame(java.util.List.of(), CuratedSchemas.curated(entity)));
       } else {
         versions.put(entity.fileName(), version);
-        tables.put(entity, spark.read().format("delta").option("versionAsOf", version).load(path));
+        tables.put(
+            entity,
+            withMissingColumns(
+                spark.read().format("delta").option("versionAsOf", version).load(path),
+                CuratedSchemas.curated(entity)));
       }
     }
+  }
+
+  /**
+   * The table with every column of {@code schema}: a column the contract gained after the table was
+   * written (a programme's {@code follow_up_start_days}, say) reads as null, so a warehouse curated
+   * by an earlier version stays readable without a migration. The next ingest of that entity adds
+   * the column to the stored table ({@code CuratedTables}).
+   */
+  static Dataset<Row> withMissingColumns(Dataset<Row> table, StructType schema) {
+    Set<String> present = Set.of(table.columns());
+    Dataset<Row> complete = table;
+    for (StructField field : schema.fields()) {
+      if (!present.contains(field.name())) {
+        complete = complete.withColumn(field.name(), lit(null).cast(field.dataType()));
+      }
+    }
+    return complete;
   }
 
   public Dataset<Row> table(Entity entity) {

@@ -19,10 +19,15 @@ final class ImpactWarehouse {
 
   static List<ProgramImpactJob.Evaluation> ingestAndEvaluate(
       Path batch, Path warehouse, ProgramImpactSettings settings) {
+    return evaluate(ingest(batch, warehouse), settings).evaluations();
+  }
+
+  /** Evaluates the programmes of an ingested warehouse, saying why each outcome left has none. */
+  static ProgramImpactJob.Results evaluate(WarehouseLayout layout, ProgramImpactSettings settings) {
     SparkSession spark = SparkSessions.forTests();
-    CuratedInputs inputs = new CuratedInputs(spark, ingest(batch, warehouse));
+    CuratedInputs inputs = new CuratedInputs(spark, layout);
     return new ProgramImpactJob(spark, settings)
-        .evaluate(
+        .evaluateAndExplain(
             inputs.people(),
             inputs.table(Entity.FAMILIES),
             inputs.enrollments(),

@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.analytics.impact.benchmark.BenchmarkSamples;
 import org.rishe.analytics.impact.benchmark.LalondeBatchWriter;
 import org.rishe.analytics.stats.Estimate;
+import org.rishe.common.results.ProgramImpactGap;
 import org.rishe.common.results.ResultTables;
+import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.spark.SparkSessions;
 
 /**
@@ -23,26 +26,33 @@ import org.rishe.ingest.spark.SparkSessions;
 class LalondeEndToEndTest {
   private static final double EXPERIMENTAL_EFFECT = 1794;
 
-  @TempDir Path batch;
-  @TempDir Path warehouse;
+  @TempDir static Path batch;
+  @TempDir static Path warehouse;
+  private static ImpactSample direct;
+  private static WarehouseLayout layout;
+
+  @BeforeAll
+  static void ingestTheBatch() {
+    direct = BenchmarkSamples.lalondeObservational(BenchmarkSamples.directory(), "psid");
+    LalondeBatchWriter.write(direct, "psid", batch);
+    layout = ImpactWarehouse.ingest(batch, warehouse);
+  }
 
   @Test
   void sparkPathEqualsTheArrayEstimatorOnPsidControls() {
-    ImpactSample direct =
-        BenchmarkSamples.lalondeObservational(BenchmarkSamples.directory(), "psid");
-    LalondeBatchWriter.write(direct, "psid", batch);
-    // Earnings of 1978 are observed three years after the 1976 enrolment. The default scope (the
-    // participants' ages, 17-55) would leave out older PSID controls; the array estimator keeps
-    // everyone, so this comparison does too.
+    // Earnings of 1978 are observed three years after the 1976 enrolment: the default follow-up
+    // window, from day 30 with no end, reaches them. The default scope (the participants' ages,
+    // 17-55) would leave out older PSID controls; the array estimator keeps everyone, so this
+    // comparison does too.
     ProgramImpactSettings settings =
         ProgramImpactSettings.defaults()
-            .withFollowUp(30, 1100)
             .withAgeRange(0, 120)
             .withOptions(ImpactOptions.defaults(20260101));
 
-    List<ProgramImpactJob.Evaluation> evaluations =
-        ImpactWarehouse.ingestAndEvaluate(batch, warehouse, settings);
+    ProgramImpactJob.Results results = ImpactWarehouse.evaluate(layout, settings);
+    List<ProgramImpactJob.Evaluation> evaluations = results.evaluations();
 
+    assertThat(results.gaps()).isEmpty();
     assertThat(evaluations).hasSize(1);
     ProgramImpactJob.Evaluation evaluation = evaluations.get(0);
     assertThat(evaluation.outcome()).isEqualTo("earnings_1978");
@@ -92,6 +102,29 @@ class LalondeEndToEndTest {
     assertThat(actual.naiveDifference().estimate()).isCloseTo(-15205, within(1.0));
     assertThat(actual.doublyRobust().covers(EXPERIMENTAL_EFFECT)).isTrue();
     assertThat(actual.doublyRobust().estimate()).isCloseTo(EXPERIMENTAL_EFFECT, within(1000.0));
+  }
+
+  @Test
+  void aWindowThatEndsAtAYearSaysTheEarningsCameLater() {
+    // All 185 NSW participants enrolled on 1976-01-01 and had their 1978 earnings observed on
+    // 1978-12-31: 366 + 365 + 364 = 1,095 days later, outside 30-365.
+    ProgramImpactSettings settings =
+        ProgramImpactSettings.defaults().withFollowUp(30, 365).withAgeRange(0, 120);
+
+    ProgramImpactJob.Results results = ImpactWarehouse.evaluate(layout, settings);
+
+    assertThat(results.evaluations()).isEmpty();
+    assertThat(results.gaps()).hasSize(1);
+    ProgramImpactGap gap = results.gaps().get(0);
+    assertThat(gap.programId()).isEqualTo("nsw");
+    assertThat(gap.outcome()).isEqualTo("earnings_1978");
+    assertThat(gap.reason()).isEqualTo(ProgramImpactGap.NO_OUTCOME_IN_WINDOW);
+    assertThat(gap.treatedOutsideWindow()).isEqualTo(185L);
+    assertThat(gap.medianDaysOutsideWindow()).isEqualTo(1095.0);
+    assertThat(gap.describe())
+        .isEqualTo(
+            "185 enrolled, 0 outcomes in the follow-up window of 30–365 days; 185 observed"
+                + " outside it, at a median 1,095 days after enrolment");
   }
 
   /** Equal up to the optimiser's tolerance: a cent on earnings in the thousands of dollars. */

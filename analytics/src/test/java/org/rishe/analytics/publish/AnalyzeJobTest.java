@@ -5,14 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.analytics.AnalyzeJob;
 import org.rishe.analytics.AnalyzeParameters;
+import org.rishe.analytics.scope.CuratedInputs;
 import org.rishe.common.contract.DateParser;
+import org.rishe.common.contract.Entity;
 import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.warehouse.WarehouseLayout;
+import org.rishe.ingest.CuratedSchemas;
 import org.rishe.ingest.IngestJob;
 import org.rishe.ingest.spark.SparkSessions;
 
@@ -77,5 +86,122 @@ class AnalyzeJobTest {
             () -> new AnalyzeJob(spark, layout, m -> {}).run(AnalyzeParameters.defaults()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("holds no curated tables yet; run `rishe ingest --batch DIR` first");
+  }
+
+  @Test
+  void aWarehouseCuratedBeforeFollowUpWindowsAnalyzesAndPublishesWhyProgrammesHaveNoEstimate()
+      throws Exception {
+    WarehouseLayout layout = new WarehouseLayout(temporary.resolve("warehouse").toString());
+    writeProgramsWithoutFollowUpColumns(layout, "PRG01", "PRG02");
+    Path batch = temporary.resolve("batch");
+    Files.createDirectories(batch);
+    Files.writeString(
+        batch.resolve("families.csv"), "family_id,region,registered_on\nF1,R01,2024-01-01\n");
+    Files.writeString(
+        batch.resolve("people.csv"),
+        "person_id,family_id,birth_date,registered_on\nP1,F1,2015-06-01,2024-01-01\n"
+            + "P2,F1,2015-07-01,2024-01-01\n");
+    Files.writeString(
+        batch.resolve("enrollments.csv"),
+        "enrollment_id,person_id,program_id,enrolled_on\nE1,P1,PRG01,2024-03-01\n");
+    // P1 (8 at enrolment) scores 10 days after enrolment, before the window opens on day 30; P2
+    // (8 too, so in scope) 131 days after the comparable index date: registration + P1's 60-day
+    // delay = 2024-03-01. PRG02 has nobody enrolled.
+    Files.writeString(
+        batch.resolve("observations.csv"),
+        "subject_id,indicator,observed_on,value\nP1,reading_score,2024-03-11,55\n"
+            + "P2,reading_score,2024-07-10,61\n");
+    new IngestJob(spark, layout, new Pseudonymizer(new byte[32]), m -> {})
+        .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN);
+
+    RunManifest manifest = new AnalyzeJob(spark, layout, m -> {}).run(AnalyzeParameters.defaults());
+
+    List<Row> gaps =
+        spark
+            .read()
+            .parquet(
+                temporary
+                    .resolve("warehouse/results")
+                    .resolve(manifest.runId())
+                    .resolve("program_impact_gaps")
+                    .toString())
+            .orderBy("program_id")
+            .collectAsList();
+    assertThat(gaps).hasSize(2);
+    Row prg01 = gaps.get(0);
+    assertThat(prg01.<String>getAs("outcome")).isEqualTo("reading_score");
+    assertThat(prg01.<String>getAs("reason")).isEqualTo("no_outcome_in_window");
+    assertThat(prg01.<Long>getAs("treated_outside_window")).isEqualTo(1L);
+    assertThat(prg01.<Double>getAs("median_days_outside_window")).isEqualTo(10.0);
+    assertThat(prg01.<Long>getAs("comparison_with_outcome")).isEqualTo(1L);
+    assertThat(prg01.<Integer>getAs("follow_up_start_days")).isEqualTo(30);
+    assertThat(prg01.<Integer>getAs("follow_up_end_days")).isNull();
+    assertThat(prg01.<String>getAs("reason_text"))
+        .isEqualTo(
+            "1 enrolled, 0 outcomes in the follow-up window of 30 days or more; 1 observed"
+                + " outside it, at a median 10 days after enrolment");
+    assertThat(gaps.get(1).<String>getAs("reason")).isEqualTo("nobody_enrolled");
+    assertThat(gaps.get(1).<String>getAs("outcome")).isNull();
+    assertThat(manifest.tables()).containsEntry("program_impact_gaps", 2L);
+    assertThat(manifest.methods()).containsKey("program_impact_gaps");
+    assertThat(manifest.parameters()).containsEntry("impactFollowUpDays", "30-");
+    assertThat(manifest.programImpactGaps())
+        .containsExactly(
+            Map.of(
+                "programId",
+                "PRG01",
+                "outcome",
+                "reading_score",
+                "reason",
+                "no_outcome_in_window",
+                "text",
+                prg01.<String>getAs("reason_text")),
+            Map.of("programId", "PRG02", "reason", "nobody_enrolled", "text", "nobody enrolled"));
+    assertThat(manifest.toJson()).contains("\"programImpactGaps\"");
+  }
+
+  @Test
+  void theNextIngestAddsTheFollowUpColumnsToAProgrammesTableCuratedWithoutThem() throws Exception {
+    WarehouseLayout layout = new WarehouseLayout(temporary.resolve("warehouse").toString());
+    writeProgramsWithoutFollowUpColumns(layout, "PRG01");
+    Path batch = temporary.resolve("batch");
+    Files.createDirectories(batch);
+    Files.writeString(
+        batch.resolve("programs.csv"),
+        "program_id,name,follow_up_start_days,follow_up_end_days\nPRG02,Reading club,60,\n"
+            + "PRG03,Counselling,30,1100\n");
+
+    new IngestJob(spark, layout, new Pseudonymizer(new byte[32]), m -> {})
+        .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN);
+
+    List<String> programs =
+        new CuratedInputs(spark, layout)
+                .table(Entity.PROGRAMS)
+                .orderBy("program_id")
+                .select("program_id", "follow_up_start_days", "follow_up_end_days")
+                .collectAsList()
+                .stream()
+                .map(Row::toString)
+                .toList();
+    assertThat(programs).containsExactly("[PRG01,null,null]", "[PRG02,60,null]", "[PRG03,30,1100]");
+  }
+
+  /** A programmes table as ingest wrote it before the contract had follow-up windows. */
+  private void writeProgramsWithoutFollowUpColumns(WarehouseLayout layout, String... ids) {
+    StructType current = CuratedSchemas.curated(Entity.PROGRAMS);
+    StructType before =
+        DataTypes.createStructType(
+            java.util.Arrays.stream(current.fields())
+                .filter(field -> !field.name().startsWith("follow_up_"))
+                .toList());
+    List<Row> rows =
+        java.util.Arrays.stream(ids)
+            .map(id -> RowFactory.create(id, "Programme " + id, null, null, null, null))
+            .toList();
+    spark
+        .createDataFrame(rows, before)
+        .write()
+        .format("delta")
+        .save(layout.curated(Entity.PROGRAMS.fileName()));
   }
 }

@@ -3,25 +3,33 @@ package org.rishe.api.programs;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.rishe.api.auth.Authorizer;
+import org.rishe.api.auth.Role;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
 import org.rishe.api.table.Tables;
 import org.rishe.common.csv.CsvWriter;
+import org.rishe.common.results.ProgramImpactGap;
 
 /**
  * {@code GET /programs} and {@code GET /programs/{id}/impact}: the programmes and, for one, its
- * effect on each outcome (headline method first, every method listed), with covariate balance.
- * JSON, or CSV with {@code Accept: text/csv}.
+ * effect on each outcome (headline method first, every method listed), with covariate balance, and
+ * why each outcome without an estimate has none ({@code notEstimated}). JSON, or CSV with {@code
+ * Accept: text/csv} (the estimates only). A researcher does not see a count of 1 to k-1 people in
+ * {@code notEstimated}, in its fields or its sentence.
  */
 public final class ProgramsController {
   private final ResultsStore results;
+  private final int smallCellThreshold;
 
-  public ProgramsController(ResultsStore results) {
+  public ProgramsController(ResultsStore results, int smallCellThreshold) {
     this.results = requireNonNull(results, "results is null");
+    this.smallCellThreshold = smallCellThreshold;
   }
 
   /** A programme as served. */
@@ -56,7 +64,46 @@ public final class ProgramsController {
       List<MethodView> methods,
       List<BalanceView> balance) {}
 
-  public record ImpactResponse(String run, ProgramView program, List<OutcomeView> outcomes) {}
+  /**
+   * An outcome without an estimate, or the whole programme when {@code outcome} is null, and why. A
+   * count is null where it is withheld from a researcher (1 to k-1 people) or does not apply.
+   */
+  public record NotEstimatedView(
+      @Schema(description = "the outcome indicator; null when the reason holds for every outcome")
+          String outcome,
+      @Schema(
+              description =
+                  "nobody_enrolled, nobody_in_scope, no_outcome_observed, no_outcome_in_window,"
+                      + " too_few_treated, too_few_comparison or not_estimated")
+          String reason,
+      @Schema(description = "the reason as a sentence, with the counts the caller may see")
+          String text,
+      @Schema(description = "consenting people ever enrolled") Long enrolled,
+      @Schema(description = "of them, those with an age at enrolment within the scope")
+          Long inScope,
+      @Schema(description = "enrolled people in scope with the outcome in the follow-up window")
+          Long treatedWithOutcome,
+      @Schema(description = "comparison people with the outcome in the follow-up window")
+          Long comparisonWithOutcome,
+      @Schema(
+              description =
+                  "enrolled people in scope with the outcome observed after enrolment, never in"
+                      + " the window")
+          Long treatedOutsideWindow,
+      @Schema(description = "their median days from enrolment to the first such observation")
+          Double medianDaysOutsideWindow,
+      @Schema(description = "first day after enrolment on which an outcome counts")
+          int followUpStartDays,
+      @Schema(description = "last such day; null when the window has no end")
+          Integer followUpEndDays,
+      @Schema(description = "fewest people with the outcome needed in each group")
+          int minimumGroupSize) {}
+
+  public record ImpactResponse(
+      String run,
+      ProgramView program,
+      List<OutcomeView> outcomes,
+      List<NotEstimatedView> notEstimated) {}
 
   public void list(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
@@ -87,7 +134,35 @@ public final class ProgramsController {
       ctx.contentType("text/csv; charset=utf-8").result(csv(outcomes));
       return;
     }
-    ctx.json(new ImpactResponse(run.runId(), view(program), outcomes));
+    int hideBelow = Authorizer.key(ctx).role() == Role.RESEARCHER ? smallCellThreshold : 0;
+    List<NotEstimatedView> notEstimated =
+        run.programImpactGaps().stream()
+            .filter(gap -> gap.programId().equals(id))
+            .map(gap -> notEstimated(gap, hideBelow))
+            .toList();
+    ctx.json(new ImpactResponse(run.runId(), view(program), outcomes, notEstimated));
+  }
+
+  /** A gap as served: counts of 1 to {@code hideBelow - 1} (0: none) and their median withheld. */
+  private static NotEstimatedView notEstimated(ProgramImpactGap gap, int hideBelow) {
+    Long outside = count(gap.treatedOutsideWindow(), hideBelow);
+    return new NotEstimatedView(
+        gap.outcome(),
+        gap.reason(),
+        gap.describe(hideBelow),
+        count(gap.enrolled(), hideBelow),
+        count(gap.inScope(), hideBelow),
+        count(gap.treatedWithOutcome(), hideBelow),
+        count(gap.comparisonWithOutcome(), hideBelow),
+        outside,
+        outside == null ? null : gap.medianDaysOutsideWindow(),
+        gap.followUpStartDays(),
+        gap.followUpEndDays(),
+        gap.minimumGroupSize());
+  }
+
+  private static Long count(Long count, int hideBelow) {
+    return count == null || (count > 0 && count < hideBelow) ? null : count;
   }
 
   private static List<OutcomeView> outcomes(PublishedRun run, String programId) {

@@ -7,11 +7,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.rishe.common.results.ProgramImpactGap;
 import org.rishe.common.results.ResultTables;
 
 /**
  * Reads the programme tables of a run with DuckDB. A run published before programme evaluation
- * existed has none of them and reads as having no programmes.
+ * existed has none of them and reads as having no programmes; one published before {@code
+ * program_impact_gaps} existed, as having no gaps.
  */
 final class ProgramResultsLoader {
   private ProgramResultsLoader() {}
@@ -100,6 +102,51 @@ final class ProgramResultsLoader {
       }
     }
     return balance;
+  }
+
+  /**
+   * Why programme × outcomes have no estimate; empty for a run published before the table existed.
+   */
+  static List<ProgramImpactGap> gaps(Statement statement, Path runFolder) throws SQLException {
+    List<ProgramImpactGap> gaps = new ArrayList<>();
+    if (!Files.isDirectory(runFolder.resolve(ResultTables.PROGRAM_IMPACT_GAPS))) {
+      return gaps;
+    }
+    try (ResultSet rows =
+        statement.executeQuery(
+            "SELECT program_id, outcome, reason, enrolled, in_scope, treated_with_outcome,"
+                + " comparison_with_outcome, treated_outside_window, median_days_outside_window,"
+                + " follow_up_start_days, follow_up_end_days, minimum_group_size FROM read_parquet("
+                + RunLoader.parquet(runFolder, ResultTables.PROGRAM_IMPACT_GAPS)
+                + ") ORDER BY program_id, outcome NULLS FIRST")) {
+      while (rows.next()) {
+        gaps.add(
+            new ProgramImpactGap(
+                rows.getString(1),
+                rows.getString(2),
+                rows.getString(3),
+                rows.getLong(4),
+                rows.getLong(5),
+                nullableLong(rows, 6),
+                nullableLong(rows, 7),
+                nullableLong(rows, 8),
+                nullableDouble(rows, 9),
+                rows.getInt(10),
+                nullableInteger(rows, 11),
+                rows.getInt(12)));
+      }
+    }
+    return gaps;
+  }
+
+  private static Long nullableLong(ResultSet rows, int column) throws SQLException {
+    long value = rows.getLong(column);
+    return rows.wasNull() ? null : value;
+  }
+
+  private static Integer nullableInteger(ResultSet rows, int column) throws SQLException {
+    int value = rows.getInt(column);
+    return rows.wasNull() ? null : value;
   }
 
   private static Double nullableDouble(ResultSet rows, int column) throws SQLException {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Map;
+import org.rishe.common.results.ProgramImpactGap;
 
 /**
  * One published results run, held in memory: everything the API serves, loaded once when the run is
@@ -19,7 +20,8 @@ public record PublishedRun(
     List<ProgramImpactRow> programImpacts,
     List<ProgramBalanceRow> programBalance,
     RootCauseResults rootCauses,
-    List<Cube> cubes) {
+    List<Cube> cubes,
+    List<ProgramImpactGap> programImpactGaps) {
   public PublishedRun {
     requireNonNull(runId, "runId is null");
     indicators = List.copyOf(indicators);
@@ -30,6 +32,33 @@ public record PublishedRun(
     programBalance = List.copyOf(programBalance);
     requireNonNull(rootCauses, "rootCauses is null");
     cubes = List.copyOf(cubes);
+    programImpactGaps = List.copyOf(programImpactGaps);
+  }
+
+  /** A run without programme impact gaps, as published before that table existed. */
+  public PublishedRun(
+      String runId,
+      String publishedAt,
+      List<IndicatorRow> indicators,
+      List<ProblemRow> problems,
+      DashboardRun dashboard,
+      List<ProgramRow> programs,
+      List<ProgramImpactRow> programImpacts,
+      List<ProgramBalanceRow> programBalance,
+      RootCauseResults rootCauses,
+      List<Cube> cubes) {
+    this(
+        runId,
+        publishedAt,
+        indicators,
+        problems,
+        dashboard,
+        programs,
+        programImpacts,
+        programBalance,
+        rootCauses,
+        cubes,
+        List.of());
   }
 
   /** A run without researcher cubes, as published before that step existed. */

@@ -65,7 +65,8 @@ final class RunLoader {
           ProgramResultsLoader.impacts(statement, runFolder),
           ProgramResultsLoader.balance(statement, runFolder),
           RootCauseResultsLoader.load(statement, runFolder),
-          CubeLoader.load(statement, runFolder));
+          CubeLoader.load(statement, runFolder),
+          ProgramResultsLoader.gaps(statement, runFolder));
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot read results run " + runId + " in " + runFolder + ": " + e.getMessage(), e);

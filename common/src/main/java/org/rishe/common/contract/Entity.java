@@ -81,7 +81,9 @@ public enum Entity {
               "other"),
           optional("target_problem", CODE),
           optional("started_on", DATE),
-          optional("cost_per_participant", NUMBER))),
+          optional("cost_per_participant", NUMBER),
+          optional("follow_up_start_days", INTEGER),
+          optional("follow_up_end_days", INTEGER))),
   CASES(
       List.of("case_id"),
       List.of(

@@ -13,6 +13,8 @@ public enum Reason {
   VALUE_NOT_ALLOWED,
   OUT_OF_RANGE,
   DATE_ORDER,
+  /** A range of whole numbers, such as a programme's follow-up window, ends before it starts. */
+  RANGE_ORDER,
   UNKNOWN_INDICATOR,
   WRONG_INDICATOR_KIND,
   INVALID_INDICATOR_VALUE,

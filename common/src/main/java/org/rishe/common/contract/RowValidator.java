@@ -18,8 +18,13 @@ import org.rishe.common.privacy.Pseudonymizer;
  * duplicate keys are set-based checks left to the ingest job.
  */
 public final class RowValidator {
+  /** Longest follow-up window a programme may give, in days (a century). */
+  public static final long MAX_FOLLOW_UP_DAYS = 36_500;
+
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private static final Pattern DESIGNATION = Pattern.compile("(program|family|person):(.+)");
+  private static final String FOLLOW_UP_START = "follow_up_start_days";
+  private static final String FOLLOW_UP_END = "follow_up_end_days";
 
   private final Entity entity;
   private final Catalogue catalogue;
@@ -182,7 +187,8 @@ public final class RowValidator {
       case PEOPLE -> birthYear(values);
       case PROGRAMS ->
           indicator(values, "target_problem", Indicator.Kind.PROBLEM)
-              .or(() -> atLeast(values, "cost_per_participant", 0, false));
+              .or(() -> atLeast(values, "cost_per_participant", 0, false))
+              .or(() -> followUpWindow(values));
       case CASES ->
           indicator(values, "problem", Indicator.Kind.PROBLEM)
               .or(() -> notBefore(values, "closed_on", "opened_on"));
@@ -228,6 +234,43 @@ public final class RowValidator {
       return Optional.of(
           new RowResult.Rejected(
               Reason.OUT_OF_RANGE, "birth_year", "birth_year must be between 1900 and 2200"));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A programme's own follow-up window: whole days after enrolment, the start from 0, the end
+   * (empty for no end) not before the start. An end without a start is refused rather than paired
+   * with the start of whichever analyze run reads it, which ingest cannot know and which may lie
+   * after it. Both are capped at a century so that they stay well inside the analytics' day
+   * arithmetic.
+   */
+  private Optional<RowResult.Rejected> followUpWindow(Object[] values) {
+    Long start = (Long) value(values, FOLLOW_UP_START);
+    Long end = (Long) value(values, FOLLOW_UP_END);
+    for (String field : new String[] {FOLLOW_UP_START, FOLLOW_UP_END}) {
+      Long days = (Long) value(values, field);
+      if (days != null && (days < 0 || days > MAX_FOLLOW_UP_DAYS)) {
+        return Optional.of(
+            new RowResult.Rejected(
+                Reason.OUT_OF_RANGE,
+                field,
+                field + " must be between 0 and " + MAX_FOLLOW_UP_DAYS + " days"));
+      }
+    }
+    if (end != null && start == null) {
+      return Optional.of(
+          new RowResult.Rejected(
+              Reason.MISSING_REQUIRED,
+              FOLLOW_UP_START,
+              FOLLOW_UP_START + " is required when " + FOLLOW_UP_END + " is given"));
+    }
+    if (end != null && end < start) {
+      return Optional.of(
+          new RowResult.Rejected(
+              Reason.RANGE_ORDER,
+              FOLLOW_UP_END,
+              FOLLOW_UP_END + " (" + end + ") is before " + FOLLOW_UP_START + " (" + start + ")"));
     }
     return Optional.empty();
   }

@@ -107,6 +107,40 @@ public final class ResultTables {
   /** One row per programme, outcome and covariate: standardised mean difference before/after. */
   public static final String PROGRAM_BALANCE = "program_balance";
 
+  /**
+   * One row per programme and outcome indicator without an estimate, or per programme (outcome
+   * null) when the reason holds for all its outcomes: a reason code, the sentence that explains it,
+   * and the counts behind the sentence ({@link ProgramImpactGap}).
+   */
+  public static final String PROGRAM_IMPACT_GAPS = "program_impact_gaps";
+
+  /** One of the {@code ProgramImpactGap} reason codes, e.g. {@code no_outcome_in_window}. */
+  public static final String REASON = "reason";
+
+  public static final String REASON_TEXT = "reason_text";
+
+  /** Consenting people ever enrolled in the programme. */
+  public static final String ENROLLED = "enrolled";
+
+  /** Of the enrolled, those in the analysis scope (an age at enrolment within the scope's ages). */
+  public static final String IN_SCOPE = "in_scope";
+
+  public static final String TREATED_WITH_OUTCOME = "treated_with_outcome";
+  public static final String COMPARISON_WITH_OUTCOME = "comparison_with_outcome";
+
+  /** Enrolled people in scope whose outcome was observed after enrolment, never in the window. */
+  public static final String TREATED_OUTSIDE_WINDOW = "treated_outside_window";
+
+  /** Their median days from enrolment to the first such observation. */
+  public static final String MEDIAN_DAYS_OUTSIDE_WINDOW = "median_days_outside_window";
+
+  public static final String FOLLOW_UP_START_DAYS = "follow_up_start_days";
+
+  /** Null: the follow-up window has no end. */
+  public static final String FOLLOW_UP_END_DAYS = "follow_up_end_days";
+
+  public static final String MINIMUM_GROUP_SIZE = "minimum_group_size";
+
   public static final String NAME = "name";
   public static final String TARGET_PROBLEM = "target_problem";
   public static final String COST_PER_PARTICIPANT = "cost_per_participant";

@@ -227,6 +227,52 @@ class RowValidatorTest {
   }
 
   @Test
+  void aProgrammeMayGiveItsOwnFollowUpWindowOpenEndedOrClosed() {
+    RowResult closed = program("follow_up_start_days", "30", "follow_up_end_days", "1100");
+    RowResult open = program("follow_up_start_days", "60");
+    RowResult oneDay = program("follow_up_start_days", "0", "follow_up_end_days", "0");
+    RowResult none = program();
+
+    assertThat(value(closed, Entity.PROGRAMS, "follow_up_start_days")).isEqualTo(30L);
+    assertThat(value(closed, Entity.PROGRAMS, "follow_up_end_days")).isEqualTo(1100L);
+    assertThat(value(open, Entity.PROGRAMS, "follow_up_start_days")).isEqualTo(60L);
+    assertThat(value(open, Entity.PROGRAMS, "follow_up_end_days")).isNull();
+    assertThat(value(oneDay, Entity.PROGRAMS, "follow_up_end_days")).isEqualTo(0L);
+    assertThat(value(none, Entity.PROGRAMS, "follow_up_start_days")).isNull();
+    assertThat(value(none, Entity.PROGRAMS, "follow_up_end_days")).isNull();
+  }
+
+  @Test
+  void aBadFollowUpWindowQuarantinesTheProgrammeNamingTheField() {
+    RowResult negative = program("follow_up_start_days", "-1");
+    RowResult tooLong = program("follow_up_start_days", "30", "follow_up_end_days", "36501");
+    RowResult reversed = program("follow_up_start_days", "30", "follow_up_end_days", "20");
+    RowResult endAlone = program("follow_up_end_days", "365");
+    RowResult fraction = program("follow_up_start_days", "30.5");
+
+    assertThat(reason(negative)).isEqualTo("out_of_range");
+    assertThat(((RowResult.Rejected) negative).field()).isEqualTo("follow_up_start_days");
+    assertThat(((RowResult.Rejected) negative).message())
+        .isEqualTo("follow_up_start_days must be between 0 and 36500 days");
+    assertThat(reason(tooLong)).isEqualTo("out_of_range");
+    assertThat(((RowResult.Rejected) tooLong).field()).isEqualTo("follow_up_end_days");
+    assertThat(reason(reversed)).isEqualTo("range_order");
+    assertThat(((RowResult.Rejected) reversed).field()).isEqualTo("follow_up_end_days");
+    assertThat(((RowResult.Rejected) reversed).message())
+        .isEqualTo("follow_up_end_days (20) is before follow_up_start_days (30)");
+    assertThat(reason(endAlone)).isEqualTo("missing_required");
+    assertThat(((RowResult.Rejected) endAlone).message())
+        .isEqualTo("follow_up_start_days is required when follow_up_end_days is given");
+    assertThat(reason(fraction)).isEqualTo("invalid_number");
+  }
+
+  private static RowResult program(String... window) {
+    return validate(
+        Entity.PROGRAMS,
+        concat(new String[] {"program_id", "PRG01", "name", "Back to School"}, window));
+  }
+
+  @Test
   void observationValuesFollowTheIndicatorTypeAndMissingAnswersAreAccepted() {
     assertThat(
             reason(
