@@ -16,7 +16,6 @@ import org.rishe.analytics.stats.Estimate;
 import org.rishe.common.results.ProgramImpactGap;
 import org.rishe.common.results.ResultTables;
 import org.rishe.common.warehouse.WarehouseLayout;
-import org.rishe.ingest.spark.SparkSessions;
 
 /**
  * LaLonde's NSW treated with the PSID comparison group, written as a contract batch, ingested and
@@ -85,7 +84,7 @@ class LalondeEndToEndTest {
             .toArray();
     ImpactResult expected =
         new ImpactEstimator(
-                new SparkLogisticPropensityModel(SparkSessions.forTests()),
+                new NewtonLogisticPropensityModel(),
                 new NewtonLogisticPropensityModel(),
                 settings.options())
             .estimate(direct.select(order));
@@ -99,6 +98,7 @@ class LalondeEndToEndTest {
     assertSame(actual.doublyRobust(), expected.doublyRobust());
     assertSame(actual.matching(), expected.matching());
     assertSame(actual.stratification(), expected.stratification());
+    assertSame(actual.entropyBalancing(), expected.entropyBalancing());
     assertThat(actual.naiveDifference().estimate()).isCloseTo(-15205, within(1.0));
     assertThat(actual.doublyRobust().covers(EXPERIMENTAL_EFFECT)).isTrue();
     assertThat(actual.doublyRobust().estimate()).isCloseTo(EXPERIMENTAL_EFFECT, within(1000.0));
