@@ -175,12 +175,7 @@ final class ImpactGaps {
               .sorted(
                   Comparator.comparing(row -> row.<String>getAs(ProgramImpactTransforms.OUTCOME)))
               .toList();
-      String programReason =
-          enrolled == 0
-              ? ProgramImpactGap.NOBODY_ENROLLED
-              : inScope == 0
-                  ? ProgramImpactGap.NOBODY_IN_SCOPE
-                  : ofProgram.isEmpty() ? ProgramImpactGap.NO_OUTCOME_OBSERVED : null;
+      String programReason = programReason(enrolled, inScope, ofProgram.isEmpty());
       if (programReason != null) {
         gaps.add(
             new ProgramImpactGap(
@@ -205,19 +200,11 @@ final class ImpactGaps {
         }
         long treated = row.<Long>getAs(ResultTables.TREATED_WITH_OUTCOME);
         long comparison = row.<Long>getAs(ResultTables.COMPARISON_WITH_OUTCOME);
-        String reason =
-            treated == 0
-                ? ProgramImpactGap.NO_OUTCOME_IN_WINDOW
-                : treated < minimumGroupSize
-                    ? ProgramImpactGap.TOO_FEW_TREATED
-                    : comparison < minimumGroupSize
-                        ? ProgramImpactGap.TOO_FEW_COMPARISON
-                        : ProgramImpactGap.NOT_ESTIMATED;
         gaps.add(
             new ProgramImpactGap(
                 programId,
                 outcome,
-                reason,
+                outcomeReason(treated, comparison, minimumGroupSize),
                 enrolled,
                 inScope,
                 treated,
@@ -230,6 +217,29 @@ final class ImpactGaps {
       }
     }
     return gaps;
+  }
+
+  /** The reason that holds for every outcome of a programme, or null when none does. */
+  private static String programReason(long enrolled, long inScope, boolean noOutcomeObserved) {
+    if (enrolled == 0) {
+      return ProgramImpactGap.NOBODY_ENROLLED;
+    }
+    if (inScope == 0) {
+      return ProgramImpactGap.NOBODY_IN_SCOPE;
+    }
+    return noOutcomeObserved ? ProgramImpactGap.NO_OUTCOME_OBSERVED : null;
+  }
+
+  private static String outcomeReason(long treated, long comparison, int minimumGroupSize) {
+    if (treated == 0) {
+      return ProgramImpactGap.NO_OUTCOME_IN_WINDOW;
+    }
+    if (treated < minimumGroupSize) {
+      return ProgramImpactGap.TOO_FEW_TREATED;
+    }
+    return comparison < minimumGroupSize
+        ? ProgramImpactGap.TOO_FEW_COMPARISON
+        : ProgramImpactGap.NOT_ESTIMATED;
   }
 
   /** How {@link #gaps} knows a programme × outcome that was estimated. */

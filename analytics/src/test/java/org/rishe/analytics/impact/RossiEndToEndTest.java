@@ -80,9 +80,14 @@ class RossiEndToEndTest {
       assertThat(Math.abs(row.<Double>getAs(ResultTables.SMD_BEFORE))).isLessThan(0.25);
     }
     assertThat(manifest.methods()).containsKey(ResultTables.PROGRAM_IMPACT);
+    // re-arrest is observed 364 days after release, in the default window from day 30 on: the one
+    // outcome observed is estimated, and nothing is left to explain
     assertThat(manifest.parameters())
-        .containsEntry("impactFollowUpEndDays", 365)
+        .containsEntry("impactFollowUpDays", "30-")
+        .doesNotContainKey("impactFollowUpEndDays")
         .containsEntry("impactResampleUnits", ImpactOptions.DEFAULT_MAX_RESAMPLE_UNITS)
         .containsEntry("impactVariance", "closed-form");
+    assertThat(manifest.tables()).containsEntry(ResultTables.PROGRAM_IMPACT_GAPS, 0L);
+    assertThat(manifest.programImpactGaps()).isEmpty();
   }
 }
