@@ -27,7 +27,7 @@ import org.rishe.analytics.scope.CuratedInputs;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.results.ResultTables;
 import org.rishe.common.warehouse.WarehouseLayout;
-import org.rishe.ingest.warehouse.WarehouseFiles;
+import org.rishe.spark.warehouse.WarehouseFiles;
 
 /**
  * Computes every result table from the curated tables and publishes them as one run. Each result is

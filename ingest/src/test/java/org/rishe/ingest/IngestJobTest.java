@@ -24,7 +24,8 @@ import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.report.FileReport;
 import org.rishe.ingest.report.IngestReport;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.SparkSessions;
+import org.rishe.spark.curated.CuratedSchemas;
 
 class IngestJobTest {
   private static final Pseudonymizer PSEUDONYMS = new Pseudonymizer(new byte[32]);

@@ -26,7 +26,7 @@ import org.rishe.common.synthetic.GeneratorConfig;
 import org.rishe.common.synthetic.SyntheticBatchGenerator;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.IngestJob;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.SparkSessions;
 
 /**
  * A small generated batch (500 families, seed 7) ingested and analyzed with the project's own jobs,

@@ -9,7 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.rishe.analytics.dashboard.TestRows;
 import org.rishe.analytics.scope.AnalyticScope;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.SparkSessions;
 
 /**
  * The three cubes on five people, counted by hand below: P1 (R01, female, born 2015-03-01), P2

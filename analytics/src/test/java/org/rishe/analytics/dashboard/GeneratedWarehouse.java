@@ -14,7 +14,7 @@ import org.rishe.common.synthetic.Outbreak;
 import org.rishe.common.synthetic.SyntheticBatchGenerator;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.IngestJob;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.SparkSessions;
 
 /**
  * One generated batch (6,000 families, seed 3, child labour in R01 multiplied by 4 in June 2024),

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.analytics.stats.Estimate;
 import org.rishe.common.results.ResultTables;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.SparkSessions;
 
 /**
  * The generator's programmes through generate, ingest and the Spark job, against the true effects

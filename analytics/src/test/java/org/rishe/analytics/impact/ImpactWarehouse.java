@@ -9,7 +9,7 @@ import org.rishe.common.contract.Entity;
 import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.IngestJob;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.SparkSessions;
 
 /** Test helper: ingests a batch folder into a fresh warehouse and evaluates its programmes. */
 final class ImpactWarehouse {

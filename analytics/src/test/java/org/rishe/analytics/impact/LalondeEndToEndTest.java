@@ -13,7 +13,7 @@ import org.rishe.analytics.impact.benchmark.BenchmarkSamples;
 import org.rishe.analytics.impact.benchmark.LalondeBatchWriter;
 import org.rishe.analytics.stats.Estimate;
 import org.rishe.common.results.ResultTables;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.SparkSessions;
 
 /**
  * LaLonde's NSW treated with the PSID comparison group, written as a contract batch, ingested and

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rishe.analytics.impact.benchmark.BenchmarkSamples;
 import org.rishe.analytics.impact.benchmark.LalondeSpecification;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.SparkSessions;
 
 /**
  * Dehejia & Wahba's (1999) reanalysis of LaLonde: the experimental benchmark is $1,794. Point

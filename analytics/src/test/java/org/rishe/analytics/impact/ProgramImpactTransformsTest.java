@@ -13,8 +13,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.rishe.common.contract.Entity;
-import org.rishe.ingest.CuratedSchemas;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.SparkSessions;
+import org.rishe.spark.curated.CuratedSchemas;
 
 /**
  * The analysis frames on a few rows built inline. P1 (born 2010-03-01, registered 2022-01-01)

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.rishe.analytics.stats.Bootstrap;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.SparkSessions;
 
 class PropensityModelTest {
   /** Treatment drawn from a known logistic model: logit P = -0.5 + 1.0 x1 - 0.7 x2. */

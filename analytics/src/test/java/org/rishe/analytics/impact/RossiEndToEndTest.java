@@ -16,7 +16,7 @@ import org.rishe.analytics.impact.benchmark.RossiBatchWriter;
 import org.rishe.analytics.publish.RunManifest;
 import org.rishe.common.results.ResultTables;
 import org.rishe.common.warehouse.WarehouseLayout;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.SparkSessions;
 
 /**
  * Rossi's randomised trial through the data contract, ingest and {@code rishe analyze}: re-arrest

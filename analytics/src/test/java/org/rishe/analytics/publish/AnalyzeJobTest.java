@@ -14,7 +14,7 @@ import org.rishe.common.contract.DateParser;
 import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.IngestJob;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.SparkSessions;
 
 class AnalyzeJobTest {
   private final SparkSession spark = SparkSessions.forTests();

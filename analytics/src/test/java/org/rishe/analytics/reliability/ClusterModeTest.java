@@ -32,7 +32,7 @@ import org.rishe.common.synthetic.SyntheticBatchGenerator;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.IngestCommand;
 import org.rishe.ingest.IngestJob;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.SparkSessions;
 
 /**
  * Runs ingest and analyze on a Spark standalone cluster (a master and one worker on loopback, built

@@ -15,7 +15,7 @@ import org.rishe.analytics.scope.AnalyticScope;
 import org.rishe.common.catalogue.Catalogue;
 import org.rishe.common.catalogue.Indicator;
 import org.rishe.common.contract.Entity;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.SparkSessions;
 
 /**
  * The exposure-before-onset rule on a handful of hand-built people, all registered on 2024-01-01.

@@ -10,7 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.rishe.analytics.dashboard.TestRows;
 import org.rishe.common.results.ResultTables;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.SparkSessions;
 
 class VolunteerMatchTransformsTest {
   private final SparkSession spark = SparkSessions.forTests();

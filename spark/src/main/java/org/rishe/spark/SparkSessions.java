@@ -1,4 +1,4 @@
-package org.rishe.ingest.spark;
+package org.rishe.spark;
 
 import org.apache.spark.sql.SparkSession;
 
