@@ -13,7 +13,7 @@ import org.rishe.analytics.impact.benchmark.BenchmarkSamples;
 import org.rishe.analytics.impact.benchmark.LalondeBatchWriter;
 import org.rishe.analytics.stats.Estimate;
 import org.rishe.common.results.ResultTables;
-import org.rishe.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 /**
  * LaLonde's NSW treated with the PSID comparison group, written as a contract batch, ingested and
@@ -75,7 +75,7 @@ class LalondeEndToEndTest {
             .toArray();
     ImpactResult expected =
         new ImpactEstimator(
-                new SparkLogisticPropensityModel(SparkSessions.forTests()),
+                new SparkLogisticPropensityModel(TestSparkSessions.shared()),
                 new NewtonLogisticPropensityModel(),
                 settings.options())
             .estimate(direct.select(order));

@@ -13,7 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.rishe.common.contract.Entity;
-import org.rishe.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 import org.rishe.spark.curated.CuratedSchemas;
 
 /**
@@ -23,7 +23,7 @@ import org.rishe.spark.curated.CuratedSchemas;
  * 2022-05-02.
  */
 class ProgramImpactTransformsTest {
-  private static final SparkSession SPARK = SparkSessions.forTests();
+  private static final SparkSession SPARK = TestSparkSessions.shared();
 
   @Test
   void defaultScopeKeepsOnlyPeopleOfTheParticipantsAges() {

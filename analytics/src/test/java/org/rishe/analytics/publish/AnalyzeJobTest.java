@@ -14,10 +14,10 @@ import org.rishe.common.contract.DateParser;
 import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.IngestJob;
-import org.rishe.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 class AnalyzeJobTest {
-  private final SparkSession spark = SparkSessions.forTests();
+  private final SparkSession spark = TestSparkSessions.shared();
 
   @TempDir Path temporary;
 
