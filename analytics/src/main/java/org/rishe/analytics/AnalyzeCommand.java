@@ -11,7 +11,7 @@ import org.rishe.analytics.impact.ProgramImpactSettings;
 import org.rishe.analytics.publish.RunManifest;
 import org.rishe.common.cli.Arguments;
 import org.rishe.common.warehouse.WarehouseLayout;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.SparkSessions;
 
 /**
  * {@code rishe analyze [--warehouse DIR] [--min-age N] [--max-age N] [impact options]}: computes

@@ -1,37 +1,32 @@
 package org.rishe.analytics;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.col;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
-import org.rishe.analytics.cubes.CubeSteps;
-import org.rishe.analytics.dashboard.DashboardSteps;
-import org.rishe.analytics.impact.ProgramImpactJob;
+import org.rishe.analytics.catalogue.CatalogueStep;
+import org.rishe.analytics.cubes.CubeStep;
+import org.rishe.analytics.dashboard.DashboardStep;
 import org.rishe.analytics.impact.ProgramImpactSettings;
-import org.rishe.analytics.impact.ProgramImpactTables;
-import org.rishe.analytics.impact.ProgramImpactTransforms;
-import org.rishe.analytics.problems.ProblemTransforms;
+import org.rishe.analytics.impact.ProgramImpactStep;
+import org.rishe.analytics.problems.ProblemsStep;
 import org.rishe.analytics.publish.ResultsPublisher;
 import org.rishe.analytics.publish.RunManifest;
 import org.rishe.analytics.rootcause.CausalGraphSettings;
-import org.rishe.analytics.rootcause.CausalGraphStep;
-import org.rishe.analytics.rootcause.CausalGraphTables;
-import org.rishe.analytics.rootcause.RootCauseAnalysis;
-import org.rishe.analytics.rootcause.RootCauseInputs;
+import org.rishe.analytics.rootcause.RootCauseStep;
 import org.rishe.analytics.scope.CuratedInputs;
-import org.rishe.common.contract.Entity;
-import org.rishe.common.results.ResultTables;
 import org.rishe.common.warehouse.WarehouseLayout;
-import org.rishe.ingest.warehouse.WarehouseFiles;
+import org.rishe.spark.warehouse.WarehouseFiles;
 
 /**
- * Computes every result table from the curated tables and publishes them as one run. Each result is
- * a pure transform; this class only reads, sequences and writes.
+ * Computes every result table from the curated tables and publishes them as one run. Each
+ * capability is an {@link AnalysisStep} whose work is in pure transforms; this class only pins the
+ * inputs, runs the steps in order and publishes what they wrote.
  */
 public final class AnalyzeJob {
   private final SparkSession spark;
@@ -42,6 +37,21 @@ public final class AnalyzeJob {
     this.spark = requireNonNull(spark, "spark is null");
     this.layout = requireNonNull(layout, "layout is null");
     this.progress = requireNonNull(progress, "progress is null");
+  }
+
+  /**
+   * The steps of a full run, in order: the catalogue, problems, researcher cubes, the dashboard's
+   * tables, programme impact, then root causes with the causal graph.
+   */
+  public static List<AnalysisStep> steps(
+      ProgramImpactSettings impactSettings, CausalGraphSettings causalGraphSettings) {
+    return List.of(
+        new CatalogueStep(),
+        new ProblemsStep(),
+        new CubeStep(),
+        new DashboardStep(),
+        new ProgramImpactStep(impactSettings),
+        new RootCauseStep(causalGraphSettings));
   }
 
   /** Computes and publishes a run; returns its manifest. */
@@ -59,7 +69,17 @@ public final class AnalyzeJob {
       AnalyzeParameters parameters,
       ProgramImpactSettings impactSettings,
       CausalGraphSettings causalGraphSettings) {
-    requireNonNull(causalGraphSettings, "causalGraphSettings is null");
+    return run(parameters, steps(impactSettings, causalGraphSettings));
+  }
+
+  /**
+   * Runs the given steps in order, one progress line {@code [i/n] name} as each starts and one with
+   * its time as it ends, and publishes the tables they wrote as one run. A step that fails, or
+   * writes other tables than it declares, leaves the run unpublished.
+   */
+  public RunManifest run(AnalyzeParameters parameters, List<AnalysisStep> steps) {
+    requireNonNull(parameters, "parameters is null");
+    List<AnalysisStep> ordered = List.copyOf(steps);
     WarehouseFiles files = new WarehouseFiles(spark.sparkContext().hadoopConfiguration());
     ResultsPublisher.removeIncompleteRuns(layout, files);
     CuratedInputs inputs = new CuratedInputs(spark, layout);
@@ -71,90 +91,49 @@ public final class AnalyzeJob {
     }
     ResultsPublisher publisher =
         new ResultsPublisher(layout, files, WarehouseLayout.newId(Instant.now()));
-    Map<String, String> methods = new LinkedHashMap<>();
-
-    progress.accept("[1/5] catalogue");
-    publisher.write(
-        ResultTables.INDICATORS,
-        inputs
-            .table(Entity.INDICATORS)
-            .select(
-                col("code"),
-                col("kind"),
-                col("value_type"),
-                col("domain"),
-                col("label_en"),
-                col("label_fa"),
-                col("threshold"),
-                col("direction"))
-            .orderBy("code"));
-
-    progress.accept("[2/5] problems");
-    publisher.write(
-        ResultTables.PROBLEMS,
-        ProblemTransforms.problemCounts(inputs.cases(), inputs.table(Entity.INDICATORS)));
-    methods.put(
-        ResultTables.PROBLEMS, "cases and distinct people per problem, consenting people only");
-    progress.accept("[2/5] researcher cubes");
-    CubeSteps.run(inputs, publisher, methods);
-
-    DashboardSteps.run(inputs, publisher, methods, progress);
-    progress.accept("[3/5] programme impact");
-    ProgramImpactJob.Results impact =
-        new ProgramImpactJob(spark, impactSettings, progress)
-            .evaluateAndExplain(
-                inputs.people(),
-                inputs.table(Entity.FAMILIES),
-                inputs.enrollments(),
-                inputs.observations(),
-                inputs.table(Entity.INDICATORS),
-                inputs.table(Entity.PROGRAMS));
-    List<ProgramImpactJob.Evaluation> evaluations = impact.evaluations();
-    publisher.write(
-        ResultTables.PROGRAMS,
-        ProgramImpactTransforms.programs(inputs.table(Entity.PROGRAMS), inputs.enrollments()));
-    publisher.write(ResultTables.PROGRAM_IMPACT, ProgramImpactTables.impact(spark, evaluations));
-    publisher.write(ResultTables.PROGRAM_BALANCE, ProgramImpactTables.balance(spark, evaluations));
-    methods.put(ResultTables.PROGRAM_IMPACT, ProgramImpactTables.METHODS_TEXT);
-    publisher.write(
-        ResultTables.PROGRAM_IMPACT_GAPS, ProgramImpactTables.gaps(spark, impact.gaps()));
-    methods.put(ResultTables.PROGRAM_IMPACT_GAPS, ProgramImpactTables.GAPS_TEXT);
-    methods.put(
-        ResultTables.PROGRAM_BALANCE,
-        "standardised mean difference per covariate, before (all units) and after (trimmed,"
-            + " controls weighted by propensity odds), pooled unweighted SD");
-    Map<String, Object> recordedParameters = new LinkedHashMap<>(parameters.asMap());
-    recordedParameters.putAll(impactSettings.asMap());
-    progress.accept("[4/5] root causes");
-    CausalGraphStep.Result graph;
-    // Scope, onsets, observations and timelines are built once for both steps.
-    try (RootCauseInputs rootCauseInputs =
-        RootCauseInputs.of(inputs, parameters.minimumAge(), parameters.maximumAge())) {
-      publisher.write(
-          ResultTables.ROOT_CAUSES, RootCauseAnalysis.run(spark, rootCauseInputs, progress));
-      methods.put(ResultTables.ROOT_CAUSES, RootCauseAnalysis.METHOD);
-      progress.accept("[5/5] causal graph");
-      graph = CausalGraphStep.run(rootCauseInputs, causalGraphSettings, progress);
+    AnalysisContext context = new AnalysisContext(spark, inputs, parameters, publisher, progress);
+    for (int index = 0; index < ordered.size(); index++) {
+      AnalysisStep step = ordered.get(index);
+      String label = "[" + (index + 1) + "/" + ordered.size() + "] " + step.name();
+      progress.accept(label);
+      long started = System.nanoTime();
+      Set<String> before = publisher.rowCounts().keySet();
+      step.run(context);
+      Set<String> written = new HashSet<>(publisher.rowCounts().keySet());
+      written.removeAll(before);
+      if (!written.equals(Set.copyOf(step.publishes()))) {
+        throw new IllegalStateException(
+            "the analyze step '"
+                + step.name()
+                + "' wrote the tables "
+                + written.stream().sorted().toList()
+                + " but declares "
+                + step.publishes()
+                + "; its publishes() must name exactly the tables it writes");
+      }
+      progress.accept(label + " done in " + elapsed(System.nanoTime() - started));
     }
-    publisher.write(
-        ResultTables.CAUSAL_GRAPH_NODES,
-        CausalGraphTables.nodes(spark, graph, inputs.table(Entity.INDICATORS)));
-    publisher.write(ResultTables.CAUSAL_GRAPH_EDGES, CausalGraphTables.edges(spark, graph));
-    publisher.write(ResultTables.ROOT_CAUSE_CHAINS, CausalGraphTables.chains(spark, graph));
-    methods.put(ResultTables.CAUSAL_GRAPH_EDGES, CausalGraphStep.METHOD);
-    methods.put(ResultTables.ROOT_CAUSE_CHAINS, CausalGraphStep.METHOD);
-    recordedParameters.putAll(causalGraphSettings.asMap());
 
     RunManifest manifest =
         new RunManifest(
             publisher.runId(),
             Instant.now().toString(),
             inputs.versions(),
-            recordedParameters,
+            context.recordedParameters(),
             publisher.rowCounts(),
-            methods,
-            impact.gaps().stream().map(RunManifest::gapEntry).toList());
+            context.methods(),
+            context.programImpactGaps());
     publisher.publish(manifest);
     return manifest;
+  }
+
+  /** A step's time: {@code 4.2 s} under a minute, else {@code 14 min 56 s}. */
+  static String elapsed(long nanoseconds) {
+    double seconds = nanoseconds / 1e9;
+    if (seconds < 60) {
+      return String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+    long whole = Math.round(seconds);
+    return (whole / 60) + " min " + (whole % 60) + " s";
   }
 }

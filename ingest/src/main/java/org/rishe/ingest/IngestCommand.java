@@ -9,7 +9,7 @@ import org.rishe.common.privacy.PseudonymKeys;
 import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.report.IngestReport;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.SparkSessions;
 
 /**
  * {@code rishe ingest --batch DIR [--calendar gregorian|jalali] [--warehouse DIR]}: loads a batch

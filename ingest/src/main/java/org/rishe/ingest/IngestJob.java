@@ -32,7 +32,9 @@ import org.rishe.ingest.batch.EntityStager;
 import org.rishe.ingest.batch.FileStats;
 import org.rishe.ingest.report.FileReport;
 import org.rishe.ingest.report.IngestReport;
-import org.rishe.ingest.warehouse.WarehouseFiles;
+import org.rishe.spark.curated.CuratedSchemas;
+import org.rishe.spark.curated.CuratedTables;
+import org.rishe.spark.warehouse.WarehouseFiles;
 
 /**
  * Loads one batch folder into the curated tables. Entities load in contract order, so every

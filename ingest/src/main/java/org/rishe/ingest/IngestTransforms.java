@@ -20,6 +20,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.contract.Reason;
+import org.rishe.spark.curated.CuratedSchemas;
 
 /**
  * Pure set-based checks of an ingest: duplicate keys within a batch and unknown references. Each

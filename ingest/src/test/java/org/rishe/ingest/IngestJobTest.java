@@ -24,7 +24,8 @@ import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.report.FileReport;
 import org.rishe.ingest.report.IngestReport;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
+import org.rishe.spark.curated.CuratedSchemas;
 
 class IngestJobTest {
   private static final Pseudonymizer PSEUDONYMS = new Pseudonymizer(new byte[32]);
@@ -34,7 +35,7 @@ class IngestJobTest {
 
   @BeforeAll
   static void startSpark() {
-    spark = SparkSessions.forTests();
+    spark = TestSparkSessions.shared();
   }
 
   private IngestReport ingest(Path warehouse, Path batch) {

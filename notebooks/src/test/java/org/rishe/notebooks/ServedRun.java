@@ -26,7 +26,7 @@ import org.rishe.common.synthetic.GeneratorConfig;
 import org.rishe.common.synthetic.SyntheticBatchGenerator;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.IngestJob;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 /**
  * A small generated batch (500 families, seed 7) ingested and analyzed with the project's own jobs,
@@ -74,7 +74,7 @@ final class ServedRun {
     long start = System.nanoTime();
     SyntheticBatchGenerator.generate(
         GeneratorConfig.defaults(batch).withFamilies(FAMILIES).withSeed(SEED));
-    SparkSession spark = SparkSessions.forTests();
+    SparkSession spark = TestSparkSessions.shared();
     new IngestJob(spark, layout, new Pseudonymizer(new byte[32]), line -> {})
         .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN);
     log(start, "generated and ingested " + FAMILIES + " families");

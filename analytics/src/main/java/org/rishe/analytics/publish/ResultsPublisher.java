@@ -8,7 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.rishe.common.warehouse.WarehouseLayout;
-import org.rishe.ingest.warehouse.WarehouseFiles;
+import org.rishe.spark.warehouse.WarehouseFiles;
 
 /**
  * Writes one results run: every table as plain Parquet under {@code results/<run-id>/}, then {@code

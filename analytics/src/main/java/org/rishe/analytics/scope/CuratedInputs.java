@@ -15,8 +15,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.warehouse.WarehouseLayout;
-import org.rishe.ingest.CuratedSchemas;
-import org.rishe.ingest.CuratedTables;
+import org.rishe.spark.curated.CuratedSchemas;
+import org.rishe.spark.curated.CuratedTables;
 
 /**
  * The curated tables one analyze run reads, each pinned to the version current when the run started

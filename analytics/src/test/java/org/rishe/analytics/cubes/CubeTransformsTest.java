@@ -9,7 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.rishe.analytics.dashboard.TestRows;
 import org.rishe.analytics.scope.AnalyticScope;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 /**
  * The three cubes on five people, counted by hand below: P1 (R01, female, born 2015-03-01), P2
@@ -18,7 +18,7 @@ import org.rishe.ingest.spark.SparkSessions;
  * born 2020-06-01).
  */
 class CubeTransformsTest {
-  private final SparkSession spark = SparkSessions.forTests();
+  private final SparkSession spark = TestSparkSessions.shared();
 
   private Dataset<Row> allPeople() {
     return TestRows.table(

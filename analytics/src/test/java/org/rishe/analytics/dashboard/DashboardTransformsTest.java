@@ -11,7 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rishe.common.results.ResultTables;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 class DashboardTransformsTest {
   private static SparkSession spark;
@@ -23,7 +23,7 @@ class DashboardTransformsTest {
 
   @BeforeAll
   static void tables() {
-    spark = SparkSessions.forTests();
+    spark = TestSparkSessions.shared();
     families =
         TestRows.table(
             spark,

@@ -14,7 +14,7 @@ import org.rishe.common.synthetic.Outbreak;
 import org.rishe.common.synthetic.SyntheticBatchGenerator;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.IngestJob;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 /**
  * One generated batch (6,000 families, seed 3, child labour in R01 multiplied by 4 in June 2024),
@@ -48,7 +48,7 @@ public final class GeneratedWarehouse {
       for (String unused : List.of("observations", "programs", "enrollments", "volunteers")) {
         Files.deleteIfExists(batch.resolve(unused + ".csv"));
       }
-      SparkSession spark = SparkSessions.forTests();
+      SparkSession spark = TestSparkSessions.shared();
       WarehouseLayout layout = new WarehouseLayout(temporary.resolve("warehouse").toString());
       new IngestJob(spark, layout, new Pseudonymizer(new byte[32]), line -> {})
           .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN);

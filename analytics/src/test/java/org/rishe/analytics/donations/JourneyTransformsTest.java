@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rishe.analytics.dashboard.TestRows;
 import org.rishe.common.results.ResultTables;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 class JourneyTransformsTest {
   private static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
@@ -25,7 +25,7 @@ class JourneyTransformsTest {
 
   @BeforeAll
   static void tables() {
-    spark = SparkSessions.forTests();
+    spark = TestSparkSessions.shared();
     donations =
         TestRows.table(
             spark,

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.analytics.stats.Estimate;
 import org.rishe.common.results.ResultTables;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 /**
  * The generator's programmes through generate, ingest and the Spark job, against the true effects
@@ -37,7 +37,7 @@ class GeneratorImpactTest {
     Estimate school = enrolled.result().doublyRobust();
     assertThat(enrolled.outcomeType()).isEqualTo(ResultTables.OUTCOME_RISK_DIFFERENCE);
     double yardstick =
-        TrueConfounderStratification.schoolEnrolledEffect(SparkSessions.forTests(), batch);
+        TrueConfounderStratification.schoolEnrolledEffect(TestSparkSessions.shared(), batch);
     System.out.printf(
         Locale.ROOT,
         "PRG01 school_enrolled: doubly robust %.4f [%.4f, %.4f], true confounders %.4f%n",

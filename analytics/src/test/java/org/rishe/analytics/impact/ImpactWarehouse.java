@@ -9,7 +9,7 @@ import org.rishe.common.contract.Entity;
 import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.IngestJob;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 /** Test helper: ingests a batch folder into a fresh warehouse and evaluates its programmes. */
 final class ImpactWarehouse {
@@ -24,7 +24,7 @@ final class ImpactWarehouse {
 
   /** Evaluates the programmes of an ingested warehouse, saying why each outcome left has none. */
   static ProgramImpactJob.Results evaluate(WarehouseLayout layout, ProgramImpactSettings settings) {
-    SparkSession spark = SparkSessions.forTests();
+    SparkSession spark = TestSparkSessions.shared();
     CuratedInputs inputs = new CuratedInputs(spark, layout);
     return new ProgramImpactJob(spark, settings)
         .evaluateAndExplain(
@@ -39,7 +39,7 @@ final class ImpactWarehouse {
   /** Ingests the batch into a new warehouse at {@code warehouse}. */
   static WarehouseLayout ingest(Path batch, Path warehouse) {
     WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
-    new IngestJob(SparkSessions.forTests(), layout, PSEUDONYMS, message -> {})
+    new IngestJob(TestSparkSessions.shared(), layout, PSEUDONYMS, message -> {})
         .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN);
     return layout;
   }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rishe.analytics.impact.benchmark.BenchmarkSamples;
 import org.rishe.analytics.impact.benchmark.LalondeSpecification;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 /**
  * Dehejia & Wahba's (1999) reanalysis of LaLonde: the experimental benchmark is $1,794. Point
@@ -32,7 +32,7 @@ class LalondeImpactTest {
     directory = BenchmarkSamples.directory();
     estimator =
         new ImpactEstimator(
-            new SparkLogisticPropensityModel(SparkSessions.forTests()),
+            new SparkLogisticPropensityModel(TestSparkSessions.shared()),
             new NewtonLogisticPropensityModel(),
             new ImpactOptions(100, 20260101, ImpactOptions.DEFAULT_CALIPER));
   }

@@ -14,8 +14,8 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.results.ProgramImpactGap;
-import org.rishe.ingest.CuratedSchemas;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
+import org.rishe.spark.curated.CuratedSchemas;
 
 /**
  * The analysis frames on a few rows built inline. P1 (born 2010-03-01, registered 2022-01-01)
@@ -24,7 +24,7 @@ import org.rishe.ingest.spark.SparkSessions;
  * 2022-05-02.
  */
 class ProgramImpactTransformsTest {
-  private static final SparkSession SPARK = SparkSessions.forTests();
+  private static final SparkSession SPARK = TestSparkSessions.shared();
 
   @Test
   void defaultScopeKeepsOnlyPeopleOfTheParticipantsAges() {

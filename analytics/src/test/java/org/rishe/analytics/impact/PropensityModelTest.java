@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.rishe.analytics.stats.Bootstrap;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 class PropensityModelTest {
   /** Treatment drawn from a known logistic model: logit P = -0.5 + 1.0 x1 - 0.7 x2. */
@@ -33,7 +33,7 @@ class PropensityModelTest {
 
     double[] newton = new NewtonLogisticPropensityModel().propensities(sample);
     double[] spark =
-        new SparkLogisticPropensityModel(SparkSessions.forTests()).propensities(sample);
+        new SparkLogisticPropensityModel(TestSparkSessions.shared()).propensities(sample);
 
     for (int unit = 0; unit < sample.size(); unit++) {
       assertThat(spark[unit]).isCloseTo(newton[unit], within(1e-4));

@@ -16,7 +16,7 @@ import org.rishe.analytics.impact.benchmark.RossiBatchWriter;
 import org.rishe.analytics.publish.RunManifest;
 import org.rishe.common.results.ResultTables;
 import org.rishe.common.warehouse.WarehouseLayout;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 /**
  * Rossi's randomised trial through the data contract, ingest and {@code rishe analyze}: re-arrest
@@ -33,7 +33,7 @@ class RossiEndToEndTest {
   void publishedImpactCoversTheRandomisedDifference() {
     RossiBatchWriter.write(BenchmarkSamples.directory(), batch);
     WarehouseLayout layout = ImpactWarehouse.ingest(batch, warehouse);
-    SparkSession spark = SparkSessions.forTests();
+    SparkSession spark = TestSparkSessions.shared();
 
     RunManifest manifest =
         new AnalyzeJob(spark, layout, message -> {})

@@ -11,10 +11,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.rishe.analytics.scope.AnalyticScope;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 class ProblemTransformsTest {
-  private final SparkSession spark = SparkSessions.forTests();
+  private final SparkSession spark = TestSparkSessions.shared();
 
   private Dataset<Row> frame(StructType schema, Object[]... rows) {
     return spark.createDataFrame(

@@ -32,7 +32,7 @@ import org.rishe.common.synthetic.SyntheticBatchGenerator;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.IngestCommand;
 import org.rishe.ingest.IngestJob;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 /**
  * Runs ingest and analyze on a Spark standalone cluster (a master and one worker on loopback, built
@@ -54,7 +54,7 @@ class ClusterModeTest {
 
   @BeforeAll
   static void runTheBatchLocallyAndOnACluster() throws IOException {
-    spark = SparkSessions.forTests();
+    spark = TestSparkSessions.shared();
     Path batch = temporary.resolve("batch");
     SyntheticBatchGenerator.generate(
         GeneratorConfig.defaults(batch).withFamilies(120).withSeed(5).withDirtyRate(0.02));

@@ -31,7 +31,7 @@ import org.rishe.common.synthetic.SyntheticBatchGenerator;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.IngestCommand;
 import org.rishe.ingest.IngestJob;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 /**
  * Kills ingest and analyze with SIGKILL at chosen points of their work and checks what a reader
@@ -51,7 +51,7 @@ class CrashSafetyTest {
 
   @BeforeAll
   static void ingestTheBatchUninterrupted() {
-    spark = SparkSessions.forTests();
+    spark = TestSparkSessions.shared();
     classpath = TestClasspath.asString();
     batch = temporary.resolve("batch");
     SyntheticBatchGenerator.generate(

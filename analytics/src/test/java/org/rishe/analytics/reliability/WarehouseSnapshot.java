@@ -20,7 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.warehouse.WarehouseLayout;
-import org.rishe.ingest.CuratedSchemas;
+import org.rishe.spark.curated.CuratedSchemas;
 
 /**
  * Row count and content fingerprint of every curated and quarantine table of a warehouse that

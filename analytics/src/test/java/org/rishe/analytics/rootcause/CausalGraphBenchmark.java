@@ -5,7 +5,7 @@ import org.apache.spark.sql.SparkSession;
 import org.rishe.analytics.AnalyzeParameters;
 import org.rishe.analytics.scope.CuratedInputs;
 import org.rishe.common.warehouse.WarehouseLayout;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.SparkSessions;
 
 /**
  * Times the causal-graph step of {@code rishe analyze} alone on an ingested warehouse: the shared

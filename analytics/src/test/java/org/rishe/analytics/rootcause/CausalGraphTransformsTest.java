@@ -11,11 +11,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 /** The coding of the graph's variables and their pattern counts, on a few inline people. */
 class CausalGraphTransformsTest {
-  private final SparkSession spark = SparkSessions.forTests();
+  private final SparkSession spark = TestSparkSessions.shared();
 
   @Test
   void patternsCodeDemographicsMissingFactorsAndCaseFlagsAndCountIdenticalPeopleOnce() {

@@ -27,7 +27,7 @@ import org.rishe.common.synthetic.GeneratorConfig;
 import org.rishe.common.synthetic.GroundTruth;
 import org.rishe.common.synthetic.SyntheticBatchGenerator;
 import org.rishe.common.synthetic.TruthBuilder;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 /**
  * The causal graph and chains against the generator's truth at 5,000 families (about 12,000
@@ -39,7 +39,7 @@ import org.rishe.ingest.spark.SparkSessions;
 class CausalGraphTruthTest {
   @Test
   void graphRecoversTheTrueAdjacenciesAndChainsReachIndirectRoots(@TempDir Path work) {
-    SparkSession spark = SparkSessions.forTests();
+    SparkSession spark = TestSparkSessions.shared();
     Path batch = work.resolve("batch");
     SyntheticBatchGenerator.generate(
         GeneratorConfig.defaults(batch)

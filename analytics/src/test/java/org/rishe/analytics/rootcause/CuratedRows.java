@@ -13,7 +13,7 @@ import org.apache.spark.sql.types.StructType;
 import org.rishe.common.catalogue.Catalogue;
 import org.rishe.common.catalogue.Indicator;
 import org.rishe.common.contract.Entity;
-import org.rishe.ingest.CuratedSchemas;
+import org.rishe.spark.curated.CuratedSchemas;
 
 /** Builds curated tables inline from named values, so tests read like the rows they describe. */
 final class CuratedRows {

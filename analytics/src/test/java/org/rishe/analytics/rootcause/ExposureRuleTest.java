@@ -15,7 +15,7 @@ import org.rishe.analytics.scope.AnalyticScope;
 import org.rishe.common.catalogue.Catalogue;
 import org.rishe.common.catalogue.Indicator;
 import org.rishe.common.contract.Entity;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 /**
  * The exposure-before-onset rule on a handful of hand-built people, all registered on 2024-01-01.
@@ -32,7 +32,7 @@ class ExposureRuleTest {
 
   @BeforeAll
   static void computeStatuses() {
-    spark = SparkSessions.forTests();
+    spark = TestSparkSessions.shared();
     Dataset<Row> families =
         new CuratedRows(spark, Entity.FAMILIES)
             .add("family_id", "F1", "region", "R01", "registered_on", "2024-01-01")

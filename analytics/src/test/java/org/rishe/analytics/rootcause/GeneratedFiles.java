@@ -13,7 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.rishe.common.contract.Entity;
-import org.rishe.ingest.CuratedSchemas;
+import org.rishe.spark.curated.CuratedSchemas;
 
 /**
  * Reads a generated batch file as if it were the curated table: the curated columns, cast to their

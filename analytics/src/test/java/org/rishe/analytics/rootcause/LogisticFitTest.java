@@ -16,7 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 /** The in-JVM logistic fit against MLlib's binomial GLM, and its refusal to report separation. */
 class LogisticFitTest {
@@ -36,7 +36,7 @@ class LogisticFitTest {
       design[i] = new double[] {1, exposed, age, female};
       rows.add(RowFactory.create(outcome[i], Vectors.dense(exposed, age, female)));
     }
-    SparkSession spark = SparkSessions.forTests();
+    SparkSession spark = TestSparkSessions.shared();
     StructType schema =
         new StructType()
             .add("label", DataTypes.DoubleType, false)

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 /**
  * The analyze step's root causes against the generator's truth at 5,000 families (about 12,000
@@ -17,7 +17,7 @@ class RootCauseTruthTest {
       @TempDir Path work) {
     RootCauseTruthCheck.Outcome outcome =
         RootCauseTruthCheck.straightFromFiles(
-            SparkSessions.forTests(), work, 5_000, 42, System.out::println);
+            TestSparkSessions.shared(), work, 5_000, 42, System.out::println);
     outcome.lines().forEach(System.out::println);
     System.out.println(
         "ingest " + outcome.ingestMillis() + " ms, analyze " + outcome.analyzeMillis() + " ms");

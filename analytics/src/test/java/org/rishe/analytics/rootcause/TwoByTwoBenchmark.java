@@ -5,7 +5,7 @@ import org.apache.spark.sql.SparkSession;
 import org.rishe.analytics.AnalyzeParameters;
 import org.rishe.analytics.scope.CuratedInputs;
 import org.rishe.common.warehouse.WarehouseLayout;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.SparkSessions;
 
 /**
  * Times the root-cause 2×2 counts on an ingested warehouse: first the timelines (scope, onsets,

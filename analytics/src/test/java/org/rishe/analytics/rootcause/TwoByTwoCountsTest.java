@@ -10,7 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.rishe.common.contract.Entity;
-import org.rishe.ingest.spark.SparkSessions;
+import org.rishe.spark.TestSparkSessions;
 
 /**
  * The one-pass 2×2 counts against a count done by hand with loops over the same 60 children: child
@@ -24,7 +24,7 @@ class TwoByTwoCountsTest {
 
   @Test
   void countsEqualAHandCountOverallAndPerRegion() {
-    SparkSession spark = SparkSessions.forTests();
+    SparkSession spark = TestSparkSessions.shared();
     CuratedRows families = new CuratedRows(spark, Entity.FAMILIES);
     CuratedRows people = new CuratedRows(spark, Entity.PEOPLE);
     CuratedRows cases = new CuratedRows(spark, Entity.CASES);

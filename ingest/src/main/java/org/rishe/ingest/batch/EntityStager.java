@@ -28,8 +28,8 @@ import org.rishe.common.contract.RawRows;
 import org.rishe.common.contract.RowResult;
 import org.rishe.common.contract.RowValidator;
 import org.rishe.common.privacy.Pseudonymizer;
-import org.rishe.ingest.CuratedSchemas;
-import org.rishe.ingest.warehouse.WarehouseFiles;
+import org.rishe.spark.curated.CuratedSchemas;
+import org.rishe.spark.warehouse.WarehouseFiles;
 
 /**
  * Streams one batch file, validates each row against the contract and appends accepted and rejected

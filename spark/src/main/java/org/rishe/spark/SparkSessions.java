@@ -1,4 +1,4 @@
-package org.rishe.ingest.spark;
+package org.rishe.spark;
 
 import org.apache.spark.sql.SparkSession;
 
@@ -27,20 +27,11 @@ public final class SparkSessions {
     return configure(builder).getOrCreate();
   }
 
-  /** The session shared by every test of a JVM: two cores, one shuffle partition, no UI. */
-  public static SparkSession forTests() {
-    return configure(
-            SparkSession.builder()
-                .appName("rishe-tests")
-                .master("local[2]")
-                .config("spark.sql.shuffle.partitions", "1")
-                .config("spark.default.parallelism", "2")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1"))
-        .getOrCreate();
-  }
-
-  private static SparkSession.Builder configure(SparkSession.Builder builder) {
+  /**
+   * The settings every Rishe session has, whatever its master: no UI, UTC, Delta, legacy (non-ANSI)
+   * SQL and {@code java.time} values. The tests' session (in this module's test-jar) adds them too.
+   */
+  static SparkSession.Builder configure(SparkSession.Builder builder) {
     return builder
         .config("spark.ui.enabled", "false")
         .config("spark.sql.session.timeZone", "UTC")

@@ -1,4 +1,4 @@
-package org.rishe.ingest;
+package org.rishe.spark.curated;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package org.rishe.ingest.warehouse;
+package org.rishe.spark.warehouse;
 
 import static java.util.Objects.requireNonNull;
 
