@@ -31,12 +31,13 @@ class AnalysisStepsTest {
 
     assertThat(tables)
         .doesNotHaveDuplicates()
-        .hasSize(18)
+        .hasSize(19)
         .contains(
             ResultTables.INDICATORS,
             ResultTables.PROBLEMS,
             ResultTables.DONATION_JOURNEYS,
             ResultTables.PROGRAM_IMPACT,
+            ResultTables.PROGRAM_IMPACT_GAPS,
             ResultTables.ROOT_CAUSES,
             ResultTables.ROOT_CAUSE_CHAINS);
     assertThat(STEPS).allSatisfy(step -> assertThat(step.reads()).as(step.name()).isNotEmpty());
