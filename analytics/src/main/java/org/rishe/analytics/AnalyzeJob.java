@@ -82,7 +82,16 @@ public final class AnalyzeJob {
     List<AnalysisStep> ordered = List.copyOf(steps);
     WarehouseFiles files = new WarehouseFiles(spark.sparkContext().hadoopConfiguration());
     ResultsPublisher.removeIncompleteRuns(layout, files);
-    CuratedInputs inputs = new CuratedInputs(spark, layout);
+    try (CuratedInputs inputs = new CuratedInputs(spark, layout)) {
+      return run(parameters, ordered, files, inputs);
+    }
+  }
+
+  private RunManifest run(
+      AnalyzeParameters parameters,
+      List<AnalysisStep> ordered,
+      WarehouseFiles files,
+      CuratedInputs inputs) {
     if (inputs.versions().isEmpty()) {
       throw new IllegalStateException(
           "the warehouse "

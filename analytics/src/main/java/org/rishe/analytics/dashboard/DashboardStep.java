@@ -14,7 +14,6 @@ import org.rishe.analytics.donations.JourneyOptions;
 import org.rishe.analytics.donations.JourneyTransforms;
 import org.rishe.analytics.hotspots.HotspotTransforms;
 import org.rishe.analytics.publish.ResultsPublisher;
-import org.rishe.analytics.scope.AnalyticScope;
 import org.rishe.analytics.scope.CuratedInputs;
 import org.rishe.analytics.surveillance.EarsOptions;
 import org.rishe.analytics.volunteers.VolunteerMatchTransforms;
@@ -67,9 +66,7 @@ public final class DashboardStep implements AnalysisStep {
     Dataset<Row> families = inputs.table(Entity.FAMILIES);
     Dataset<Row> people = inputs.people();
     Dataset<Row> cases = inputs.cases();
-    Dataset<Row> enrollments =
-        AnalyticScope.ofConsentingPeople(
-            inputs.table(Entity.ENROLLMENTS), inputs.table(Entity.PEOPLE), "person_id");
+    Dataset<Row> enrollments = inputs.enrollments();
     Dataset<Row> programs = inputs.table(Entity.PROGRAMS);
     Dataset<Row> donations = inputs.table(Entity.DONATIONS);
     Dataset<Row> aidEvents = inputs.table(Entity.AID_EVENTS);

@@ -4,13 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.spark.sql.Row;
@@ -31,18 +28,15 @@ import org.rishe.analytics.stats.Estimate;
  * Adjustment indicators set for fewer than {@value #MINIMUM_CELL} cases or non-cases are left out
  * of the design, since they would separate and take the whole fit with them.
  *
- * <p>Size. A model with more than {@value #MAXIMUM_UNITS} people is fitted on an outcome-stratified
- * random subsample of that many: up to half of them cases, the rest non-cases, each drawn without
- * replacement within its outcome group. Sampling on the outcome alone leaves every odds ratio of a
- * logistic model unchanged and its Wald interval valid (Prentice &amp; Pyke 1979, the case-control
- * design); only the intercept, which is not reported, moves. The interval is that of the subsample,
- * wider than the whole data's would be, but honest, and the cost of a model stops growing with the
- * population. The draw is seeded by problem, factor and region, so a run is reproducible.
+ * <p>Size. A model of more than {@link ModelSampling#MAXIMUM_UNITS} people is fitted on those its
+ * {@link ModelSampling} keeps, drawn on the executors with a known fraction per cell of the
+ * factor's 2×2 table, with the offset that makes the fit the conditional likelihood of the kept
+ * people: odds ratios unbiased, Wald intervals honest (wider than the whole data's would be), and
+ * the cost of a model and the memory of the driver bounded whatever the population.
  */
 public final class AdjustedOddsRatios {
   static final int MINIMUM_CELL = 5;
   static final int MINIMUM_EVENTS_PER_COLUMN = 2;
-  static final int MAXIMUM_UNITS = 50_000;
   private static final double Z_95 =
       new NormalDistribution(0, 1).inverseCumulativeProbability(0.975);
 
@@ -52,13 +46,15 @@ public final class AdjustedOddsRatios {
   public record Key(String problem, String factor, String region) {}
 
   /**
-   * Estimates for {@code problem} from its rows of {@link RootCauseTransforms#personFactorMatrix}
-   * (columns person, problem, region, age, sex, is_case, then one per code in {@code codes}).
+   * Estimates for {@code problem} from the rows of {@link RootCauseTransforms#adjustmentSample}
+   * drawn under {@code sampling}, one model per code of {@link ModelSampling#codes()} other than
+   * the problem itself, overall and per region.
    */
   public static Map<Key, Estimate> estimate(
-      String problem, List<Row> rows, List<String> codes, CausalOrder order) {
+      String problem, List<Row> rows, ModelSampling sampling, CausalOrder order) {
     requireNonNull(problem, "problem is null");
-    Sample sample = Sample.of(rows, codes);
+    List<String> codes = sampling.codes();
+    Sample sample = Sample.of(rows, sampling.regions());
     List<Runnable> fits = new ArrayList<>();
     Map<Key, Estimate> estimates = new ConcurrentHashMap<>();
     for (int focal = 0; focal < codes.size(); focal++) {
@@ -72,10 +68,9 @@ public final class AdjustedOddsRatios {
         int focalIndex = focal;
         int regionIndex = region;
         String regionName = region < 0 ? null : sample.regions.get(region);
-        long seed = Objects.hash(problem, factor, regionName);
         fits.add(
             () ->
-                fit(sample, focalIndex, confounders, regionIndex, seed)
+                fit(sample, focalIndex, confounders, regionIndex, sampling)
                     .ifPresent(e -> estimates.put(new Key(problem, factor, regionName), e)));
       }
     }
@@ -84,20 +79,18 @@ public final class AdjustedOddsRatios {
   }
 
   static Optional<Estimate> fit(
-      Sample sample, int focal, int[] confounders, int region, long seed) {
-    List<Integer> known = new ArrayList<>();
+      Sample sample, int focal, int[] confounders, int region, ModelSampling sampling) {
+    List<Integer> units = new ArrayList<>();
     for (int unit = 0; unit < sample.size(); unit++) {
-      if (sample.status[focal][unit] >= 0 && (region < 0 || sample.region[unit] == region)) {
-        known.add(unit);
+      int exposed = sample.status[focal][unit];
+      if (exposed >= 0
+          && (region < 0 || sample.region[unit] == region)
+          && sample.draw[unit] < sampling.fraction(region, focal, exposed, sample.isCase[unit])) {
+        units.add(unit);
       }
     }
-    if (smallestCell(sample, focal, known) < MINIMUM_CELL) {
+    if (units.isEmpty() || smallestCell(sample, focal, units) < MINIMUM_CELL) {
       return Optional.empty();
-    }
-    List<Integer> units = outcomeStratified(known, sample.isCase, MAXIMUM_UNITS, seed);
-    if (smallestCell(sample, focal, units) < MINIMUM_CELL) {
-      // a rare exposure thinned out of the subsample: the whole data, however long it takes
-      units = known;
     }
     double meanAge = units.stream().mapToDouble(unit -> sample.age[unit]).average().orElse(0);
     List<UnitValue> columns = new ArrayList<>();
@@ -137,6 +130,7 @@ public final class AdjustedOddsRatios {
     int[][] indices = new int[units.size()][];
     double[][] values = new double[units.size()][];
     double[] outcome = new double[units.size()];
+    double[] offsets = new double[units.size()];
     int[] rowIndex = new int[kept.size()];
     double[] rowValues = new double[kept.size()];
     for (int row = 0; row < units.size(); row++) {
@@ -152,8 +146,11 @@ public final class AdjustedOddsRatios {
       indices[row] = Arrays.copyOf(rowIndex, nonZero);
       values[row] = Arrays.copyOf(rowValues, nonZero);
       outcome[row] = sample.isCase[unit] ? 1 : 0;
+      offsets[row] = sampling.offset(region, focal, sample.status[focal][unit]);
     }
-    return LogisticFit.fit(indices, values, kept.size(), outcome)
+    double[] weights = new double[units.size()];
+    Arrays.fill(weights, 1);
+    return LogisticFit.fit(indices, values, kept.size(), outcome, weights, offsets)
         .map(
             fit -> {
               double beta = fit.coefficients()[1];
@@ -169,42 +166,6 @@ public final class AdjustedOddsRatios {
       cells[sample.status[focal][unit] * 2 + (sample.isCase[unit] ? 1 : 0)]++;
     }
     return Arrays.stream(cells).min().orElse(0);
-  }
-
-  /**
-   * {@code units} itself when there are at most {@code maximum}; otherwise a random subsample of
-   * {@code maximum} drawn without replacement separately among cases and non-cases: as many cases
-   * as possible up to half, non-cases for the rest (more cases when non-cases run short).
-   */
-  static List<Integer> outcomeStratified(
-      List<Integer> units, boolean[] isCase, int maximum, long seed) {
-    if (units.size() <= maximum) {
-      return units;
-    }
-    List<Integer> cases = new ArrayList<>();
-    List<Integer> nonCases = new ArrayList<>();
-    for (int unit : units) {
-      (isCase[unit] ? cases : nonCases).add(unit);
-    }
-    int keptCases = Math.min(cases.size(), Math.max(maximum / 2, maximum - nonCases.size()));
-    int keptNonCases = Math.min(nonCases.size(), maximum - keptCases);
-    SplittableRandom random = new SplittableRandom(seed);
-    List<Integer> kept = new ArrayList<>(firstOfShuffled(cases, keptCases, random));
-    kept.addAll(firstOfShuffled(nonCases, keptNonCases, random));
-    kept.sort(null);
-    return kept;
-  }
-
-  /**
-   * The first {@code count} of a partial Fisher–Yates shuffle: a uniform draw without replacement.
-   */
-  private static List<Integer> firstOfShuffled(
-      List<Integer> units, int count, SplittableRandom random) {
-    List<Integer> shuffled = new ArrayList<>(units);
-    for (int i = 0; i < count; i++) {
-      Collections.swap(shuffled, i, i + random.nextInt(shuffled.size() - i));
-    }
-    return shuffled.subList(0, count);
   }
 
   private interface UnitValue {
@@ -235,44 +196,49 @@ public final class AdjustedOddsRatios {
     return true;
   }
 
-  /** One problem's person-level matrix as arrays: statuses are 1, 0, or -1 for missing. */
+  /**
+   * One problem's kept people as arrays: statuses are 1, 0, or -1 for missing, in the order of
+   * {@link ModelSampling#codes()}; region -1 when the person has none.
+   */
   record Sample(
       List<String> regions,
       int[] region,
       double[] age,
       byte[] sex,
       boolean[] isCase,
+      double[] draw,
       byte[][] status) {
     int size() {
       return region.length;
     }
 
-    static Sample of(List<Row> rows, List<String> codes) {
-      List<String> regions =
-          rows.stream()
-              .map(row -> row.<String>getAs(ExposureTransforms.REGION))
-              .distinct()
-              .sorted()
-              .toList();
+    static Sample of(List<Row> rows, List<String> regions) {
       int size = rows.size();
       int[] region = new int[size];
       double[] age = new double[size];
       byte[] sex = new byte[size];
       boolean[] isCase = new boolean[size];
-      byte[][] status = new byte[codes.size()][size];
+      double[] draw = new double[size];
+      byte[][] status = null;
       for (int unit = 0; unit < size; unit++) {
         Row row = rows.get(unit);
-        region[unit] = regions.indexOf(row.<String>getAs(ExposureTransforms.REGION));
+        String regionName = row.getAs(ExposureTransforms.REGION);
+        region[unit] = regionName == null ? -1 : regions.indexOf(regionName);
         age[unit] = row.<Integer>getAs(ExposureTransforms.AGE);
         String sexText = row.getAs(ExposureTransforms.SEX);
         sex[unit] = (byte) ("female".equals(sexText) ? 1 : "male".equals(sexText) ? 0 : 2);
         isCase[unit] = row.<Boolean>getAs(RootCauseTransforms.IS_CASE);
-        for (int code = 0; code < codes.size(); code++) {
-          Object value = row.getAs(codes.get(code));
-          status[code][unit] = value == null ? -1 : (byte) ((Integer) value).intValue();
+        draw[unit] = row.<Double>getAs(RootCauseTransforms.DRAW);
+        byte[] statuses = row.getAs(RootCauseTransforms.STATUSES);
+        if (status == null) {
+          status = new byte[statuses.length][size];
+        }
+        for (int code = 0; code < statuses.length; code++) {
+          status[code][unit] = statuses[code];
         }
       }
-      return new Sample(regions, region, age, sex, isCase, status);
+      return new Sample(
+          regions, region, age, sex, isCase, draw, status == null ? new byte[0][0] : status);
     }
   }
 }

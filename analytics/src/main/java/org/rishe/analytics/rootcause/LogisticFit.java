@@ -18,7 +18,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  * (most design columns are 0/1 indicators, mostly 0), so one iteration costs the sum over rows of
  * the squared number of non-zero entries rather than rows × columns². A fit that does not converge,
  * or whose information matrix is singular (separation, a constant column), is reported as failed
- * rather than as a number.
+ * rather than as a number. A Newton step that lowers the likelihood (a start far from the optimum)
+ * is halved until it does not, so the iterations cannot run away.
  *
  * @param coefficients one per design column, the intercept being column 0 if the caller put it
  *     there
@@ -29,6 +30,9 @@ import org.apache.commons.math3.linear.RealMatrix;
 public record LogisticFit(double[] coefficients, double[] standardErrors, double[][] covariance) {
   private static final int MAXIMUM_ITERATIONS = 30;
   private static final double TOLERANCE = 1e-8;
+
+  /** Step halvings allowed in one Newton iteration before the fit gives up the safeguard. */
+  private static final int MAXIMUM_HALVINGS = 30;
 
   /** A coefficient this large on the log-odds scale means (quasi-)separation, not an effect. */
   private static final double SEPARATION_LIMIT = 15;
@@ -80,6 +84,21 @@ public record LogisticFit(double[] coefficients, double[] standardErrors, double
    */
   public static Optional<LogisticFit> fit(
       int[][] indices, double[][] values, int columns, double[] outcome, double[] weights) {
+    return fit(indices, values, columns, outcome, weights, null);
+  }
+
+  /**
+   * As {@link #fit(int[][], double[][], int, double[], double[])} with a known term {@code
+   * offsets[r]} added to row r's linear predictor (null: none), as when people were sampled with
+   * known fractions that depend on the outcome: {@code logit P(case) = offset + design · beta}.
+   */
+  public static Optional<LogisticFit> fit(
+      int[][] indices,
+      double[][] values,
+      int columns,
+      double[] outcome,
+      double[] weights,
+      double[] offsets) {
     int[] rowStarts = new int[indices.length + 1];
     for (int row = 0; row < indices.length; row++) {
       rowStarts[row + 1] = rowStarts[row] + indices[row].length;
@@ -90,7 +109,7 @@ public record LogisticFit(double[] coefficients, double[] standardErrors, double
       System.arraycopy(indices[row], 0, flatIndices, rowStarts[row], indices[row].length);
       System.arraycopy(values[row], 0, flatValues, rowStarts[row], values[row].length);
     }
-    return fit(rowStarts, flatIndices, flatValues, columns, outcome, weights);
+    return fit(rowStarts, flatIndices, flatValues, columns, outcome, weights, offsets);
   }
 
   /**
@@ -101,13 +120,13 @@ public record LogisticFit(double[] coefficients, double[] standardErrors, double
    */
   public static Optional<LogisticFit> fitIndicators(
       int[] rowStarts, int[] indices, int columns, double[] outcome, double[] weights) {
-    return fit(rowStarts, indices, null, columns, outcome, weights);
+    return fit(rowStarts, indices, null, columns, outcome, weights, null);
   }
 
   /**
    * IRLS on compressed sparse rows: row r holds the entries {@code rowStarts[r]} to {@code
    * rowStarts[r + 1] - 1} of {@code indices} and {@code values}; {@code values} null means every
-   * value is 1.
+   * value is 1; {@code offsets} null means none.
    */
   private static Optional<LogisticFit> fit(
       int[] rowStarts,
@@ -115,33 +134,67 @@ public record LogisticFit(double[] coefficients, double[] standardErrors, double
       double[] values,
       int columns,
       double[] outcome,
-      double[] weights) {
-    if (rowStarts.length != outcome.length + 1 || weights.length != outcome.length) {
+      double[] weights,
+      double[] offsets) {
+    if (rowStarts.length != outcome.length + 1
+        || weights.length != outcome.length
+        || (offsets != null && offsets.length != outcome.length)) {
       throw new IllegalArgumentException(
-          "%d rows, %d outcomes and %d weights: give one outcome and one weight per row"
-              .formatted(rowStarts.length - 1, outcome.length, weights.length));
+          "%d rows, %d outcomes, %d weights and %s offsets: give one of each per row"
+              .formatted(
+                  rowStarts.length - 1,
+                  outcome.length,
+                  weights.length,
+                  offsets == null ? "no" : String.valueOf(offsets.length)));
     }
     double[] beta = new double[columns];
-    for (int iteration = 0; iteration < MAXIMUM_ITERATIONS; iteration++) {
+    double[] previousBeta = null;
+    double[] previousStep = null;
+    double previousLogLikelihood = Double.NEGATIVE_INFINITY;
+    int halvings = 0;
+    for (int iteration = 0; iteration < MAXIMUM_ITERATIONS; ) {
       double[][] information = new double[columns][columns];
       double[] score = new double[columns];
+      double logLikelihood = 0;
       for (int row = 0; row < outcome.length; row++) {
         int start = rowStarts[row];
         int end = rowStarts[row + 1];
-        double p = 1 / (1 + Math.exp(-linearPredictor(beta, indices, values, start, end)));
+        double eta =
+            linearPredictor(beta, indices, values, start, end)
+                + (offsets == null ? 0 : offsets[row]);
+        double p = 1 / (1 + Math.exp(-eta));
         double weight = weights[row] * p * (1 - p);
         double residual = weights[row] * (outcome[row] - p);
+        // log(1 + e^eta) without overflow
+        double logOnePlusExp = Math.max(eta, 0) + Math.log1p(Math.exp(-Math.abs(eta)));
+        logLikelihood += weights[row] * (outcome[row] * eta - logOnePlusExp);
         if (values == null) {
           addIndicatorRow(information, score, indices, start, end, weight, residual);
         } else {
           addRow(information, score, indices, values, start, end, weight, residual);
         }
       }
+      if (previousBeta != null
+          && !(logLikelihood >= previousLogLikelihood - 1e-10 * Math.abs(previousLogLikelihood))
+          && halvings < MAXIMUM_HALVINGS) {
+        // A full Newton step overshot (far from the optimum, as with a large offset): halve it.
+        halvings++;
+        for (int j = 0; j < columns; j++) {
+          previousStep[j] /= 2;
+          beta[j] = previousBeta[j] + previousStep[j];
+        }
+        continue;
+      }
+      halvings = 0;
+      iteration++;
       Optional<DecompositionSolver> solver = solver(information);
       if (solver.isEmpty()) {
         return Optional.empty();
       }
       double[] step = solver.get().solve(new ArrayRealVector(score, false)).toArray();
+      previousBeta = beta.clone();
+      previousStep = step;
+      previousLogLikelihood = logLikelihood;
       double change = 0;
       for (int j = 0; j < columns; j++) {
         beta[j] += step[j];

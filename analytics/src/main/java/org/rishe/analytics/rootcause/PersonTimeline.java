@@ -117,6 +117,11 @@ final class PersonTimeline {
       return problemOfCode[code];
     }
 
+    /** The index of {@code code}, or -1 when it is not among the codes. */
+    int codeIndex(String code) {
+      return codeIndex.getOrDefault(code, -1);
+    }
+
     /** The code index of problem {@code problem}, or -1 when it is not among the codes. */
     int codeOfProblem(int problem) {
       return codeIndex.getOrDefault(problems.get(problem), -1);

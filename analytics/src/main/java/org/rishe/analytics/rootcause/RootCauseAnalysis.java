@@ -27,9 +27,9 @@ import org.rishe.common.results.ResultTables;
 /**
  * Runs the whole root-cause analysis over the analytic inputs and returns the {@code root_causes}
  * table: Spark builds one timeline per person and counts every 2×2 table in one pass over them, the
- * driver computes the statistics from those counts and fits the adjusted models on each problem's
- * person-level matrix (read from the timelines and collected one problem at a time). See {@link
- * #METHOD} for the definitions.
+ * driver computes the statistics from those counts and fits the adjusted models on the people of
+ * each problem its {@link ModelSampling} keeps (drawn on the executors, one problem at a time). See
+ * {@link #METHOD} for the definitions.
  */
 public final class RootCauseAnalysis {
   /** The method as recorded in the run manifest and docs/methods.md ("Root causes"). */
@@ -48,7 +48,9 @@ public final class RootCauseAnalysis {
           + " preceding or coinciding with it (family factors, then person factors, then problems"
           + " by median onset; missing confounders coded with an indicator), never later ones"
           + " (possible mediators): a total effect; a model of more than 50,000 people is fitted"
-          + " on an outcome-stratified subsample of 50,000 (odds ratios unchanged, Prentice-Pyke)."
+          + " on at most 50,000 drawn per cell of its 2×2 table (small cells whole) with the"
+          + " offset log(f(x,case)/f(x,non-case)) of the known fractions (conditional likelihood,"
+          + " Prentice-Pyke; Fears-Brown)."
           + " Attributable fraction: Miettinen's pc(OR-1)/OR on the adjusted OR, conservative"
           + " Bonferroni-corner CI. Median lead days: factor's"
           + " first exposed observation to onset, exposed cases. Evidence: insufficient data if <10"
@@ -90,7 +92,7 @@ public final class RootCauseAnalysis {
             new TreeSet<>(counts.stream().map(RootCauseStatistics.Counts::factor).toList()));
     CausalOrder order = causalOrder(inputs.factorObservations, dictionary.lags(), codes);
     Map<AdjustedOddsRatios.Key, Estimate> adjusted =
-        adjusted(inputs.timelines, dictionary, codes, order, progress);
+        adjusted(inputs.timelines, dictionary, counts, regions, codes, order, progress);
     Dataset<Row> problems =
         inputs
             .indicators
@@ -173,27 +175,35 @@ public final class RootCauseAnalysis {
     return new CausalOrder(tiers, problemLags);
   }
 
+  /**
+   * The adjusted models, problem by problem: the people each model is fitted on are drawn on the
+   * executors ({@link ModelSampling}, sized from the 2×2 counts), and only they reach the driver.
+   */
   private static Map<AdjustedOddsRatios.Key, Estimate> adjusted(
       Dataset<Row> timelines,
       PersonTimeline.Codes dictionary,
+      List<RootCauseStatistics.Counts> counts,
+      List<String> regions,
       List<String> codes,
       CausalOrder order,
       Consumer<String> progress) {
     Map<AdjustedOddsRatios.Key, Estimate> estimates = new HashMap<>();
     for (int problem = 0; problem < dictionary.problemCount(); problem++) {
       String name = dictionary.problems.get(problem);
+      ModelSampling sampling =
+          ModelSampling.of(name, counts, regions, codes, ModelSampling.MAXIMUM_UNITS);
       List<Row> rows =
-          RootCauseTransforms.personFactorMatrix(timelines, dictionary, problem).collectAsList();
+          RootCauseTransforms.adjustmentSample(timelines, dictionary, problem, sampling)
+              .collectAsList();
       long started = System.nanoTime();
-      estimates.putAll(AdjustedOddsRatios.estimate(name, rows, codes, order));
+      estimates.putAll(AdjustedOddsRatios.estimate(name, rows, sampling, order));
       progress.accept(
-          "      adjusted models of "
-              + name
-              + " on "
-              + rows.size()
-              + " people: "
-              + (System.nanoTime() - started) / 1_000_000
-              + " ms");
+          String.format(
+              Locale.ROOT,
+              "      adjusted models of %s on %,d people kept: %d ms",
+              name,
+              rows.size(),
+              (System.nanoTime() - started) / 1_000_000));
     }
     return estimates;
   }

@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -184,21 +185,63 @@ public final class RootCauseTransforms {
         .drop("_all_problems");
   }
 
+  /** Columns of {@link #adjustmentSample}. */
+  public static final String DRAW = "draw";
+
+  public static final String STATUSES = "statuses";
+
   /**
-   * One row per person in scope: person, {@code problem}, region, age, sex, {@code is_case}, and
-   * one column per code of {@code codes} holding its status at the person's index date for {@code
-   * problem} (1 exposed, 0 unexposed, null when missing or the code is the problem itself). The
-   * design of every adjusted model is read from it.
+   * The people of {@code problem} that any of its adjusted models keeps under {@code sampling},
+   * decided on the executors: region, age, sex, {@code is_case}, the person's {@code draw} and
+   * {@code statuses}, one byte per code of {@link ModelSampling#codes()} holding its status at the
+   * person's index date (1 exposed, 0 unexposed, -1 missing or the problem itself). No person id:
+   * the models need none. At most the number of models times their budget, whatever the population.
    */
-  public static Dataset<Row> personFactorMatrix(
-      Dataset<Row> timelines, PersonTimeline.Codes codes, int problem) {
-    return matrix(timelines, codes, problem, codes.problems.get(problem));
+  static Dataset<Row> adjustmentSample(
+      Dataset<Row> timelines, PersonTimeline.Codes codes, int problem, ModelSampling sampling) {
+    List<StructField> fields = new ArrayList<>();
+    fields.add(DataTypes.createStructField(REGION, DataTypes.StringType, true));
+    fields.add(DataTypes.createStructField(AGE, DataTypes.IntegerType, false));
+    fields.add(DataTypes.createStructField(SEX, DataTypes.StringType, true));
+    fields.add(DataTypes.createStructField(IS_CASE, DataTypes.BooleanType, false));
+    fields.add(DataTypes.createStructField(DRAW, DataTypes.DoubleType, false));
+    fields.add(DataTypes.createStructField(STATUSES, DataTypes.BinaryType, false));
+    int itself = codes.codeOfProblem(problem);
+    int[] columns = sampling.codes().stream().mapToInt(codes::codeIndex).toArray();
+    List<String> regions = sampling.regions();
+    return timelines.flatMap(
+        (FlatMapFunction<Row, Row>)
+            row -> {
+              PersonTimeline person = PersonTimeline.of(row, codes);
+              int day = person.indexDay(problem);
+              boolean isCase = person.isCase(problem);
+              byte[] statuses = new byte[columns.length];
+              for (int column = 0; column < columns.length; column++) {
+                int code = columns[column];
+                statuses[column] =
+                    (byte)
+                        (code < 0 || code == itself
+                            ? PersonTimeline.MISSING
+                            : person.status(code, day));
+              }
+              double draw = sampling.draw(person.person);
+              int region = person.region == null ? -1 : regions.indexOf(person.region);
+              if (!sampling.keepsAny(draw, region, statuses, isCase)) {
+                return java.util.Collections.emptyIterator();
+              }
+              return List.of(
+                      RowFactory.create(
+                          person.region, person.age, person.sex, isCase, draw, statuses))
+                  .iterator();
+            },
+        Encoders.row(DataTypes.createStructType(fields)));
   }
 
   /**
-   * As {@link #personFactorMatrix} with every status read at a day after any data, so that every
-   * observation and every onset counts ("ever seen by the end of follow-up"): the data of the
-   * causal graph. {@code problem} is {@code name} and no one is a case.
+   * One row per person: person, {@code problem}, region, age, sex, {@code is_case} and one column
+   * per code (1 exposed, 0 unexposed, null missing), with every status read at a day after any
+   * data, so that every observation and every onset counts ("ever seen by the end of follow-up"):
+   * the data of the causal graph. {@code problem} is {@code name} and no one is a case.
    */
   public static Dataset<Row> commonIndexMatrix(
       Dataset<Row> timelines, PersonTimeline.Codes codes, String name) {

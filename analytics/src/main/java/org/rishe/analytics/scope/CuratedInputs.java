@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.spark.curated.CuratedSchemas;
@@ -23,10 +24,16 @@ import org.rishe.spark.curated.CuratedTables;
  * (Delta time travel), so every result of a run describes the same data even if an ingest commits
  * meanwhile. A table never ingested reads as empty; a table written before the contract gained a
  * column reads with that column null.
+ *
+ * <p>Every table, and every consenting-people view of one, is read from storage once per run and
+ * then kept by the executors ({@code MEMORY_AND_DISK}): the steps query the same tables dozens of
+ * times, and each query of a pinned Delta version would otherwise list and replay its log again.
+ * {@link #close()} releases them.
  */
-public final class CuratedInputs {
+public final class CuratedInputs implements AutoCloseable {
   private final Map<Entity, Dataset<Row>> tables = new EnumMap<>(Entity.class);
   private final Map<String, Long> versions = new TreeMap<>();
+  private final Map<String, Dataset<Row>> views = new java.util.HashMap<>();
 
   public CuratedInputs(SparkSession spark, WarehouseLayout layout) {
     requireNonNull(spark, "spark is null");
@@ -43,8 +50,9 @@ public final class CuratedInputs {
         tables.put(
             entity,
             withMissingColumns(
-                spark.read().format("delta").option("versionAsOf", version).load(path),
-                CuratedSchemas.curated(entity)));
+                    spark.read().format("delta").option("versionAsOf", version).load(path),
+                    CuratedSchemas.curated(entity))
+                .persist(StorageLevel.MEMORY_AND_DISK()));
       }
     }
   }
@@ -77,18 +85,39 @@ public final class CuratedInputs {
 
   /** People who consent to analytics. */
   public Dataset<Row> people() {
-    return AnalyticScope.consentingPeople(table(Entity.PEOPLE));
+    return view("people", () -> AnalyticScope.consentingPeople(table(Entity.PEOPLE)));
   }
 
   /** Cases of stored, consenting people. */
   public Dataset<Row> cases() {
-    return AnalyticScope.ofConsentingPeople(table(Entity.CASES), table(Entity.PEOPLE), "person_id");
+    return view(
+        "cases",
+        () ->
+            AnalyticScope.ofConsentingPeople(
+                table(Entity.CASES), table(Entity.PEOPLE), "person_id"));
   }
 
   /** Enrollments of stored, consenting people. */
   public Dataset<Row> enrollments() {
-    return AnalyticScope.ofConsentingPeople(
-        table(Entity.ENROLLMENTS), table(Entity.PEOPLE), "person_id");
+    return view(
+        "enrollments",
+        () ->
+            AnalyticScope.ofConsentingPeople(
+                table(Entity.ENROLLMENTS), table(Entity.PEOPLE), "person_id"));
+  }
+
+  /** The view, built and kept on first use. */
+  private synchronized Dataset<Row> view(
+      String name, java.util.function.Supplier<Dataset<Row>> build) {
+    return views.computeIfAbsent(name, key -> build.get().persist(StorageLevel.MEMORY_AND_DISK()));
+  }
+
+  /** Releases the tables and views kept for the run. */
+  @Override
+  public synchronized void close() {
+    views.values().forEach(Dataset::unpersist);
+    views.clear();
+    tables.values().forEach(Dataset::unpersist);
   }
 
   /**
@@ -96,6 +125,10 @@ public final class CuratedInputs {
    * observations (they reach only the consenting members a result joins them to).
    */
   public Dataset<Row> observations() {
+    return view("observations", this::consentedObservations);
+  }
+
+  private Dataset<Row> consentedObservations() {
     Dataset<Row> observations = table(Entity.OBSERVATIONS);
     Dataset<Row> family = observations.filter(col("subject_type").equalTo("family"));
     Dataset<Row> person =
