@@ -113,6 +113,12 @@ class DashboardBrowserTest extends OneServerPerClass {
         "window.RisheDashboard.renderImpact([{name: 'PRG01 · dropout', outcome: {estimate:"
             + " {estimate: -0.12, low: -0.2, high: -0.04}, naiveDifference: -0.2}}])");
     assertChartDrawn("impact-chart");
+    // why an outcome has no estimate, listed under the chart
+    script(
+        "window.RisheDashboard.renderImpactGaps(['PRG01 · reading_score: 1,500 enrolled, 0 with"
+            + " the outcome in the follow-up window 30-365 days'])");
+    assertThat(driver.findElement(By.id("impact-gaps")).getText())
+        .contains("Without an estimate", "PRG01 · reading_score: 1,500 enrolled");
     screenshot("leadership");
     assertNoConsoleErrors();
   }

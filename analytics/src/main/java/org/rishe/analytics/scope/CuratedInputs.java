@@ -8,6 +8,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -39,21 +43,49 @@ public final class CuratedInputs implements AutoCloseable {
     requireNonNull(spark, "spark is null");
     requireNonNull(layout, "layout is null");
     CuratedTables curated = new CuratedTables(spark);
+    Map<Entity, Long> stored = new EnumMap<>(Entity.class);
     for (Entity entity : Entity.values()) {
-      String path = layout.curated(entity.fileName());
-      long version = curated.version(path);
+      long version = curated.version(layout.curated(entity.fileName()));
       if (version < 0) {
         tables.put(
             entity, spark.createDataFrame(java.util.List.of(), CuratedSchemas.curated(entity)));
       } else {
         versions.put(entity.fileName(), version);
-        tables.put(
-            entity,
-            withMissingColumns(
-                    spark.read().format("delta").option("versionAsOf", version).load(path),
-                    CuratedSchemas.curated(entity))
-                .persist(StorageLevel.MEMORY_AND_DISK()));
+        stored.put(entity, version);
       }
+    }
+    // Resolving a pinned Delta version replays its log in a small Spark job of its own: a few
+    // threads let those jobs overlap instead of queueing one after another.
+    ExecutorService loaders = Executors.newFixedThreadPool(Math.max(1, Math.min(4, stored.size())));
+    try {
+      Map<Entity, Future<Dataset<Row>>> loading = new EnumMap<>(Entity.class);
+      stored.forEach(
+          (entity, version) ->
+              loading.put(
+                  entity,
+                  loaders.submit(
+                      () ->
+                          withMissingColumns(
+                                  spark
+                                      .read()
+                                      .format("delta")
+                                      .option("versionAsOf", version)
+                                      .load(layout.curated(entity.fileName())),
+                                  CuratedSchemas.curated(entity))
+                              .persist(StorageLevel.MEMORY_AND_DISK()))));
+      for (Map.Entry<Entity, Future<Dataset<Row>>> entry : loading.entrySet()) {
+        tables.put(entry.getKey(), entry.getValue().get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the curated tables", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("cannot read the curated tables", e.getCause());
+    } finally {
+      loaders.shutdownNow();
     }
   }
 

@@ -21,17 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.analytics.AnalyzeCommand;
-import org.rishe.analytics.AnalyzeJob;
-import org.rishe.analytics.AnalyzeParameters;
-import org.rishe.common.contract.DateParser;
 import org.rishe.common.privacy.PseudonymKeys;
-import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.results.ResultTables;
-import org.rishe.common.synthetic.GeneratorConfig;
-import org.rishe.common.synthetic.SyntheticBatchGenerator;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.IngestCommand;
-import org.rishe.ingest.IngestJob;
 import org.rishe.spark.TestSparkSessions;
 
 /**
@@ -55,21 +48,11 @@ class ClusterModeTest {
   @BeforeAll
   static void runTheBatchLocallyAndOnACluster() throws IOException {
     spark = TestSparkSessions.shared();
-    Path batch = temporary.resolve("batch");
-    SyntheticBatchGenerator.generate(
-        GeneratorConfig.defaults(batch).withFamilies(120).withSeed(5).withDirtyRate(0.02));
-    // Fewer entity files, fewer Spark jobs; the ones kept still exercise joins, windows, MERGE
-    // and the analyze steps on executors.
-    for (String file : List.of("donations", "aid_events", "volunteers")) {
-      Files.deleteIfExists(batch.resolve(file + ".csv"));
-    }
-
-    Path localWarehouse = temporary.resolve("local");
-    local = new WarehouseLayout(localWarehouse.toString());
-    new IngestJob(
-            spark, local, new Pseudonymizer(PseudonymKeys.loadOrCreate(localWarehouse)), line -> {})
-        .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN);
-    new AnalyzeJob(spark, local, line -> {}).run(AnalyzeParameters.defaults());
+    // the batch ingested and analyzed in local mode, in this JVM, shared with CrashSafetyTest
+    ReliabilityWarehouse shared = ReliabilityWarehouse.shared();
+    Path batch = shared.batch;
+    Path localWarehouse = shared.warehouse;
+    local = shared.layout;
 
     Path clusterWarehouse = temporary.resolve("cluster");
     cluster = new WarehouseLayout(clusterWarehouse.toString());

@@ -26,8 +26,6 @@ import org.rishe.analytics.AnalyzeCommand;
 import org.rishe.common.contract.DateParser;
 import org.rishe.common.privacy.PseudonymKeys;
 import org.rishe.common.privacy.Pseudonymizer;
-import org.rishe.common.synthetic.GeneratorConfig;
-import org.rishe.common.synthetic.SyntheticBatchGenerator;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.IngestCommand;
 import org.rishe.ingest.IngestJob;
@@ -50,31 +48,13 @@ class CrashSafetyTest {
   private static String classpath;
 
   @BeforeAll
-  static void ingestTheBatchUninterrupted() {
+  static void useTheBatchIngestedUninterrupted() {
     spark = TestSparkSessions.shared();
     classpath = TestClasspath.asString();
-    batch = temporary.resolve("batch");
-    SyntheticBatchGenerator.generate(
-        GeneratorConfig.defaults(batch).withFamilies(150).withSeed(11).withDirtyRate(0.02));
-    // Every child JVM pays Spark's start-up and a few jobs per entity: five entities are enough
-    // to kill between commits of different tables.
-    for (String file :
-        List.of("programs", "enrollments", "donations", "aid_events", "volunteers")) {
-      try {
-        java.nio.file.Files.deleteIfExists(batch.resolve(file + ".csv"));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
-    referenceWarehouse = temporary.resolve("reference");
-    WarehouseLayout layout = new WarehouseLayout(referenceWarehouse.toString());
-    new IngestJob(
-            spark,
-            layout,
-            new Pseudonymizer(PseudonymKeys.loadOrCreate(referenceWarehouse)),
-            line -> {})
-        .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN);
-    reference = WarehouseSnapshot.of(spark, layout);
+    ReliabilityWarehouse shared = ReliabilityWarehouse.shared();
+    batch = shared.batch;
+    referenceWarehouse = shared.warehouse;
+    reference = WarehouseSnapshot.of(spark, shared.layout);
   }
 
   @Test
@@ -105,9 +85,10 @@ class CrashSafetyTest {
             .isIn(before.table(table), reference.table(table));
       }
     }
-    try (JavaProcess ingest = startIngest(warehouse, "ingest-rerun")) {
-      ingest.awaitSuccess(CHILD_TIMEOUT);
-    }
+    // the rerun needs no process of its own: it only has to converge
+    new IngestJob(
+            spark, layout, new Pseudonymizer(PseudonymKeys.loadOrCreate(warehouse)), line -> {})
+        .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN);
     WarehouseSnapshot rerun = WarehouseSnapshot.of(spark, layout);
     for (String table : WarehouseSnapshot.tableNames()) {
       assertThat(rerun.table(table))
@@ -124,9 +105,8 @@ class CrashSafetyTest {
     copyFolder(referenceWarehouse, warehouse);
     WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
     Path results = warehouse.resolve("results");
-    // the first run is published in this JVM: only the runs to kill need a process of their own
-    new org.rishe.analytics.AnalyzeJob(spark, layout, line -> {})
-        .run(org.rishe.analytics.AnalyzeParameters.defaults());
+    // the first run was published when the shared warehouse was made, in this JVM: only the run
+    // to kill needs a process of its own
     String firstRun = latest(results);
     assertPublishedRunIsComplete(results, firstRun);
 
@@ -151,9 +131,8 @@ class CrashSafetyTest {
       assertPublishedRunIsComplete(results, firstRun);
     }
 
-    try (JavaProcess analyze = startAnalyze(warehouse, "analyze-last")) {
-      analyze.awaitSuccess(CHILD_TIMEOUT);
-    }
+    new org.rishe.analytics.AnalyzeJob(spark, layout, line -> {})
+        .run(org.rishe.analytics.AnalyzeParameters.defaults());
     String lastRun = latest(results);
     assertThat(lastRun).isNotEqualTo(firstRun).isNotIn(killedRuns);
     assertPublishedRunIsComplete(results, lastRun);

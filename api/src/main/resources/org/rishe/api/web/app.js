@@ -26,6 +26,8 @@
       showJourney: 'Show journey', designation: 'Designation', current: 'Current stage',
       receivedOn: 'Received on', deliveredOn: 'Delivered on', daysToDelivery: 'Days to delivery',
       flags: 'Flags', days: 'days', estimate: 'Estimate', naiveDifference: 'Naive difference',
+      method: 'Method', sampleSize: 'n', enrolled: 'enrolled', comparison: 'comparison',
+      notEstimated: 'Without an estimate',
       notAvailable: 'Not available on this server yet', forbidden: 'This key may not see this',
       badKey: 'The key was not accepted; enter it again', network: 'The server could not be reached',
       failed: 'The request failed', noData: 'Nothing to show', chooseProblem: 'Choose a problem',
@@ -61,6 +63,8 @@
       showJourney: 'نمایش مسیر', designation: 'مقصد', current: 'مرحله کنونی',
       receivedOn: 'تاریخ دریافت', deliveredOn: 'تاریخ تحویل', daysToDelivery: 'روز تا تحویل',
       flags: 'هشدارها', days: 'روز', estimate: 'برآورد', naiveDifference: 'تفاوت ساده',
+      method: 'روش', sampleSize: 'n', enrolled: 'ثبت‌نام‌شده', comparison: 'گروه مقایسه',
+      notEstimated: 'بدون برآورد',
       notAvailable: 'هنوز روی این سرور در دسترس نیست', forbidden: 'این کلید اجازه دیدن این بخش را ندارد',
       badKey: 'کلید پذیرفته نشد؛ دوباره وارد کنید', network: 'دسترسی به سرور ممکن نشد',
       failed: 'درخواست ناموفق بود', noData: 'چیزی برای نمایش نیست', chooseProblem: 'یک مشکل انتخاب کنید',
@@ -231,17 +235,42 @@
       return Promise.all(programs.map(function (program) {
         var id = program.id || program.programId || program.code;
         return api('/api/v1/programs/' + encodeURIComponent(id) + '/impact').then(function (impact) {
-          return (impact.outcomes || []).map(function (outcome) {
-            return { name: (program.label || program.name || id) + ' · ' + (outcome.label || outcome.outcome || ''), outcome: outcome };
-          });
+          var name = program.label || program.name || id;
+          return {
+            rows: (impact.outcomes || []).map(function (outcome) {
+              return { name: name + ' · ' + (outcome.label || outcome.outcome || ''), outcome: outcome };
+            }),
+            // why an outcome has no estimate, in the server's words (small counts already withheld)
+            gaps: (impact.notEstimated || []).map(function (gap) {
+              return name + (gap.outcome ? ' · ' + gap.outcome : '') + ': ' + gap.text;
+            })
+          };
         });
       }));
     }).then(function (groups) {
-      var rows = [].concat.apply([], groups).filter(function (row) { return row.outcome.estimate; });
+      var rows = [].concat.apply([], groups.map(function (group) { return group.rows; }))
+        .filter(function (row) { return row.outcome.estimate; });
+      renderImpactGaps([].concat.apply([], groups.map(function (group) { return group.gaps; })));
       if (rows.length === 0) { show('impact-message', t('noData')); $('impact-chart').hidden = true; return; }
       show('impact-message', null);
       renderImpact(rows);
     }, failed('impact-message', 'impact-chart'));
+  }
+
+  function renderImpactGaps(gaps) {
+    var list = $('impact-gaps');
+    list.textContent = '';
+    list.hidden = gaps.length === 0;
+    if (gaps.length === 0) { return; }
+    var heading = document.createElement('li');
+    heading.className = 'heading';
+    heading.textContent = t('notEstimated');
+    list.appendChild(heading);
+    gaps.forEach(function (gap) {
+      var item = document.createElement('li');
+      item.textContent = gap;
+      list.appendChild(item);
+    });
   }
 
   function renderImpact(rows) {
@@ -254,6 +283,9 @@
           var outcome = rows[item.dataIndex].outcome;
           var escape = echarts.format.encodeHTML;
           return escape(rows[item.dataIndex].name) + '<br>' + escape(t('estimate') + ': ' + interval(outcome.estimate))
+            + '<br>' + escape(t('method') + ': ' + outcome.method)
+            + '<br>' + escape(t('sampleSize') + ' = ' + number(outcome.treated, 0) + ' ' + t('enrolled') + ', '
+              + number(outcome.controls, 0) + ' ' + t('comparison'))
             + '<br>' + escape(t('naiveDifference') + ': ' + number(outcome.naiveDifference, 2));
         }
       },
@@ -574,6 +606,6 @@
   }
 
   // Exposed so that the browser test can draw the charts whose data routes are not merged yet.
-  window.RisheDashboard = { renderImpact: renderImpact, renderGraph: renderGraph };
+  window.RisheDashboard = { renderImpact: renderImpact, renderImpactGaps: renderImpactGaps, renderGraph: renderGraph };
   start();
 }());

@@ -1,0 +1,72 @@
+package org.rishe.analytics.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.rishe.analytics.AnalyzeJob;
+import org.rishe.analytics.AnalyzeParameters;
+import org.rishe.common.contract.DateParser;
+import org.rishe.common.privacy.PseudonymKeys;
+import org.rishe.common.privacy.Pseudonymizer;
+import org.rishe.common.synthetic.GeneratorConfig;
+import org.rishe.common.synthetic.SyntheticBatchGenerator;
+import org.rishe.common.warehouse.WarehouseLayout;
+import org.rishe.ingest.IngestJob;
+import org.rishe.spark.TestSparkSessions;
+
+/**
+ * The batch the reliability tests run in child processes, and the warehouse this JVM made of it
+ * without interruption (ingested, then analyzed once): made once per test JVM and shared by {@link
+ * CrashSafetyTest} and {@link ClusterModeTest}, since an ingest and an analyze are most of what
+ * either costs. 120 families, seed 5, 2% dirty rows; donations, aid events and volunteers are left
+ * out (fewer Spark jobs per run), programmes and enrolments kept so programme impact runs too.
+ * Tests copy the warehouse before changing anything.
+ */
+final class ReliabilityWarehouse {
+  private static ReliabilityWarehouse shared;
+
+  final Path batch;
+  final Path warehouse;
+  final WarehouseLayout layout;
+
+  private ReliabilityWarehouse(Path batch, Path warehouse) {
+    this.batch = batch;
+    this.warehouse = warehouse;
+    this.layout = new WarehouseLayout(warehouse.toString());
+  }
+
+  static synchronized ReliabilityWarehouse shared() {
+    if (shared == null) {
+      shared = make();
+    }
+    return shared;
+  }
+
+  private static ReliabilityWarehouse make() {
+    try {
+      Path temporary = Files.createTempDirectory("rishe-reliability-");
+      temporary.toFile().deleteOnExit();
+      Path batch = temporary.resolve("batch");
+      SyntheticBatchGenerator.generate(
+          GeneratorConfig.defaults(batch).withFamilies(120).withSeed(5).withDirtyRate(0.02));
+      for (String file : List.of("donations", "aid_events", "volunteers")) {
+        Files.deleteIfExists(batch.resolve(file + ".csv"));
+      }
+      ReliabilityWarehouse made = new ReliabilityWarehouse(batch, temporary.resolve("reference"));
+      SparkSession spark = TestSparkSessions.shared();
+      new IngestJob(
+              spark,
+              made.layout,
+              new Pseudonymizer(PseudonymKeys.loadOrCreate(made.warehouse)),
+              line -> {})
+          .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN);
+      new AnalyzeJob(spark, made.layout, line -> {}).run(AnalyzeParameters.defaults());
+      return made;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
