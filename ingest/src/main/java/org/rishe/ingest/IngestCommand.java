@@ -23,8 +23,8 @@ public final class IngestCommand {
       """
       Usage: rishe ingest --batch DIR [--calendar gregorian|jalali] [--warehouse DIR]
 
-      Loads a batch folder (CSV or JSON Lines files named after their entity, see
-      DATA-CONTRACT.md) into the warehouse's curated tables. Rows that break the contract go to
+      Loads a batch folder (CSV or JSON Lines files named after their entity, see the
+      repository's docs/data-contract.md) into the warehouse's curated tables. Rows that break the contract go to
       quarantine with a reason; the report goes to <warehouse>/reports/ingest-<id>.json.
 
         --batch DIR       the batch folder (required)

@@ -34,7 +34,8 @@ public final class SparkSessions {
 
   /**
    * The settings every Rishe session has, whatever its master: no UI, UTC, Delta, legacy (non-ANSI)
-   * SQL and {@code java.time} values. The tests' session (in this module's test-jar) adds them too.
+   * SQL, the JVM's case mappings and {@code java.time} values. The tests' session (in this module's
+   * test-jar) adds them too.
    */
   static SparkSession.Builder configure(SparkSession.Builder builder) {
     return builder
@@ -46,6 +47,10 @@ public final class SparkSessions {
             "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.databricks.delta.snapshotPartitions", "2")
         .config("spark.sql.ansi.enabled", "false")
+        // lower()/upper() with the JVM's case mappings: Spark's ICU ones build a table of every
+        // code
+        // point on first use (2 s of each JVM), and our codes and labels need no locale rules
+        .config("spark.sql.icu.caseMappings.enabled", "false")
         .config("spark.sql.datetime.java8API.enabled", "true");
   }
 }

@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Readers for the bnlearn benchmark files kept under {@code shared/benchmarks/bn}: causal-learn's
- * sample tables, Tetrad-style graph text files, endpoint matrices and the variable mapping.
+ * Readers for the bnlearn benchmark files kept under {@code benchmarks/bn}: causal-learn's sample
+ * tables, Tetrad-style graph text files, endpoint matrices and the variable mapping.
  */
 public final class BenchmarkFiles {
   private static final Pattern GRAPH_EDGE =

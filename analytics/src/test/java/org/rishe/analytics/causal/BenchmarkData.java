@@ -1,33 +1,17 @@
 package org.rishe.analytics.causal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import org.rishe.analytics.impact.benchmark.BenchmarkSamples;
 
-/** Locates the shared benchmark files for tests and the benchmark main class. */
+/**
+ * Locates the bnlearn benchmark files (the repository's {@code benchmarks/bn}) for tests and the
+ * benchmark main class.
+ */
 final class BenchmarkData {
   private BenchmarkData() {}
 
   static Path bayesianNetworks() {
-    String property = System.getProperty("rishe.benchmarks");
-    List<Path> candidates =
-        property == null
-            ? List.of(
-                Path.of("../shared/benchmarks"),
-                Path.of("../../shared/benchmarks"),
-                Path.of("/work/shared/benchmarks"))
-            : List.of(
-                Path.of(property),
-                Path.of("../shared/benchmarks"),
-                Path.of("/work/shared/benchmarks"));
-    for (Path candidate : candidates) {
-      if (Files.isDirectory(candidate.resolve("bn"))) {
-        return candidate.resolve("bn");
-      }
-    }
-    throw new IllegalStateException(
-        "benchmark data not found in %s: set -Drishe.benchmarks=<path to shared/benchmarks>"
-            .formatted(candidates));
+    return BenchmarkSamples.directory().resolve("bn");
   }
 
   static Path samples(String network) {

@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The entity files of a batch (DATA-CONTRACT.md, version 1), in the order they are loaded so that
- * every reference points at an entity loaded before it.
+ * The entity files of a batch (docs/data-contract.md, version 1), in the order they are loaded so
+ * that every reference points at an entity loaded before it.
  */
 public enum Entity {
   INDICATORS(

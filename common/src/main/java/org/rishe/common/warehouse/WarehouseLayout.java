@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Where everything lives in a warehouse (ARCHITECTURE.md, "Warehouse layout"). The root is a local
- * path or any Hadoop-compatible URI; every location is derived here and nowhere else.
+ * Where everything lives in a warehouse (docs/architecture.md, "Warehouse layout"). The root is a
+ * local path or any Hadoop-compatible URI; every location is derived here and nowhere else.
  */
 public record WarehouseLayout(String root) implements Serializable {
   public static final String ENVIRONMENT_VARIABLE = "RISHE_WAREHOUSE";

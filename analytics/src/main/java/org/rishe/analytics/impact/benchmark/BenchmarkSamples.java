@@ -33,24 +33,32 @@ public final class BenchmarkSamples {
   private BenchmarkSamples() {}
 
   /**
-   * The benchmark folder: system property {@code rishe.benchmarks}, else {@code
-   * ../shared/benchmarks}, else {@code /work/shared/benchmarks}.
+   * The benchmark folder: system property {@code rishe.benchmarks} when set (not blank), else the
+   * {@code benchmarks} folder of the repository, looked for in the working directory and its
+   * parents (so it is found from the repository root and from a module folder alike).
    */
   public static Path directory() {
     String configured = System.getProperty("rishe.benchmarks");
-    if (configured != null && Files.isDirectory(Path.of(configured))) {
-      return Path.of(configured);
+    if (configured != null && !configured.isBlank()) {
+      Path path = Path.of(configured);
+      if (!Files.isDirectory(path.resolve("lalonde"))) {
+        throw new IllegalStateException(
+            "no benchmark data at -Drishe.benchmarks="
+                + configured
+                + ": point it at the repository's benchmarks folder");
+      }
+      return path;
     }
-    for (Path candidate :
-        List.of(Path.of("../shared/benchmarks"), Path.of("/work/shared/benchmarks"))) {
-      if (Files.isDirectory(candidate)) {
+    for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+      Path candidate = folder.resolve("benchmarks");
+      if (Files.isDirectory(candidate.resolve("lalonde"))) {
         return candidate;
       }
     }
     throw new IllegalStateException(
-        "benchmark data not found: no folder at -Drishe.benchmarks ("
-            + configured
-            + "), ../shared/benchmarks or /work/shared/benchmarks; set rishe.benchmarks to it");
+        "benchmark data not found: no benchmarks folder in "
+            + Path.of("").toAbsolutePath()
+            + " or its parents; run from the repository or set -Drishe.benchmarks");
   }
 
   /** The NSW experiment: 185 treated and 260 randomised controls, README covariates. */
