@@ -102,8 +102,11 @@ class CausalGraphHttpTest extends OneServerPerClass {
 
     assertThat(planner.get("people").asLong()).isEqualTo(7);
     assertThat(researcher.get("people").isNull()).isTrue();
-    assertThat(researcher.get("total").asDouble()).isEqualTo(0.6);
-    assertThat(researcher.get("totalLow").isNull()).isTrue();
+    // effects fitted on a handful of children describe them: they go with the sample size
+    assertThat(planner.get("total").asDouble()).isEqualTo(0.6);
+    assertThat(researcher.get("total").isNull()).isTrue();
+    assertThat(researcher.get("direct").isNull()).isTrue();
+    assertThat(researcher.get("path")).hasSize(2);
     JsonNode large =
         JSON.readTree(server.get("/api/v1/root-causes/child_labour/chains", Role.RESEARCHER).body())
             .get("chains")

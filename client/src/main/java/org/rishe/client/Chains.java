@@ -26,9 +26,9 @@ public record Chains(String run, String problem, List<Chain> chains) {
   public record Chain(
       int rank,
       List<String> path,
-      double direct,
-      double indirect,
-      double total,
+      Double direct,
+      Double indirect,
+      Double total,
       Double shareMediated,
       Boolean directed,
       Long people,

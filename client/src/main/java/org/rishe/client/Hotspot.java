@@ -10,6 +10,6 @@ public record Hotspot(
     String problem,
     String period,
     Long observed,
-    double expected,
+    Double expected,
     Double score,
     boolean flagged) {}

@@ -7,4 +7,4 @@ public record Program(
     String kind,
     String targetProblem,
     Double costPerParticipant,
-    long participants) {}
+    Long participants) {}

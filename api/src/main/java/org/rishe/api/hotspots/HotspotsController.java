@@ -3,11 +3,16 @@ package org.rishe.api.hotspots;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
+import java.time.YearMonth;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.rishe.api.auth.Authorizer;
-import org.rishe.api.auth.Role;
+import org.rishe.api.disclosure.SmallCells;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.DashboardRun;
 import org.rishe.api.results.PublishedRun;
@@ -22,8 +27,14 @@ import org.rishe.api.table.Tables;
 public final class HotspotsController {
   private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
+  private static final int BASELINE_MONTHS = 7;
+  private static final int GUARD_MONTHS = 2;
   private static final String METHOD =
-      "EARS C2: 7-month baseline, 2-month guard, flagged above 3 standard deviations";
+      "EARS C2: "
+          + BASELINE_MONTHS
+          + "-month baseline, "
+          + GUARD_MONTHS
+          + "-month guard, flagged above 3 standard deviations";
 
   private final ResultsStore results;
   private final int smallCellThreshold;
@@ -39,7 +50,7 @@ public final class HotspotsController {
       String problem,
       String period,
       Long observed,
-      double expected,
+      Double expected,
       Double score,
       boolean flagged) {}
 
@@ -60,7 +71,8 @@ public final class HotspotsController {
     String problem = ctx.queryParam("problem");
     String from = month(ctx, "from");
     String to = month(ctx, "to");
-    boolean suppress = Authorizer.key(ctx).role() == Role.RESEARCHER;
+    SmallCells rule = SmallCells.forRole(Authorizer.key(ctx).role(), smallCellThreshold);
+    Set<String> baselinesWithheld = baselinesWithheld(run.dashboard().hotspots(), rule);
     boolean everyMonth = "true".equals(all);
     List<HotspotView> hotspots =
         run.dashboard().hotspots().stream()
@@ -74,7 +86,7 @@ public final class HotspotsController {
                     .reversed()
                     .thenComparing(DashboardRun.HotspotRow::region)
                     .thenComparing(DashboardRun.HotspotRow::problem))
-            .map(h -> view(h, suppress))
+            .map(h -> view(h, rule, baselinesWithheld.contains(key(h))))
             .toList();
     Tables.respond(
         ctx,
@@ -86,18 +98,58 @@ public final class HotspotsController {
 
   /**
    * A month as served. A researcher never sees a month's count of 1 to k-1 cases, nor its score,
-   * from which the count follows given the expected count.
+   * from which the count follows given the expected count; nor an expected count (a baseline mean)
+   * or score whose baseline holds such a month or a month not served here: two consecutive
+   * baselines differ by one month in and one month out, so their difference gives a hidden month
+   * away.
    */
-  private HotspotView view(DashboardRun.HotspotRow h, boolean suppress) {
-    boolean small = suppress && h.observed() > 0 && h.observed() < smallCellThreshold;
+  private static HotspotView view(
+      DashboardRun.HotspotRow h, SmallCells rule, boolean baselineWithheld) {
+    boolean small = rule.isSmall(h.observed());
+    boolean withheld = small || baselineWithheld;
     return new HotspotView(
         h.region(),
         h.problem(),
         h.period(),
         small ? null : h.observed(),
-        h.expected(),
-        small ? null : h.score(),
+        withheld ? null : h.expected(),
+        withheld ? null : h.score(),
         h.flagged());
+  }
+
+  /**
+   * The months (as {@link #key} values) whose baseline a researcher may not see: some month of the
+   * baseline window, {@value #GUARD_MONTHS} to {@value #GUARD_MONTHS} + {@value #BASELINE_MONTHS} -
+   * 1 months before, is withheld or not assessed (its count served nowhere).
+   */
+  static Set<String> baselinesWithheld(List<DashboardRun.HotspotRow> hotspots, SmallCells rule) {
+    Set<String> withheld = new HashSet<>();
+    if (!rule.active()) {
+      return withheld;
+    }
+    Map<String, Long> observed = new HashMap<>();
+    for (DashboardRun.HotspotRow h : hotspots) {
+      observed.put(key(h), h.observed());
+    }
+    for (DashboardRun.HotspotRow h : hotspots) {
+      YearMonth month = YearMonth.parse(h.period());
+      for (int back = GUARD_MONTHS + 1; back <= GUARD_MONTHS + BASELINE_MONTHS; back++) {
+        Long count = observed.get(key(h.region(), h.problem(), month.minusMonths(back).toString()));
+        if (count == null || rule.isSmall(count)) {
+          withheld.add(key(h));
+          break;
+        }
+      }
+    }
+    return withheld;
+  }
+
+  private static String key(DashboardRun.HotspotRow h) {
+    return key(h.region(), h.problem(), h.period());
+  }
+
+  private static String key(String region, String problem, String period) {
+    return region + "\u0000" + problem + "\u0000" + period;
   }
 
   private static String month(Context ctx, String name) {

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.http.Context;
 import java.util.List;
 import org.rishe.api.auth.Authorizer;
-import org.rishe.api.auth.Role;
+import org.rishe.api.disclosure.SmallCells;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
@@ -30,7 +30,7 @@ public final class ProblemsController {
   public void list(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     boolean persian = Language.of(ctx).equals("fa");
-    boolean suppress = Authorizer.key(ctx).role() == Role.RESEARCHER;
+    SmallCells rule = SmallCells.forRole(Authorizer.key(ctx).role(), smallCellThreshold);
     List<ProblemView> problems =
         run.problems().stream()
             .map(
@@ -38,8 +38,8 @@ public final class ProblemsController {
                     new ProblemView(
                         p.code(),
                         persian ? p.labelFa() : p.labelEn(),
-                        suppressed(p.cases(), suppress),
-                        suppressed(p.people(), suppress)))
+                        rule.count(p.cases()),
+                        rule.count(p.people())))
             .toList();
     Tables.respond(
         ctx,
@@ -47,13 +47,5 @@ public final class ProblemsController {
         ProblemView.class,
         problems,
         (page, next) -> new ProblemsResponse(run.runId(), page, next));
-  }
-
-  /**
-   * A count a researcher may see: any count from 1 to k-1 is withheld. A list of independent counts
-   * with no totals served cannot be differenced back to a withheld cell.
-   */
-  private Long suppressed(long count, boolean suppress) {
-    return suppress && count > 0 && count < smallCellThreshold ? null : count;
   }
 }

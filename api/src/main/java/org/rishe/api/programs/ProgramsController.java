@@ -8,7 +8,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.rishe.api.auth.Authorizer;
-import org.rishe.api.auth.Role;
+import org.rishe.api.disclosure.SmallCells;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
@@ -39,27 +39,34 @@ public final class ProgramsController {
       String kind,
       String targetProblem,
       Double costPerParticipant,
-      long participants) {}
+      @Schema(description = "consenting people ever enrolled; null for a researcher when 1 to k-1")
+          Long participants) {}
 
   public record ProgramsResponse(String run, List<ProgramView> programs, String nextCursor) {}
 
   /** An estimate with its 95% interval. */
   public record EstimateView(Double estimate, Double low, Double high) {}
 
+  private static final EstimateView WITHHELD = new EstimateView(null, null, null);
+
   public record MethodView(String method, EstimateView estimate) {}
 
   public record BalanceView(String covariate, Double before, Double after) {}
 
-  /** One outcome: the headline method's estimate, the naive difference and the alternatives. */
+  /**
+   * One outcome: the headline method's estimate, the naive difference and the alternatives. For a
+   * researcher, a group of 1 to k-1 people withholds its count and every estimate, difference and
+   * balance figure of the outcome (a mean over a handful of children describes them).
+   */
   public record OutcomeView(
       String outcome,
       String outcomeType,
       String method,
       EstimateView estimate,
-      double naiveDifference,
-      long treated,
-      long controls,
-      long trimmedControls,
+      Double naiveDifference,
+      Long treated,
+      Long controls,
+      Long trimmedControls,
       EstimateView costPerOutcome,
       List<MethodView> methods,
       List<BalanceView> balance) {}
@@ -107,7 +114,8 @@ public final class ProgramsController {
 
   public void list(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
-    List<ProgramView> programs = run.programs().stream().map(ProgramsController::view).toList();
+    SmallCells rule = SmallCells.forRole(Authorizer.key(ctx).role(), smallCellThreshold);
+    List<ProgramView> programs = run.programs().stream().map(p -> view(p, rule)).toList();
     Tables.respond(
         ctx,
         run.runId(),
@@ -129,31 +137,31 @@ public final class ProgramsController {
                         "program",
                         id,
                         run.programs().stream().map(PublishedRun.ProgramRow::id).toList()));
-    List<OutcomeView> outcomes = outcomes(run, id);
+    SmallCells rule = SmallCells.forRole(Authorizer.key(ctx).role(), smallCellThreshold);
+    List<OutcomeView> outcomes = outcomes(run, id, rule);
     if (Tables.wantsCsv(ctx.header("Accept"))) {
       ctx.contentType("text/csv; charset=utf-8").result(csv(outcomes));
       return;
     }
-    int hideBelow = Authorizer.key(ctx).role() == Role.RESEARCHER ? smallCellThreshold : 0;
     List<NotEstimatedView> notEstimated =
         run.programImpactGaps().stream()
             .filter(gap -> gap.programId().equals(id))
-            .map(gap -> notEstimated(gap, hideBelow))
+            .map(gap -> notEstimated(gap, rule))
             .toList();
-    ctx.json(new ImpactResponse(run.runId(), view(program), outcomes, notEstimated));
+    ctx.json(new ImpactResponse(run.runId(), view(program, rule), outcomes, notEstimated));
   }
 
-  /** A gap as served: counts of 1 to {@code hideBelow - 1} (0: none) and their median withheld. */
-  private static NotEstimatedView notEstimated(ProgramImpactGap gap, int hideBelow) {
-    Long outside = count(gap.treatedOutsideWindow(), hideBelow);
+  /** A gap as served: small counts and the median of a small group withheld. */
+  private static NotEstimatedView notEstimated(ProgramImpactGap gap, SmallCells rule) {
+    Long outside = rule.count(gap.treatedOutsideWindow());
     return new NotEstimatedView(
         gap.outcome(),
         gap.reason(),
-        gap.describe(hideBelow),
-        count(gap.enrolled(), hideBelow),
-        count(gap.inScope(), hideBelow),
-        count(gap.treatedWithOutcome(), hideBelow),
-        count(gap.comparisonWithOutcome(), hideBelow),
+        gap.describe(rule.threshold()),
+        rule.count(gap.enrolled()),
+        rule.count(gap.inScope()),
+        rule.count(gap.treatedWithOutcome()),
+        rule.count(gap.comparisonWithOutcome()),
         outside,
         outside == null ? null : gap.medianDaysOutsideWindow(),
         gap.followUpStartDays(),
@@ -161,11 +169,7 @@ public final class ProgramsController {
         gap.minimumGroupSize());
   }
 
-  private static Long count(Long count, int hideBelow) {
-    return count == null || (count > 0 && count < hideBelow) ? null : count;
-  }
-
-  private static List<OutcomeView> outcomes(PublishedRun run, String programId) {
+  private static List<OutcomeView> outcomes(PublishedRun run, String programId, SmallCells rule) {
     List<OutcomeView> outcomes = new ArrayList<>();
     List<PublishedRun.ProgramImpactRow> rows =
         run.programImpacts().stream().filter(row -> row.programId().equals(programId)).toList();
@@ -191,6 +195,22 @@ public final class ProgramsController {
                   headline.costPerOutcome(),
                   headline.costPerOutcomeLow(),
                   headline.costPerOutcomeHigh());
+      if (rule.anySmall(headline.treated(), headline.controls())) {
+        outcomes.add(
+            new OutcomeView(
+                headline.outcome(),
+                headline.outcomeType(),
+                headline.method(),
+                WITHHELD,
+                null,
+                rule.count(headline.treated()),
+                rule.count(headline.controls()),
+                rule.count(headline.trimmedControls()),
+                null,
+                methods.stream().map(m -> new MethodView(m.method(), WITHHELD)).toList(),
+                List.of()));
+        continue;
+      }
       outcomes.add(
           new OutcomeView(
               headline.outcome(),
@@ -200,7 +220,7 @@ public final class ProgramsController {
               headline.naiveDifference(),
               headline.treated(),
               headline.controls(),
-              headline.trimmedControls(),
+              rule.count(headline.trimmedControls()),
               cost,
               methods,
               balance));
@@ -246,8 +266,13 @@ public final class ProgramsController {
     return new EstimateView(row.estimate(), row.low(), row.high());
   }
 
-  private static ProgramView view(PublishedRun.ProgramRow p) {
+  private static ProgramView view(PublishedRun.ProgramRow p, SmallCells rule) {
     return new ProgramView(
-        p.id(), p.name(), p.kind(), p.targetProblem(), p.costPerParticipant(), p.participants());
+        p.id(),
+        p.name(),
+        p.kind(),
+        p.targetProblem(),
+        p.costPerParticipant(),
+        rule.count(p.participants()));
   }
 }

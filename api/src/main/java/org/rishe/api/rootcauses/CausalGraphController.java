@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.http.Context;
 import java.util.List;
 import org.rishe.api.auth.Authorizer;
-import org.rishe.api.auth.Role;
+import org.rishe.api.disclosure.SmallCells;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.problems.Language;
 import org.rishe.api.results.PublishedRun;
@@ -68,11 +68,11 @@ public final class CausalGraphController {
     if (!valid.contains(problem)) {
       throw ApiProblem.unknownCode("problem", problem, valid);
     }
-    boolean suppress = Authorizer.key(ctx).role() == Role.RESEARCHER;
+    SmallCells rule = SmallCells.forRole(Authorizer.key(ctx).role(), smallCellThreshold);
     List<ChainView> chains =
         run.rootCauses().chains().stream()
             .filter(chain -> chain.problem().equals(problem))
-            .map(chain -> ChainView.of(chain, people(chain.people(), suppress)))
+            .map(chain -> ChainView.of(chain, rule))
             .toList();
     Tables.respond(
         ctx,
@@ -80,10 +80,5 @@ public final class CausalGraphController {
         ChainView.class,
         chains,
         (page, next) -> new ChainsResponse(run.runId(), problem, page, next));
-  }
-
-  /** A sample size a researcher may see: any count from 1 to k-1 is withheld. */
-  private Long people(Long count, boolean suppress) {
-    return suppress && count != null && count > 0 && count < smallCellThreshold ? null : count;
   }
 }

@@ -2,6 +2,7 @@ package org.rishe.api.rootcauses;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import org.rishe.api.disclosure.SmallCells;
 import org.rishe.api.results.RootCauseResults;
 
 /**
@@ -12,15 +13,15 @@ import org.rishe.api.results.RootCauseResults;
  * @param directed false for a possible chain: the data left one or more of its links undirected,
  *     and the chain reads them forward
  * @param people how many people the effects were estimated on; null when the run does not say or,
- *     for a researcher, when it is 1 to k-1
+ *     for a researcher, when it is 1 to k-1, and then every effect and bound is null too
  */
 public record ChainView(
     int rank,
     List<String> path,
     @Schema(description = "effect of the root not passing through the chain's mediators (log-odds)")
-        double direct,
-    @Schema(description = "total minus direct (log-odds)") double indirect,
-    @Schema(description = "effect of the root on the problem (log-odds)") double total,
+        Double direct,
+    @Schema(description = "total minus direct (log-odds)") Double indirect,
+    @Schema(description = "effect of the root on the problem (log-odds)") Double total,
     @Schema(description = "indirect / total; null when the total is about 0") Double shareMediated,
     @Schema(
             description =
@@ -40,8 +41,28 @@ public record ChainView(
     @Schema(description = "95% confidence bound of total; null when no interval")
         Double totalHigh) {
 
-  /** The view of a chain, its sample size given as the caller may see it. */
-  static ChainView of(RootCauseResults.Chain chain, Long people) {
+  /**
+   * The view of a chain as the caller may see it: for a researcher, a chain estimated on 1 to k-1
+   * people keeps its path and direction only.
+   */
+  static ChainView of(RootCauseResults.Chain chain, SmallCells rule) {
+    if (chain.people() != null && rule.isSmall(chain.people())) {
+      return new ChainView(
+          chain.rank(),
+          chain.path(),
+          null,
+          null,
+          null,
+          null,
+          chain.directed(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null);
+    }
     return new ChainView(
         chain.rank(),
         chain.path(),
@@ -50,7 +71,7 @@ public record ChainView(
         chain.total().estimate(),
         chain.shareMediated(),
         chain.directed(),
-        people,
+        chain.people(),
         chain.direct().low(),
         chain.direct().high(),
         chain.indirect().low(),

@@ -4,12 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.LongStream;
+import java.util.Set;
 import org.rishe.api.auth.Authorizer;
-import org.rishe.api.auth.Role;
+import org.rishe.api.disclosure.RegionComplements;
+import org.rishe.api.disclosure.SmallCells;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.problems.Language;
 import org.rishe.api.results.PublishedRun;
@@ -114,7 +117,8 @@ public final class RootCausesController {
         throw ApiProblem.unknownCode("region", region, regions);
       }
     }
-    boolean suppress = Authorizer.key(ctx).role() == Role.RESEARCHER;
+    SmallCells rule = SmallCells.forRole(Authorizer.key(ctx).role(), smallCellThreshold);
+    Protection protection = protect(ofProblem, rule);
     boolean persian = Language.of(ctx).equals("fa");
     Map<String, PublishedRun.IndicatorRow> indicators = run.indicatorsByCode();
     List<RootCauseResults.FactorRow> rows =
@@ -124,10 +128,19 @@ public final class RootCausesController {
             .toList();
     List<FactorView> factors =
         rows.stream()
-            .map(row -> view(row, indicators.get(row.factor()), persian, suppress))
+            .map(
+                row ->
+                    view(
+                        row,
+                        indicators.get(row.factor()),
+                        persian,
+                        protection.withholds(row.factor(), region),
+                        rule))
             .toList();
-    Long population = rows.isEmpty() ? null : count(rows.get(0).population(), suppress);
-    Long cases = rows.isEmpty() ? null : count(rows.get(0).cases(), suppress);
+    boolean totalsWithheld = protection.withholdsTotals(region);
+    Long population =
+        rows.isEmpty() || totalsWithheld ? null : rule.count(rows.get(0).population());
+    Long cases = rows.isEmpty() || totalsWithheld ? null : rule.count(rows.get(0).cases());
     return new Tables.Computed<>(
         factors,
         (page, next) ->
@@ -138,10 +151,13 @@ public final class RootCausesController {
       RootCauseResults.FactorRow row,
       PublishedRun.IndicatorRow indicator,
       boolean persian,
-      boolean suppress) {
+      boolean withheld,
+      SmallCells rule) {
     String label =
         indicator == null ? row.factor() : persian ? indicator.labelFa() : indicator.labelEn();
-    if (suppress && hasSmallCell(row)) {
+    if (withheld) {
+      // Every number of the row goes, not only its counts: the crude ratios are equations in the
+      // cells, and the attributable fraction p(aOR-1)/aOR gives the exposed share of cases p.
       return new FactorView(
           row.factor(),
           label,
@@ -151,8 +167,8 @@ public final class RootCausesController {
           null,
           WITHHELD,
           WITHHELD,
-          estimate(row.adjustedOddsRatio()),
-          estimate(row.attributableFraction()),
+          WITHHELD,
+          WITHHELD,
           null,
           null,
           null,
@@ -161,10 +177,10 @@ public final class RootCausesController {
     return new FactorView(
         row.factor(),
         label,
-        count(row.exposedCases(), suppress),
-        count(row.exposedTotal(), suppress),
-        count(row.unexposedCases(), suppress),
-        count(row.unexposedTotal(), suppress),
+        rule.count(row.exposedCases()),
+        rule.count(row.exposedTotal()),
+        rule.count(row.unexposedCases()),
+        rule.count(row.unexposedTotal()),
         estimate(row.relativeRisk()),
         estimate(row.oddsRatio()),
         estimate(row.adjustedOddsRatio()),
@@ -175,23 +191,81 @@ public final class RootCausesController {
         row.evidence());
   }
 
-  /** Whether any of the factor's six cells (with missing answers as a third row) is 1 to k-1. */
-  private boolean hasSmallCell(RootCauseResults.FactorRow row) {
-    long missingTotal = row.population() - row.exposedTotal() - row.unexposedTotal();
-    long missingCases = row.cases() - row.exposedCases() - row.unexposedCases();
-    return LongStream.of(
-            row.exposedCases(),
-            row.exposedTotal() - row.exposedCases(),
-            row.unexposedCases(),
-            row.unexposedTotal() - row.unexposedCases(),
-            missingCases,
-            missingTotal - missingCases)
-        .anyMatch(cell -> cell > 0 && cell < smallCellThreshold);
+  /**
+   * What a caller may not see of one problem's rows, all regions considered together: the overall
+   * row minus the regions served must not give a withheld region away (see {@link
+   * RegionComplements}). The population and cases of a region are protected first; a region whose
+   * totals are withheld has all its factor rows withheld too, since a factor nobody leaves
+   * unanswered adds up to the population.
+   */
+  static Protection protect(List<RootCauseResults.FactorRow> ofProblem, SmallCells rule) {
+    if (!rule.active()) {
+      return new Protection(new RegionComplements.Withheld(Set.of(), false), Map.of());
+    }
+    long[] overallTotals = null;
+    Map<String, long[]> regionTotals = new HashMap<>();
+    Map<String, long[]> overallCells = new HashMap<>();
+    Map<String, Map<String, long[]>> regionCells = new HashMap<>();
+    for (RootCauseResults.FactorRow row : ofProblem) {
+      long[] totals = {row.cases(), row.population() - row.cases()};
+      if (row.region() == null) {
+        overallTotals = totals;
+        overallCells.put(row.factor(), cells(row));
+      } else {
+        regionTotals.put(row.region(), totals);
+        regionCells
+            .computeIfAbsent(row.factor(), factor -> new HashMap<>())
+            .put(row.region(), cells(row));
+      }
+    }
+    RegionComplements.Withheld totals =
+        RegionComplements.protect(overallTotals, regionTotals, Set.of(), rule);
+    Map<String, RegionComplements.Withheld> byFactor = new HashMap<>();
+    Set<String> factors = new HashSet<>(overallCells.keySet());
+    factors.addAll(regionCells.keySet());
+    for (String factor : factors) {
+      RegionComplements.Withheld withheld =
+          RegionComplements.protect(
+              overallCells.get(factor),
+              regionCells.getOrDefault(factor, Map.of()),
+              totals.regions(),
+              rule);
+      byFactor.put(
+          factor,
+          new RegionComplements.Withheld(
+              withheld.regions(), withheld.overall() || totals.overall()));
+    }
+    return new Protection(totals, byFactor);
   }
 
-  /** A count a researcher may see: any count from 1 to k-1 is withheld. */
-  private Long count(long count, boolean suppress) {
-    return suppress && count > 0 && count < smallCellThreshold ? null : count;
+  /** The six cells of a factor row: cases and non-cases among exposed, unexposed and unanswered. */
+  private static long[] cells(RootCauseResults.FactorRow row) {
+    long missingTotal = row.population() - row.exposedTotal() - row.unexposedTotal();
+    long missingCases = row.cases() - row.exposedCases() - row.unexposedCases();
+    return new long[] {
+      row.exposedCases(),
+      row.exposedTotal() - row.exposedCases(),
+      row.unexposedCases(),
+      row.unexposedTotal() - row.unexposedCases(),
+      missingCases,
+      missingTotal - missingCases
+    };
+  }
+
+  /** The rows and totals withheld of one problem; region null is the overall row. */
+  record Protection(
+      RegionComplements.Withheld totals, Map<String, RegionComplements.Withheld> byFactor) {
+    boolean withholds(String factor, String region) {
+      RegionComplements.Withheld withheld = byFactor.get(factor);
+      if (withheld == null) {
+        return false;
+      }
+      return region == null ? withheld.overall() : withheld.regions().contains(region);
+    }
+
+    boolean withholdsTotals(String region) {
+      return region == null ? totals.overall() : totals.regions().contains(region);
+    }
   }
 
   private static EstimateView estimate(RootCauseResults.Interval interval) {
