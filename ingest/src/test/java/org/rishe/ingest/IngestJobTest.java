@@ -215,6 +215,109 @@ class IngestJobTest {
   }
 
   @Test
+  void theFreeTextNoteOfAidEventsIsAcceptedButStoredNowhereNotEvenInQuarantine()
+      throws IOException {
+    Path warehouse = temporary.resolve("warehouse");
+    Path batch = temporary.resolve("batch");
+    TestBatches.write(
+        batch,
+        "donations.csv",
+        "donation_id,donor_id,received_on,amount,currency\nD1,DONOR1,2024-03-01,100,USD\n");
+    TestBatches.write(
+        batch,
+        "aid_events.csv",
+        "donation_id,stage,at,amount,note\n"
+            + "D1,received,2024-03-02T10:00:00Z,,\"handed to Maryam Hosseini, 12 Azadi St\"\n"
+            + "D1,lost,2024-03-03T10:00:00Z,,\"Kourosh Tehrani was not home\"\n");
+    TestBatches.write(
+        batch,
+        "aid_events.jsonl",
+        "{\"donation_id\":\"D1\",\"stage\":\"delivered\",\"at\":\"2024-03-04T10:00:00Z\","
+            + "\"note\":\"left with Shirin Karimi next door\"}\n"
+            + "{\"donation_id\":\"D9\",\"stage\":\"delivered\",\"at\":\"2024-03-04T10:00:00Z\","
+            + "\"note\":\"for Dariush Moradi\"}\n");
+
+    IngestReport report = ingest(warehouse, batch);
+
+    assertThat(report.status()).isEqualTo(IngestReport.COMPLETE);
+    FileReport csv = file(report, "aid_events.csv");
+    assertThat(csv.accepted()).isEqualTo(1);
+    assertThat(csv.quarantinedByReason()).containsExactly(Map.entry("value_not_allowed", 1L));
+    assertThat(csv.droppedPersonalColumns()).containsExactly("note");
+    assertThat(csv.ignoredColumns()).isEmpty();
+    FileReport jsonl = file(report, "aid_events.jsonl");
+    assertThat(jsonl.accepted()).isEqualTo(1);
+    assertThat(jsonl.quarantinedByReason()).containsExactly(Map.entry("unknown_reference", 1L));
+    assertThat(jsonl.droppedPersonalColumns()).containsExactly("note");
+    WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
+    assertThat(spark.read().format("delta").load(layout.curated("aid_events")).columns())
+        .doesNotContain("note")
+        .contains("donation_id", "stage", "at", "recipient_id", "amount");
+    assertThat(table(warehouse, Entity.AID_EVENTS)).hasSize(2);
+    List<String> quarantined =
+        spark.read().format("delta").load(layout.quarantine("aid_events")).collectAsList().stream()
+            .map(r -> r.<String>getAs(CuratedSchemas.QUARANTINE_RAW))
+            .toList();
+    assertThat(quarantined).hasSize(2).allSatisfy(raw -> assertThat(raw).doesNotContain("note"));
+    List<String> names =
+        List.of("Maryam", "Hosseini", "Azadi", "Kourosh", "Tehrani", "Shirin", "Karimi", "Dariush");
+    try (Stream<Path> files = Files.walk(warehouse)) {
+      for (Path path : files.filter(Files::isRegularFile).toList()) {
+        String content = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+        for (String name : names) {
+          assertThat(content).as(name + " in " + path).doesNotContain(name);
+        }
+      }
+    }
+  }
+
+  @Test
+  void anAidEventsTableCuratedWhenNotesWereStoredStillTakesNewEvents() {
+    Path warehouse = temporary.resolve("warehouse");
+    WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
+    // aid_events as an earlier version curated it, with the note column
+    org.apache.spark.sql.types.StructType withNote =
+        CuratedSchemas.curated(Entity.AID_EVENTS)
+            .add("note", org.apache.spark.sql.types.DataTypes.StringType, true);
+    spark
+        .createDataFrame(
+            List.of(
+                org.apache.spark.sql.RowFactory.create(
+                    "D1",
+                    "received",
+                    java.sql.Timestamp.from(Instant.parse("2024-03-02T10:00:00Z")),
+                    null,
+                    null,
+                    "an old note")),
+            withNote)
+        .write()
+        .format("delta")
+        .save(layout.curated("aid_events"));
+    Path batch = temporary.resolve("batch");
+    TestBatches.write(
+        batch,
+        "donations.csv",
+        "donation_id,donor_id,received_on,amount,currency\nD1,DONOR1,2024-03-01,100,USD\n");
+    TestBatches.write(
+        batch,
+        "aid_events.csv",
+        "donation_id,stage,at,note\nD1,delivered,2024-03-04T10:00:00Z,left with a neighbour\n");
+
+    IngestReport report = ingest(warehouse, batch);
+
+    assertThat(file(report, "aid_events.csv").accepted()).isEqualTo(1);
+    List<Row> events =
+        spark.read().format("delta").load(layout.curated("aid_events")).collectAsList();
+    assertThat(events)
+        .extracting(r -> r.<String>getAs("stage"))
+        .containsExactlyInAnyOrder("received", "delivered");
+    assertThat(events)
+        .filteredOn(r -> r.<String>getAs("stage").equals("delivered"))
+        .extracting(r -> r.<String>getAs("note"))
+        .containsOnlyNulls();
+  }
+
+  @Test
   void reingestingTheSameBatchChangesNothing() {
     Path warehouse = temporary.resolve("warehouse");
     Path batch = familiesAndPeople(temporary.resolve("batch"));

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -12,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -27,7 +30,7 @@ import org.rishe.spark.curated.CuratedTables;
  * The curated tables one analyze run reads, each pinned to the version current when the run started
  * (Delta time travel), so every result of a run describes the same data even if an ingest commits
  * meanwhile. A table never ingested reads as empty; a table written before the contract gained a
- * column reads with that column null.
+ * column reads with that column null, and a stored column the contract no longer keeps is not read.
  *
  * <p>Every table, and every consenting-people view of one, is read from storage once per run and
  * then kept by the executors ({@code MEMORY_AND_DISK}): the steps query the same tables dozens of
@@ -47,8 +50,7 @@ public final class CuratedInputs implements AutoCloseable {
     for (Entity entity : Entity.values()) {
       long version = curated.version(layout.curated(entity.fileName()));
       if (version < 0) {
-        tables.put(
-            entity, spark.createDataFrame(java.util.List.of(), CuratedSchemas.curated(entity)));
+        tables.put(entity, spark.createDataFrame(List.of(), CuratedSchemas.curated(entity)));
       } else {
         versions.put(entity.fileName(), version);
         stored.put(entity, version);
@@ -65,7 +67,7 @@ public final class CuratedInputs implements AutoCloseable {
                   entity,
                   loaders.submit(
                       () ->
-                          withMissingColumns(
+                          withContractColumns(
                                   spark
                                       .read()
                                       .format("delta")
@@ -90,20 +92,23 @@ public final class CuratedInputs implements AutoCloseable {
   }
 
   /**
-   * The table with every column of {@code schema}: a column the contract gained after the table was
-   * written (a programme's {@code follow_up_start_days}, say) reads as null, so a warehouse curated
-   * by an earlier version stays readable without a migration. The next ingest of that entity adds
-   * the column to the stored table ({@code CuratedTables}).
+   * The table with exactly the columns of {@code schema}, in its order: a column the contract
+   * gained after the table was written (a programme's {@code follow_up_start_days}, say) reads as
+   * null, so a warehouse curated by an earlier version stays readable without a migration, and the
+   * next ingest of that entity adds the column to the stored table ({@code CuratedTables}). A
+   * stored column the contract no longer keeps (the free-text {@code note} of {@code aid_events},
+   * dropped at ingest since) is left unread, so no step can use it and no run keeps it in memory.
    */
-  static Dataset<Row> withMissingColumns(Dataset<Row> table, StructType schema) {
+  static Dataset<Row> withContractColumns(Dataset<Row> table, StructType schema) {
     Set<String> present = Set.of(table.columns());
-    Dataset<Row> complete = table;
+    List<Column> columns = new ArrayList<>();
     for (StructField field : schema.fields()) {
-      if (!present.contains(field.name())) {
-        complete = complete.withColumn(field.name(), lit(null).cast(field.dataType()));
-      }
+      columns.add(
+          present.contains(field.name())
+              ? table.col(field.name())
+              : lit(null).cast(field.dataType()).as(field.name()));
     }
-    return complete;
+    return table.select(columns.toArray(Column[]::new));
   }
 
   public Dataset<Row> table(Entity entity) {

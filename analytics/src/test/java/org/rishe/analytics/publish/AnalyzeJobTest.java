@@ -258,6 +258,42 @@ class AnalyzeJobTest {
     assertThat(programs).containsExactly("[PRG01,null,null]", "[PRG02,60,null]", "[PRG03,30,1100]");
   }
 
+  @Test
+  void aWarehouseWhoseAidEventsStillHoldTheNoteAnalyzesWithoutReadingIt() throws Exception {
+    WarehouseLayout layout = new WarehouseLayout(temporary.resolve("warehouse").toString());
+    // aid_events as ingest curated it before the note was dropped at ingest
+    StructType withNote =
+        CuratedSchemas.curated(Entity.AID_EVENTS).add("note", DataTypes.StringType, true);
+    spark
+        .createDataFrame(
+            List.of(
+                RowFactory.create(
+                    "D1",
+                    "delivered",
+                    java.sql.Timestamp.from(java.time.Instant.parse("2024-02-10T10:00:00Z")),
+                    null,
+                    null,
+                    "left with Maryam Hosseini")),
+            withNote)
+        .write()
+        .format("delta")
+        .save(layout.curated(Entity.AID_EVENTS.fileName()));
+    ingestedWarehouse();
+    Files.writeString(
+        temporary.resolve("batch/donations.csv"),
+        "donation_id,donor_id,received_on,amount,currency\nD1,DONOR1,2024-02-01,100,USD\n");
+    new IngestJob(spark, layout, new Pseudonymizer(new byte[32]), m -> {})
+        .run(temporary.resolve("batch").toString(), DateParser.BatchCalendar.GREGORIAN);
+
+    try (CuratedInputs inputs = new CuratedInputs(spark, layout)) {
+      assertThat(inputs.table(Entity.AID_EVENTS).columns())
+          .containsExactly(CuratedSchemas.curated(Entity.AID_EVENTS).fieldNames());
+    }
+    RunManifest manifest = new AnalyzeJob(spark, layout, m -> {}).run(AnalyzeParameters.defaults());
+
+    assertThat(manifest.tables()).containsEntry(ResultTables.DONATION_JOURNEYS, 1L);
+  }
+
   /** A programmes table as ingest wrote it before the contract had follow-up windows. */
   private void writeProgramsWithoutFollowUpColumns(WarehouseLayout layout, String... ids) {
     StructType current = CuratedSchemas.curated(Entity.PROGRAMS);

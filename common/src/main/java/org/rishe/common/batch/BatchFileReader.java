@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import org.rishe.common.contract.Entity;
 
 /**
  * Reads the records of one batch file, CSV or JSON Lines, as {@link SourceRow}s. Personal
- * identifier columns are dropped here, before a value can reach any table, log or quarantine. Text
- * that is not valid UTF-8 fails the whole file with a {@link BatchFileException}.
+ * identifier columns, and the columns the file's entity drops ({@link Entity#droppedColumns()},
+ * such as the free-text {@code note} of {@code aid_events}), are dropped here, before a value can
+ * reach any table, log or quarantine. Text that is not valid UTF-8 fails the whole file with a
+ * {@link BatchFileException}.
  */
 public interface BatchFileReader extends Closeable {
 
@@ -23,7 +27,7 @@ public interface BatchFileReader extends Closeable {
    */
   List<String> columns();
 
-  /** Personal-identifier columns seen and dropped so far. */
+  /** Personal columns (identifiers and the entity's dropped columns) seen and dropped so far. */
   Set<String> droppedPersonalColumns();
 
   /** The next record, or empty at end of file. */
@@ -32,8 +36,14 @@ public interface BatchFileReader extends Closeable {
   @Override
   void close();
 
-  /** The reader for a file name ending in {@code .csv} or {@code .jsonl}. */
+  /**
+   * The reader for a file name ending in {@code .csv} or {@code .jsonl}. The entity, and so the
+   * columns dropped besides the personal identifiers, is the file's {@link #baseName(String)}.
+   */
   static BatchFileReader open(String fileName, InputStream input) {
+    Optional<Entity> entity = Entity.fromFileName(baseName(fileName));
+    Predicate<String> dropped =
+        entity.isPresent() ? entity.get()::dropsColumn : Entity::isPersonalIdentifier;
     Reader reader =
         new InputStreamReader(
             input,
@@ -43,10 +53,10 @@ public interface BatchFileReader extends Closeable {
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
     String lower = fileName.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".csv")) {
-      return new CsvBatchFileReader(fileName, reader);
+      return new CsvBatchFileReader(fileName, reader, dropped);
     }
     if (lower.endsWith(".jsonl")) {
-      return new JsonLinesBatchFileReader(fileName, reader);
+      return new JsonLinesBatchFileReader(fileName, reader, dropped);
     }
     throw new BatchFileException(
         fileName + ": unknown format; name batch files NAME.csv or NAME.jsonl");

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.rishe.common.contract.Entity;
+import java.util.function.Predicate;
 import org.rishe.common.contract.Reason;
 import org.rishe.common.contract.RowResult;
 import org.rishe.common.csv.CsvFormatException;
@@ -26,7 +26,7 @@ final class CsvBatchFileReader implements BatchFileReader {
   private final Set<String> dropped = new LinkedHashSet<>();
   private final boolean[] personal;
 
-  CsvBatchFileReader(String fileName, Reader reader) {
+  CsvBatchFileReader(String fileName, Reader reader, Predicate<String> drops) {
     this.fileName = fileName;
     this.csv = new CsvReader(reader);
     Optional<CsvRecord> first = read();
@@ -51,7 +51,7 @@ final class CsvBatchFileReader implements BatchFileReader {
     this.header = List.copyOf(names);
     this.personal = new boolean[header.size()];
     for (int i = 0; i < header.size(); i++) {
-      personal[i] = Entity.isPersonalIdentifier(header.get(i));
+      personal[i] = drops.test(header.get(i));
       if (personal[i]) {
         dropped.add(header.get(i));
       }

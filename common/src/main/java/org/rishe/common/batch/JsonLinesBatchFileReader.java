@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.rishe.common.contract.Entity;
+import java.util.function.Predicate;
 import org.rishe.common.contract.Reason;
 import org.rishe.common.contract.RowResult;
 
@@ -27,10 +27,12 @@ final class JsonLinesBatchFileReader implements BatchFileReader {
   private final BufferedReader reader;
   private final Set<String> columns = new LinkedHashSet<>();
   private final Set<String> dropped = new LinkedHashSet<>();
+  private final Predicate<String> drops;
   private long line;
 
-  JsonLinesBatchFileReader(String fileName, Reader reader) {
+  JsonLinesBatchFileReader(String fileName, Reader reader, Predicate<String> drops) {
     this.fileName = fileName;
+    this.drops = drops;
     this.reader = new BufferedReader(reader, 1 << 16);
   }
 
@@ -72,7 +74,7 @@ final class JsonLinesBatchFileReader implements BatchFileReader {
       Map.Entry<String, JsonNode> field = fields.next();
       String name = field.getKey().trim();
       columns.add(name);
-      if (Entity.isPersonalIdentifier(name)) {
+      if (drops.test(name)) {
         dropped.add(name);
         continue;
       }

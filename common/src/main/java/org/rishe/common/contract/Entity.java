@@ -137,8 +137,9 @@ public enum Entity {
               "confirmed"),
           required("at", TIMESTAMP),
           optional("recipient_id", IDENTIFIER),
-          optional("amount", NUMBER),
-          optional("note", TEXT))),
+          optional("amount", NUMBER)),
+      // free text that may name or locate a recipient: accepted, dropped as the file is read
+      List.of("note")),
   VOLUNTEERS(
       List.of("volunteer_id"),
       List.of(
@@ -172,10 +173,16 @@ public enum Entity {
 
   private final List<String> key;
   private final List<Field> fields;
+  private final List<String> droppedColumns;
 
   Entity(List<String> key, List<Field> fields) {
+    this(key, fields, List.of());
+  }
+
+  Entity(List<String> key, List<Field> fields, List<String> droppedColumns) {
     this.key = key;
     this.fields = fields;
+    this.droppedColumns = droppedColumns;
   }
 
   /** The file name without extension, e.g. {@code aid_events}. */
@@ -189,6 +196,25 @@ public enum Entity {
 
   public List<Field> fields() {
     return fields;
+  }
+
+  /**
+   * Columns of this entity's contract that a batch may carry but that are never stored: free text
+   * that may name or locate a person (the {@code note} of {@code aid_events}). Like the {@link
+   * #PERSONAL_IDENTIFIERS} they are dropped as the file is read, before a value can reach a table,
+   * a log or quarantine, and are not among the {@link #fields()}.
+   */
+  public List<String> droppedColumns() {
+    return droppedColumns;
+  }
+
+  /**
+   * Whether a column of this entity's files is dropped at ingest: a personal identifier or one of
+   * the {@link #droppedColumns()}, matched case-insensitively after trimming.
+   */
+  public boolean dropsColumn(String column) {
+    return isPersonalIdentifier(column)
+        || droppedColumns.contains(column.trim().toLowerCase(Locale.ROOT));
   }
 
   public Optional<Field> field(String name) {

@@ -57,6 +57,23 @@ class BatchFileReaderTest {
   }
 
   @Test
+  void theNoteOfAidEventsIsDroppedLikeAPersonalColumnFromCsvAndJsonLines() {
+    BatchFileReader csv =
+        open("aid_events.csv", "donation_id,stage,at,Note\nD1,received,2024-03-02,for Sara\n");
+    BatchFileReader json =
+        open(
+            "aid_events.jsonl",
+            "{\"donation_id\":\"D1\",\"note\":\"for Sara\",\"stage\":\"received\"}\n");
+
+    assertThat(csv.next().orElseThrow().values())
+        .containsOnlyKeys("donation_id", "stage", "at")
+        .doesNotContainValue("for Sara");
+    assertThat(csv.droppedPersonalColumns()).containsExactly("Note");
+    assertThat(json.next().orElseThrow().values()).containsOnlyKeys("donation_id", "stage");
+    assertThat(json.droppedPersonalColumns()).containsExactly("note");
+  }
+
+  @Test
   void aJsonLineThatIsNotAnObjectOfScalarsIsUnreadableButTheFileGoesOn() {
     BatchFileReader reader =
         open("cases.jsonl", "[1,2]\n{\"case_id\":{\"nested\":1}}\n{\"case_id\":\"C1\"}\n");

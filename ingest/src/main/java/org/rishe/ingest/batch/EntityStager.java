@@ -129,7 +129,7 @@ public final class EntityStager {
       }
       for (String column : reader.columns()) {
         if (entity.field(column).isEmpty()
-            && !Entity.isPersonalIdentifier(column)
+            && !entity.dropsColumn(column)
             && !column.equals(Entity.DELETED_AT)) {
           ignored.add(column);
         }
