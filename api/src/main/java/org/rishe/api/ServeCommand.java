@@ -113,10 +113,20 @@ public final class ServeCommand {
               thread.setDaemon(true);
               return thread;
             });
+    // An exception escaping a scheduled task cancels it for good (new runs and revoked keys would
+    // then go unnoticed): each refresh reports its failure and the next tick tries again.
     timer.scheduleWithFixedDelay(
         () -> {
-          results.refresh();
-          keys.reloadIfChanged();
+          try {
+            results.refresh();
+          } catch (RuntimeException e) {
+            System.err.println("rishe serve: cannot refresh the served run: " + e);
+          }
+          try {
+            keys.reloadIfChanged();
+          } catch (RuntimeException e) {
+            System.err.println("rishe serve: cannot reload the API keys: " + e);
+          }
         },
         2,
         2,

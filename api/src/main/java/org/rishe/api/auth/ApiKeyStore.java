@@ -41,6 +41,9 @@ public final class ApiKeyStore {
   private volatile Map<String, ApiKey> byId = Map.of();
   private volatile FileTime loadedModified;
   private volatile long loadedSize = -1;
+  // the file version that failed to read, so that it is reported once and not re-read every tick
+  private FileTime brokenModified;
+  private long brokenSize = -1;
 
   public ApiKeyStore(Path file) {
     this.file = requireNonNull(file, "file is null");
@@ -89,27 +92,58 @@ public final class ApiKeyStore {
     return matches ? Optional.of(key) : Optional.empty();
   }
 
-  /** Re-reads the file when it changed on disk. */
+  /**
+   * Re-reads the file when it changed on disk. A file that cannot be read or parsed (a half-edited
+   * copy, say) is reported once on standard error and the keys read last stay in force: a broken
+   * file never disables the server, and a revocation written next is picked up as soon as the file
+   * reads again.
+   */
   public synchronized void reloadIfChanged() {
+    FileTime modified;
+    long size;
     try {
       if (!Files.exists(file)) {
         byId = Map.of();
         loadedModified = null;
         return;
       }
-      FileTime modified = Files.getLastModifiedTime(file);
-      long size = Files.size(file);
-      if (modified.equals(loadedModified) && size == loadedSize) {
-        return;
-      }
+      modified = Files.getLastModifiedTime(file);
+      size = Files.size(file);
+    } catch (IOException e) {
+      warnOnce(null, -1, "cannot read the API keys in " + file + ": " + e.getMessage());
+      return;
+    }
+    if ((modified.equals(loadedModified) && size == loadedSize)
+        || (modified.equals(brokenModified) && size == brokenSize)) {
+      return;
+    }
+    try {
       List<ApiKey> keys = JSON.readValue(file.toFile(), new TypeReference<List<ApiKey>>() {});
       byId = keys.stream().collect(Collectors.toUnmodifiableMap(ApiKey::id, Function.identity()));
       loadedModified = modified;
       loadedSize = size;
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot read the API keys in " + file + "; fix or remove the file", e);
+      brokenModified = null;
+    } catch (IOException | RuntimeException e) {
+      warnOnce(
+          modified,
+          size,
+          "cannot read the API keys in "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + "); the "
+              + byId.size()
+              + " keys read before stay in force until the file is fixed");
     }
+  }
+
+  private void warnOnce(FileTime modified, long size, String message) {
+    if (modified != null && modified.equals(brokenModified) && size == brokenSize) {
+      return;
+    }
+    brokenModified = modified;
+    brokenSize = size;
+    System.err.println("rishe serve: " + message);
   }
 
   private void write(List<ApiKey> keys) {
