@@ -1,9 +1,16 @@
 package org.rishe.api;
 
 import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.rishe.api.auth.ApiKey;
 import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.auth.Role;
 import org.rishe.common.cli.Arguments;
@@ -12,18 +19,28 @@ import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.warehouse.WarehouseLayout;
 
 /**
- * {@code rishe keys create --role ROLE [--donor DONOR_ID]}: creates an API key and prints it once.
+ * {@code rishe keys create|list|revoke|rotate}: makes, lists, revokes and replaces the API keys of
+ * a warehouse. A key is printed once, when made; only its hash is stored.
  */
 public final class KeysCommand {
   static final String USAGE =
       """
-      Usage: rishe keys create --role ROLE [--donor DONOR_ID] [--warehouse DIR]
+      Usage: rishe keys create --role ROLE [--donor DONOR_ID] [--expires DATE] [--warehouse DIR]
+             rishe keys list [--warehouse DIR]
+             rishe keys revoke ID [--warehouse DIR]
+             rishe keys rotate ID [--warehouse DIR]
 
-      Creates an API key and prints it once, as the last word of the output: only its hash is
-      stored (in <warehouse>/config/api-keys.json), so keep it safe.
+      create   makes an API key and prints it once, as the last word of the output: only its hash
+               is stored (in <warehouse>/config/api-keys.json), so keep it safe
+      list     one line per key: id, role, created, expires (never the key itself)
+      revoke   removes the key with that id (the rk_<id>_ part of the key); a running server
+               refuses it within two seconds
+      rotate   replaces the key with that id by a new one with the same role, donor and expiry,
+               printed once; the old key stops working when the new one starts
 
         --role ROLE       leadership, planner, researcher, donor or admin
         --donor ID        for a donor key: the donor_id (as in the donations file) it may see
+        --expires DATE    the key stops working at the start of this day (UTC), YYYY-MM-DD
         --warehouse DIR   the warehouse (default $RISHE_WAREHOUSE or ./warehouse)""";
 
   private KeysCommand() {}
@@ -37,17 +54,28 @@ public final class KeysCommand {
       out.println(USAGE);
       return args.length == 0 ? 2 : 0;
     }
-    if (!args[0].equals("create")) {
+    String action = args[0];
+    if (!List.of("create", "list", "revoke", "rotate").contains(action)) {
       err.println(
-          "rishe keys: unknown action '" + args[0] + "'; the only action is create (see --help)");
+          "rishe keys: unknown action '"
+              + action
+              + "'; the actions are create, list, revoke and rotate (see --help)");
       return 2;
     }
+    boolean needsId = action.equals("revoke") || action.equals("rotate");
+    if (needsId && (args.length < 2 || args[1].startsWith("-"))) {
+      err.println("rishe keys: " + action + " needs the key's id: rishe keys " + action + " ID");
+      return 2;
+    }
+    String id = needsId ? args[1] : null;
     Arguments arguments;
     try {
       arguments =
           Arguments.parse(
-              Arrays.copyOfRange(args, 1, args.length),
-              Set.of("--role", "--donor", "--warehouse"),
+              Arrays.copyOfRange(args, needsId ? 2 : 1, args.length),
+              action.equals("create")
+                  ? Set.of("--role", "--donor", "--expires", "--warehouse")
+                  : Set.of("--warehouse"),
               Set.of());
     } catch (IllegalArgumentException e) {
       err.println("rishe keys: " + e.getMessage() + " (see --help)");
@@ -57,6 +85,27 @@ public final class KeysCommand {
       out.println(USAGE);
       return 0;
     }
+    WarehouseLayout layout = WarehouseLayout.resolve(arguments.value("--warehouse").orElse(null));
+    try {
+      ApiKeyStore store = new ApiKeyStore(layout.apiKeys());
+      return switch (action) {
+        case "create" -> create(arguments, layout, store, out, err);
+        case "list" -> list(store, out);
+        case "revoke" -> revoke(store, id, out, err);
+        default -> rotate(store, id, out, err);
+      };
+    } catch (RuntimeException e) {
+      err.println("rishe keys: failed: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static int create(
+      Arguments arguments,
+      WarehouseLayout layout,
+      ApiKeyStore store,
+      PrintStream out,
+      PrintStream err) {
     Optional<Role> role = arguments.value("--role").flatMap(Role::parse);
     if (role.isEmpty()) {
       err.println(
@@ -72,21 +121,82 @@ public final class KeysCommand {
       err.println("rishe keys: --donor is only for --role donor");
       return 2;
     }
-    WarehouseLayout layout = WarehouseLayout.resolve(arguments.value("--warehouse").orElse(null));
-    try {
-      String donorPseudonym =
-          donor
-              .map(
-                  d ->
-                      new Pseudonymizer(PseudonymKeys.loadOrCreate(layout.localRoot()))
-                          .pseudonym(d))
-              .orElse(null);
-      String key = new ApiKeyStore(layout.apiKeys()).create(role.get(), donorPseudonym);
-      out.println("Created a " + role.get().code() + " key (shown once, store it safely): " + key);
+    Instant expires = null;
+    if (arguments.value("--expires").isPresent()) {
+      String date = arguments.value("--expires").get();
+      try {
+        expires = LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } catch (DateTimeParseException e) {
+        err.println("rishe keys: --expires must be a date written YYYY-MM-DD, got '" + date + "'");
+        return 2;
+      }
+      if (!expires.isAfter(Instant.now())) {
+        err.println("rishe keys: --expires " + date + " is not in the future");
+        return 2;
+      }
+    }
+    String donorPseudonym =
+        donor
+            .map(
+                d -> new Pseudonymizer(PseudonymKeys.loadOrCreate(layout.localRoot())).pseudonym(d))
+            .orElse(null);
+    String key = store.create(role.get(), donorPseudonym, expires);
+    out.println(
+        "Created a "
+            + role.get().code()
+            + " key"
+            + (expires == null ? "" : " expiring " + expires)
+            + " (shown once, store it safely): "
+            + key);
+    return 0;
+  }
+
+  private static int list(ApiKeyStore store, PrintStream out) {
+    List<ApiKey> keys = store.list();
+    if (keys.isEmpty()) {
+      out.println("no keys (make one with: rishe keys create --role ROLE)");
       return 0;
-    } catch (RuntimeException e) {
-      err.println("rishe keys: failed: " + e.getMessage());
+    }
+    Instant now = Instant.now();
+    out.println(
+        String.format(Locale.ROOT, "%-12s  %-10s  %-24s  %s", "id", "role", "created", "expires"));
+    for (ApiKey key : keys) {
+      String expires =
+          key.expiresAt() == null
+              ? "never"
+              : key.expiresAt() + (key.expiredAt(now) ? " (expired)" : "");
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "%-12s  %-10s  %-24s  %s",
+              key.id(),
+              key.role().code(),
+              key.createdAt(),
+              expires));
+    }
+    return 0;
+  }
+
+  private static int revoke(ApiKeyStore store, String id, PrintStream out, PrintStream err) {
+    if (!store.revoke(id)) {
+      err.println("rishe keys: no key with id " + id + " (see rishe keys list)");
       return 1;
     }
+    out.println("Revoked key " + id + "; a running server refuses it within two seconds");
+    return 0;
+  }
+
+  private static int rotate(ApiKeyStore store, String id, PrintStream out, PrintStream err) {
+    Optional<String> key = store.rotate(id);
+    if (key.isEmpty()) {
+      err.println("rishe keys: no key with id " + id + " (see rishe keys list)");
+      return 1;
+    }
+    out.println(
+        "Replaced key "
+            + id
+            + " (shown once, store it safely; the old one no longer works): "
+            + key.get());
+    return 0;
   }
 }

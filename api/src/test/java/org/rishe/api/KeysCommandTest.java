@@ -58,4 +58,105 @@ class KeysCommandTest {
         .contains("a donor key needs --donor DONOR_ID")
         .contains("--role must be one of");
   }
+
+  @Test
+  void listRevokeAndRotateWorkOnTheStoredKeysAndAnExpiredKeyIsRefused() throws Exception {
+    String planner = created("create", "--role", "planner");
+    String researcher = created("create", "--role", "researcher", "--expires", "2999-01-01");
+    Path stored = new WarehouseLayout(warehouse.toString()).apiKeys();
+    String plannerId = planner.split("_")[1];
+    String researcherId = researcher.split("_")[1];
+
+    String listing = output("list");
+    assertThat(listing)
+        .contains(plannerId + "  planner")
+        .contains(researcherId + "  researcher")
+        .contains("2999-01-01T00:00:00Z")
+        .doesNotContain(planner)
+        .doesNotContain(researcher);
+
+    String rotated = created("rotate", researcherId);
+    ApiKeyStore store = new ApiKeyStore(stored);
+    assertThat(store.authenticate(researcher)).isEmpty();
+    assertThat(store.authenticate(rotated))
+        .hasValueSatisfying(
+            key -> {
+              assertThat(key.role()).isEqualTo(Role.RESEARCHER);
+              assertThat(key.expiresAt()).isEqualTo("2999-01-01T00:00:00Z");
+            });
+
+    assertThat(output("revoke", plannerId)).contains("Revoked key " + plannerId);
+    assertThat(new ApiKeyStore(stored).authenticate(planner)).isEmpty();
+    assertThat(KeysCommand.run(args("revoke", plannerId), System.out, System.err)).isEqualTo(1);
+
+    // a key whose expiry has passed: written as an older version of the file could hold it
+    String json = Files.readString(stored);
+    Files.writeString(stored, json.replace("2999-01-01T00:00:00Z", "2001-01-01T00:00:00Z"));
+    assertThat(new ApiKeyStore(stored).authenticate(rotated)).isEmpty();
+    assertThat(output("list")).contains("2001-01-01T00:00:00Z (expired)");
+  }
+
+  @Test
+  void aRevokedKeyIsRefusedByARunningServerWithinTwoSeconds() throws Exception {
+    try (ServedWarehouse server = new ServedWarehouse(warehouse)) {
+      String planner = created("create", "--role", "planner");
+      assertThat(server.get("/api/v1/health", planner).statusCode()).isEqualTo(200);
+      assertThat(server.get("/api/v1/problems", planner).statusCode()).isNotEqualTo(401);
+
+      output("revoke", planner.split("_")[1]);
+      long revoked = System.nanoTime();
+      int status = 0;
+      while (System.nanoTime() - revoked < 3_000_000_000L) {
+        status = server.get("/api/v1/problems", planner).statusCode();
+        if (status == 401) {
+          break;
+        }
+        Thread.sleep(100);
+      }
+      assertThat(status).isEqualTo(401);
+      assertThat((System.nanoTime() - revoked) / 1e9).isLessThan(2.5);
+    }
+  }
+
+  @Test
+  void anExpiryMustBeAFutureDate() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+    assertThat(
+            KeysCommand.run(
+                args("create", "--role", "planner", "--expires", "soon"), System.out, errors))
+        .isEqualTo(2);
+    assertThat(
+            KeysCommand.run(
+                args("create", "--role", "planner", "--expires", "2001-01-01"), System.out, errors))
+        .isEqualTo(2);
+    assertThat(KeysCommand.run(args("revoke"), System.out, errors)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--expires must be a date written YYYY-MM-DD")
+        .contains("is not in the future")
+        .contains("revoke needs the key's id");
+  }
+
+  private String[] args(String... words) {
+    String[] all = java.util.Arrays.copyOf(words, words.length + 2);
+    all[words.length] = "--warehouse";
+    all[words.length + 1] = warehouse.toString();
+    return all;
+  }
+
+  private String output(String... words) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status =
+        KeysCommand.run(
+            args(words), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    assertThat(status).as(String.join(" ", words)).isZero();
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Runs an action that prints a key as its last word, and returns the key. */
+  private String created(String... words) {
+    String[] printed = output(words).trim().split("\\s+");
+    return printed[printed.length - 1];
+  }
 }

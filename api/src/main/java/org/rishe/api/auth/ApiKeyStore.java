@@ -18,6 +18,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -52,18 +53,80 @@ public final class ApiKeyStore {
 
   /** Creates a key, stores its hash and returns the key itself: the only time it is ever shown. */
   public synchronized String create(Role role, String donorId) {
+    return create(role, donorId, null);
+  }
+
+  /**
+   * Creates a key that stops working at {@code expiresAt} (null: never), stores its hash and
+   * returns the key itself: the only time it is ever shown.
+   */
+  public synchronized String create(Role role, String donorId, Instant expiresAt) {
     reloadIfChanged();
+    Minted minted = mint(role, donorId, expiresAt == null ? null : expiresAt.toString());
+    List<ApiKey> keys = new ArrayList<>(byId.values());
+    keys.add(minted.stored());
+    replaceAll(keys);
+    return minted.key();
+  }
+
+  /** A new key: what is stored of it and the key itself. */
+  private record Minted(ApiKey stored, String key) {}
+
+  private static Minted mint(Role role, String donorId, String expiresAt) {
     byte[] idBytes = new byte[6];
     byte[] secret = new byte[32];
     RANDOM.nextBytes(idBytes);
     RANDOM.nextBytes(secret);
     String id = HexFormat.of().formatHex(idBytes);
     String key = "rk_" + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    List<ApiKey> keys = new ArrayList<>(byId.values());
-    keys.add(new ApiKey(id, role, donorId, sha256(key), Instant.now().toString()));
+    return new Minted(
+        new ApiKey(id, role, donorId, sha256(key), Instant.now().toString(), expiresAt), key);
+  }
+
+  private void replaceAll(List<ApiKey> keys) {
     write(keys);
     byId = keys.stream().collect(Collectors.toUnmodifiableMap(ApiKey::id, Function.identity()));
-    return key;
+  }
+
+  /** Every stored key (never a secret), oldest first. */
+  public synchronized List<ApiKey> list() {
+    reloadIfChanged();
+    return byId.values().stream()
+        .sorted(Comparator.comparing(ApiKey::createdAt).thenComparing(ApiKey::id))
+        .toList();
+  }
+
+  /**
+   * Removes a key; a server using this file refuses it from its next reload (within two seconds).
+   * Returns whether the key existed.
+   */
+  public synchronized boolean revoke(String id) {
+    reloadIfChanged();
+    if (!byId.containsKey(id)) {
+      return false;
+    }
+    List<ApiKey> keys = new ArrayList<>(byId.values());
+    keys.removeIf(key -> key.id().equals(id));
+    replaceAll(keys);
+    return true;
+  }
+
+  /**
+   * Replaces a key by a new one with the same role, donor and expiry, in one write: the old key
+   * stops working when the new one starts. Returns the new key, or empty when no key has that id.
+   */
+  public synchronized Optional<String> rotate(String id) {
+    reloadIfChanged();
+    ApiKey old = byId.get(id);
+    if (old == null) {
+      return Optional.empty();
+    }
+    Minted minted = mint(old.role(), old.donorId(), old.expiresAt());
+    List<ApiKey> keys = new ArrayList<>(byId.values());
+    keys.removeIf(key -> key.id().equals(id));
+    keys.add(minted.stored());
+    replaceAll(keys);
+    return Optional.of(minted.key());
   }
 
   /** The stored key a presented key proves, if any. */
@@ -89,7 +152,7 @@ public final class ApiKeyStore {
         MessageDigest.isEqual(
             key.hash().getBytes(StandardCharsets.US_ASCII),
             sha256(presented).getBytes(StandardCharsets.US_ASCII));
-    return matches ? Optional.of(key) : Optional.empty();
+    return matches && !key.expiredAt(Instant.now()) ? Optional.of(key) : Optional.empty();
   }
 
   /**
