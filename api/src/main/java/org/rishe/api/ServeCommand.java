@@ -23,14 +23,18 @@ public final class ServeCommand {
   static final String USAGE =
       """
       Usage: rishe serve [--port 7070] [--host 127.0.0.1] [--warehouse DIR] [--small-cell-k 11]
-                         [--rate-limit 50] [--hello]
+                         [--rate-limit 50] [--behind-proxy] [--hello]
 
       Serves the latest published results run over HTTP: the API under /api/v1 and the
       dashboard at /. A newer run published by `rishe analyze` is picked up within seconds,
       without a restart. Stop with Ctrl-C.
 
         --port N          port to listen on (default 7070; 0 picks a free one)
-        --host H          address to bind (default 127.0.0.1; 0.0.0.0 for every interface)
+        --host H          address to bind (default 127.0.0.1); any other than loopback needs
+                          --behind-proxy, since keys and children's data must not cross a
+                          network in clear text
+        --behind-proxy    a TLS-terminating reverse proxy (nginx, Caddy, a load balancer) is the
+                          only way in: allows a non-loopback --host
         --warehouse DIR   the warehouse (default $RISHE_WAREHOUSE or ./warehouse)
         --small-cell-k K  researchers never see a count from 1 to K-1 (default 11)
         --rate-limit N    requests per second each key may make, in bursts of 4N (default 50)
@@ -53,7 +57,7 @@ public final class ServeCommand {
           Arguments.parse(
               args,
               Set.of("--port", "--host", "--warehouse", "--small-cell-k", "--rate-limit"),
-              Set.of("--hello"));
+              Set.of("--hello", "--behind-proxy"));
       port = (int) arguments.longValue("--port", 7070, 0, 65535);
       k =
           (int)
@@ -77,12 +81,32 @@ public final class ServeCommand {
     }
     WarehouseLayout layout = WarehouseLayout.resolve(arguments.value("--warehouse").orElse(null));
     String host = arguments.value("--host").orElse("127.0.0.1");
+    if (!isLoopback(host) && !arguments.flag("--behind-proxy")) {
+      System.err.println(
+          "rishe serve: --host "
+              + host
+              + " would serve API keys and children's data in clear text to the network; put a"
+              + " TLS-terminating reverse proxy in front and add --behind-proxy, or keep the"
+              + " default 127.0.0.1");
+      System.exit(2);
+      return;
+    }
     try {
       start(layout, host, port, k, rateLimit, arguments.flag("--hello"), System.out);
     } catch (RuntimeException e) {
       System.err.println("rishe serve: failed: " + e.getMessage());
       System.exit(1);
     }
+  }
+
+  /** Whether the address is this machine only: localhost, 127.0.0.0/8 or ::1. */
+  static boolean isLoopback(String host) {
+    String bare =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    return bare.equalsIgnoreCase("localhost")
+        || bare.equals("::1")
+        || bare.equals("0:0:0:0:0:0:0:1")
+        || bare.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 
   /** Starts the server and its refresh timer, with the default rate limit; returns it. */

@@ -51,4 +51,16 @@ class ServeOptionsTest {
       app.stop();
     }
   }
+
+  @Test
+  void onlyLoopbackAddressesAreServedWithoutAProxyInFront() {
+    assertThat(ServeCommand.isLoopback("127.0.0.1")).isTrue();
+    assertThat(ServeCommand.isLoopback("127.8.9.10")).isTrue();
+    assertThat(ServeCommand.isLoopback("localhost")).isTrue();
+    assertThat(ServeCommand.isLoopback("[::1]")).isTrue();
+    assertThat(ServeCommand.isLoopback("0.0.0.0")).isFalse();
+    assertThat(ServeCommand.isLoopback("192.168.1.5")).isFalse();
+    assertThat(ServeCommand.isLoopback("::")).isFalse();
+    assertThat(ServeCommand.USAGE).contains("--behind-proxy");
+  }
 }
