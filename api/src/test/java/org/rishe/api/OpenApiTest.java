@@ -141,5 +141,14 @@ class OpenApiTest extends OneServerPerClass {
     assertThat(other.status()).isEqualTo(404);
     assertThat(other.isProblemJson()).isTrue();
     assertThat(page.header("content-type").toLowerCase(Locale.ROOT)).startsWith("text/html");
+    // the same protections as the dashboard's page: no inline script, no framing, no sniffing
+    for (RawHttp.Response response : java.util.List.of(page, bundle, init)) {
+      assertThat(response.header("content-security-policy"))
+          .contains("default-src 'self'")
+          .contains("frame-ancestors 'none'")
+          .contains("object-src 'none'")
+          .doesNotContain("script-src");
+      assertThat(response.header("x-content-type-options")).isEqualTo("nosniff");
+    }
   }
 }

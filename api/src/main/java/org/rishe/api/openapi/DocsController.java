@@ -16,6 +16,14 @@ import org.rishe.api.error.ApiProblem;
  * another classpath resource.
  */
 public final class DocsController {
+  /**
+   * The dashboard's policy ({@code WebController}), except that Swagger UI sets inline styles: no
+   * inline script, nothing from elsewhere, no framing.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+          + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
   private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
   private static final Map<String, String> ASSETS =
       Map.of(
@@ -46,7 +54,9 @@ public final class DocsController {
 
   /** The UI page: the webjar's bundle pointed at our document. */
   public void index(Context ctx) {
-    ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'")
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Cache-Control", "no-cache")
         .contentType("text/html; charset=utf-8")
         .result(
             """
@@ -65,7 +75,9 @@ public final class DocsController {
     String name = ctx.pathParam("file");
     if (name.equals("rishe-init.js")) {
       // a file of its own: the page's Content-Security-Policy forbids inline scripts
-      ctx.contentType("text/javascript")
+      ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+          .header("X-Content-Type-Options", "nosniff")
+          .contentType("text/javascript")
           .result(
               "window.ui = SwaggerUIBundle({url: '/api/v1/openapi.json', dom_id: '#swagger-ui',"
                   + " presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],"
@@ -80,7 +92,11 @@ public final class DocsController {
     if (file == null) {
       throw ApiProblem.notFound("no documentation file '" + name + "'");
     }
-    ctx.header("Cache-Control", "max-age=86400").contentType(ASSETS.get(name)).result(file);
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Cache-Control", "max-age=86400")
+        .contentType(ASSETS.get(name))
+        .result(file);
   }
 
   private static String webjarVersion() {
