@@ -24,6 +24,12 @@ public final class QueryService {
   public static final String VALUE = "value";
   public static final String SUPPRESSED = "suppressed";
 
+  /**
+   * The most cells one breakdown may have: each answer is built in memory, row by row, and a cube's
+   * finest breakdown can hold hundreds of thousands of cells.
+   */
+  public static final long MAXIMUM_CELLS = 50_000;
+
   private final int k;
   private Prepared prepared;
 
@@ -96,6 +102,7 @@ public final class QueryService {
         breakdown.add(dimension);
       }
     }
+    checkSize(cube, breakdown, filters, MAXIMUM_CELLS);
     Table table = table(cube, breakdown, filters);
     List<Table> totals = new ArrayList<>();
     if (Boolean.TRUE.equals(request.totals())) {
@@ -118,6 +125,28 @@ public final class QueryService {
     }
     int suppressed = table.suppressedCells();
     return new Answer(cube.measure(), table, totals, suppressed);
+  }
+
+  /** Refuses a breakdown of more than {@code maximum} cells with a 400 that says what to do. */
+  static void checkSize(
+      ProtectedCube cube, List<String> breakdown, Map<String, List<String>> filters, long maximum) {
+    long cells = 1;
+    for (String dimension : breakdown) {
+      cells *= filters.getOrDefault(dimension, cube.domain(dimension)).size();
+      if (cells > maximum) {
+        break;
+      }
+    }
+    if (cells > maximum) {
+      throw ApiProblem.badRequest(
+          "a breakdown by "
+              + String.join(", ", breakdown)
+              + " has more than "
+              + maximum
+              + " cells, the most one answer holds: leave a dimension out or filter one to the"
+              + " values you need",
+          Map.of("maximumCells", maximum));
+    }
   }
 
   private static List<String> dimensions(ProtectedCube cube, List<String> requested) {
