@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,8 +129,10 @@ public final class CausalGraphStep {
                 personMatrix.col(ExposureTransforms.PERSON).equalTo(col("_weighted_person")))
             .drop("_weighted_person");
     long started = System.nanoTime();
-    List<Row> counted =
-        CausalGraphTransforms.patternCounts(matrix, factors, problems, regions).collectAsList();
+    List<String> names = variableNames(factors, problems, regions);
+    PatternTable counted =
+        PatternTable.collect(
+            CausalGraphTransforms.patternCounts(matrix, factors, problems, regions), names);
     progress.accept(
         "      "
             + counted.size()
@@ -143,9 +146,66 @@ public final class CausalGraphStep {
     return learn(counted, factors, problems, regions, order, onsetOrder, settings, progress);
   }
 
+  /** The variables in PC's order: demographics (region only when used), factors, problems. */
+  static List<String> variableNames(
+      List<String> factors, List<String> problems, List<String> regions) {
+    List<String> names = new ArrayList<>(DEMOGRAPHICS.subList(0, regions.isEmpty() ? 2 : 3));
+    names.addAll(factors);
+    names.addAll(problems);
+    return names;
+  }
+
+  /**
+   * The distinct patterns as arrays: codes per pattern in {@link #variableNames} order, how many
+   * people share each, and their summed family weights (the people's count when unweighted). Read
+   * from the aggregation one partition at a time, so the driver never holds its rows as objects
+   * (about five times the arrays' size).
+   */
+  record PatternTable(int[][] patterns, long[] counts, double[] familyWeights) {
+    int size() {
+      return counts.length;
+    }
+
+    static PatternTable collect(Dataset<Row> patternCounts, List<String> names) {
+      int[] positions = new int[names.size()];
+      for (int variable = 0; variable < positions.length; variable++) {
+        positions[variable] = patternCounts.schema().fieldIndex(names.get(variable));
+      }
+      int countPosition = patternCounts.schema().fieldIndex(CausalGraphTransforms.COUNT);
+      int weightPosition =
+          Arrays.asList(patternCounts.columns()).contains(CausalGraphTransforms.FAMILY_WEIGHT)
+              ? patternCounts.schema().fieldIndex(CausalGraphTransforms.FAMILY_WEIGHT)
+              : -1;
+      List<int[]> patterns = new ArrayList<>();
+      long[] counts = new long[1024];
+      double[] weights = new double[1024];
+      Iterator<Row> rows = patternCounts.toLocalIterator();
+      while (rows.hasNext()) {
+        Row row = rows.next();
+        int[] pattern = new int[positions.length];
+        for (int variable = 0; variable < positions.length; variable++) {
+          pattern[variable] = row.getInt(positions[variable]);
+        }
+        int index = patterns.size();
+        if (index == counts.length) {
+          counts = Arrays.copyOf(counts, index * 2);
+          weights = Arrays.copyOf(weights, index * 2);
+        }
+        patterns.add(pattern);
+        counts[index] = row.getLong(countPosition);
+        weights[index] = weightPosition < 0 ? counts[index] : row.getDouble(weightPosition);
+      }
+      int size = patterns.size();
+      return new PatternTable(
+          patterns.toArray(int[][]::new),
+          Arrays.copyOf(counts, size),
+          Arrays.copyOf(weights, size));
+    }
+  }
+
   /** The driver side: graph, stability and chains from the collected pattern counts. */
   static Result learn(
-      List<Row> counted,
+      PatternTable counted,
       List<String> factors,
       List<String> problems,
       List<String> regions,
@@ -153,27 +213,16 @@ public final class CausalGraphStep {
       Map<String, Long> onsetOrder,
       CausalGraphSettings settings,
       Consumer<String> progress) {
-    List<String> names = new ArrayList<>(DEMOGRAPHICS.subList(0, regions.isEmpty() ? 2 : 3));
-    int demographicCount = names.size();
-    names.addAll(factors);
-    names.addAll(problems);
-    int[][] patterns = new int[counted.size()][names.size()];
-    long[] counts = new long[counted.size()];
-    double[] familyWeights = new double[counted.size()];
+    List<String> names = variableNames(factors, problems, regions);
+    int demographicCount = names.size() - factors.size() - problems.size();
+    int[][] patterns = counted.patterns();
+    long[] counts = counted.counts();
+    double[] familyWeights = counted.familyWeights();
     int[] cardinalities = new int[names.size()];
-    for (int row = 0; row < counted.size(); row++) {
+    for (int[] pattern : patterns) {
       for (int variable = 0; variable < names.size(); variable++) {
-        int code = counted.get(row).<Integer>getAs(names.get(variable));
-        patterns[row][variable] = code;
-        cardinalities[variable] = Math.max(cardinalities[variable], code + 1);
+        cardinalities[variable] = Math.max(cardinalities[variable], pattern[variable] + 1);
       }
-      counts[row] = counted.get(row).<Long>getAs(CausalGraphTransforms.COUNT);
-      familyWeights[row] =
-          counted.get(row).schema() != null
-                  && Arrays.asList(counted.get(row).schema().fieldNames())
-                      .contains(CausalGraphTransforms.FAMILY_WEIGHT)
-              ? counted.get(row).<Double>getAs(CausalGraphTransforms.FAMILY_WEIGHT)
-              : counts[row];
     }
     for (int variable = 0; variable < names.size(); variable++) {
       // A variable seen at one level only still needs two to be a variable.
