@@ -2,6 +2,8 @@ package org.rishe.api;
 
 import io.javalin.Javalin;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -99,14 +101,16 @@ public final class ServeCommand {
     }
   }
 
-  /** Whether the address is this machine only: localhost, 127.0.0.0/8 or ::1. */
+  /**
+   * Whether the address is this machine only (localhost, 127.0.0.0/8, ::1), as the JDK reads it; a
+   * name that does not resolve is not.
+   */
   static boolean isLoopback(String host) {
-    String bare =
-        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    return bare.equalsIgnoreCase("localhost")
-        || bare.equals("::1")
-        || bare.equals("0:0:0:0:0:0:0:1")
-        || bare.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   /** Starts the server and its refresh timer, with the default rate limit; returns it. */

@@ -83,6 +83,13 @@ public final class ApiKeyStore {
         new ApiKey(id, role, donorId, sha256(key), Instant.now().toString(), expiresAt), key);
   }
 
+  /** The stored keys but the one with that id, as a list to change. */
+  private List<ApiKey> keysWithout(String id) {
+    List<ApiKey> keys = new ArrayList<>(byId.values());
+    keys.removeIf(key -> key.id().equals(id));
+    return keys;
+  }
+
   private void replaceAll(List<ApiKey> keys) {
     write(keys);
     byId = keys.stream().collect(Collectors.toUnmodifiableMap(ApiKey::id, Function.identity()));
@@ -105,9 +112,7 @@ public final class ApiKeyStore {
     if (!byId.containsKey(id)) {
       return false;
     }
-    List<ApiKey> keys = new ArrayList<>(byId.values());
-    keys.removeIf(key -> key.id().equals(id));
-    replaceAll(keys);
+    replaceAll(keysWithout(id));
     return true;
   }
 
@@ -122,8 +127,7 @@ public final class ApiKeyStore {
       return Optional.empty();
     }
     Minted minted = mint(old.role(), old.donorId(), old.expiresAt());
-    List<ApiKey> keys = new ArrayList<>(byId.values());
-    keys.removeIf(key -> key.id().equals(id));
+    List<ApiKey> keys = keysWithout(id);
     keys.add(minted.stored());
     replaceAll(keys);
     return Optional.of(minted.key());

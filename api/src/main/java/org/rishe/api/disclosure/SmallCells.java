@@ -6,7 +6,7 @@ import org.rishe.api.auth.Role;
  * The one small-cell rule of the API: a researcher never sees a count of people from 1 to k-1 (zero
  * is shown: an empty cell identifies nobody), nor any number served beside a withheld count from
  * which it would follow. Every other role sees every count. Controllers ask this class, never
- * compare with k themselves; docs/methods.md ("Disclosure control") lists what each route
+ * compare with k themselves; docs/api.md ("Small cells for researchers") lists what each route
  * withholds.
  */
 public final class SmallCells {
@@ -24,11 +24,6 @@ public final class SmallCells {
       throw new IllegalArgumentException("the small-cell threshold k must be at least 2, got " + k);
     }
     return role == Role.RESEARCHER ? new SmallCells(k) : NONE;
-  }
-
-  /** The rule that hides nothing. */
-  public static SmallCells none() {
-    return NONE;
   }
 
   /** Whether this rule hides anything at all. */
