@@ -8,12 +8,18 @@ import static org.apache.spark.sql.functions.when;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -37,14 +43,21 @@ import org.rishe.spark.curated.CuratedTables;
 import org.rishe.spark.warehouse.WarehouseFiles;
 
 /**
- * Loads one batch folder into the curated tables. Entities load in contract order, so every
- * reference is checked against rows already merged; each entity's rows are staged, checked for
- * duplicate keys and unknown references, merged into its Delta table in one commit, and the
- * rejected rows are added to quarantine. A file that cannot be read fails alone.
+ * Loads one batch folder into the curated tables. An entity loads after the entities it references,
+ * so every reference is checked against rows already merged (entities that do not depend on each
+ * other load at the same time); each entity's rows are staged, checked for duplicate keys and
+ * unknown references, merged into its Delta table in one commit, and the rejected rows are added to
+ * quarantine. A file that cannot be read fails alone.
  */
 public final class IngestJob {
   /** Staging older than this belongs to an ingest that was killed. */
   static final Duration ABANDONED_AFTER = Duration.ofHours(24);
+
+  /**
+   * Entities loaded at once. Staging a small entity is mostly the driver planning and committing,
+   * so a few overlap well even on two cores; each holds at most one staging chunk in memory.
+   */
+  static final int LOADERS = 3;
 
   private final SparkSession spark;
   private final WarehouseLayout layout;
@@ -63,7 +76,14 @@ public final class IngestJob {
     this.files = new WarehouseFiles(spark.sparkContext().hadoopConfiguration());
     this.tables = new CuratedTables(spark);
     this.pseudonymizer = requireNonNull(pseudonymizer, "pseudonymizer is null");
-    this.progress = requireNonNull(progress, "progress is null");
+    requireNonNull(progress, "progress is null");
+    // entities load on several threads; the caller's consumer need not be thread-safe
+    this.progress =
+        line -> {
+          synchronized (this) {
+            progress.accept(line);
+          }
+        };
   }
 
   /** Ingests a batch folder and writes its report; the report says which files failed. */
@@ -106,25 +126,7 @@ public final class IngestJob {
     }
     try {
       seedCatalogueIfAbsent();
-      Catalogue catalogue = storedCatalogue();
-      int step = 0;
-      for (Entity entity : Entity.values()) {
-        List<String> names = byEntity.getOrDefault(entity, List.of());
-        if (names.isEmpty()) {
-          continue;
-        }
-        step++;
-        progress.accept(
-            String.format("[%d/%d] %s", step, byEntity.size(), String.join(", ", names)));
-        RowValidator validator =
-            new RowValidator(entity, catalogue, new DateParser(calendar), pseudonymizer);
-        reports.addAll(
-            loadEntity(
-                entity, batch, names, validator, ingestId, staging + "/" + entity.fileName()));
-        if (entity == Entity.INDICATORS) {
-          catalogue = storedCatalogue();
-        }
-      }
+      reports.addAll(loadEntities(byEntity, batch, calendar, ingestId, staging));
     } finally {
       files.deleteRecursively(staging);
     }
@@ -147,6 +149,102 @@ public final class IngestJob {
             versions);
     files.writeAtomically(layout.ingestReport(ingestId), report.toJson());
     return report;
+  }
+
+  /**
+   * Loads the batch's entities. The catalogue comes first, since every other entity is validated
+   * against it; each other entity starts as soon as the entities it references ({@link
+   * Reference#of}) have been merged, up to {@link #LOADERS} at once, so its references are still
+   * checked against stored rows. Reports come back in contract order. A failure stops the entities
+   * that reference the failed one; the others finish, every one in its own commit, and the first
+   * failure in contract order is thrown.
+   */
+  private List<FileReport> loadEntities(
+      Map<Entity, List<String>> byEntity,
+      String batch,
+      DateParser.BatchCalendar calendar,
+      String ingestId,
+      String staging) {
+    AtomicInteger started = new AtomicInteger();
+    Map<Entity, List<FileReport>> loaded = new EnumMap<>(Entity.class);
+    if (byEntity.containsKey(Entity.INDICATORS)) {
+      loaded.put(
+          Entity.INDICATORS,
+          load(
+              Entity.INDICATORS,
+              byEntity,
+              batch,
+              storedCatalogue(),
+              calendar,
+              ingestId,
+              staging,
+              started));
+    }
+    Catalogue catalogue = storedCatalogue();
+    Map<Entity, CompletableFuture<List<FileReport>>> loading = new EnumMap<>(Entity.class);
+    ExecutorService loaders = Executors.newFixedThreadPool(LOADERS);
+    try {
+      for (Entity entity : Entity.values()) {
+        if (entity == Entity.INDICATORS || !byEntity.containsKey(entity)) {
+          continue;
+        }
+        CompletableFuture<?>[] referenced =
+            Reference.of(entity).stream()
+                .flatMap(reference -> reference.targets().stream())
+                .distinct()
+                .map(loading::get)
+                .filter(java.util.Objects::nonNull)
+                .toArray(CompletableFuture<?>[]::new);
+        loading.put(
+            entity,
+            CompletableFuture.allOf(referenced)
+                .thenApplyAsync(
+                    ready ->
+                        load(
+                            entity, byEntity, batch, catalogue, calendar, ingestId, staging,
+                            started),
+                    loaders));
+      }
+      // every load ends, failed or not, before staging is removed
+      CompletableFuture.allOf(loading.values().toArray(CompletableFuture<?>[]::new))
+          .handle((ignored, failure) -> null)
+          .join();
+    } finally {
+      loaders.shutdown();
+    }
+    for (Map.Entry<Entity, CompletableFuture<List<FileReport>>> entry : loading.entrySet()) {
+      try {
+        loaded.put(entry.getKey(), entry.getValue().join());
+      } catch (CompletionException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (cause instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        if (cause instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException("cannot load " + entry.getKey().fileName(), cause);
+      }
+    }
+    return loaded.values().stream().flatMap(List::stream).toList();
+  }
+
+  private List<FileReport> load(
+      Entity entity,
+      Map<Entity, List<String>> byEntity,
+      String batch,
+      Catalogue catalogue,
+      DateParser.BatchCalendar calendar,
+      String ingestId,
+      String staging,
+      AtomicInteger started) {
+    List<String> names = byEntity.get(entity);
+    progress.accept(
+        String.format(
+            "[%d/%d] %s", started.incrementAndGet(), byEntity.size(), String.join(", ", names)));
+    RowValidator validator =
+        new RowValidator(entity, catalogue, new DateParser(calendar), pseudonymizer);
+    return loadEntity(entity, batch, names, validator, ingestId, staging + "/" + entity.fileName());
   }
 
   /**

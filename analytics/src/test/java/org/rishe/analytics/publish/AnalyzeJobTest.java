@@ -20,7 +20,9 @@ import org.rishe.analytics.AnalysisContext;
 import org.rishe.analytics.AnalysisStep;
 import org.rishe.analytics.AnalyzeJob;
 import org.rishe.analytics.AnalyzeParameters;
+import org.rishe.analytics.dashboard.DashboardStep;
 import org.rishe.analytics.impact.ProgramImpactSettings;
+import org.rishe.analytics.impact.ProgramImpactStep;
 import org.rishe.analytics.rootcause.CausalGraphSettings;
 import org.rishe.analytics.scope.CuratedInputs;
 import org.rishe.common.contract.DateParser;
@@ -186,7 +188,12 @@ class AnalyzeJobTest {
     new IngestJob(spark, layout, new Pseudonymizer(new byte[32]), m -> {})
         .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN);
 
-    RunManifest manifest = new AnalyzeJob(spark, layout, m -> {}).run(AnalyzeParameters.defaults());
+    // only the step under test: the run is published the same way whatever its steps
+    RunManifest manifest =
+        new AnalyzeJob(spark, layout, m -> {})
+            .run(
+                AnalyzeParameters.defaults(),
+                List.of(new ProgramImpactStep(ProgramImpactSettings.defaults())));
 
     List<Row> gaps =
         spark
@@ -289,7 +296,10 @@ class AnalyzeJobTest {
       assertThat(inputs.table(Entity.AID_EVENTS).columns())
           .containsExactly(CuratedSchemas.curated(Entity.AID_EVENTS).fieldNames());
     }
-    RunManifest manifest = new AnalyzeJob(spark, layout, m -> {}).run(AnalyzeParameters.defaults());
+    // the step that reads aid events
+    RunManifest manifest =
+        new AnalyzeJob(spark, layout, m -> {})
+            .run(AnalyzeParameters.defaults(), List.of(new DashboardStep()));
 
     assertThat(manifest.tables()).containsEntry(ResultTables.DONATION_JOURNEYS, 1L);
   }

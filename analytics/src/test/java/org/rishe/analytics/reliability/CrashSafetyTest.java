@@ -23,6 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.analytics.AnalyzeCommand;
+import org.rishe.analytics.AnalyzeJob;
+import org.rishe.analytics.AnalyzeParameters;
+import org.rishe.analytics.impact.ProgramImpactSettings;
+import org.rishe.analytics.rootcause.CausalGraphSettings;
 import org.rishe.common.contract.DateParser;
 import org.rishe.common.privacy.PseudonymKeys;
 import org.rishe.common.privacy.Pseudonymizer;
@@ -64,11 +68,13 @@ class CrashSafetyTest {
         .isPositive();
     Path warehouse = warehouseWithTheReferenceKey("ingest-killed");
     WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
-    // In contract order: a table created but not yet merged, then a merge committed later on.
+    // The catalogue seeded (version 0), then, on the second attempt, the cases table created
+    // (version 0 holds its rows) after the entities loaded before it were merged again and while
+    // others load beside it.
     List<String> killPoints =
         List.of(
             "curated/indicators/_delta_log/00000000000000000000.json",
-            "curated/cases/_delta_log/00000000000000000001.json");
+            "curated/cases/_delta_log/00000000000000000000.json");
     int attempt = 0;
     for (String killPoint : killPoints) {
       attempt++;
@@ -131,8 +137,12 @@ class CrashSafetyTest {
       assertPublishedRunIsComplete(results, firstRun);
     }
 
-    new org.rishe.analytics.AnalyzeJob(spark, layout, line -> {})
-        .run(org.rishe.analytics.AnalyzeParameters.defaults());
+    // the next run cleans up whatever its steps: the first two (catalogue, problems) suffice
+    new AnalyzeJob(spark, layout, line -> {})
+        .run(
+            AnalyzeParameters.defaults(),
+            AnalyzeJob.steps(ProgramImpactSettings.defaults(), CausalGraphSettings.defaults())
+                .subList(0, 2));
     String lastRun = latest(results);
     assertThat(lastRun).isNotEqualTo(firstRun).isNotIn(killedRuns);
     assertPublishedRunIsComplete(results, lastRun);

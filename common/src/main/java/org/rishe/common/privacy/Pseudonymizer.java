@@ -21,7 +21,8 @@ public final class Pseudonymizer implements Serializable {
   private static final int HEX_CHARACTERS = 32;
 
   private final byte[] key;
-  private transient Mac mac;
+  // a Mac is not thread-safe: one per thread (ingest stages several entities at once)
+  private transient ThreadLocal<Mac> macs;
 
   public Pseudonymizer(byte[] key) {
     requireNonNull(key, "key is null");
@@ -37,10 +38,13 @@ public final class Pseudonymizer implements Serializable {
     if (identifier == null) {
       return null;
     }
-    if (mac == null) {
-      mac = newMac(key);
+    ThreadLocal<Mac> local = macs;
+    if (local == null) {
+      // a race here only makes two ThreadLocals; a Mac is still never shared between threads
+      local = ThreadLocal.withInitial(() -> newMac(key));
+      macs = local;
     }
-    byte[] digest = mac.doFinal(identifier.trim().getBytes(StandardCharsets.UTF_8));
+    byte[] digest = local.get().doFinal(identifier.trim().getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(digest).substring(0, HEX_CHARACTERS);
   }
 

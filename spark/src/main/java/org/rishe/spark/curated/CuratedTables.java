@@ -7,18 +7,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.rishe.common.contract.Entity;
 
 /**
- * The Delta tables an ingest writes. Each write is one MERGE, so one atomic commit: readers see the
- * table before or after it, never between. A key seen again replaces its row (for cases only when
- * the incoming {@code updated_at} is not older), a tombstone deletes it, and a row identical to the
- * stored one is left alone, so ingesting the same batch twice changes nothing.
+ * The Delta tables an ingest writes. Each write is one commit, so readers see the table before or
+ * after it, never between: the first load of a table creates it with its rows, every later one is a
+ * MERGE. A key seen again replaces its row (for cases only when the incoming {@code updated_at} is
+ * not older), a tombstone deletes it, and a row identical to the stored one is left alone, so
+ * ingesting the same batch twice changes nothing.
  */
 public final class CuratedTables {
   private final SparkSession spark;
@@ -71,6 +74,11 @@ public final class CuratedTables {
    */
   public void mergeEntity(String path, Entity entity, Dataset<Row> staged) {
     StructType schema = CuratedSchemas.curated(entity);
+    if (!exists(path)) {
+      // Tombstones of rows never stored delete nothing; the batch's keys are already unique.
+      create(path, staged.filter(staged.col(CuratedSchemas.DELETED_AT).isNull()), schema);
+      return;
+    }
     ensureTable(path, schema);
     String keyMatch =
         entity.key().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
@@ -103,6 +111,10 @@ public final class CuratedTables {
   /** Adds quarantined rows not already there; a row is known by file, file digest and line. */
   public void mergeQuarantine(String path, Dataset<Row> rejected) {
     StructType schema = CuratedSchemas.quarantine();
+    if (!exists(path)) {
+      create(path, rejected, schema);
+      return;
+    }
     ensureTable(path, schema);
     Map<String, String> assignments = new LinkedHashMap<>();
     for (StructField field : schema.fields()) {
@@ -116,6 +128,22 @@ public final class CuratedTables {
         .whenNotMatched()
         .insertExpr(assignments)
         .execute();
+  }
+
+  /**
+   * A table that does not exist yet is written in one commit holding the rows: version 0 is the
+   * complete first load, and no MERGE is planned and run against an empty table. The rows are given
+   * the table's schema exactly (column order and nullability), as {@link #ensureTable} would have.
+   */
+  private void create(String path, Dataset<Row> rows, StructType schema) {
+    Column[] columns =
+        java.util.Arrays.stream(schema.fieldNames()).map(rows::col).toArray(Column[]::new);
+    spark
+        .createDataFrame(rows.select(columns).javaRDD(), schema)
+        .write()
+        .format("delta")
+        .mode(SaveMode.ErrorIfExists)
+        .save(path);
   }
 
   /**

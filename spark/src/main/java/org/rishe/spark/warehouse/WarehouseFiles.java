@@ -14,6 +14,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * Small-file I/O on the warehouse and batch folders through Hadoop's FileSystem, so the same code
@@ -86,6 +88,33 @@ public final class WarehouseFiles {
       return names;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + folder, e);
+    }
+  }
+
+  /**
+   * Rows in the Parquet folder a Spark write left, summed from each data file's footer: no Spark
+   * job, and no data read. Files whose names start with {@code _} or {@code .} (Spark's markers and
+   * checksums) are not data.
+   */
+  public long parquetRows(String folder) {
+    Path path = new Path(folder);
+    try {
+      long rows = 0;
+      for (FileStatus status : fileSystem(path).listStatus(path)) {
+        String name = status.getPath().getName();
+        if (status.isFile()
+            && name.endsWith(".parquet")
+            && !name.startsWith("_")
+            && !name.startsWith(".")) {
+          try (ParquetFileReader reader =
+              ParquetFileReader.open(HadoopInputFile.fromStatus(status, configuration))) {
+            rows += reader.getRecordCount();
+          }
+        }
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the Parquet footers in " + folder, e);
     }
   }
 
