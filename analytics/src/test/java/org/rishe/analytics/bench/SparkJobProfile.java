@@ -1,0 +1,150 @@
+package org.rishe.analytics.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.StageInfo;
+import org.apache.spark.sql.SparkSession;
+import org.rishe.analytics.AnalyzeJob;
+import org.rishe.analytics.AnalyzeParameters;
+import org.rishe.common.contract.DateParser;
+import org.rishe.common.privacy.Pseudonymizer;
+import org.rishe.common.warehouse.WarehouseLayout;
+import org.rishe.ingest.IngestJob;
+import org.rishe.spark.SparkSessions;
+
+/**
+ * Where a small ingest and analyze spend their time: ingests a batch into a fresh warehouse and
+ * analyzes it, {@code RUNS} times in one JVM (the first run pays the JVM's warm-up, the later ones
+ * show the steady cost), printing each progress line with the seconds and Spark jobs since the
+ * previous one and, per run, the call sites whose jobs took longest. Not a test: {@code
+ * bench/analyze/jobs.sh BATCH [RUNS]}.
+ */
+public final class SparkJobProfile {
+  private final Map<Integer, Long> started = new HashMap<>();
+  private final Map<Integer, String> sites = new HashMap<>();
+  private final Map<String, long[]> bySite = new HashMap<>();
+  private int jobs;
+
+  public static void main(String[] arguments) throws Exception {
+    if (arguments.length < 1) {
+      System.err.println("usage: SparkJobProfile BATCH [RUNS]");
+      System.exit(2);
+    }
+    int runs = arguments.length > 1 ? Integer.parseInt(arguments[1]) : 2;
+    long beforeSession = System.nanoTime();
+    SparkSession spark = SparkSessions.getOrCreate("rishe-job-profile");
+    System.out.printf(Locale.ROOT, "SparkSession: %.1f s%n", seconds(beforeSession));
+    SparkJobProfile profile = new SparkJobProfile();
+    spark.sparkContext().addSparkListener(profile.listener());
+    for (int run = 1; run <= runs; run++) {
+      Path warehouse = Files.createTempDirectory("rishe-job-profile");
+      WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
+      long ingestStart = System.nanoTime();
+      int ingestJobs = profile.jobs();
+      new IngestJob(spark, layout, new Pseudonymizer(new byte[32]), profile.lines("ingest"))
+          .run(arguments[0], DateParser.BatchCalendar.GREGORIAN);
+      System.out.printf(
+          Locale.ROOT,
+          "RUN %d ingest: %.1f s, %d jobs%n",
+          run,
+          seconds(ingestStart),
+          profile.jobs() - ingestJobs);
+      long analyzeStart = System.nanoTime();
+      int analyzeJobs = profile.jobs();
+      new AnalyzeJob(spark, layout, profile.lines("analyze")).run(AnalyzeParameters.defaults());
+      System.out.printf(
+          Locale.ROOT,
+          "RUN %d analyze: %.1f s, %d jobs%n",
+          run,
+          seconds(analyzeStart),
+          profile.jobs() - analyzeJobs);
+      profile.printSlowestSites(15);
+    }
+    spark.stop();
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  private synchronized int jobs() {
+    return jobs;
+  }
+
+  /** Progress lines with the time and the jobs since the previous line. */
+  private Consumer<String> lines(String phase) {
+    long[] previous = {System.nanoTime(), jobs()};
+    return line -> {
+      int now = jobs();
+      System.out.printf(
+          Locale.ROOT,
+          "  %s +%.1f s, %d jobs | %s%n",
+          phase,
+          seconds(previous[0]),
+          now - previous[1],
+          line);
+      previous[0] = System.nanoTime();
+      previous[1] = now;
+    };
+  }
+
+  private synchronized void printSlowestSites(int limit) {
+    List<Map.Entry<String, long[]>> entries = new ArrayList<>(bySite.entrySet());
+    entries.sort((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]));
+    for (Map.Entry<String, long[]> entry : entries.subList(0, Math.min(limit, entries.size()))) {
+      System.out.printf(
+          Locale.ROOT,
+          "  %4d jobs %6.1f s  %s%n",
+          entry.getValue()[0],
+          entry.getValue()[1] / 1e9,
+          entry.getKey());
+    }
+    bySite.clear();
+  }
+
+  private SparkListener listener() {
+    return new SparkListener() {
+      @Override
+      public void onJobStart(SparkListenerJobStart start) {
+        int tasks = 0;
+        for (StageInfo stage : scala.jdk.javaapi.CollectionConverters.asJava(start.stageInfos())) {
+          tasks += stage.numTasks();
+        }
+        String site =
+            start.stageInfos().last().name()
+                + " ("
+                + start.stageInfos().size()
+                + " stages, "
+                + tasks
+                + " tasks)";
+        synchronized (SparkJobProfile.this) {
+          jobs++;
+          started.put(start.jobId(), System.nanoTime());
+          sites.put(start.jobId(), site);
+        }
+      }
+
+      @Override
+      public void onJobEnd(SparkListenerJobEnd end) {
+        synchronized (SparkJobProfile.this) {
+          Long since = started.remove(end.jobId());
+          String site = sites.remove(end.jobId());
+          if (since != null) {
+            long[] totals = bySite.computeIfAbsent(site, key -> new long[2]);
+            totals[0]++;
+            totals[1] += System.nanoTime() - since;
+          }
+        }
+      }
+    };
+  }
+}
