@@ -15,15 +15,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the contract's dates and timestamps. Dates are {@code YYYY-MM-DD}, Gregorian or, when the
- * batch is ingested with the Jalali option, Solar Hijri converted to Gregorian with ICU4J's Persian
- * calendar. Timestamps are ISO-8601 instants with an offset, or a date alone meaning midnight UTC;
- * an ISO-8601 timestamp is Gregorian by definition, so only its date-alone form follows the
- * calendar option.
+ * Reads the contract's dates and timestamps. Dates are {@code YYYY-MM-DD} or {@code YYYY/MM/DD}
+ * (month and day of one or two digits, in ASCII, Persian or Arabic-Indic digits), Gregorian or,
+ * when the batch is ingested with the Jalali option, Solar Hijri converted to Gregorian with
+ * ICU4J's Persian calendar. Timestamps are ISO-8601 instants with an offset, or a date alone
+ * meaning midnight UTC; an ISO-8601 timestamp is Gregorian by definition, so only its date-alone
+ * form follows the calendar option.
  */
 public final class DateParser implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+  // Year, month and day separated by - or / (the same one twice); month and day may have one digit,
+  // as Persian Excel writes them (1403/1/5). ASCII digits only: Persian ones are converted first.
+  private static final Pattern DATE =
+      Pattern.compile("([0-9]{4})([-/])([0-9]{1,2})\\2([0-9]{1,2})");
 
   private final BatchCalendar calendar;
 
@@ -33,13 +37,13 @@ public final class DateParser implements Serializable {
 
   /** The Gregorian date, or empty when the text is not a valid date in the batch's calendar. */
   public Optional<LocalDate> date(String text) {
-    Matcher matcher = DATE.matcher(text.trim());
+    Matcher matcher = DATE.matcher(Digits.ascii(text.trim()));
     if (!matcher.matches()) {
       return Optional.empty();
     }
     int year = Integer.parseInt(matcher.group(1));
-    int month = Integer.parseInt(matcher.group(2));
-    int day = Integer.parseInt(matcher.group(3));
+    int month = Integer.parseInt(matcher.group(3));
+    int day = Integer.parseInt(matcher.group(4));
     return calendar == BatchCalendar.JALALI
         ? jalali(year, month, day)
         : gregorian(year, month, day);
@@ -49,7 +53,7 @@ public final class DateParser implements Serializable {
    * The instant, or empty when the text is neither an ISO-8601 timestamp with offset nor a date.
    */
   public Optional<Instant> timestamp(String text) {
-    String trimmed = text.trim();
+    String trimmed = Digits.ascii(text.trim());
     if (trimmed.length() <= 10) {
       return date(trimmed).map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant());
     }

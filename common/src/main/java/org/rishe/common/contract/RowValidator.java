@@ -106,7 +106,7 @@ public final class RowValidator {
           return date.get();
         }
         return new RowResult.Rejected(
-            Reason.INVALID_DATE, name, name + " is not a valid YYYY-MM-DD date");
+            Reason.INVALID_DATE, name, name + " is not a valid YYYY-MM-DD (or YYYY/MM/DD) date");
       case TIMESTAMP:
         Optional<Instant> instant = dates.timestamp(text);
         if (instant.isPresent()) {
@@ -116,7 +116,7 @@ public final class RowValidator {
             Reason.INVALID_TIMESTAMP, name, name + " is not an ISO-8601 timestamp with offset");
       case INTEGER:
         try {
-          return Long.parseLong(text.trim());
+          return Long.parseLong(Digits.ascii(text.trim()));
         } catch (NumberFormatException e) {
           return new RowResult.Rejected(
               Reason.INVALID_NUMBER, name, name + " is not a whole number");
@@ -148,7 +148,7 @@ public final class RowValidator {
 
   private static Object number(String name, String text) {
     try {
-      double number = Double.parseDouble(text.trim());
+      double number = Double.parseDouble(Digits.ascii(text.trim()));
       if (Double.isFinite(number)) {
         return number;
       }
@@ -198,6 +198,16 @@ public final class RowValidator {
       case AID_EVENTS -> atLeast(values, "amount", 0, true);
       case VOLUNTEERS -> Optional.empty();
     };
+  }
+
+  private void set(Object[] values, String field, Object value) {
+    for (int i = 0; i < entity.fields().size(); i++) {
+      if (entity.fields().get(i).name().equals(field)) {
+        values[i] = value;
+        return;
+      }
+    }
+    throw new IllegalArgumentException(entity + " has no field " + field);
   }
 
   private Object value(Object[] values, String field) {
@@ -334,6 +344,12 @@ public final class RowValidator {
     String text = ((String) value(values, "value")).trim().toLowerCase(Locale.ROOT);
     if (Indicator.MISSING_ANSWERS.contains(text)) {
       return Optional.empty();
+    }
+    String ascii = Digits.ascii(text);
+    if (indicator.valueType() == Indicator.ValueType.NUMBER && !ascii.equals(text)) {
+      // stored as text and read as a number by analytics: kept in ASCII digits
+      text = ascii;
+      set(values, "value", ascii);
     }
     boolean valid =
         switch (indicator.valueType()) {

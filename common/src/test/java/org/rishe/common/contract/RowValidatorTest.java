@@ -471,6 +471,73 @@ class RowValidatorTest {
     assertThat(reason(noSuchDay)).isEqualTo("invalid_date");
   }
 
+  @Test
+  void persianAndArabicIndicDigitsAndDatesWithSlashesAreReadAsPersianExcelWritesThem() {
+    // a Jalali date with slashes and one-digit month and day, in Persian digits; 1404/1/1 is
+    // Nowruz 2025, 21 March
+    RowResult persian =
+        validate(
+            Entity.FAMILIES,
+            DateParser.BatchCalendar.JALALI,
+            "family_id",
+            "F۱",
+            "region",
+            "R1",
+            "registered_on",
+            "۱۴۰۴/۱/۱",
+            "household_size",
+            "۴",
+            "monthly_income",
+            "۱۲٫۵");
+    RowResult arabicIndic =
+        validate(
+            Entity.FAMILIES,
+            "family_id",
+            "F2",
+            "region",
+            "R1",
+            "registered_on",
+            "٢٠٢٤/٠٣/٢٠",
+            "household_size",
+            "٣");
+    RowResult income =
+        validate(
+            Entity.OBSERVATIONS,
+            "subject_id",
+            "P1",
+            "indicator",
+            "household_income",
+            "observed_on",
+            "2024/1/5",
+            "value",
+            "۱۲۰٫۵");
+
+    assertThat(value(persian, Entity.FAMILIES, "registered_on"))
+        .isEqualTo(LocalDate.of(2025, 3, 21));
+    assertThat(value(persian, Entity.FAMILIES, "household_size")).isEqualTo(4L);
+    assertThat(value(persian, Entity.FAMILIES, "monthly_income")).isEqualTo(12.5);
+    // identifiers are kept exactly as written
+    assertThat(value(persian, Entity.FAMILIES, "family_id"))
+        .isEqualTo(PSEUDONYMS.pseudonym("F۱"))
+        .isNotEqualTo(PSEUDONYMS.pseudonym("F1"));
+    assertThat(value(arabicIndic, Entity.FAMILIES, "registered_on"))
+        .isEqualTo(LocalDate.of(2024, 3, 20));
+    assertThat(value(arabicIndic, Entity.FAMILIES, "household_size")).isEqualTo(3L);
+    assertThat(value(income, Entity.OBSERVATIONS, "observed_on"))
+        .isEqualTo(LocalDate.of(2024, 1, 5));
+    // a number indicator's value is stored as text that analytics reads as a number
+    assertThat(value(income, Entity.OBSERVATIONS, "value")).isEqualTo("120.5");
+    String[] family = {"family_id", "F3", "region", "R1"};
+    assertThat(reason(validate(Entity.FAMILIES, concat(family, "registered_on", "2024/01-05"))))
+        .isEqualTo("invalid_date");
+    assertThat(
+            reason(
+                validate(
+                    Entity.FAMILIES,
+                    concat(family, "registered_on", "2024-01-05", "monthly_income", "1,200"))))
+        .isEqualTo("invalid_number");
+  }
+
   private static String[] concat(String[] first, String... more) {
     String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
     System.arraycopy(more, 0, all, first.length, more.length);
