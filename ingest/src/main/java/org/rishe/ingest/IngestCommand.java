@@ -3,6 +3,7 @@ package org.rishe.ingest;
 import java.io.PrintStream;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
+import org.rishe.common.batch.BatchEncoding;
 import org.rishe.common.cli.Arguments;
 import org.rishe.common.contract.DateParser;
 import org.rishe.common.privacy.PseudonymKeys;
@@ -12,16 +13,16 @@ import org.rishe.ingest.report.IngestReport;
 import org.rishe.spark.SparkSessions;
 
 /**
- * {@code rishe ingest --batch DIR [--calendar gregorian|jalali] [--warehouse DIR]}: loads a batch
- * folder. Exit 0 when every file loaded, 3 when some file failed (the others loaded), 2 for bad
- * arguments, 1 when the ingest could not run.
+ * {@code rishe ingest --batch DIR [--calendar gregorian|jalali] [--encoding utf-8|windows-1256]
+ * [--warehouse DIR]}: loads a batch folder. Exit 0 when every file loaded, 3 when some file failed
+ * (the others loaded), 2 for bad arguments, 1 when the ingest could not run.
  */
 public final class IngestCommand {
   public static final int EXIT_PARTIAL = 3;
 
   static final String USAGE =
       """
-      Usage: rishe ingest --batch DIR [--calendar gregorian|jalali] [--warehouse DIR]
+      Usage: rishe ingest --batch DIR [--calendar gregorian|jalali] [--encoding ENC] [--warehouse DIR]
 
       Loads a batch folder (CSV or JSON Lines files named after their entity, see the
       repository's docs/data-contract.md) into the warehouse's curated tables. Rows that break the contract go to
@@ -29,6 +30,8 @@ public final class IngestCommand {
 
         --batch DIR       the batch folder (required)
         --calendar CAL    gregorian (default) or jalali: the calendar of every date column
+        --encoding ENC    utf-8 (default) or windows-1256 (CSV saved by Persian Windows or an
+                          older Excel): the text encoding of every file
         --warehouse DIR   the warehouse (default $RISHE_WAREHOUSE or ./warehouse)
 
       Exit status: 0 all files loaded, 3 some file could not be read (the rest loaded),
@@ -45,7 +48,9 @@ public final class IngestCommand {
     try {
       arguments =
           Arguments.parse(
-              args, java.util.Set.of("--batch", "--calendar", "--warehouse"), java.util.Set.of());
+              args,
+              java.util.Set.of("--batch", "--calendar", "--encoding", "--warehouse"),
+              java.util.Set.of());
     } catch (IllegalArgumentException e) {
       err.println("rishe ingest: " + e.getMessage() + " (see --help)");
       return 2;
@@ -66,6 +71,13 @@ public final class IngestCommand {
           "rishe ingest: --calendar must be gregorian or jalali, not '" + calendarText + "'");
       return 2;
     }
+    String encodingText = arguments.value("--encoding").orElse("utf-8");
+    Optional<BatchEncoding> encoding = BatchEncoding.parse(encodingText);
+    if (encoding.isEmpty()) {
+      err.println(
+          "rishe ingest: --encoding must be utf-8 or windows-1256, not '" + encodingText + "'");
+      return 2;
+    }
     WarehouseLayout layout = WarehouseLayout.resolve(arguments.value("--warehouse").orElse(null));
     try {
       byte[] key =
@@ -81,7 +93,7 @@ public final class IngestCommand {
       SparkSession spark = SparkSessions.getOrCreate("rishe-ingest");
       IngestReport report =
           new IngestJob(spark, layout, new Pseudonymizer(key), err::println)
-              .run(batch.get(), calendar.get());
+              .run(batch.get(), calendar.get(), encoding.get());
       out.println(report.summary());
       out.println("report: " + layout.ingestReport(report.ingestId()));
       return report.status().equals(IngestReport.COMPLETE) ? 0 : EXIT_PARTIAL;

@@ -26,6 +26,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.rishe.common.batch.BatchEncoding;
 import org.rishe.common.batch.BatchFileException;
 import org.rishe.common.batch.BatchFileReader;
 import org.rishe.common.catalogue.Catalogue;
@@ -86,8 +87,16 @@ public final class IngestJob {
         };
   }
 
-  /** Ingests a batch folder and writes its report; the report says which files failed. */
+  /** Ingests a batch folder of UTF-8 files and writes its report. */
   public IngestReport run(String batch, DateParser.BatchCalendar calendar) {
+    return run(batch, calendar, BatchEncoding.UTF_8);
+  }
+
+  /**
+   * Ingests a batch folder whose files are in the given encoding and writes its report; the report
+   * says which files failed.
+   */
+  public IngestReport run(String batch, DateParser.BatchCalendar calendar, BatchEncoding encoding) {
     if (!files.isDirectory(batch)) {
       throw new IllegalArgumentException(
           "batch folder " + batch + " does not exist or is not a folder; pass --batch DIR");
@@ -126,7 +135,7 @@ public final class IngestJob {
     }
     try {
       seedCatalogueIfAbsent();
-      reports.addAll(loadEntities(byEntity, batch, calendar, ingestId, staging));
+      reports.addAll(loadEntities(byEntity, batch, calendar, encoding, ingestId, staging));
     } finally {
       files.deleteRecursively(staging);
     }
@@ -163,6 +172,7 @@ public final class IngestJob {
       Map<Entity, List<String>> byEntity,
       String batch,
       DateParser.BatchCalendar calendar,
+      BatchEncoding encoding,
       String ingestId,
       String staging) {
     AtomicInteger started = new AtomicInteger();
@@ -176,6 +186,7 @@ public final class IngestJob {
               batch,
               storedCatalogue(),
               calendar,
+              encoding,
               ingestId,
               staging,
               started));
@@ -201,8 +212,8 @@ public final class IngestJob {
                 .thenApplyAsync(
                     ready ->
                         load(
-                            entity, byEntity, batch, catalogue, calendar, ingestId, staging,
-                            started),
+                            entity, byEntity, batch, catalogue, calendar, encoding, ingestId,
+                            staging, started),
                     loaders));
       }
       // every load ends, failed or not, before staging is removed
@@ -235,6 +246,7 @@ public final class IngestJob {
       String batch,
       Catalogue catalogue,
       DateParser.BatchCalendar calendar,
+      BatchEncoding encoding,
       String ingestId,
       String staging,
       AtomicInteger started) {
@@ -244,7 +256,8 @@ public final class IngestJob {
             "[%d/%d] %s", started.incrementAndGet(), byEntity.size(), String.join(", ", names)));
     RowValidator validator =
         new RowValidator(entity, catalogue, new DateParser(calendar), pseudonymizer);
-    return loadEntity(entity, batch, names, validator, ingestId, staging + "/" + entity.fileName());
+    return loadEntity(
+        entity, batch, names, validator, encoding, ingestId, staging + "/" + entity.fileName());
   }
 
   /**
@@ -271,6 +284,7 @@ public final class IngestJob {
       String batch,
       List<String> names,
       RowValidator validator,
+      BatchEncoding encoding,
       String ingestId,
       String staging) {
     EntityStager stager = new EntityStager(spark, files, pseudonymizer, progress);
@@ -289,7 +303,8 @@ public final class IngestJob {
                 validator,
                 ingestId,
                 fileStaging + "/accepted",
-                fileStaging + "/rejected"));
+                fileStaging + "/rejected",
+                encoding));
       } catch (BatchFileException e) {
         files.deleteRecursively(fileStaging);
         reports.add(FileReport.failed(name, entity.fileName(), e.getMessage()));

@@ -415,9 +415,38 @@ class IngestJobTest {
 
     assertThat(report.status()).isEqualTo(IngestReport.PARTIAL);
     assertThat(file(report, "programs.csv").status()).isEqualTo(FileReport.FAILED);
-    assertThat(file(report, "programs.csv").error()).contains("programs.csv").contains("not UTF-8");
+    // its one byte above 127 reads as an Arabic letter in Windows-1256: the error names the option
+    assertThat(file(report, "programs.csv").error())
+        .contains("programs.csv")
+        .contains("not UTF-8")
+        .contains("--encoding windows-1256");
     assertThat(file(report, "unicorns.csv").error()).contains("unknown entity name 'unicorns'");
     assertThat(file(report, "people.csv").accepted()).isEqualTo(2);
+  }
+
+  @Test
+  void aBatchSavedByPersianWindowsLoadsWithItsEncodingNamed() {
+    Path warehouse = temporary.resolve("warehouse");
+    Path batch = temporary.resolve("batch");
+    TestBatches.writeBytes(
+        batch,
+        "families.csv",
+        "family_id,region,registered_on\nF1,تهران,1403/1/15\n"
+            .getBytes(java.nio.charset.Charset.forName("windows-1256")));
+
+    IngestReport report =
+        new IngestJob(spark, new WarehouseLayout(warehouse.toString()), PSEUDONYMS, line -> {})
+            .run(
+                batch.toString(),
+                DateParser.BatchCalendar.JALALI,
+                org.rishe.common.batch.BatchEncoding.WINDOWS_1256);
+
+    assertThat(report.status()).isEqualTo(IngestReport.COMPLETE);
+    Row family = table(warehouse, Entity.FAMILIES).get(0);
+    assertThat(family.<String>getAs("region")).isEqualTo("تهران");
+    // 15 Farvardin 1403 is 3 April 2024
+    assertThat(family.<java.time.LocalDate>getAs("registered_on"))
+        .isEqualTo(java.time.LocalDate.of(2024, 4, 3));
   }
 
   @Test

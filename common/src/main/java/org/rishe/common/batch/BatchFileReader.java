@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,8 +16,8 @@ import org.rishe.common.contract.Entity;
  * Reads the records of one batch file, CSV or JSON Lines, as {@link SourceRow}s. Personal
  * identifier columns, and the columns the file's entity drops ({@link Entity#droppedColumns()},
  * such as the free-text {@code note} of {@code aid_events}), are dropped here, before a value can
- * reach any table, log or quarantine. Text that is not valid UTF-8 fails the whole file with a
- * {@link BatchFileException}.
+ * reach any table, log or quarantine. Text that is not valid in the batch's encoding (UTF-8 unless
+ * {@link BatchEncoding} says otherwise) fails the whole file with a {@link BatchFileException}.
  */
 public interface BatchFileReader extends Closeable {
 
@@ -41,13 +40,19 @@ public interface BatchFileReader extends Closeable {
    * columns dropped besides the personal identifiers, is the file's {@link #baseName(String)}.
    */
   static BatchFileReader open(String fileName, InputStream input) {
+    return open(fileName, input, BatchEncoding.UTF_8);
+  }
+
+  /** The reader for a file in the given encoding; text not valid in it fails the file. */
+  static BatchFileReader open(String fileName, InputStream input, BatchEncoding encoding) {
     Optional<Entity> entity = Entity.fromFileName(baseName(fileName));
     Predicate<String> dropped =
         entity.isPresent() ? entity.get()::dropsColumn : Entity::isPersonalIdentifier;
     Reader reader =
         new InputStreamReader(
             input,
-            StandardCharsets.UTF_8
+            encoding
+                .charset()
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT));

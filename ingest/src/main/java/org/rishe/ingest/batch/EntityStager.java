@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +22,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.rishe.common.batch.BatchEncoding;
+import org.rishe.common.batch.BatchFileException;
 import org.rishe.common.batch.BatchFileReader;
 import org.rishe.common.batch.SourceRow;
 import org.rishe.common.contract.Entity;
@@ -40,6 +43,9 @@ import org.rishe.spark.warehouse.WarehouseFiles;
 public final class EntityStager {
   private static final int CHUNK_ROWS = 50_000;
   private static final long PROGRESS_EVERY = 250_000;
+
+  /** How much of a file that is not UTF-8 is read to name its likely encoding. */
+  private static final int ENCODING_SAMPLE_BYTES = 64 * 1024;
 
   private final SparkSession spark;
   private final WarehouseFiles files;
@@ -70,7 +76,8 @@ public final class EntityStager {
       RowValidator validator,
       String ingestId,
       String acceptedPath,
-      String rejectedPath) {
+      String rejectedPath,
+      BatchEncoding encoding) {
     StructType acceptedSchema = CuratedSchemas.staging(entity);
     StructType rejectedSchema = CuratedSchemas.quarantine();
     List<org.apache.spark.sql.Row> accepted = new ArrayList<>();
@@ -81,7 +88,7 @@ public final class EntityStager {
     MessageDigest digest = sha256();
     try (InputStream raw = files.open(location);
         DigestInputStream in = new DigestInputStream(raw, digest);
-        BatchFileReader reader = BatchFileReader.open(fileName, in)) {
+        BatchFileReader reader = BatchFileReader.open(fileName, in, encoding)) {
       Optional<SourceRow> next;
       while ((next = reader.next()).isPresent()) {
         SourceRow row = next.get();
@@ -145,9 +152,40 @@ public final class EntityStager {
           List.copyOf(ignored),
           List.copyOf(new TreeSet<>(reader.droppedPersonalColumns())),
           HexFormat.of().formatHex(digest.digest()));
+    } catch (BatchFileException e) {
+      throw withEncodingAdvice(e, location, fileName, encoding);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + location, e);
     }
+  }
+
+  /**
+   * A file that is not UTF-8 but whose start reads as Persian or Arabic in Windows-1256 fails
+   * naming the option that reads it; any other failure is left as it is.
+   */
+  private BatchFileException withEncodingAdvice(
+      BatchFileException failure, String location, String fileName, BatchEncoding encoding) {
+    boolean undecodable = false;
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      undecodable |= cause instanceof CharacterCodingException;
+    }
+    if (!undecodable || encoding != BatchEncoding.UTF_8) {
+      return failure;
+    }
+    byte[] start;
+    try (InputStream in = files.open(location)) {
+      start = in.readNBytes(ENCODING_SAMPLE_BYTES);
+    } catch (IOException | UncheckedIOException e) {
+      return failure;
+    }
+    if (!BatchEncoding.looksLikeWindows1256(start)) {
+      return failure;
+    }
+    return new BatchFileException(
+        fileName
+            + ": the file is not UTF-8 text; it reads as Windows-1256 (Persian Windows or an older"
+            + " Excel): ingest the batch with --encoding windows-1256, or save the file as UTF-8",
+        failure);
   }
 
   private void append(List<org.apache.spark.sql.Row> rows, StructType schema, String path) {
