@@ -151,6 +151,7 @@ public final class IngestJob {
             ingestId,
             batch,
             calendar.name().toLowerCase(java.util.Locale.ROOT),
+            encoding.code(),
             startedAt,
             IngestReport.now(),
             IngestReport.statusOf(reports),

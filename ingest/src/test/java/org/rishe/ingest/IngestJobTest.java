@@ -425,6 +425,69 @@ class IngestJobTest {
   }
 
   @Test
+  void thePersianSamplesLoadTheSameRowsFromPersianExcelAndFromPersianWindows() {
+    Path excel = temporary.resolve("excel");
+    Path windows = temporary.resolve("windows");
+    // UTF-8 with Persian digits (as Excel's "CSV UTF-8" writes them), and Windows-1256 with
+    // ASCII digits; both with Jalali dates written with slashes
+    IngestReport fromExcel =
+        new IngestJob(spark, new WarehouseLayout(excel.toString()), PSEUDONYMS, line -> {})
+            .run(
+                dataSample("persian-excel").toString(),
+                DateParser.BatchCalendar.JALALI,
+                org.rishe.common.batch.BatchEncoding.UTF_8);
+    IngestReport fromWindows =
+        new IngestJob(spark, new WarehouseLayout(windows.toString()), PSEUDONYMS, line -> {})
+            .run(
+                dataSample("persian-windows").toString(),
+                DateParser.BatchCalendar.JALALI,
+                org.rishe.common.batch.BatchEncoding.WINDOWS_1256);
+
+    for (IngestReport report : List.of(fromExcel, fromWindows)) {
+      assertThat(report.status()).isEqualTo(IngestReport.COMPLETE);
+      assertThat(file(report, "families.csv").accepted()).isEqualTo(4);
+      // 1403/13/01: there is no 13th month
+      assertThat(file(report, "people.csv").read()).isEqualTo(8);
+      assertThat(file(report, "people.csv").accepted()).isEqualTo(7);
+      assertThat(file(report, "people.csv").quarantinedByReason())
+          .containsExactly(Map.entry("invalid_date", 1L));
+      assertThat(file(report, "people.csv").droppedPersonalColumns())
+          .containsExactlyInAnyOrder("full_name", "national_id");
+      assertThat(file(report, "cases.csv").accepted()).isEqualTo(3);
+      assertThat(file(report, "observations.csv").accepted()).isEqualTo(5);
+    }
+    for (Entity entity :
+        List.of(Entity.FAMILIES, Entity.PEOPLE, Entity.CASES, Entity.OBSERVATIONS)) {
+      assertThat(rows(windows, entity)).as(entity.fileName()).isEqualTo(rows(excel, entity));
+    }
+    Row tehran =
+        table(excel, Entity.FAMILIES).stream()
+            .filter(row -> row.<Long>getAs("household_size") == 5L)
+            .findFirst()
+            .orElseThrow();
+    assertThat(tehran.<String>getAs("region")).isEqualTo("تهران");
+    assertThat(tehran.<Double>getAs("monthly_income")).isEqualTo(185.5);
+    // 3 Mehr 1402 is 25 September 2023
+    assertThat(tehran.<java.time.LocalDate>getAs("registered_on"))
+        .isEqualTo(java.time.LocalDate.of(2023, 9, 25));
+  }
+
+  private List<String> rows(Path warehouse, Entity entity) {
+    return table(warehouse, entity).stream().map(Row::toString).sorted().toList();
+  }
+
+  /** A folder of the repository's {@code data-samples}, found from the working directory up. */
+  private static Path dataSample(String name) {
+    for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+      Path sample = folder.resolve("data-samples").resolve(name);
+      if (java.nio.file.Files.isDirectory(sample)) {
+        return sample;
+      }
+    }
+    throw new IllegalStateException("no data-samples/" + name + " above the working directory");
+  }
+
+  @Test
   void aBatchSavedByPersianWindowsLoadsWithItsEncodingNamed() {
     Path warehouse = temporary.resolve("warehouse");
     Path batch = temporary.resolve("batch");
@@ -442,6 +505,8 @@ class IngestJobTest {
                 org.rishe.common.batch.BatchEncoding.WINDOWS_1256);
 
     assertThat(report.status()).isEqualTo(IngestReport.COMPLETE);
+    assertThat(report.encoding()).isEqualTo("windows-1256");
+    assertThat(report.toJson()).contains("\"encoding\" : \"windows-1256\"");
     Row family = table(warehouse, Entity.FAMILIES).get(0);
     assertThat(family.<String>getAs("region")).isEqualTo("تهران");
     // 15 Farvardin 1403 is 3 April 2024

@@ -15,6 +15,7 @@ public record IngestReport(
     String ingestId,
     String batch,
     String calendar,
+    String encoding,
     String startedAt,
     String finishedAt,
     String status,
