@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -86,7 +87,9 @@ public final class EntityStager {
     Set<String> ignored = new TreeSet<>();
     long read = 0;
     MessageDigest digest = sha256();
-    try (InputStream raw = files.open(location);
+    long size = files.length(location);
+    long started = System.nanoTime();
+    try (CountingInputStream raw = new CountingInputStream(files.open(location));
         DigestInputStream in = new DigestInputStream(raw, digest);
         BatchFileReader reader = BatchFileReader.open(fileName, in, encoding)) {
       Optional<SourceRow> next;
@@ -131,7 +134,8 @@ public final class EntityStager {
           append(rejected, rejectedSchema, rejectedPath);
         }
         if (read % PROGRESS_EVERY == 0) {
-          progress.accept(String.format("  %s: %,d rows read", fileName, read));
+          progress.accept(
+              progressLine(fileName, read, raw.count(), size, System.nanoTime() - started));
         }
       }
       for (String column : reader.columns()) {
@@ -186,6 +190,71 @@ public final class EntityStager {
             + ": the file is not UTF-8 text; it reads as Windows-1256 (Persian Windows or an older"
             + " Excel): ingest the batch with --encoding windows-1256, or save the file as UTF-8",
         failure);
+  }
+
+  /**
+   * {@code observations.csv: 250,000 rows, 25% of 200 MB, 25,000 rows/s, about 30 s left}: the
+   * share is of the file's bytes read so far, and the time left assumes the same pace.
+   */
+  static String progressLine(String fileName, long rows, long bytesRead, long size, long nanos) {
+    double seconds = Math.max(nanos / 1e9, 1e-3);
+    StringBuilder line =
+        new StringBuilder(String.format(Locale.ROOT, "  %s: %,d rows", fileName, rows));
+    if (size > 0) {
+      line.append(
+          String.format(
+              Locale.ROOT,
+              ", %d%% of %,d MB",
+              Math.min(100, Math.round(100.0 * bytesRead / size)),
+              Math.round(size / 1e6)));
+    }
+    line.append(String.format(Locale.ROOT, ", %,d rows/s", Math.round(rows / seconds)));
+    if (size > 0 && bytesRead > 0 && bytesRead < size) {
+      long left = Math.round((size - bytesRead) / (bytesRead / seconds));
+      line.append(
+          left < 60
+              ? String.format(Locale.ROOT, ", about %d s left", left)
+              : String.format(Locale.ROOT, ", about %d min %d s left", left / 60, left % 60));
+    }
+    return line.toString();
+  }
+
+  /** Counts the bytes read through it, for the progress line. */
+  private static final class CountingInputStream extends java.io.FilterInputStream {
+    private long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    long count() {
+      return count;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count += skipped;
+      return skipped;
+    }
   }
 
   private void append(List<org.apache.spark.sql.Row> rows, StructType schema, String path) {

@@ -91,6 +91,16 @@ public final class WarehouseFiles {
     }
   }
 
+  /** The size of a file in bytes. */
+  public long length(String location) {
+    Path path = new Path(location);
+    try {
+      return fileSystem(path).getFileStatus(path).getLen();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the size of " + location, e);
+    }
+  }
+
   /**
    * Rows in the Parquet folder a Spark write left, summed from each data file's footer: no Spark
    * job, and no data read. Files whose names start with {@code _} or {@code .} (Spark's markers and
