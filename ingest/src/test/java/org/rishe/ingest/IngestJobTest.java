@@ -322,7 +322,7 @@ class IngestJobTest {
     Path warehouse = temporary.resolve("warehouse");
     Path batch = familiesAndPeople(temporary.resolve("batch"));
 
-    ingest(warehouse, batch);
+    IngestReport first = ingest(warehouse, batch);
     List<Row> firstPeople = sorted(table(warehouse, Entity.PEOPLE));
     long firstQuarantine =
         spark
@@ -341,6 +341,23 @@ class IngestJobTest {
                 .count())
         .isEqualTo(firstQuarantine);
     assertThat(file(second, "people.csv").accepted()).isEqualTo(2);
+    // the same bytes, nothing they depend on changed: not read again, no commit anywhere
+    assertThat(second.files()).extracting(FileReport::status).containsOnly(FileReport.UNCHANGED);
+    assertThat(second.tableVersions()).isEqualTo(first.tableVersions());
+    assertThat(file(second, "people.csv").quarantined())
+        .isEqualTo(file(first, "people.csv").quarantined());
+
+    // F9 arrives: families is loaded, and so is people (a table it references changed), whose
+    // row for P3 now finds its family
+    TestBatches.write(
+        batch,
+        "families.csv",
+        "family_id,region,registered_on\nF1,R01,2024-01-10\nF2,R02,2024-02-01\nF9,R03,2024-01-05\n");
+    IngestReport third = ingest(warehouse, batch);
+
+    assertThat(file(third, "families.csv").status()).isEqualTo(FileReport.LOADED);
+    assertThat(file(third, "people.csv").status()).isEqualTo(FileReport.LOADED);
+    assertThat(file(third, "people.csv").accepted()).isEqualTo(3);
   }
 
   @Test

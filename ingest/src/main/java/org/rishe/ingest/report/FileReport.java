@@ -21,24 +21,56 @@ public record FileReport(
     long tombstones,
     Map<String, Long> quarantinedByReason,
     List<String> ignoredColumns,
-    List<String> droppedPersonalColumns) {
+    List<String> droppedPersonalColumns,
+    String digest) {
   public static final String LOADED = "loaded";
   public static final String FAILED = "failed";
   public static final String SKIPPED = "skipped";
 
+  /**
+   * Loaded by an earlier ingest from the same bytes, with nothing it depends on changed since: not
+   * read again; the counts are that ingest's.
+   */
+  public static final String UNCHANGED = "unchanged";
+
   public FileReport {
     requireNonNull(file, "file is null");
     requireNonNull(status, "status is null");
-    quarantinedByReason = Map.copyOf(quarantinedByReason);
-    ignoredColumns = List.copyOf(ignoredColumns);
-    droppedPersonalColumns = List.copyOf(droppedPersonalColumns);
+    quarantinedByReason = quarantinedByReason == null ? Map.of() : Map.copyOf(quarantinedByReason);
+    ignoredColumns = ignoredColumns == null ? List.of() : List.copyOf(ignoredColumns);
+    droppedPersonalColumns =
+        droppedPersonalColumns == null ? List.of() : List.copyOf(droppedPersonalColumns);
   }
 
   public static FileReport failed(String file, String entity, String error) {
-    return new FileReport(file, entity, FAILED, error, 0, 0, 0, 0, Map.of(), List.of(), List.of());
+    return new FileReport(
+        file, entity, FAILED, error, 0, 0, 0, 0, Map.of(), List.of(), List.of(), null);
   }
 
   public static FileReport skipped(String file, String why) {
-    return new FileReport(file, null, SKIPPED, why, 0, 0, 0, 0, Map.of(), List.of(), List.of());
+    return new FileReport(
+        file, null, SKIPPED, why, 0, 0, 0, 0, Map.of(), List.of(), List.of(), null);
+  }
+
+  /** This file's line again, as {@link #UNCHANGED}. */
+  public FileReport unchanged() {
+    return new FileReport(
+        file,
+        entity,
+        UNCHANGED,
+        null,
+        read,
+        accepted,
+        quarantined,
+        tombstones,
+        quarantinedByReason,
+        ignoredColumns,
+        droppedPersonalColumns,
+        digest);
+  }
+
+  /** Whether the file's rows are in the tables: loaded now or by an earlier ingest. */
+  public boolean reachedTables() {
+    return status.equals(LOADED) || status.equals(UNCHANGED);
   }
 }

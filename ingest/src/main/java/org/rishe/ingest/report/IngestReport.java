@@ -16,6 +16,7 @@ public record IngestReport(
     String batch,
     String calendar,
     String encoding,
+    String keyCheck,
     String startedAt,
     String finishedAt,
     String status,
@@ -26,8 +27,21 @@ public record IngestReport(
 
   public IngestReport {
     requireNonNull(ingestId, "ingestId is null");
-    files = List.copyOf(files);
-    tableVersions = Map.copyOf(tableVersions);
+    files = files == null ? List.of() : List.copyOf(files);
+    tableVersions = tableVersions == null ? Map.of() : Map.copyOf(tableVersions);
+  }
+
+  /** A report as {@link #toJson} wrote it; fields a report of an earlier version lacks are null. */
+  public static IngestReport fromJson(String json) {
+    try {
+      return new ObjectMapper()
+          .configure(
+              com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+              false)
+          .readValue(json, IngestReport.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not an ingest report: " + e.getOriginalMessage(), e);
+    }
   }
 
   public static String statusOf(List<FileReport> files) {

@@ -91,6 +91,22 @@ public final class WarehouseFiles {
     }
   }
 
+  /** The SHA-256 of a file's bytes, in lower-case hex. */
+  public String sha256(String location) {
+    try (InputStream in = open(location)) {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+      return java.util.HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + location, e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+    }
+  }
+
   /** The size of a file in bytes. */
   public long length(String location) {
     Path path = new Path(location);
