@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rishe.common.batch.BatchEncoding;
 import org.rishe.common.contract.DateParser;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.privacy.Pseudonymizer;
@@ -43,8 +44,13 @@ class IngestJobTest {
   }
 
   private IngestReport ingest(Path warehouse, Path batch, DateParser.BatchCalendar calendar) {
+    return ingest(warehouse, batch, calendar, BatchEncoding.UTF_8);
+  }
+
+  private IngestReport ingest(
+      Path warehouse, Path batch, DateParser.BatchCalendar calendar, BatchEncoding encoding) {
     return new IngestJob(spark, new WarehouseLayout(warehouse.toString()), PSEUDONYMS, line -> {})
-        .run(batch.toString(), calendar);
+        .run(batch.toString(), calendar, encoding);
   }
 
   private List<Row> table(Path warehouse, Entity entity) {
@@ -448,17 +454,17 @@ class IngestJobTest {
     // UTF-8 with Persian digits (as Excel's "CSV UTF-8" writes them), and Windows-1256 with
     // ASCII digits; both with Jalali dates written with slashes
     IngestReport fromExcel =
-        new IngestJob(spark, new WarehouseLayout(excel.toString()), PSEUDONYMS, line -> {})
-            .run(
-                dataSample("persian-excel").toString(),
-                DateParser.BatchCalendar.JALALI,
-                org.rishe.common.batch.BatchEncoding.UTF_8);
+        ingest(
+            excel,
+            dataSample("persian-excel"),
+            DateParser.BatchCalendar.JALALI,
+            BatchEncoding.UTF_8);
     IngestReport fromWindows =
-        new IngestJob(spark, new WarehouseLayout(windows.toString()), PSEUDONYMS, line -> {})
-            .run(
-                dataSample("persian-windows").toString(),
-                DateParser.BatchCalendar.JALALI,
-                org.rishe.common.batch.BatchEncoding.WINDOWS_1256);
+        ingest(
+            windows,
+            dataSample("persian-windows"),
+            DateParser.BatchCalendar.JALALI,
+            BatchEncoding.WINDOWS_1256);
 
     for (IngestReport report : List.of(fromExcel, fromWindows)) {
       assertThat(report.status()).isEqualTo(IngestReport.COMPLETE);
@@ -515,11 +521,7 @@ class IngestJobTest {
             .getBytes(java.nio.charset.Charset.forName("windows-1256")));
 
     IngestReport report =
-        new IngestJob(spark, new WarehouseLayout(warehouse.toString()), PSEUDONYMS, line -> {})
-            .run(
-                batch.toString(),
-                DateParser.BatchCalendar.JALALI,
-                org.rishe.common.batch.BatchEncoding.WINDOWS_1256);
+        ingest(warehouse, batch, DateParser.BatchCalendar.JALALI, BatchEncoding.WINDOWS_1256);
 
     assertThat(report.status()).isEqualTo(IngestReport.COMPLETE);
     assertThat(report.encoding()).isEqualTo("windows-1256");

@@ -18,7 +18,7 @@ public final class Digits {
       return null;
     }
     int first = 0;
-    while (first < text.length() && !isEastern(text.charAt(first))) {
+    while (first < text.length() && ascii(text.charAt(first)) == text.charAt(first)) {
       first++;
     }
     if (first == text.length()) {
@@ -26,23 +26,19 @@ public final class Digits {
     }
     StringBuilder ascii = new StringBuilder(text.length()).append(text, 0, first);
     for (int i = first; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= '\u06F0' && c <= '\u06F9') {
-        ascii.append((char) ('0' + (c - '\u06F0')));
-      } else if (c >= '\u0660' && c <= '\u0669') {
-        ascii.append((char) ('0' + (c - '\u0660')));
-      } else if (c == ARABIC_DECIMAL_SEPARATOR) {
-        ascii.append('.');
-      } else {
-        ascii.append(c);
-      }
+      ascii.append(ascii(text.charAt(i)));
     }
     return ascii.toString();
   }
 
-  private static boolean isEastern(char c) {
-    return (c >= '\u06F0' && c <= '\u06F9')
-        || (c >= '\u0660' && c <= '\u0669')
-        || c == ARABIC_DECIMAL_SEPARATOR;
+  /** The ASCII character an eastern digit or decimal separator stands for; any other as it is. */
+  private static char ascii(char c) {
+    if (c >= '\u06F0' && c <= '\u06F9') {
+      return (char) ('0' + (c - '\u06F0'));
+    }
+    if (c >= '\u0660' && c <= '\u0669') {
+      return (char) ('0' + (c - '\u0660'));
+    }
+    return c == ARABIC_DECIMAL_SEPARATOR ? '.' : c;
   }
 }

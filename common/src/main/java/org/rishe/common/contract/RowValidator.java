@@ -201,19 +201,17 @@ public final class RowValidator {
   }
 
   private void set(Object[] values, String field, Object value) {
-    for (int i = 0; i < entity.fields().size(); i++) {
-      if (entity.fields().get(i).name().equals(field)) {
-        values[i] = value;
-        return;
-      }
-    }
-    throw new IllegalArgumentException(entity + " has no field " + field);
+    values[index(field)] = value;
   }
 
   private Object value(Object[] values, String field) {
+    return values[index(field)];
+  }
+
+  private int index(String field) {
     for (int i = 0; i < entity.fields().size(); i++) {
       if (entity.fields().get(i).name().equals(field)) {
-        return values[i];
+        return i;
       }
     }
     throw new IllegalArgumentException(entity + " has no field " + field);
