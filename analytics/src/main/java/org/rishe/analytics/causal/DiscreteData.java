@@ -68,7 +68,6 @@ public final class DiscreteData {
    */
   public static DiscreteData fromPatternCounts(
       List<String> names, int[] cardinalities, int[][] patterns, long[] counts) {
-    requireNonNull(names, "names is null");
     requireNonNull(cardinalities, "cardinalities is null");
     requireNonNull(patterns, "patterns is null");
     requireNonNull(counts, "counts is null");
@@ -77,21 +76,8 @@ public final class DiscreteData {
           "patterns and counts differ in length (%d vs %d): give one count per distinct row"
               .formatted(patterns.length, counts.length));
     }
-    for (int cardinality : cardinalities) {
-      if (cardinality < 1 || cardinality > Byte.MAX_VALUE) {
-        throw new IllegalArgumentException(
-            "cardinality %d is outside 1..%d: merge rare categories first"
-                .formatted(cardinality, (int) Byte.MAX_VALUE));
-      }
-    }
-    if (names.size() != cardinalities.length) {
-      throw new IllegalArgumentException(
-          "%d names but %d cardinalities: give one cardinality per variable"
-              .formatted(names.size(), cardinalities.length));
-    }
     int variables = cardinalities.length;
     byte[][] columns = new byte[variables][patterns.length];
-    double[] weights = new double[patterns.length];
     for (int row = 0; row < patterns.length; row++) {
       int[] pattern = patterns[row];
       if (pattern.length != variables) {
@@ -99,15 +85,53 @@ public final class DiscreteData {
             "pattern %d has %d values, expected %d".formatted(row, pattern.length, variables));
       }
       for (int variable = 0; variable < variables; variable++) {
+        // Out-of-range codes are kept out of range (a byte would wrap them) for fromColumns.
         int code = pattern[variable];
+        columns[variable][row] = code < 0 || code > Byte.MAX_VALUE ? -1 : (byte) code;
+      }
+    }
+    return fromColumns(names, cardinalities, columns, counts);
+  }
+
+  /**
+   * Builds the data from distinct patterns held column by column ({@code
+   * columns[variable][pattern]} a code {@code 0..cardinality-1}) and their counts: a fifth of the
+   * memory of one array per pattern, for pattern tables read from a Spark aggregation. The columns
+   * are used as given.
+   */
+  public static DiscreteData fromColumns(
+      List<String> names, int[] cardinalities, byte[][] columns, long[] counts) {
+    requireNonNull(names, "names is null");
+    requireNonNull(cardinalities, "cardinalities is null");
+    requireNonNull(columns, "columns is null");
+    requireNonNull(counts, "counts is null");
+    if (names.size() != cardinalities.length || columns.length != cardinalities.length) {
+      throw new IllegalArgumentException(
+          "%d names, %d cardinalities and %d columns: give one of each per variable"
+              .formatted(names.size(), cardinalities.length, columns.length));
+    }
+    for (int variable = 0; variable < columns.length; variable++) {
+      if (cardinalities[variable] < 1 || cardinalities[variable] > Byte.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            "cardinality %d is outside 1..%d: merge rare categories first"
+                .formatted(cardinalities[variable], (int) Byte.MAX_VALUE));
+      }
+      if (columns[variable].length != counts.length) {
+        throw new IllegalArgumentException(
+            "column %s has %d codes for %d counts"
+                .formatted(names.get(variable), columns[variable].length, counts.length));
+      }
+      for (byte code : columns[variable]) {
         if (code < 0 || code >= cardinalities[variable]) {
           throw new IllegalArgumentException(
               "code %d of variable %s is outside 0..%d: recode values to 0-based codes"
                   .formatted(code, names.get(variable), cardinalities[variable] - 1));
         }
-        columns[variable][row] = (byte) code;
       }
-      weights[row] = counts[row];
+    }
+    double[] weights = new double[counts.length];
+    for (int pattern = 0; pattern < counts.length; pattern++) {
+      weights[pattern] = counts[pattern];
     }
     return new DiscreteData(names, cardinalities.clone(), columns, weights);
   }

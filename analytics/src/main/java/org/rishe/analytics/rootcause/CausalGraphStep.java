@@ -156,14 +156,27 @@ public final class CausalGraphStep {
   }
 
   /**
-   * The distinct patterns as arrays: codes per pattern in {@link #variableNames} order, how many
-   * people share each, and their summed family weights (the people's count when unweighted). Read
-   * from the aggregation one partition at a time, so the driver never holds its rows as objects
-   * (about five times the arrays' size).
+   * The distinct patterns, column by column: per variable in {@link #variableNames} order one code
+   * per pattern, how many people share each pattern, and their summed family weights (the people's
+   * count when unweighted). Read from the aggregation one partition at a time into byte columns, so
+   * the driver holds about 28 bytes per pattern of 27 variables, never the rows as objects.
    */
-  record PatternTable(int[][] patterns, long[] counts, double[] familyWeights) {
+  record PatternTable(byte[][] columns, long[] counts, double[] familyWeights) {
     int size() {
       return counts.length;
+    }
+
+    /** Per variable, its largest code plus one (at least two: a variable needs two levels). */
+    int[] cardinalities() {
+      int[] cardinalities = new int[columns.length];
+      for (int variable = 0; variable < columns.length; variable++) {
+        int largest = 1;
+        for (byte code : columns[variable]) {
+          largest = Math.max(largest, code);
+        }
+        cardinalities[variable] = largest + 1;
+      }
+      return cardinalities;
     }
 
     static PatternTable collect(Dataset<Row> patternCounts, List<String> names) {
@@ -176,30 +189,36 @@ public final class CausalGraphStep {
           Arrays.asList(patternCounts.columns()).contains(CausalGraphTransforms.FAMILY_WEIGHT)
               ? patternCounts.schema().fieldIndex(CausalGraphTransforms.FAMILY_WEIGHT)
               : -1;
-      List<int[]> patterns = new ArrayList<>();
+      byte[][] columns = new byte[positions.length][1024];
       long[] counts = new long[1024];
       double[] weights = new double[1024];
+      int size = 0;
       Iterator<Row> rows = patternCounts.toLocalIterator();
       while (rows.hasNext()) {
         Row row = rows.next();
-        int[] pattern = new int[positions.length];
+        if (size == counts.length) {
+          for (int variable = 0; variable < columns.length; variable++) {
+            columns[variable] = Arrays.copyOf(columns[variable], size * 2);
+          }
+          counts = Arrays.copyOf(counts, size * 2);
+          weights = Arrays.copyOf(weights, size * 2);
+        }
         for (int variable = 0; variable < positions.length; variable++) {
-          pattern[variable] = row.getInt(positions[variable]);
+          int code = row.getInt(positions[variable]);
+          if (code < 0 || code > Byte.MAX_VALUE) {
+            throw new IllegalStateException(
+                "code %d of %s is outside 0..%d".formatted(code, names.get(variable), 127));
+          }
+          columns[variable][size] = (byte) code;
         }
-        int index = patterns.size();
-        if (index == counts.length) {
-          counts = Arrays.copyOf(counts, index * 2);
-          weights = Arrays.copyOf(weights, index * 2);
-        }
-        patterns.add(pattern);
-        counts[index] = row.getLong(countPosition);
-        weights[index] = weightPosition < 0 ? counts[index] : row.getDouble(weightPosition);
+        counts[size] = row.getLong(countPosition);
+        weights[size] = weightPosition < 0 ? counts[size] : row.getDouble(weightPosition);
+        size++;
       }
-      int size = patterns.size();
-      return new PatternTable(
-          patterns.toArray(int[][]::new),
-          Arrays.copyOf(counts, size),
-          Arrays.copyOf(weights, size));
+      for (int variable = 0; variable < columns.length; variable++) {
+        columns[variable] = Arrays.copyOf(columns[variable], size);
+      }
+      return new PatternTable(columns, Arrays.copyOf(counts, size), Arrays.copyOf(weights, size));
     }
   }
 
@@ -215,19 +234,9 @@ public final class CausalGraphStep {
       Consumer<String> progress) {
     List<String> names = variableNames(factors, problems, regions);
     int demographicCount = names.size() - factors.size() - problems.size();
-    int[][] patterns = counted.patterns();
     long[] counts = counted.counts();
     double[] familyWeights = counted.familyWeights();
-    int[] cardinalities = new int[names.size()];
-    for (int[] pattern : patterns) {
-      for (int variable = 0; variable < names.size(); variable++) {
-        cardinalities[variable] = Math.max(cardinalities[variable], pattern[variable] + 1);
-      }
-    }
-    for (int variable = 0; variable < names.size(); variable++) {
-      // A variable seen at one level only still needs two to be a variable.
-      cardinalities[variable] = Math.max(2, cardinalities[variable]);
-    }
+    int[] cardinalities = counted.cardinalities();
     // Factors answered "missing" somewhere: their tests leave those people out (test-wise
     // deletion) rather than treat missing as a level, which would not block paths.
     List<String> withMissing = new ArrayList<>();
@@ -237,7 +246,7 @@ public final class CausalGraphStep {
       }
     }
     DiscreteData data =
-        DiscreteData.fromPatternCounts(names, cardinalities, patterns, counts)
+        DiscreteData.fromColumns(names, cardinalities, counted.columns(), counts)
             .withMissingCode(withMissing, CausalGraphTransforms.MISSING);
     Map<String, Integer> tiers = tiers(names, demographicCount, factors, problems, order);
     Map<String, String> kinds = new LinkedHashMap<>();
@@ -265,11 +274,9 @@ public final class CausalGraphStep {
             .withMaxDepth(settings.maxDepth())
             .withColliderRule(ColliderRule.CONSERVATIVE);
     long started = System.nanoTime();
-    // A data set of its own, so that the tables PC caches on it are garbage once it is done
-    // rather than held beside the resamples' caches.
-    DiscreteData fresh =
-        DiscreteData.fromPatternCounts(names, cardinalities, patterns, counts)
-            .withMissingCode(withMissing, CausalGraphTransforms.MISSING);
+    // A data set of its own (sharing the columns), so that the tables PC caches on it are garbage
+    // once it is done rather than held beside the resamples' caches.
+    DiscreteData fresh = data.withMissingCode(withMissing, CausalGraphTransforms.MISSING);
     CausalGraph graph =
         PcStable.discover(
             new FamilyLevelTest(

@@ -3,6 +3,7 @@ package org.rishe.analytics.causal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -117,5 +118,42 @@ class DiscreteDataTest {
             () -> DiscreteData.fromRows(List.of("region"), new int[] {2}, new int[][] {{2}}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("code 2 of variable region is outside 0..1: recode values to 0-based codes");
+  }
+
+  @Test
+  void patternsGivenColumnByColumnAreTheSameDataAsPatternsGivenRowByRow() {
+    int[][] patterns = {{0, 2, 1, 0}, {1, 0, 0, 1}, {1, 1, 1, 1}};
+    long[] counts = {4, 1, 7};
+    byte[][] columns = {{0, 1, 1}, {2, 0, 1}, {1, 0, 1}, {0, 1, 1}};
+
+    DiscreteData byRows = DiscreteData.fromPatternCounts(NAMES, CARDINALITIES, patterns, counts);
+    DiscreteData byColumns = DiscreteData.fromColumns(NAMES, CARDINALITIES, columns, counts);
+
+    assertThat(byColumns.patternCount()).isEqualTo(3);
+    assertThat(byColumns.totalWeight()).isEqualTo(12.0);
+    for (int pattern = 0; pattern < patterns.length; pattern++) {
+      assertThat(byColumns.weight(pattern)).isEqualTo(counts[pattern]);
+      for (int variable = 0; variable < NAMES.size(); variable++) {
+        assertThat(byColumns.code(pattern, variable)).isEqualTo(patterns[pattern][variable]);
+      }
+    }
+    // b x d given a, counted by hand from the three patterns
+    StratifiedTable table = byColumns.stratifiedTable(1, 3, new int[] {0});
+    assertThat(table.count(0, 2, 0)).isEqualTo(4.0);
+    assertThat(table.count(1, 0, 1)).isEqualTo(1.0);
+    assertThat(table.count(1, 1, 1)).isEqualTo(7.0);
+    assertThat(Arrays.stream(table.counts()).sum()).isEqualTo(12.0);
+    assertThat(table.counts())
+        .containsExactly(byRows.stratifiedTable(1, 3, new int[] {0}).counts());
+  }
+
+  @Test
+  void aColumnCodeOutsideTheCardinalityIsRejectedWithItsVariable() {
+    assertThatThrownBy(
+            () ->
+                DiscreteData.fromColumns(
+                    List.of("sex"), new int[] {2}, new byte[][] {{0, 3}}, new long[] {1, 1}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("code 3 of variable sex is outside 0..1: recode values to 0-based codes");
   }
 }
