@@ -1,8 +1,8 @@
 package org.rishe.analytics.stats;
 
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.special.Gamma;
 
 /**
  * A 2×2 table of an exposure against an outcome, with the association measures and tests that the
@@ -126,7 +126,9 @@ public record TwoByTwo(
     if (Double.isNaN(statistic)) {
       return Double.NaN;
     }
-    return 1 - new ChiSquaredDistribution(null, 1).cumulativeProbability(statistic);
+    // The upper regularised gamma Q(1/2, x/2) directly: 1 - P underflows to 0 beyond x of about 75,
+    // which strong associations in large populations reach, and a served p of 0 is false.
+    return Gamma.regularizedGammaQ(0.5, statistic / 2);
   }
 
   /**

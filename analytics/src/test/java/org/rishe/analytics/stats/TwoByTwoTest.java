@@ -3,6 +3,7 @@ package org.rishe.analytics.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,15 @@ class TwoByTwoTest {
 
     assertThat(table.chiSquarePValue()).isCloseTo(2 * (1 - 0.976164), within(1e-5));
     assertThat(table.pValue()).isEqualTo(table.chiSquarePValue());
+  }
+
+  @Test
+  void aStrongAssociationKeepsAPositivePValue() {
+    // 500 of 1,000 exposed and 100 of 1,000 unexposed are cases: chi2 = 380.952, and with 1 df
+    // p = erfc(sqrt(chi2 / 2)) = 7.7199e-85 (Python's math.erfc); 1 - P(chi2) would give 0.
+    TwoByTwo table = new TwoByTwo(500, 1000, 100, 1000);
+
+    assertThat(table.chiSquarePValue()).isCloseTo(7.719934594295599e-85, withinPercentage(1e-6));
   }
 
   @Test
