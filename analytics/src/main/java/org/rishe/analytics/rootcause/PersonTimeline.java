@@ -34,6 +34,10 @@ final class PersonTimeline {
   static final int COMMON_INDEX = -1;
 
   final String person;
+
+  /** The person's family (null when the timeline has none: then a family of their own). */
+  final String family;
+
   final String region;
   final int age;
   final String sex;
@@ -45,6 +49,7 @@ final class PersonTimeline {
 
   private PersonTimeline(
       String person,
+      String family,
       String region,
       int age,
       String sex,
@@ -54,6 +59,7 @@ final class PersonTimeline {
       int[] exposedFrom,
       int[] unexposedFrom) {
     this.person = person;
+    this.family = family;
     this.region = region;
     this.age = age;
     this.sex = sex;
@@ -160,6 +166,7 @@ final class PersonTimeline {
     }
     return new PersonTimeline(
         requireNonNull(row.getAs(ExposureTransforms.PERSON), "person is null"),
+        hasFamily(row) ? row.getAs(ExposureTransforms.FAMILY) : null,
         row.getAs(ExposureTransforms.REGION),
         row.<Integer>getAs(ExposureTransforms.AGE),
         row.getAs(ExposureTransforms.SEX),
@@ -168,6 +175,10 @@ final class PersonTimeline {
         onset,
         exposedFrom,
         unexposedFrom);
+  }
+
+  private static boolean hasFamily(Row row) {
+    return java.util.Arrays.asList(row.schema().fieldNames()).contains(ExposureTransforms.FAMILY);
   }
 
   private static int dayOrNone(Integer day) {

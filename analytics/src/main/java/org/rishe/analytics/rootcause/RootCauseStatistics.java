@@ -5,21 +5,26 @@ import java.util.List;
 import java.util.Map;
 import org.rishe.analytics.stats.AttributableFraction;
 import org.rishe.analytics.stats.Estimate;
+import org.rishe.analytics.stats.FamilySums;
 import org.rishe.analytics.stats.MultipleTesting;
 import org.rishe.analytics.stats.TwoByTwo;
 
 /**
  * The driver side of the root-cause analysis: from the aggregated 2×2 counts (a few thousand rows
  * at most: problems × codes × regions) to the published rows. Crude relative risk and odds ratio
- * with their 95% CIs and the p-value come from {@link TwoByTwo} (Haldane–Anscombe correction when a
- * cell is zero; Fisher's exact test when an expected count is below 5, else Pearson's chi-square);
+ * with their family-clustered 95% CIs and the p-value come from {@link FamilySums} and {@link
+ * TwoByTwo} (Haldane–Anscombe correction when a cell is zero; Fisher's exact test when an expected
+ * count is below 5, else Pearson's chi-square over the design effect of the family clustering);
  * q-values are Benjamini–Hochberg over every test of the run, overall and regional rows together;
  * the attributable fraction is Miettinen's, on the adjusted odds ratio.
  */
 public final class RootCauseStatistics {
   private RootCauseStatistics() {}
 
-  /** The 2×2 counts of one comparison, as aggregated by Spark. */
+  /**
+   * The 2×2 counts of one comparison, as aggregated by Spark, with the families' sums of products
+   * that make its intervals and test family-clustered (null: people counted as independent).
+   */
   public record Counts(
       String problem,
       String region,
@@ -28,7 +33,8 @@ public final class RootCauseStatistics {
       long exposedTotal,
       long unexposedCases,
       long unexposedTotal,
-      Double medianLeadDays) {}
+      Double medianLeadDays,
+      FamilySums families) {}
 
   /** People in scope and cases of one problem in one region (null = overall). */
   public record Population(long population, long cases) {}
@@ -54,7 +60,10 @@ public final class RootCauseStatistics {
                   count.unexposedTotal())
               : null;
       tables.add(table);
-      pValues[i] = table == null ? Double.NaN : table.pValue();
+      pValues[i] =
+          table == null
+              ? Double.NaN
+              : count.families() == null ? table.pValue() : count.families().pValue(table);
     }
     double[] qValues = MultipleTesting.benjaminiHochberg(pValues);
     List<RootCauseRow> rows = new ArrayList<>();
@@ -82,8 +91,8 @@ public final class RootCauseStatistics {
               count.unexposedCases(),
               count.unexposedTotal(),
               population.population() - count.exposedTotal() - count.unexposedTotal(),
-              table == null ? null : table.relativeRisk(),
-              table == null ? null : table.oddsRatio(),
+              table == null ? null : relativeRisk(count, table),
+              table == null ? null : oddsRatio(count, table),
               adjustedRatio,
               fraction,
               pValues[i],
@@ -94,5 +103,13 @@ public final class RootCauseStatistics {
               population.cases()));
     }
     return rows;
+  }
+
+  private static Estimate relativeRisk(Counts count, TwoByTwo table) {
+    return count.families() == null ? table.relativeRisk() : count.families().relativeRisk(table);
+  }
+
+  private static Estimate oddsRatio(Counts count, TwoByTwo table) {
+    return count.families() == null ? table.oddsRatio() : count.families().oddsRatio(table);
   }
 }

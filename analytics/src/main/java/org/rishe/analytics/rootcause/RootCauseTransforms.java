@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.when;
 import static org.rishe.analytics.rootcause.ExposureTransforms.AGE;
 import static org.rishe.analytics.rootcause.ExposureTransforms.FACTOR;
+import static org.rishe.analytics.rootcause.ExposureTransforms.FAMILY;
 import static org.rishe.analytics.rootcause.ExposureTransforms.FIRST_EXPOSED_ON;
 import static org.rishe.analytics.rootcause.ExposureTransforms.FIRST_UNEXPOSED_ON;
 import static org.rishe.analytics.rootcause.ExposureTransforms.ONSET;
@@ -117,6 +118,7 @@ public final class RootCauseTransforms {
         .join(factorLists, scope.col(PERSON).equalTo(factorLists.col("_factor_person")), "left")
         .select(
             col(PERSON),
+            col(FAMILY),
             col(REGION),
             col(AGE),
             col(SEX),
@@ -147,14 +149,19 @@ public final class RootCauseTransforms {
 
   /**
    * The 2×2 counts of every problem × code, for each of {@code regions} and overall, with the
-   * median lead days of exposed cases: one pass over the timelines, each partition counting its
-   * people into its own tables, the tables then summed in a tree. Rows ordered by problem, factor,
-   * region (overall first).
+   * median lead days of exposed cases and the families' sums of products ({@link
+   * org.rishe.analytics.stats.FamilySums}): one pass over the timelines grouped by family, each
+   * partition counting its people into its own tables, the tables then summed in a tree. Rows
+   * ordered by problem, factor, region (overall first).
    */
   public static List<RootCauseStatistics.Counts> twoByTwoCounts(
       Dataset<Row> timelines, PersonTimeline.Codes codes, List<String> regions) {
+    // Each family whole and together in one partition, so its members' cells are summed before
+    // their products are taken (the family-clustered variances).
     TwoByTwoTables tables =
         timelines
+            .repartition(col(FAMILY))
+            .sortWithinPartitions(col(FAMILY))
             .toJavaRDD()
             .treeAggregate(
                 new TwoByTwoTables(codes, regions),

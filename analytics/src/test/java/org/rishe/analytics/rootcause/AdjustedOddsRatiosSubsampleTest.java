@@ -107,6 +107,7 @@ class AdjustedOddsRatiosSubsampleTest {
                     cells[2] + cells[3],
                     cells[1],
                     cells[0] + cells[1],
+                    null,
                     null)),
             List.of("R01"),
             codes,

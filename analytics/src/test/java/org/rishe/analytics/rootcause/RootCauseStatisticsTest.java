@@ -17,12 +17,12 @@ class RootCauseStatisticsTest {
 
   private final RootCauseStatistics.Counts large =
       new RootCauseStatistics.Counts(
-          "delinquency", null, "peer_delinquency", 20, 100, 10, 200, 90.0);
+          "delinquency", null, "peer_delinquency", 20, 100, 10, 200, 90.0, null);
   private final RootCauseStatistics.Counts small =
-      new RootCauseStatistics.Counts("delinquency", null, "disability", 2, 5, 1, 10, null);
+      new RootCauseStatistics.Counts("delinquency", null, "disability", 2, 5, 1, 10, null, null);
   private final RootCauseStatistics.Counts empty =
       new RootCauseStatistics.Counts(
-          "delinquency", null, "learning_difficulty", 0, 0, 30, 300, null);
+          "delinquency", null, "learning_difficulty", 0, 0, 30, 300, null, null);
 
   private final List<RootCauseRow> rows =
       RootCauseStatistics.rows(

@@ -17,7 +17,8 @@ import org.rishe.spark.TestSparkSessions;
  * i lives in R01 when i is even, else R02; has school drop-out (opened 2024-07-01) when i is a
  * multiple of 3; answered peer delinquency true (i mod 4 = 0), false (1), unknown (2) or was never
  * asked (3), on 2024-02-01; and was seen out of school on 2024-08-01 (after every index date) when
- * i is a multiple of 5, otherwise seen in school on 2024-02-01.
+ * i is a multiple of 5, otherwise seen in school on 2024-02-01. Children i, i + 20 and i + 40 are
+ * siblings (family i mod 20, so of one region).
  */
 class TwoByTwoCountsTest {
   private static final int CHILDREN = 60;
@@ -30,9 +31,11 @@ class TwoByTwoCountsTest {
     CuratedRows cases = new CuratedRows(spark, Entity.CASES);
     CuratedRows observations = new CuratedRows(spark, Entity.OBSERVATIONS);
     for (int i = 0; i < CHILDREN; i++) {
-      String family = "F" + i;
+      String family = "F" + family(i);
       String person = "P" + i;
-      families.add("family_id", family, "region", region(i), "registered_on", "2024-01-01");
+      if (i == family(i)) {
+        families.add("family_id", family, "region", region(i), "registered_on", "2024-01-01");
+      }
       people.add(
           "person_id",
           person,
@@ -96,10 +99,19 @@ class TwoByTwoCountsTest {
             RootCauseTransforms.lags(scope, ExposureTransforms.onsets(scope, cases.dataset())));
 
     List<String> actual = new ArrayList<>();
+    List<String> actualSums = new ArrayList<>();
     for (RootCauseStatistics.Counts row :
         RootCauseTransforms.twoByTwoCounts(timelines, codes, List.of("R01", "R02"))) {
       if (row.problem().equals("school_dropout")
           && List.of("peer_delinquency", "out_of_school").contains(row.factor())) {
+        actualSums.add(
+            row.factor()
+                + " "
+                + row.region()
+                + " "
+                + row.families().families()
+                + " "
+                + java.util.Arrays.toString(row.families().products()));
         actual.add(
             String.join(
                 " ",
@@ -122,6 +134,7 @@ class TwoByTwoCountsTest {
     }
 
     assertThat(actual).containsExactlyInAnyOrderElementsOf(handCounts());
+    assertThat(actualSums).containsExactlyInAnyOrderElementsOf(handFamilySums());
     assertThat(populations).containsExactlyInAnyOrder("null 60 20", "R01 30 10", "R02 30 10");
   }
 
@@ -150,6 +163,60 @@ class TwoByTwoCountsTest {
       expected.add(row("out_of_school", region, school, "null"));
     }
     return expected;
+  }
+
+  /**
+   * Per table, the families with a child of known status and Σ_f x_f[i] x_f[j] (i ≤ j) over the
+   * families' own cells x = (exposed cases, exposed non-cases, unexposed cases, unexposed
+   * non-cases), by loops over families and their three children.
+   */
+  private static List<String> handFamilySums() {
+    List<String> expected = new ArrayList<>();
+    for (String factor : new String[] {"peer_delinquency", "out_of_school"}) {
+      for (String region : new String[] {null, "R01", "R02"}) {
+        long families = 0;
+        double[] products = new double[10];
+        for (int family = 0; family < 20; family++) {
+          if (region != null && !region.equals(region(family))) {
+            continue;
+          }
+          int[] cells = new int[4];
+          for (int child = family; child < CHILDREN; child += 20) {
+            int cell = cell(factor, child);
+            if (cell >= 0) {
+              cells[cell]++;
+            }
+          }
+          if (cells[0] + cells[1] + cells[2] + cells[3] == 0) {
+            continue;
+          }
+          families++;
+          int next = 0;
+          for (int i = 0; i < 4; i++) {
+            for (int j = i; j < 4; j++) {
+              products[next++] += (double) cells[i] * cells[j];
+            }
+          }
+        }
+        expected.add(
+            factor + " " + region + " " + families + " " + java.util.Arrays.toString(products));
+      }
+    }
+    return expected;
+  }
+
+  /** The child's cell in the factor's table (0 exposed case ... 3 unexposed non-case), -1 none. */
+  private static int cell(String factor, int child) {
+    int notCase = isCase(child) ? 0 : 1;
+    if (factor.equals("peer_delinquency")) {
+      return child % 4 == 0 ? notCase : child % 4 == 1 ? 2 + notCase : -1;
+    }
+    // out of school only after every index date: unexposed, or never known when seen only then
+    return child % 5 != 0 ? 2 + notCase : -1;
+  }
+
+  private static int family(int child) {
+    return child % 20;
   }
 
   private static String row(String factor, String region, long[] cells, String lead) {
