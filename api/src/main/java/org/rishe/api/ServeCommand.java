@@ -39,8 +39,8 @@ public final class ServeCommand {
                           network in clear text
         --behind-proxy    a TLS-terminating reverse proxy (nginx, Caddy, a load balancer) is the
                           only way in: allows a non-loopback --host, and the client address (for
-                          the limit on requests without a valid key) is then the first address
-                          of X-Forwarded-For, which the proxy must set, not append to
+                          the limit on requests without a valid key) is then the last address
+                          of X-Forwarded-For, the one the proxy added
         --warehouse DIR   the warehouse (default $RISHE_WAREHOUSE or ./warehouse)
         --small-cell-k K  researchers never see a count from 1 to K-1 (default 11)
         --rate-limit N    requests per second each key may make, in bursts of 4N (default 50);

@@ -17,7 +17,7 @@ import org.rishe.api.query.QueryService;
  * @param maxTrendPeriods the most points one {@code /dashboard/trends} answer may have (400 over
  *     it)
  * @param behindProxy whether a reverse proxy is the only way in: the client address is then the
- *     first of {@code X-Forwarded-For}, which the proxy sets; otherwise that header is ignored
+ *     last of {@code X-Forwarded-For}, which the proxy added; otherwise that header is ignored
  */
 public record Limits(
     RateLimit perKey,
