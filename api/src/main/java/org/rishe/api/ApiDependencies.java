@@ -5,21 +5,21 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import org.rishe.api.audit.AuditLog;
 import org.rishe.api.auth.ApiKeyStore;
-import org.rishe.api.limits.RateLimit;
+import org.rishe.api.limits.Limits;
 import org.rishe.api.results.ResultsStore;
 
 /**
  * What the API is built from; tests build it over a temporary warehouse.
  *
  * @param smallCellThreshold k: researchers never see a count from 1 to k-1
- * @param rateLimit requests per second and burst allowed to each key
+ * @param limits the caps on callers: rates, concurrent expensive requests, answer sizes
  * @param audit where reads of person-derived data are recorded
  */
 public record ApiDependencies(
     ResultsStore results,
     ApiKeyStore keys,
     int smallCellThreshold,
-    RateLimit rateLimit,
+    Limits limits,
     AuditLog audit,
     Clock clock) {
   public static final int DEFAULT_SMALL_CELL_THRESHOLD = 11;
@@ -28,7 +28,7 @@ public record ApiDependencies(
   public ApiDependencies {
     requireNonNull(results, "results is null");
     requireNonNull(keys, "keys is null");
-    requireNonNull(rateLimit, "rateLimit is null");
+    requireNonNull(limits, "limits is null");
     requireNonNull(audit, "audit is null");
     requireNonNull(clock, "clock is null");
     if (smallCellThreshold < 2) {

@@ -10,7 +10,10 @@ import org.rishe.api.auth.Authorizer;
 import org.rishe.api.auth.Role;
 import org.rishe.api.error.JettyProblemErrorHandler;
 import org.rishe.api.error.ProblemResponses;
+import org.rishe.api.limits.ExpensiveRequests;
+import org.rishe.api.limits.Limits;
 import org.rishe.api.limits.RateLimiter;
+import org.rishe.api.limits.RefusedKeyLimiter;
 import org.rishe.api.metrics.Metrics;
 import org.rishe.api.routing.ApiRoute;
 import org.rishe.api.routing.RequestGate;
@@ -32,12 +35,15 @@ public final class App {
     Metrics metrics = new Metrics(dependencies.results(), dependencies.clock());
     List<ApiRoute> routes = new ArrayList<>(Routes.all(dependencies, metrics));
     routes.addAll(extra);
+    Limits limits = dependencies.limits();
     RequestGate gate =
         new RequestGate(
             new RouteTable(routes),
             authorizer,
-            new RateLimiter(dependencies.rateLimit()),
+            new RateLimiter(limits.perKey()),
+            new RefusedKeyLimiter(limits.refusedKeys(), limits.behindProxy()),
             ApiDependencies.MAX_REQUEST_BYTES);
+    ExpensiveRequests expensive = new ExpensiveRequests(limits.expensive());
     Auditor auditor = new Auditor(dependencies.audit(), dependencies.clock());
     // answers of table routes, reused while the same run is served: 2,000 answers or 64 MB
     ResponseCache cache = new ResponseCache(2_000, 32_000_000L);
@@ -58,7 +64,10 @@ public final class App {
           new ProblemResponses(json).register(config.routes);
           for (ApiRoute route : routes) {
             config.routes.addHttpHandler(
-                route.method(), route.path(), route.handler(), route.roles().toArray(new Role[0]));
+                route.method(),
+                route.path(),
+                route.costly() ? expensive.guard(route.handler()) : route.handler(),
+                route.roles().toArray(new Role[0]));
           }
         });
   }

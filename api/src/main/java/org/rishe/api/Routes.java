@@ -54,7 +54,8 @@ final class Routes {
             .table()
             .personDerived());
 
-    DashboardController dashboard = new DashboardController(dependencies.results());
+    DashboardController dashboard =
+        new DashboardController(dependencies.results(), dependencies.limits().maxTrendPeriods());
     HotspotsController hotspots =
         new HotspotsController(dependencies.results(), dependencies.smallCellThreshold());
     JourneyController journeys = new JourneyController(dependencies.results());
@@ -84,7 +85,8 @@ final class Routes {
             .query("region", "a region code")
             .query("calendar", "gregorian (default) or jalali")
             .table()
-            .personDerived());
+            .personDerived()
+            .expensive());
     routes.add(
         ApiRoute.get(
                 PREFIX + "/hotspots",
@@ -170,7 +172,8 @@ final class Routes {
             .table()
             .personDerived());
 
-    QueryService queryService = new QueryService(dependencies.smallCellThreshold());
+    QueryService queryService =
+        new QueryService(dependencies.smallCellThreshold(), dependencies.limits().maxQueryCells());
     // the protected lattices are built once per run, before the run is served
     dependencies.results().current().ifPresent(queryService::prepare);
     dependencies.results().beforeServing(queryService::prepare);
@@ -187,7 +190,8 @@ final class Routes {
             .accepts(QueryRequest.class)
             .returns(QueryController.QueryResponse.class)
             .table()
-            .personDerived());
+            .personDerived()
+            .expensive());
     routes.add(
         ApiRoute.get(
                 PREFIX + "/query/cubes",

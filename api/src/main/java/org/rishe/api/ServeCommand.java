@@ -12,6 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.rishe.api.audit.AuditLog;
 import org.rishe.api.auth.ApiKeyStore;
+import org.rishe.api.limits.ExpensiveLimit;
+import org.rishe.api.limits.Limits;
 import org.rishe.api.limits.RateLimit;
 import org.rishe.api.results.ResultsStore;
 import org.rishe.api.routing.ApiRoute;
@@ -25,7 +27,7 @@ public final class ServeCommand {
   static final String USAGE =
       """
       Usage: rishe serve [--port 7070] [--host 127.0.0.1] [--warehouse DIR] [--small-cell-k 11]
-                         [--rate-limit 50] [--behind-proxy] [--hello]
+                         [--rate-limit 50] [--max-expensive 4] [--behind-proxy] [--hello]
 
       Serves the latest published results run over HTTP: the API under /api/v1 and the
       dashboard at /. A newer run published by `rishe analyze` is picked up within seconds,
@@ -36,12 +38,22 @@ public final class ServeCommand {
                           --behind-proxy, since keys and children's data must not cross a
                           network in clear text
         --behind-proxy    a TLS-terminating reverse proxy (nginx, Caddy, a load balancer) is the
-                          only way in: allows a non-loopback --host
+                          only way in: allows a non-loopback --host, and the client address (for
+                          the limit on requests without a valid key) is then the last address
+                          of X-Forwarded-For, the one the proxy added
         --warehouse DIR   the warehouse (default $RISHE_WAREHOUSE or ./warehouse)
         --small-cell-k K  researchers never see a count from 1 to K-1 (default 11)
-        --rate-limit N    requests per second each key may make, in bursts of 4N (default 50)
+        --rate-limit N    requests per second each key may make, in bursts of 4N (default 50);
+                          over it, 429
+        --max-expensive N expensive requests (POST /query, /dashboard/trends) answered at once
+                          (default 4); one that gets no turn within 2 s is answered 503
         --hello           adds GET /hello, a public route answering "hello" through the same
                           filters, as the baseline of bench/api (leave it off in production)""";
+
+  static final Set<String> OPTIONS =
+      Set.of(
+          "--port", "--host", "--warehouse", "--small-cell-k", "--rate-limit", "--max-expensive");
+  static final Set<String> FLAGS = Set.of("--hello", "--behind-proxy");
 
   /** The benchmark baseline: public, no data, through the same gate, metrics and audit filters. */
   static final ApiRoute HELLO =
@@ -53,25 +65,15 @@ public final class ServeCommand {
     Arguments arguments;
     int port;
     int k;
-    RateLimit rateLimit;
+    Limits limits;
     try {
-      arguments =
-          Arguments.parse(
-              args,
-              Set.of("--port", "--host", "--warehouse", "--small-cell-k", "--rate-limit"),
-              Set.of("--hello", "--behind-proxy"));
+      arguments = Arguments.parse(args, OPTIONS, FLAGS);
       port = (int) arguments.longValue("--port", 7070, 0, 65535);
       k =
           (int)
               arguments.longValue(
                   "--small-cell-k", ApiDependencies.DEFAULT_SMALL_CELL_THRESHOLD, 2, 1000);
-      long perSecond =
-          arguments.longValue(
-              "--rate-limit", RateLimit.DEFAULT.requestsPerSecond(), 1, 1_000_000_000L);
-      rateLimit =
-          perSecond == RateLimit.DEFAULT.requestsPerSecond()
-              ? RateLimit.DEFAULT
-              : new RateLimit(perSecond, perSecond * 4);
+      limits = limits(arguments);
     } catch (IllegalArgumentException e) {
       System.err.println("rishe serve: " + e.getMessage() + " (see --help)");
       System.exit(2);
@@ -94,11 +96,28 @@ public final class ServeCommand {
       return;
     }
     try {
-      start(layout, host, port, k, rateLimit, arguments.flag("--hello"), System.out);
+      start(layout, host, port, k, limits, arguments.flag("--hello"), System.out);
     } catch (RuntimeException e) {
       System.err.println("rishe serve: failed: " + e.getMessage());
       System.exit(1);
     }
+  }
+
+  /** The limits the options ask for: --rate-limit, --max-expensive, --behind-proxy. */
+  static Limits limits(Arguments arguments) {
+    long perSecond =
+        arguments.longValue(
+            "--rate-limit", RateLimit.DEFAULT.requestsPerSecond(), 1, 1_000_000_000L);
+    RateLimit rateLimit =
+        perSecond == RateLimit.DEFAULT.requestsPerSecond()
+            ? RateLimit.DEFAULT
+            : new RateLimit(perSecond, perSecond * 4);
+    int maxExpensive =
+        (int) arguments.longValue("--max-expensive", ExpensiveLimit.DEFAULT.permits(), 1, 1000);
+    return Limits.DEFAULT
+        .withPerKey(rateLimit)
+        .withExpensive(new ExpensiveLimit(maxExpensive, ExpensiveLimit.DEFAULT.maxWait()))
+        .withBehindProxy(arguments.flag("--behind-proxy"));
   }
 
   /**
@@ -113,10 +132,10 @@ public final class ServeCommand {
     }
   }
 
-  /** Starts the server and its refresh timer, with the default rate limit; returns it. */
+  /** Starts the server and its refresh timer, with the default limits; returns it. */
   public static Javalin start(
       WarehouseLayout layout, String host, int port, int k, PrintStream out) {
-    return start(layout, host, port, k, RateLimit.DEFAULT, false, out);
+    return start(layout, host, port, k, Limits.DEFAULT, false, out);
   }
 
   /**
@@ -128,7 +147,7 @@ public final class ServeCommand {
       String host,
       int port,
       int k,
-      RateLimit rateLimit,
+      Limits limits,
       boolean hello,
       PrintStream out) {
     ResultsStore results = new ResultsStore(layout);
@@ -161,7 +180,7 @@ public final class ServeCommand {
         TimeUnit.SECONDS);
     ApiDependencies dependencies =
         new ApiDependencies(
-            results, keys, k, rateLimit, new AuditLog(layout.auditLog()), Clock.systemUTC());
+            results, keys, k, limits, new AuditLog(layout.auditLog()), Clock.systemUTC());
     Javalin app =
         App.create(dependencies, hello ? List.of(HELLO) : List.<ApiRoute>of()).start(host, port);
     String run =

@@ -1,16 +1,21 @@
 package org.rishe.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.javalin.Javalin;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.auth.Role;
+import org.rishe.api.limits.ExpensiveLimit;
+import org.rishe.api.limits.Limits;
 import org.rishe.api.limits.RateLimit;
+import org.rishe.common.cli.Arguments;
 import org.rishe.common.warehouse.WarehouseLayout;
 
 /** The options of {@code rishe serve} that bench/api uses: the hello baseline and the limit. */
@@ -22,7 +27,7 @@ class ServeOptionsTest {
   @Test
   void helloIsServedOnlyWhenAskedFor() throws Exception {
     WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
-    Javalin with = ServeCommand.start(layout, "127.0.0.1", 0, 11, RateLimit.DEFAULT, true, QUIET);
+    Javalin with = ServeCommand.start(layout, "127.0.0.1", 0, 11, Limits.DEFAULT, true, QUIET);
     Javalin without = ServeCommand.start(layout, "127.0.0.1", 0, 11, QUIET);
     try {
       HttpResponse<String> hello = HttpGet.send(with.port(), "/hello", null);
@@ -40,7 +45,14 @@ class ServeOptionsTest {
     WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
     String key = new ApiKeyStore(layout.apiKeys()).create(Role.PLANNER, null);
     Javalin app =
-        ServeCommand.start(layout, "127.0.0.1", 0, 11, new RateLimit(1000, 4000), false, QUIET);
+        ServeCommand.start(
+            layout,
+            "127.0.0.1",
+            0,
+            11,
+            Limits.DEFAULT.withPerKey(new RateLimit(1000, 4000)),
+            false,
+            QUIET);
     try {
       // the default allows a burst of 200; 300 in a row must all pass at 1000/s with 4000
       for (int i = 0; i < 300; i++) {
@@ -50,6 +62,27 @@ class ServeOptionsTest {
     } finally {
       app.stop();
     }
+  }
+
+  @Test
+  void theLimitOptionsSetTheRateTheExpensiveCapAndWhereTheClientAddressIsRead() {
+    Limits defaults = ServeCommand.limits(parse());
+    Limits chosen =
+        ServeCommand.limits(parse("--rate-limit", "100", "--max-expensive", "2", "--behind-proxy"));
+
+    assertThat(defaults).isEqualTo(Limits.DEFAULT);
+    assertThat(defaults.expensive().permits()).isEqualTo(4);
+    assertThat(defaults.behindProxy()).isFalse();
+    assertThat(chosen.perKey()).isEqualTo(new RateLimit(100, 400));
+    assertThat(chosen.expensive()).isEqualTo(new ExpensiveLimit(2, Duration.ofSeconds(2)));
+    assertThat(chosen.behindProxy()).isTrue();
+    assertThatThrownBy(() -> ServeCommand.limits(parse("--max-expensive", "0")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(ServeCommand.USAGE).contains("--max-expensive N", "X-Forwarded-For");
+  }
+
+  private static Arguments parse(String... args) {
+    return Arguments.parse(args, ServeCommand.OPTIONS, ServeCommand.FLAGS);
   }
 
   @Test

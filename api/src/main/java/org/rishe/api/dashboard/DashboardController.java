@@ -18,9 +18,12 @@ public final class DashboardController {
   private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
   private final ResultsStore results;
+  private final int maxTrendPeriods;
 
-  public DashboardController(ResultsStore results) {
+  /** {@code maxTrendPeriods}: the most points a trend may have (see {@link DashboardService}). */
+  public DashboardController(ResultsStore results, int maxTrendPeriods) {
     this.results = requireNonNull(results, "results is null");
+    this.maxTrendPeriods = maxTrendPeriods;
   }
 
   /** The summary response: the run, the query as understood, and the KPIs. */
@@ -73,7 +76,7 @@ public final class DashboardController {
         ctx,
         run.runId(),
         DashboardService.Point.class,
-        DashboardService.trend(run.dashboard(), query, metric, currency),
+        DashboardService.trend(run.dashboard(), query, metric, currency, maxTrendPeriods),
         (page, next) ->
             new TrendsResponse(
                 run.runId(),

@@ -1,11 +1,13 @@
 package org.rishe.api.dashboard;
 
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.DashboardRun;
 import org.rishe.common.results.ResultTables;
 
@@ -70,11 +72,22 @@ public final class DashboardService {
   }
 
   /**
+   * The most points one trend may have: 240 months, 20 years of monthly history. Each point sums
+   * the run's rows again, so the work grows with the span asked for, and {@code from}/{@code to}
+   * may name any months (0001-01 to 9999-12 would be 119,988 points). 240 keeps the dashboard's
+   * default chart (the data's whole span) working for a charity with twenty years of records.
+   * Counted in points, not years: {@code month} is the only bucket, and a coarser one would keep
+   * this count.
+   */
+  public static final int MAX_PERIODS = 240;
+
+  /**
    * One point per month from the query's first to last month (the data's when open); {@code
-   * currency} is the currency of {@code amountReceived} and otherwise unused.
+   * currency} is the currency of {@code amountReceived} and otherwise unused. A span of more than
+   * {@code maxPeriods} months is refused with a 400 before any point is computed.
    */
   public static List<Point> trend(
-      DashboardRun run, DashboardQuery query, String metric, String currency) {
+      DashboardRun run, DashboardQuery query, String metric, String currency, int maxPeriods) {
     List<String> months =
         Stream.concat(
                 run.monthly().stream()
@@ -92,12 +105,51 @@ public final class DashboardService {
     YearMonth first = YearMonth.parse(query.from() != null ? query.from() : months.get(0));
     YearMonth last =
         YearMonth.parse(query.to() != null ? query.to() : months.get(months.size() - 1));
+    checkSpan(query, first, last, maxPeriods);
     List<Point> points = new ArrayList<>();
     for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
       String key = month.toString();
       points.add(new Point(key, summary(run, query.forMonth(key)).metric(metric, currency)));
     }
     return points;
+  }
+
+  /** Refuses a span of more than {@code maxPeriods} months, saying which span and what to ask. */
+  private static void checkSpan(
+      DashboardQuery query, YearMonth first, YearMonth last, int maxPeriods) {
+    long periods = ChronoUnit.MONTHS.between(first, last) + 1;
+    if (periods <= maxPeriods) {
+      return;
+    }
+    String defaulted =
+        query.from() == null || query.to() == null
+            ? " (an absent from or to is the data's first or last month)"
+            : "";
+    throw ApiProblem.badRequest(
+        "the trend from "
+            + first
+            + " to "
+            + last
+            + defaulted
+            + " has "
+            + periods
+            + " monthly points, more than the "
+            + maxPeriods
+            + " one trend may have; pass from and to at most "
+            + maxPeriods
+            + " months apart, e.g. from="
+            + last.minusMonths(maxPeriods - 1L)
+            + "&to="
+            + last,
+        Map.of(
+            "maximumPeriods",
+            maxPeriods,
+            "requestedPeriods",
+            periods,
+            "from",
+            first.toString(),
+            "to",
+            last.toString()));
   }
 
   /** A month of a trend and the metric's value (null where it has none). */

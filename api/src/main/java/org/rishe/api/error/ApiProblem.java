@@ -67,6 +67,42 @@ public final class ApiProblem extends RuntimeException {
         Map.of("retryAfterSeconds", retryAfterSeconds));
   }
 
+  /**
+   * A 429 for a client address that sent too many requests without a valid key: says that a valid
+   * key is answered at once, since this limit never applies to one.
+   */
+  public static ApiProblem tooManyRefusedKeys(long retryAfterSeconds) {
+    return new ApiProblem(
+        429,
+        "too-many-requests",
+        "Too many requests",
+        "too many requests without a valid key came from this address; send a valid key"
+            + " ('Authorization: Bearer <key>'; an admin creates one with `rishe keys create`),"
+            + " which is answered at once, or retry after "
+            + retryAfterSeconds
+            + " s",
+        Map.of("retryAfterSeconds", retryAfterSeconds));
+  }
+
+  /**
+   * A 503 for a request to an expensive route that found every turn taken for {@code waitMillis};
+   * the handler turns {@code retryAfterSeconds} into the Retry-After header.
+   */
+  public static ApiProblem busy(int permits, long waitMillis, long retryAfterSeconds) {
+    return new ApiProblem(
+        503,
+        "busy",
+        "Server busy",
+        "the server answers at most "
+            + permits
+            + " expensive requests (queries, trends) at once and none finished within "
+            + waitMillis
+            + " ms; retry after "
+            + retryAfterSeconds
+            + " s (an admin can raise the cap with `rishe serve --max-expensive N`)",
+        Map.of("retryAfterSeconds", retryAfterSeconds, "maximumConcurrent", permits));
+  }
+
   public static ApiProblem contentTooLarge(long maxBytes) {
     return new ApiProblem(
         413,

@@ -90,7 +90,11 @@ public final class OpenApiDocument {
       operation.description(
           "Roles: "
               + route.roles().stream().map(Role::code).sorted().collect(Collectors.joining(", "))
-              + (route.audited() ? ". Every call is written to the audit log." : "."));
+              + (route.audited() ? ". Every call is written to the audit log." : ".")
+              + (route.costly()
+                  ? " Expensive: the server answers a few such requests at once and answers 503"
+                      + " with Retry-After when no turn comes within seconds."
+                  : ""));
     }
     for (String segment : route.segments()) {
       if (segment.startsWith("{")) {

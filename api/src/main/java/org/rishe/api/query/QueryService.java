@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,21 +26,34 @@ public final class QueryService {
   public static final String SUPPRESSED = "suppressed";
 
   /**
-   * The most cells one breakdown may have: each answer is built in memory, row by row, and a cube's
-   * finest breakdown can hold hundreds of thousands of cells.
+   * The most cells one answer may hold, the breakdown and (with {@code totals}) its margins
+   * together. Each answer is built in memory, cell by cell, and again for every page of it (a POST
+   * is not cached), so paging through n cells costs about n²/1000 cell lookups: 10,000 cells is ten
+   * pages of 1,000 and 100,000 lookups, while a cube's finest breakdown can hold hundreds of
+   * thousands. Counting the margins in keeps the whole response within the cap, so the margins,
+   * which every page repeats, need no paging of their own.
    */
-  public static final long MAXIMUM_CELLS = 50_000;
+  public static final long MAXIMUM_CELLS = 10_000;
 
   private final int k;
+  private final long maximumCells;
   private Prepared prepared;
 
   private record Prepared(String runId, Map<String, ProtectedCube> cubes) {}
 
-  public QueryService(int k) {
+  /**
+   * {@code maximumCells}: the most cells an answer may hold ({@link #MAXIMUM_CELLS} by default).
+   */
+  public QueryService(int k, long maximumCells) {
     if (k < 2) {
       throw new IllegalArgumentException("k must be at least 2, got " + k);
     }
+    if (maximumCells < 1) {
+      throw new IllegalArgumentException(
+          "an answer must hold at least 1 cell, got " + maximumCells);
+    }
     this.k = k;
+    this.maximumCells = maximumCells;
   }
 
   /** A breakdown: the aggregation's dimensions and one row per cell (values, value, suppressed). */
@@ -102,51 +116,94 @@ public final class QueryService {
         breakdown.add(dimension);
       }
     }
-    checkSize(cube, breakdown, filters, MAXIMUM_CELLS);
+    List<List<String>> margins =
+        Boolean.TRUE.equals(request.totals()) ? margins(breakdown, dimensions, filters) : List.of();
+    checkSize(cube, breakdown, margins, filters, maximumCells);
     Table table = table(cube, breakdown, filters);
-    List<Table> totals = new ArrayList<>();
-    if (Boolean.TRUE.equals(request.totals())) {
-      Set<Set<String>> seen = new HashSet<>();
-      seen.add(Set.copyOf(breakdown));
-      // a filtered dimension is never dropped: summing over a subset of its values would be a
-      // new sum, not a cell of the lattice
-      List<List<String>> margins = new ArrayList<>();
-      for (String dropped : dimensions) {
-        if (!filters.containsKey(dropped)) {
-          margins.add(breakdown.stream().filter(d -> !d.equals(dropped)).toList());
-        }
-      }
-      margins.add(breakdown.stream().filter(filters::containsKey).toList());
-      for (List<String> margin : margins) {
-        if (seen.add(Set.copyOf(margin))) {
-          totals.add(table(cube, margin, filters));
-        }
-      }
-    }
-    int suppressed = table.suppressedCells();
-    return new Answer(cube.measure(), table, totals, suppressed);
+    List<Table> totals = margins.stream().map(margin -> table(cube, margin, filters)).toList();
+    return new Answer(cube.measure(), table, totals, table.suppressedCells());
   }
 
-  /** Refuses a breakdown of more than {@code maximum} cells with a 400 that says what to do. */
-  static void checkSize(
-      ProtectedCube cube, List<String> breakdown, Map<String, List<String>> filters, long maximum) {
-    long cells = 1;
-    for (String dimension : breakdown) {
-      cells *= filters.getOrDefault(dimension, cube.domain(dimension)).size();
-      if (cells > maximum) {
-        break;
+  /**
+   * The margins of a breakdown: each requested, unfiltered dimension dropped in turn, then the
+   * filtered dimensions alone (the grand total when none is filtered), each aggregation once.
+   */
+  private static List<List<String>> margins(
+      List<String> breakdown, List<String> dimensions, Map<String, List<String>> filters) {
+    // a filtered dimension is never dropped: summing over a subset of its values would be a new
+    // sum, not a cell of the lattice
+    List<List<String>> candidates = new ArrayList<>();
+    for (String dropped : dimensions) {
+      if (!filters.containsKey(dropped)) {
+        candidates.add(breakdown.stream().filter(d -> !d.equals(dropped)).toList());
       }
     }
-    if (cells > maximum) {
-      throw ApiProblem.badRequest(
-          "a breakdown by "
-              + String.join(", ", breakdown)
-              + " has more than "
-              + maximum
-              + " cells, the most one answer holds: leave a dimension out or filter one to the"
-              + " values you need",
-          Map.of("maximumCells", maximum));
+    candidates.add(breakdown.stream().filter(filters::containsKey).toList());
+    Set<Set<String>> seen = new HashSet<>();
+    seen.add(Set.copyOf(breakdown));
+    List<List<String>> margins = new ArrayList<>();
+    for (List<String> margin : candidates) {
+      if (seen.add(Set.copyOf(margin))) {
+        margins.add(margin);
+      }
     }
+    return margins;
+  }
+
+  /**
+   * Refuses, before any cell is built, an answer of more than {@code maximum} cells (the breakdown
+   * and its margins), with a 400 that names the count and the cap and says what to do.
+   */
+  static void checkSize(
+      ProtectedCube cube,
+      List<String> breakdown,
+      List<List<String>> margins,
+      Map<String, List<String>> filters,
+      long maximum) {
+    long breakdownCells = cells(cube, breakdown, filters);
+    long marginCells = 0;
+    for (List<String> margin : margins) {
+      marginCells = saturatedAdd(marginCells, cells(cube, margin, filters));
+    }
+    long total = saturatedAdd(breakdownCells, marginCells);
+    if (total <= maximum) {
+      return;
+    }
+    throw ApiProblem.badRequest(
+        (breakdown.isEmpty() ? "the grand total" : "a breakdown by " + String.join(", ", breakdown))
+            + " has "
+            + count(breakdownCells)
+            + " cells"
+            + (margins.isEmpty() ? "" : " and its margins " + count(marginCells) + " more")
+            + ", more than the "
+            + count(maximum)
+            + " one answer may hold: leave a dimension out or filter one to the values you need"
+            + (margins.isEmpty() ? "" : ", or leave totals out"),
+        Map.of("maximumCells", maximum, "requestedCells", total));
+  }
+
+  /** How many cells an aggregation has: the product of its dimensions' (filtered) value counts. */
+  private static long cells(
+      ProtectedCube cube, List<String> dimensions, Map<String, List<String>> filters) {
+    long cells = 1;
+    for (String dimension : dimensions) {
+      int values = filters.getOrDefault(dimension, cube.domain(dimension)).size();
+      try {
+        cells = Math.multiplyExact(cells, values);
+      } catch (ArithmeticException e) {
+        return Long.MAX_VALUE;
+      }
+    }
+    return cells;
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
+  }
+
+  private static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
   }
 
   private static List<String> dimensions(ProtectedCube cube, List<String> requested) {

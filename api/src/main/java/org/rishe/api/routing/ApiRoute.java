@@ -25,6 +25,9 @@ import org.rishe.api.auth.Role;
  * @param tabular whether the response is a paginated table: {@code limit}, {@code cursor} and
  *     {@code Accept: text/csv} apply
  * @param documented whether it belongs in the OpenAPI document (the docs pages themselves do not)
+ * @param costly whether answering it can take much memory or time (declared with {@link
+ *     #expensive}): such routes share a small pool of turns, and a request that gets none in time
+ *     is answered 503
  */
 public record ApiRoute(
     HandlerType method,
@@ -37,7 +40,8 @@ public record ApiRoute(
     List<QueryParameter> query,
     boolean audited,
     boolean tabular,
-    boolean documented) {
+    boolean documented,
+    boolean costly) {
   private static final Pattern SEGMENT =
       Pattern.compile("[A-Za-z0-9._-]+|\\{[A-Za-z][A-Za-z0-9]*}");
 
@@ -111,6 +115,14 @@ public record ApiRoute(
     return with(draft -> draft.documented = false);
   }
 
+  /**
+   * Marks the route as expensive (its work grows with what the request asks for): it shares the
+   * server's cap on such requests answered at once ({@code serve --max-expensive}).
+   */
+  public ApiRoute expensive() {
+    return with(draft -> draft.costly = true);
+  }
+
   /** A copy of this route with {@code change} made to it. */
   private ApiRoute with(Consumer<Draft> change) {
     Draft draft = new Draft(this);
@@ -131,6 +143,7 @@ public record ApiRoute(
     private boolean audited;
     private boolean tabular;
     private boolean documented = true;
+    private boolean costly;
 
     Draft(HandlerType method, String path, String summary, Handler handler) {
       this.method = method;
@@ -148,6 +161,7 @@ public record ApiRoute(
       audited = route.audited;
       tabular = route.tabular;
       documented = route.documented;
+      costly = route.costly;
     }
 
     ApiRoute build() {
@@ -162,7 +176,8 @@ public record ApiRoute(
           query,
           audited,
           tabular,
-          documented);
+          documented,
+          costly);
     }
   }
 

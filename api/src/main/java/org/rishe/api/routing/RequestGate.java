@@ -12,12 +12,14 @@ import org.rishe.api.auth.Authorizer;
 import org.rishe.api.auth.Role;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.limits.RateLimiter;
+import org.rishe.api.limits.RefusedKeyLimiter;
 
 /**
  * Runs before routing, for every request whatever its method: refuses non-canonical paths, bodies
  * over the cap, and any request to a protected path (HEAD, OPTIONS and methods the path does not
- * have included) without a key of an allowed role; then charges the key's rate limit. It matches
- * paths against the route registry itself, so no quirk of Javalin's matcher can skip it.
+ * have included) without a key of an allowed role, charging each refusal for a missing or wrong key
+ * to the client address's allowance; then charges the key's rate limit. It matches paths against
+ * the route registry itself, so no quirk of Javalin's matcher can skip it.
  */
 public final class RequestGate {
   private static final String MATCH_ATTRIBUTE = "rishe.routeMatch";
@@ -25,13 +27,19 @@ public final class RequestGate {
   private final RouteTable table;
   private final Authorizer authorizer;
   private final RateLimiter rateLimiter;
+  private final RefusedKeyLimiter refusedKeys;
   private final long maxBodyBytes;
 
   public RequestGate(
-      RouteTable table, Authorizer authorizer, RateLimiter rateLimiter, long maxBodyBytes) {
+      RouteTable table,
+      Authorizer authorizer,
+      RateLimiter rateLimiter,
+      RefusedKeyLimiter refusedKeys,
+      long maxBodyBytes) {
     this.table = requireNonNull(table, "table is null");
     this.authorizer = requireNonNull(authorizer, "authorizer is null");
     this.rateLimiter = requireNonNull(rateLimiter, "rateLimiter is null");
+    this.refusedKeys = requireNonNull(refusedKeys, "refusedKeys is null");
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -55,7 +63,16 @@ public final class RequestGate {
     if (allowed.isEmpty()) {
       return;
     }
-    ApiKey key = authorizer.authorize(ctx, allowed);
+    ApiKey key;
+    try {
+      key = authorizer.authorize(ctx, allowed);
+    } catch (ApiProblem refused) {
+      if (refused.status() == 401) {
+        // a 429 instead once the client address has used its allowance of refusals
+        refusedKeys.charge(ctx);
+      }
+      throw refused;
+    }
     rateLimiter.acquire(key.id());
   }
 

@@ -23,22 +23,47 @@ class BreakdownSizeTest {
   }
 
   @Test
-  void aBreakdownOverTheMaximumIsA400ThatSaysWhatToDo() {
+  void aBreakdownOverTheMaximumIsA400NamingTheCountAndTheCapAndSayingWhatToDo() {
     ProtectedCube cube = cube();
 
-    assertThatThrownBy(() -> QueryService.checkSize(cube, List.of("region", "sex"), Map.of(), 11))
+    assertThatThrownBy(
+            () -> QueryService.checkSize(cube, List.of("region", "sex"), List.of(), Map.of(), 11))
         .isInstanceOfSatisfying(
             ApiProblem.class,
-            problem -> assertThat(problem.getMessage()).contains("more than 11 cells"))
-        .hasMessageContaining("leave a dimension out or filter one");
+            problem -> {
+              assertThat(problem.status()).isEqualTo(400);
+              assertThat(problem.extensions())
+                  .containsEntry("requestedCells", 12L)
+                  .containsEntry("maximumCells", 11L);
+            })
+        .hasMessage(
+            "a breakdown by region, sex has 12 cells, more than the 11 one answer may hold: leave"
+                + " a dimension out or filter one to the values you need");
+  }
+
+  @Test
+  void theMarginsCountTowardsTheCap() {
+    ProtectedCube cube = cube();
+    // region × sex (12) with margins sex (3), region (4) and the grand total (1): 20 cells
+    List<List<String>> margins = List.of(List.of("sex"), List.of("region"), List.of());
+
+    QueryService.checkSize(cube, List.of("region", "sex"), margins, Map.of(), 20);
+    assertThatThrownBy(
+            () -> QueryService.checkSize(cube, List.of("region", "sex"), margins, Map.of(), 19))
+        .isInstanceOfSatisfying(
+            ApiProblem.class,
+            problem -> assertThat(problem.extensions()).containsEntry("requestedCells", 20L))
+        .hasMessageContaining("has 12 cells and its margins 8 more, more than the 19")
+        .hasMessageEndingWith(", or leave totals out");
   }
 
   @Test
   void aFilterOrAMarginBringsItWithin() {
     ProtectedCube cube = cube();
 
-    QueryService.checkSize(cube, List.of("region", "sex"), Map.of("region", List.of("R1")), 11);
-    QueryService.checkSize(cube, List.of("region"), Map.of(), 11);
-    QueryService.checkSize(cube, List.of("region", "sex"), Map.of(), 12);
+    QueryService.checkSize(
+        cube, List.of("region", "sex"), List.of(), Map.of("region", List.of("R1")), 11);
+    QueryService.checkSize(cube, List.of("region"), List.of(), Map.of(), 11);
+    QueryService.checkSize(cube, List.of("region", "sex"), List.of(), Map.of(), 12);
   }
 }
