@@ -24,14 +24,15 @@ public final class IngestCommand {
       """
       Usage: rishe ingest --batch DIR [--calendar gregorian|jalali] [--encoding ENC] [--warehouse DIR]
 
-      Loads a batch folder (CSV or JSON Lines files named after their entity, see the
-      repository's docs/data-contract.md) into the warehouse's curated tables. Rows that break the contract go to
-      quarantine with a reason; the report goes to <warehouse>/reports/ingest-<id>.json.
+      Loads a batch folder (CSV, JSON Lines or Excel .xlsx files named after their entity, or
+      one .xlsx workbook with a sheet per entity, see the repository's docs/data-contract.md)
+      into the warehouse's curated tables. Rows that break the contract go to quarantine with
+      a reason; the report goes to <warehouse>/reports/ingest-<id>.json.
 
         --batch DIR       the batch folder (required)
         --calendar CAL    gregorian (default) or jalali: the calendar of every date column
         --encoding ENC    utf-8 (default) or windows-1256 (CSV saved by Persian Windows or an
-                          older Excel): the text encoding of every file
+                          older Excel): the text encoding of every CSV and JSON Lines file
         --warehouse DIR   the warehouse (default $RISHE_WAREHOUSE or ./warehouse)
 
       Exit status: 0 all files loaded, 3 some file could not be read (the rest loaded),

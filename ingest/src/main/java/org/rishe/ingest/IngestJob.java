@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +34,7 @@ import org.rishe.common.contract.Entity;
 import org.rishe.common.contract.RowValidator;
 import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.warehouse.WarehouseLayout;
+import org.rishe.ingest.batch.BatchSource;
 import org.rishe.ingest.batch.EntityStager;
 import org.rishe.ingest.batch.FileStats;
 import org.rishe.ingest.report.FileReport;
@@ -108,33 +108,9 @@ public final class IngestJob {
     String startedAt = IngestReport.now();
     String staging = layout.staging(ingestId);
     previousLoads = PreviousLoads.read(layout, files, calendar, encoding, keyCheck());
-    Map<Entity, List<String>> byEntity = new LinkedHashMap<>();
-    List<FileReport> reports = new ArrayList<>();
-    for (String name : files.listFileNames(batch)) {
-      if (name.startsWith(".")) {
-        continue;
-      }
-      if (!BatchFileReader.isBatchFileName(name)) {
-        reports.add(FileReport.skipped(name, "not a batch file (.csv or .jsonl): skipped"));
-        continue;
-      }
-      String base = BatchFileReader.baseName(name);
-      var entity = Entity.fromFileName(base);
-      if (entity.isEmpty()) {
-        reports.add(
-            FileReport.failed(
-                name,
-                null,
-                name
-                    + ": unknown entity name '"
-                    + base
-                    + "'; batch files are named "
-                    + entityNames()
-                    + " (.csv or .jsonl)"));
-        continue;
-      }
-      byEntity.computeIfAbsent(entity.get(), e -> new ArrayList<>()).add(name);
-    }
+    BatchPlan plan = BatchPlan.of(files.listFileNames(batch), name -> sheetNames(batch, name));
+    Map<Entity, List<BatchSource>> byEntity = plan.sources();
+    List<FileReport> reports = new ArrayList<>(plan.reports());
     try {
       seedCatalogueIfAbsent();
       reports.addAll(loadEntities(byEntity, batch, calendar, encoding, ingestId, staging));
@@ -173,7 +149,7 @@ public final class IngestJob {
    * failure in contract order is thrown.
    */
   private List<FileReport> loadEntities(
-      Map<Entity, List<String>> byEntity,
+      Map<Entity, List<BatchSource>> byEntity,
       String batch,
       DateParser.BatchCalendar calendar,
       BatchEncoding encoding,
@@ -246,7 +222,7 @@ public final class IngestJob {
 
   private List<FileReport> load(
       Entity entity,
-      Map<Entity, List<String>> byEntity,
+      Map<Entity, List<BatchSource>> byEntity,
       String batch,
       java.util.function.Supplier<Catalogue> catalogue,
       DateParser.BatchCalendar calendar,
@@ -254,12 +230,15 @@ public final class IngestJob {
       String ingestId,
       String staging,
       AtomicInteger started) {
-    List<String> names = byEntity.get(entity);
+    List<BatchSource> sources = byEntity.get(entity);
     String step =
         String.format(
-            "[%d/%d] %s", started.incrementAndGet(), byEntity.size(), String.join(", ", names));
+            "[%d/%d] %s",
+            started.incrementAndGet(),
+            byEntity.size(),
+            String.join(", ", sources.stream().map(BatchSource::name).toList()));
     Optional<List<FileReport>> unchanged =
-        previousLoads.unchanged(entity, () -> digests(batch, names), tables, layout);
+        previousLoads.unchanged(entity, () -> digests(batch, sources), tables, layout);
     if (unchanged.isPresent()) {
       progress.accept(
           step + ": unchanged since ingest " + previousLoads.ingestId(entity) + ", not read again");
@@ -269,7 +248,7 @@ public final class IngestJob {
     RowValidator validator =
         new RowValidator(entity, catalogue.get(), new DateParser(calendar), pseudonymizer);
     return loadEntity(
-        entity, batch, names, validator, encoding, ingestId, staging + "/" + entity.fileName());
+        entity, batch, sources, validator, encoding, ingestId, staging + "/" + entity.fileName());
   }
 
   /**
@@ -294,7 +273,7 @@ public final class IngestJob {
   private List<FileReport> loadEntity(
       Entity entity,
       String batch,
-      List<String> names,
+      List<BatchSource> sources,
       RowValidator validator,
       BatchEncoding encoding,
       String ingestId,
@@ -302,15 +281,15 @@ public final class IngestJob {
     EntityStager stager = new EntityStager(spark, files, pseudonymizer, progress);
     List<FileReport> reports = new ArrayList<>();
     List<FileStats> staged = new ArrayList<>();
-    for (int order = 0; order < names.size(); order++) {
-      String name = names.get(order);
+    for (int order = 0; order < sources.size(); order++) {
+      BatchSource source = sources.get(order);
       String fileStaging = staging + "/" + order;
       try {
         staged.add(
             stager.stage(
                 entity,
-                batch + "/" + name,
-                name,
+                batch + "/" + source.file(),
+                source,
                 order,
                 validator,
                 ingestId,
@@ -319,7 +298,7 @@ public final class IngestJob {
                 encoding));
       } catch (BatchFileException e) {
         files.deleteRecursively(fileStaging);
-        reports.add(FileReport.failed(name, entity.fileName(), e.getMessage()));
+        reports.add(FileReport.failed(source.name(), entity.fileName(), e.getMessage()));
         progress.accept("  " + e.getMessage());
       }
     }
@@ -435,13 +414,25 @@ public final class IngestJob {
     return reports;
   }
 
-  /** The SHA-256 of each file, by name: what an earlier ingest's report is compared with. */
-  private Map<String, String> digests(String batch, List<String> names) {
+  /**
+   * The SHA-256 of each source's file, by source name: what an earlier ingest's report is compared
+   * with. A sheet counts as changed whenever any part of its workbook has.
+   */
+  private Map<String, String> digests(String batch, List<BatchSource> sources) {
     Map<String, String> digests = new TreeMap<>();
-    for (String name : names) {
-      digests.put(name, files.sha256(batch + "/" + name));
+    for (BatchSource source : sources) {
+      digests.put(source.name(), files.sha256(batch + "/" + source.file()));
     }
     return digests;
+  }
+
+  /** The sheet names of a workbook in the batch folder. */
+  private List<String> sheetNames(String batch, String name) {
+    try (java.io.InputStream in = files.open(batch + "/" + name)) {
+      return BatchFileReader.sheetNames(name, in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + batch + "/" + name, e);
+    }
   }
 
   /**
@@ -530,10 +521,5 @@ public final class IngestJob {
       indicators.add(Catalogue.fromRow(fields));
     }
     return new Catalogue(indicators);
-  }
-
-  private static String entityNames() {
-    return String.join(
-        ", ", java.util.Arrays.stream(Entity.values()).map(Entity::fileName).toList());
   }
 }

@@ -580,6 +580,99 @@ class IngestJobTest {
         .contains("truancy", "child_labour");
   }
 
+  @Test
+  void aBatchWorkbookLoadsASheetPerEntityAsCsvFilesWouldAndSkipsOtherSheets() {
+    Path warehouse = temporary.resolve("warehouse");
+    Path batch = temporary.resolve("batch");
+    Map<String, List<List<Object>>> sheets = new java.util.LinkedHashMap<>();
+    sheets.put("Notes", List.of(List.of("exported from the register on 1403/01/05")));
+    sheets.put(
+        "families",
+        TestBatches.cells(
+            "family_id,region,household_size,monthly_income,housing,registered_on",
+            "F1,R01,4,120.5,rented,2024-01-10",
+            "",
+            "F2,R02,0,,informal,2024-02-01"));
+    sheets.put(
+        "people",
+        TestBatches.cells(
+            "person_id,family_id,full_name,birth_date,sex,relation,registered_on,consent_analytics",
+            "P1,F1,زهرا احمدی,2012-05-01,female,child,2024-01-10,true",
+            "P2,F9,Nobody,2013-01-01,male,child,2024-01-10,true",
+            "P3,F1,Stray,2013-01-01,male,child,2024-01-10,true,stray"));
+    TestBatches.writeWorkbook(batch, "batch.xlsx", sheets);
+
+    IngestReport report = ingest(warehouse, batch);
+
+    assertThat(report.status()).isEqualTo(IngestReport.COMPLETE);
+    assertThat(file(report, "batch.xlsx#Notes").status()).isEqualTo(FileReport.SKIPPED);
+    FileReport families = file(report, "batch.xlsx#families");
+    assertThat(families.entity()).isEqualTo("families");
+    assertThat(families.read()).isEqualTo(2);
+    assertThat(families.accepted()).isEqualTo(1);
+    assertThat(families.quarantinedByReason()).containsExactly(Map.entry("out_of_range", 1L));
+    FileReport people = file(report, "batch.xlsx#people");
+    assertThat(people.read()).isEqualTo(3);
+    assertThat(people.accepted()).isEqualTo(1);
+    assertThat(people.quarantinedByReason())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("unknown_reference", 1L, "wrong_column_count", 1L));
+    assertThat(people.droppedPersonalColumns()).containsExactly("full_name");
+    Row family = table(warehouse, Entity.FAMILIES).get(0);
+    assertThat(family.<Long>getAs("household_size")).isEqualTo(4L);
+    assertThat(family.<Double>getAs("monthly_income")).isEqualTo(120.5);
+    assertThat(family.<LocalDate>getAs("registered_on")).isEqualTo(LocalDate.of(2024, 1, 10));
+    // quarantine names the sheet and the spreadsheet row: F2 is on row 4, after a blank row
+    Row quarantined =
+        spark
+            .read()
+            .format("delta")
+            .load(new WarehouseLayout(warehouse.toString()).quarantine("families"))
+            .collectAsList()
+            .get(0);
+    assertThat(quarantined.<String>getAs(CuratedSchemas.QUARANTINE_FILE))
+        .isEqualTo("batch.xlsx#families");
+    assertThat(quarantined.<Long>getAs(CuratedSchemas.QUARANTINE_LINE)).isEqualTo(4L);
+
+    IngestReport again = ingest(warehouse, batch);
+
+    assertThat(file(again, "batch.xlsx#families").status()).isEqualTo(FileReport.UNCHANGED);
+    assertThat(file(again, "batch.xlsx#people").status()).isEqualTo(FileReport.UNCHANGED);
+  }
+
+  @Test
+  void aSheetAndAFileOfOneEntityADamagedWorkbookAndAnXlsFileFailAndTheRestLoads() {
+    Path warehouse = temporary.resolve("warehouse");
+    Path batch = temporary.resolve("batch");
+    TestBatches.write(batch, "families.csv", "family_id,region\nF1,R01\n");
+    TestBatches.writeWorkbook(
+        batch, "rishe.xlsx", Map.of("families", TestBatches.cells("family_id,region", "F2,R02")));
+    TestBatches.writeWorkbook(
+        batch,
+        "programs.xlsx",
+        Map.of("Sheet1", TestBatches.cells("program_id,name", "PR1,Tutoring")));
+    TestBatches.write(batch, "people.xlsx", "person_id,family_id\nP1,F1\n");
+    TestBatches.writeBytes(batch, "cases.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11});
+    TestBatches.writeBytes(batch, "~$rishe.xlsx", new byte[] {1, 2, 3});
+
+    IngestReport report = ingest(warehouse, batch);
+
+    assertThat(report.status()).isEqualTo(IngestReport.PARTIAL);
+    for (String name : List.of("families.csv", "rishe.xlsx#families")) {
+      assertThat(file(report, name).status()).isEqualTo(FileReport.FAILED);
+      assertThat(file(report, name).error())
+          .startsWith("families is given twice, by families.csv and rishe.xlsx#families;");
+    }
+    assertThat(file(report, "people.xlsx").error())
+        .isEqualTo(
+            "people.xlsx: not a readable Excel workbook (not an .xlsx file, or damaged); open it"
+                + " in Excel and save it as Excel Workbook (.xlsx), or as CSV UTF-8");
+    assertThat(file(report, "cases.xls").error()).contains("save it as Excel Workbook (.xlsx)");
+    // a workbook of one entity is read from its first sheet, whatever that sheet's name
+    assertThat(file(report, "programs.xlsx").accepted()).isEqualTo(1);
+    assertThat(report.files()).extracting(FileReport::file).doesNotContain("~$rishe.xlsx");
+  }
+
   private static List<Row> sorted(List<Row> rows) {
     return rows.stream().sorted(java.util.Comparator.comparing(Row::toString)).toList();
   }

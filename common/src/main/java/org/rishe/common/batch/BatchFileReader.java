@@ -13,11 +13,12 @@ import java.util.function.Predicate;
 import org.rishe.common.contract.Entity;
 
 /**
- * Reads the records of one batch file, CSV or JSON Lines, as {@link SourceRow}s. Personal
- * identifier columns, and the columns the file's entity drops ({@link Entity#droppedColumns()},
- * such as the free-text {@code note} of {@code aid_events}), are dropped here, before a value can
- * reach any table, log or quarantine. Text that is not valid in the batch's encoding (UTF-8 unless
- * {@link BatchEncoding} says otherwise) fails the whole file with a {@link BatchFileException}.
+ * Reads the records of one batch file, CSV, JSON Lines or an Excel sheet, as {@link SourceRow}s.
+ * Personal identifier columns, and the columns the file's entity drops ({@link
+ * Entity#droppedColumns()}, such as the free-text {@code note} of {@code aid_events}), are dropped
+ * here, before a value can reach any table, log or quarantine. Text that is not valid in the
+ * batch's encoding (UTF-8 unless {@link BatchEncoding} says otherwise) fails the whole file with a
+ * {@link BatchFileException}.
  */
 public interface BatchFileReader extends Closeable {
 
@@ -36,18 +37,27 @@ public interface BatchFileReader extends Closeable {
   void close();
 
   /**
-   * The reader for a file name ending in {@code .csv} or {@code .jsonl}. The entity, and so the
-   * columns dropped besides the personal identifiers, is the file's {@link #baseName(String)}.
+   * The reader for a file name ending in {@code .csv}, {@code .jsonl} or {@code .xlsx} (its first
+   * sheet). The entity, and so the columns dropped besides the personal identifiers, is the file's
+   * {@link #baseName(String)}.
    */
   static BatchFileReader open(String fileName, InputStream input) {
     return open(fileName, input, BatchEncoding.UTF_8);
   }
 
-  /** The reader for a file in the given encoding; text not valid in it fails the file. */
+  /**
+   * The reader for a file in the given encoding; text not valid in it fails the file. An {@code
+   * .xlsx} workbook stores its text as Unicode whatever the encoding given.
+   */
   static BatchFileReader open(String fileName, InputStream input, BatchEncoding encoding) {
-    Optional<Entity> entity = Entity.fromFileName(baseName(fileName));
-    Predicate<String> dropped =
-        entity.isPresent() ? entity.get()::dropsColumn : Entity::isPersonalIdentifier;
+    String entity = baseName(fileName);
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".xlsx")) {
+      return new XlsxBatchFileReader(fileName, null, input, drops(entity), checks(entity));
+    }
+    if (lower.endsWith(".xls")) {
+      throw new BatchFileException(oldExcelMessage(fileName));
+    }
     Reader reader =
         new InputStreamReader(
             input,
@@ -56,21 +66,78 @@ public interface BatchFileReader extends Closeable {
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
-    String lower = fileName.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".csv")) {
-      return new CsvBatchFileReader(fileName, reader, dropped);
+      return new CsvBatchFileReader(fileName, reader, drops(entity));
     }
     if (lower.endsWith(".jsonl")) {
-      return new JsonLinesBatchFileReader(fileName, reader, dropped);
+      return new JsonLinesBatchFileReader(fileName, reader, drops(entity));
     }
     throw new BatchFileException(
-        fileName + ": unknown format; name batch files NAME.csv or NAME.jsonl");
+        fileName + ": unknown format; name batch files NAME.csv, NAME.jsonl or NAME.xlsx");
+  }
+
+  /**
+   * The reader for one sheet of a workbook that holds several entities, a sheet each: the sheet's
+   * name is the entity. Messages name the rows' source {@link #sheetSource(String, String)}.
+   */
+  static BatchFileReader openSheet(String fileName, String sheet, InputStream input) {
+    return new XlsxBatchFileReader(
+        sheetSource(fileName, sheet), sheet, input, drops(sheet), checks(sheet));
+  }
+
+  /**
+   * The names of an {@code .xlsx} workbook's sheets, in workbook order; a file that is no readable
+   * workbook fails with a {@link BatchFileException}.
+   */
+  static List<String> sheetNames(String fileName, InputStream input) {
+    return XlsxBatchFileReader.sheetNames(fileName, input);
+  }
+
+  /**
+   * How a sheet is named as a source of rows, in reports and quarantine: {@code batch.xlsx#people}.
+   */
+  static String sheetSource(String fileName, String sheet) {
+    return fileName + "#" + sheet;
   }
 
   /** Whether a file name is one a batch may hold. */
   static boolean isBatchFileName(String fileName) {
     String lower = fileName.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".csv") || lower.endsWith(".jsonl");
+    return lower.endsWith(".csv") || lower.endsWith(".jsonl") || isWorkbookName(fileName);
+  }
+
+  /** Whether a file name is an Excel workbook's ({@code .xlsx}). */
+  static boolean isWorkbookName(String fileName) {
+    return fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+  }
+
+  /**
+   * Whether a file name is an old binary Excel file's ({@code .xls}), which Rishe does not read:
+   * its format is closed and unlike the zipped XML of {@code .xlsx}.
+   */
+  static boolean isOldExcelName(String fileName) {
+    return fileName.toLowerCase(Locale.ROOT).endsWith(".xls");
+  }
+
+  /** What to do with an old binary Excel file ({@code .xls}). */
+  static String oldExcelMessage(String fileName) {
+    return fileName
+        + ": old binary Excel files (.xls) are not read; open it in Excel and save it as Excel"
+        + " Workbook (.xlsx) or CSV UTF-8";
+  }
+
+  /** The columns dropped from an entity's rows: personal identifiers and the entity's own. */
+  private static Predicate<String> drops(String entityName) {
+    Optional<Entity> entity = Entity.fromFileName(entityName);
+    return entity.isPresent() ? entity.get()::dropsColumn : Entity::isPersonalIdentifier;
+  }
+
+  /** The columns the entity's contract checks (all columns for a name that is no entity). */
+  private static Predicate<String> checks(String entityName) {
+    Optional<Entity> entity = Entity.fromFileName(entityName);
+    return entity.isPresent()
+        ? column -> entity.get().field(column).isPresent() || column.equals(Entity.DELETED_AT)
+        : column -> true;
   }
 
   /** The entity name of a batch file: its name without extension. */

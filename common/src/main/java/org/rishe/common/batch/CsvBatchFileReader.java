@@ -3,10 +3,6 @@ package org.rishe.common.batch;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +18,7 @@ import org.rishe.common.csv.CsvRecord;
 final class CsvBatchFileReader implements BatchFileReader {
   private final String fileName;
   private final CsvReader csv;
-  private final List<String> header;
-  private final Set<String> dropped = new LinkedHashSet<>();
-  private final boolean[] personal;
+  private final BatchHeader header;
 
   CsvBatchFileReader(String fileName, Reader reader, Predicate<String> drops) {
     this.fileName = fileName;
@@ -34,38 +28,17 @@ final class CsvBatchFileReader implements BatchFileReader {
       throw new BatchFileException(
           fileName + ": the file is empty; a CSV batch file needs a header row naming its columns");
     }
-    List<String> names = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (String cell : first.get().cells()) {
-      String name = cell.trim();
-      if (name.isEmpty()) {
-        throw new BatchFileException(
-            fileName + ": the header row has an empty column name; name every column");
-      }
-      if (!seen.add(name)) {
-        throw new BatchFileException(
-            fileName + ": the header names column '" + name + "' twice; keep one");
-      }
-      names.add(name);
-    }
-    this.header = List.copyOf(names);
-    this.personal = new boolean[header.size()];
-    for (int i = 0; i < header.size(); i++) {
-      personal[i] = drops.test(header.get(i));
-      if (personal[i]) {
-        dropped.add(header.get(i));
-      }
-    }
+    this.header = new BatchHeader(fileName, first.get().cells(), column -> "", drops);
   }
 
   @Override
   public List<String> columns() {
-    return header;
+    return header.names();
   }
 
   @Override
   public Set<String> droppedPersonalColumns() {
-    return Set.copyOf(dropped);
+    return header.dropped();
   }
 
   @Override
@@ -84,14 +57,8 @@ final class CsvBatchFileReader implements BatchFileReader {
               Map.of(),
               new RowResult.Rejected(Reason.WRONG_COLUMN_COUNT, null, message)));
     }
-    Map<String, String> values = new LinkedHashMap<>();
-    for (int i = 0; i < header.size(); i++) {
-      if (!personal[i]) {
-        String cell = record.cells().get(i);
-        values.put(header.get(i), cell.isEmpty() ? null : cell);
-      }
-    }
-    return Optional.of(new SourceRow(record.line(), values, null));
+    return Optional.of(
+        new SourceRow(record.line(), header.values(i -> record.cells().get(i)), null));
   }
 
   private Optional<CsvRecord> read() {

@@ -34,9 +34,9 @@ class BatchFileReaderTest {
 
   @Test
   void anUnknownFileFormatFailsNamingTheAcceptedOnes() {
-    assertThatThrownBy(() -> open("families.xlsx", "x"))
+    assertThatThrownBy(() -> open("families.ods", "x"))
         .isInstanceOf(BatchFileException.class)
-        .hasMessageContaining("name batch files NAME.csv or NAME.jsonl");
+        .hasMessageContaining("name batch files NAME.csv, NAME.jsonl or NAME.xlsx");
   }
 
   @Test

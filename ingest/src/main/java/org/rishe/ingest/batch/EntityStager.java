@@ -65,20 +65,22 @@ public final class EntityStager {
   }
 
   /**
-   * Stages one file. Accepted rows go to {@code acceptedPath}, rejected ones to {@code
-   * rejectedPath}; throws {@link org.rishe.common.batch.BatchFileException} when the file cannot be
-   * read at all (nothing of it is then used).
+   * Stages one file, or one sheet of a batch workbook ({@code location} is then the workbook's).
+   * Accepted rows go to {@code acceptedPath}, rejected ones to {@code rejectedPath}; throws {@link
+   * org.rishe.common.batch.BatchFileException} when the file cannot be read at all (nothing of it
+   * is then used).
    */
   public FileStats stage(
       Entity entity,
       String location,
-      String fileName,
+      BatchSource source,
       int order,
       RowValidator validator,
       String ingestId,
       String acceptedPath,
       String rejectedPath,
       BatchEncoding encoding) {
+    String fileName = source.name();
     StructType acceptedSchema = CuratedSchemas.staging(entity);
     StructType rejectedSchema = CuratedSchemas.quarantine();
     List<org.apache.spark.sql.Row> accepted = new ArrayList<>();
@@ -91,7 +93,7 @@ public final class EntityStager {
     long started = System.nanoTime();
     try (CountingInputStream raw = new CountingInputStream(files.open(location));
         DigestInputStream in = new DigestInputStream(raw, digest);
-        BatchFileReader reader = BatchFileReader.open(fileName, in, encoding)) {
+        BatchFileReader reader = source.open(in, encoding)) {
       Optional<SourceRow> next;
       while ((next = reader.next()).isPresent()) {
         SourceRow row = next.get();
