@@ -8,6 +8,8 @@ import static org.rishe.api.auth.Role.RESEARCHER;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.rishe.api.auth.MeController;
+import org.rishe.api.auth.Role;
 import org.rishe.api.dashboard.DashboardController;
 import org.rishe.api.donations.JourneyController;
 import org.rishe.api.health.HealthController;
@@ -46,6 +48,10 @@ final class Routes {
     routes.add(
         ApiRoute.get(PREFIX + "/health", "whether a run is served, and which", health::health)
             .returns(HealthController.Health.class));
+    routes.add(
+        ApiRoute.get(PREFIX + "/me", "the role of the calling key", new MeController()::me)
+            .roles(Role.values())
+            .returns(MeController.MeResponse.class));
     routes.add(
         ApiRoute.get(PREFIX + "/problems", "each problem with its cases and people", problems::list)
             .roles(LEADERSHIP, PLANNER, RESEARCHER, ADMIN)

@@ -48,6 +48,21 @@ class ApiHttpTest {
   }
 
   @Test
+  void meSaysTheRoleOfEachKeyAndNothingElseAndNeedsAKey() throws Exception {
+    for (Role role : Role.values()) {
+      String key = server.keys.create(role, role == Role.DONOR ? "donor-7" : null);
+      HttpResponse<String> response = server.get("/api/v1/me", key);
+
+      assertThat(response.statusCode()).as(role.code()).isEqualTo(200);
+      JsonNode body = JSON.readTree(response.body());
+      assertThat(body.get("role").asText()).isEqualTo(role.code());
+      // no key id, donor or dates: the role is all the page needs
+      assertThat(body.size()).as(response.body()).isEqualTo(1);
+    }
+    assertThat(server.get("/api/v1/me", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void problemsWithoutKeyIsUnauthorisedProblemJson() throws Exception {
     HttpResponse<String> response = server.get("/api/v1/problems", null);
 
