@@ -38,9 +38,20 @@
       donationsReceived: 'Donations received', donationsDelivered: 'Donations delivered',
       shareDelivered: 'Share delivered', medianDaysToDelivery: 'Median days to delivery',
       costPerParticipant: 'Cost per participant',
-      'stage.received': 'Received', 'stage.allocated': 'Allocated', 'stage.purchased': 'Purchased',
-      'stage.dispatched': 'Dispatched', 'stage.delivered': 'Delivered', 'flag.stalled': 'Stalled',
-      'evidence.strong': 'strong', 'evidence.moderate': 'moderate', 'evidence.weak': 'weak'
+      stability: 'Stability',
+      'stage.pledged': 'Pledged', 'stage.received': 'Received', 'stage.allocated': 'Allocated',
+      'stage.purchased': 'Purchased', 'stage.dispatched': 'Dispatched', 'stage.delivered': 'Delivered',
+      'stage.confirmed': 'Confirmed',
+      'flag.stalled': 'Stalled', 'flag.out_of_order': 'Stages out of order', 'flag.never_delivered': 'Never delivered',
+      'evidence.strong': 'strong', 'evidence.moderate': 'moderate', 'evidence.weak': 'weak',
+      'evidence.insufficient_data': 'insufficient data',
+      'kind.demographic': 'Demographic', 'kind.factor': 'Factor', 'kind.problem': 'Problem',
+      'method.doubly_robust': 'doubly robust', 'method.inverse_probability_weighting': 'inverse probability weighting',
+      'method.nearest_neighbour_matching': 'nearest-neighbour matching',
+      'method.propensity_stratification': 'propensity stratification', 'method.entropy_balancing': 'entropy balancing',
+      'method.naive_difference': 'naive difference',
+      'designation.general': 'General fund', 'designation.program': 'Programme', 'designation.family': 'Family',
+      'designation.person': 'Person'
     },
     fa: {
       title: 'داشبورد ریشه', navLeadership: 'راهبری', navPlanner: 'برنامه‌ریزی', navDonor: 'اهداکننده',
@@ -75,9 +86,20 @@
       donationsReceived: 'کمک‌های دریافتی', donationsDelivered: 'کمک‌های تحویل‌شده',
       shareDelivered: 'سهم تحویل‌شده', medianDaysToDelivery: 'میانه روز تا تحویل',
       costPerParticipant: 'هزینه هر شرکت‌کننده',
-      'stage.received': 'دریافت شد', 'stage.allocated': 'تخصیص یافت', 'stage.purchased': 'خریداری شد',
-      'stage.dispatched': 'ارسال شد', 'stage.delivered': 'تحویل شد', 'flag.stalled': 'متوقف',
-      'evidence.strong': 'قوی', 'evidence.moderate': 'متوسط', 'evidence.weak': 'ضعیف'
+      stability: 'پایداری',
+      'stage.pledged': 'تعهد شد', 'stage.received': 'دریافت شد', 'stage.allocated': 'تخصیص یافت',
+      'stage.purchased': 'خریداری شد', 'stage.dispatched': 'ارسال شد', 'stage.delivered': 'تحویل شد',
+      'stage.confirmed': 'تأیید شد',
+      'flag.stalled': 'متوقف', 'flag.out_of_order': 'مراحل نابه‌ترتیب', 'flag.never_delivered': 'هرگز تحویل نشد',
+      'evidence.strong': 'قوی', 'evidence.moderate': 'متوسط', 'evidence.weak': 'ضعیف',
+      'evidence.insufficient_data': 'داده ناکافی',
+      'kind.demographic': 'جمعیتی', 'kind.factor': 'عامل', 'kind.problem': 'مشکل',
+      'method.doubly_robust': 'دوگانه مقاوم', 'method.inverse_probability_weighting': 'وزن‌دهی با معکوس احتمال',
+      'method.nearest_neighbour_matching': 'همتاسازی نزدیک‌ترین همسایه',
+      'method.propensity_stratification': 'طبقه‌بندی بر پایه نمره گرایش', 'method.entropy_balancing': 'توازن آنتروپی',
+      'method.naive_difference': 'تفاوت ساده',
+      'designation.general': 'صندوق عمومی', 'designation.program': 'برنامه', 'designation.family': 'خانواده',
+      'designation.person': 'فرد'
     }
   };
   var KPIS = ['peopleReached', 'familiesReached', 'casesOpened', 'casesResolved',
@@ -87,16 +109,59 @@
   var TREND_METRICS = ['casesOpened', 'casesResolved', 'peopleReached', 'familiesReached',
     'programParticipants', 'donationsReceived', 'donationsDelivered', 'medianDaysToResolution'];
   var PAGES = ['leadership', 'planner', 'donor'];
+  // The views each role may use: those whose data routes (docs/api.md, Routes.java) admit the role.
+  var VIEWS = {
+    leadership: PAGES, admin: PAGES, planner: ['leadership', 'planner'],
+    researcher: ['planner'], donor: ['donor']
+  };
 
   var state = {
     lang: sessionStorage.getItem('rishe.lang') === 'fa' ? 'fa' : 'en',
-    jalali: sessionStorage.getItem('rishe.calendar') === 'jalali',
-    problemLabels: {}
+    problemLabels: {},
+    nodeLabels: {},
+    // the text of every axis label the charts drew, by chart: read by the browser test
+    axisLabels: {}
   };
+  state.jalali = calendarChosen(state.lang);
 
-  function t(name) {
+  // Jalali by default in Persian, Gregorian in English; a choice made with the checkbox is kept
+  // for that language.
+  function calendarChosen(lang) {
+    var chosen = sessionStorage.getItem('rishe.calendar.' + lang);
+    return chosen ? chosen === 'jalali' : lang === 'fa';
+  }
+
+  // Every string the page shows goes through t: a name missing from the language's table is
+  // recorded in window.__missingKeys (the browser test asserts it stays empty) and shown as
+  // the fallback, or the English text, or the name.
+  var missingKeys = window.__missingKeys = [];
+  function has(table, name) { return Object.prototype.hasOwnProperty.call(table, name); }
+  function missing(lang, name) {
+    if (missingKeys.indexOf(lang + ':' + name) < 0) { missingKeys.push(lang + ':' + name); }
+  }
+  function t(name, fallback) {
     var table = STRINGS[state.lang];
-    return name in table ? table[name] : (name in STRINGS.en ? STRINGS.en[name] : name);
+    if (has(table, name)) { return table[name]; }
+    missing(state.lang, name);
+    return fallback !== undefined ? fallback : has(STRINGS.en, name) ? STRINGS.en[name] : name;
+  }
+  // A value the API sends as a code (an evidence grade, a stage, a flag, a method): its words,
+  // looked up as kind.code with spaces as underscores ('insufficient data' is
+  // evidence.insufficient_data); an unknown code is shown as itself, never as a key.
+  function term(kind, value) {
+    if (value === null || value === undefined || value === '') { return '–'; }
+    return t(kind + '.' + codeKey(value), String(value).replace(/_/g, ' '));
+  }
+  function codeKey(value) { return String(value).trim().replace(/[\s-]+/g, '_'); }
+  // Both tables hold the same names: one missing from either is recorded once, at start.
+  function checkTables() {
+    Object.keys(STRINGS).forEach(function (lang) {
+      Object.keys(STRINGS).forEach(function (other) {
+        Object.keys(STRINGS[other]).forEach(function (name) {
+          if (!has(STRINGS[lang], name)) { missing(lang, name); }
+        });
+      });
+    });
   }
   function $(id) { return document.getElementById(id); }
   function el(tag, className, text) {
@@ -122,6 +187,36 @@
     return new Intl.DateTimeFormat(locale(), {
       calendar: state.jalali ? 'persian' : 'gregory', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC'
     }).format(parsed);
+  }
+  // One part ('month' or 'year') of a day in the Jalali or the Gregorian calendar.
+  function datePart(jalali, day, name) {
+    var options = { calendar: jalali ? 'persian' : 'gregory', timeZone: 'UTC' };
+    options[name] = name === 'year' ? 'numeric' : 'long';
+    return new Intl.DateTimeFormat(locale(), options).format(day);
+  }
+  // A month and its year, composed here: ICU writes a Persian Jalali month year first
+  // ("۱۴۰۲ دی") but its Gregorian months name first.
+  function monthName(jalali, day) {
+    return datePart(jalali, day, 'month') + ' ' + datePart(jalali, day, 'year');
+  }
+  // A month the API names YYYY-MM in `calendar` ('jalali' or 'gregorian'), in words. A Jalali
+  // month is drawn from its middle day, found from 1 Farvardin ≈ 21 March (months 1-6 have 31
+  // days, 7-11 have 30): an error of a day or two never leaves the month.
+  function month(period, calendarName) {
+    var match = /^(\d{4})-(\d{2})$/.exec(period || '');
+    if (!match) { return period || '–'; }
+    var year = Number(match[1]);
+    var index = Number(match[2]);
+    if (calendarName === 'jalali') {
+      var days = index <= 7 ? (index - 1) * 31 : 186 + (index - 7) * 30;
+      return monthName(true, new Date(Date.UTC(year + 621, 2, 21 + days + 14)));
+    }
+    if (!state.jalali) { return monthName(false, new Date(Date.UTC(year, index - 1, 15))); }
+    // a Gregorian month in the Jalali calendar spans the end of one month and the start of the next
+    var first = new Date(Date.UTC(year, index - 1, 1));
+    var last = new Date(Date.UTC(year, index, 0));
+    var sameYear = datePart(true, first, 'year') === datePart(true, last, 'year');
+    return (sameYear ? datePart(true, first, 'month') : monthName(true, first)) + ' – ' + monthName(true, last);
   }
   function interval(value) {
     if (!value || value.estimate === null || value.estimate === undefined) { return '–'; }
@@ -161,8 +256,9 @@
     var prefix = error.status === 0 ? t('network')
       : error.status === 404 || error.status === 503 ? t('notAvailable')
       : error.status === 403 ? t('forbidden')
-      : error.status === 401 ? t('badKey') : t('failed') + ' (' + error.status + ')';
-    return error.detail ? prefix + ' — ' + error.detail : prefix;
+      : error.status === 401 ? t('badKey') : t('failed') + ' (' + number(error.status, 0) + ')';
+    // a 403 is the page's mistake, not the user's: never the server's words about roles
+    return error.detail && error.status !== 403 ? prefix + ' — ' + error.detail : prefix;
   }
 
   function show(id, message) {
@@ -184,7 +280,24 @@
     node.hidden = false;
     var instance = echarts.getInstanceByDom(node) || echarts.init(node);
     instance.resize();
+    state.axisLabels[id] = [];
     return instance;
+  }
+  // An axis label formatter that records what it drew, so that the browser test can read the
+  // labels of a canvas (in Persian they must have Persian digits).
+  function axisLabel(id, format) {
+    return {
+      formatter: function (value) {
+        var text = format(value);
+        (state.axisLabels[id] = state.axisLabels[id] || []).push(text);
+        return text;
+      }
+    };
+  }
+  function numberAxis(id) { return axisLabel(id, function (value) { return number(value, 2); }); }
+  // tooltips are HTML: everything from the API is escaped, and no inline style (the CSP refuses it)
+  function tooltipLines(lines) {
+    return lines.map(function (line) { return echarts.format.encodeHTML(line); }).join('<br>');
   }
 
   // ---- leadership ----
@@ -219,12 +332,23 @@
     api('/api/v1/dashboard/trends?by=month&limit=1000&metric=' + encodeURIComponent(chosen) + '&calendar=' + calendar())
       .then(function (body) {
         show('trend-message', null);
+        var periods = body.points.map(function (p) { return p.period; });
+        var name = t(chosen);
         chart('trend-chart').setOption({
-          tooltip: { trigger: 'axis' },
-          grid: { left: 50, right: 30, top: 20, bottom: 40 },
-          xAxis: { type: 'category', data: body.points.map(function (p) { return p.period; }), inverse: state.lang === 'fa' },
-          yAxis: { type: 'value', position: state.lang === 'fa' ? 'right' : 'left' },
-          series: [{ name: t(chosen), type: 'line', smooth: true, data: body.points.map(function (p) { return p.value; }) }]
+          tooltip: {
+            trigger: 'axis', className: 'chart-tooltip',
+            formatter: function (items) {
+              return tooltipLines([month(periods[items[0].dataIndex], body.calendar || calendar()),
+                name + ': ' + number(items[0].value)]);
+            }
+          },
+          grid: { left: 50, right: 50, top: 20, bottom: 40 },
+          xAxis: {
+            type: 'category', data: periods, inverse: state.lang === 'fa',
+            axisLabel: axisLabel('trend-chart', function (period) { return month(period, body.calendar || calendar()); })
+          },
+          yAxis: { type: 'value', position: state.lang === 'fa' ? 'right' : 'left', axisLabel: numberAxis('trend-chart') },
+          series: [{ name: name, type: 'line', smooth: true, data: body.points.map(function (p) { return p.value; }) }]
         }, true);
       }, failed('trend-message', 'trend-chart'));
   }
@@ -281,17 +405,19 @@
         formatter: function (item) {
           // the tooltip is HTML: escape the names that come from the API
           var outcome = rows[item.dataIndex].outcome;
-          var escape = echarts.format.encodeHTML;
-          return escape(rows[item.dataIndex].name) + '<br>' + escape(t('estimate') + ': ' + interval(outcome.estimate))
-            + '<br>' + escape(t('method') + ': ' + outcome.method)
-            + '<br>' + escape(t('sampleSize') + ' = ' + number(outcome.treated, 0) + ' ' + t('enrolled') + ', '
-              + number(outcome.controls, 0) + ' ' + t('comparison'))
-            + '<br>' + escape(t('naiveDifference') + ': ' + number(outcome.naiveDifference, 2));
+          return tooltipLines([rows[item.dataIndex].name, t('estimate') + ': ' + interval(outcome.estimate),
+            t('method') + ': ' + term('method', outcome.method),
+            t('sampleSize') + ' = ' + number(outcome.treated, 0) + ' ' + t('enrolled') + ', '
+              + number(outcome.controls, 0) + ' ' + t('comparison'),
+            t('naiveDifference') + ': ' + number(outcome.naiveDifference, 2)]);
         }
       },
-      grid: { left: 50, right: 30, top: 20, bottom: 80 },
-      xAxis: { type: 'category', data: rows.map(function (row) { return row.name; }), axisLabel: { rotate: 20 } },
-      yAxis: { type: 'value' },
+      grid: { left: 50, right: 50, top: 20, bottom: 80 },
+      xAxis: {
+        type: 'category', data: rows.map(function (row) { return row.name; }), inverse: state.lang === 'fa',
+        axisLabel: Object.assign(axisLabel('impact-chart', String), { rotate: 20 })
+      },
+      yAxis: { type: 'value', position: state.lang === 'fa' ? 'right' : 'left', axisLabel: numberAxis('impact-chart') },
       series: [
         { type: 'bar', data: rows.map(function (row) { return row.outcome.estimate.estimate; }), itemStyle: { color: '#1f6f8b' } },
         {
@@ -323,7 +449,15 @@
       return body.problems;
     });
   }
-  function problemLabel(code) { return state.problemLabels[code] || code; }
+  // A code's label in the page's language: from the causal graph's nodes, then the problems.
+  function label(id) { return state.nodeLabels[id] || state.problemLabels[id] || id; }
+  // An identifier (a region, a donation, a programme code) shown as it is written elsewhere:
+  // isolated, left to right, its digits Latin (they name, they do not count).
+  function code(text) {
+    var node = el('bdi', 'code', text);
+    node.dir = 'ltr';
+    return node;
+  }
 
   function table(node, headers, rows) {
     clear(node);
@@ -345,7 +479,9 @@
       show('hotspots-message', body.hotspots.length === 0 ? t('noData') : null);
       table($('hotspots-table'), [t('region'), t('problem'), t('period'), t('observed'), t('expected'), t('score')],
         body.hotspots.map(function (h) {
-          return [h.region, problemLabel(h.problem), h.period, number(h.observed, 0), number(h.expected), number(h.score)];
+          // the months are Gregorian: in the Jalali calendar, the two Jalali months each spans
+          return [code(h.region), label(h.problem), month(h.period, 'gregorian'), number(h.observed, 0),
+            number(h.expected), number(h.score)];
         }));
     }, failed('hotspots-message'));
   }
@@ -391,33 +527,37 @@
     if (!problem) { show('root-causes-message', t('chooseProblem')); return; }
     var region = $('region-select').value;
     var query = '?limit=1000&problem=' + encodeURIComponent(problem) + (region ? '&region=' + encodeURIComponent(region) : '');
-    api('/api/v1/root-causes' + query).then(function (body) {
-      var factors = body.factors || [];
+    Promise.all([api('/api/v1/root-causes' + query + '&lang=' + state.lang), graphInfo()]).then(function (answers) {
+      var factors = answers[0].factors || [];
       show('root-causes-message', factors.length === 0 ? t('noData') : null);
       table($('root-causes-table'),
         [t('rank'), t('factor'), t('relativeRisk'), t('adjustedOddsRatio'), t('attributableFraction'), t('qValue'), t('evidence'), t('exposedCases')],
         factors.map(function (f, index) {
-          var evidence = el('span', 'badge ' + (f.evidence || ''), t('evidence.' + f.evidence));
-          return [number(index + 1, 0), f.label || f.factor, interval(f.relativeRisk),
+          var evidence = el('span', 'badge ' + codeKey(f.evidence || ''), term('evidence', f.evidence));
+          // a factor the run's catalogue does not label comes back as its code: the graph may name it
+          var name = f.label && f.label !== f.factor ? f.label : label(f.factor);
+          return [number(index + 1, 0), name, interval(f.relativeRisk),
             interval(f.adjustedOddsRatio || f.oddsRatio), interval(f.attributableFraction),
             number(f.qValue, 3), evidence, number(f.exposedCases, 0)];
         }));
     }, function (error) { clear($('root-causes-table')); show('root-causes-message', describe(error)); });
-    Promise.all([api('/api/v1/root-causes/' + encodeURIComponent(problem) + '/chains?limit=1000'), undirectedLinks()])
-      .then(function (answers) { renderChains(answers[0].chains || [], answers[1]); },
+    Promise.all([api('/api/v1/root-causes/' + encodeURIComponent(problem) + '/chains?limit=1000'), graphInfo()])
+      .then(function (answers) { renderChains(answers[0].chains || [], answers[1].undirected); },
         function (error) { clear($('chains-list')); show('chains-help', null); show('chains-message', describe(error)); });
   }
 
-  // The links the causal graph leaves undirected, as "from|to" in both directions; none when the
-  // graph could not be read (a possible chain then keeps its badge, its links drawn as arrows).
-  function undirectedLinks() {
+  // What the chains and the factors need of the causal graph: the links it leaves undirected, as
+  // "from|to" in both directions, and the labels of its nodes (kept in state.nodeLabels). Both
+  // are empty when the graph could not be read (a possible chain then keeps its badge, its links
+  // drawn as arrows; codes are shown as they are).
+  function graphInfo() {
     return (state.graph || Promise.reject(null)).then(function (graph) {
       var links = {};
       (graph.edges || []).forEach(function (edge) {
         if (edge.directed === false) { links[edge.from + '|' + edge.to] = true; links[edge.to + '|' + edge.from] = true; }
       });
-      return links;
-    }, function () { return {}; });
+      return { undirected: links };
+    }, function () { return { undirected: {} }; });
   }
 
   function renderChains(chains, undirected) {
@@ -438,7 +578,7 @@
           if (open) { link.title = t('undirectedLink'); }
         }
         // isolated, so that Latin codes in a Persian line keep the chain's order
-        path.appendChild(el('bdi', 'node', (step && step.label) || problemLabel(id)));
+        path.appendChild(el('bdi', 'node', (step && step.label) || label(id)));
         previous = id;
       });
       if (possible) {
@@ -449,7 +589,7 @@
       var parts = [effect('total', chain.total, chain.totalLow, chain.totalHigh),
         effect('direct', chain.direct, chain.directLow, chain.directHigh),
         effect('indirect', chain.indirect, chain.indirectLow, chain.indirectHigh)];
-      if (chain.people !== null && chain.people !== undefined) { parts.push('n = ' + number(chain.people, 0)); }
+      if (chain.people !== null && chain.people !== undefined) { parts.push(t('sampleSize') + ' = ' + number(chain.people, 0)); }
       item.appendChild(el('div', 'effects', parts.join(' · ')));
       list.appendChild(item);
     });
@@ -457,8 +597,10 @@
   }
 
   function loadGraph() {
-    state.graph = api('/api/v1/causal-graph?limit=1000');
+    state.nodeLabels = {};
+    state.graph = api('/api/v1/causal-graph?limit=1000&lang=' + state.lang);
     state.graph.then(function (body) {
+      (body.nodes || []).forEach(function (node) { if (node.label) { state.nodeLabels[node.id] = node.label; } });
       show('graph-message', (body.nodes || []).length === 0 ? t('noData') : null);
       renderGraph(body);
     }, failed('graph-message', 'graph-chart'));
@@ -467,21 +609,31 @@
   function renderGraph(graph) {
     var kinds = [];
     (graph.nodes || []).forEach(function (node) { if (kinds.indexOf(node.kind) < 0) { kinds.push(node.kind); } });
+    var names = {};
+    (graph.nodes || []).forEach(function (node) { names[node.id] = node.label || label(node.id); });
+    var arrow = state.lang === 'fa' ? ' ← ' : ' → ';
     chart('graph-chart').setOption({
-      tooltip: {},
-      legend: { data: kinds },
+      tooltip: {
+        formatter: function (item) {
+          if (item.dataType !== 'edge') { return tooltipLines([item.name]); }
+          var edge = item.data;
+          return tooltipLines([names[edge.source] + (edge.directed ? arrow : ' — ') + names[edge.target],
+            t('stability') + ': ' + number(edge.value, 2)]);
+        }
+      },
+      legend: { data: kinds.map(function (kind) { return term('kind', kind); }) },
       series: [{
         type: 'graph', layout: 'force', roam: true, draggable: true,
         force: { repulsion: 220, edgeLength: 110 },
         label: { show: true, position: 'right' },
-        categories: kinds.map(function (kind) { return { name: kind }; }),
+        categories: kinds.map(function (kind) { return { name: term('kind', kind) }; }),
         data: (graph.nodes || []).map(function (node) {
-          return { id: node.id, name: node.label || problemLabel(node.id), category: kinds.indexOf(node.kind), symbolSize: node.kind === 'problem' ? 26 : 16 };
+          return { id: node.id, name: names[node.id], category: kinds.indexOf(node.kind), symbolSize: node.kind === 'problem' ? 26 : 16 };
         }),
         links: (graph.edges || []).map(function (edge) {
           var stability = edge.stability === undefined || edge.stability === null ? 0.5 : edge.stability;
           return {
-            source: edge.from, target: edge.to,
+            source: edge.from, target: edge.to, directed: edge.directed,
             symbol: edge.directed ? ['none', 'arrow'] : ['none', 'none'], symbolSize: 9,
             lineStyle: { width: 1 + 5 * stability, opacity: 0.35 + 0.6 * stability, curveness: 0.08 },
             value: stability
@@ -498,20 +650,20 @@
     api('/api/v1/donations/' + encodeURIComponent(id) + '/journey').then(function (journey) {
       show('journey-message', null);
       var facts = clear($('journey-facts'));
-      [['designation', journey.designation], ['current', t('stage.' + journey.current)],
+      [['designation', designation(journey.designation)], ['current', term('stage', journey.current)],
         ['receivedOn', date(journey.receivedOn)], ['deliveredOn', date(journey.deliveredOn)],
         ['daysToDelivery', number(journey.daysToDelivery, 0)]].forEach(function (fact) {
         facts.appendChild(el('dt', null, t(fact[0])));
-        facts.appendChild(el('dd', null, fact[1]));
+        facts.appendChild(el('dd')).appendChild(fact[1] instanceof Node ? fact[1] : document.createTextNode(fact[1]));
       });
       facts.appendChild(el('dt', null, t('flags')));
       var flags = facts.appendChild(el('dd'));
-      (journey.flags || []).forEach(function (flag) { flags.appendChild(el('span', 'badge flag', t('flag.' + flag))); });
+      (journey.flags || []).forEach(function (flag) { flags.appendChild(el('span', 'badge flag', term('flag', flag))); });
       if ((journey.flags || []).length === 0) { flags.textContent = '–'; }
       var timeline = clear($('journey-timeline'));
       journey.stages.forEach(function (stage, index) {
         var item = el('li', stage.stage === journey.current ? 'current' : null);
-        item.appendChild(el('div', 'stage', t('stage.' + stage.stage)));
+        item.appendChild(el('div', 'stage', term('stage', stage.stage)));
         item.appendChild(el('div', 'when', date(stage.at)));
         var gap = (journey.stageGaps || [])[index];
         if (gap && index < journey.stages.length - 1) {
@@ -526,12 +678,22 @@
     });
   }
 
+  // general, or program:, family: or person: and an id (docs/data-contract.md)
+  function designation(value) {
+    var match = /^(program|family|person):(.+)$/.exec(value || '');
+    if (!match) { return term('designation', value); }
+    var node = el('span', null, term('designation', match[1]) + ' ');
+    node.appendChild(code(match[2]));
+    return node;
+  }
+
   // ---- shell: key, language, calendar, routing ----
   function askForKey(message) {
     sessionStorage.removeItem('rishe.key');
+    state.views = null;
     show('error', message || null);
     $('key-panel').hidden = false;
-    PAGES.forEach(function (page) { $('page-' + page).hidden = true; });
+    PAGES.forEach(function (page) { $('page-' + page).hidden = true; $('nav-' + page).hidden = true; });
     $('key-input').focus();
   }
 
@@ -548,26 +710,44 @@
     toggle.lang = state.lang === 'fa' ? 'en' : 'fa';
   }
 
-  function currentPage() {
-    var name = location.hash.replace(/^#\//, '');
-    return PAGES.indexOf(name) >= 0 ? name : 'leadership';
+  // The views the key's role may use, asked of GET /me once per key; every view when the server
+  // cannot say (one without /me), so that a view is never hidden by mistake. Rejected when the
+  // key is refused: api() has then asked for a key again.
+  function allowedViews() {
+    var key = apiKey();
+    if (!state.views || state.views.key !== key) {
+      state.views = {
+        key: key,
+        pages: api('/api/v1/me').then(function (me) { return VIEWS[me.role] || PAGES; }, function (error) {
+          if (error instanceof ApiError && error.status === 401) { throw error; }
+          return PAGES;
+        })
+      };
+    }
+    return state.views.pages;
   }
 
   function route() {
     show('error', null);
-    var page = currentPage();
-    PAGES.forEach(function (name) {
-      $('nav-' + name).classList.toggle('active', name === page);
-    });
     if (!apiKey()) { askForKey(); return; }
-    $('key-panel').hidden = true;
-    PAGES.forEach(function (name) { $('page-' + name).hidden = name !== page; });
-    if (page === 'leadership') { loadLeadership(); }
-    if (page === 'planner') { loadPlanner(); }
-    if (page === 'donor' && $('donation-id').value) { loadJourney(); }
+    allowedViews().then(function (pages) {
+      var asked = location.hash.replace(/^#\//, '');
+      var page = pages.indexOf(asked) >= 0 ? asked : pages[0];
+      if (page !== asked) { history.replaceState(null, '', '#/' + page); }
+      PAGES.forEach(function (name) {
+        $('nav-' + name).hidden = pages.indexOf(name) < 0;
+        $('nav-' + name).classList.toggle('active', name === page);
+        $('page-' + name).hidden = name !== page;
+      });
+      $('key-panel').hidden = true;
+      if (page === 'leadership') { loadLeadership(); }
+      if (page === 'planner') { loadPlanner(); }
+      if (page === 'donor' && $('donation-id').value) { loadJourney(); }
+    }, function () { /* the key was refused and is asked for again */ });
   }
 
   function start() {
+    checkTables();
     $('jalali').checked = state.jalali;
     translate();
     $('key-form').addEventListener('submit', function (event) {
@@ -580,12 +760,14 @@
     $('lang-toggle').addEventListener('click', function () {
       state.lang = state.lang === 'fa' ? 'en' : 'fa';
       sessionStorage.setItem('rishe.lang', state.lang);
+      state.jalali = calendarChosen(state.lang);
+      $('jalali').checked = state.jalali;
       translate();
       route();
     });
     $('jalali').addEventListener('change', function () {
       state.jalali = $('jalali').checked;
-      sessionStorage.setItem('rishe.calendar', calendar());
+      sessionStorage.setItem('rishe.calendar.' + state.lang, calendar());
       route();
     });
     $('trend-metric').addEventListener('change', loadTrend);
@@ -605,7 +787,11 @@
     route();
   }
 
-  // Exposed so that the browser test can draw the charts whose data routes are not merged yet.
-  window.RisheDashboard = { renderImpact: renderImpact, renderImpactGaps: renderImpactGaps, renderGraph: renderGraph };
+  // Exposed so that the browser test can draw charts on data of its own, and read the axis labels
+  // a chart drew on its canvas.
+  window.RisheDashboard = {
+    renderImpact: renderImpact, renderImpactGaps: renderImpactGaps, renderGraph: renderGraph,
+    axisLabels: function (id) { return (state.axisLabels[id] || []).slice(); }
+  };
   start();
 }());
