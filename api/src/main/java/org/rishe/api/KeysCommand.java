@@ -1,6 +1,7 @@
 package org.rishe.api;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,7 +26,8 @@ import org.rishe.common.warehouse.WarehouseLayout;
 public final class KeysCommand {
   static final String USAGE =
       """
-      Usage: rishe keys create --role ROLE [--donor DONOR_ID] [--expires DATE] [--warehouse DIR]
+      Usage: rishe keys create --role ROLE [--donor DONOR_ID] [--expires DATE]
+                               [--pseudonym-key FILE] [--warehouse DIR]
              rishe keys list [--warehouse DIR]
              rishe keys revoke ID [--warehouse DIR]
              rishe keys rotate ID [--warehouse DIR]
@@ -41,6 +43,8 @@ public final class KeysCommand {
         --role ROLE       leadership, planner, researcher, donor or admin
         --donor ID        for a donor key: the donor_id (as in the donations file) it may see
         --expires DATE    the key stops working at the start of this day (UTC), YYYY-MM-DD
+        --pseudonym-key FILE
+                          for --donor: the pseudonym key ingest used (as in rishe ingest --help)
         --warehouse DIR   the warehouse (default $RISHE_WAREHOUSE or ./warehouse)""";
 
   private KeysCommand() {}
@@ -74,7 +78,7 @@ public final class KeysCommand {
           Arguments.parse(
               Arrays.copyOfRange(args, needsId ? 2 : 1, args.length),
               action.equals("create")
-                  ? Set.of("--role", "--donor", "--expires", "--warehouse")
+                  ? Set.of("--role", "--donor", "--expires", "--pseudonym-key", "--warehouse")
                   : Set.of("--warehouse"),
               Set.of());
     } catch (IllegalArgumentException e) {
@@ -138,7 +142,14 @@ public final class KeysCommand {
     String donorPseudonym =
         donor
             .map(
-                d -> new Pseudonymizer(PseudonymKeys.loadOrCreate(layout.localRoot())).pseudonym(d))
+                d ->
+                    new Pseudonymizer(
+                            PseudonymKeys.resolve(
+                                    System::getenv,
+                                    arguments.value("--pseudonym-key").map(Path::of),
+                                    Optional.of(layout.localRoot()))
+                                .bytes())
+                        .pseudonym(d))
             .orElse(null);
     String key = store.create(role.get(), donorPseudonym, expires);
     out.println(

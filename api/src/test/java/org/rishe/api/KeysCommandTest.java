@@ -7,10 +7,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.auth.Role;
+import org.rishe.common.privacy.PseudonymKeys;
+import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.warehouse.WarehouseLayout;
 
 class KeysCommandTest {
@@ -34,6 +37,39 @@ class KeysCommandTest {
     assertThat(Files.readString(stored)).doesNotContain(key).doesNotContain(key.substring(16));
     assertThat(new ApiKeyStore(stored).authenticate(key))
         .hasValueSatisfying(k -> assertThat(k.role()).isEqualTo(Role.PLANNER));
+  }
+
+  @Test
+  void aDonorKeyPseudonymisesItsDonorWithTheKeyFileGivenNotOneInTheWarehouse() throws Exception {
+    Path keyFile = warehouse.resolveSibling(warehouse.getFileName() + "-pseudonym.key");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    int status =
+        KeysCommand.run(
+            new String[] {
+              "create",
+              "--role",
+              "donor",
+              "--donor",
+              "D001",
+              "--pseudonym-key",
+              keyFile.toString(),
+              "--warehouse",
+              warehouse.toString()
+            },
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err);
+
+    String[] words = out.toString(StandardCharsets.UTF_8).trim().split("\\s+");
+    String expected =
+        new Pseudonymizer(HexFormat.of().parseHex(Files.readString(keyFile).trim()))
+            .pseudonym("D001");
+    Path stored = new WarehouseLayout(warehouse.toString()).apiKeys();
+    assertThat(status).isZero();
+    assertThat(new ApiKeyStore(stored).authenticate(words[words.length - 1]))
+        .hasValueSatisfying(k -> assertThat(k.donorId()).isEqualTo(expected));
+    assertThat(PseudonymKeys.keyFile(warehouse)).doesNotExist();
+    Files.delete(keyFile);
   }
 
   @Test

@@ -22,7 +22,8 @@ public final class IngestCommand {
 
   static final String USAGE =
       """
-      Usage: rishe ingest --batch DIR [--calendar gregorian|jalali] [--encoding ENC] [--warehouse DIR]
+      Usage: rishe ingest --batch DIR [--calendar gregorian|jalali] [--encoding ENC]
+                          [--pseudonym-key FILE] [--warehouse DIR]
 
       Loads a batch folder (CSV, JSON Lines or Excel .xlsx files named after their entity, or
       one .xlsx workbook with a sheet per entity, see the repository's docs/data-contract.md)
@@ -33,6 +34,13 @@ public final class IngestCommand {
         --calendar CAL    gregorian (default) or jalali: the calendar of every date column
         --encoding ENC    utf-8 (default) or windows-1256 (CSV saved by Persian Windows or an
                           older Excel): the text encoding of every CSV and JSON Lines file
+        --pseudonym-key FILE
+                          the key that turns identifiers into pseudonyms, made on first use;
+                          keep it outside the warehouse so that a copy of the warehouse cannot
+                          re-identify a guessed id (default $RISHE_PSEUDONYM_KEY_FILE, else
+                          <warehouse>/config/private/pseudonym.key; $RISHE_PSEUDONYM_KEY, the
+                          key itself in hex, overrides both). Every ingest into one warehouse
+                          must use the same key.
         --warehouse DIR   the warehouse (default $RISHE_WAREHOUSE or ./warehouse)
 
       Exit status: 0 all files loaded, 3 some file could not be read (the rest loaded),
@@ -50,7 +58,8 @@ public final class IngestCommand {
       arguments =
           Arguments.parse(
               args,
-              java.util.Set.of("--batch", "--calendar", "--encoding", "--warehouse"),
+              java.util.Set.of(
+                  "--batch", "--calendar", "--encoding", "--pseudonym-key", "--warehouse"),
               java.util.Set.of());
     } catch (IllegalArgumentException e) {
       err.println("rishe ingest: " + e.getMessage() + " (see --help)");
@@ -81,19 +90,21 @@ public final class IngestCommand {
     }
     WarehouseLayout layout = WarehouseLayout.resolve(arguments.value("--warehouse").orElse(null));
     try {
-      byte[] key =
-          layout.isLocal()
-              ? PseudonymKeys.loadOrCreate(layout.localRoot())
-              : PseudonymKeys.fromEnvironment()
-                  .orElseThrow(
-                      () ->
-                          new IllegalArgumentException(
-                              "a warehouse that is not on the local disk needs "
-                                  + PseudonymKeys.ENVIRONMENT_VARIABLE
-                                  + " set"));
+      PseudonymKeys.Key key =
+          PseudonymKeys.resolve(
+              System::getenv,
+              arguments.value("--pseudonym-key").map(java.nio.file.Path::of),
+              layout.isLocal() ? Optional.of(layout.localRoot()) : Optional.empty());
+      if (key.insideWarehouse()) {
+        err.println(
+            "rishe ingest: note: the pseudonym key is kept inside the warehouse ("
+                + key.source()
+                + "), so every copy of the warehouse carries it; keep it elsewhere with"
+                + " --pseudonym-key FILE (see --help)");
+      }
       SparkSession spark = SparkSessions.getOrCreate("rishe-ingest");
       IngestReport report =
-          new IngestJob(spark, layout, new Pseudonymizer(key), err::println)
+          new IngestJob(spark, layout, new Pseudonymizer(key.bytes()), err::println)
               .run(batch.get(), calendar.get(), encoding.get());
       out.println(report.summary());
       out.println("report: " + layout.ingestReport(report.ingestId()));

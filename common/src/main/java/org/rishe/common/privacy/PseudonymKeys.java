@@ -19,14 +19,30 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds the pseudonym key: {@code RISHE_PSEUDONYM_KEY} (hex, at least 32 characters) when set,
- * otherwise {@code <warehouse>/config/private/pseudonym.key}, generated on first use with
- * owner-only permissions ({@code rw-------}, its folder {@code rwx------}, where the file system
- * has POSIX permissions) and written atomically. Losing the key means new batches no longer join to
- * stored ones, so it is never regenerated once it exists.
+ * Finds the pseudonym key, in this order: {@code RISHE_PSEUDONYM_KEY} (hex, at least 32 characters)
+ * when set; else the key file given on the command line ({@code --pseudonym-key FILE}); else the
+ * file named by {@code RISHE_PSEUDONYM_KEY_FILE}; else {@code
+ * <warehouse>/config/private/pseudonym.key}. A key file is generated on first use with owner-only
+ * permissions ({@code rw-------} where the file system has POSIX permissions) and written
+ * atomically. Losing the key means new batches no longer join to stored ones, so it is never
+ * regenerated once it exists.
+ *
+ * <p>A key inside the warehouse travels with every copy of it, and whoever holds both can
+ * re-identify a guessed id (compute its pseudonym and look it up); a key kept elsewhere (a file
+ * outside the warehouse, or the variable from a secret store) makes a copied warehouse pseudonymous
+ * in earnest.
  */
 public final class PseudonymKeys {
   public static final String ENVIRONMENT_VARIABLE = "RISHE_PSEUDONYM_KEY";
+  public static final String FILE_ENVIRONMENT_VARIABLE = "RISHE_PSEUDONYM_KEY_FILE";
+
+  /**
+   * A key and where it came from.
+   *
+   * @param source what to name in messages: the variable or the file
+   * @param insideWarehouse whether the key is the warehouse's own file (copied with it)
+   */
+  public record Key(byte[] bytes, String source, boolean insideWarehouse) {}
 
   private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
       PosixFilePermissions.fromString("rw-------");
@@ -35,16 +51,61 @@ public final class PseudonymKeys {
 
   private PseudonymKeys() {}
 
-  /** The key for a warehouse on the local file system, creating it on first use. */
-  public static byte[] loadOrCreate(Path warehouse) {
-    Optional<byte[]> fromEnvironment = fromEnvironment();
-    if (fromEnvironment.isPresent()) {
-      return fromEnvironment.get();
+  /**
+   * The key by the order above: {@code environment} reads a variable (System::getenv), {@code
+   * keyFile} is the command line's file if any, {@code localWarehouse} the warehouse's folder when
+   * it is on the local disk. A key file is created on first use.
+   *
+   * @throws IllegalArgumentException when no source applies (a remote warehouse and no key given)
+   */
+  public static Key resolve(
+      java.util.function.UnaryOperator<String> environment,
+      Optional<Path> keyFile,
+      Optional<Path> localWarehouse) {
+    String value = environment.apply(ENVIRONMENT_VARIABLE);
+    if (value != null && !value.isBlank()) {
+      String source = "environment variable " + ENVIRONMENT_VARIABLE;
+      return new Key(parse(value.trim(), source), source, false);
     }
-    Path file = keyFile(warehouse);
+    Optional<Path> file = keyFile;
+    if (file.isEmpty()) {
+      String named = environment.apply(FILE_ENVIRONMENT_VARIABLE);
+      if (named != null && !named.isBlank()) {
+        file = Optional.of(Path.of(named.trim()));
+      }
+    }
+    if (file.isPresent()) {
+      return new Key(loadOrCreateFile(file.get(), false), file.get().toString(), false);
+    }
+    if (localWarehouse.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a warehouse that is not on the local disk needs its pseudonym key given: --pseudonym-key"
+              + " FILE, "
+              + FILE_ENVIRONMENT_VARIABLE
+              + " or "
+              + ENVIRONMENT_VARIABLE);
+    }
+    Path own = keyFile(localWarehouse.get());
+    return new Key(loadOrCreateFile(own, true), own.toString(), true);
+  }
+
+  /**
+   * The key for a warehouse on the local file system by the order above with no file given on the
+   * command line, creating the warehouse's own on first use.
+   */
+  public static byte[] loadOrCreate(Path warehouse) {
+    return resolve(System::getenv, Optional.empty(), Optional.of(warehouse)).bytes();
+  }
+
+  /**
+   * Reads the key file, creating it first when missing. {@code ownFolder}: the folder is the
+   * warehouse's own key folder, made owner-only; a folder the user named is created when missing
+   * but an existing one (a home directory) is left as it is.
+   */
+  private static byte[] loadOrCreateFile(Path file, boolean ownFolder) {
     try {
       if (!Files.exists(file)) {
-        create(file);
+        create(file, ownFolder);
       }
       return parse(Files.readString(file, StandardCharsets.UTF_8).trim(), file.toString());
     } catch (IOException e) {
@@ -73,9 +134,15 @@ public final class PseudonymKeys {
    * and its folder {@code rwx------}; elsewhere the file system's own permissions apply.
    */
   static void create(Path file) throws IOException {
+    create(file, true);
+  }
+
+  private static void create(Path file, boolean ownFolder) throws IOException {
     Path folder = file.toAbsolutePath().getParent();
     boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
-    createFolder(folder, posix);
+    if (ownFolder || !Files.isDirectory(folder)) {
+      createFolder(folder, posix);
+    }
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     Path temporary =

@@ -1,6 +1,7 @@
 package org.rishe.common.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,5 +95,76 @@ class PseudonymKeysTest {
     try (Stream<Path> files = Files.list(folder)) {
       return files.map(path -> path.getFileName().toString()).toList();
     }
+  }
+
+  @Test
+  void aKeyFileOutsideTheWarehouseIsMadeThereOnceAndItsFolderLeftAlone() throws IOException {
+    assumePosix();
+    Path home = temporary.resolve("home");
+    Files.createDirectories(home);
+    Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path file = home.resolve("rishe.key");
+    Path warehouse = temporary.resolve("warehouse");
+
+    PseudonymKeys.Key first =
+        PseudonymKeys.resolve(name -> null, Optional.of(file), Optional.of(warehouse));
+    PseudonymKeys.Key second =
+        PseudonymKeys.resolve(name -> null, Optional.of(file), Optional.of(warehouse));
+
+    assertThat(first.insideWarehouse()).isFalse();
+    assertThat(second.bytes()).isEqualTo(first.bytes()).hasSize(32);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home)))
+        .isEqualTo("rwxr-xr-x");
+    assertThat(PseudonymKeys.keyFile(warehouse)).doesNotExist();
+  }
+
+  @Test
+  void theKeyComesFromTheVariableThenTheOptionThenTheFileVariableThenTheWarehouse() {
+    String hex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    Path option = temporary.resolve("option.key");
+    Path named = temporary.resolve("named.key");
+    Path warehouse = temporary.resolve("warehouse");
+    Map<String, String> all =
+        Map.of(
+            PseudonymKeys.ENVIRONMENT_VARIABLE,
+            hex,
+            PseudonymKeys.FILE_ENVIRONMENT_VARIABLE,
+            named.toString());
+
+    PseudonymKeys.Key fromVariable =
+        PseudonymKeys.resolve(all::get, Optional.of(option), Optional.of(warehouse));
+    PseudonymKeys.Key fromOption =
+        PseudonymKeys.resolve(
+            Map.of(PseudonymKeys.FILE_ENVIRONMENT_VARIABLE, named.toString())::get,
+            Optional.of(option),
+            Optional.of(warehouse));
+    PseudonymKeys.Key fromNamedFile =
+        PseudonymKeys.resolve(
+            Map.of(PseudonymKeys.FILE_ENVIRONMENT_VARIABLE, named.toString())::get,
+            Optional.empty(),
+            Optional.of(warehouse));
+    PseudonymKeys.Key fromWarehouse =
+        PseudonymKeys.resolve(name -> null, Optional.empty(), Optional.of(warehouse));
+
+    assertThat(fromVariable.bytes()).isEqualTo(HexFormat.of().parseHex(hex));
+    assertThat(fromOption.source()).isEqualTo(option.toString());
+    assertThat(fromNamedFile.source()).isEqualTo(named.toString());
+    assertThat(fromWarehouse.source()).isEqualTo(PseudonymKeys.keyFile(warehouse).toString());
+    assertThat(fromWarehouse.insideWarehouse()).isTrue();
+    assertThat(List.of(fromOption.insideWarehouse(), fromNamedFile.insideWarehouse()))
+        .containsOnly(false);
+    assertThat(fromOption.bytes()).isNotEqualTo(fromNamedFile.bytes());
+  }
+
+  @Test
+  void aWarehouseNotOnTheLocalDiskWithNoKeyGivenIsRefusedNamingTheWays() {
+    assertThatThrownBy(
+            () -> PseudonymKeys.resolve(name -> null, Optional.empty(), Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--pseudonym-key FILE")
+        .hasMessageContaining(PseudonymKeys.FILE_ENVIRONMENT_VARIABLE)
+        .hasMessageContaining(PseudonymKeys.ENVIRONMENT_VARIABLE);
   }
 }
