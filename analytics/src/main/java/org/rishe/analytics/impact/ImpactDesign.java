@@ -72,33 +72,157 @@ public final class ImpactDesign {
     }
   }
 
+  /**
+   * The units of one sample held column by column: a unit costs its primitive values (about 8 bytes
+   * per factor), not a record with a map, so a programme of a million children fits an executor's
+   * memory. Factor values are NaN where not observed; a null family is a family of its own; sex and
+   * region strings are shared between units.
+   */
+  public static final class Columns {
+    private final int factorCount;
+    private final Map<String, String> shared = new java.util.HashMap<>();
+    private boolean[] treated = new boolean[16];
+    private int[] ages = new int[16];
+    private String[] sexes = new String[16];
+    private String[] regions = new String[16];
+    private double[][] factors;
+    private double[] outcomes = new double[16];
+    private String[] families = new String[16];
+    private int size;
+
+    public Columns(int factorCount) {
+      this.factorCount = factorCount;
+      this.factors = new double[factorCount][16];
+    }
+
+    /** Adds a unit; {@code factorValues[i]} is factor i's value, NaN when not observed. */
+    public void add(
+        boolean isTreated,
+        int age,
+        String sex,
+        String region,
+        double[] factorValues,
+        double outcome,
+        String family) {
+      requireNonNull(sex, "sex is null");
+      requireNonNull(region, "region is null");
+      if (size == outcomes.length) {
+        int grown = size * 2;
+        treated = Arrays.copyOf(treated, grown);
+        ages = Arrays.copyOf(ages, grown);
+        sexes = Arrays.copyOf(sexes, grown);
+        regions = Arrays.copyOf(regions, grown);
+        outcomes = Arrays.copyOf(outcomes, grown);
+        families = Arrays.copyOf(families, grown);
+        for (int factor = 0; factor < factorCount; factor++) {
+          factors[factor] = Arrays.copyOf(factors[factor], grown);
+        }
+      }
+      treated[size] = isTreated;
+      ages[size] = age;
+      sexes[size] = shared.computeIfAbsent(sex, key -> key);
+      regions[size] = shared.computeIfAbsent(region, key -> key);
+      for (int factor = 0; factor < factorCount; factor++) {
+        factors[factor][size] = factorValues[factor];
+      }
+      outcomes[size] = outcome;
+      families[size] = family;
+      size++;
+    }
+
+    public int size() {
+      return size;
+    }
+
+    /** The same units in the given order ({@code order[i]} is the unit to put at i). */
+    public Columns reordered(int[] order) {
+      Columns sorted = new Columns(factorCount);
+      double[] values = new double[factorCount];
+      for (int unit : order) {
+        for (int factor = 0; factor < factorCount; factor++) {
+          values[factor] = factors[factor][unit];
+        }
+        sorted.add(
+            treated[unit],
+            ages[unit],
+            sexes[unit],
+            regions[unit],
+            values,
+            outcomes[unit],
+            families[unit]);
+      }
+      return sorted;
+    }
+  }
+
   /** The sample of the given units, with factor columns in {@code factorCodes} order. */
   public static ImpactSample sample(List<Unit> units, List<String> factorCodes) {
     requireNonNull(units, "units is null");
     requireNonNull(factorCodes, "factorCodes is null");
+    Columns columns = new Columns(factorCodes.size());
+    double[] values = new double[factorCodes.size()];
+    for (Unit unit : units) {
+      for (int factor = 0; factor < values.length; factor++) {
+        Double value = unit.factors().get(factorCodes.get(factor));
+        values[factor] = value == null ? Double.NaN : value;
+      }
+      columns.add(
+          unit.treated(),
+          unit.age(),
+          unit.sex(),
+          unit.region(),
+          values,
+          unit.outcome(),
+          unit.family());
+    }
+    return sample(columns, factorCodes);
+  }
+
+  /** The sample of units given column by column ({@link Columns}), factors in that order. */
+  public static ImpactSample sample(Columns units, List<String> factorCodes) {
+    requireNonNull(units, "units is null");
+    requireNonNull(factorCodes, "factorCodes is null");
+    if (factorCodes.size() != units.factorCount) {
+      throw new IllegalArgumentException(
+          "%d factor codes for units with %d factors"
+              .formatted(factorCodes.size(), units.factorCount));
+    }
+    int size = units.size;
     Map<String, double[]> columns = new LinkedHashMap<>();
-    addContinuous(columns, "age", units.stream().mapToDouble(Unit::age).toArray());
-    columns.put("female", indicator(units, unit -> unit.sex().equals("female")));
-    columns.put(
-        "sex_other_or_unknown",
-        indicator(units, unit -> !unit.sex().equals("female") && !unit.sex().equals("male")));
-    String reference = mostCommonRegion(units);
-    for (String region : new TreeMap<>(regionCounts(units)).keySet()) {
+    double[] ages = new double[size];
+    double[] female = new double[size];
+    double[] otherSex = new double[size];
+    for (int unit = 0; unit < size; unit++) {
+      ages[unit] = units.ages[unit];
+      String sex = units.sexes[unit];
+      female[unit] = sex.equals("female") ? 1 : 0;
+      otherSex[unit] = !sex.equals("female") && !sex.equals("male") ? 1 : 0;
+    }
+    addContinuous(columns, "age", ages);
+    columns.put("female", female);
+    columns.put("sex_other_or_unknown", otherSex);
+    Map<String, Long> regionCounts = new TreeMap<>();
+    for (int unit = 0; unit < size; unit++) {
+      regionCounts.merge(units.regions[unit], 1L, Long::sum);
+    }
+    String reference = mostCommonRegion(regionCounts);
+    for (String region : regionCounts.keySet()) {
       if (!region.equals(reference)) {
-        columns.put("region_" + region, indicator(units, unit -> unit.region().equals(region)));
+        double[] indicator = new double[size];
+        for (int unit = 0; unit < size; unit++) {
+          indicator[unit] = units.regions[unit].equals(region) ? 1 : 0;
+        }
+        columns.put("region_" + region, indicator);
       }
     }
-    // Each factor's values as one array, NaN where not observed: read once from the units, so the
-    // checks below (some over every pair of factors) cost array passes, not map lookups.
-    double[][] factors = new double[factorCodes.size()][units.size()];
+    // Each factor's values as one array, NaN where not observed, so the checks below (some over
+    // every pair of factors) cost array passes.
+    double[][] factors = new double[factorCodes.size()][];
     boolean[] binary = new boolean[factorCodes.size()];
     for (int factor = 0; factor < factorCodes.size(); factor++) {
       String code = factorCodes.get(factor);
-      double[] values = factors[factor];
-      for (int unit = 0; unit < values.length; unit++) {
-        Double value = units.get(unit).factors().get(code);
-        values[unit] = value == null ? Double.NaN : value;
-      }
+      double[] values = Arrays.copyOf(units.factors[factor], size);
+      factors[factor] = values;
       binary[factor] = Arrays.stream(values).allMatch(v -> Double.isNaN(v) || v == 0 || v == 1);
       if (binary[factor]) {
         columns.put(code, Arrays.stream(values).map(v -> Double.isNaN(v) ? 0 : v).toArray());
@@ -113,21 +237,17 @@ public final class ImpactDesign {
     addSkipPatterns(columns, factorCodes, factors, binary);
     columns.values().removeIf(ImpactDesign::constant);
     List<String> names = List.copyOf(columns.keySet());
-    boolean[] treated = new boolean[units.size()];
-    double[][] covariates = new double[units.size()][names.size()];
-    double[] outcomes = new double[units.size()];
-    int[] clusters = new int[units.size()];
+    boolean[] treated = Arrays.copyOf(units.treated, size);
+    double[][] covariates = new double[size][names.size()];
+    double[] outcomes = Arrays.copyOf(units.outcomes, size);
+    int[] clusters = new int[size];
     Map<String, Integer> families = new java.util.HashMap<>();
     double[][] ordered = names.stream().map(columns::get).toArray(double[][]::new);
-    for (int unit = 0; unit < units.size(); unit++) {
-      treated[unit] = units.get(unit).treated();
-      outcomes[unit] = units.get(unit).outcome();
-      String family = units.get(unit).family();
+    for (int unit = 0; unit < size; unit++) {
+      String family = units.families[unit];
       // a unit without a family is a cluster of its own: numbered past every family's number
       clusters[unit] =
-          family == null
-              ? units.size() + unit
-              : families.computeIfAbsent(family, key -> families.size());
+          family == null ? size + unit : families.computeIfAbsent(family, key -> families.size());
       for (int column = 0; column < ordered.length; column++) {
         covariates[unit][column] = ordered[column][unit];
       }
@@ -206,19 +326,9 @@ public final class ImpactDesign {
     }
   }
 
-  private static double[] indicator(List<Unit> units, java.util.function.Predicate<Unit> test) {
-    return units.stream().mapToDouble(unit -> test.test(unit) ? 1 : 0).toArray();
-  }
-
-  private static Map<String, Long> regionCounts(List<Unit> units) {
-    Map<String, Long> counts = new TreeMap<>();
-    units.forEach(unit -> counts.merge(unit.region(), 1L, Long::sum));
-    return counts;
-  }
-
   /** The most common region (ties: the first by name), the reference level of the dummies. */
-  private static String mostCommonRegion(List<Unit> units) {
-    return regionCounts(units).entrySet().stream()
+  private static String mostCommonRegion(Map<String, Long> counts) {
+    return counts.entrySet().stream()
         .max(
             Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue)
                 .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))

@@ -306,22 +306,14 @@ public final class ProgramImpactJob {
 
     @Override
     public Iterator<byte[]> call(String key, Iterator<Row> rows) {
-      List<Row> list = new ArrayList<>();
-      rows.forEachRemaining(list::add);
-      if (list.isEmpty()) {
+      if (!rows.hasNext()) {
         return java.util.Collections.emptyIterator();
       }
-      int person = list.get(0).fieldIndex(ProgramImpactTransforms.PERSON_ID);
-      list.sort(
-          (left, right) ->
-              UTF8String.fromString(left.getString(person))
-                  .compareTo(UTF8String.fromString(right.getString(person))));
-      Row first = list.get(0);
+      Row first = rows.next();
       String programId = first.getString(first.fieldIndex(ProgramImpactTransforms.PROGRAM_ID));
       String outcome = first.getString(first.fieldIndex(ProgramImpactTransforms.OUTCOME));
       String valueType = first.getString(first.fieldIndex(ProgramImpactTransforms.VALUE_TYPE));
-      ImpactSample sample = ImpactDesign.sample(units(list, factorCodes), factorCodes);
-      list = null;
+      ImpactSample sample = ImpactDesign.sample(units(first, rows, factorCodes), factorCodes);
       if (sample.treatedCount() < minimumGroupSize || sample.controlCount() < minimumGroupSize) {
         return java.util.Collections.emptyIterator();
       }
@@ -342,13 +334,14 @@ public final class ProgramImpactJob {
     }
   }
 
-  /** The frame rows of one programme and outcome as design units, in the rows' order. */
-  static List<ImpactDesign.Unit> units(List<Row> rows, List<String> factorCodes) {
-    List<ImpactDesign.Unit> units = new ArrayList<>(rows.size());
-    if (rows.isEmpty()) {
-      return units;
-    }
-    StructType schema = rows.get(0).schema();
+  /**
+   * The frame rows of one programme and outcome ({@code first}, then {@code rest}) as design units
+   * ordered by person (so an estimate does not depend on the order Spark delivered them), read one
+   * row at a time into columns: no row or unit object is kept per person.
+   */
+  static ImpactDesign.Columns units(Row first, Iterator<Row> rest, List<String> factorCodes) {
+    StructType schema = first.schema();
+    int person = schema.fieldIndex(ProgramImpactTransforms.PERSON_ID);
     int treated = schema.fieldIndex(ProgramImpactTransforms.TREATED);
     int age = schema.fieldIndex(ProgramImpactTransforms.AGE);
     int sex = schema.fieldIndex(ProgramImpactTransforms.SEX);
@@ -356,22 +349,32 @@ public final class ProgramImpactJob {
     int outcome = schema.fieldIndex(ProgramImpactTransforms.OUTCOME_VALUE);
     int family = schema.fieldIndex(ProgramImpactTransforms.FAMILY_ID);
     int[] factorFields = factorCodes.stream().mapToInt(schema::fieldIndex).toArray();
-    for (Row row : rows) {
-      Map<String, Double> factors = new LinkedHashMap<>();
+    ImpactDesign.Columns columns = new ImpactDesign.Columns(factorCodes.size());
+    List<UTF8String> people = new ArrayList<>();
+    double[] values = new double[factorFields.length];
+    Row row = first;
+    while (row != null) {
       for (int i = 0; i < factorFields.length; i++) {
         Object value = row.get(factorFields[i]);
-        factors.put(factorCodes.get(i), value == null ? null : ((Number) value).doubleValue());
+        values[i] = value == null ? Double.NaN : ((Number) value).doubleValue();
       }
-      units.add(
-          new ImpactDesign.Unit(
-              row.getBoolean(treated),
-              row.getInt(age),
-              row.getString(sex),
-              row.getString(region),
-              factors,
-              row.getDouble(outcome),
-              row.getString(family)));
+      columns.add(
+          row.getBoolean(treated),
+          row.getInt(age),
+          row.getString(sex),
+          row.getString(region),
+          values,
+          row.getDouble(outcome),
+          row.getString(family));
+      people.add(UTF8String.fromString(row.getString(person)));
+      row = rest.hasNext() ? rest.next() : null;
     }
-    return units;
+    int[] order =
+        java.util.stream.IntStream.range(0, people.size())
+            .boxed()
+            .sorted((left, right) -> people.get(left).compareTo(people.get(right)))
+            .mapToInt(Integer::intValue)
+            .toArray();
+    return columns.reordered(order);
   }
 }
