@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
  * A child JVM started by a test: the test's own {@code java}, the given classpath and the Spark JVM
  * options, its output (stdout and stderr together) in a log file that failures quote.
  */
-final class JavaProcess implements AutoCloseable {
+public final class JavaProcess implements AutoCloseable {
   /** Spark 4 on Java 17: the same list as the parent pom's {@code spark.jvm.options}. */
-  static final List<String> SPARK_JVM_OPTIONS =
+  public static final List<String> SPARK_JVM_OPTIONS =
       List.of(
           "-XX:+IgnoreUnrecognizedVMOptions",
           "--add-modules=jdk.incubator.vector",
@@ -54,7 +54,7 @@ final class JavaProcess implements AutoCloseable {
    * Starts {@code mainClass} with the Spark JVM options, {@code jvmOptions} (heap, system
    * properties), the classpath and the extra environment variables.
    */
-  static JavaProcess start(
+  public static JavaProcess start(
       String name,
       String classpath,
       List<String> jvmOptions,
@@ -82,16 +82,16 @@ final class JavaProcess implements AutoCloseable {
     }
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 
   /** Waits for the process to exit 0; otherwise fails quoting its output. */
-  void awaitSuccess(Duration timeout) {
+  public void awaitSuccess(Duration timeout) {
     int exit = awaitExit(timeout);
     if (exit != 0) {
       throw new AssertionError(name + " exited with " + exit + "\n" + output());
@@ -99,7 +99,7 @@ final class JavaProcess implements AutoCloseable {
   }
 
   /** Waits for the process to exit and returns its exit status; fails on timeout. */
-  int awaitExit(Duration timeout) {
+  public int awaitExit(Duration timeout) {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         close();
@@ -113,7 +113,7 @@ final class JavaProcess implements AutoCloseable {
   }
 
   /** SIGKILL, as a crash or {@code kill -9} would: no shutdown hooks, no finally blocks. */
-  void kill() {
+  public void kill() {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     try {
@@ -124,7 +124,7 @@ final class JavaProcess implements AutoCloseable {
   }
 
   /** The process's output so far, for failure messages. */
-  String output() {
+  public String output() {
     try {
       return "---- output of "
           + name

@@ -5,14 +5,14 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Waits for a condition by polling it, never by sleeping a guessed time. */
-final class Polling {
+public final class Polling {
   private Polling() {}
 
   /**
    * Polls every few milliseconds until the condition holds; fails with {@code why} after the
    * timeout or when {@code stillWorthWaiting} turns false first (e.g. the process died).
    */
-  static void await(
+  public static void await(
       Duration timeout,
       BooleanSupplier condition,
       BooleanSupplier stillWorthWaiting,

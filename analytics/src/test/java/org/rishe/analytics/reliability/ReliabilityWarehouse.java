@@ -19,18 +19,19 @@ import org.rishe.spark.TestSparkSessions;
 
 /**
  * The batch the reliability tests run in child processes, and the warehouse this JVM made of it
- * without interruption (ingested, then analyzed once): made once per test JVM and shared by {@link
- * CrashSafetyTest} and {@link ClusterModeTest}, since an ingest and an analyze are most of what
- * either costs. 120 families, seed 5, 2% dirty rows; donations, aid events and volunteers are left
- * out (fewer Spark jobs per run), programmes and enrolments kept so programme impact runs too.
- * Tests copy the warehouse before changing anything.
+ * without interruption (ingested, then analyzed once): made once per test JVM, since an ingest and
+ * an analyze are most of what a reliability test costs. Used by {@link CrashSafetyTest} here and,
+ * through this module's test-jar, by the app module's {@code ClusterModeIT}. 120 families, seed 5,
+ * 2% dirty rows; donations, aid events and volunteers are left out (fewer Spark jobs per run),
+ * programmes and enrolments kept so programme impact runs too. Tests copy the warehouse before
+ * changing anything.
  */
-final class ReliabilityWarehouse {
+public final class ReliabilityWarehouse {
   private static ReliabilityWarehouse shared;
 
-  final Path batch;
-  final Path warehouse;
-  final WarehouseLayout layout;
+  public final Path batch;
+  public final Path warehouse;
+  public final WarehouseLayout layout;
 
   private ReliabilityWarehouse(Path batch, Path warehouse) {
     this.batch = batch;
@@ -38,7 +39,7 @@ final class ReliabilityWarehouse {
     this.layout = new WarehouseLayout(warehouse.toString());
   }
 
-  static synchronized ReliabilityWarehouse shared() {
+  public static synchronized ReliabilityWarehouse shared() {
     if (shared == null) {
       shared = make();
     }

@@ -27,10 +27,10 @@ import org.rishe.spark.curated.CuratedSchemas;
  * exists. The fingerprint hashes the sorted per-row hashes, so it ignores file layout and row
  * order; quarantine's {@code ingest_id} is left out, as it names the run that wrote the row.
  */
-record WarehouseSnapshot(Map<String, TableState> tables) {
+public record WarehouseSnapshot(Map<String, TableState> tables) {
   /** One table's visible state: how many rows and which. */
-  record TableState(long rows, String fingerprint) {
-    static final TableState ABSENT = new TableState(0, "absent");
+  public record TableState(long rows, String fingerprint) {
+    public static final TableState ABSENT = new TableState(0, "absent");
 
     /** An empty table reads the same as an absent one. */
     TableState normalised() {
@@ -38,18 +38,18 @@ record WarehouseSnapshot(Map<String, TableState> tables) {
     }
   }
 
-  WarehouseSnapshot {
+  public WarehouseSnapshot {
     tables = Map.copyOf(tables);
   }
 
-  static List<String> tableNames() {
+  public static List<String> tableNames() {
     return Arrays.stream(Entity.values())
         .flatMap(e -> List.of("curated/" + e.fileName(), "quarantine/" + e.fileName()).stream())
         .toList();
   }
 
   /** Reads every table of the warehouse; a table that exists but does not read fails the test. */
-  static WarehouseSnapshot of(SparkSession spark, WarehouseLayout layout) {
+  public static WarehouseSnapshot of(SparkSession spark, WarehouseLayout layout) {
     Map<String, TableState> tables = new TreeMap<>();
     for (String name : tableNames()) {
       String path = layout.root() + "/" + name;
@@ -61,18 +61,18 @@ record WarehouseSnapshot(Map<String, TableState> tables) {
     return new WarehouseSnapshot(tables);
   }
 
-  TableState table(String name) {
+  public TableState table(String name) {
     return tables.getOrDefault(name, TableState.ABSENT).normalised();
   }
 
   /** Counts per table, for readable failure messages. */
-  Map<String, Long> counts() {
+  public Map<String, Long> counts() {
     Map<String, Long> counts = new TreeMap<>();
     tables.forEach((name, state) -> counts.put(name, state.rows()));
     return counts;
   }
 
-  static TableState state(Dataset<Row> table) {
+  public static TableState state(Dataset<Row> table) {
     Column[] columns =
         Arrays.stream(table.columns())
             .filter(c -> !c.equals(CuratedSchemas.QUARANTINE_INGEST_ID))

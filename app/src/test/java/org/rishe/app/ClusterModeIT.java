@@ -1,4 +1,4 @@
-package org.rishe.analytics.reliability;
+package org.rishe.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,28 +12,34 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rishe.analytics.AnalyzeCommand;
+import org.rishe.analytics.reliability.JavaProcess;
+import org.rishe.analytics.reliability.Polling;
+import org.rishe.analytics.reliability.ReliabilityWarehouse;
+import org.rishe.analytics.reliability.WarehouseSnapshot;
 import org.rishe.common.privacy.PseudonymKeys;
 import org.rishe.common.results.ResultTables;
 import org.rishe.common.warehouse.WarehouseLayout;
-import org.rishe.ingest.IngestCommand;
 import org.rishe.spark.TestSparkSessions;
 
 /**
- * Runs ingest and analyze on a Spark standalone cluster (a master and one worker on loopback, built
- * from the jars already on the test classpath: nothing is downloaded) and compares what they wrote
- * with the same batch run in local mode. Executors deserialise every task, so a job that captures
- * something driver-only fails here and not in local mode.
+ * Runs ingest and analyze with {@code spark-submit} of the application jar on a Spark standalone
+ * cluster (a master and one worker on loopback), and compares what they wrote with the same batch
+ * run in local mode. The cluster is a plain Spark distribution: its {@code jars/} holds the
+ * module's provided dependencies only ({@code target/spark-classpath.txt}: Spark, Scala, Hadoop and
+ * the rest of what a distribution ships, nothing downloaded), and the driver is {@code SparkSubmit}
+ * started on that classpath, as the {@code spark-submit} script starts it, with the packaged {@code
+ * target/rishe-app-VERSION.jar} as its application jar. So every class Rishe needs beyond Spark
+ * must be in that jar, and the executors, which get it as {@code spark.jars}, deserialise every
+ * task: a job that captures something driver-only fails here and not in local mode. Runs in {@code
+ * verify}, after {@code package} built the jar.
  */
-class ClusterModeTest {
+class ClusterModeIT {
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
   @TempDir static Path temporary;
@@ -44,11 +50,16 @@ class ClusterModeTest {
   private static Path workDirectory;
   private static WarehouseLayout local;
   private static WarehouseLayout cluster;
+  private static String sparkClasspath;
+  private static Map<String, String> environment;
+  private static Path logs;
 
   @BeforeAll
   static void runTheBatchLocallyAndOnACluster() throws IOException {
+    Path applicationJar = PackagedApplication.jar();
     spark = TestSparkSessions.shared();
-    // the batch ingested and analyzed in local mode, in this JVM, shared with CrashSafetyTest
+    // the batch ingested and analyzed in local mode, in this JVM (as analytics' CrashSafetyTest
+    // makes its reference)
     ReliabilityWarehouse shared = ReliabilityWarehouse.shared();
     Path batch = shared.batch;
     Path localWarehouse = shared.warehouse;
@@ -59,8 +70,8 @@ class ClusterModeTest {
     copy(PseudonymKeys.keyFile(localWarehouse), PseudonymKeys.keyFile(clusterWarehouse));
 
     Path sparkHome = temporary.resolve("spark-home");
-    List<Path> applicationJars = fakeSparkHome(sparkHome);
-    Map<String, String> environment =
+    fakeSparkHome(sparkHome);
+    environment =
         Map.of(
             "SPARK_HOME",
             sparkHome.toString(),
@@ -70,47 +81,39 @@ class ClusterModeTest {
             "127.0.0.1",
             "JAVA_HOME",
             System.getProperty("java.home"));
-    String sparkClasspath = sparkHome.resolve("jars").resolve("*").toString();
-    Path logs = temporary.resolve("logs");
+    sparkClasspath = sparkHome.resolve("jars").resolve("*").toString();
+    logs = temporary.resolve("logs");
     Path daemonLogging = writeLogging(logs.resolve("daemon-log4j2.properties"), "info");
     Path executorLogging = writeLogging(logs.resolve("executor-log4j2.properties"), "warn");
     int port = freePort();
     String masterUrl = "spark://127.0.0.1:" + port;
     workDirectory = temporary.resolve("work");
 
+    List<String> daemonOptions =
+        List.of("-Xmx512m", "-Dlog4j2.configurationFile=" + daemonLogging.toUri());
     master =
-        JavaProcess.start(
+        spark(
             "master",
-            sparkClasspath,
-            List.of("-Xmx512m", "-Dlog4j2.configurationFile=" + daemonLogging.toUri()),
-            environment,
-            logs.resolve("master.log"),
+            daemonOptions,
             "org.apache.spark.deploy.master.Master",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            Integer.toString(port),
-            "--webui-port",
-            "0");
+            List.of("--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", "0"));
     worker =
-        JavaProcess.start(
+        spark(
             "worker",
-            sparkClasspath,
-            List.of("-Xmx512m", "-Dlog4j2.configurationFile=" + daemonLogging.toUri()),
-            environment,
-            logs.resolve("worker.log"),
+            daemonOptions,
             "org.apache.spark.deploy.worker.Worker",
-            masterUrl,
-            "--host",
-            "127.0.0.1",
-            "--webui-port",
-            "0",
-            "--cores",
-            "1",
-            "--memory",
-            "1g",
-            "--work-dir",
-            workDirectory.toString());
+            List.of(
+                masterUrl,
+                "--host",
+                "127.0.0.1",
+                "--webui-port",
+                "0",
+                "--cores",
+                "1",
+                "--memory",
+                "1g",
+                "--work-dir",
+                workDirectory.toString()));
     Polling.await(
         TIMEOUT,
         () ->
@@ -119,30 +122,35 @@ class ClusterModeTest {
         () -> master.isAlive() && worker.isAlive(),
         () -> "the worker did not register\n" + master.output() + "\n" + worker.output());
 
-    List<String> driverOptions =
+    // spark-submit in client mode: the JVM it starts runs SparkSubmit on SPARK_HOME/jars/*,
+    // which puts the application jar on a class loader of its own and in spark.jars
+    List<String> submitOptions =
         List.of(
-            "-Xmx1g",
-            "-Dspark.master=" + masterUrl,
-            "-Dspark.jars="
-                + String.join(",", applicationJars.stream().map(Path::toString).toList()),
-            "-Dspark.driver.host=127.0.0.1",
-            "-Dspark.driver.bindAddress=127.0.0.1",
-            "-Dspark.executor.memory=768m",
-            "-Dspark.cores.max=1",
-            "-Dspark.sql.shuffle.partitions=2",
-            "-Dspark.executor.extraJavaOptions="
+            "--master",
+            masterUrl,
+            "--class",
+            Main.class.getName(),
+            "--executor-memory",
+            "768m",
+            "--total-executor-cores",
+            "1",
+            "--conf",
+            "spark.driver.host=127.0.0.1",
+            "--conf",
+            "spark.driver.bindAddress=127.0.0.1",
+            "--conf",
+            "spark.sql.shuffle.partitions=2",
+            "--conf",
+            "spark.executor.extraJavaOptions="
                 + String.join(" ", JavaProcess.SPARK_JVM_OPTIONS)
                 + " -Dlog4j2.configurationFile="
-                + executorLogging.toUri());
-    String classpath = TestClasspath.asString();
+                + executorLogging.toUri(),
+            applicationJar.toString());
     try (JavaProcess ingest =
-        JavaProcess.start(
+        sparkSubmit(
             "cluster-ingest",
-            classpath,
-            driverOptions,
-            environment,
-            logs.resolve("cluster-ingest.log"),
-            IngestCommand.class.getName(),
+            submitOptions,
+            "ingest",
             "--batch",
             batch.toString(),
             "--warehouse",
@@ -150,17 +158,30 @@ class ClusterModeTest {
       ingest.awaitSuccess(TIMEOUT);
     }
     try (JavaProcess analyze =
-        JavaProcess.start(
-            "cluster-analyze",
-            classpath,
-            driverOptions,
-            environment,
-            logs.resolve("cluster-analyze.log"),
-            AnalyzeCommand.class.getName(),
-            "--warehouse",
-            cluster.root())) {
+        sparkSubmit("cluster-analyze", submitOptions, "analyze", "--warehouse", cluster.root())) {
       analyze.awaitSuccess(TIMEOUT);
     }
+  }
+
+  /** {@code spark-submit SUBMIT_OPTIONS COMMAND ARGUMENTS}, the driver with a 1 GB heap. */
+  private static JavaProcess sparkSubmit(
+      String name, List<String> submitOptions, String... command) {
+    List<String> arguments = new ArrayList<>(submitOptions);
+    arguments.addAll(List.of(command));
+    return spark(name, List.of("-Xmx1g"), "org.apache.spark.deploy.SparkSubmit", arguments);
+  }
+
+  /** A JVM on SPARK_HOME/jars/*, as Spark's own scripts start one, logging to logs/NAME.log. */
+  private static JavaProcess spark(
+      String name, List<String> jvmOptions, String mainClass, List<String> arguments) {
+    return JavaProcess.start(
+        name,
+        sparkClasspath,
+        jvmOptions,
+        environment,
+        logs.resolve(name + ".log"),
+        mainClass,
+        arguments.toArray(String[]::new));
   }
 
   @AfterAll
@@ -207,6 +228,11 @@ class ClusterModeTest {
           executorLogs.append(Files.readString(log, StandardCharsets.UTF_8));
         }
       }
+      try (Stream<Path> files = Files.walk(application)) {
+        assertThat(files.map(f -> f.getFileName().toString()))
+            .as("the jars the executors of %s fetched (spark.jars)", application)
+            .contains(PackagedApplication.jar().getFileName().toString());
+      }
       assertThat(executorLogs.toString())
           .as("executor logs of %s", application)
           .contains("Running task")
@@ -222,26 +248,16 @@ class ClusterModeTest {
   }
 
   /**
-   * A SPARK_HOME whose {@code jars/} links every jar of the test classpath; each classes folder is
-   * packed into a jar first. Returns those packed jars: the application's own code, for {@code
-   * spark.jars}.
+   * A SPARK_HOME whose {@code jars/} links every jar of {@code target/spark-classpath.txt}: the
+   * module's provided dependencies, what a Spark distribution ships.
    */
-  private static List<Path> fakeSparkHome(Path sparkHome) {
+  private static void fakeSparkHome(Path sparkHome) {
     Path jars = sparkHome.resolve("jars");
-    Path packed = temporary.resolve("application-jars");
-    List<Path> applicationJars = new ArrayList<>();
     try {
       Files.createDirectories(jars);
-      Files.createDirectories(packed);
       int index = 0;
-      for (Path entry : TestClasspath.entries()) {
+      for (Path jar : PackagedApplication.sparkJars()) {
         index++;
-        Path jar = entry;
-        if (Files.isDirectory(entry)) {
-          jar = packed.resolve("classpath-" + index + ".jar");
-          packDirectory(entry, jar);
-          applicationJars.add(jar);
-        }
         Path link = jars.resolve(jar.getFileName().toString());
         if (Files.exists(link)) {
           link = jars.resolve(index + "-" + jar.getFileName());
@@ -250,18 +266,6 @@ class ClusterModeTest {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the fake SPARK_HOME at " + sparkHome, e);
-    }
-    return applicationJars;
-  }
-
-  private static void packDirectory(Path directory, Path jar) throws IOException {
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-        Stream<Path> files = Files.walk(directory)) {
-      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        out.putNextEntry(new JarEntry(directory.relativize(file).toString().replace('\\', '/')));
-        Files.copy(file, out);
-        out.closeEntry();
-      }
     }
   }
 

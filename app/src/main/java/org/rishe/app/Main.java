@@ -1,0 +1,55 @@
+package org.rishe.app;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import org.rishe.analytics.AnalyzeCommand;
+import org.rishe.ingest.IngestCommand;
+
+/**
+ * The main class of the application jar for {@code spark-submit}: the first argument names the
+ * command ({@code ingest} or {@code analyze}), the rest are that command's options, exactly as
+ * {@code bin/rishe ingest} and {@code bin/rishe analyze} take them. The command then exits with its
+ * own status.
+ */
+public final class Main {
+  static final String USAGE =
+      """
+      Usage: spark-submit [SPARK OPTIONS] --class org.rishe.app.Main rishe-app-VERSION.jar COMMAND [OPTIONS]
+
+        ingest    --batch DIR [--calendar gregorian|jalali] [--encoding utf-8|windows-1256]
+                  [--warehouse DIR]        loads a batch folder into the curated tables
+        analyze   [--warehouse DIR] ...    computes and publishes a new results run
+
+      COMMAND --help lists a command's options. The warehouse must be a path or URI that the
+      driver and every executor can reach.""";
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    String[] options = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    switch (args.length == 0 ? "" : args[0]) {
+      case "ingest" -> IngestCommand.main(options);
+      case "analyze" -> AnalyzeCommand.main(options);
+      default -> System.exit(notACommand(args, System.out, System.err));
+    }
+  }
+
+  /**
+   * For anything but a command: the usage, on standard output with status 0 when it was asked for,
+   * else on standard error with status 2.
+   */
+  static int notACommand(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && Arrays.asList("help", "--help", "-h").contains(args[0])) {
+      out.println(USAGE);
+      return 0;
+    }
+    err.println(
+        args.length == 0
+            ? "rishe: no command given: the first argument must be ingest or analyze"
+            : "rishe: unknown command '"
+                + args[0]
+                + "': the first argument must be ingest or analyze");
+    err.println(USAGE);
+    return 2;
+  }
+}
