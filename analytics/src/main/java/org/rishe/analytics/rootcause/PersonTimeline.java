@@ -166,7 +166,7 @@ final class PersonTimeline {
     }
     return new PersonTimeline(
         requireNonNull(row.getAs(ExposureTransforms.PERSON), "person is null"),
-        hasFamily(row) ? row.getAs(ExposureTransforms.FAMILY) : null,
+        row.getAs(ExposureTransforms.FAMILY),
         row.getAs(ExposureTransforms.REGION),
         row.<Integer>getAs(ExposureTransforms.AGE),
         row.getAs(ExposureTransforms.SEX),
@@ -175,10 +175,6 @@ final class PersonTimeline {
         onset,
         exposedFrom,
         unexposedFrom);
-  }
-
-  private static boolean hasFamily(Row row) {
-    return java.util.Arrays.asList(row.schema().fieldNames()).contains(ExposureTransforms.FAMILY);
   }
 
   private static int dayOrNone(Integer day) {

@@ -23,7 +23,6 @@ import org.apache.commons.math3.special.Gamma;
  */
 public record FamilySums(long families, double[] products) {
   private static final int CELLS = 4;
-  private static final double Z_95 = 1.959963984540054;
 
   public FamilySums {
     requireNonNull(products, "products is null");
@@ -58,7 +57,7 @@ public record FamilySums(long families, double[] products) {
    * cell leaves the clustered variance undefined.
    */
   public Estimate relativeRisk(TwoByTwo table) {
-    if (hasZeroCell(table)) {
+    if (table.hasZeroCell()) {
       return table.relativeRisk();
     }
     double[] x = cells(table);
@@ -76,7 +75,7 @@ public record FamilySums(long families, double[] products) {
 
   /** Odds ratio as {@link #relativeRisk}: logit p1 − logit p0, clustered log-scale interval. */
   public Estimate oddsRatio(TwoByTwo table) {
-    if (hasZeroCell(table)) {
+    if (table.hasZeroCell()) {
       return table.oddsRatio();
     }
     double[] x = cells(table);
@@ -105,7 +104,7 @@ public record FamilySums(long families, double[] products) {
     if (!(independent > 0) || !(clustered > 0)) {
       return unclustered;
     }
-    double statistic = chiSquare(cells(table)) * independent / clustered;
+    double statistic = table.chiSquareStatistic() * independent / clustered;
     return Gamma.regularizedGammaQ(0.5, statistic / 2);
   }
 
@@ -123,19 +122,8 @@ public record FamilySums(long families, double[] products) {
     };
   }
 
-  /** Pearson's statistic N (ad − bc)² / (n1 n0 m1 m0) of the cells a, b, c, d. */
-  private static double chiSquare(double[] x) {
-    double total = x[0] + x[1] + x[2] + x[3];
-    double cross = x[0] * x[3] - x[1] * x[2];
-    return total * cross * cross / ((x[0] + x[1]) * (x[2] + x[3]) * (x[0] + x[2]) * (x[1] + x[3]));
-  }
-
   private Estimate logScale(double logRatio, double[] gradient) {
-    double standardError = Math.sqrt(variance(gradient));
-    return new Estimate(
-        Math.exp(logRatio),
-        Math.exp(logRatio - Z_95 * standardError),
-        Math.exp(logRatio + Z_95 * standardError));
+    return TwoByTwo.logScaleEstimate(logRatio, Math.sqrt(variance(gradient)));
   }
 
   /** G/(G−1) k'(Σ x x')k, or k'(Σ x x')k when there is a single family. */
@@ -162,10 +150,6 @@ public record FamilySums(long families, double[] products) {
       table.unexposedCases(),
       table.unexposedTotal() - table.unexposedCases()
     };
-  }
-
-  private static boolean hasZeroCell(TwoByTwo table) {
-    return Arrays.stream(cells(table)).anyMatch(cell -> cell == 0);
   }
 
   @Override

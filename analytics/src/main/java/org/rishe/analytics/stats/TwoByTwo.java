@@ -51,7 +51,7 @@ public record TwoByTwo(
     return unexposedTotal - unexposedCases;
   }
 
-  private boolean hasZeroCell() {
+  boolean hasZeroCell() {
     return exposedCases == 0
         || exposedNonCases() == 0
         || unexposedCases == 0
@@ -82,7 +82,7 @@ public record TwoByTwo(
     return logScaleEstimate(logRatio, standardError);
   }
 
-  private static Estimate logScaleEstimate(double logRatio, double standardError) {
+  static Estimate logScaleEstimate(double logRatio, double standardError) {
     return new Estimate(
         Math.exp(logRatio),
         Math.exp(logRatio - Z_95 * standardError),
@@ -114,6 +114,17 @@ public record TwoByTwo(
    * (R's {@code chisq.test(m, correct = FALSE)}). NaN when every unit is a case or none is.
    */
   public double chiSquarePValue() {
+    double statistic = chiSquareStatistic();
+    if (Double.isNaN(statistic)) {
+      return Double.NaN;
+    }
+    // The upper regularised gamma Q(1/2, x/2) directly: 1 - P underflows to 0 beyond x of about 75,
+    // which strong associations in large populations reach, and a served p of 0 is false.
+    return Gamma.regularizedGammaQ(0.5, statistic / 2);
+  }
+
+  /** Pearson's statistic Σ (observed − expected)² / expected; NaN when a margin is empty. */
+  double chiSquareStatistic() {
     double[][] observed = observed();
     double[][] expected = expected();
     double statistic = 0;
@@ -123,12 +134,7 @@ public record TwoByTwo(
         statistic += deviation * deviation / expected[row][column];
       }
     }
-    if (Double.isNaN(statistic)) {
-      return Double.NaN;
-    }
-    // The upper regularised gamma Q(1/2, x/2) directly: 1 - P underflows to 0 beyond x of about 75,
-    // which strong associations in large populations reach, and a served p of 0 is false.
-    return Gamma.regularizedGammaQ(0.5, statistic / 2);
+    return statistic;
   }
 
   /**
