@@ -52,13 +52,15 @@ final class Jupyter {
 
   /**
    * Executes a notebook headless into {@code outputDirectory}; the log goes next to it. A kernel
-   * that never answered within 30 s is started again, up to four times in all:
-   * rapaio-jupyter-kernel 3.0.1 sometimes ignores its first request (a start-up race in its
-   * channels, more frequent on a busy machine), which says nothing about the notebook.
+   * that never answered within 30 s, or that died before its first reply, is started again, up to
+   * four times in all: rapaio-jupyter-kernel 3.0.1 sometimes ignores its first request (a start-up
+   * race in its channels, more frequent on a busy machine), and jupyter_client picks the kernel's
+   * ports before the kernel binds them, so another process can take one in between and the kernel
+   * exits. Neither says anything about the notebook, and no cell has run when either happens.
    */
   Result execute(Path notebook, Path outputDirectory, int cellTimeoutSeconds) {
     Result result = executeOnce(notebook, outputDirectory, cellTimeoutSeconds);
-    for (int attempt = 2; attempt <= 4 && result.kernelNeverAnswered(); attempt++) {
+    for (int attempt = 2; attempt <= 4 && result.kernelNeverStarted(); attempt++) {
       result = executeOnce(notebook, outputDirectory, cellTimeoutSeconds);
     }
     return result;
@@ -83,8 +85,10 @@ final class Jupyter {
 
   /** The exit code and the combined output of one jupyter command. */
   record Result(int exitCode, String output) {
-    boolean kernelNeverAnswered() {
-      return exitCode != 0 && output.contains("Kernel didn't respond");
+    boolean kernelNeverStarted() {
+      return exitCode != 0
+          && (output.contains("Kernel didn't respond")
+              || output.contains("Kernel died before replying to kernel_info"));
     }
   }
 

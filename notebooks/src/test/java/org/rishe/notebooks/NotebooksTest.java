@@ -110,8 +110,14 @@ class NotebooksTest {
     Assumptions.assumeTrue(present, missing);
   }
 
+  /** The first and last lines of a jupyter log: the kernel's own error comes first. */
   private static String tail(String output) {
-    String[] lines = output.split("\n");
-    return String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 40), lines.length));
+    List<String> lines = List.of(output.split("\n"));
+    if (lines.size() <= 60) {
+      return output;
+    }
+    return String.join("\n", lines.subList(0, 20))
+        + "\n[...]\n"
+        + String.join("\n", lines.subList(lines.size() - 40, lines.size()));
   }
 }
