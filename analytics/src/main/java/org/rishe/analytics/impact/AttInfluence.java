@@ -238,12 +238,7 @@ final class AttInfluence {
         controls[next++] = unit;
       }
     }
-    double[][] centred = new double[controls.length][columns];
-    for (int i = 0; i < controls.length; i++) {
-      for (int c = 0; c < columns; c++) {
-        centred[i][c] = design[controls[i]][c + 1] - targets[c];
-      }
-    }
+    CentredRows centred = new CentredRows(design, controls, targets);
     double[] q = EntropyBalance.weights(centred);
     double[] influence = new double[n];
     if (q == null) {
@@ -264,9 +259,11 @@ final class AttInfluence {
     // means of X - m1 are zero)
     double[][] cross = new double[columns][columns];
     double[] right = new double[columns];
+    double[] row = new double[columns];
     for (int i = 0; i < controls.length; i++) {
-      addOuter(cross, centred[i], q[i]);
-      addScaled(right, centred[i], q[i] * (sample.outcome(controls[i]) - m0));
+      centred.row(i, row);
+      addOuter(cross, row, q[i]);
+      addScaled(right, row, q[i] * (sample.outcome(controls[i]) - m0));
     }
     double[] c = pseudoInverse(cross).operate(right);
     double p1 = (double) treated / n;
@@ -280,7 +277,7 @@ final class AttInfluence {
       }
     }
     for (int i = 0; i < controls.length; i++) {
-      influence[controls[i]] = -n * q[i] * (sample.outcome(controls[i]) - m0 - dot(c, centred[i]));
+      influence[controls[i]] = -n * q[i] * (sample.outcome(controls[i]) - m0 - centred.dot(i, c));
     }
     return new Fitted(m1 - m0, influence);
   }

@@ -17,23 +17,26 @@ final class EntropyBalance {
 
   /**
    * The normalised weights of the rows of {@code centred} (one row per control, columns on a unit
-   * scale), or null when no weights balance every column (a treated mean outside the controls'
-   * range, or a column constant among the controls but not at the treated mean).
+   * scale, centred at the treated means), or null when no weights balance every column (a treated
+   * mean outside the controls' range, or a column constant among the controls but not at the
+   * treated mean).
    */
-  static double[] weights(double[][] centred) {
-    if (centred.length == 0) {
+  static double[] weights(CentredRows centred) {
+    if (centred.size() == 0) {
       return null;
     }
-    int columns = centred[0].length;
+    int columns = centred.columns();
+    double[] row = new double[columns];
     double[] lambda = new double[columns];
     double objective = logSumExp(centred, lambda);
     for (int iteration = 0; iteration < MAXIMUM_ITERATIONS; iteration++) {
       double[] q = normalised(centred, lambda);
       double[] gradient = new double[columns];
       double[][] hessian = new double[columns][columns];
-      for (int i = 0; i < centred.length; i++) {
-        AttInfluence.addScaled(gradient, centred[i], q[i]);
-        AttInfluence.addOuter(hessian, centred[i], q[i]);
+      for (int i = 0; i < centred.size(); i++) {
+        centred.row(i, row);
+        AttInfluence.addScaled(gradient, row, q[i]);
+        AttInfluence.addOuter(hessian, row, q[i]);
       }
       double largest = 0;
       for (int c = 0; c < columns; c++) {
@@ -76,10 +79,11 @@ final class EntropyBalance {
     return balanced(centred, q) ? q : null;
   }
 
-  private static boolean balanced(double[][] centred, double[] q) {
-    double[] gradient = new double[centred[0].length];
-    for (int i = 0; i < centred.length; i++) {
-      AttInfluence.addScaled(gradient, centred[i], q[i]);
+  private static boolean balanced(CentredRows centred, double[] q) {
+    double[] gradient = new double[centred.columns()];
+    double[] row = new double[centred.columns()];
+    for (int i = 0; i < centred.size(); i++) {
+      AttInfluence.addScaled(gradient, centred.row(i, row), q[i]);
     }
     for (double value : gradient) {
       if (!(Math.abs(value) < 1e-6)) {
@@ -89,11 +93,11 @@ final class EntropyBalance {
     return true;
   }
 
-  private static double[] normalised(double[][] centred, double[] lambda) {
-    double[] exponents = new double[centred.length];
+  private static double[] normalised(CentredRows centred, double[] lambda) {
+    double[] exponents = new double[centred.size()];
     double largest = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < centred.length; i++) {
-      exponents[i] = AttInfluence.dot(lambda, centred[i]);
+    for (int i = 0; i < centred.size(); i++) {
+      exponents[i] = centred.dot(i, lambda);
       largest = Math.max(largest, exponents[i]);
     }
     double sum = 0;
@@ -107,11 +111,11 @@ final class EntropyBalance {
     return exponents;
   }
 
-  private static double logSumExp(double[][] centred, double[] lambda) {
+  private static double logSumExp(CentredRows centred, double[] lambda) {
     double largest = Double.NEGATIVE_INFINITY;
-    double[] exponents = new double[centred.length];
-    for (int i = 0; i < centred.length; i++) {
-      exponents[i] = AttInfluence.dot(lambda, centred[i]);
+    double[] exponents = new double[centred.size()];
+    for (int i = 0; i < centred.size(); i++) {
+      exponents[i] = centred.dot(i, lambda);
       largest = Math.max(largest, exponents[i]);
     }
     double sum = 0;

@@ -238,21 +238,21 @@ public final class ImpactDesign {
     columns.values().removeIf(ImpactDesign::constant);
     List<String> names = List.copyOf(columns.keySet());
     boolean[] treated = Arrays.copyOf(units.treated, size);
-    double[][] covariates = new double[size][names.size()];
     double[] outcomes = Arrays.copyOf(units.outcomes, size);
     int[] clusters = new int[size];
     Map<String, Integer> families = new java.util.HashMap<>();
-    double[][] ordered = names.stream().map(columns::get).toArray(double[][]::new);
     for (int unit = 0; unit < size; unit++) {
       String family = units.families[unit];
       // a unit without a family is a cluster of its own: numbered past every family's number
       clusters[unit] =
           family == null ? size + unit : families.computeIfAbsent(family, key -> families.size());
-      for (int column = 0; column < ordered.length; column++) {
-        covariates[unit][column] = ordered[column][unit];
-      }
     }
-    return new ImpactSample(names, treated, covariates, outcomes, clusters);
+    return ImpactSample.ofColumns(
+        names,
+        treated,
+        names.stream().map(columns::get).toArray(double[][]::new),
+        outcomes,
+        clusters);
   }
 
   /**

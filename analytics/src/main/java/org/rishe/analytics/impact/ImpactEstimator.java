@@ -120,7 +120,7 @@ public final class ImpactEstimator {
           matching.estimate(), matchingVariance(trimmed, matching, trimmedClusters)),
       clusters.interval(AttInfluence.doublyRobust(sample, design, propensities, kept)),
       clusters.interval(AttInfluence.stratification(sample, propensities, point.stratification())),
-      clusters.interval(AttInfluence.entropyBalancing(sample, design))
+      clusters.interval(point.entropy())
     };
     return new Intervals(estimates, 0, 0);
   }
@@ -213,7 +213,12 @@ public final class ImpactEstimator {
       PropensityMatching.Result matchingResult,
       double doublyRobust,
       PropensityStratification.Result stratification,
-      double entropyBalancing) {
+      AttInfluence.Fitted entropy) {
+    /** Entropy balancing's estimate; its influence values give the closed-form interval. */
+    double entropyBalancing() {
+      return entropy.estimate();
+    }
+
     double matching() {
       return matchingResult.estimate();
     }
@@ -239,7 +244,7 @@ public final class ImpactEstimator {
           matching,
           AttEstimators.doublyRobust(trimmed.sample(), trimmed.propensities()),
           PropensityStratification.estimate(sample, propensities),
-          AttInfluence.entropyBalancing(sample, Standardised.designMatrix(sample)).estimate());
+          AttInfluence.entropyBalancing(sample, Standardised.designMatrix(sample)));
     }
   }
 }

@@ -9,13 +9,19 @@ import java.util.List;
  * covariate vector measured before treatment, its outcome (a number, or 0/1 for a boolean outcome)
  * and its cluster (the family: siblings share a household, so their outcomes are not independent
  * and every variance is summed by cluster). Immutable: arrays are copied in and out.
+ *
+ * <p>Covariates are held a column per covariate (one array each, not an object per unit), and the
+ * standardised design matrix every fit works on ({@link Standardised#designMatrix}) is built once
+ * per sample and shared: a programme with a million units in its comparison group then costs its
+ * covariates and one design matrix, not a copy per estimator.
  */
 public final class ImpactSample {
   private final List<String> covariateNames;
   private final boolean[] treated;
-  private final double[][] covariates;
+  private final double[][] columns;
   private final double[] outcomes;
   private final int[] clusters;
+  private volatile double[][] design;
 
   /** A sample whose every unit is a cluster of its own (independent units). */
   public ImpactSample(
@@ -24,8 +30,8 @@ public final class ImpactSample {
   }
 
   /**
-   * A sample of clustered units: {@code clusters[unit]} is the unit's cluster number (any int;
-   * units with equal numbers share a cluster).
+   * A sample of clustered units: {@code covariates[unit]} is the unit's covariate vector and {@code
+   * clusters[unit]} the unit's cluster number (any int; units with equal numbers share a cluster).
    */
   public ImpactSample(
       List<String> covariateNames,
@@ -33,50 +39,96 @@ public final class ImpactSample {
       double[][] covariates,
       double[] outcomes,
       int[] clusters) {
-    this.covariateNames = List.copyOf(requireNonNull(covariateNames, "covariateNames is null"));
-    requireNonNull(treated, "treated is null");
-    requireNonNull(covariates, "covariates is null");
-    requireNonNull(outcomes, "outcomes is null");
-    requireNonNull(clusters, "clusters is null");
-    if (covariates.length != treated.length
-        || outcomes.length != treated.length
-        || clusters.length != treated.length) {
+    this(
+        List.copyOf(requireNonNull(covariateNames, "covariateNames is null")),
+        transposed(covariateNames.size(), requireNonNull(covariates, "covariates is null")),
+        requireNonNull(treated, "treated is null").clone(),
+        requireNonNull(outcomes, "outcomes is null").clone(),
+        requireNonNull(clusters, "clusters is null").clone());
+  }
+
+  /**
+   * A sample from covariate columns: {@code columns[covariate][unit]}. The arrays are taken, not
+   * copied: the caller must not change them afterwards.
+   */
+  static ImpactSample ofColumns(
+      List<String> covariateNames,
+      boolean[] treated,
+      double[][] columns,
+      double[] outcomes,
+      int[] clusters) {
+    return new ImpactSample(
+        List.copyOf(covariateNames), columns.clone(), treated, outcomes, clusters);
+  }
+
+  private ImpactSample(
+      List<String> covariateNames,
+      double[][] columns,
+      boolean[] treated,
+      double[] outcomes,
+      int[] clusters) {
+    int size = treated.length;
+    if (outcomes.length != size || clusters.length != size) {
       throw new IllegalArgumentException(
           "treated, covariates, outcomes and clusters must have one entry per unit, got "
-              + treated.length
+              + size
               + ", "
-              + covariates.length
+              + (columns.length == 0 ? size : columns[0].length)
               + ", "
               + outcomes.length
               + " and "
               + clusters.length);
     }
-    this.treated = treated.clone();
-    this.clusters = clusters.clone();
-    this.outcomes = outcomes.clone();
-    this.covariates = new double[covariates.length][];
-    for (int unit = 0; unit < covariates.length; unit++) {
-      requireNonNull(covariates[unit], "covariates of unit " + unit + " is null");
-      if (covariates[unit].length != this.covariateNames.size()) {
+    if (columns.length != covariateNames.size()) {
+      throw new IllegalArgumentException(
+          columns.length + " covariate columns for " + covariateNames.size() + " names");
+    }
+    for (double[] column : columns) {
+      requireNonNull(column, "a covariate column is null");
+      if (column.length != size) {
         throw new IllegalArgumentException(
-            "unit "
-                + unit
-                + " has "
-                + covariates[unit].length
-                + " covariates, expected "
-                + this.covariateNames.size());
+            "treated, covariates, outcomes and clusters must have one entry per unit, got "
+                + size
+                + ", "
+                + column.length
+                + ", "
+                + outcomes.length
+                + " and "
+                + clusters.length);
       }
-      for (double value : covariates[unit]) {
-        if (!Double.isFinite(value)) {
+      for (int unit = 0; unit < size; unit++) {
+        if (!Double.isFinite(column[unit])) {
           throw new IllegalArgumentException(
               "unit " + unit + " has a missing or infinite covariate: impute or drop it first");
         }
       }
+    }
+    for (int unit = 0; unit < size; unit++) {
       if (!Double.isFinite(outcomes[unit])) {
         throw new IllegalArgumentException("unit " + unit + " has a missing outcome");
       }
-      this.covariates[unit] = covariates[unit].clone();
     }
+    this.covariateNames = covariateNames;
+    this.treated = treated;
+    this.columns = columns;
+    this.outcomes = outcomes;
+    this.clusters = clusters;
+  }
+
+  /** Unit-major vectors into covariate columns, checking every unit has one value per name. */
+  private static double[][] transposed(int count, double[][] covariates) {
+    double[][] columns = new double[count][covariates.length];
+    for (int unit = 0; unit < covariates.length; unit++) {
+      requireNonNull(covariates[unit], "covariates of unit " + unit + " is null");
+      if (covariates[unit].length != count) {
+        throw new IllegalArgumentException(
+            "unit " + unit + " has " + covariates[unit].length + " covariates, expected " + count);
+      }
+      for (int covariate = 0; covariate < count; covariate++) {
+        columns[covariate][unit] = covariates[unit][covariate];
+      }
+    }
+    return columns;
   }
 
   public List<String> covariateNames() {
@@ -96,7 +148,7 @@ public final class ImpactSample {
   }
 
   public double covariate(int unit, int covariate) {
-    return covariates[unit][covariate];
+    return columns[covariate][unit];
   }
 
   public double outcome(int unit) {
@@ -120,21 +172,40 @@ public final class ImpactSample {
     return size() - treatedCount();
   }
 
+  /**
+   * The standardised design matrix, built on first use and then shared; callers only read it. Two
+   * threads asking at once may each build it, which is harmless.
+   */
+  double[][] design() {
+    double[][] built = design;
+    if (built == null) {
+      built = Standardised.build(this);
+      design = built;
+    }
+    return built;
+  }
+
   /** The units at the given indices, in that order; an index may repeat (bootstrap). */
   public ImpactSample select(int[] units) {
     requireNonNull(units, "units is null");
     boolean[] selectedTreated = new boolean[units.length];
-    double[][] selectedCovariates = new double[units.length][];
+    double[][] selectedColumns = new double[columns.length][units.length];
     double[] selectedOutcomes = new double[units.length];
     int[] selectedClusters = new int[units.length];
     for (int i = 0; i < units.length; i++) {
       selectedTreated[i] = treated[units[i]];
-      selectedCovariates[i] = covariates[units[i]];
       selectedOutcomes[i] = outcomes[units[i]];
       selectedClusters[i] = clusters[units[i]];
     }
+    for (int covariate = 0; covariate < columns.length; covariate++) {
+      double[] from = columns[covariate];
+      double[] to = selectedColumns[covariate];
+      for (int i = 0; i < units.length; i++) {
+        to[i] = from[units[i]];
+      }
+    }
     return new ImpactSample(
-        covariateNames, selectedTreated, selectedCovariates, selectedOutcomes, selectedClusters);
+        covariateNames, selectedColumns, selectedTreated, selectedOutcomes, selectedClusters);
   }
 
   private static int[] ownClusters(boolean[] treated) {

@@ -9,8 +9,15 @@ package org.rishe.analytics.impact;
 final class Standardised {
   private Standardised() {}
 
-  /** Design matrix of the whole sample: row per unit, column 0 the intercept. */
+  /**
+   * Design matrix of the whole sample: row per unit, column 0 the intercept. Built once per sample
+   * and shared by every estimator: read it, never write it.
+   */
   static double[][] designMatrix(ImpactSample sample) {
+    return sample.design();
+  }
+
+  static double[][] build(ImpactSample sample) {
     int size = sample.size();
     int columns = sample.covariateCount();
     double[][] design = new double[size][columns + 1];
