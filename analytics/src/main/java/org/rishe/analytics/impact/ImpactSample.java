@@ -12,8 +12,12 @@ import java.util.List;
  *
  * <p>Covariates are held a column per covariate (one array each, not an object per unit), and the
  * standardised design matrix every fit works on ({@link Standardised#designMatrix}) is built once
- * per sample and shared: a programme with a million units in its comparison group then costs its
- * covariates and one design matrix, not a copy per estimator.
+ * and shared: a programme with a million units in its comparison group then costs its covariates
+ * and one design matrix, not a copy per estimator. A {@link #select selection} (the trimmed sample,
+ * a bootstrap draw) copies only its units' treatment, outcome and cluster, and reads covariates and
+ * design rows from the sample it was selected from: its design rows are therefore standardised over
+ * that sample, not over the selection, which changes no estimate (every fit has an intercept and is
+ * invariant to rescaling a covariate) and only has to keep the columns on a sensible scale.
  */
 public final class ImpactSample {
   private final List<String> covariateNames;
@@ -21,6 +25,11 @@ public final class ImpactSample {
   private final double[][] columns;
   private final double[] outcomes;
   private final int[] clusters;
+
+  /** For a selection, the sample it reads covariates from and its units' rows there; else null. */
+  private final ImpactSample source;
+
+  private final int[] rows;
   private volatile double[][] design;
 
   /** A sample whose every unit is a cluster of its own (independent units). */
@@ -113,6 +122,20 @@ public final class ImpactSample {
     this.columns = columns;
     this.outcomes = outcomes;
     this.clusters = clusters;
+    this.source = null;
+    this.rows = null;
+  }
+
+  /** A selection of {@code source}'s units; {@code rows} are their indices in {@code source}. */
+  private ImpactSample(
+      ImpactSample source, int[] rows, boolean[] treated, double[] outcomes, int[] clusters) {
+    this.covariateNames = source.covariateNames;
+    this.columns = source.columns;
+    this.treated = treated;
+    this.outcomes = outcomes;
+    this.clusters = clusters;
+    this.source = source;
+    this.rows = rows;
   }
 
   /** Unit-major vectors into covariate columns, checking every unit has one value per name. */
@@ -148,7 +171,7 @@ public final class ImpactSample {
   }
 
   public double covariate(int unit, int covariate) {
-    return columns[covariate][unit];
+    return columns[covariate][rows == null ? unit : rows[unit]];
   }
 
   public double outcome(int unit) {
@@ -179,33 +202,42 @@ public final class ImpactSample {
   double[][] design() {
     double[][] built = design;
     if (built == null) {
-      built = Standardised.build(this);
+      if (source == null) {
+        built = Standardised.build(this);
+      } else {
+        double[][] full = source.design();
+        built = new double[rows.length][];
+        for (int unit = 0; unit < rows.length; unit++) {
+          built[unit] = full[rows[unit]];
+        }
+      }
       design = built;
     }
     return built;
   }
 
-  /** The units at the given indices, in that order; an index may repeat (bootstrap). */
+  /**
+   * The units at the given indices, in that order; an index may repeat (bootstrap). The selection
+   * reads covariates from this sample (see the class comment).
+   */
   public ImpactSample select(int[] units) {
     requireNonNull(units, "units is null");
     boolean[] selectedTreated = new boolean[units.length];
-    double[][] selectedColumns = new double[columns.length][units.length];
     double[] selectedOutcomes = new double[units.length];
     int[] selectedClusters = new int[units.length];
+    int[] selectedRows = new int[units.length];
     for (int i = 0; i < units.length; i++) {
       selectedTreated[i] = treated[units[i]];
       selectedOutcomes[i] = outcomes[units[i]];
       selectedClusters[i] = clusters[units[i]];
-    }
-    for (int covariate = 0; covariate < columns.length; covariate++) {
-      double[] from = columns[covariate];
-      double[] to = selectedColumns[covariate];
-      for (int i = 0; i < units.length; i++) {
-        to[i] = from[units[i]];
-      }
+      selectedRows[i] = rows == null ? units[i] : rows[units[i]];
     }
     return new ImpactSample(
-        covariateNames, selectedColumns, selectedTreated, selectedOutcomes, selectedClusters);
+        source == null ? this : source,
+        selectedRows,
+        selectedTreated,
+        selectedOutcomes,
+        selectedClusters);
   }
 
   private static int[] ownClusters(boolean[] treated) {
