@@ -27,9 +27,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.apache.spark.util.LongAccumulator;
 import org.rishe.analytics.stats.Estimate;
 import org.rishe.common.results.ProgramImpactGap;
 import org.rishe.common.results.ResultTables;
+import org.rishe.spark.progress.JobProgress;
 
 /**
  * Evaluates every programme against every outcome indicator: builds the analysis frames with {@link
@@ -167,7 +169,9 @@ public final class ProgramImpactJob {
     List<ProgramImpactGap> gaps;
     try {
       // Each programme × outcome is estimated on an executor, from its own units: the driver
-      // receives only the results, whatever the number of people.
+      // receives only the results, whatever the number of people. A progress line every 30 s says
+      // how far the estimates are.
+      LongAccumulator done = spark.sparkContext().longAccumulator("programme impact estimates");
       Dataset<byte[]> results =
           frame
               .groupByKey(
@@ -178,9 +182,21 @@ public final class ProgramImpactJob {
                               + row.getString(row.fieldIndex(ProgramImpactTransforms.OUTCOME)),
                   Encoders.STRING())
               .flatMapGroups(
-                  new SampleEstimator(factorCodes, settings.options(), settings.minimumGroupSize()),
+                  new SampleEstimator(
+                      factorCodes, settings.options(), settings.minimumGroupSize(), done),
                   Encoders.BINARY());
-      for (byte[] bytes : results.collectAsList()) {
+      List<byte[]> collected;
+      try (JobProgress watch =
+          JobProgress.watch(
+              spark.sparkContext(),
+              "programme impact",
+              progress,
+              JobProgress.DEFAULT_INTERVAL,
+              done::value,
+              "programme × outcome estimates")) {
+        collected = results.collectAsList();
+      }
+      for (byte[] bytes : collected) {
         estimated.add(Estimated.read(bytes));
       }
       estimated.sort(
@@ -297,11 +313,17 @@ public final class ProgramImpactJob {
     private final List<String> factorCodes;
     private final ImpactOptions options;
     private final int minimumGroupSize;
+    private final LongAccumulator done;
 
-    SampleEstimator(List<String> factorCodes, ImpactOptions options, int minimumGroupSize) {
+    SampleEstimator(
+        List<String> factorCodes,
+        ImpactOptions options,
+        int minimumGroupSize,
+        LongAccumulator done) {
       this.factorCodes = List.copyOf(factorCodes);
       this.options = requireNonNull(options, "options is null");
       this.minimumGroupSize = minimumGroupSize;
+      this.done = requireNonNull(done, "done is null");
     }
 
     @Override
@@ -330,6 +352,7 @@ public final class ProgramImpactJob {
               sample.covariateNames(),
               result,
               (System.nanoTime() - started) / 1e9);
+      done.add(1);
       return List.of(estimated.write()).iterator();
     }
   }

@@ -1,0 +1,174 @@
+package org.rishe.spark.progress;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.apache.spark.SparkContext;
+import org.apache.spark.SparkJobInfo;
+import org.apache.spark.SparkStageInfo;
+import org.apache.spark.SparkStatusTracker;
+
+/**
+ * Progress lines for a long Spark action: the jobs the calling thread starts while this is open are
+ * put in a job group of their own, and a daemon thread reports every {@code interval} how many of
+ * their tasks are done, how many run, the elapsed time and an estimate of the time left (from the
+ * rate so far), plus an optional count of finished work items (an accumulator's value, which grows
+ * as tasks end). A line is printed only when something moved. Works the same in local mode and on a
+ * cluster: it reads the driver's status tracker, not the executors.
+ *
+ * <pre>{@code
+ * try (JobProgress watch = JobProgress.watch(spark.sparkContext(), "estimates", progress)) {
+ *   rows = dataset.collectAsList();
+ * }
+ * }</pre>
+ */
+public final class JobProgress implements AutoCloseable {
+  public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
+  private static final String GROUP_PROPERTY = "spark.jobGroup.id";
+  private static final String DESCRIPTION_PROPERTY = "spark.job.description";
+
+  private final SparkContext context;
+  private final String label;
+  private final Consumer<String> progress;
+  private final LongSupplier finishedItems;
+  private final String itemName;
+  private final String group;
+  private final String previousGroup;
+  private final String previousDescription;
+  private final long started;
+  private final Thread reporter;
+  private String lastLine = "";
+
+  private JobProgress(
+      SparkContext context,
+      String label,
+      Consumer<String> progress,
+      Duration interval,
+      LongSupplier finishedItems,
+      String itemName) {
+    this.context = requireNonNull(context, "context is null");
+    this.label = requireNonNull(label, "label is null");
+    this.progress = requireNonNull(progress, "progress is null");
+    this.finishedItems = finishedItems;
+    this.itemName = itemName;
+    this.group = "rishe-" + UUID.randomUUID();
+    this.previousGroup = context.getLocalProperty(GROUP_PROPERTY);
+    this.previousDescription = context.getLocalProperty(DESCRIPTION_PROPERTY);
+    context.setJobGroup(group, label, false);
+    this.started = System.nanoTime();
+    long pause = Math.max(1, requireNonNull(interval, "interval is null").toMillis());
+    this.reporter =
+        new Thread(
+            () -> {
+              try {
+                while (true) {
+                  Thread.sleep(pause);
+                  report();
+                }
+              } catch (InterruptedException e) {
+                // closed
+              }
+            },
+            "rishe-progress-" + label);
+    reporter.setDaemon(true);
+    reporter.start();
+  }
+
+  /** Watches the jobs of {@code label}, reporting every {@link #DEFAULT_INTERVAL}. */
+  public static JobProgress watch(SparkContext context, String label, Consumer<String> progress) {
+    return new JobProgress(context, label, progress, DEFAULT_INTERVAL, null, null);
+  }
+
+  /**
+   * Watches the jobs of {@code label}, also reporting {@code finishedItems} (e.g. a {@code
+   * LongAccumulator}'s value) as the number of {@code itemName} done.
+   */
+  public static JobProgress watch(
+      SparkContext context,
+      String label,
+      Consumer<String> progress,
+      Duration interval,
+      LongSupplier finishedItems,
+      String itemName) {
+    requireNonNull(finishedItems, "finishedItems is null");
+    requireNonNull(itemName, "itemName is null");
+    return new JobProgress(context, label, progress, interval, finishedItems, itemName);
+  }
+
+  /** The tasks of the watched jobs: done, running and in all, over every stage seen so far. */
+  record Tasks(int done, int running, int total) {}
+
+  Tasks tasks() {
+    SparkStatusTracker tracker = context.statusTracker();
+    int done = 0;
+    int running = 0;
+    int total = 0;
+    for (int jobId : tracker.getJobIdsForGroup(group)) {
+      SparkJobInfo job = tracker.getJobInfo(jobId).getOrElse(() -> null);
+      if (job == null) {
+        continue;
+      }
+      for (int stageId : job.stageIds()) {
+        SparkStageInfo stage = tracker.getStageInfo(stageId).getOrElse(() -> null);
+        if (stage != null) {
+          done += stage.numCompletedTasks();
+          running += stage.numActiveTasks();
+          total += stage.numTasks();
+        }
+      }
+    }
+    return new Tasks(done, running, total);
+  }
+
+  private synchronized void report() {
+    Tasks tasks = tasks();
+    if (tasks.total() == 0) {
+      return;
+    }
+    double elapsed = (System.nanoTime() - started) / 1e9;
+    StringBuilder line = new StringBuilder("  ").append(label).append(": ");
+    if (finishedItems != null) {
+      line.append(String.format(Locale.ROOT, "%,d %s done, ", finishedItems.getAsLong(), itemName));
+    }
+    line.append(
+        String.format(
+            Locale.ROOT,
+            "%,d of %,d tasks done, %d running",
+            tasks.done(),
+            tasks.total(),
+            tasks.running()));
+    String moved = line.toString();
+    if (moved.equals(lastLine)) {
+      return;
+    }
+    lastLine = moved;
+    line.append(", ").append(duration(elapsed)).append(" elapsed");
+    if (tasks.done() > 0 && tasks.done() < tasks.total()) {
+      double left = elapsed / tasks.done() * (tasks.total() - tasks.done());
+      line.append(", about ").append(duration(left)).append(" left");
+    }
+    progress.accept(line.toString());
+  }
+
+  static String duration(double seconds) {
+    long whole = Math.round(seconds);
+    return whole < 60
+        ? whole + " s"
+        : whole < 3600
+            ? String.format(Locale.ROOT, "%d min %02d s", whole / 60, whole % 60)
+            : String.format(Locale.ROOT, "%d h %02d min", whole / 3600, whole % 3600 / 60);
+  }
+
+  /** Stops reporting and gives the thread back its previous job group. */
+  @Override
+  public void close() {
+    reporter.interrupt();
+    context.clearJobGroup();
+    context.setLocalProperty(GROUP_PROPERTY, previousGroup);
+    context.setLocalProperty(DESCRIPTION_PROPERTY, previousDescription);
+  }
+}
