@@ -139,9 +139,13 @@ final class Routes {
         ApiRoute.post(
                 PREFIX + "/programs/{id}/interest",
                 "the calling volunteer registers interest in a programme (201 new, 200 registered"
-                    + " before; an Idempotency-Key header makes a retry safe)",
+                    + " before)",
                 interest::register)
             .roles(VOLUNTEER)
+            .header(
+                InterestController.IDEMPOTENCY_KEY,
+                "names the request, 1 to 200 printable ASCII characters (e.g. a UUID): a retry with"
+                    + " the same key gets the first answer and records nothing again")
             .returns(InterestController.InterestView.class));
 
     ProgramsController programs =

@@ -2,6 +2,8 @@ package org.rishe.api.auth;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A stored API key: its public id, role, the donor or volunteer it is limited to, the SHA-256 of
  * the secret key, when it was made and, optionally, the instant from which it no longer works
@@ -14,7 +16,7 @@ public record ApiKey(
     String id,
     Role role,
     String donorId,
-    String volunteerId,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String volunteerId,
     String hash,
     String createdAt,
     String expiresAt) {
