@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +32,9 @@ import java.util.function.Function;
  * <p>Each record has keys ({@code keys} at open, e.g. an idempotency key, or the pair a record may
  * be made for only once); an append whose record shares a key with a stored record stores nothing
  * and returns the stored one. Appends and their check are serialised per log (one lock), so
- * concurrent callers never interleave within a line nor store a key twice. One process writes a
- * file at a time; others may {@link #read} it.
+ * concurrent callers never interleave within a line nor store a key twice. One log writes a file at
+ * a time (it holds a file lock from its first append until it is closed; another writer's append
+ * fails); anyone may {@link #read} it.
  *
  * <p>A crash while a line is written leaves a torn last line: one without its line end, or one that
  * does not read as a record (a file system may have kept only part of it, or zeros). That record
@@ -209,6 +212,20 @@ public final class AppendOnlyLog<R> implements AutoCloseable {
     Files.createDirectories(file.getParent());
     FileChannel opened =
         FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    // held while the log is open: a second writer would write over this one's records
+    FileLock lock;
+    try {
+      lock = opened.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null || opened.size() != size) {
+      opened.close();
+      throw new IllegalStateException(
+          file
+              + " is being written by another process or log (a second rishe serve on this"
+              + " warehouse?); only one may write it");
+    }
     if (created) {
       // the new file's name must survive a crash too: sync the folder that holds it
       try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {

@@ -99,6 +99,23 @@ class AppendOnlyLogTest {
   }
 
   @Test
+  void oneLogWritesAFileAtATime() {
+    Path file = folder.resolve("entries.jsonl");
+    try (AppendOnlyLog<Entry> first = open(file, new ArrayList<>());
+        AppendOnlyLog<Entry> second = open(file, new ArrayList<>())) {
+      first.appendIfAbsent(new Entry("a", "1"));
+
+      assertThatThrownBy(() -> second.appendIfAbsent(new Entry("b", "2")))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("only one may write it");
+      first.appendIfAbsent(new Entry("c", "3"));
+    }
+    assertThat(AppendOnlyLog.read(file, Entry.class))
+        .extracting(Entry::key)
+        .containsExactly("a", "c");
+  }
+
+  @Test
   void aDamagedLineBeforeTheLastIsNotACrashAndTheLogRefusesToOpen() throws Exception {
     Path file = folder.resolve("entries.jsonl");
     Files.writeString(
