@@ -777,9 +777,10 @@
     if ((match = /^(\d+) active participants in (.+)$/.exec(text))) {
       return template('reason.active', { count: number(Number(match[1]), 0), region: code(match[2]) });
     }
-    if ((match = /^([\d.]+) participants per volunteer interested in (\S+) in (.+?)(, the most stretched in the region)?$/.exec(text))) {
+    // the ratio as Spark's format_number writes it: "1,234.5"
+    if ((match = /^([\d,]+(?:\.\d+)?) participants per volunteer interested in (\S+) in (.+?)(, the most stretched in the region)?$/.exec(text))) {
       var need = template('reason.need', {
-        ratio: number(Number(match[1]), 1), kind: term('programKind', match[2]), region: code(match[3])
+        ratio: number(Number(match[1].replace(/,/g, '')), 1), kind: term('programKind', match[2]), region: code(match[3])
       });
       if (match[4]) { need.appendChild(document.createTextNode(t('listSeparator') + t('reason.mostStretched'))); }
       return need;
