@@ -7,6 +7,7 @@ import org.rishe.api.audit.AuditLog;
 import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.limits.Limits;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.volunteers.InterestLog;
 
 /**
  * What the API is built from; tests build it over a temporary warehouse.
@@ -14,6 +15,7 @@ import org.rishe.api.results.ResultsStore;
  * @param smallCellThreshold k: researchers never see a count from 1 to k-1
  * @param limits the caps on callers: rates, concurrent expensive requests, answer sizes
  * @param audit where reads of person-derived data are recorded
+ * @param interests where volunteers' interests in programmes are recorded
  */
 public record ApiDependencies(
     ResultsStore results,
@@ -21,6 +23,7 @@ public record ApiDependencies(
     int smallCellThreshold,
     Limits limits,
     AuditLog audit,
+    InterestLog interests,
     Clock clock) {
   public static final int DEFAULT_SMALL_CELL_THRESHOLD = 11;
   public static final long MAX_REQUEST_BYTES = 64 * 1024L;
@@ -30,6 +33,7 @@ public record ApiDependencies(
     requireNonNull(keys, "keys is null");
     requireNonNull(limits, "limits is null");
     requireNonNull(audit, "audit is null");
+    requireNonNull(interests, "interests is null");
     requireNonNull(clock, "clock is null");
     if (smallCellThreshold < 2) {
       throw new IllegalArgumentException(

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.rishe.api.auth.ApiKey;
 import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.auth.Role;
@@ -26,8 +27,8 @@ import org.rishe.common.warehouse.WarehouseLayout;
 public final class KeysCommand {
   static final String USAGE =
       """
-      Usage: rishe keys create --role ROLE [--donor DONOR_ID] [--expires DATE]
-                               [--pseudonym-key FILE] [--warehouse DIR]
+      Usage: rishe keys create --role ROLE [--donor DONOR_ID | --volunteer VOLUNTEER_ID]
+                               [--expires DATE] [--pseudonym-key FILE] [--warehouse DIR]
              rishe keys list [--warehouse DIR]
              rishe keys revoke ID [--warehouse DIR]
              rishe keys rotate ID [--warehouse DIR]
@@ -37,11 +38,14 @@ public final class KeysCommand {
       list     one line per key: id, role, created, expires (never the key itself)
       revoke   removes the key with that id (the rk_<id>_ part of the key); a running server
                refuses it within two seconds
-      rotate   replaces the key with that id by a new one with the same role, donor and expiry,
-               printed once; the old key stops working when the new one starts
+      rotate   replaces the key with that id by a new one with the same role, donor or
+               volunteer and expiry, printed once; the old key stops working when the new one
+               starts
 
-        --role ROLE       leadership, planner, researcher, donor or admin
+        --role ROLE       leadership, planner, researcher, donor, volunteer or admin
         --donor ID        for a donor key: the donor_id (as in the donations file) it may see
+        --volunteer ID    for a volunteer key: the volunteer_id (as in the volunteers file) whose
+                          matches it sees and in whose name it registers interest
         --expires DATE    the key stops working at the start of this day (UTC), YYYY-MM-DD
         --pseudonym-key FILE
                           for --donor: the pseudonym key ingest used (as in rishe ingest --help)
@@ -78,7 +82,13 @@ public final class KeysCommand {
           Arguments.parse(
               Arrays.copyOfRange(args, needsId ? 2 : 1, args.length),
               action.equals("create")
-                  ? Set.of("--role", "--donor", "--expires", "--pseudonym-key", "--warehouse")
+                  ? Set.of(
+                      "--role",
+                      "--donor",
+                      "--volunteer",
+                      "--expires",
+                      "--pseudonym-key",
+                      "--warehouse")
                   : Set.of("--warehouse"),
               Set.of());
     } catch (IllegalArgumentException e) {
@@ -113,7 +123,8 @@ public final class KeysCommand {
     Optional<Role> role = arguments.value("--role").flatMap(Role::parse);
     if (role.isEmpty()) {
       err.println(
-          "rishe keys: --role must be one of leadership, planner, researcher, donor, admin");
+          "rishe keys: --role must be one of "
+              + Arrays.stream(Role.values()).map(Role::code).collect(Collectors.joining(", ")));
       return 2;
     }
     Optional<String> donor = arguments.value("--donor");
@@ -123,6 +134,21 @@ public final class KeysCommand {
     }
     if (role.get() != Role.DONOR && donor.isPresent()) {
       err.println("rishe keys: --donor is only for --role donor");
+      return 2;
+    }
+    Optional<String> volunteer = arguments.value("--volunteer").map(String::trim);
+    if (role.get() == Role.VOLUNTEER && volunteer.filter(v -> !v.isEmpty()).isEmpty()) {
+      err.println("rishe keys: a volunteer key needs --volunteer VOLUNTEER_ID");
+      return 2;
+    }
+    if (role.get() != Role.VOLUNTEER && volunteer.isPresent()) {
+      err.println("rishe keys: --volunteer is only for --role volunteer");
+      return 2;
+    }
+    if (volunteer.isPresent() && arguments.value("--pseudonym-key").isPresent()) {
+      err.println(
+          "rishe keys: --pseudonym-key is only for --donor: a volunteer_id is stored as given, not"
+              + " pseudonymised (docs/data-contract.md)");
       return 2;
     }
     Instant expires = null;
@@ -151,7 +177,10 @@ public final class KeysCommand {
                                 .bytes())
                         .pseudonym(d))
             .orElse(null);
-    String key = store.create(role.get(), donorPseudonym, expires);
+    // a donor id as the warehouse stores it, its pseudonym; a volunteer id is stored as given
+    String key =
+        store.create(
+            role.get(), donor.isPresent() ? donorPseudonym : volunteer.orElse(null), expires);
     out.println(
         "Created a "
             + role.get().code()

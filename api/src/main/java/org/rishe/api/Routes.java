@@ -5,6 +5,7 @@ import static org.rishe.api.auth.Role.DONOR;
 import static org.rishe.api.auth.Role.LEADERSHIP;
 import static org.rishe.api.auth.Role.PLANNER;
 import static org.rishe.api.auth.Role.RESEARCHER;
+import static org.rishe.api.auth.Role.VOLUNTEER;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.rishe.api.query.QueryService;
 import org.rishe.api.rootcauses.CausalGraphController;
 import org.rishe.api.rootcauses.RootCausesController;
 import org.rishe.api.routing.ApiRoute;
+import org.rishe.api.volunteers.InterestController;
 import org.rishe.api.volunteers.MatchesController;
 import org.rishe.api.web.WebController;
 
@@ -123,6 +125,28 @@ final class Routes {
             .roles(LEADERSHIP, PLANNER, ADMIN)
             .returns(MatchesController.MatchesResponse.class)
             .table());
+    routes.add(
+        ApiRoute.get(
+                PREFIX + "/me/matches",
+                "programmes ranked for the calling volunteer, with reasons",
+                matches::mine)
+            .roles(VOLUNTEER)
+            .returns(MatchesController.MatchesResponse.class)
+            .table());
+    InterestController interest =
+        new InterestController(dependencies.results(), dependencies.interests());
+    routes.add(
+        ApiRoute.post(
+                PREFIX + "/programs/{id}/interest",
+                "the calling volunteer registers interest in a programme (201 new, 200 registered"
+                    + " before)",
+                interest::register)
+            .roles(VOLUNTEER)
+            .header(
+                InterestController.IDEMPOTENCY_KEY,
+                "names the request, 1 to 200 printable ASCII characters (e.g. a UUID): a retry with"
+                    + " the same key gets the first answer and records nothing again")
+            .returns(InterestController.InterestView.class));
 
     ProgramsController programs =
         new ProgramsController(dependencies.results(), dependencies.smallCellThreshold());

@@ -17,6 +17,7 @@ import org.rishe.api.limits.Limits;
 import org.rishe.api.limits.RateLimit;
 import org.rishe.api.results.ResultsStore;
 import org.rishe.api.routing.ApiRoute;
+import org.rishe.api.volunteers.InterestLog;
 import org.rishe.common.cli.Arguments;
 import org.rishe.common.warehouse.WarehouseLayout;
 
@@ -178,9 +179,19 @@ public final class ServeCommand {
         2,
         2,
         TimeUnit.SECONDS);
+    // opened now, so that a damaged log stops the server here and a torn last record is dropped
+    InterestLog interests =
+        InterestLog.open(
+            layout.interestLog(), Clock.systemUTC(), line -> out.println("rishe serve: " + line));
     ApiDependencies dependencies =
         new ApiDependencies(
-            results, keys, k, limits, new AuditLog(layout.auditLog()), Clock.systemUTC());
+            results,
+            keys,
+            k,
+            limits,
+            new AuditLog(layout.auditLog()),
+            interests,
+            Clock.systemUTC());
     Javalin app =
         App.create(dependencies, hello ? List.of(HELLO) : List.<ApiRoute>of()).start(host, port);
     String run =

@@ -50,7 +50,7 @@ class ApiHttpTest {
   @Test
   void meSaysTheRoleOfEachKeyAndNothingElseAndNeedsAKey() throws Exception {
     for (Role role : Role.values()) {
-      String key = server.keys.create(role, role == Role.DONOR ? "donor-7" : null);
+      String key = server.keys.create(role, TestServer.subject(role));
       HttpResponse<String> response = server.get("/api/v1/me", key);
 
       assertThat(response.statusCode()).as(role.code()).isEqualTo(200);

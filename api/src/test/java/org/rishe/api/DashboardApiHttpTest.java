@@ -227,10 +227,10 @@ class DashboardApiHttpTest {
     JsonNode body = json(server.get("/api/v1/volunteers/V1/matches", leadership), 200);
 
     assertThat(body.get("matches")).hasSize(2);
-    assertThat(body.get("matches").get(0).get("programId").asText()).isEqualTo("PRG03");
+    assertThat(body.get("matches").get(0).get("programId").asText()).isEqualTo("PRG01");
     assertThat(body.get("matches").get(0).get("rank").asInt()).isEqualTo(1);
     assertThat(body.get("matches").get(0).get("reasons").get(0).asText())
-        .isEqualTo("interested in health");
+        .isEqualTo("interested in education_support");
     assertThat(server.get("/api/v1/volunteers/V404/matches", leadership).statusCode())
         .isEqualTo(404);
   }

@@ -29,6 +29,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rishe.api.auth.Role;
+import org.rishe.api.volunteers.Interest;
+import org.rishe.api.volunteers.InterestLog;
 
 /**
  * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver) against the
@@ -36,7 +38,7 @@ import org.rishe.api.auth.Role;
  * charts, switches to Persian right-to-left, and leaves a screenshot in target/screenshots. In both
  * languages no string is missing from the page's tables and no raw key shows; in Persian no Latin
  * digit shows in cards, tables, chains or the charts' axes and tooltips; each role sees only the
- * views it may use.
+ * views it may use; a volunteer sees their matches with the reasons and registers interest.
  */
 class DashboardBrowserTest extends OneServerPerClass {
   // found on the PATH, where Debian's packages (and most others) put them
@@ -213,6 +215,65 @@ class DashboardBrowserTest extends OneServerPerClass {
     screenshot("donor-jalali");
     assertNoRawKeys();
     assertNoConsoleErrors(); // the 404 above is expected: filtered by its path below
+  }
+
+  @Test
+  void volunteerPageListsOwnMatchesWithReasonsAndRegistersInterestInBothLanguages()
+      throws IOException {
+    // a volunteer asking for another view is taken to their matches, their only view
+    open("leadership", server.keys.get(Role.VOLUNTEER));
+    wait.until(d -> d.getCurrentUrl().endsWith("#/volunteer"));
+    wait.until(d -> d.findElements(By.cssSelector("#matches-table tbody tr")).size() == 2);
+    assertThat(visibleViews()).containsExactly("volunteer");
+    assertThat(driver.findElement(By.id("nav-volunteer")).getText()).isEqualTo("My matches");
+    List<WebElement> rows = driver.findElements(By.cssSelector("#matches-table tbody tr"));
+    assertThat(rows.get(0).getText())
+        .contains("PRG01")
+        .contains("you are interested in education support")
+        .contains("4 active participants in R01")
+        .contains(
+            "2 participants per volunteer interested in education support in R01, the most"
+                + " stretched in the region");
+    assertThat(rows.get(1).getText()).contains("PRG04", "6 active participants in R01");
+
+    driver.findElement(By.cssSelector("#matches-table button[data-program='PRG01']")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#matches-table button[data-program='PRG01']"), "Interest registered"));
+    List<Interest> stored = InterestLog.read(server.layout.interestLog());
+    assertThat(stored).hasSize(1);
+    assertThat(stored.get(0).volunteerId()).isEqualTo("V1");
+    assertThat(stored.get(0).programId()).isEqualTo("PRG01");
+    assertThat(stored.get(0).idempotencyKey()).matches("[0-9a-f]{32}");
+    assertNoRefusalShown();
+    screenshot("volunteer");
+    assertNoRawKeys();
+
+    driver.findElement(By.id("lang-toggle")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("matches-table"), "علاقه دارید"));
+    assertThat(driver.findElement(By.id("nav-volunteer")).getText()).isEqualTo("برنامه‌های من");
+    assertThat(driver.findElement(By.id("matches-table")).getText())
+        .contains("به حمایت تحصیلی علاقه دارید")
+        .contains("۴ شرکت‌کننده فعال در R01")
+        .contains("پرفشارترین برنامه منطقه");
+    assertNoLatinDigits("#matches-table");
+    // the interest registered before the page was redrawn in Persian stays marked
+    assertThat(
+            driver
+                .findElement(By.cssSelector("#matches-table button[data-program='PRG01']"))
+                .getText())
+        .isEqualTo("علاقه ثبت شد");
+    driver.findElement(By.cssSelector("#matches-table button[data-program='PRG04']")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#matches-table button[data-program='PRG04']"), "علاقه ثبت شد"));
+    assertThat(InterestLog.read(server.layout.interestLog()))
+        .extracting(Interest::programId)
+        .containsExactly("PRG01", "PRG04");
+    screenshot("volunteer-fa");
+    assertNoRawKeys();
+    assertNoConsoleErrors();
   }
 
   @Test

@@ -77,9 +77,11 @@ final class DashboardFixture {
         statement,
         run,
         "volunteer_matches",
-        "SELECT 'V1' AS volunteer_id, 'PRG03' AS program_id, 1 AS rank, 0.8 AS score,"
-            + " ['interested in health', '4 active participants in R01'] AS reasons"
-            + " UNION ALL SELECT 'V1', 'PRG06', 2, 0.5, ['6 active participants in R01']");
+        "SELECT 'V1' AS volunteer_id, 'PRG01' AS program_id, 1 AS rank, 0.8 AS score,"
+            + " ['interested in education_support', '4 active participants in R01',"
+            + " '2.0 participants per volunteer interested in education_support in R01, the most"
+            + " stretched in the region'] AS reasons"
+            + " UNION ALL SELECT 'V1', 'PRG04', 2, 0.5, ['6 active participants in R01']");
   }
 
   private static void copy(Statement statement, Path run, String table, String select)

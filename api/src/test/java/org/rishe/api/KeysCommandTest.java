@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.api.auth.ApiKeyStore;
@@ -92,7 +93,63 @@ class KeysCommandTest {
     assertThat(badRole).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("a donor key needs --donor DONOR_ID")
-        .contains("--role must be one of");
+        .contains("--role must be one of leadership, planner, researcher, donor, volunteer, admin");
+  }
+
+  @Test
+  void aVolunteerKeyIsBoundToItsVolunteerAsTheWarehouseStoresItAndListingDoesNotShowIt()
+      throws Exception {
+    String volunteer = created("create", "--role", "volunteer", "--volunteer", "VOL-0042");
+    Path stored = new WarehouseLayout(warehouse.toString()).apiKeys();
+
+    // volunteer_id is stored as given by ingest (docs/data-contract.md), so the key holds it so
+    assertThat(new ApiKeyStore(stored).authenticate(volunteer))
+        .hasValueSatisfying(
+            key -> {
+              assertThat(key.role()).isEqualTo(Role.VOLUNTEER);
+              assertThat(key.volunteerId()).isEqualTo("VOL-0042");
+              assertThat(key.donorId()).isNull();
+            });
+    assertThat(PseudonymKeys.keyFile(warehouse)).doesNotExist();
+    String id = volunteer.split("_")[1];
+    assertThat(output("list")).contains(id + "  volunteer").doesNotContain("VOL-0042");
+    String rotated = created("rotate", id);
+    assertThat(new ApiKeyStore(stored).authenticate(rotated))
+        .hasValueSatisfying(key -> assertThat(key.volunteerId()).isEqualTo("VOL-0042"));
+  }
+
+  @Test
+  void volunteerIsOnlyForAVolunteerKeyAndAVolunteerKeyNeedsOne() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+    int noVolunteer = KeysCommand.run(args("create", "--role", "volunteer"), System.out, errors);
+    int blank =
+        KeysCommand.run(
+            args("create", "--role", "volunteer", "--volunteer", " "), System.out, errors);
+    int plannerWithVolunteer =
+        KeysCommand.run(
+            args("create", "--role", "planner", "--volunteer", "V1"), System.out, errors);
+    int volunteerWithDonor =
+        KeysCommand.run(
+            args("create", "--role", "volunteer", "--volunteer", "V1", "--donor", "D1"),
+            System.out,
+            errors);
+    int volunteerWithPseudonymKey =
+        KeysCommand.run(
+            args("create", "--role", "volunteer", "--volunteer", "V1", "--pseudonym-key", "k"),
+            System.out,
+            errors);
+
+    assertThat(List.of(noVolunteer, blank, plannerWithVolunteer, volunteerWithDonor))
+        .containsOnly(2);
+    assertThat(volunteerWithPseudonymKey).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("a volunteer key needs --volunteer VOLUNTEER_ID")
+        .contains("--volunteer is only for --role volunteer")
+        .contains("--donor is only for --role donor")
+        .contains("--pseudonym-key is only for --donor");
+    assertThat(new WarehouseLayout(warehouse.toString()).apiKeys()).doesNotExist();
   }
 
   @Test

@@ -124,6 +124,21 @@ class OpenApiTest extends OneServerPerClass {
   }
 
   @Test
+  void theInterestRouteDocumentsItsIdempotencyKeyHeaderAndItsVolunteerRole() {
+    io.swagger.v3.oas.models.Operation interest =
+        parsed().getPaths().get("/api/v1/programs/{id}/interest").getPost();
+
+    assertThat(interest.getDescription()).startsWith("Roles: volunteer.");
+    assertThat(interest.getParameters())
+        .anySatisfy(
+            parameter -> {
+              assertThat(parameter.getIn()).isEqualTo("header");
+              assertThat(parameter.getName()).isEqualTo("Idempotency-Key");
+              assertThat(parameter.getRequired()).isFalse();
+            });
+  }
+
+  @Test
   void swaggerUiIsServedFromTheWebJarPointingAtOurDocument() {
     RawHttp.Response page = RawHttp.send(server.port(), "GET", "/api/v1/docs", Map.of());
     RawHttp.Response bundle =

@@ -19,6 +19,7 @@ import org.rishe.api.limits.RateLimit;
 import org.rishe.api.limits.RefusedKeyLimit;
 import org.rishe.api.results.ResultsStore;
 import org.rishe.api.routing.ApiRoute;
+import org.rishe.api.volunteers.InterestLog;
 import org.rishe.common.warehouse.WarehouseLayout;
 
 /**
@@ -63,12 +64,26 @@ final class TestServer implements AutoCloseable {
     results.refresh();
     ApiKeyStore keyStore = new ApiKeyStore(layout.apiKeys());
     for (Role role : Role.values()) {
-      keys.put(role, keyStore.create(role, role == Role.DONOR ? "donor-1" : null));
+      keys.put(role, keyStore.create(role, subject(role)));
     }
     dependencies =
         new ApiDependencies(
-            results, keyStore, 11, limits, new AuditLog(layout.auditLog()), Clock.systemUTC());
+            results,
+            keyStore,
+            11,
+            limits,
+            new AuditLog(layout.auditLog()),
+            InterestLog.open(layout.interestLog(), Clock.systemUTC(), System.err::println),
+            Clock.systemUTC());
     app = App.create(dependencies, extra).start("127.0.0.1", 0);
+  }
+
+  /**
+   * Whom the test key of {@code role} is bound to: donor-1 for the donor, V1 (a volunteer with
+   * matches in DashboardFixture's run) for the volunteer, nobody for the other roles.
+   */
+  static String subject(Role role) {
+    return role == Role.DONOR ? "donor-1" : role == Role.VOLUNTEER ? "V1" : null;
   }
 
   static TestServer unlimited(Path warehouse) {
@@ -125,5 +140,6 @@ final class TestServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    dependencies.interests().close();
   }
 }

@@ -92,7 +92,7 @@ final class ServedRun {
     ApiKeyStore store = new ApiKeyStore(layout.apiKeys());
     Map<Role, String> keys = new EnumMap<>(Role.class);
     for (Role role : Role.values()) {
-      if (role != Role.DONOR) {
+      if (role != Role.DONOR && role != Role.VOLUNTEER) {
         keys.put(role, store.create(role, null));
       }
     }

@@ -51,18 +51,23 @@ public final class ApiKeyStore {
     reloadIfChanged();
   }
 
-  /** Creates a key, stores its hash and returns the key itself: the only time it is ever shown. */
-  public synchronized String create(Role role, String donorId) {
-    return create(role, donorId, null);
+  /**
+   * Creates a key, stores its hash and returns the key itself: the only time it is ever shown.
+   * {@code subject} is the donor of a donor key or the volunteer of a volunteer key, as the
+   * warehouse stores it ({@link ApiKey}); null for the other roles.
+   */
+  public synchronized String create(Role role, String subject) {
+    return create(role, subject, null);
   }
 
   /**
    * Creates a key that stops working at {@code expiresAt} (null: never), stores its hash and
-   * returns the key itself: the only time it is ever shown.
+   * returns the key itself: the only time it is ever shown. {@code subject} as in {@link
+   * #create(Role, String)}.
    */
-  public synchronized String create(Role role, String donorId, Instant expiresAt) {
+  public synchronized String create(Role role, String subject, Instant expiresAt) {
     reloadIfChanged();
-    Minted minted = mint(role, donorId, expiresAt == null ? null : expiresAt.toString());
+    Minted minted = mint(role, subject, expiresAt == null ? null : expiresAt.toString());
     List<ApiKey> keys = new ArrayList<>(byId.values());
     keys.add(minted.stored());
     replaceAll(keys);
@@ -72,7 +77,7 @@ public final class ApiKeyStore {
   /** A new key: what is stored of it and the key itself. */
   private record Minted(ApiKey stored, String key) {}
 
-  private static Minted mint(Role role, String donorId, String expiresAt) {
+  private static Minted mint(Role role, String subject, String expiresAt) {
     byte[] idBytes = new byte[6];
     byte[] secret = new byte[32];
     RANDOM.nextBytes(idBytes);
@@ -80,7 +85,7 @@ public final class ApiKeyStore {
     String id = HexFormat.of().formatHex(idBytes);
     String key = "rk_" + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     return new Minted(
-        new ApiKey(id, role, donorId, sha256(key), Instant.now().toString(), expiresAt), key);
+        ApiKey.of(id, role, subject, sha256(key), Instant.now().toString(), expiresAt), key);
   }
 
   /** The stored keys but the one with that id, as a list to change. */
@@ -117,8 +122,9 @@ public final class ApiKeyStore {
   }
 
   /**
-   * Replaces a key by a new one with the same role, donor and expiry, in one write: the old key
-   * stops working when the new one starts. Returns the new key, or empty when no key has that id.
+   * Replaces a key by a new one with the same role, donor or volunteer and expiry, in one write:
+   * the old key stops working when the new one starts. Returns the new key, or empty when no key
+   * has that id.
    */
   public synchronized Optional<String> rotate(String id) {
     reloadIfChanged();
@@ -126,7 +132,7 @@ public final class ApiKeyStore {
     if (old == null) {
       return Optional.empty();
     }
-    Minted minted = mint(old.role(), old.donorId(), old.expiresAt());
+    Minted minted = mint(old.role(), old.subject(), old.expiresAt());
     List<ApiKey> keys = keysWithout(id);
     keys.add(minted.stored());
     replaceAll(keys);

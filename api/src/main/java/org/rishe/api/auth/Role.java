@@ -10,6 +10,7 @@ public enum Role implements RouteRole {
   PLANNER,
   RESEARCHER,
   DONOR,
+  VOLUNTEER,
   ADMIN;
 
   public String code() {

@@ -112,6 +112,13 @@ public final class ApiProblem extends RuntimeException {
         Map.of());
   }
 
+  /**
+   * A 422: the request is well formed but contradicts an earlier one (an Idempotency-Key reused).
+   */
+  public static ApiProblem unprocessable(String detail, Map<String, Object> extensions) {
+    return new ApiProblem(422, "unprocessable", "Unprocessable request", detail, extensions);
+  }
+
   public static ApiProblem noResults() {
     return new ApiProblem(
         503,

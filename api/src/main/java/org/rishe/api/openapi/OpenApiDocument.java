@@ -106,15 +106,8 @@ public final class OpenApiDocument {
                 .schema(new StringSchema()));
       }
     }
-    for (ApiRoute.QueryParameter query : route.query()) {
-      operation.addParametersItem(
-          new Parameter()
-              .in("query")
-              .name(query.name())
-              .description(query.description())
-              .required(false)
-              .schema(new StringSchema()));
-    }
+    addOptional(operation, "query", route.query());
+    addOptional(operation, "header", route.headers());
     if (route.request() != null) {
       ResolvedSchema body = ModelConverters.getInstance().readAllAsResolvedSchema(route.request());
       body.referencedSchemas.forEach(components::addSchemas);
@@ -146,6 +139,19 @@ public final class OpenApiDocument {
     responses.addApiResponse(
         "default", new ApiResponse().description("an RFC 9457 problem").content(problem));
     return operation.responses(responses);
+  }
+
+  private static void addOptional(
+      Operation operation, String in, List<ApiRoute.QueryParameter> parameters) {
+    for (ApiRoute.QueryParameter parameter : parameters) {
+      operation.addParametersItem(
+          new Parameter()
+              .in(in)
+              .name(parameter.name())
+              .description(parameter.description())
+              .required(false)
+              .schema(new StringSchema()));
+    }
   }
 
   private static Schema<?> problemSchema() {

@@ -21,6 +21,8 @@ import org.rishe.api.auth.Role;
  * @param response the record the route answers with, for the OpenAPI document; null for non-JSON
  * @param request the record a POST route reads from its JSON body, for the OpenAPI document; null
  *     for a route without a body
+ * @param headers the request headers it reads beyond the key (an Idempotency-Key), for the OpenAPI
+ *     document; each a {@link QueryParameter} by name and description
  * @param audited whether it serves data derived from people: every call is audited
  * @param tabular whether the response is a paginated table: {@code limit}, {@code cursor} and
  *     {@code Accept: text/csv} apply
@@ -38,6 +40,7 @@ public record ApiRoute(
     Class<?> request,
     String summary,
     List<QueryParameter> query,
+    List<QueryParameter> headers,
     boolean audited,
     boolean tabular,
     boolean documented,
@@ -52,6 +55,7 @@ public record ApiRoute(
     requireNonNull(summary, "summary is null");
     roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     query = List.copyOf(query);
+    headers = List.copyOf(headers);
     if (!path.startsWith("/") || (path.endsWith("/") && path.length() > 1)) {
       throw new IllegalArgumentException(
           "a route path starts and does not end with '/' (only the root is '/'): " + path);
@@ -93,6 +97,11 @@ public record ApiRoute(
 
   public ApiRoute query(String name, String description) {
     return with(draft -> draft.query.add(new QueryParameter(name, description)));
+  }
+
+  /** An optional request header the route reads, for the OpenAPI document. */
+  public ApiRoute header(String name, String description) {
+    return with(draft -> draft.headers.add(new QueryParameter(name, description)));
   }
 
   /** Marks the route as serving data derived from people: every call is written to the audit. */
@@ -140,6 +149,7 @@ public record ApiRoute(
     private Class<?> response;
     private Class<?> request;
     private final List<QueryParameter> query = new ArrayList<>();
+    private final List<QueryParameter> headers = new ArrayList<>();
     private boolean audited;
     private boolean tabular;
     private boolean documented = true;
@@ -158,6 +168,7 @@ public record ApiRoute(
       response = route.response;
       request = route.request;
       query.addAll(route.query);
+      headers.addAll(route.headers);
       audited = route.audited;
       tabular = route.tabular;
       documented = route.documented;
@@ -174,6 +185,7 @@ public record ApiRoute(
           request,
           summary,
           query,
+          headers,
           audited,
           tabular,
           documented,

@@ -93,9 +93,14 @@ public final class Tables {
     ctx.contentType(answer.contentType()).result(answer.body());
   }
 
-  /** What about the caller changes an answer: the role (researchers see suppressed counts). */
+  /**
+   * What about the caller changes an answer: the role (researchers see suppressed counts) and whom
+   * a donor's or volunteer's key belongs to (GET /me/matches is one path for every volunteer).
+   */
   private static String variant(Context ctx) {
-    return Authorizer.presentedKey(ctx).map(key -> key.role().name()).orElse("public");
+    return Authorizer.presentedKey(ctx)
+        .map(key -> key.role().name() + (key.subject() == null ? "" : ":" + key.subject()))
+        .orElse("public");
   }
 
   /** Whether an {@code Accept} header asks for CSV. */

@@ -4,13 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
 import java.util.List;
+import org.rishe.api.auth.Authorizer;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.DashboardRun;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
 import org.rishe.api.table.Tables;
 
-/** {@code GET /volunteers/{id}/matches}: programmes ranked for one volunteer, with the reasons. */
+/**
+ * {@code GET /volunteers/{id}/matches}: programmes ranked for one volunteer, with the reasons; and
+ * {@code GET /me/matches}: the same for the volunteer a volunteer's key belongs to.
+ */
 public final class MatchesController {
   private final ResultsStore results;
 
@@ -26,23 +30,42 @@ public final class MatchesController {
       String run, String volunteerId, List<MatchView> matches, String nextCursor) {}
 
   public void matches(Context ctx) {
-    PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     String id = ctx.pathParam("id");
-    List<DashboardRun.MatchRow> matches = run.dashboard().matches().get(id);
-    if (matches == null) {
-      throw ApiProblem.notFound(
-          "no matches for volunteer '"
-              + id
-              + "': the id is unknown, or the volunteer has no interests and no programme is active"
-              + " in their region");
+    respond(
+        ctx,
+        id,
+        () ->
+            ApiProblem.notFound(
+                "no matches for volunteer '"
+                    + id
+                    + "': the id is unknown, or the volunteer has no interests and no programme is"
+                    + " active in their region"));
+  }
+
+  /**
+   * The calling volunteer's matches: an empty list when the served run has none for them (a
+   * volunteer new to the data, or one with no interests and no programme active in their region).
+   */
+  public void mine(Context ctx) {
+    respond(ctx, Authorizer.key(ctx).volunteerId(), null);
+  }
+
+  /** The volunteer's matches; none is {@code missing}'s problem, or an empty list when null. */
+  private void respond(
+      Context ctx, String volunteerId, java.util.function.Supplier<ApiProblem> missing) {
+    PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
+    List<DashboardRun.MatchRow> matches = run.dashboard().matches().get(volunteerId);
+    if (matches == null && missing != null) {
+      throw missing.get();
     }
     Tables.respond(
         ctx,
         run.runId(),
         MatchView.class,
-        matches.stream()
-            .map(m -> new MatchView(m.programId(), m.rank(), m.score(), m.reasons()))
-            .toList(),
-        (page, next) -> new MatchesResponse(run.runId(), id, page, next));
+        (matches == null ? List.<DashboardRun.MatchRow>of() : matches)
+            .stream()
+                .map(m -> new MatchView(m.programId(), m.rank(), m.score(), m.reasons()))
+                .toList(),
+        (page, next) -> new MatchesResponse(run.runId(), volunteerId, page, next));
   }
 }

@@ -1,5 +1,5 @@
-// The Rishe dashboard: one page, three views chosen by the URL fragment (#/leadership,
-// #/planner, #/donor). Plain browser JavaScript with no build step; every element is built with
+// The Rishe dashboard: one page, four views chosen by the URL fragment (#/leadership,
+// #/planner, #/donor, #/volunteer). Plain browser JavaScript with no build step; every element is built with
 // textContent, never innerHTML, so nothing the API returns can run as markup.
 (function () {
   'use strict';
@@ -7,6 +7,7 @@
   var STRINGS = {
     en: {
       title: 'Rishe dashboard', navLeadership: 'Leadership', navPlanner: 'Planner', navDonor: 'Donor',
+      navVolunteer: 'My matches',
       jalali: 'Jalali calendar', forgetKey: 'Forget key', otherLanguage: 'فارسی',
       keyTitle: 'Enter your API key', keyHelp: 'The key is kept for this browser session only.',
       keyLabel: 'API key', keySubmit: 'Continue',
@@ -51,10 +52,23 @@
       'method.propensity_stratification': 'propensity stratification', 'method.entropy_balancing': 'entropy balancing',
       'method.naive_difference': 'naive difference',
       'designation.general': 'General fund', 'designation.program': 'Programme', 'designation.family': 'Family',
-      'designation.person': 'Person'
+      'designation.person': 'Person',
+      matchesTitle: 'Programmes that match you',
+      matchesHelp: 'Ranked by how well each programme fits your interests and how much help it needs near you.',
+      program: 'Programme', reasons: 'Why', interested: "I'm interested", interestRegistered: 'Interest registered',
+      noMatches: 'No programme matches you yet',
+      'reason.interested': 'you are interested in {kind}',
+      'reason.active': '{count} active participants in {region}',
+      'reason.need': '{ratio} participants per volunteer interested in {kind} in {region}',
+      'reason.mostStretched': 'the most stretched in the region', listSeparator: ', ',
+      'programKind.education_support': 'education support', 'programKind.vocational_training': 'vocational training',
+      'programKind.health': 'health', 'programKind.psychosocial': 'psychosocial support',
+      'programKind.legal_aid': 'legal aid', 'programKind.food_aid': 'food aid',
+      'programKind.cash_transfer': 'cash transfers', 'programKind.housing': 'housing'
     },
     fa: {
       title: 'داشبورد ریشه', navLeadership: 'راهبری', navPlanner: 'برنامه‌ریزی', navDonor: 'اهداکننده',
+      navVolunteer: 'برنامه‌های من',
       jalali: 'تقویم جلالی', forgetKey: 'فراموش کردن کلید', otherLanguage: 'English',
       keyTitle: 'کلید API خود را وارد کنید', keyHelp: 'کلید فقط در همین نشست مرورگر نگه داشته می‌شود.',
       keyLabel: 'کلید API', keySubmit: 'ادامه',
@@ -99,7 +113,19 @@
       'method.propensity_stratification': 'طبقه‌بندی بر پایه نمره گرایش', 'method.entropy_balancing': 'توازن آنتروپی',
       'method.naive_difference': 'تفاوت ساده',
       'designation.general': 'صندوق عمومی', 'designation.program': 'برنامه', 'designation.family': 'خانواده',
-      'designation.person': 'فرد'
+      'designation.person': 'فرد',
+      matchesTitle: 'برنامه‌های مناسب شما',
+      matchesHelp: 'به ترتیب تناسب هر برنامه با علاقه‌های شما و میزان نیاز آن به کمک در نزدیکی شما.',
+      program: 'برنامه', reasons: 'چرا', interested: 'علاقه‌مندم', interestRegistered: 'علاقه ثبت شد',
+      noMatches: 'هنوز برنامه‌ای با شما جور نشده است',
+      'reason.interested': 'به {kind} علاقه دارید',
+      'reason.active': '{count} شرکت‌کننده فعال در {region}',
+      'reason.need': '{ratio} شرکت‌کننده به ازای هر داوطلب علاقه‌مند به {kind} در {region}',
+      'reason.mostStretched': 'پرفشارترین برنامه منطقه', listSeparator: '، ',
+      'programKind.education_support': 'حمایت تحصیلی', 'programKind.vocational_training': 'آموزش مهارت',
+      'programKind.health': 'سلامت', 'programKind.psychosocial': 'حمایت روانی‌اجتماعی',
+      'programKind.legal_aid': 'کمک حقوقی', 'programKind.food_aid': 'کمک غذایی',
+      'programKind.cash_transfer': 'کمک نقدی', 'programKind.housing': 'مسکن'
     }
   };
   var KPIS = ['peopleReached', 'familiesReached', 'casesOpened', 'casesResolved',
@@ -108,11 +134,13 @@
   var SHARES = ['completionRate', 'shareDelivered'];
   var TREND_METRICS = ['casesOpened', 'casesResolved', 'peopleReached', 'familiesReached',
     'programParticipants', 'donationsReceived', 'donationsDelivered', 'medianDaysToResolution'];
-  var PAGES = ['leadership', 'planner', 'donor'];
+  var PAGES = ['leadership', 'planner', 'donor', 'volunteer'];
   // The views each role may use: those whose data routes (docs/api.md, Routes.java) admit the role.
+  // Only a volunteer's key has matches of its own.
+  var STAFF = ['leadership', 'planner', 'donor'];
   var VIEWS = {
-    leadership: PAGES, admin: PAGES, planner: ['leadership', 'planner'],
-    researcher: ['planner'], donor: ['donor']
+    leadership: STAFF, admin: STAFF, planner: ['leadership', 'planner'],
+    researcher: ['planner'], donor: ['donor'], volunteer: ['volunteer']
   };
 
   var state = {
@@ -240,8 +268,11 @@
     this.detail = detail;
   }
 
-  function api(path) {
-    return fetch(path, { headers: { Authorization: 'Bearer ' + apiKey(), Accept: 'application/json' } })
+  // A GET, or with `post` a POST with those extra headers.
+  function api(path, post) {
+    var headers = { Authorization: 'Bearer ' + apiKey(), Accept: 'application/json' };
+    Object.keys(post || {}).forEach(function (name) { headers[name] = post[name]; });
+    return fetch(path, { method: post ? 'POST' : 'GET', headers: headers })
       .then(function (response) {
         if (response.ok) { return response.json(); }
         return response.json().catch(function () { return {}; }).then(function (body) {
@@ -678,6 +709,96 @@
     });
   }
 
+  // ---- volunteer ----
+  function loadMatches() {
+    api('/api/v1/me/matches').then(function (body) {
+      show('matches-message', body.matches.length ? null : t('noMatches'));
+      table($('matches-table'), [t('rank'), t('program'), t('score'), t('reasons'), ''],
+        body.matches.map(function (match) {
+          var reasons = el('ul', 'reasons');
+          (match.reasons || []).forEach(function (text) { reasons.appendChild(el('li')).appendChild(reason(text)); });
+          return [number(match.rank, 0), code(match.programId), number(match.score, 2), reasons,
+            interestButton(match.programId)];
+        }));
+      $('matches-table').hidden = body.matches.length === 0;
+    }, function (error) {
+      clear($('matches-table'));
+      show('matches-message', describe(error));
+    });
+  }
+
+  // One Idempotency-Key per programme and key for the session: a click that failed on the network
+  // and is clicked again, or again after the page was redrawn, is the same request, which the
+  // server records once (docs/api.md). A registered interest stays marked when the page is redrawn.
+  function interestButton(programId) {
+    if (!state.interests || state.interests.key !== apiKey()) {
+      state.interests = { key: apiKey(), programs: {} };
+    }
+    var interest = state.interests.programs[programId] =
+      state.interests.programs[programId] || { idempotencyKey: idempotencyKey(), registered: false };
+    var button = el('button', 'interest', t('interested'));
+    button.type = 'button';
+    button.setAttribute('data-program', programId);
+    function registered() {
+      button.textContent = t('interestRegistered');
+      button.classList.add('done');
+      button.disabled = true;
+    }
+    if (interest.registered) { registered(); }
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      api('/api/v1/programs/' + encodeURIComponent(programId) + '/interest',
+        { 'Idempotency-Key': interest.idempotencyKey })
+        .then(function () {
+          interest.registered = true;
+          registered();
+          show('matches-message', null);
+        }, function (error) {
+          button.disabled = false;
+          show('matches-message', describe(error));
+        });
+    });
+    return button;
+  }
+
+  function idempotencyKey() {
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join('');
+  }
+
+  // A reason as analytics writes it (analytics.volunteers.VolunteerMatchTransforms), in the page's
+  // language with its numbers in the page's digits; one the page does not know is shown as sent.
+  function reason(text) {
+    var match;
+    if ((match = /^interested in (\S+)$/.exec(text))) {
+      return template('reason.interested', { kind: term('programKind', match[1]) });
+    }
+    if ((match = /^(\d+) active participants in (.+)$/.exec(text))) {
+      return template('reason.active', { count: number(Number(match[1]), 0), region: code(match[2]) });
+    }
+    // the ratio as Spark's format_number writes it: "1,234.5"
+    if ((match = /^([\d,]+(?:\.\d+)?) participants per volunteer interested in (\S+) in (.+?)(, the most stretched in the region)?$/.exec(text))) {
+      var need = template('reason.need', {
+        ratio: number(Number(match[1].replace(/,/g, '')), 1), kind: term('programKind', match[2]), region: code(match[3])
+      });
+      if (match[4]) { need.appendChild(document.createTextNode(t('listSeparator') + t('reason.mostStretched'))); }
+      return need;
+    }
+    return el('span', null, text);
+  }
+
+  // A translated sentence whose {name}s are filled with text or nodes (a code stays a node).
+  function template(name, values) {
+    var node = el('span');
+    t(name).split(/(\{[a-z]+\})/).forEach(function (part) {
+      var slot = /^\{([a-z]+)\}$/.exec(part);
+      var value = slot ? values[slot[1]] : part;
+      node.appendChild(value instanceof Node ? value : document.createTextNode(value));
+    });
+    return node;
+  }
+
   // general, or program:, family: or person: and an id (docs/data-contract.md)
   function designation(value) {
     var match = /^(program|family|person):(.+)$/.exec(value || '');
@@ -743,6 +864,7 @@
       if (page === 'leadership') { loadLeadership(); }
       if (page === 'planner') { loadPlanner(); }
       if (page === 'donor' && $('donation-id').value) { loadJourney(); }
+      if (page === 'volunteer') { loadMatches(); }
     }, function () { /* the key was refused and is asked for again */ });
   }
 
