@@ -119,6 +119,19 @@ public final class ApiProblem extends RuntimeException {
     return new ApiProblem(422, "unprocessable", "Unprocessable request", detail, extensions);
   }
 
+  /** A 503: a log this server writes is held by another server on the same warehouse. */
+  public static ApiProblem logHeldElsewhere(String what) {
+    return new ApiProblem(
+        503,
+        "log-held-elsewhere",
+        "Log held by another server",
+        "the "
+            + what
+            + " log of this warehouse is being written by another rishe serve; only one server"
+            + " may record to it, so stop the other one or send the request there",
+        Map.of());
+  }
+
   public static ApiProblem noResults() {
     return new ApiProblem(
         503,

@@ -221,7 +221,7 @@ public final class AppendOnlyLog<R> implements AutoCloseable {
     }
     if (lock == null || opened.size() != size) {
       opened.close();
-      throw new IllegalStateException(
+      throw new HeldElsewhere(
           file
               + " is being written by another process or log (a second rishe serve on this"
               + " warehouse?); only one may write it");
@@ -267,6 +267,15 @@ public final class AppendOnlyLog<R> implements AutoCloseable {
         // every record was synced when it was appended; nothing is lost
       }
       channel = null;
+    }
+  }
+
+  /** The log's file is held by another writer (another server on the same warehouse). */
+  public static final class HeldElsewhere extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    HeldElsewhere(String message) {
+      super(message);
     }
   }
 }

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 import org.rishe.api.auth.Authorizer;
 import org.rishe.api.error.ApiProblem;
+import org.rishe.api.journal.AppendOnlyLog;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
 
@@ -52,6 +53,8 @@ public final class InterestController {
               + e.programId()
               + "; send a new key for a new request",
           Map.of("programId", e.programId()));
+    } catch (AppendOnlyLog.HeldElsewhere e) {
+      throw ApiProblem.logHeldElsewhere("interest");
     }
     Interest interest = registration.interest();
     if (registration.outcome() == InterestLog.Outcome.REPLAYED) {

@@ -106,7 +106,7 @@ class AppendOnlyLogTest {
       first.appendIfAbsent(new Entry("a", "1"));
 
       assertThatThrownBy(() -> second.appendIfAbsent(new Entry("b", "2")))
-          .isInstanceOf(IllegalStateException.class)
+          .isInstanceOf(AppendOnlyLog.HeldElsewhere.class)
           .hasMessageContaining("only one may write it");
       first.appendIfAbsent(new Entry("c", "3"));
     }
