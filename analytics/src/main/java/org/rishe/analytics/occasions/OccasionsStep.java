@@ -11,6 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.rishe.analytics.AnalysisContext;
 import org.rishe.analytics.AnalysisStep;
+import org.rishe.analytics.scope.CuratedInputs;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.results.ResultTables;
 
@@ -45,9 +46,21 @@ public final class OccasionsStep implements AnalysisStep {
   @Override
   public void run(AnalysisContext context) {
     requireNonNull(context, "context is null");
+    context
+        .publisher()
+        .write(
+            ResultTables.OCCASION_GIVING,
+            OccasionTransforms.toTable(context.spark(), giving(context.inputs())));
+    context.recordMethod(ResultTables.OCCASION_GIVING, METHOD);
+  }
+
+  /**
+   * Every measure of every window: donations by {@code received_on} within the donations' span,
+   * volunteers by {@code joined_on} (those without one left out) within theirs.
+   */
+  static List<OccasionGiving> giving(CuratedInputs inputs) {
     Dataset<Row> donations =
-        context
-            .inputs()
+        inputs
             .table(Entity.DONATIONS)
             .select(
                 col("received_on").as(OccasionTransforms.DAY),
@@ -55,8 +68,7 @@ public final class OccasionsStep implements AnalysisStep {
                 col("donor_id"),
                 col("amount"));
     Dataset<Row> volunteers =
-        context
-            .inputs()
+        inputs
             .table(Entity.VOLUNTEERS)
             .where(col("joined_on").isNotNull())
             .select(col("joined_on").as(OccasionTransforms.DAY));
@@ -65,10 +77,7 @@ public final class OccasionsStep implements AnalysisStep {
         .ifPresent(span -> giving.addAll(OccasionTransforms.donations(donations, periods(span))));
     OccasionTransforms.span(volunteers, OccasionTransforms.DAY)
         .ifPresent(span -> giving.addAll(OccasionTransforms.signUps(volunteers, periods(span))));
-    context
-        .publisher()
-        .write(ResultTables.OCCASION_GIVING, OccasionTransforms.toTable(context.spark(), giving));
-    context.recordMethod(ResultTables.OCCASION_GIVING, METHOD);
+    return giving;
   }
 
   private static List<OccasionPeriod> periods(LocalDate[] span) {

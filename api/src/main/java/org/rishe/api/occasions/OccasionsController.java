@@ -14,6 +14,7 @@ import org.rishe.api.results.ResultsStore;
 import org.rishe.api.table.Tables;
 import org.rishe.common.occasions.Occasion;
 import org.rishe.common.occasions.Occasions;
+import org.rishe.common.results.ResultTables;
 
 /**
  * {@code GET /occasions}: donations, amounts per currency and volunteer sign-ups in each occasion's
@@ -28,7 +29,8 @@ public final class OccasionsController {
           + " (other occasions' windows and days outside the data left out); 95% interval exact"
           + " conditional Poisson for counts, delta method clustered by donor for amounts";
 
-  private static final List<String> MEASURES = List.of("donations", "amount", "volunteer_sign_ups");
+  private static final List<String> MEASURES =
+      List.of(ResultTables.DONATIONS, ResultTables.AMOUNT, ResultTables.VOLUNTEER_SIGN_UPS);
 
   private final ResultsStore results;
 
