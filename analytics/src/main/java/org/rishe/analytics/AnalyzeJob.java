@@ -14,6 +14,7 @@ import org.rishe.analytics.cubes.CubeStep;
 import org.rishe.analytics.dashboard.DashboardStep;
 import org.rishe.analytics.impact.ProgramImpactSettings;
 import org.rishe.analytics.impact.ProgramImpactStep;
+import org.rishe.analytics.occasions.OccasionsStep;
 import org.rishe.analytics.problems.ProblemsStep;
 import org.rishe.analytics.publish.ResultsPublisher;
 import org.rishe.analytics.publish.RunManifest;
@@ -41,7 +42,7 @@ public final class AnalyzeJob {
 
   /**
    * The steps of a full run, in order: the catalogue, problems, researcher cubes, the dashboard's
-   * tables, programme impact, then root causes with the causal graph.
+   * tables, giving by occasion, programme impact, then root causes with the causal graph.
    */
   public static List<AnalysisStep> steps(
       ProgramImpactSettings impactSettings, CausalGraphSettings causalGraphSettings) {
@@ -50,6 +51,7 @@ public final class AnalyzeJob {
         new ProblemsStep(),
         new CubeStep(),
         new DashboardStep(),
+        new OccasionsStep(),
         new ProgramImpactStep(impactSettings),
         new RootCauseStep(causalGraphSettings));
   }

@@ -21,6 +21,7 @@ class AnalysisStepsTest {
             "problems",
             "researcher cubes",
             "dashboard, donations, hotspots and volunteers",
+            "giving by occasion",
             "programme impact",
             "root causes and causal graph");
   }
@@ -31,13 +32,14 @@ class AnalysisStepsTest {
 
     assertThat(tables)
         .doesNotHaveDuplicates()
-        .hasSize(19)
+        .hasSize(20)
         .contains(
             ResultTables.INDICATORS,
             ResultTables.PROBLEMS,
             ResultTables.DONATION_JOURNEYS,
             ResultTables.PROGRAM_IMPACT,
             ResultTables.PROGRAM_IMPACT_GAPS,
+            ResultTables.OCCASION_GIVING,
             ResultTables.ROOT_CAUSES,
             ResultTables.ROOT_CAUSE_CHAINS);
     assertThat(STEPS).allSatisfy(step -> assertThat(step.reads()).as(step.name()).isNotEmpty());

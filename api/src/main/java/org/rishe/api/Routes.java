@@ -16,6 +16,7 @@ import org.rishe.api.donations.JourneyController;
 import org.rishe.api.health.HealthController;
 import org.rishe.api.hotspots.HotspotsController;
 import org.rishe.api.metrics.Metrics;
+import org.rishe.api.occasions.OccasionsController;
 import org.rishe.api.openapi.DocsController;
 import org.rishe.api.openapi.OpenApiDocument;
 import org.rishe.api.problems.ProblemsController;
@@ -147,6 +148,22 @@ final class Routes {
                 "names the request, 1 to 200 printable ASCII characters (e.g. a UUID): a retry with"
                     + " the same key gets the first answer and records nothing again")
             .returns(InterestController.InterestView.class));
+
+    OccasionsController occasions = new OccasionsController(dependencies.results());
+    routes.add(
+        ApiRoute.get(
+                PREFIX + "/occasions",
+                "donations and volunteer sign-ups on national and religious occasions against the"
+                    + " weeks around them, as rate ratios with 95% CIs",
+                occasions::list)
+            .roles(LEADERSHIP, PLANNER, ADMIN)
+            .returns(OccasionsController.OccasionsResponse.class)
+            .query("year", "Gregorian year the occasion's window starts in, YYYY")
+            .query("occasion", "an occasion code, e.g. nowruz or ramadan")
+            .query("measure", "donations, amount or volunteer_sign_ups")
+            .query("lang", "name language: en (default) or fa")
+            .table()
+            .personDerived());
 
     ProgramsController programs =
         new ProgramsController(dependencies.results(), dependencies.smallCellThreshold());

@@ -114,6 +114,11 @@ class DashboardBrowserTest extends OneServerPerClass {
 
     assertThat(driver.findElement(By.id("kpi-casesOpened")).getText()).contains("Cases opened");
     assertThat(driver.findElement(By.id("hotspots-table")).getText()).contains("R01", "June 2024");
+    // giving by occasion: the latest year's windows, the Yalda week's donations 6.4 [0.61 – 39.09]
+    wait.until(d -> !d.findElements(By.cssSelector("#occasions-table tbody tr")).isEmpty());
+    assertThat(driver.findElement(By.id("occasions-table")).getText())
+        .contains("Yalda night", "14 December 2024", "Donations", "6.4 [0.61 – 39.09]")
+        .doesNotContain("2023");
     assertThat(driver.findElement(By.id("jalali")).isSelected()).isFalse();
     assertThat(axisLabels("trend-chart")).contains("January 2024", "February 2024");
     assertThat(tooltip("trend-chart")).contains("January 2024", "Cases opened: 4");
@@ -329,7 +334,11 @@ class DashboardBrowserTest extends OneServerPerClass {
     assertThat(driver.findElement(By.id("hotspots-table")).getText()).contains("خرداد – تیر ۱۴۰۳");
     // cases opened in Dey 1402: 3
     assertThat(tooltip("trend-chart")).contains("دی ۱۴۰۲", "۳");
-    assertNoLatinDigits("#kpis", "#hotspots-table");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("occasions-table"), "شب یلدا"));
+    // Yalda week 1403: 24 to 30 Azar
+    assertThat(driver.findElement(By.id("occasions-table")).getText()).contains("۲۴ آذر ۱۴۰۳");
+    assertNoLatinDigits("#kpis", "#hotspots-table", "#occasions-table");
     assertThat(axisLabels("impact-chart")).isNotEmpty();
     assertThat(
             String.join(" ", axisLabels("trend-chart"))

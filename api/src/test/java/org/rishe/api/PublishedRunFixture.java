@@ -55,6 +55,7 @@ final class PublishedRunFixture {
               + run.resolve("indicators/part-0.parquet")
               + "' (FORMAT PARQUET)");
       DashboardFixture.write(statement, run);
+      OccasionFixture.write(statement, run);
       Files.writeString(
           run.resolve("run.json"),
           "{\"runId\":\"" + runId + "\",\"publishedAt\":\"2026-11-29T00:00:00Z\"}");

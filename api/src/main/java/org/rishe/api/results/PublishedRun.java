@@ -21,7 +21,8 @@ public record PublishedRun(
     List<ProgramBalanceRow> programBalance,
     RootCauseResults rootCauses,
     List<Cube> cubes,
-    List<ProgramImpactGap> programImpactGaps) {
+    List<ProgramImpactGap> programImpactGaps,
+    List<OccasionGivingRow> occasionGiving) {
   public PublishedRun {
     requireNonNull(runId, "runId is null");
     indicators = List.copyOf(indicators);
@@ -33,9 +34,13 @@ public record PublishedRun(
     requireNonNull(rootCauses, "rootCauses is null");
     cubes = List.copyOf(cubes);
     programImpactGaps = List.copyOf(programImpactGaps);
+    occasionGiving = List.copyOf(occasionGiving);
   }
 
-  /** A run without programme impact gaps, as published before that table existed. */
+  /**
+   * A run without programme impact gaps or giving by occasion, as published before those tables
+   * existed.
+   */
   public PublishedRun(
       String runId,
       String publishedAt,
@@ -58,6 +63,7 @@ public record PublishedRun(
         programBalance,
         rootCauses,
         cubes,
+        List.of(),
         List.of());
   }
 

@@ -66,7 +66,8 @@ final class RunLoader {
           ProgramResultsLoader.balance(statement, runFolder),
           RootCauseResultsLoader.load(statement, runFolder),
           CubeLoader.load(statement, runFolder),
-          ProgramResultsLoader.gaps(statement, runFolder));
+          ProgramResultsLoader.gaps(statement, runFolder),
+          OccasionLoader.load(statement, runFolder));
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot read results run " + runId + " in " + runFolder + ": " + e.getMessage(), e);

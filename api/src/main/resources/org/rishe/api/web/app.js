@@ -64,7 +64,12 @@
       'programKind.education_support': 'education support', 'programKind.vocational_training': 'vocational training',
       'programKind.health': 'health', 'programKind.psychosocial': 'psychosocial support',
       'programKind.legal_aid': 'legal aid', 'programKind.food_aid': 'food aid',
-      'programKind.cash_transfer': 'cash transfers', 'programKind.housing': 'housing'
+      'programKind.cash_transfer': 'cash transfers', 'programKind.housing': 'housing',
+      occasions: 'Giving by occasion', occasion: 'Occasion', dates: 'Dates', measure: 'Measure',
+      currency: 'Currency', rateRatio: 'Rate ratio (95% CI)',
+      occasionsHelp: 'Weekly donations and volunteer sign-ups in each occasion against the 8 weeks before and after it: a ratio above 1 means more than usual (95% CI).',
+      'measure.donations': 'Donations', 'measure.amount': 'Amount given',
+      'measure.volunteer_sign_ups': 'Volunteer sign-ups'
     },
     fa: {
       title: 'داشبورد ریشه', navLeadership: 'راهبری', navPlanner: 'برنامه‌ریزی', navDonor: 'اهداکننده',
@@ -125,7 +130,12 @@
       'programKind.education_support': 'حمایت تحصیلی', 'programKind.vocational_training': 'آموزش مهارت',
       'programKind.health': 'سلامت', 'programKind.psychosocial': 'حمایت روانی‌اجتماعی',
       'programKind.legal_aid': 'کمک حقوقی', 'programKind.food_aid': 'کمک غذایی',
-      'programKind.cash_transfer': 'کمک نقدی', 'programKind.housing': 'مسکن'
+      'programKind.cash_transfer': 'کمک نقدی', 'programKind.housing': 'مسکن',
+      occasions: 'کمک‌ها در مناسبت‌ها', occasion: 'مناسبت', dates: 'تاریخ‌ها', measure: 'سنجه',
+      currency: 'ارز', rateRatio: 'نسبت نرخ (بازه اطمینان ۹۵٪)',
+      occasionsHelp: 'کمک‌ها و ثبت‌نام داوطلبان در هر هفته از مناسبت در برابر ۸ هفته پیش و پس از آن: نسبت بیش از ۱ یعنی بیش از معمول (بازه اطمینان ۹۵٪).',
+      'measure.donations': 'شمار کمک‌ها', 'measure.amount': 'مبلغ کمک‌ها',
+      'measure.volunteer_sign_ups': 'ثبت‌نام داوطلبان'
     }
   };
   var KPIS = ['peopleReached', 'familiesReached', 'casesOpened', 'casesResolved',
@@ -348,6 +358,7 @@
     loadTrend();
     loadImpact();
     loadProblemLabels().then(loadHotspots, loadHotspots);
+    loadOccasions();
   }
 
   function loadTrend() {
@@ -515,6 +526,22 @@
             number(h.expected), number(h.score)];
         }));
     }, failed('hotspots-message'));
+  }
+
+  // Giving by occasion: the latest year's windows, each measure's rate ratio with its interval and
+  // the number it rests on (events for counts, donors for amounts).
+  function loadOccasions() {
+    api('/api/v1/occasions?limit=1000&lang=' + state.lang).then(function (body) {
+      var latest = body.occasions.reduce(function (year, o) { return Math.max(year, o.year); }, 0);
+      var rows = body.occasions.filter(function (o) { return o.year === latest; });
+      show('occasions-message', rows.length === 0 ? t('noData') : null);
+      table($('occasions-table'), [t('occasion'), t('dates'), t('measure'), t('currency'), t('rateRatio'), t('sampleSize')],
+        rows.map(function (o) {
+          var n = o.donors !== null && o.measure === 'amount' ? o.donors : o.occasionEvents + o.comparisonEvents;
+          return [o.name, date(o.startDate) + ' – ' + date(o.endDate), term('measure', o.measure),
+            o.currency ? code(o.currency) : '–', interval(o.rateRatio), number(n, 0)];
+        }));
+    }, failed('occasions-message'));
   }
 
   // ---- planner ----

@@ -259,6 +259,48 @@ public final class ResultTables {
   /** The value of a cube dimension that was not recorded (sex, birth date, region). */
   public static final String UNKNOWN = "unknown";
 
+  // Giving by occasion.
+
+  /**
+   * One row per occasion window (an occasion in one year of its calendar), measure and currency:
+   * the measure in the window against the comparison days around it, as weekly rates and their
+   * ratio with a 95% interval. Measures: {@link #DONATIONS} and {@link #AMOUNT} per currency,
+   * {@link #VOLUNTEER_SIGN_UPS} (currency null). Reserved for the pledge log: {@link #PLEDGES} and
+   * {@link #PLEDGED_AMOUNT}, per currency, computed like donations and amount (docs/methods.md,
+   * "Giving by occasion").
+   */
+  public static final String OCCASION_GIVING = "occasion_giving";
+
+  public static final String OCCASION = "occasion";
+
+  /** The year of the occasion's own calendar (Jalali or Hijri). */
+  public static final String OCCASION_YEAR = "occasion_year";
+
+  /** The Gregorian year the window starts in. */
+  public static final String YEAR = "year";
+
+  public static final String START_DATE = "start_date";
+  public static final String END_DATE = "end_date";
+  public static final String COMPARISON_DAYS = "comparison_days";
+
+  /** Codes of the other occasions whose windows share a day with this one. */
+  public static final String OVERLAPS = "overlaps";
+
+  public static final String VOLUNTEER_SIGN_UPS = "volunteer_sign_ups";
+  public static final String PLEDGES = "pledges";
+  public static final String PLEDGED_AMOUNT = "pledged_amount";
+  public static final String OCCASION_TOTAL = "occasion_total";
+  public static final String COMPARISON_TOTAL = "comparison_total";
+  public static final String OCCASION_WEEKLY = "occasion_weekly";
+  public static final String COMPARISON_WEEKLY = "comparison_weekly";
+  public static final String RATE_RATIO = "rate_ratio";
+  public static final String RATE_RATIO_LOW = "rate_ratio_low";
+  public static final String RATE_RATIO_HIGH = "rate_ratio_high";
+  public static final String OCCASION_EVENTS = "occasion_events";
+  public static final String COMPARISON_EVENTS = "comparison_events";
+  public static final String DONORS = "donors";
+  public static final String INTERVAL_METHOD = "interval_method";
+
   /** The manifest of a run, beside its tables. */
   public static final String MANIFEST = "run.json";
 }
