@@ -2,11 +2,15 @@ package org.rishe.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,9 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.common.contract.DateParser;
 import org.rishe.common.privacy.Pseudonymizer;
+import org.rishe.common.synthetic.GeneratorConfig;
+import org.rishe.common.synthetic.SyntheticBatchGenerator;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.report.FileReport;
 import org.rishe.ingest.report.IngestReport;
+import org.rishe.spark.TestSparkSessions;
 
 /**
  * Needs (issue 19): a hand-written batch with good rows and one row per quarantine reason a need
@@ -34,7 +41,7 @@ class NeedsIngestTest {
 
   @BeforeAll
   static void startSpark() {
-    spark = org.rishe.spark.TestSparkSessions.shared();
+    spark = TestSparkSessions.shared();
   }
 
   private IngestReport ingest(Path warehouse, Path batch) {
@@ -219,5 +226,46 @@ class NeedsIngestTest {
         .extracting(
             r -> r.getString(r.fieldIndex("need_id")) + "=" + r.getString(r.fieldIndex("status")))
         .containsExactlyInAnyOrder("N1=pledged", "N2=pledged", "N12=met");
+  }
+
+  @Test
+  void aGeneratedBatchLoadsEveryNeedAndEveryDonationGivenForOne() throws IOException {
+    Path batch = temporary.resolve("generated");
+    SyntheticBatchGenerator.generate(GeneratorConfig.defaults(batch).withFamilies(300));
+    List<String> needLines = Files.readAllLines(batch.resolve("needs.csv"));
+    long givenForNeeds =
+        Files.readAllLines(batch.resolve("donations.csv")).stream()
+            .filter(line -> line.contains(",need:"))
+            .count();
+    Path warehouse = temporary.resolve("warehouse");
+
+    IngestReport report = ingest(warehouse, batch);
+
+    FileReport needs = file(report, "needs.csv");
+    assertThat(needs.read()).isEqualTo(needLines.size() - 1L).isPositive();
+    assertThat(needs.quarantined()).isZero();
+    assertThat(file(report, "donations.csv").quarantined()).isZero();
+    assertThat(givenForNeeds).isPositive();
+    assertThat(rows(warehouse, "curated/donations"))
+        .filteredOn(r -> r.getString(r.fieldIndex("designation")).startsWith("need:"))
+        .hasSize((int) givenForNeeds);
+    Set<String> families =
+        new HashSet<>(
+            rows(warehouse, "curated/families").stream()
+                .map(r -> "family:" + r.getString(r.fieldIndex("family_id")))
+                .toList());
+    Set<String> people =
+        new HashSet<>(
+            rows(warehouse, "curated/people").stream()
+                .map(r -> "person:" + r.getString(r.fieldIndex("person_id")))
+                .toList());
+    assertThat(rows(warehouse, "curated/needs"))
+        .hasSize(needLines.size() - 1)
+        .allSatisfy(
+            r ->
+                assertThat(r.getString(r.fieldIndex("subject")))
+                    .satisfiesAnyOf(
+                        subject -> assertThat(families).contains(subject),
+                        subject -> assertThat(people).contains(subject)));
   }
 }
