@@ -40,11 +40,17 @@ public record Reference(String field, Column key, List<Entity> targets) {
           List.of(
               new Reference("person_id", col("person_id"), List.of(Entity.PEOPLE)),
               new Reference("program_id", col("program_id"), List.of(Entity.PROGRAMS)));
+      case NEEDS ->
+          List.of(
+              new Reference("subject", targeted("subject", "family"), List.of(Entity.FAMILIES)),
+              new Reference("subject", targeted("subject", "person"), List.of(Entity.PEOPLE)),
+              new Reference("program_id", col("program_id"), List.of(Entity.PROGRAMS)));
       case DONATIONS ->
           List.of(
               new Reference("designation", designated("program"), List.of(Entity.PROGRAMS)),
               new Reference("designation", designated("family"), List.of(Entity.FAMILIES)),
-              new Reference("designation", designated("person"), List.of(Entity.PEOPLE)));
+              new Reference("designation", designated("person"), List.of(Entity.PEOPLE)),
+              new Reference("designation", designated("need"), List.of(Entity.NEEDS)));
       case AID_EVENTS ->
           List.of(
               new Reference("donation_id", col("donation_id"), List.of(Entity.DONATIONS)),
@@ -55,9 +61,14 @@ public record Reference(String field, Column key, List<Entity> targets) {
   }
 
   private static Column designated(String kind) {
+    return targeted("designation", kind);
+  }
+
+  /** The id after {@code kind:} in a {@code kind:<id>} column, null for another kind. */
+  private static Column targeted(String column, String kind) {
     String prefix = kind + ":";
     return when(
-        col("designation").startsWith(prefix),
-        expr("substring(designation, " + (prefix.length() + 1) + ")"));
+        col(column).startsWith(prefix),
+        expr("substring(" + column + ", " + (prefix.length() + 1) + ")"));
   }
 }

@@ -11,6 +11,7 @@ import static org.rishe.common.contract.FieldType.DESIGNATION;
 import static org.rishe.common.contract.FieldType.IDENTIFIER;
 import static org.rishe.common.contract.FieldType.INTEGER;
 import static org.rishe.common.contract.FieldType.NUMBER;
+import static org.rishe.common.contract.FieldType.SUBJECT;
 import static org.rishe.common.contract.FieldType.TEXT;
 import static org.rishe.common.contract.FieldType.TIMESTAMP;
 
@@ -112,6 +113,28 @@ public enum Entity {
           required("enrolled_on", DATE),
           optional("exited_on", DATE),
           optionalEnum("exit_reason", "completed", "dropped", "transferred", "ongoing"))),
+  NEEDS(
+      List.of("need_id"),
+      List.of(
+          required("need_id", TEXT),
+          required("subject", SUBJECT),
+          requiredEnum(
+              "kind",
+              "school_fees",
+              "school_supplies",
+              "food",
+              "medical",
+              "rent",
+              "utilities",
+              "clothing",
+              "other"),
+          optional("amount", NUMBER),
+          optional("currency", TEXT),
+          optional("region", TEXT),
+          optional("program_id", TEXT),
+          required("opened_on", DATE),
+          requiredEnum("status", "open", "pledged", "met", "withdrawn"),
+          required("updated_at", TIMESTAMP))),
   DONATIONS(
       List.of("donation_id"),
       List.of(

@@ -21,8 +21,13 @@ public enum FieldType {
   /** One of a fixed set of lower-case values. */
   ENUM,
   /**
-   * A donation designation: {@code general}, {@code program:<id>}, {@code family:<id>} or {@code
-   * person:<id>}; family and person identifiers inside it are pseudonymised.
+   * A donation designation: {@code general}, {@code program:<id>}, {@code family:<id>}, {@code
+   * person:<id>} or {@code need:<id>}; family and person identifiers inside it are pseudonymised.
    */
-  DESIGNATION
+  DESIGNATION,
+  /**
+   * Whom a need is for: {@code family:<id>} or {@code person:<id>}, stored in the same form with
+   * the identifier pseudonymised.
+   */
+  SUBJECT
 }

@@ -25,9 +25,10 @@ public final class RawRows {
       String value = values.get(field.name());
       if (value != null && field.type() == FieldType.IDENTIFIER) {
         value = pseudonymizer.pseudonym(value);
-      } else if (value != null && field.type() == FieldType.DESIGNATION) {
+      } else if (value != null
+          && (field.type() == FieldType.DESIGNATION || field.type() == FieldType.SUBJECT)) {
         int colon = value.indexOf(':');
-        if (colon > 0 && !value.startsWith("program:")) {
+        if (colon > 0 && RowValidator.namesPersonOrFamily(value.substring(0, colon).trim())) {
           value =
               value.substring(0, colon + 1) + pseudonymizer.pseudonym(value.substring(colon + 1));
         }

@@ -1,5 +1,6 @@
 package org.rishe.common.synthetic;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -26,6 +27,7 @@ final class DonationSimulator {
   private static final double STALLED_RATE = 0.05;
   private static final double UNDELIVERED_RATE = 0.03;
   private static final double OUT_OF_ORDER_RATE = 0.02;
+  private static final double NEED_GIFT_RATE = 0.6;
 
   private final long seed;
   private final Timeline timeline;
@@ -40,7 +42,13 @@ final class DonationSimulator {
     this.donorPool = Math.max(1, families / 4);
   }
 
-  void simulate(FamilyDraw family) {
+  /**
+   * The family's donations, then one given for each of its open or pledged needs ({@code
+   * need:<id>}) with probability {@value #NEED_GIFT_RATE}: received after the need was opened, of
+   * the need's amount when it has one, travelling like any other. Those are drawn from a stream of
+   * their own and written last, so every other donation is as it was before needs existed.
+   */
+  void simulate(FamilyDraw family, List<NeedSimulator.Need> needs) {
     SplittableRandom random = Seeds.stream(seed, family.number(), Seeds.DONATION);
     double draw = random.nextDouble();
     int count = draw < 0.75 ? 0 : draw < 0.95 ? 1 : 2;
@@ -59,17 +67,49 @@ final class DonationSimulator {
                           .get(random.nextInt(ProgramCatalogue.PROGRAMS.size()))
                           .id()
                   : "family:" + family.familyId();
-      sink.write(
-          EntityFile.DONATIONS,
-          donationId,
-          Ids.donor(1 + random.nextLong(donorPool)),
-          Timeline.date(received),
-          amount,
-          rial ? "IRR" : "USD",
-          designation,
-          CHANNELS[Draws.pick(random, CHANNEL_WEIGHTS)]);
-      writeJourney(random, donationId, family.familyId(), received);
+      write(random, family, donationId, received, amount, rial ? "IRR" : "USD", designation);
     }
+    if (needs.stream().noneMatch(NeedSimulator.Need::givable)) {
+      return;
+    }
+    SplittableRandom gifts = Seeds.stream(seed, family.number(), Seeds.NEED_GIFT);
+    int number = count;
+    for (NeedSimulator.Need need : needs) {
+      if (!need.givable() || gifts.nextDouble() >= NEED_GIFT_RATE) {
+        continue;
+      }
+      long received = Timeline.between(gifts, need.opened(), timeline.end());
+      long amount = need.amount() != null ? need.amount() : (5L + gifts.nextInt(496)) * 1_000_000L;
+      write(
+          gifts,
+          family,
+          Ids.donation(family.number(), number++),
+          received,
+          amount,
+          "IRR",
+          "need:" + need.needId());
+    }
+  }
+
+  /** One donation row and its journey: the donor, channel and stages drawn from {@code random}. */
+  private void write(
+      SplittableRandom random,
+      FamilyDraw family,
+      String donationId,
+      long received,
+      long amount,
+      String currency,
+      String designation) {
+    sink.write(
+        EntityFile.DONATIONS,
+        donationId,
+        Ids.donor(1 + random.nextLong(donorPool)),
+        Timeline.date(received),
+        amount,
+        currency,
+        designation,
+        CHANNELS[Draws.pick(random, CHANNEL_WEIGHTS)]);
+    writeJourney(random, donationId, family.familyId(), received);
   }
 
   private void writeJourney(

@@ -34,6 +34,7 @@ final class FamilySimulator {
   private final ObservationWriter observations;
   private final CaseSimulator cases;
   private final ProgramSimulator programs;
+  private final NeedSimulator needs;
   private final DonationSimulator donations;
 
   FamilySimulator(
@@ -43,6 +44,7 @@ final class FamilySimulator {
       ObservationWriter observations,
       CaseSimulator cases,
       ProgramSimulator programs,
+      NeedSimulator needs,
       DonationSimulator donations) {
     this.seed = seed;
     this.timeline = timeline;
@@ -50,6 +52,7 @@ final class FamilySimulator {
     this.observations = observations;
     this.cases = cases;
     this.programs = programs;
+    this.needs = needs;
     this.donations = donations;
   }
 
@@ -85,7 +88,10 @@ final class FamilySimulator {
     }
     List<CaseSimulator.Onset> onsets = cases.simulate(family, random);
     programs.simulate(family, onsets, random);
-    donations.simulate(family);
+    List<NeedSimulator.Need> drawn = needs.draw(family);
+    donations.simulate(family, drawn);
+    // written last, so that the rows before them are broken by --dirty-rate as they were before
+    needs.write(drawn);
   }
 
   private static ChildDraw drawChild(

@@ -33,6 +33,10 @@ final class Ids {
     return "D" + pad(family * 10 + number, 8);
   }
 
+  static String need(long family, int number) {
+    return "N" + pad(family * 10 + number, 8);
+  }
+
   static String donor(long number) {
     return "DN" + pad(number, 7);
   }

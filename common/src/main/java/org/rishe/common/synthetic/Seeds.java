@@ -13,6 +13,8 @@ final class Seeds {
   static final long OUTBREAK = 0x4f55544252L;
   static final long DONATION = 0x444f4e4154L;
   static final long VOLUNTEER = 0x564f4c554eL;
+  static final long NEED = 0x4e454544L;
+  static final long NEED_GIFT = 0x4e45454447L;
 
   private Seeds() {}
 

@@ -63,6 +63,7 @@ public final class SyntheticBatchGenerator {
               observations,
               new CaseSimulator(config.seed(), timeline, sink, config.outbreaks()),
               programs,
+              new NeedSimulator(config.seed(), timeline, sink),
               new DonationSimulator(config.seed(), timeline, sink, config.families()));
       long step = Math.max(1, config.families() / 10);
       for (long family = 1; family <= config.families(); family++) {

@@ -399,6 +399,139 @@ class RowValidatorTest {
                 Entity.DONATIONS,
                 "designation"))
         .isEqualTo("program:PRG01");
+    assertThat(
+            value(
+                validate(
+                    Entity.DONATIONS, concat(base, "amount", "5", "designation", " need: N-7 ")),
+                Entity.DONATIONS,
+                "designation"))
+        .as("a need id is kept as given, like a donation id")
+        .isEqualTo("need:N-7");
+    RowResult.Rejected noNeed =
+        (RowResult.Rejected)
+            validate(Entity.DONATIONS, concat(base, "amount", "5", "designation", "need: "));
+    assertThat(noNeed.reason()).isEqualTo(Reason.VALUE_NOT_ALLOWED);
+    assertThat(noNeed.message())
+        .isEqualTo(
+            "designation must be general, program:<id>, family:<id>, person:<id> or need:<id>");
+  }
+
+  private static final String[] NEED = {
+    "need_id", "N1",
+    "subject", "family:F7",
+    "kind", "School_Fees",
+    "opened_on", "2024-09-01",
+    "status", "open",
+    "updated_at", "2024-09-02T10:00:00+03:30"
+  };
+
+  private static RowResult.Rejected rejectedNeed(String... more) {
+    RowResult result = validate(Entity.NEEDS, concat(NEED, more));
+    assertThat(result).as("rejected").isInstanceOf(RowResult.Rejected.class);
+    return (RowResult.Rejected) result;
+  }
+
+  @Test
+  void aNeedKeepsItsSubjectAsAKindAndThePseudonymOfTheFamilyOrPerson() {
+    RowResult family = validate(Entity.NEEDS, NEED);
+    assertThat(value(family, Entity.NEEDS, "need_id")).isEqualTo("N1");
+    assertThat(value(family, Entity.NEEDS, "subject"))
+        .isEqualTo("family:" + PSEUDONYMS.pseudonym("F7"));
+    assertThat(value(family, Entity.NEEDS, "kind")).isEqualTo("school_fees");
+    assertThat(value(family, Entity.NEEDS, "amount")).isNull();
+    assertThat(value(family, Entity.NEEDS, "currency")).isNull();
+    assertThat(value(family, Entity.NEEDS, "opened_on")).isEqualTo(LocalDate.of(2024, 9, 1));
+    assertThat(value(family, Entity.NEEDS, "updated_at"))
+        .isEqualTo(Instant.parse("2024-09-02T06:30:00Z"));
+
+    RowResult person =
+        validate(
+            Entity.NEEDS,
+            concat(
+                NEED,
+                "subject",
+                "person: P3 ",
+                "amount",
+                "۱۲٫۵",
+                "currency",
+                "USD",
+                "program_id",
+                "PRG01",
+                "region",
+                "R02",
+                "status",
+                " Pledged"));
+    assertThat(value(person, Entity.NEEDS, "subject"))
+        .isEqualTo("person:" + PSEUDONYMS.pseudonym("P3"));
+    assertThat(value(person, Entity.NEEDS, "amount")).isEqualTo(12.5);
+    assertThat(value(person, Entity.NEEDS, "currency")).isEqualTo("USD");
+    assertThat(value(person, Entity.NEEDS, "program_id")).isEqualTo("PRG01");
+    assertThat(value(person, Entity.NEEDS, "region")).isEqualTo("R02");
+    assertThat(value(person, Entity.NEEDS, "status")).isEqualTo("pledged");
+  }
+
+  @Test
+  void aBadNeedIsQuarantinedWithTheReasonFieldAndMessageTheContractGives() {
+    RowResult.Rejected subject = rejectedNeed("subject", "household:F7");
+    assertThat(subject.reason()).isEqualTo(Reason.VALUE_NOT_ALLOWED);
+    assertThat(subject.field()).isEqualTo("subject");
+    assertThat(subject.message()).isEqualTo("subject must be family:<id> or person:<id>");
+    assertThat(rejectedNeed("subject", "F7").reason()).isEqualTo(Reason.VALUE_NOT_ALLOWED);
+    assertThat(rejectedNeed("subject", "family:").reason()).isEqualTo(Reason.VALUE_NOT_ALLOWED);
+
+    RowResult.Rejected kind = rejectedNeed("kind", "tuition");
+    assertThat(kind.reason()).isEqualTo(Reason.VALUE_NOT_ALLOWED);
+    assertThat(kind.field()).isEqualTo("kind");
+    assertThat(kind.message())
+        .isEqualTo(
+            "kind must be one of [clothing, food, medical, other, rent, school_fees,"
+                + " school_supplies, utilities]");
+    RowResult.Rejected status = rejectedNeed("status", "closed");
+    assertThat(status.reason()).isEqualTo(Reason.VALUE_NOT_ALLOWED);
+    assertThat(status.message()).isEqualTo("status must be one of [met, open, pledged, withdrawn]");
+
+    RowResult.Rejected noStatus = rejectedNeed("status", " ");
+    assertThat(noStatus.reason()).isEqualTo(Reason.MISSING_REQUIRED);
+    assertThat(noStatus.message()).isEqualTo("status is required");
+    assertThat(rejectedNeed("updated_at", "").reason()).isEqualTo(Reason.MISSING_REQUIRED);
+    assertThat(rejectedNeed("updated_at", "2024-09-02T10:00:00").reason())
+        .isEqualTo(Reason.INVALID_TIMESTAMP);
+    assertThat(rejectedNeed("opened_on", "2024-09-31").reason()).isEqualTo(Reason.INVALID_DATE);
+    assertThat(rejectedNeed("amount", "a lot", "currency", "IRR").reason())
+        .isEqualTo(Reason.INVALID_NUMBER);
+
+    RowResult.Rejected zero = rejectedNeed("amount", "0", "currency", "IRR");
+    assertThat(zero.reason()).isEqualTo(Reason.OUT_OF_RANGE);
+    assertThat(zero.field()).isEqualTo("amount");
+    assertThat(zero.message()).isEqualTo("amount must be greater than 0");
+    RowResult.Rejected noCurrency = rejectedNeed("amount", "400");
+    assertThat(noCurrency.reason()).isEqualTo(Reason.MISSING_REQUIRED);
+    assertThat(noCurrency.field()).isEqualTo("currency");
+    assertThat(noCurrency.message()).isEqualTo("currency is required when amount is given");
+    RowResult.Rejected rial = rejectedNeed("amount", "400", "currency", "rial");
+    assertThat(rial.reason()).isEqualTo(Reason.VALUE_NOT_ALLOWED);
+    assertThat(rial.field()).isEqualTo("currency");
+  }
+
+  @Test
+  void aNeedTombstoneNeedsOnlyItsKeyAndQuarantineKeepsTheSubjectPseudonymised() {
+    RowResult tombstone =
+        validate(Entity.NEEDS, "need_id", "N1", "deleted_at", "2024-10-01T00:00:00Z");
+    assertThat(((RowResult.Accepted) tombstone).tombstone()).isTrue();
+
+    Map<String, String> raw = new java.util.LinkedHashMap<>();
+    raw.put("need_id", "N1");
+    raw.put("subject", "person:P3");
+    raw.put("status", "closed");
+    raw.put("program_id", "PRG01");
+    assertThat(RawRows.sanitisedJson(Entity.NEEDS, raw, PSEUDONYMS))
+        .isEqualTo(
+            "{\"need_id\":\"N1\",\"subject\":\"person:"
+                + PSEUDONYMS.pseudonym("P3")
+                + "\",\"program_id\":\"PRG01\",\"status\":\"closed\"}");
+    Map<String, String> donation = Map.of("donation_id", "D1", "designation", "need:N1");
+    assertThat(RawRows.sanitisedJson(Entity.DONATIONS, donation, PSEUDONYMS))
+        .isEqualTo("{\"donation_id\":\"D1\",\"designation\":\"need:N1\"}");
   }
 
   @Test

@@ -42,7 +42,7 @@ class SyntheticBatchGeneratorTest {
         config(second, 300, 11).withTruthFile(second.resolve("truth.json")).withDirtyRate(0.02));
 
     List<String> names = fileNames(first);
-    assertThat(names).hasSize(11).isEqualTo(fileNames(second));
+    assertThat(names).hasSize(12).isEqualTo(fileNames(second));
     for (String name : names) {
       assertThat(Files.readAllBytes(second.resolve(name)))
           .as(name)
@@ -134,14 +134,84 @@ class SyntheticBatchGeneratorTest {
     Table events = Table.read(clean.resolve("aid_events.csv"));
     assertThat(column(events, "donation_id")).isSubsetOf(donationIds);
     assertThat(column(events, "at")).allSatisfy(OffsetDateTime::parse);
+    Set<String> needs = keys(Table.read(clean.resolve("needs.csv")), "need_id");
     assertThat(column(donations, "designation"))
         .allSatisfy(
             designation ->
                 assertThat(
                         designation.equals("general")
                             || programs.contains(designation.replace("program:", ""))
-                            || families.contains(designation.replace("family:", "")))
+                            || families.contains(designation.replace("family:", ""))
+                            || needs.contains(designation.replace("need:", "")))
                     .isTrue());
+  }
+
+  @Test
+  void aFewFamiliesInAHundredHaveNeedsOfEveryStatusForTheFamilyOrAChild() {
+    Set<String> families = keys(Table.read(clean.resolve("families.csv")), "family_id");
+    Set<String> persons = keys(Table.read(clean.resolve("people.csv")), "person_id");
+    Set<String> programs = keys(Table.read(clean.resolve("programs.csv")), "program_id");
+    Table needs = Table.read(clean.resolve("needs.csv"));
+    // 1,500 families: 4% bring one need and 1% two, 90 expected (binomial sd about 9.4)
+    assertThat(needs.rows().size()).isBetween(55, 125);
+    Map<String, Long> statuses = new HashMap<>();
+    long priced = 0;
+    long underAProgramme = 0;
+    long forAChild = 0;
+    for (List<String> row : needs.rows()) {
+      String subject = needs.value(row, "subject");
+      if (subject.startsWith("person:")) {
+        forAChild++;
+        assertThat(persons).contains(subject.substring("person:".length()));
+      } else {
+        assertThat(subject).startsWith("family:");
+        assertThat(families).contains(subject.substring("family:".length()));
+      }
+      assertThat(needs.value(row, "kind")).isIn((Object[]) NeedSimulator.KINDS);
+      String amount = needs.value(row, "amount");
+      if (!amount.isEmpty()) {
+        priced++;
+        assertThat(Double.parseDouble(amount)).isPositive();
+        assertThat(needs.value(row, "currency")).isEqualTo("IRR");
+      }
+      String program = needs.value(row, "program_id");
+      if (!program.isEmpty()) {
+        underAProgramme++;
+        assertThat(programs).contains(program);
+      }
+      LocalDate opened = LocalDate.parse(needs.value(row, "opened_on"));
+      assertThat(OffsetDateTime.parse(needs.value(row, "updated_at")).toLocalDate())
+          .isAfterOrEqualTo(opened);
+      statuses.merge(needs.value(row, "status"), 1L, Long::sum);
+    }
+    assertThat(statuses).containsOnlyKeys("open", "pledged", "met", "withdrawn");
+    assertThat(priced).isPositive().isLessThan(needs.rows().size());
+    assertThat(underAProgramme).isPositive();
+    assertThat(forAChild).isPositive();
+  }
+
+  @Test
+  void someDonationsAreGivenForAnOpenOrPledgedNeedOpenedByTheDayTheyArrive() {
+    Table needs = Table.read(clean.resolve("needs.csv"));
+    Map<String, List<String>> byId = new HashMap<>();
+    needs.rows().forEach(row -> byId.put(needs.value(row, "need_id"), row));
+    Table donations = Table.read(clean.resolve("donations.csv"));
+    long forNeeds = 0;
+    for (List<String> row : donations.rows()) {
+      String designation = donations.value(row, "designation");
+      if (!designation.startsWith("need:")) {
+        continue;
+      }
+      forNeeds++;
+      List<String> need = byId.get(designation.substring("need:".length()));
+      assertThat(needs.value(need, "status")).isIn("open", "pledged");
+      assertThat(LocalDate.parse(donations.value(row, "received_on")))
+          .isAfterOrEqualTo(LocalDate.parse(needs.value(need, "opened_on")));
+      // the donation comes from the need's family: ids of both embed the family number
+      assertThat(donations.value(row, "donation_id").substring(1, 8))
+          .isEqualTo(needs.value(need, "need_id").substring(1, 8));
+    }
+    assertThat(forNeeds).isPositive();
   }
 
   @Test

@@ -19,11 +19,14 @@ import org.rishe.common.contract.Entity;
 /**
  * The Delta tables an ingest writes. Each write is one commit, so readers see the table before or
  * after it, never between: the first load of a table creates it with its rows, every later one is a
- * MERGE. A key seen again replaces its row (for cases only when the incoming {@code updated_at} is
- * not older), a tombstone deletes it, and a row identical to the stored one is left alone, so
- * ingesting the same batch twice changes nothing.
+ * MERGE. A key seen again replaces its row (for an entity with {@code updated_at}, cases and needs,
+ * only when the incoming one is not older), a tombstone deletes it, and a row identical to the
+ * stored one is left alone, so ingesting the same batch twice changes nothing.
  */
 public final class CuratedTables {
+  /** The column that versions a record: an older incoming row does not replace a newer one. */
+  private static final String UPDATED_AT = "updated_at";
+
   private final SparkSession spark;
 
   public CuratedTables(SparkSession spark) {
@@ -89,7 +92,7 @@ public final class CuratedTables {
                 .collect(Collectors.joining(" AND "))
             + ")";
     String update = differs;
-    if (entity == Entity.CASES) {
+    if (entity.field(UPDATED_AT).isPresent()) {
       update += " AND (t.updated_at IS NULL OR s.updated_at >= t.updated_at)";
     }
     Map<String, String> assignments = new LinkedHashMap<>();
