@@ -54,6 +54,33 @@ public record CausalOrder(Map<String, Integer> tiers, Map<String, Double> proble
     return confounders;
   }
 
+  /**
+   * The codes among {@code candidates} to adjust for when estimating the <em>total</em> effect of
+   * {@code factor} on {@code outcome}: only those strictly before the factor (a lower tier, or for
+   * a problem an earlier problem). Codes of the factor's own tier are left out: recorded at the
+   * same assessments, they may be its consequences, and adjusting for a mediator would remove the
+   * indirect part of the effect.
+   */
+  public List<String> totalEffectConfounders(
+      String factor, String outcome, List<String> candidates) {
+    requireNonNull(factor, "factor is null");
+    requireNonNull(outcome, "outcome is null");
+    int factorTier = tier(factor);
+    List<String> confounders = new ArrayList<>();
+    for (String candidate : candidates) {
+      if (candidate.equals(factor) || candidate.equals(outcome)) {
+        continue;
+      }
+      int candidateTier = tier(candidate);
+      boolean earlierProblem =
+          candidateTier == PROBLEM && factorTier == PROBLEM && lag(candidate) < lag(factor);
+      if (candidateTier < factorTier || earlierProblem) {
+        confounders.add(candidate);
+      }
+    }
+    return confounders;
+  }
+
   private int tier(String code) {
     Integer tier = tiers.get(code);
     if (tier == null) {

@@ -230,6 +230,14 @@ public final class ResultTables {
   public static final String ADJUSTED_ODDS_RATIO = "adjusted_odds_ratio";
   public static final String ATTRIBUTABLE_FRACTION = "attributable_fraction";
 
+  /** Total effect (g-computation): standardised risk ratio and difference, each with _low/_high. */
+  public static final String TOTAL_RISK_RATIO = "total_risk_ratio";
+
+  public static final String TOTAL_RISK_DIFFERENCE = "total_risk_difference";
+
+  /** The codes the total effect is adjusted for, comma-separated (age, sex, region always). */
+  public static final String TOTAL_ADJUSTED_FOR = "total_adjusted_for";
+
   /** Suffixes of the 95% confidence bounds of an estimate column, e.g. relative_risk_low. */
   public static final String LOW_SUFFIX = "_low";
 
