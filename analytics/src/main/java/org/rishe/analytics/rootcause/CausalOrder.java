@@ -34,24 +34,7 @@ public record CausalOrder(Map<String, Integer> tiers, Map<String, Double> proble
    * outcome themselves.
    */
   public List<String> confounders(String factor, String outcome, List<String> candidates) {
-    requireNonNull(factor, "factor is null");
-    requireNonNull(outcome, "outcome is null");
-    int factorTier = tier(factor);
-    List<String> confounders = new ArrayList<>();
-    for (String candidate : candidates) {
-      if (candidate.equals(factor) || candidate.equals(outcome)) {
-        continue;
-      }
-      int candidateTier = tier(candidate);
-      boolean earlier = candidateTier < factorTier;
-      boolean coincides = candidateTier == factorTier && factorTier != PROBLEM;
-      boolean earlierProblem =
-          candidateTier == PROBLEM && factorTier == PROBLEM && lag(candidate) < lag(factor);
-      if (earlier || coincides || earlierProblem) {
-        confounders.add(candidate);
-      }
-    }
-    return confounders;
+    return before(factor, outcome, candidates, true);
   }
 
   /**
@@ -63,6 +46,12 @@ public record CausalOrder(Map<String, Integer> tiers, Map<String, Double> proble
    */
   public List<String> totalEffectConfounders(
       String factor, String outcome, List<String> candidates) {
+    return before(factor, outcome, candidates, false);
+  }
+
+  /** The candidates before the factor; with {@code sameTier}, those of its own tier too. */
+  private List<String> before(
+      String factor, String outcome, List<String> candidates, boolean sameTier) {
     requireNonNull(factor, "factor is null");
     requireNonNull(outcome, "outcome is null");
     int factorTier = tier(factor);
@@ -72,9 +61,11 @@ public record CausalOrder(Map<String, Integer> tiers, Map<String, Double> proble
         continue;
       }
       int candidateTier = tier(candidate);
+      boolean earlier = candidateTier < factorTier;
+      boolean coincides = sameTier && candidateTier == factorTier && factorTier != PROBLEM;
       boolean earlierProblem =
           candidateTier == PROBLEM && factorTier == PROBLEM && lag(candidate) < lag(factor);
-      if (candidateTier < factorTier || earlierProblem) {
+      if (earlier || coincides || earlierProblem) {
         confounders.add(candidate);
       }
     }
