@@ -120,16 +120,15 @@ final class RootCauseTruthCheck {
         .indirectRoots()
         .forEach(
             (problem, roots) -> {
-              for (GroundTruth.IndirectRoot root : roots) {
-                lines.add(
-                    describe(
-                            "indirect",
-                            problem,
-                            root.root(),
-                            overall.get(problem + " " + root.root()))
-                        + "  via "
-                        + String.join(" > ", root.via()));
-              }
+              Map<String, Long> paths = new java.util.TreeMap<>();
+              roots.forEach(root -> paths.merge(root.root(), 1L, Long::sum));
+              paths.forEach(
+                  (root, count) ->
+                      lines.add(
+                          describe("indirect", problem, root, overall.get(problem + " " + root))
+                              + "  ("
+                              + count
+                              + " paths)"));
             });
     // Each 95% CI misses a true OR of 1 one time in twenty by chance, so across the many
     // confounded-only pairs a few misses are expected: more than the binomial 99th percentile
