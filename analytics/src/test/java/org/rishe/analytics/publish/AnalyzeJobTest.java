@@ -90,13 +90,14 @@ class AnalyzeJobTest {
     // one line as each step starts, one with its time as it ends
     assertThat(progress)
         .contains(
-            "[1/7] catalogue",
-            "[2/7] problems",
-            "[5/7] giving by occasion",
-            "[7/7] root causes and causal graph");
-    assertThat(progress.stream().filter(line -> line.matches("\\[\\d/7] .+ done in .+ s")))
-        .hasSize(7)
-        .anyMatch(line -> line.startsWith("[6/7] programme impact done in "));
+            "[1/8] catalogue",
+            "[2/8] problems",
+            "[5/8] giving by occasion",
+            "[7/8] root causes and causal graph",
+            "[8/8] needs board");
+    assertThat(progress.stream().filter(line -> line.matches("\\[\\d/8] .+ done in .+ s")))
+        .hasSize(8)
+        .anyMatch(line -> line.startsWith("[6/8] programme impact done in "));
   }
 
   @Test
