@@ -154,6 +154,18 @@ class NeedsBoardHttpTest extends OneServerPerClass {
   }
 
   @Test
+  void aDonationGivenForANeedNamesItByItsReferenceNeverByItsId() throws Exception {
+    String donor = server.dependencies.keys().create(Role.DONOR, "donorA");
+    JsonNode onBoard =
+        json(HttpGet.send(server.port(), "/api/v1/donations/D3/journey", donor), 200);
+    assertThat(onBoard.get("designation").asText()).isEqualTo("need:" + ref("need-G1"));
+    // a need no longer on the board (met) is named by its kind of designation alone
+    HttpResponse<String> met = server.get("/api/v1/donations/D4/journey", Role.LEADERSHIP);
+    assertThat(json(met, 200).get("designation").asText()).isEqualTo("need");
+    assertThat(met.body()).doesNotContain("need-met");
+  }
+
+  @Test
   void csvAndPagesCarryTheSameNeeds() throws Exception {
     HttpResponse<String> csv =
         server.get("/api/v1/needs?limit=1000&kind=medical", Role.DONOR, "text/csv");

@@ -200,6 +200,25 @@ public record PublishedRun(
   /** One problem's counts. */
   public record ProblemRow(String code, String labelEn, String labelFa, long cases, long people) {}
 
+  /**
+   * A donation's designation as it may be served: {@code need:<need_id>} becomes {@code
+   * need:<need_ref>} for a need on the board, and {@code need} alone for one that is not (met or
+   * withdrawn), since a need id is never served; every other designation is unchanged.
+   */
+  public String servedDesignation(String designation) {
+    if (designation == null || !designation.startsWith(NEED_DESIGNATION)) {
+      return designation;
+    }
+    String needId = designation.substring(NEED_DESIGNATION.length());
+    return needsBoard.stream()
+        .filter(need -> need.needId().equals(needId))
+        .findFirst()
+        .map(need -> NEED_DESIGNATION + need.needRef())
+        .orElse("need");
+  }
+
+  private static final String NEED_DESIGNATION = "need:";
+
   public Map<String, IndicatorRow> indicatorsByCode() {
     return indicators.stream()
         .collect(java.util.stream.Collectors.toUnmodifiableMap(IndicatorRow::code, i -> i));

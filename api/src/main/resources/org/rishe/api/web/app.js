@@ -52,7 +52,7 @@
       'method.propensity_stratification': 'propensity stratification', 'method.entropy_balancing': 'entropy balancing',
       'method.naive_difference': 'naive difference',
       'designation.general': 'General fund', 'designation.program': 'Programme', 'designation.family': 'Family',
-      'designation.person': 'Person',
+      'designation.person': 'Person', 'designation.need': 'Need',
       navNeeds: 'Needs', needsTitle: 'Needs you can help with',
       needsHelp: "Open needs of families and children, without names: a child's age band and sex are shown only where enough children share them.",
       needKind: 'Kind of need', allKinds: 'All kinds', needRef: 'Reference', amount: 'Amount',
@@ -127,7 +127,7 @@
       'method.propensity_stratification': 'طبقه‌بندی بر پایه نمره گرایش', 'method.entropy_balancing': 'توازن آنتروپی',
       'method.naive_difference': 'تفاوت ساده',
       'designation.general': 'صندوق عمومی', 'designation.program': 'برنامه', 'designation.family': 'خانواده',
-      'designation.person': 'فرد',
+      'designation.person': 'فرد', 'designation.need': 'نیاز',
       navNeeds: 'نیازها', needsTitle: 'نیازهایی که می‌توانید برآورده کنید',
       needsHelp: 'نیازهای باز خانواده‌ها و کودکان، بی‌نام: گروه سنی و جنس کودک فقط وقتی نشان داده می‌شود که کودکان کافی در آن شریک باشند.',
       needKind: 'نوع نیاز', allKinds: 'همه نوع‌ها', needRef: 'شناسه', amount: 'مبلغ',
@@ -920,9 +920,10 @@
     return node;
   }
 
-  // general, or program:, family: or person: and an id (docs/data-contract.md)
+  // general, or program:, family: or person: and an id (docs/data-contract.md), or need: and the
+  // need's board reference
   function designation(value) {
-    var match = /^(program|family|person):(.+)$/.exec(value || '');
+    var match = /^(program|family|person|need):(.+)$/.exec(value || '');
     if (!match) { return term('designation', value); }
     var node = el('span', null, term('designation', match[1]) + ' ');
     node.appendChild(code(match[2]));
