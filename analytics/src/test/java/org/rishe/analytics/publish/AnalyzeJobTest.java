@@ -75,6 +75,13 @@ class AnalyzeJobTest {
                 .first()
                 .toString())
         .isEqualTo("[R01,delinquency,unknown,unknown,2024-02,1]");
+    // no needs in the batch: an empty board, and the references' secret made in the warehouse
+    assertThat(manifest.tables()).containsEntry("needs_board", 0L);
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(
+                    temporary.resolve("warehouse/config/private/need-ref.key"))))
+        .isEqualTo("rw-------");
     // every step's tables, and its settings beside the run's own
     List<AnalysisStep> steps =
         AnalyzeJob.steps(ProgramImpactSettings.defaults(), CausalGraphSettings.defaults());
