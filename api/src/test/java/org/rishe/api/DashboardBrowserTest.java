@@ -27,6 +27,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rishe.api.auth.Role;
 import org.rishe.api.volunteers.Interest;
@@ -376,31 +377,68 @@ class DashboardBrowserTest extends OneServerPerClass {
     screenshot("planner-researcher");
     assertNoConsoleErrors();
 
-    // a donor sees the donor view only, whatever the address asks for
+    // a donor sees the donor view and the needs board only, whatever the address asks for
     open("planner", server.keys.get(Role.DONOR));
     wait.until(d -> !visibleViews().isEmpty());
     visible("donation-id");
-    assertThat(visibleViews()).containsExactly("donor");
+    assertThat(visibleViews()).containsExactly("donor", "needs");
     driver.get(base + "/#/leadership");
     wait.until(d -> d.getCurrentUrl().endsWith("#/donor"));
     visible("donation-id");
-    assertThat(visibleViews()).containsExactly("donor");
+    assertThat(visibleViews()).containsExactly("donor", "needs");
     assertThat(driver.findElement(By.id("page-leadership")).isDisplayed()).isFalse();
     assertNoRefusalShown();
     screenshot("donor-only");
     assertNoConsoleErrors();
 
-    // a planner: leadership and planner, not the donor view
+    // a planner: leadership, planner and the needs board, not the donor view
     open("donor", server.keys.get(Role.PLANNER));
     wait.until(d -> d.getCurrentUrl().endsWith("#/leadership"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-casesOpened"), "7"));
-    assertThat(visibleViews()).containsExactly("leadership", "planner");
+    assertThat(visibleViews()).containsExactly("leadership", "planner", "needs");
     assertNoRefusalShown();
     assertNoConsoleErrors();
 
     open("leadership", server.keys.get(Role.LEADERSHIP));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-casesOpened"), "7"));
-    assertThat(visibleViews()).containsExactly("leadership", "planner", "donor");
+    assertThat(visibleViews()).containsExactly("leadership", "planner", "donor", "needs");
+    assertNoRawKeys();
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void needsPageListsTheBoardWithFiltersInEnglishAndPersian() throws IOException {
+    open("needs", server.keys.get(Role.DONOR));
+    By rows = By.cssSelector("#needs-table tbody tr");
+    wait.until(d -> d.findElements(rows).size() == NeedsFixture.NEEDS.size());
+
+    String board = driver.findElement(By.id("needs-table")).getText();
+    assertThat(board)
+        .contains(NeedsFixture.REFS.ref("need-G3"), "School fees", "Medical care", "R02", "PRG03")
+        .contains("6–11", "girl or woman", "Open", "Pledged", "3,000,000")
+        .doesNotContain("need-", "boy or man");
+    assertThat(visibleViews()).containsExactly("donor", "needs");
+    new Select(driver.findElement(By.id("needs-kind"))).selectByValue("medical");
+    wait.until(d -> d.findElements(rows).size() == 11);
+    wait.until(d -> d.findElements(By.cssSelector("#needs-region option")).size() == 4);
+    new Select(driver.findElement(By.id("needs-kind"))).selectByValue("");
+    new Select(driver.findElement(By.id("needs-region"))).selectByValue("R01");
+    // R01: the twelve needs of the eleven girls, the ten boys' and a family's rent
+    wait.until(d -> d.findElements(rows).size() == 23);
+    screenshot("needs");
+    assertNoRawKeys();
+    assertNoRefusalShown();
+    assertNoConsoleErrors();
+
+    driver.findElement(By.id("lang-toggle")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("needs-table"), "شهریه مدرسه"));
+    assertThat(driver.findElements(rows)).hasSize(23);
+    assertThat(driver.findElement(By.id("needs-table")).getText())
+        .contains("دختر یا زن", "اجاره خانه", "۶–۱۱")
+        .doesNotContain("School fees");
+    assertNoLatinDigits("#needs-table tbody");
+    screenshot("needs-fa");
     assertNoRawKeys();
     assertNoConsoleErrors();
   }

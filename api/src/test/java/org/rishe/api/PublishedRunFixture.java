@@ -56,6 +56,7 @@ final class PublishedRunFixture {
               + "' (FORMAT PARQUET)");
       DashboardFixture.write(statement, run);
       OccasionFixture.write(statement, run);
+      NeedsFixture.write(statement, run);
       Files.writeString(
           run.resolve("run.json"),
           "{\"runId\":\"" + runId + "\",\"publishedAt\":\"2026-11-29T00:00:00Z\"}");
@@ -65,6 +66,28 @@ final class PublishedRunFixture {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A store serving run {@code run-old}, published with one problem and then stripped of {@code
+   * table}, as a run published before that table existed.
+   */
+  static org.rishe.api.results.ResultsStore storeOfRunWithout(Path warehouse, String table) {
+    publish(
+        warehouse, "run-old", List.of(new Problem("dropout", "School dropout", "ترک تحصیل", 1, 1)));
+    try (java.util.stream.Stream<Path> files =
+        Files.walk(warehouse.resolve("results/run-old").resolve(table))) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    org.rishe.api.results.ResultsStore store =
+        new org.rishe.api.results.ResultsStore(
+            new org.rishe.common.warehouse.WarehouseLayout(warehouse.toString()));
+    if (!store.refresh()) {
+      throw new IllegalStateException("run-old was not loaded");
+    }
+    return store;
   }
 
   /**

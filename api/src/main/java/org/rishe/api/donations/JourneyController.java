@@ -14,7 +14,8 @@ import org.rishe.api.results.ResultsStore;
 
 /**
  * {@code GET /donations/{id}/journey}. A donor's key sees only that donor's donations: any other id
- * gets exactly the answer a missing id gets, so a donor cannot learn which ids exist.
+ * gets exactly the answer a missing id gets, so a donor cannot learn which ids exist. A donation
+ * given for a need names it by its board reference, never by its need id.
  */
 public final class JourneyController {
   private final ResultsStore results;
@@ -48,7 +49,7 @@ public final class JourneyController {
     ctx.json(
         new JourneyView(
             journey.donationId(),
-            journey.designation(),
+            run.servedDesignation(journey.designation()),
             journey.receivedOn(),
             journey.stages(),
             journey.currentStage(),

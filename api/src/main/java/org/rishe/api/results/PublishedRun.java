@@ -22,7 +22,8 @@ public record PublishedRun(
     RootCauseResults rootCauses,
     List<Cube> cubes,
     List<ProgramImpactGap> programImpactGaps,
-    List<OccasionGivingRow> occasionGiving) {
+    List<OccasionGivingRow> occasionGiving,
+    List<NeedRow> needsBoard) {
   public PublishedRun {
     requireNonNull(runId, "runId is null");
     indicators = List.copyOf(indicators);
@@ -35,6 +36,37 @@ public record PublishedRun(
     cubes = List.copyOf(cubes);
     programImpactGaps = List.copyOf(programImpactGaps);
     occasionGiving = List.copyOf(occasionGiving);
+    needsBoard = List.copyOf(needsBoard);
+  }
+
+  /** A run without the needs board, as published before that table existed. */
+  public PublishedRun(
+      String runId,
+      String publishedAt,
+      List<IndicatorRow> indicators,
+      List<ProblemRow> problems,
+      DashboardRun dashboard,
+      List<ProgramRow> programs,
+      List<ProgramImpactRow> programImpacts,
+      List<ProgramBalanceRow> programBalance,
+      RootCauseResults rootCauses,
+      List<Cube> cubes,
+      List<ProgramImpactGap> programImpactGaps,
+      List<OccasionGivingRow> occasionGiving) {
+    this(
+        runId,
+        publishedAt,
+        indicators,
+        problems,
+        dashboard,
+        programs,
+        programImpacts,
+        programBalance,
+        rootCauses,
+        cubes,
+        programImpactGaps,
+        occasionGiving,
+        List.of());
   }
 
   /**
@@ -167,6 +199,25 @@ public record PublishedRun(
 
   /** One problem's counts. */
   public record ProblemRow(String code, String labelEn, String labelFa, long cases, long people) {}
+
+  /**
+   * A donation's designation as it may be served: {@code need:<need_id>} becomes {@code
+   * need:<need_ref>} for a need on the board, and {@code need} alone for one that is not (met or
+   * withdrawn), since a need id is never served; every other designation is unchanged.
+   */
+  public String servedDesignation(String designation) {
+    if (designation == null || !designation.startsWith(NEED_DESIGNATION)) {
+      return designation;
+    }
+    String needId = designation.substring(NEED_DESIGNATION.length());
+    return needsBoard.stream()
+        .filter(need -> need.needId().equals(needId))
+        .findFirst()
+        .map(need -> NEED_DESIGNATION + need.needRef())
+        .orElse("need");
+  }
+
+  private static final String NEED_DESIGNATION = "need:";
 
   public Map<String, IndicatorRow> indicatorsByCode() {
     return indicators.stream()

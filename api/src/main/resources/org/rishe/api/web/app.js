@@ -52,7 +52,16 @@
       'method.propensity_stratification': 'propensity stratification', 'method.entropy_balancing': 'entropy balancing',
       'method.naive_difference': 'naive difference',
       'designation.general': 'General fund', 'designation.program': 'Programme', 'designation.family': 'Family',
-      'designation.person': 'Person',
+      'designation.person': 'Person', 'designation.need': 'Need',
+      navNeeds: 'Needs', needsTitle: 'Needs you can help with',
+      needsHelp: "Open needs of families and children, without names: a child's age band and sex are shown only where enough children share them.",
+      needKind: 'Kind of need', allKinds: 'All kinds', needRef: 'Reference', amount: 'Amount',
+      ageBand: 'Age', sex: 'Sex', daysOpen: 'Days open', status: 'Status', noNeeds: 'No open needs match',
+      'needKind.school_fees': 'School fees', 'needKind.school_supplies': 'School supplies', 'needKind.food': 'Food',
+      'needKind.medical': 'Medical care', 'needKind.rent': 'Rent', 'needKind.utilities': 'Utility bills',
+      'needKind.clothing': 'Clothing', 'needKind.other': 'Other',
+      'sex.female': 'girl or woman', 'sex.male': 'boy or man', 'sex.other': 'other',
+      'needStatus.open': 'Open', 'needStatus.pledged': 'Pledged',
       matchesTitle: 'Programmes that match you',
       matchesHelp: 'Ranked by how well each programme fits your interests and how much help it needs near you.',
       program: 'Programme', reasons: 'Why', interested: "I'm interested", interestRegistered: 'Interest registered',
@@ -118,7 +127,16 @@
       'method.propensity_stratification': 'طبقه‌بندی بر پایه نمره گرایش', 'method.entropy_balancing': 'توازن آنتروپی',
       'method.naive_difference': 'تفاوت ساده',
       'designation.general': 'صندوق عمومی', 'designation.program': 'برنامه', 'designation.family': 'خانواده',
-      'designation.person': 'فرد',
+      'designation.person': 'فرد', 'designation.need': 'نیاز',
+      navNeeds: 'نیازها', needsTitle: 'نیازهایی که می‌توانید برآورده کنید',
+      needsHelp: 'نیازهای باز خانواده‌ها و کودکان، بی‌نام: گروه سنی و جنس کودک فقط وقتی نشان داده می‌شود که کودکان کافی در آن شریک باشند.',
+      needKind: 'نوع نیاز', allKinds: 'همه نوع‌ها', needRef: 'شناسه', amount: 'مبلغ',
+      ageBand: 'سن', sex: 'جنس', daysOpen: 'روزهای باز', status: 'وضعیت', noNeeds: 'نیاز بازی با این انتخاب نیست',
+      'needKind.school_fees': 'شهریه مدرسه', 'needKind.school_supplies': 'لوازم مدرسه', 'needKind.food': 'غذا',
+      'needKind.medical': 'درمان', 'needKind.rent': 'اجاره خانه', 'needKind.utilities': 'قبض‌های خانه',
+      'needKind.clothing': 'پوشاک', 'needKind.other': 'سایر',
+      'sex.female': 'دختر یا زن', 'sex.male': 'پسر یا مرد', 'sex.other': 'دیگر',
+      'needStatus.open': 'باز', 'needStatus.pledged': 'تعهد شده',
       matchesTitle: 'برنامه‌های مناسب شما',
       matchesHelp: 'به ترتیب تناسب هر برنامه با علاقه‌های شما و میزان نیاز آن به کمک در نزدیکی شما.',
       program: 'برنامه', reasons: 'چرا', interested: 'علاقه‌مندم', interestRegistered: 'علاقه ثبت شد',
@@ -144,13 +162,14 @@
   var SHARES = ['completionRate', 'shareDelivered'];
   var TREND_METRICS = ['casesOpened', 'casesResolved', 'peopleReached', 'familiesReached',
     'programParticipants', 'donationsReceived', 'donationsDelivered', 'medianDaysToResolution'];
-  var PAGES = ['leadership', 'planner', 'donor', 'volunteer'];
+  var PAGES = ['leadership', 'planner', 'donor', 'volunteer', 'needs'];
+  var NEED_KINDS = ['school_fees', 'school_supplies', 'food', 'medical', 'rent', 'utilities', 'clothing', 'other'];
   // The views each role may use: those whose data routes (docs/api.md, Routes.java) admit the role.
   // Only a volunteer's key has matches of its own.
-  var STAFF = ['leadership', 'planner', 'donor'];
+  var STAFF = ['leadership', 'planner', 'donor', 'needs'];
   var VIEWS = {
-    leadership: STAFF, admin: STAFF, planner: ['leadership', 'planner'],
-    researcher: ['planner'], donor: ['donor'], volunteer: ['volunteer']
+    leadership: STAFF, admin: STAFF, planner: ['leadership', 'planner', 'needs'],
+    researcher: ['planner'], donor: ['donor', 'needs'], volunteer: ['volunteer']
   };
 
   var state = {
@@ -736,6 +755,81 @@
     });
   }
 
+  // ---- needs board ----
+  // The open needs, filtered by kind and region on the server; the regions to choose from are those
+  // of the whole board, asked for once per key.
+  function loadNeeds() {
+    var kind = $('needs-kind').value || '';
+    var region = $('needs-region').value || '';
+    options($('needs-kind'), [['', t('allKinds')]].concat(NEED_KINDS.map(function (code) {
+      return [code, t('needKind.' + code)];
+    })), kind);
+    if (!state.needRegions || state.needRegions.key !== apiKey()) {
+      state.needRegions = { key: apiKey(), regions: null };
+      api('/api/v1/needs?limit=1000').then(function (body) {
+        var regions = [];
+        body.needs.forEach(function (need) {
+          if (need.region && regions.indexOf(need.region) < 0) { regions.push(need.region); }
+        });
+        state.needRegions.regions = regions.sort();
+        needRegions('');
+      }, failed('needs-message'));
+    }
+    needRegions(region);
+    var query = '/api/v1/needs?limit=1000&lang=' + state.lang + (kind ? '&kind=' + encodeURIComponent(kind) : '') +
+      (region ? '&region=' + encodeURIComponent(region) : '');
+    api(query).then(function (body) {
+      show('needs-message', body.needs.length ? null : t('noNeeds'));
+      table($('needs-table'), [t('needRef'), t('needKind'), t('amount'), t('region'), t('program'), t('ageBand'),
+        t('sex'), t('daysOpen'), t('status'), ''],
+        body.needs.map(function (need) {
+          return [code(need.needRef), need.kindLabel, amount(need.amount, need.currency),
+            need.region ? code(need.region) : '–', need.program ? code(need.program) : '–', ageBand(need.ageBand),
+            need.sex ? term('sex', need.sex) : '–', number(need.daysOpen, 0), term('needStatus', need.status),
+            pledgeButton(need) || ''];
+        }));
+      $('needs-table').hidden = body.needs.length === 0;
+    }, function (error) {
+      clear($('needs-table'));
+      show('needs-message', describe(error));
+    });
+  }
+
+  function needRegions(chosen) {
+    var regions = (state.needRegions && state.needRegions.regions) || [];
+    options($('needs-region'), [['', t('allRegions')]].concat(regions.map(function (r) { return [r, r]; })), chosen);
+  }
+
+  // Fills a select with [value, text] pairs, keeping `chosen` selected.
+  function options(select, pairs, chosen) {
+    clear(select);
+    pairs.forEach(function (pair) {
+      var option = el('option', null, pair[1]);
+      option.value = pair[0];
+      select.appendChild(option);
+    });
+    select.value = chosen;
+  }
+
+  function amount(value, currency) {
+    if (value === null || value === undefined) { return '–'; }
+    var node = el('span', null, number(value, 0) + ' ');
+    node.appendChild(code(currency));
+    return node;
+  }
+
+  // "6-11" or "18+" in the page's digits; null (not shown, or a family's need) as a dash
+  function ageBand(band) {
+    if (!band) { return '–'; }
+    return band.replace(/\d+/g, function (digits) { return number(Number(digits), 0); }).replace('-', '–');
+  }
+
+  // The "Pledge" button of a need, for the pledges branch (POST /needs/{ref}/pledges) to fill in:
+  // return a node to show in the need's last column, or null for none.
+  function pledgeButton(need) { // eslint-disable-line no-unused-vars
+    return null;
+  }
+
   // ---- volunteer ----
   function loadMatches() {
     api('/api/v1/me/matches').then(function (body) {
@@ -826,9 +920,10 @@
     return node;
   }
 
-  // general, or program:, family: or person: and an id (docs/data-contract.md)
+  // general, or program:, family: or person: and an id (docs/data-contract.md), or need: and the
+  // need's board reference
   function designation(value) {
-    var match = /^(program|family|person):(.+)$/.exec(value || '');
+    var match = /^(program|family|person|need):(.+)$/.exec(value || '');
     if (!match) { return term('designation', value); }
     var node = el('span', null, term('designation', match[1]) + ' ');
     node.appendChild(code(match[2]));
@@ -892,6 +987,7 @@
       if (page === 'planner') { loadPlanner(); }
       if (page === 'donor' && $('donation-id').value) { loadJourney(); }
       if (page === 'volunteer') { loadMatches(); }
+      if (page === 'needs') { loadNeeds(); }
     }, function () { /* the key was refused and is asked for again */ });
   }
 
@@ -922,6 +1018,8 @@
     $('trend-metric').addEventListener('change', loadTrend);
     $('problem-select').addEventListener('change', loadRootCauses);
     $('region-select').addEventListener('change', loadRootCauses);
+    $('needs-kind').addEventListener('change', loadNeeds);
+    $('needs-region').addEventListener('change', loadNeeds);
     $('donation-form').addEventListener('submit', function (event) {
       event.preventDefault();
       loadJourney();
