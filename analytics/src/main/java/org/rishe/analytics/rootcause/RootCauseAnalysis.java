@@ -58,8 +58,8 @@ public final class RootCauseAnalysis {
           + " kind of model adjusted only for codes strictly before the factor (never its own tier,"
           + " where mediators are), averaged over the people with a known exposure (weights 1/f on"
           + " a draw); family-clustered influence-function (sandwich, CR1) Wald CIs."
-          + " Attributable fraction: Miettinen's pc(OR-1)/OR on the adjusted OR, conservative"
-          + " Bonferroni-corner CI. Median lead days: factor's"
+          + " Attributable fraction: 1 - R0/P from the total effect's model (P the observed risk),"
+          + " CI on log(R0/P) from the same influence values. Median lead days: factor's"
           + " first exposed observation to onset, exposed cases. Evidence: insufficient data if <10"
           + " exposed cases or no adjusted model; strong if adjusted CI excludes 1, q<0.01 and >=20"
           + " exposed cases; moderate if adjusted CI excludes 1 and q<0.05; else weak.";

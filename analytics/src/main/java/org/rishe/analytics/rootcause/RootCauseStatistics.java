@@ -3,7 +3,6 @@ package org.rishe.analytics.rootcause;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.rishe.analytics.stats.AttributableFraction;
 import org.rishe.analytics.stats.Estimate;
 import org.rishe.analytics.stats.FamilySums;
 import org.rishe.analytics.stats.MultipleTesting;
@@ -16,7 +15,8 @@ import org.rishe.analytics.stats.TwoByTwo;
  * TwoByTwo} (Haldane–Anscombe correction when a cell is zero; Fisher's exact test when an expected
  * count is below 5, else Pearson's chi-square over the design effect of the family clustering);
  * q-values are Benjamini–Hochberg over every test of the run, overall and regional rows together;
- * the attributable fraction is Miettinen's, on the adjusted odds ratio.
+ * the attributable fraction is the total effect's, 1 - R0/P by g-computation ({@link
+ * TotalEffects}).
  */
 public final class RootCauseStatistics {
   private RootCauseStatistics() {}
@@ -77,11 +77,9 @@ public final class RootCauseStatistics {
               new Population(0, 0));
       Estimate adjustedRatio =
           adjusted.get(new AdjustedOddsRatios.Key(count.problem(), count.factor(), count.region()));
-      long knownCases = count.exposedCases() + count.unexposedCases();
-      Estimate fraction =
-          adjustedRatio == null || knownCases == 0
-              ? null
-              : AttributableFraction.miettinen(adjustedRatio, count.exposedCases(), knownCases);
+      TotalEffects.TotalEffect total =
+          totals.get(new AdjustedOddsRatios.Key(count.problem(), count.factor(), count.region()));
+      Estimate fraction = total == null ? null : total.attributableFraction();
       rows.add(
           new RootCauseRow(
               count.problem(),
@@ -102,8 +100,7 @@ public final class RootCauseStatistics {
               EvidenceGrade.of(count.exposedCases(), adjustedRatio, qValues[i]),
               population.population(),
               population.cases(),
-              totals.get(
-                  new AdjustedOddsRatios.Key(count.problem(), count.factor(), count.region()))));
+              total));
     }
     return rows;
   }

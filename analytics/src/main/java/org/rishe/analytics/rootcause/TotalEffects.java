@@ -43,13 +43,16 @@ public final class TotalEffects {
 
   /**
    * A total effect: the standardised risks with and without the factor, their ratio and difference
-   * with 95% CIs, and the codes adjusted for (besides age, sex and, overall, region).
+   * with 95% CIs, the population attributable fraction 1 - R0/P (P the observed risk: the share of
+   * cases that would not have occurred had nobody been exposed) with its 95% CI, and the codes
+   * adjusted for (besides age, sex and, overall, region).
    */
   public record TotalEffect(
       double riskExposed,
       double riskUnexposed,
       Estimate riskRatio,
       Estimate riskDifference,
+      Estimate attributableFraction,
       List<String> adjustedFor,
       int people,
       int families) {
@@ -133,12 +136,14 @@ public final class TotalEffects {
     double[][] predicted = new double[2][size];
     double[][] derivative = new double[2][columns];
     double totalWeight = 0;
+    double observedCases = 0;
     double[] sums = new double[2];
     for (int r = 0; r < size; r++) {
       int unit = design.units()[r];
       weights[r] =
           1 / sampling.fraction(region, focal, sample.status()[focal][unit], sample.isCase()[unit]);
       totalWeight += weights[r];
+      observedCases += weights[r] * design.outcome()[r];
       double[] z = design.row(r);
       for (int x = 0; x < 2; x++) {
         z[1] = x;
@@ -152,7 +157,8 @@ public final class TotalEffects {
       }
     }
     double[] risks = {sums[0] / totalWeight, sums[1] / totalWeight};
-    if (!(risks[0] > 0 && risks[1] > 0)) {
+    double observed = observedCases / totalWeight;
+    if (!(risks[0] > 0 && risks[1] > 0 && observed > 0)) {
       return Optional.empty();
     }
     // D_x' I^-1, so that each person's score needs one dot product per exposure
@@ -177,9 +183,11 @@ public final class TotalEffects {
             (weights[r] * (predicted[x][r] - risks[x]) + residual * dot(projection[x], z))
                 / totalWeight;
       }
-      double[] family = families.computeIfAbsent(sample.family()[unit], key -> new double[2]);
+      double observedInfluence = weights[r] * (design.outcome()[r] - observed) / totalWeight;
+      double[] family = families.computeIfAbsent(sample.family()[unit], key -> new double[3]);
       family[0] += influence[1] / risks[1] - influence[0] / risks[0];
       family[1] += influence[1] - influence[0];
+      family[2] += influence[0] / risks[0] - observedInfluence / observed;
     }
     int clusters = families.size();
     if (clusters < 2) {
@@ -187,15 +195,20 @@ public final class TotalEffects {
     }
     double logRatioVariance = 0;
     double differenceVariance = 0;
+    double unexposedShareVariance = 0;
     for (double[] family : families.values()) {
       logRatioVariance += family[0] * family[0];
       differenceVariance += family[1] * family[1];
+      unexposedShareVariance += family[2] * family[2];
     }
     double correction = clusters / (clusters - 1.0);
     double logRatio = Math.log(risks[1] / risks[0]);
     double ratioMargin = Z_95 * Math.sqrt(correction * logRatioVariance);
     double difference = risks[1] - risks[0];
     double differenceMargin = Z_95 * Math.sqrt(correction * differenceVariance);
+    // 1 - AF = R0 / P, whose log has the interval; AF's bounds are its complements
+    double logShare = Math.log(risks[0] / observed);
+    double shareMargin = Z_95 * Math.sqrt(correction * unexposedShareVariance);
     return Optional.of(
         new TotalEffect(
             risks[1],
@@ -205,6 +218,10 @@ public final class TotalEffects {
                 Math.exp(logRatio - ratioMargin),
                 Math.exp(logRatio + ratioMargin)),
             new Estimate(difference, difference - differenceMargin, difference + differenceMargin),
+            new Estimate(
+                1 - Math.exp(logShare),
+                1 - Math.exp(logShare + shareMargin),
+                1 - Math.exp(logShare - shareMargin)),
             adjustedFor,
             size,
             clusters));

@@ -31,7 +31,17 @@ class RootCauseStatisticsTest {
           Map.of(
               new AdjustedOddsRatios.Key("delinquency", "peer_delinquency", null),
               new Estimate(3, 2, 4.5)),
-          Map.of());
+          Map.of(
+              new AdjustedOddsRatios.Key("delinquency", "peer_delinquency", null),
+              new TotalEffects.TotalEffect(
+                  0.2,
+                  0.05,
+                  new Estimate(4, 2.5, 6.4),
+                  new Estimate(0.15, 0.1, 0.2),
+                  new Estimate(0.55, 0.4, 0.66),
+                  List.of("poverty"),
+                  300,
+                  250)));
 
   @Test
   void relativeRiskAndOddsRatioFollowKatzAndWoolf() {
@@ -65,11 +75,11 @@ class RootCauseStatisticsTest {
   }
 
   @Test
-  void attributableFractionIsMiettinensOnTheAdjustedRatio() {
-    // Two thirds of the 30 cases with a known answer were exposed; adjusted OR 3.
-    assertThat(rows.get(0).attributableFraction().estimate())
-        .isCloseTo(20.0 / 30 * (3 - 1) / 3, within(1e-12));
+  void theAttributableFractionAndTotalEffectAreTheStandardisedOnes() {
+    assertThat(rows.get(0).attributableFraction()).isEqualTo(new Estimate(0.55, 0.4, 0.66));
+    assertThat(rows.get(0).totalEffect().riskRatio()).isEqualTo(new Estimate(4, 2.5, 6.4));
     assertThat(rows.get(1).attributableFraction()).isNull();
+    assertThat(rows.get(1).totalEffect()).isNull();
   }
 
   @Test

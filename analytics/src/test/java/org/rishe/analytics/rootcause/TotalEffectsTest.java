@@ -65,6 +65,9 @@ class TotalEffectsTest {
     assertThat(effect.riskDifference().low()).isCloseTo(p1 - p0 - Z * wald, within(1e-9));
     assertThat(effect.people()).isEqualTo(N);
     assertThat(effect.families()).isEqualTo(N);
+    // without confounders R0 is the unexposed risk: AF = 1 - (40/240) / (100/400)
+    assertThat(effect.attributableFraction().estimate())
+        .isCloseTo(1 - (40.0 / 240) / 0.25, within(1e-10));
   }
 
   @Test
@@ -88,6 +91,13 @@ class TotalEffectsTest {
         .isCloseTo(-0.0481167751427291 - Z * Math.sqrt(0.00228708285187719), within(1e-8));
     assertThat(effect.adjustedFor()).containsExactly("confounder");
     assertThat(effect.families()).isEqualTo(200);
+    // numpy: AF = 1 - R0/P = -0.111299349143625 (P = 0.25), var log(R0/P) = 0.0107006263637173
+    assertThat(effect.attributableFraction().estimate())
+        .isCloseTo(-0.111299349143625, within(1e-9));
+    assertThat(effect.attributableFraction().low())
+        .isCloseTo(
+            1 - 0.277824837285906 / 0.25 * Math.exp(Z * Math.sqrt(0.0107006263637173)),
+            within(1e-8));
   }
 
   @Test

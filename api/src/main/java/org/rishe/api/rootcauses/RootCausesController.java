@@ -166,7 +166,7 @@ public final class RootCausesController {
         indicator == null ? row.factor() : persian ? indicator.labelFa() : indicator.labelEn();
     if (withheld) {
       // Every number of the row goes, not only its counts: the crude ratios are equations in the
-      // cells, the attributable fraction p(aOR-1)/aOR gives the exposed share of cases p, and a
+      // cells, the attributable fraction 1 - R0/P with the cases served gives R0, and a
       // total effect adjusted for nothing is the crude risk ratio and difference.
       return new FactorView(
           row.factor(),
