@@ -19,6 +19,7 @@ import org.rishe.api.routing.ApiRoute;
 import org.rishe.api.routing.RequestGate;
 import org.rishe.api.routing.RouteTable;
 import org.rishe.api.table.ResponseCache;
+import org.rishe.api.transport.Tls;
 
 /** Builds the API server from its dependencies; {@link ServeCommand} starts it. */
 public final class App {
@@ -30,6 +31,16 @@ public final class App {
 
   /** The server with {@code extra} routes after the registry's (the benchmark's baseline). */
   public static Javalin create(ApiDependencies dependencies, List<ApiRoute> extra) {
+    return create(dependencies, extra, null, null, 0);
+  }
+
+  /**
+   * As {@link #create(ApiDependencies, List)}, serving HTTPS only on {@code host}:{@code port} when
+   * {@code tls} is given (then the port given to {@code start} is not used), and telling browsers
+   * to keep to HTTPS (Strict-Transport-Security).
+   */
+  public static Javalin create(
+      ApiDependencies dependencies, List<ApiRoute> extra, Tls tls, String host, int port) {
     ObjectMapper json = new ObjectMapper();
     Authorizer authorizer = new Authorizer(dependencies.keys());
     Metrics metrics = new Metrics(dependencies.results(), dependencies.clock());
@@ -55,6 +66,12 @@ public final class App {
           // errors Jetty answers before Javalin sees the request (a malformed URI, huge headers)
           config.jetty.modifyServer(
               server -> server.setErrorHandler(new JettyProblemErrorHandler()));
+          if (tls != null) {
+            // the only connector: Javalin then adds no plain HTTP one
+            config.jetty.addConnector((server, http) -> tls.connector(server, http, host, port));
+            config.routes.before(
+                ctx -> ctx.header("Strict-Transport-Security", "max-age=31536000"));
+          }
           config.routes.before(gate::check);
           config.routes.before(ctx -> ctx.attribute(ResponseCache.ATTRIBUTE, cache));
           config.routes.beforeMatched(authorizer::check);

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.rishe.api.limits.Limits;
 import org.rishe.api.limits.RateLimit;
 import org.rishe.api.results.ResultsStore;
 import org.rishe.api.routing.ApiRoute;
+import org.rishe.api.transport.Tls;
 import org.rishe.api.volunteers.InterestLog;
 import org.rishe.common.cli.Arguments;
 import org.rishe.common.warehouse.WarehouseLayout;
@@ -28,7 +30,8 @@ public final class ServeCommand {
   static final String USAGE =
       """
       Usage: rishe serve [--port 7070] [--host 127.0.0.1] [--warehouse DIR] [--small-cell-k 11]
-                         [--rate-limit 50] [--max-expensive 4] [--behind-proxy] [--hello]
+                         [--rate-limit 50] [--max-expensive 4] [--behind-proxy]
+                         [--tls-keystore FILE] [--hello]
 
       Serves the latest published results run over HTTP: the API under /api/v1 and the
       dashboard at /. A newer run published by `rishe analyze` is picked up within seconds,
@@ -36,8 +39,11 @@ public final class ServeCommand {
 
         --port N          port to listen on (default 7070; 0 picks a free one)
         --host H          address to bind (default 127.0.0.1); any other than loopback needs
-                          --behind-proxy, since keys and children's data must not cross a
-                          network in clear text
+                          --tls-keystore or --behind-proxy, since keys and children's data
+                          must not cross a network in clear text
+        --tls-keystore F  serve HTTPS (only) with the key and certificate chain in the PKCS#12
+                          file F, its password in $RISHE_TLS_PASSWORD; from PEM files:
+                          openssl pkcs12 -export -in fullchain.pem -inkey privkey.pem -out F
         --behind-proxy    a TLS-terminating reverse proxy (nginx, Caddy, a load balancer) is the
                           only way in: allows a non-loopback --host, and the client address (for
                           the limit on requests without a valid key) is then the last address
@@ -53,7 +59,13 @@ public final class ServeCommand {
 
   static final Set<String> OPTIONS =
       Set.of(
-          "--port", "--host", "--warehouse", "--small-cell-k", "--rate-limit", "--max-expensive");
+          "--port",
+          "--host",
+          "--warehouse",
+          "--small-cell-k",
+          "--rate-limit",
+          "--max-expensive",
+          "--tls-keystore");
   static final Set<String> FLAGS = Set.of("--hello", "--behind-proxy");
 
   /** The benchmark baseline: public, no data, through the same gate, metrics and audit filters. */
@@ -86,18 +98,30 @@ public final class ServeCommand {
     }
     WarehouseLayout layout = WarehouseLayout.resolve(arguments.value("--warehouse").orElse(null));
     String host = arguments.value("--host").orElse("127.0.0.1");
-    if (!isLoopback(host) && !arguments.flag("--behind-proxy")) {
+    Tls tls;
+    try {
+      tls =
+          arguments
+              .value("--tls-keystore")
+              .map(file -> Tls.fromKeyStore(Path.of(file), System.getenv(Tls.PASSWORD_VARIABLE)))
+              .orElse(null);
+    } catch (IllegalArgumentException e) {
+      System.err.println("rishe serve: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    if (!isLoopback(host) && !arguments.flag("--behind-proxy") && tls == null) {
       System.err.println(
           "rishe serve: --host "
               + host
-              + " would serve API keys and children's data in clear text to the network; put a"
-              + " TLS-terminating reverse proxy in front and add --behind-proxy, or keep the"
-              + " default 127.0.0.1");
+              + " would serve API keys and children's data in clear text to the network; give"
+              + " a certificate with --tls-keystore, or put a TLS-terminating reverse proxy in"
+              + " front and add --behind-proxy, or keep the default 127.0.0.1");
       System.exit(2);
       return;
     }
     try {
-      start(layout, host, port, k, limits, arguments.flag("--hello"), System.out);
+      start(layout, host, port, k, limits, arguments.flag("--hello"), tls, System.out);
     } catch (RuntimeException e) {
       System.err.println("rishe serve: failed: " + e.getMessage());
       System.exit(1);
@@ -151,6 +175,19 @@ public final class ServeCommand {
       Limits limits,
       boolean hello,
       PrintStream out) {
+    return start(layout, host, port, k, limits, hello, null, out);
+  }
+
+  /** As above, serving HTTPS only when {@code tls} is given (null: plain HTTP). */
+  public static Javalin start(
+      WarehouseLayout layout,
+      String host,
+      int port,
+      int k,
+      Limits limits,
+      boolean hello,
+      Tls tls,
+      PrintStream out) {
     ResultsStore results = new ResultsStore(layout);
     ApiKeyStore keys = new ApiKeyStore(layout.apiKeys());
     results.refresh();
@@ -193,10 +230,19 @@ public final class ServeCommand {
             interests,
             Clock.systemUTC());
     Javalin app =
-        App.create(dependencies, hello ? List.of(HELLO) : List.<ApiRoute>of()).start(host, port);
+        App.create(dependencies, hello ? List.of(HELLO) : List.<ApiRoute>of(), tls, host, port)
+            .start(host, port);
     String run =
         results.current().map(r -> "run " + r.runId()).orElse("no run yet (run `rishe analyze`)");
-    out.println("Rishe API listening on http://" + host + ":" + app.port() + "/ serving " + run);
+    out.println(
+        "Rishe API listening on "
+            + (tls == null ? "http" : "https")
+            + "://"
+            + host
+            + ":"
+            + app.port()
+            + "/ serving "
+            + run);
     return app;
   }
 }
