@@ -48,7 +48,8 @@ public final class KeysCommand {
                           matches it sees and in whose name it registers interest
         --expires DATE    the key stops working at the start of this day (UTC), YYYY-MM-DD
         --pseudonym-key FILE
-                          for --donor: the pseudonym key ingest used (as in rishe ingest --help)
+                          for --donor and --volunteer: the pseudonym key ingest used (as in
+                          rishe ingest --help)
         --warehouse DIR   the warehouse (default $RISHE_WAREHOUSE or ./warehouse)""";
 
   private KeysCommand() {}
@@ -145,12 +146,6 @@ public final class KeysCommand {
       err.println("rishe keys: --volunteer is only for --role volunteer");
       return 2;
     }
-    if (volunteer.isPresent() && arguments.value("--pseudonym-key").isPresent()) {
-      err.println(
-          "rishe keys: --pseudonym-key is only for --donor: a volunteer_id is stored as given, not"
-              + " pseudonymised (docs/data-contract.md)");
-      return 2;
-    }
     Instant expires = null;
     if (arguments.value("--expires").isPresent()) {
       String date = arguments.value("--expires").get();
@@ -165,22 +160,21 @@ public final class KeysCommand {
         return 2;
       }
     }
-    String donorPseudonym =
+    // a donor or volunteer id as the warehouse stores it: its pseudonym, under the key ingest used
+    String subject =
         donor
+            .or(() -> volunteer)
             .map(
-                d ->
+                id ->
                     new Pseudonymizer(
                             PseudonymKeys.resolve(
                                     System::getenv,
                                     arguments.value("--pseudonym-key").map(Path::of),
                                     Optional.of(layout.localRoot()))
                                 .bytes())
-                        .pseudonym(d))
+                        .pseudonym(id))
             .orElse(null);
-    // a donor id as the warehouse stores it, its pseudonym; a volunteer id is stored as given
-    String key =
-        store.create(
-            role.get(), donor.isPresent() ? donorPseudonym : volunteer.orElse(null), expires);
+    String key = store.create(role.get(), subject, expires);
     out.println(
         "Created a "
             + role.get().code()

@@ -166,7 +166,7 @@ public enum Entity {
   VOLUNTEERS(
       List.of("volunteer_id"),
       List.of(
-          required("volunteer_id", TEXT),
+          required("volunteer_id", IDENTIFIER),
           optional("region", TEXT),
           optional("interests", TEXT),
           optional("joined_on", DATE)));
