@@ -19,7 +19,8 @@ public record RootCauses(
   /**
    * One factor: the two-by-two counts (null where suppressed), crude and adjusted associations with
    * 95% intervals, significance before and after correcting for many factors, how long before the
-   * problem the factor is usually recorded, and an evidence grade.
+   * problem the factor is usually recorded, an evidence grade, and the factor's total effect (null
+   * where not estimated or withheld).
    */
   public record Factor(
       String factor,
@@ -35,5 +36,17 @@ public record RootCauses(
       Double pValue,
       Double qValue,
       Double medianLeadDays,
-      String evidence) {}
+      String evidence,
+      TotalEffect totalEffect) {}
+
+  /**
+   * The total effect of a factor on the problem: the standardised risk ratio and risk difference,
+   * each with its 95% interval, adjusted for age, sex, region and the factors in {@code
+   * adjustedFor}, which come strictly before the factor (never a possible mediator of it).
+   */
+  public record TotalEffect(Estimate riskRatio, Estimate riskDifference, List<String> adjustedFor) {
+    public TotalEffect {
+      adjustedFor = adjustedFor == null ? List.of() : List.copyOf(adjustedFor);
+    }
+  }
 }
