@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Publishes a results run into a warehouse folder the way {@code rishe analyze} does (Parquet
@@ -56,6 +57,7 @@ final class PublishedRunFixture {
               + "' (FORMAT PARQUET)");
       DashboardFixture.write(statement, run);
       OccasionFixture.write(statement, run);
+      NeedsBoardFixture.write(statement, run);
       Files.writeString(
           run.resolve("run.json"),
           "{\"runId\":\"" + runId + "\",\"publishedAt\":\"2026-11-29T00:00:00Z\"}");
@@ -64,6 +66,20 @@ final class PublishedRunFixture {
       throw new IllegalStateException(e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Copies a run's folder, to publish a changed copy of it as a newer run. */
+  static void copyFolder(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
+      }
     }
   }
 

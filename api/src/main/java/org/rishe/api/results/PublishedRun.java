@@ -22,7 +22,8 @@ public record PublishedRun(
     RootCauseResults rootCauses,
     List<Cube> cubes,
     List<ProgramImpactGap> programImpactGaps,
-    List<OccasionGivingRow> occasionGiving) {
+    List<OccasionGivingRow> occasionGiving,
+    List<NeedsBoardRow> needsBoard) {
   public PublishedRun {
     requireNonNull(runId, "runId is null");
     indicators = List.copyOf(indicators);
@@ -35,6 +36,37 @@ public record PublishedRun(
     cubes = List.copyOf(cubes);
     programImpactGaps = List.copyOf(programImpactGaps);
     occasionGiving = List.copyOf(occasionGiving);
+    needsBoard = List.copyOf(needsBoard);
+  }
+
+  /** A run without the needs board, as published before that table existed. */
+  public PublishedRun(
+      String runId,
+      String publishedAt,
+      List<IndicatorRow> indicators,
+      List<ProblemRow> problems,
+      DashboardRun dashboard,
+      List<ProgramRow> programs,
+      List<ProgramImpactRow> programImpacts,
+      List<ProgramBalanceRow> programBalance,
+      RootCauseResults rootCauses,
+      List<Cube> cubes,
+      List<ProgramImpactGap> programImpactGaps,
+      List<OccasionGivingRow> occasionGiving) {
+    this(
+        runId,
+        publishedAt,
+        indicators,
+        problems,
+        dashboard,
+        programs,
+        programImpacts,
+        programBalance,
+        rootCauses,
+        cubes,
+        programImpactGaps,
+        occasionGiving,
+        List.of());
   }
 
   /**
@@ -167,6 +199,11 @@ public record PublishedRun(
 
   /** One problem's counts. */
   public record ProblemRow(String code, String labelEn, String labelFa, long cases, long people) {}
+
+  /** The need on the board with this public reference, if any. */
+  public java.util.Optional<NeedsBoardRow> need(String needRef) {
+    return needsBoard.stream().filter(n -> n.needRef().equals(needRef)).findFirst();
+  }
 
   public Map<String, IndicatorRow> indicatorsByCode() {
     return indicators.stream()

@@ -67,7 +67,8 @@ final class RunLoader {
           RootCauseResultsLoader.load(statement, runFolder),
           CubeLoader.load(statement, runFolder),
           ProgramResultsLoader.gaps(statement, runFolder),
-          OccasionLoader.load(statement, runFolder));
+          OccasionLoader.load(statement, runFolder),
+          NeedsBoardLoader.load(statement, runFolder));
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot read results run " + runId + " in " + runFolder + ": " + e.getMessage(), e);
