@@ -29,6 +29,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rishe.api.auth.Role;
+import org.rishe.api.pledges.Pledge;
+import org.rishe.api.pledges.PledgeLog;
 import org.rishe.api.volunteers.Interest;
 import org.rishe.api.volunteers.InterestLog;
 
@@ -223,6 +225,56 @@ class DashboardBrowserTest extends OneServerPerClass {
   }
 
   @Test
+  void myGivingShowsTheDonorsDonationsAndPledgesWithTimelinesInBothLanguages() throws IOException {
+    open("giving", server.dependencies.keys().create(Role.DONOR, "donorA"));
+    wait.until(d -> d.findElements(By.cssSelector("#donations-list li.donation")).size() == 1);
+    assertThat(visibleViews()).containsExactly("donor", "giving");
+    assertThat(driver.findElement(By.id("nav-giving")).getText()).isEqualTo("My giving");
+    // DashboardFixture's D1 of donorA: programme PRG01, received 1 January 2025, delivered ten
+    // days later
+    String card = driver.findElement(By.cssSelector("#donations-list li.donation")).getText();
+    assertThat(card)
+        .contains("D1", "Programme PRG01", "Current stage: Delivered", "Days in this stage")
+        .contains("Received", "1 January 2025", "Delivered", "11 January 2025", "10 days");
+    assertThat(driver.findElement(By.id("pledges-table")).isDisplayed()).isFalse();
+
+    // the needs board's Pledge button (drawn here by hand, as that view will) pledges the whole
+    // need once, with an Idempotency-Key, and My giving shows the pledge awaiting its donation
+    script(
+        "document.getElementById('page-giving').appendChild(window.RisheDashboard.pledgeButton("
+            + "{needRef: 'need-a1', amount: 1000, currency: 'IRR'}))");
+    driver.findElement(By.cssSelector("button[data-need='need-a1']")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("button[data-need='need-a1']"), "Pledged"));
+    wait.until(d -> d.findElements(By.cssSelector("#pledges-table tbody tr")).size() == 1);
+    List<Pledge> pledges = PledgeLog.read(server.layout.pledgeLog());
+    assertThat(pledges).hasSize(1);
+    assertThat(pledges.get(0).donorId()).isEqualTo("donorA");
+    assertThat(pledges.get(0).needRef()).isEqualTo("need-a1");
+    assertThat(pledges.get(0).amount()).isEqualTo(1000.0);
+    assertThat(pledges.get(0).idempotencyKey()).matches("[0-9a-f]{32}");
+    assertThat(driver.findElement(By.id("pledges-table")).getText())
+        .contains("need-a1", "1,000 IRR", "Pledged", "awaiting the donation");
+    assertNoRefusalShown();
+    screenshot("giving");
+    assertNoRawKeys();
+
+    driver.findElement(By.id("lang-toggle")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("pledges-table"), "تعهد شد"));
+    assertThat(driver.findElement(By.id("nav-giving")).getText()).isEqualTo("کمک‌های من");
+    assertThat(driver.findElement(By.id("pledges-table")).getText())
+        .contains("۱٬۰۰۰ IRR", "در انتظار رسیدن کمک");
+    assertThat(driver.findElement(By.id("donations-list")).getText())
+        .contains("برنامه", "دریافت شد", "تحویل شد");
+    assertNoLatinDigits("#pledges-table", "#donations-list");
+    screenshot("giving-fa");
+    assertNoRawKeys();
+    assertNoConsoleErrors();
+  }
+
+  @Test
   void volunteerPageListsOwnMatchesWithReasonsAndRegistersInterestInBothLanguages()
       throws IOException {
     // a volunteer asking for another view is taken to their matches, their only view
@@ -376,15 +428,15 @@ class DashboardBrowserTest extends OneServerPerClass {
     screenshot("planner-researcher");
     assertNoConsoleErrors();
 
-    // a donor sees the donor view only, whatever the address asks for
+    // a donor sees the donor views only (a journey, their giving), whatever the address asks for
     open("planner", server.keys.get(Role.DONOR));
     wait.until(d -> !visibleViews().isEmpty());
     visible("donation-id");
-    assertThat(visibleViews()).containsExactly("donor");
+    assertThat(visibleViews()).containsExactly("donor", "giving");
     driver.get(base + "/#/leadership");
     wait.until(d -> d.getCurrentUrl().endsWith("#/donor"));
     visible("donation-id");
-    assertThat(visibleViews()).containsExactly("donor");
+    assertThat(visibleViews()).containsExactly("donor", "giving");
     assertThat(driver.findElement(By.id("page-leadership")).isDisplayed()).isFalse();
     assertNoRefusalShown();
     screenshot("donor-only");

@@ -1,5 +1,5 @@
-// The Rishe dashboard: one page, four views chosen by the URL fragment (#/leadership,
-// #/planner, #/donor, #/volunteer). Plain browser JavaScript with no build step; every element is built with
+// The Rishe dashboard: one page, five views chosen by the URL fragment (#/leadership,
+// #/planner, #/donor, #/giving, #/volunteer). Plain browser JavaScript with no build step; every element is built with
 // textContent, never innerHTML, so nothing the API returns can run as markup.
 (function () {
   'use strict';
@@ -52,7 +52,12 @@
       'method.propensity_stratification': 'propensity stratification', 'method.entropy_balancing': 'entropy balancing',
       'method.naive_difference': 'naive difference',
       'designation.general': 'General fund', 'designation.program': 'Programme', 'designation.family': 'Family',
-      'designation.person': 'Person',
+      'designation.person': 'Person', 'designation.need': 'Need',
+      navGiving: 'My giving', myDonations: 'My donations', myPledges: 'My pledges',
+      givingHelp: 'Each donation and pledge of yours, from the pledge to the family confirming it arrived.',
+      noGiving: 'No donations or pledges yet', need: 'Need', amount: 'Amount', pledgedOn: 'Pledged on',
+      daysInStage: 'Days in this stage', donation: 'Donation', awaitingDonation: 'awaiting the donation',
+      pledge: 'Pledge', pledgeRecorded: 'Pledged',
       matchesTitle: 'Programmes that match you',
       matchesHelp: 'Ranked by how well each programme fits your interests and how much help it needs near you.',
       program: 'Programme', reasons: 'Why', interested: "I'm interested", interestRegistered: 'Interest registered',
@@ -118,7 +123,12 @@
       'method.propensity_stratification': 'طبقه‌بندی بر پایه نمره گرایش', 'method.entropy_balancing': 'توازن آنتروپی',
       'method.naive_difference': 'تفاوت ساده',
       'designation.general': 'صندوق عمومی', 'designation.program': 'برنامه', 'designation.family': 'خانواده',
-      'designation.person': 'فرد',
+      'designation.person': 'فرد', 'designation.need': 'نیاز',
+      navGiving: 'کمک‌های من', myDonations: 'کمک‌های اهدایی من', myPledges: 'تعهدهای من',
+      givingHelp: 'هر کمک و تعهد شما، از تعهد تا تأیید رسیدن آن به دست خانواده.',
+      noGiving: 'هنوز کمک یا تعهدی ثبت نشده است', need: 'نیاز', amount: 'مبلغ', pledgedOn: 'تاریخ تعهد',
+      daysInStage: 'روز در این مرحله', donation: 'کمک', awaitingDonation: 'در انتظار رسیدن کمک',
+      pledge: 'تعهد می‌کنم', pledgeRecorded: 'تعهد ثبت شد',
       matchesTitle: 'برنامه‌های مناسب شما',
       matchesHelp: 'به ترتیب تناسب هر برنامه با علاقه‌های شما و میزان نیاز آن به کمک در نزدیکی شما.',
       program: 'برنامه', reasons: 'چرا', interested: 'علاقه‌مندم', interestRegistered: 'علاقه ثبت شد',
@@ -144,13 +154,13 @@
   var SHARES = ['completionRate', 'shareDelivered'];
   var TREND_METRICS = ['casesOpened', 'casesResolved', 'peopleReached', 'familiesReached',
     'programParticipants', 'donationsReceived', 'donationsDelivered', 'medianDaysToResolution'];
-  var PAGES = ['leadership', 'planner', 'donor', 'volunteer'];
+  var PAGES = ['leadership', 'planner', 'donor', 'giving', 'volunteer'];
   // The views each role may use: those whose data routes (docs/api.md, Routes.java) admit the role.
-  // Only a volunteer's key has matches of its own.
+  // Only a volunteer's key has matches of its own, and only a donor's key giving of its own.
   var STAFF = ['leadership', 'planner', 'donor'];
   var VIEWS = {
     leadership: STAFF, admin: STAFF, planner: ['leadership', 'planner'],
-    researcher: ['planner'], donor: ['donor'], volunteer: ['volunteer']
+    researcher: ['planner'], donor: ['donor', 'giving'], volunteer: ['volunteer']
   };
 
   var state = {
@@ -278,11 +288,14 @@
     this.detail = detail;
   }
 
-  // A GET, or with `post` a POST with those extra headers.
-  function api(path, post) {
+  // A GET, or with `post` a POST with those extra headers (and `body`, if given, as JSON).
+  function api(path, post, body) {
     var headers = { Authorization: 'Bearer ' + apiKey(), Accept: 'application/json' };
     Object.keys(post || {}).forEach(function (name) { headers[name] = post[name]; });
-    return fetch(path, { method: post ? 'POST' : 'GET', headers: headers })
+    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
+    return fetch(path, {
+      method: post ? 'POST' : 'GET', headers: headers, body: body === undefined ? undefined : JSON.stringify(body)
+    })
       .then(function (response) {
         if (response.ok) { return response.json(); }
         return response.json().catch(function () { return {}; }).then(function (body) {
@@ -718,22 +731,106 @@
       var flags = facts.appendChild(el('dd'));
       (journey.flags || []).forEach(function (flag) { flags.appendChild(el('span', 'badge flag', term('flag', flag))); });
       if ((journey.flags || []).length === 0) { flags.textContent = '–'; }
-      var timeline = clear($('journey-timeline'));
-      journey.stages.forEach(function (stage, index) {
-        var item = el('li', stage.stage === journey.current ? 'current' : null);
-        item.appendChild(el('div', 'stage', term('stage', stage.stage)));
-        item.appendChild(el('div', 'when', date(stage.at)));
-        var gap = (journey.stageGaps || [])[index];
-        if (gap && index < journey.stages.length - 1) {
-          item.appendChild(el('div', 'gap', number(gap.days) + ' ' + t('days')));
-        }
-        timeline.appendChild(item);
-      });
+      timeline(clear($('journey-timeline')), journey);
     }, function (error) {
       clear($('journey-facts'));
       clear($('journey-timeline'));
       show('journey-message', describe(error));
     });
+  }
+
+  // A journey's stages as a timeline: each with its date and the days to the next.
+  function timeline(node, journey) {
+    journey.stages.forEach(function (stage, index) {
+      var item = el('li', stage.stage === journey.current ? 'current' : null);
+      item.appendChild(el('div', 'stage', term('stage', stage.stage)));
+      item.appendChild(el('div', 'when', date(stage.at)));
+      var gap = (journey.stageGaps || [])[index];
+      if (gap && index < journey.stages.length - 1) {
+        item.appendChild(el('div', 'gap', number(gap.days) + ' ' + t('days')));
+      }
+      node.appendChild(item);
+    });
+    return node;
+  }
+
+  // ---- my giving: the donor's own donations, each from its pledge to confirmation, and pledges ----
+  function loadGiving() {
+    api('/api/v1/me/donations').then(function (body) {
+      show('giving-message', body.donations.length || body.pledges.length ? null : t('noGiving'));
+      table($('pledges-table'), [t('need'), t('amount'), t('pledgedOn'), t('current'), t('daysInStage'), t('donation')],
+        body.pledges.map(function (pledge) {
+          return [code(pledge.needRef), amount(pledge.amount, pledge.currency), date(pledge.pledgedAt),
+            term('stage', pledge.stage), number(pledge.daysInStage, 0),
+            pledge.donationId ? code(pledge.donationId) : t('awaitingDonation')];
+        }));
+      $('pledges-table').hidden = body.pledges.length === 0;
+      var list = clear($('donations-list'));
+      body.donations.forEach(function (donation) {
+        var card = list.appendChild(el('li', 'donation'));
+        card.setAttribute('data-donation', donation.donationId);
+        var heading = card.appendChild(el('div', 'heading'));
+        heading.appendChild(code(donation.donationId));
+        heading.appendChild(document.createTextNode(' · '));
+        heading.appendChild(designation(donation.designation));
+        var facts = card.appendChild(el('div', 'when'));
+        facts.textContent = t('current') + ': ' + term('stage', donation.current) + ' · ' + t('daysInStage') + ': ' +
+          number(donation.daysInStage, 0);
+        (donation.flags || []).forEach(function (flag) {
+          card.appendChild(el('span', 'badge flag', term('flag', flag)));
+        });
+        timeline(card.appendChild(el('ol', 'timeline')), donation);
+      });
+    }, function (error) {
+      clear($('pledges-table'));
+      clear($('donations-list'));
+      show('giving-message', describe(error));
+    });
+  }
+
+  // An amount with its currency code, as written (IRR, USD); a need without an amount has neither.
+  function amount(value, currency) {
+    return value === null || value === undefined ? '–' : number(value, 2) + ' ' + currency;
+  }
+
+  // The Pledge button of a need of GET /needs (the needs board view draws one per need): pledges the
+  // need's whole amount in its currency (a need without an amount is pledged whole, with no body
+  // fields). One Idempotency-Key per need and key for the session, as for interests: a click repeated
+  // after a network failure is recorded once. A problem (the need filled up: 409 with what remains)
+  // is shown in `messageId`, by default My giving's message.
+  function pledgeButton(need, messageId) {
+    var message = messageId || 'giving-message';
+    if (!state.pledges || state.pledges.key !== apiKey()) {
+      state.pledges = { key: apiKey(), needs: {} };
+    }
+    var pledge = state.pledges.needs[need.needRef] =
+      state.pledges.needs[need.needRef] || { idempotencyKey: idempotencyKey(), pledged: false };
+    var button = el('button', 'interest pledge', t('pledge'));
+    button.type = 'button';
+    button.setAttribute('data-need', need.needRef);
+    function pledged() {
+      button.textContent = t('pledgeRecorded');
+      button.classList.add('done');
+      button.disabled = true;
+    }
+    if (pledge.pledged) { pledged(); }
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      var body = need.amount === null || need.amount === undefined ? {}
+        : { amount: need.amount, currency: need.currency };
+      api('/api/v1/needs/' + encodeURIComponent(need.needRef) + '/pledges',
+        { 'Idempotency-Key': pledge.idempotencyKey }, body)
+        .then(function () {
+          pledge.pledged = true;
+          pledged();
+          show(message, null);
+          if (!$('page-giving').hidden) { loadGiving(); }
+        }, function (error) {
+          button.disabled = false;
+          show(message, describe(error));
+        });
+    });
+    return button;
   }
 
   // ---- volunteer ----
@@ -826,9 +923,10 @@
     return node;
   }
 
-  // general, or program:, family: or person: and an id (docs/data-contract.md)
+  // general, need (one the server cannot name), or program:, family:, person: or need: and an id
+  // (docs/data-contract.md; a need by its public reference, docs/api.md)
   function designation(value) {
-    var match = /^(program|family|person):(.+)$/.exec(value || '');
+    var match = /^(program|family|person|need):(.+)$/.exec(value || '');
     if (!match) { return term('designation', value); }
     var node = el('span', null, term('designation', match[1]) + ' ');
     node.appendChild(code(match[2]));
@@ -891,6 +989,7 @@
       if (page === 'leadership') { loadLeadership(); }
       if (page === 'planner') { loadPlanner(); }
       if (page === 'donor' && $('donation-id').value) { loadJourney(); }
+      if (page === 'giving') { loadGiving(); }
       if (page === 'volunteer') { loadMatches(); }
     }, function () { /* the key was refused and is asked for again */ });
   }
@@ -940,6 +1039,7 @@
   // a chart drew on its canvas.
   window.RisheDashboard = {
     renderImpact: renderImpact, renderImpactGaps: renderImpactGaps, renderGraph: renderGraph,
+    pledgeButton: pledgeButton,
     axisLabels: function (id) { return (state.axisLabels[id] || []).slice(); }
   };
   start();
