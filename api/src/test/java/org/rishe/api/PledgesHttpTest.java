@@ -117,6 +117,11 @@ class PledgesHttpTest {
     // another donor may pick the same key: a pledge of their own
     String other = server.dependencies.keys().create(Role.DONOR, "donor-2");
     RawHttp.Response others = post("need-a1", body, "k-1", other);
+    // 1,000 - 250 - 250: the other donor fills the need; the first request, retried, still gets
+    // its answer
+    RawHttp.Response fills =
+        post("need-a1", "{\"amount\": 500, \"currency\": \"IRR\"}", null, other);
+    RawHttp.Response afterFull = pledge("need-a1", body, "k-1");
 
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.header("Idempotent-Replayed")).isNull();
@@ -127,10 +132,14 @@ class PledgesHttpTest {
     assertThat(JSON.readTree(reused.body()).get("needRef").asText()).isEqualTo("need-a1");
     assertThat(others.status()).isEqualTo(201);
     assertThat(others.header("Idempotent-Replayed")).isNull();
+    assertThat(fills.status()).as(fills.body()).isEqualTo(201);
+    assertThat(afterFull.status()).isEqualTo(201);
+    assertThat(afterFull.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(afterFull.body()).isEqualTo(created.body());
     List<Pledge> stored = PledgeLog.read(server.layout.pledgeLog());
-    assertThat(stored).extracting(Pledge::donorId).containsExactly("donor-1", "donor-2");
-    assertThat(stored).extracting(Pledge::idempotencyKey).containsExactly("k-1", "k-1");
-    assertThat(Files.readString(server.layout.pledgeLog()).lines()).hasSize(2);
+    assertThat(stored).extracting(Pledge::donorId).containsExactly("donor-1", "donor-2", "donor-2");
+    assertThat(stored).extracting(Pledge::idempotencyKey).containsExactly("k-1", "k-1", null);
+    assertThat(Files.readString(server.layout.pledgeLog()).lines()).hasSize(3);
   }
 
   @Test

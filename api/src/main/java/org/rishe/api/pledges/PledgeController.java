@@ -58,8 +58,34 @@ public final class PledgeController {
   public void pledge(Context ctx) {
     String idempotencyKey =
         InterestController.idempotencyKey(ctx.header(InterestController.IDEMPOTENCY_KEY));
-    PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     String ref = ctx.pathParam("ref");
+    String donorId = Authorizer.key(ctx).donorId();
+    PledgeLog.Pledged pledged;
+    try {
+      // a retry is answered from the log first: the need may have filled up or left the board
+      pledged =
+          pledges
+              .replay(donorId, idempotencyKey, ref)
+              .orElseGet(() -> pledgeNow(ctx, ref, donorId, idempotencyKey));
+    } catch (PledgeLog.IdempotencyKeyReused e) {
+      throw ApiProblem.unprocessable(
+          "this Idempotency-Key was already used to pledge to need "
+              + e.needRef()
+              + "; send a new key for a new request",
+          Map.of("needRef", e.needRef()));
+    } catch (AppendOnlyLog.HeldElsewhere e) {
+      throw ApiProblem.logHeldElsewhere("pledge");
+    }
+    if (pledged.replayed()) {
+      ctx.header(InterestController.REPLAYED_HEADER, "true");
+    }
+    ctx.status(201).json(PledgeView.of(pledged.pledge()));
+  }
+
+  /** Checks the request against the need on the board and records the pledge. */
+  private PledgeLog.Pledged pledgeNow(
+      Context ctx, String ref, String donorId, String idempotencyKey) {
+    PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     NeedsBoardRow need =
         run.need(ref)
             .orElseThrow(
@@ -68,19 +94,8 @@ public final class PledgeController {
                         "no need with this reference on the needs board; GET /api/v1/needs lists"
                             + " the needs donors may pledge to"));
     PledgeRequest request = parse(ctx);
-    String donorId = Authorizer.key(ctx).donorId();
-    PledgeLog.Pledged pledged;
     try {
-      pledged =
-          pledges
-              .replay(donorId, idempotencyKey, need)
-              .orElseGet(() -> pledges.pledge(need, donorId, check(need, request), idempotencyKey));
-    } catch (PledgeLog.IdempotencyKeyReused e) {
-      throw ApiProblem.unprocessable(
-          "this Idempotency-Key was already used to pledge to need "
-              + e.needRef()
-              + "; send a new key for a new request",
-          Map.of("needRef", e.needRef()));
+      return pledges.pledge(need, donorId, check(need, request), idempotencyKey);
     } catch (PledgeLog.ExceedsNeed e) {
       Map<String, Object> extensions = new HashMap<>();
       extensions.put("needRef", need.needRef());
@@ -97,13 +112,7 @@ public final class PledgeController {
               + need.currency()
               + " may still be pledged to it (remaining)",
           extensions);
-    } catch (AppendOnlyLog.HeldElsewhere e) {
-      throw ApiProblem.logHeldElsewhere("pledge");
     }
-    if (pledged.replayed()) {
-      ctx.header(InterestController.REPLAYED_HEADER, "true");
-    }
-    ctx.status(201).json(PledgeView.of(pledged.pledge()));
   }
 
   /**

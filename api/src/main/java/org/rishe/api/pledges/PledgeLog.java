@@ -63,15 +63,15 @@ public final class PledgeLog implements AutoCloseable {
    * that a retry gets its first answer even when the need has since filled up or left the board.
    * Throws {@link IdempotencyKeyReused} when that request was for another need.
    */
-  public Optional<Pledged> replay(String donorId, String idempotencyKey, NeedsBoardRow need) {
+  public Optional<Pledged> replay(String donorId, String idempotencyKey, String needRef) {
     if (idempotencyKey == null) {
       return Optional.empty();
     }
-    return log.find(requestKey(donorId, idempotencyKey)).map(first -> replayed(first, need));
+    return log.find(requestKey(donorId, idempotencyKey)).map(first -> replayed(first, needRef));
   }
 
-  private static Pledged replayed(Pledge first, NeedsBoardRow need) {
-    if (!first.needRef().equals(need.needRef())) {
+  private static Pledged replayed(Pledge first, String needRef) {
+    if (!first.needRef().equals(needRef)) {
       throw new IdempotencyKeyReused(first.needRef());
     }
     return new Pledged(first, true);
@@ -104,7 +104,7 @@ public final class PledgeLog implements AutoCloseable {
     if (appended.created()) {
       return new Pledged(appended.record(), false);
     }
-    return replayed(appended.record(), need);
+    return replayed(appended.record(), need.needRef());
   }
 
   /** Refuses a pledge the need has no room for, given every stored pledge. */
