@@ -14,6 +14,7 @@ import org.rishe.analytics.cubes.CubeStep;
 import org.rishe.analytics.dashboard.DashboardStep;
 import org.rishe.analytics.impact.ProgramImpactSettings;
 import org.rishe.analytics.impact.ProgramImpactStep;
+import org.rishe.analytics.needs.NeedsBoardStep;
 import org.rishe.analytics.occasions.OccasionsStep;
 import org.rishe.analytics.problems.ProblemsStep;
 import org.rishe.analytics.publish.ResultsPublisher;
@@ -42,7 +43,8 @@ public final class AnalyzeJob {
 
   /**
    * The steps of a full run, in order: the catalogue, problems, researcher cubes, the dashboard's
-   * tables, giving by occasion, programme impact, then root causes with the causal graph.
+   * tables, giving by occasion, programme impact, root causes with the causal graph, then the needs
+   * board.
    */
   public static List<AnalysisStep> steps(
       ProgramImpactSettings impactSettings, CausalGraphSettings causalGraphSettings) {
@@ -53,7 +55,8 @@ public final class AnalyzeJob {
         new DashboardStep(),
         new OccasionsStep(),
         new ProgramImpactStep(impactSettings),
-        new RootCauseStep(causalGraphSettings));
+        new RootCauseStep(causalGraphSettings),
+        new NeedsBoardStep());
   }
 
   /** Computes and publishes a run; returns its manifest. */

@@ -23,7 +23,8 @@ class AnalysisStepsTest {
             "dashboard, donations, hotspots and volunteers",
             "giving by occasion",
             "programme impact",
-            "root causes and causal graph");
+            "root causes and causal graph",
+            "needs board");
   }
 
   @Test
@@ -32,7 +33,7 @@ class AnalysisStepsTest {
 
     assertThat(tables)
         .doesNotHaveDuplicates()
-        .hasSize(20)
+        .hasSize(21)
         .contains(
             ResultTables.INDICATORS,
             ResultTables.PROBLEMS,
@@ -41,7 +42,8 @@ class AnalysisStepsTest {
             ResultTables.PROGRAM_IMPACT_GAPS,
             ResultTables.OCCASION_GIVING,
             ResultTables.ROOT_CAUSES,
-            ResultTables.ROOT_CAUSE_CHAINS);
+            ResultTables.ROOT_CAUSE_CHAINS,
+            ResultTables.NEEDS_BOARD);
     assertThat(STEPS).allSatisfy(step -> assertThat(step.reads()).as(step.name()).isNotEmpty());
   }
 

@@ -17,6 +17,7 @@ import org.rishe.api.donations.JourneyController;
 import org.rishe.api.health.HealthController;
 import org.rishe.api.hotspots.HotspotsController;
 import org.rishe.api.metrics.Metrics;
+import org.rishe.api.needs.NeedsController;
 import org.rishe.api.occasions.OccasionsController;
 import org.rishe.api.openapi.DocsController;
 import org.rishe.api.openapi.OpenApiDocument;
@@ -178,6 +179,32 @@ final class Routes {
                 "names the request, 1 to 200 printable ASCII characters (e.g. a UUID): a retry with"
                     + " the same key gets the first answer and records nothing again")
             .returns(InterestController.InterestView.class));
+
+    NeedsController needs =
+        new NeedsController(dependencies.results(), dependencies.smallCellThreshold());
+    routes.add(
+        ApiRoute.get(
+                PREFIX + "/needs",
+                "the needs board: open and pledged needs by public reference, a person's age band"
+                    + " and sex only where at least k people with a need share them",
+                needs::list)
+            .roles(DONOR, LEADERSHIP, PLANNER, ADMIN)
+            .returns(NeedsController.NeedsResponse.class)
+            .query("kind", "a kind of need, e.g. school_fees")
+            .query("region", "a region code")
+            .query("program", "a programme id")
+            .query("currency", "an ISO 4217 code, e.g. IRR")
+            .query("minAmount", "the least amount, in the need's currency")
+            .query("maxAmount", "the greatest amount, in the need's currency")
+            .query("lang", "label language: en (default) or fa")
+            .table()
+            .personDerived());
+    routes.add(
+        ApiRoute.get(PREFIX + "/needs/{ref}", "one need of the needs board", needs::show)
+            .roles(DONOR, LEADERSHIP, PLANNER, ADMIN)
+            .returns(NeedsController.NeedView.class)
+            .query("lang", "label language: en (default) or fa")
+            .personDerived());
 
     OccasionsController occasions = new OccasionsController(dependencies.results());
     routes.add(

@@ -27,6 +27,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rishe.api.auth.Role;
 import org.rishe.api.pledges.Pledge;
@@ -226,36 +227,45 @@ class DashboardBrowserTest extends OneServerPerClass {
 
   @Test
   void myGivingShowsTheDonorsDonationsAndPledgesWithTimelinesInBothLanguages() throws IOException {
-    open("giving", server.dependencies.keys().create(Role.DONOR, "donorA"));
-    wait.until(d -> d.findElements(By.cssSelector("#donations-list li.donation")).size() == 1);
-    assertThat(visibleViews()).containsExactly("donor", "giving");
-    assertThat(driver.findElement(By.id("nav-giving")).getText()).isEqualTo("My giving");
-    // DashboardFixture's D1 of donorA: programme PRG01, received 1 January 2025, delivered ten
-    // days later
-    String card = driver.findElement(By.cssSelector("#donations-list li.donation")).getText();
-    assertThat(card)
-        .contains("D1", "Programme PRG01", "Current stage: Delivered", "Days in this stage")
-        .contains("Received", "1 January 2025", "Delivered", "11 January 2025", "10 days");
-    assertThat(driver.findElement(By.id("pledges-table")).isDisplayed()).isFalse();
-
-    // the needs board's Pledge button (drawn here by hand, as that view will) pledges the whole
-    // need once, with an Idempotency-Key, and My giving shows the pledge awaiting its donation
-    script(
-        "document.getElementById('page-giving').appendChild(window.RisheDashboard.pledgeButton("
-            + "{needRef: 'need-a1', amount: 1000, currency: 'IRR'}))");
-    driver.findElement(By.cssSelector("button[data-need='need-a1']")).click();
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector("button[data-need='need-a1']"), "Pledged"));
-    wait.until(d -> d.findElements(By.cssSelector("#pledges-table tbody tr")).size() == 1);
+    String g1 = NeedsFixture.REFS.ref("need-G1");
+    String g1b = NeedsFixture.REFS.ref("need-G1b");
+    // the needs board's Pledge button pledges the whole need once, with an Idempotency-Key; a
+    // pledged need (G1b) has none
+    open("needs", server.dependencies.keys().create(Role.DONOR, "donorA"));
+    By pledge = By.cssSelector("#needs-table button[data-need='" + g1 + "']");
+    wait.until(d -> !d.findElements(pledge).isEmpty());
+    assertThat(driver.findElements(By.cssSelector("button[data-need='" + g1b + "']"))).isEmpty();
+    driver.findElement(pledge).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(pledge, "Pledged"));
     List<Pledge> pledges = PledgeLog.read(server.layout.pledgeLog());
     assertThat(pledges).hasSize(1);
     assertThat(pledges.get(0).donorId()).isEqualTo("donorA");
-    assertThat(pledges.get(0).needRef()).isEqualTo("need-a1");
-    assertThat(pledges.get(0).amount()).isEqualTo(1000.0);
+    assertThat(pledges.get(0).needRef()).isEqualTo(g1);
+    assertThat(pledges.get(0).needId()).isEqualTo("need-G1");
+    assertThat(pledges.get(0).amount()).isEqualTo(1_000_000.0);
     assertThat(pledges.get(0).idempotencyKey()).matches("[0-9a-f]{32}");
+    assertNoRefusalShown();
+
+    driver.get(base + "/#/giving");
+    // DashboardFixture's donations of donorA: D1 (programme PRG01, received 1 January 2025,
+    // delivered ten days later), D3 (need-G1, on the board) and D4 (a need met since)
+    wait.until(d -> d.findElements(By.cssSelector("#donations-list li.donation")).size() == 3);
+    assertThat(visibleViews()).containsExactly("donor", "giving", "needs");
+    assertThat(driver.findElement(By.id("nav-giving")).getText()).isEqualTo("My giving");
+    String card = driver.findElement(By.cssSelector("li.donation[data-donation='D1']")).getText();
+    assertThat(card)
+        .contains("D1", "Programme PRG01", "Current stage: Delivered", "Days in this stage")
+        .contains("Received", "1 January 2025", "Delivered", "11 January 2025", "10 days");
+    assertThat(driver.findElement(By.cssSelector("li.donation[data-donation='D3']")).getText())
+        .contains("Need " + g1)
+        .doesNotContain("need-G1");
+    assertThat(driver.findElement(By.cssSelector("li.donation[data-donation='D4']")).getText())
+        .contains("Need")
+        .doesNotContain("need-met");
+    // the pledge awaits its donation: D3 was received before it
+    wait.until(d -> d.findElements(By.cssSelector("#pledges-table tbody tr")).size() == 1);
     assertThat(driver.findElement(By.id("pledges-table")).getText())
-        .contains("need-a1", "1,000 IRR", "Pledged", "awaiting the donation");
+        .contains(g1, "1,000,000 IRR", "Pledged", "awaiting the donation");
     assertNoRefusalShown();
     screenshot("giving");
     assertNoRawKeys();
@@ -265,7 +275,7 @@ class DashboardBrowserTest extends OneServerPerClass {
         ExpectedConditions.textToBePresentInElementLocated(By.id("pledges-table"), "تعهد شد"));
     assertThat(driver.findElement(By.id("nav-giving")).getText()).isEqualTo("کمک‌های من");
     assertThat(driver.findElement(By.id("pledges-table")).getText())
-        .contains("۱٬۰۰۰ IRR", "در انتظار رسیدن کمک");
+        .contains("۱٬۰۰۰٬۰۰۰ IRR", "در انتظار رسیدن کمک");
     assertThat(driver.findElement(By.id("donations-list")).getText())
         .contains("برنامه", "دریافت شد", "تحویل شد");
     assertNoLatinDigits("#pledges-table", "#donations-list");
@@ -428,31 +438,69 @@ class DashboardBrowserTest extends OneServerPerClass {
     screenshot("planner-researcher");
     assertNoConsoleErrors();
 
-    // a donor sees the donor views only (a journey, their giving), whatever the address asks for
+    // a donor sees the donor views (a journey, their giving) and the needs board only, whatever the
+    // address asks for
     open("planner", server.keys.get(Role.DONOR));
     wait.until(d -> !visibleViews().isEmpty());
     visible("donation-id");
-    assertThat(visibleViews()).containsExactly("donor", "giving");
+    assertThat(visibleViews()).containsExactly("donor", "giving", "needs");
     driver.get(base + "/#/leadership");
     wait.until(d -> d.getCurrentUrl().endsWith("#/donor"));
     visible("donation-id");
-    assertThat(visibleViews()).containsExactly("donor", "giving");
+    assertThat(visibleViews()).containsExactly("donor", "giving", "needs");
     assertThat(driver.findElement(By.id("page-leadership")).isDisplayed()).isFalse();
     assertNoRefusalShown();
     screenshot("donor-only");
     assertNoConsoleErrors();
 
-    // a planner: leadership and planner, not the donor view
+    // a planner: leadership, planner and the needs board, not the donor view
     open("donor", server.keys.get(Role.PLANNER));
     wait.until(d -> d.getCurrentUrl().endsWith("#/leadership"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-casesOpened"), "7"));
-    assertThat(visibleViews()).containsExactly("leadership", "planner");
+    assertThat(visibleViews()).containsExactly("leadership", "planner", "needs");
     assertNoRefusalShown();
     assertNoConsoleErrors();
 
     open("leadership", server.keys.get(Role.LEADERSHIP));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-casesOpened"), "7"));
-    assertThat(visibleViews()).containsExactly("leadership", "planner", "donor");
+    assertThat(visibleViews()).containsExactly("leadership", "planner", "donor", "needs");
+    assertNoRawKeys();
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void needsPageListsTheBoardWithFiltersInEnglishAndPersian() throws IOException {
+    open("needs", server.keys.get(Role.DONOR));
+    By rows = By.cssSelector("#needs-table tbody tr");
+    wait.until(d -> d.findElements(rows).size() == NeedsFixture.NEEDS.size());
+
+    String board = driver.findElement(By.id("needs-table")).getText();
+    assertThat(board)
+        .contains(NeedsFixture.REFS.ref("need-G3"), "School fees", "Medical care", "R02", "PRG03")
+        .contains("6–11", "girl or woman", "Open", "Pledged", "3,000,000")
+        .doesNotContain("need-", "boy or man");
+    assertThat(visibleViews()).containsExactly("donor", "giving", "needs");
+    new Select(driver.findElement(By.id("needs-kind"))).selectByValue("medical");
+    wait.until(d -> d.findElements(rows).size() == 11);
+    wait.until(d -> d.findElements(By.cssSelector("#needs-region option")).size() == 4);
+    new Select(driver.findElement(By.id("needs-kind"))).selectByValue("");
+    new Select(driver.findElement(By.id("needs-region"))).selectByValue("R01");
+    // R01: the twelve needs of the eleven girls, the ten boys' and a family's rent
+    wait.until(d -> d.findElements(rows).size() == 23);
+    screenshot("needs");
+    assertNoRawKeys();
+    assertNoRefusalShown();
+    assertNoConsoleErrors();
+
+    driver.findElement(By.id("lang-toggle")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("needs-table"), "شهریه مدرسه"));
+    assertThat(driver.findElements(rows)).hasSize(23);
+    assertThat(driver.findElement(By.id("needs-table")).getText())
+        .contains("دختر یا زن", "اجاره خانه", "۶–۱۱")
+        .doesNotContain("School fees");
+    assertNoLatinDigits("#needs-table tbody");
+    screenshot("needs-fa");
     assertNoRawKeys();
     assertNoConsoleErrors();
   }

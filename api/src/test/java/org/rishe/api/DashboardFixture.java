@@ -72,7 +72,14 @@ final class DashboardFixture {
             + " []::VARCHAR[] AS flags"
             + " UNION ALL SELECT 'D2', 'donorB', 'general', DATE '2025-02-01',"
             + " [{'stage': 'received', 'at': to_timestamp(1738368000)}], 'received',"
-            + " [], NULL, NULL, ['stalled']");
+            + " [], NULL, NULL, ['stalled']"
+            // given for needs: one on NeedsFixture's board (need-G1), one met since
+            + " UNION ALL SELECT 'D3', 'donorA', 'need:need-G1', DATE '2025-02-01',"
+            + " [{'stage': 'received', 'at': to_timestamp(1738368000)}], 'received',"
+            + " [], NULL, NULL, []::VARCHAR[]"
+            + " UNION ALL SELECT 'D4', 'donorA', 'need:need-met', DATE '2025-02-01',"
+            + " [{'stage': 'received', 'at': to_timestamp(1738368000)}], 'received',"
+            + " [], NULL, NULL, []::VARCHAR[]");
     copy(
         statement,
         run,

@@ -29,15 +29,17 @@ import org.rishe.api.auth.Role;
  * A donor's own giving over real HTTP: pledges made through the API on a set clock, then a run
  * whose journeys hold the donor's donations to those needs, linked by hand below.
  *
- * <p>Pledges of donor-1: P1 400 IRR to need-a1 (N1) at 2025-03-01T10:00Z, P2 100 IRR to need-a1 at
- * 11:00Z, P3 to need-b2 (N2, no amount) on 2025-03-02T09:00Z. Donations of donor-1: D12 to N1
- * received 2025-02-20 (before the pledges: linked to none), D10 to N1 on 2025-03-05 (the earliest
- * on or after P1: P1's), D11 to N1 on 2025-03-20 (P2's, D10 being taken), D14 to N9 (a need neither
- * on the board nor pledged) on 2025-03-03, D13 to programme PRG01 on 2025-03-02 (no aid events).
- * Read on 2025-03-31T00:00Z.
+ * <p>Pledges of donor-1, to NeedsFixture's needs by their references: P1 400,000 IRR to need-G1 at
+ * 2025-03-01T10:00Z, P2 100,000 IRR to need-G1 at 11:00Z, P3 to need-F1 (no amount) on
+ * 2025-03-02T09:00Z. Donations of donor-1: D12 to need-G1 received 2025-02-20 (before the pledges:
+ * linked to none), D10 to need-G1 on 2025-03-05 (the earliest on or after P1: P1's), D11 to need-G1
+ * on 2025-03-20 (P2's, D10 being taken), D14 to need-N9 (a need neither on the board nor pledged)
+ * on 2025-03-03, D13 to programme PRG01 on 2025-03-02 (no aid events). Read on 2025-03-31T00:00Z.
  */
 class MyDonationsHttpTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String G1 = NeedsFixture.REFS.ref("need-G1");
+  private static final String F1 = NeedsFixture.REFS.ref("need-F1");
 
   @TempDir Path warehouse;
   private TestServer server;
@@ -55,11 +57,11 @@ class MyDonationsHttpTest {
 
   @Test
   void aDonorSeesOwnDonationsAndPledgesLinkedFromPledgeToConfirmation() throws Exception {
-    String p1 = pledgeId(pledge("need-a1", "{\"amount\": 400, \"currency\": \"IRR\"}"));
+    String p1 = pledgeId(pledge(G1, "{\"amount\": 400000, \"currency\": \"IRR\"}"));
     clock.set(Instant.parse("2025-03-01T11:00:00Z"));
-    String p2 = pledgeId(pledge("need-a1", "{\"amount\": 100, \"currency\": \"IRR\"}"));
+    String p2 = pledgeId(pledge(G1, "{\"amount\": 100000, \"currency\": \"IRR\"}"));
     clock.set(Instant.parse("2025-03-02T09:00:00Z"));
-    String p3 = pledgeId(pledge("need-b2", "{}"));
+    String p3 = pledgeId(pledge(F1, "{}"));
     publishJourneys();
     clock.set(Instant.parse("2025-03-31T00:00:00Z"));
 
@@ -70,8 +72,8 @@ class MyDonationsHttpTest {
     // newest received first
     assertThat(ids(donations, "donationId")).containsExactly("D11", "D10", "D14", "D13", "D12");
     JsonNode d10 = donations.get(1);
-    assertThat(d10.get("designation").asText()).isEqualTo("need:need-a1");
-    assertThat(d10.get("needRef").asText()).isEqualTo("need-a1");
+    assertThat(d10.get("designation").asText()).isEqualTo("need:" + G1);
+    assertThat(d10.get("needRef").asText()).isEqualTo(G1);
     assertThat(d10.get("pledgeId").asText()).isEqualTo(p1);
     assertThat(d10.get("pledgedAt").asText()).isEqualTo("2025-03-01T10:00:00Z");
     assertThat(ids(d10.get("stages"), "stage"))
@@ -111,7 +113,7 @@ class MyDonationsHttpTest {
     JsonNode pledges = mine.get("pledges");
     assertThat(ids(pledges, "pledgeId")).containsExactly(p3, p2, p1);
     assertThat(pledges.get(0).get("stage").asText()).isEqualTo("pledged");
-    assertThat(pledges.get(0).get("needRef").asText()).isEqualTo("need-b2");
+    assertThat(pledges.get(0).get("needRef").asText()).isEqualTo(F1);
     assertThat(pledges.get(0).get("donationId").isNull()).isTrue();
     // 03-02 09:00 to 03-31 00:00: 28 days 15 hours
     assertThat(pledges.get(0).get("daysInStage").asLong()).isEqualTo(28);
@@ -119,9 +121,12 @@ class MyDonationsHttpTest {
     assertThat(pledges.get(1).get("stage").asText()).isEqualTo("received");
     assertThat(pledges.get(2).get("donationId").asText()).isEqualTo("D10");
     assertThat(pledges.get(2).get("stage").asText()).isEqualTo("confirmed");
-    assertThat(pledges.get(2).get("amount").asDouble()).isEqualTo(400.0);
+    assertThat(pledges.get(2).get("amount").asDouble()).isEqualTo(400_000.0);
     // the internal need ids and the donor's own id are never served
-    assertThat(mine.toString()).doesNotContain("\"N1").doesNotContain("N9").doesNotContain("donor");
+    assertThat(mine.toString())
+        .doesNotContain("need-G1")
+        .doesNotContain("need-N9")
+        .doesNotContain("donor");
 
     // the journey route: the same view, with the pledge, for the donor and for leadership
     JsonNode journey = json(server.get("/api/v1/donations/D10/journey", Role.DONOR), 200);
@@ -132,7 +137,7 @@ class MyDonationsHttpTest {
 
   @Test
   void nobodyElseSeesADonorsGiving() throws Exception {
-    pledge("need-a1", "{\"amount\": 400, \"currency\": \"IRR\"}");
+    pledge(G1, "{\"amount\": 400000, \"currency\": \"IRR\"}");
     publishJourneys();
     String other = server.dependencies.keys().create(Role.DONOR, "donorA");
 
@@ -174,14 +179,14 @@ class MyDonationsHttpTest {
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = connection.createStatement()) {
       statement.execute(
-          "COPY (SELECT 'D1' AS donation_id, 'donorA' AS donor_id, 'need:N1' AS designation,"
+          "COPY (SELECT 'D1' AS donation_id, 'donorA' AS donor_id, 'need:need-G1' AS designation,"
               + " DATE '2025-03-06' AS received_on,"
               + " [{'stage': 'received', 'at': TIMESTAMPTZ '2025-03-06 00:00:00+00'}] AS stages,"
               + " 'received' AS current_stage, "
               + noGaps
               + " AS stage_gaps, NULL::DATE AS delivered_on, NULL::INTEGER AS days_to_delivery,"
               + " []::VARCHAR[] AS flags"
-              + " UNION ALL SELECT 'D10', 'donor-1', 'need:N1', DATE '2025-03-05',"
+              + " UNION ALL SELECT 'D10', 'donor-1', 'need:need-G1', DATE '2025-03-05',"
               + " [{'stage': 'received', 'at': TIMESTAMPTZ '2025-03-05 00:00:00+00'},"
               + " {'stage': 'allocated', 'at': TIMESTAMPTZ '2025-03-06 00:00:00+00'},"
               + " {'stage': 'delivered', 'at': TIMESTAMPTZ '2025-03-10 00:00:00+00'},"
@@ -191,11 +196,11 @@ class MyDonationsHttpTest {
               + " {'from_stage': 'allocated', 'to_stage': 'delivered', 'days': 4.0},"
               + " {'from_stage': 'delivered', 'to_stage': 'confirmed', 'days': 1.5}],"
               + " DATE '2025-03-10', 5, []::VARCHAR[]"
-              + " UNION ALL SELECT 'D11', 'donor-1', 'need:N1', DATE '2025-03-20',"
+              + " UNION ALL SELECT 'D11', 'donor-1', 'need:need-G1', DATE '2025-03-20',"
               + " [{'stage': 'received', 'at': TIMESTAMPTZ '2025-03-20 00:00:00+00'}], 'received', "
               + noGaps
               + ", NULL, NULL, ['stalled']"
-              + " UNION ALL SELECT 'D12', 'donor-1', 'need:N1', DATE '2025-02-20',"
+              + " UNION ALL SELECT 'D12', 'donor-1', 'need:need-G1', DATE '2025-02-20',"
               + " [{'stage': 'received', 'at': TIMESTAMPTZ '2025-02-20 00:00:00+00'}], 'received', "
               + noGaps
               + ", NULL, NULL, []::VARCHAR[]"
@@ -203,7 +208,7 @@ class MyDonationsHttpTest {
               + " []::STRUCT(stage VARCHAR, \"at\" TIMESTAMPTZ)[], NULL, "
               + noGaps
               + ", NULL, NULL, []::VARCHAR[]"
-              + " UNION ALL SELECT 'D14', 'donor-1', 'need:N9', DATE '2025-03-03',"
+              + " UNION ALL SELECT 'D14', 'donor-1', 'need:need-N9', DATE '2025-03-03',"
               + " [{'stage': 'received', 'at': TIMESTAMPTZ '2025-03-03 00:00:00+00'}], 'received', "
               + noGaps
               + ", NULL, NULL, []::VARCHAR[]) TO '"

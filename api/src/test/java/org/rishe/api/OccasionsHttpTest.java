@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.api.auth.Role;
-import org.rishe.api.results.ResultsStore;
-import org.rishe.common.warehouse.WarehouseLayout;
 
 /** {@code GET /occasions} over real HTTP, on {@link OccasionFixture}'s table. */
 class OccasionsHttpTest extends OneServerPerClass {
@@ -101,18 +95,12 @@ class OccasionsHttpTest extends OneServerPerClass {
   @Test
   void aRunPublishedBeforeTheTableExistedIsServedWithNoOccasions(@TempDir Path warehouse)
       throws Exception {
-    PublishedRunFixture.publish(
-        warehouse,
-        "run-old",
-        List.of(new PublishedRunFixture.Problem("dropout", "School dropout", "ترک تحصیل", 1, 1)));
-    Path table = warehouse.resolve("results/run-old/occasion_giving");
-    try (Stream<Path> files = Files.walk(table)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    }
-    ResultsStore store = new ResultsStore(new WarehouseLayout(warehouse.toString()));
-
-    assertThat(store.refresh()).isTrue();
-    assertThat(store.current().orElseThrow().occasionGiving()).isEmpty();
+    assertThat(
+            PublishedRunFixture.storeOfRunWithout(warehouse, "occasion_giving")
+                .current()
+                .orElseThrow()
+                .occasionGiving())
+        .isEmpty();
   }
 
   @Test

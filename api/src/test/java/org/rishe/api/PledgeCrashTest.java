@@ -22,11 +22,13 @@ import org.rishe.common.warehouse.WarehouseLayout;
  * {@code rishe serve} in a child JVM, killed with SIGKILL while donors pledge from several threads,
  * then started again: every pledge it acknowledged is in the log exactly once, every other one at
  * most once, and the retries of every request, with their Idempotency-Keys, leave each pledge
- * recorded exactly once and no need pledged beyond its amount (1,000 IRR each; 60 donors pledge 10
- * to each of need-a1 and need-d4).
+ * recorded exactly once and no need pledged beyond its amount (60 donors pledge 10 IRR to each of
+ * NeedsFixture's need-G1 and need-B1, of 1,000,000 and 2,000,000 IRR).
  */
 class PledgeCrashTest {
-  private static final List<String> NEEDS = List.of("need-a1", "need-d4");
+  private static final String G1 = NeedsFixture.REFS.ref("need-G1");
+  private static final String B1 = NeedsFixture.REFS.ref("need-B1");
+  private static final List<String> NEEDS = List.of(G1, B1);
   private static final int DONORS = 60;
 
   @TempDir Path warehouse;
@@ -75,13 +77,13 @@ class PledgeCrashTest {
     Map<Request, Long> finalCounts = counts(stored);
     assertThat(finalCounts.keySet()).containsExactlyInAnyOrderElementsOf(requests);
     assertThat(finalCounts.values()).containsOnly(1L);
-    // 60 pledges of 10 on each need: 600 of its 1,000
+    // 60 pledges of 10 on each need
     assertThat(
             stored.stream()
                 .collect(
                     Collectors.groupingBy(
                         Pledge::needRef, Collectors.summingDouble(Pledge::amount))))
-        .containsExactlyInAnyOrderEntriesOf(Map.of("need-a1", 600.0, "need-d4", 600.0));
+        .containsExactlyInAnyOrderEntriesOf(Map.of(G1, 600.0, B1, 600.0));
   }
 
   private static Map<Request, Long> counts(List<Pledge> pledges) {

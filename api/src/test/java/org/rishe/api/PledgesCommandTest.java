@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.api.pledges.PledgeLog;
-import org.rishe.api.results.NeedsBoardRow;
+import org.rishe.api.results.NeedRow;
 import org.rishe.common.warehouse.WarehouseLayout;
 
 class PledgesCommandTest {
@@ -23,12 +23,36 @@ class PledgesCommandTest {
   void exportWritesEveryPledgeAsCsvForTheCaseSystem() throws Exception {
     Path log = new WarehouseLayout(warehouse.toString()).pledgeLog();
     Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
-    NeedsBoardRow fees =
-        new NeedsBoardRow(
-            "need-a1", "N1", "school_fees", 1_500_000.0, "IRR", "R01", null, "2026-11-01", "open");
-    NeedsBoardRow clothes =
-        new NeedsBoardRow(
-            "need-b2", "N2", "clothing", null, null, "R02", null, "2026-11-02", "open");
+    NeedRow fees =
+        new NeedRow(
+            "need-a1",
+            "N1",
+            "school_fees",
+            1_500_000.0,
+            "IRR",
+            "R01",
+            null,
+            "2026-11-01",
+            30,
+            "open",
+            "6-11",
+            "female",
+            11);
+    NeedRow clothes =
+        new NeedRow(
+            "need-b2",
+            "N2",
+            "clothing",
+            null,
+            null,
+            "R02",
+            null,
+            "2026-11-02",
+            29,
+            "open",
+            null,
+            null,
+            null);
     String first;
     String second;
     String third;

@@ -27,12 +27,16 @@ import org.rishe.api.pledges.Pledge;
 import org.rishe.api.pledges.PledgeLog;
 
 /**
- * Donors' pledges to needs over real HTTP, on NeedsBoardFixture's board: need-a1 (1,000 IRR, open),
- * need-b2 (no amount, open), need-c3 (300 IRR, pledged) and need-d4 (1,000 IRR, open). The test
- * donor's key holds donor-1.
+ * Donors' pledges to needs over real HTTP, on NeedsFixture's board: need-G1 (1,000,000 IRR, open),
+ * need-F1 (a family's rent, no amount, open), need-G1b (500,000 IRR, pledged) and need-B1
+ * (2,000,000 IRR, open), each named by its reference. The test donor's key holds donor-1.
  */
 class PledgesHttpTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String G1 = NeedsFixture.REFS.ref("need-G1");
+  private static final String F1 = NeedsFixture.REFS.ref("need-F1");
+  private static final String G1B = NeedsFixture.REFS.ref("need-G1b");
+  private static final String B1 = NeedsFixture.REFS.ref("need-B1");
 
   @TempDir Path warehouse;
   private TestServer server;
@@ -49,40 +53,41 @@ class PledgesHttpTest {
 
   @Test
   void pledgesAddUpToTheNeedsAmountAndNoFurther() throws Exception {
-    RawHttp.Response first = pledge("need-a1", "{\"amount\": 400, \"currency\": \"IRR\"}", null);
-    RawHttp.Response tooMuch = pledge("need-a1", "{\"amount\": 700, \"currency\": \"IRR\"}", null);
-    RawHttp.Response rest = pledge("need-a1", "{\"amount\": 600, \"currency\": \"IRR\"}", null);
-    RawHttp.Response full = pledge("need-a1", "{\"amount\": 1, \"currency\": \"IRR\"}", null);
+    RawHttp.Response first = pledge(G1, "{\"amount\": 400000, \"currency\": \"IRR\"}", null);
+    RawHttp.Response tooMuch = pledge(G1, "{\"amount\": 700000, \"currency\": \"IRR\"}", null);
+    RawHttp.Response rest = pledge(G1, "{\"amount\": 600000, \"currency\": \"IRR\"}", null);
+    RawHttp.Response full = pledge(G1, "{\"amount\": 1, \"currency\": \"IRR\"}", null);
 
     assertThat(first.status()).as(first.body()).isEqualTo(201);
     JsonNode record = JSON.readTree(first.body());
-    assertThat(record.get("needRef").asText()).isEqualTo("need-a1");
-    assertThat(record.get("amount").asDouble()).isEqualTo(400.0);
+    assertThat(record.get("needRef").asText()).isEqualTo(G1);
+    assertThat(record.get("amount").asDouble()).isEqualTo(400_000.0);
     assertThat(record.get("currency").asText()).isEqualTo("IRR");
     assertThat(record.get("pledgedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
     assertThat(record.get("pledgeId").asText()).matches("[0-9a-f-]{36}");
     // neither the caller's donor id nor the internal need id is served
     assertThat(record.has("donorId")).isFalse();
     assertThat(record.has("needId")).isFalse();
-    assertThat(first.body()).doesNotContain("N1").doesNotContain("donor-1");
-    // 1,000 - 400 = 600 remain: 700 is refused, naming them; 600 fills the need
+    assertThat(first.body()).doesNotContain("need-G1").doesNotContain("donor-1");
+    // 1,000,000 - 400,000 = 600,000 remain: 700,000 is refused, naming them; 600,000 fills the
+    // need
     assertThat(tooMuch.status()).isEqualTo(409);
     assertThat(tooMuch.isProblemJson()).isTrue();
-    assertThat(JSON.readTree(tooMuch.body()).get("remaining").asDouble()).isEqualTo(600.0);
+    assertThat(JSON.readTree(tooMuch.body()).get("remaining").asDouble()).isEqualTo(600_000.0);
     assertThat(JSON.readTree(tooMuch.body()).get("currency").asText()).isEqualTo("IRR");
     assertThat(rest.status()).as(rest.body()).isEqualTo(201);
     assertThat(full.status()).isEqualTo(409);
     assertThat(JSON.readTree(full.body()).get("remaining").asDouble()).isEqualTo(0.0);
     List<Pledge> stored = PledgeLog.read(server.layout.pledgeLog());
-    assertThat(stored).extracting(Pledge::amount).containsExactly(400.0, 600.0);
+    assertThat(stored).extracting(Pledge::amount).containsExactly(400_000.0, 600_000.0);
     assertThat(stored.get(0))
         .isEqualTo(
             new Pledge(
                 record.get("pledgeId").asText(),
-                "need-a1",
-                "N1",
+                G1,
+                "need-G1",
                 "donor-1",
-                400.0,
+                400_000.0,
                 "IRR",
                 record.get("pledgedAt").asText(),
                 null));
@@ -90,11 +95,10 @@ class PledgesHttpTest {
 
   @Test
   void aNeedWithoutAmountIsPledgedWholeOnceAndANeedNotOpenTakesNone() throws Exception {
-    RawHttp.Response withAmount =
-        pledge("need-b2", "{\"amount\": 10, \"currency\": \"IRR\"}", null);
-    RawHttp.Response whole = pledge("need-b2", "{}", null);
-    RawHttp.Response again = pledge("need-b2", "", null);
-    RawHttp.Response pledged = pledge("need-c3", "{\"amount\": 10, \"currency\": \"IRR\"}", null);
+    RawHttp.Response withAmount = pledge(F1, "{\"amount\": 10, \"currency\": \"IRR\"}", null);
+    RawHttp.Response whole = pledge(F1, "{}", null);
+    RawHttp.Response again = pledge(F1, "", null);
+    RawHttp.Response pledged = pledge(G1B, "{\"amount\": 10, \"currency\": \"IRR\"}", null);
 
     assertThat(withAmount.status()).isEqualTo(400);
     assertThat(whole.status()).as(whole.body()).isEqualTo(201);
@@ -105,23 +109,23 @@ class PledgesHttpTest {
     assertThat(JSON.readTree(pledged.body()).get("status").asText()).isEqualTo("pledged");
     assertThat(PledgeLog.read(server.layout.pledgeLog()))
         .extracting(Pledge::needRef)
-        .containsExactly("need-b2");
+        .containsExactly(F1);
   }
 
   @Test
   void aRetryWithItsIdempotencyKeyGetsTheFirstAnswerAndRecordsNothing() throws Exception {
-    String body = "{\"amount\": 250, \"currency\": \"IRR\"}";
-    RawHttp.Response created = pledge("need-a1", body, "k-1");
-    RawHttp.Response retried = pledge("need-a1", body, "k-1");
-    RawHttp.Response reused = pledge("need-d4", body, "k-1");
+    String body = "{\"amount\": 250000, \"currency\": \"IRR\"}";
+    RawHttp.Response created = pledge(G1, body, "k-1");
+    RawHttp.Response retried = pledge(G1, body, "k-1");
+    RawHttp.Response reused = pledge(B1, body, "k-1");
     // another donor may pick the same key: a pledge of their own
     String other = server.dependencies.keys().create(Role.DONOR, "donor-2");
-    RawHttp.Response others = post("need-a1", body, "k-1", other);
-    // 1,000 - 250 - 250: the other donor fills the need; the first request, retried, still gets
+    RawHttp.Response others = post(G1, body, "k-1", other);
+    // 1,000,000 - 250,000 - 250,000: the other donor fills the need; the first request, retried,
+    // still gets
     // its answer
-    RawHttp.Response fills =
-        post("need-a1", "{\"amount\": 500, \"currency\": \"IRR\"}", null, other);
-    RawHttp.Response afterFull = pledge("need-a1", body, "k-1");
+    RawHttp.Response fills = post(G1, "{\"amount\": 500000, \"currency\": \"IRR\"}", null, other);
+    RawHttp.Response afterFull = pledge(G1, body, "k-1");
 
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.header("Idempotent-Replayed")).isNull();
@@ -129,7 +133,7 @@ class PledgesHttpTest {
     assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
     assertThat(retried.body()).isEqualTo(created.body());
     assertThat(reused.status()).isEqualTo(422);
-    assertThat(JSON.readTree(reused.body()).get("needRef").asText()).isEqualTo("need-a1");
+    assertThat(JSON.readTree(reused.body()).get("needRef").asText()).isEqualTo(G1);
     assertThat(others.status()).isEqualTo(201);
     assertThat(others.header("Idempotent-Replayed")).isNull();
     assertThat(fills.status()).as(fills.body()).isEqualTo(201);
@@ -156,7 +160,7 @@ class PledgesHttpTest {
     bad.put("[5]", "not a pledge");
     bad.put("", "amount is required");
     for (Map.Entry<String, String> request : bad.entrySet()) {
-      RawHttp.Response refused = pledge("need-a1", request.getKey(), null);
+      RawHttp.Response refused = pledge(G1, request.getKey(), null);
       assertThat(refused.status()).as(request.getKey()).isEqualTo(400);
       assertThat(refused.isProblemJson()).isTrue();
       assertThat(JSON.readTree(refused.body()).get("detail").asText())
@@ -166,11 +170,11 @@ class PledgesHttpTest {
     RawHttp.Response unknown = pledge("need-zz", "{\"amount\": 5, \"currency\": \"IRR\"}", null);
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.isProblemJson()).isTrue();
-    RawHttp.Response badKey = pledge("need-a1", "{\"amount\": 5, \"currency\": \"IRR\"}", "a b");
+    RawHttp.Response badKey = pledge(G1, "{\"amount\": 5, \"currency\": \"IRR\"}", "a b");
     assertThat(badKey.status()).isEqualTo(400);
     for (Role role : List.of(Role.PLANNER, Role.ADMIN, Role.VOLUNTEER, Role.RESEARCHER)) {
       RawHttp.Response refused =
-          post("need-a1", "{\"amount\": 5, \"currency\": \"IRR\"}", null, server.keys.get(role));
+          post(G1, "{\"amount\": 5, \"currency\": \"IRR\"}", null, server.keys.get(role));
       assertThat(refused.status()).as(role.code()).isEqualTo(403);
     }
     assertThat(server.layout.pledgeLog()).doesNotExist();
@@ -178,8 +182,8 @@ class PledgesHttpTest {
 
   @Test
   void eightThreadsRacingOnOneNeedNeverPledgeBeyondItsAmount() throws Exception {
-    // 8 threads x 3 pledges of 150 = 3,600 IRR asked of a 1,000 IRR need: six fit (900), and
-    // then no pledge of 150 fits in the 100 left
+    // 8 threads x 3 pledges of 300,000 = 7,200,000 IRR asked of a 2,000,000 IRR need: six fit
+    // (1,800,000), and then no pledge of 300,000 fits in the 200,000 left
     CountDownLatch go = new CountDownLatch(1);
     List<Callable<List<RawHttp.Response>>> threads = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
@@ -192,8 +196,8 @@ class PledgesHttpTest {
             for (int i = 0; i < 3; i++) {
               answers.add(
                   post(
-                      "need-d4",
-                      "{\"amount\": 150, \"currency\": \"IRR\"}",
+                      B1,
+                      "{\"amount\": 300000, \"currency\": \"IRR\"}",
                       "race-" + thread + "-" + i,
                       donor));
             }
@@ -223,7 +227,7 @@ class PledgesHttpTest {
             .toList();
     List<Pledge> stored = PledgeLog.read(server.layout.pledgeLog());
     assertThat(acknowledged).hasSize(6);
-    assertThat(stored.stream().mapToDouble(Pledge::amount).sum()).isEqualTo(900.0);
+    assertThat(stored.stream().mapToDouble(Pledge::amount).sum()).isEqualTo(1_800_000.0);
     // every acknowledged pledge is in the log exactly once, and nothing else is
     assertThat(stored)
         .extracting(Pledge::pledgeId)
@@ -233,7 +237,7 @@ class PledgesHttpTest {
                 .filter(a -> a.status() == 409)
                 .map(a -> tree(a.body()).get("remaining").asDouble())
                 .collect(Collectors.toSet()))
-        .containsExactly(100.0);
+        .containsExactly(200_000.0);
     assertThat(Files.readString(server.layout.pledgeLog(), StandardCharsets.UTF_8).lines())
         .hasSize(6);
   }
@@ -243,11 +247,11 @@ class PledgesHttpTest {
     try (PledgeLog other =
         PledgeLog.open(server.layout.pledgeLog(), Clock.systemUTC(), System.err::println)) {
       other.pledge(
-          server.dependencies.results().current().orElseThrow().need("need-d4").orElseThrow(),
+          server.dependencies.results().current().orElseThrow().need(B1).orElseThrow(),
           "donor-9",
           5.0,
           null);
-      RawHttp.Response refused = pledge("need-a1", "{\"amount\": 5, \"currency\": \"IRR\"}", null);
+      RawHttp.Response refused = pledge(G1, "{\"amount\": 5, \"currency\": \"IRR\"}", null);
       assertThat(refused.status()).isEqualTo(503);
       assertThat(JSON.readTree(refused.body()).get("type").asText()).endsWith("log-held-elsewhere");
     }

@@ -57,7 +57,7 @@ final class PublishedRunFixture {
               + "' (FORMAT PARQUET)");
       DashboardFixture.write(statement, run);
       OccasionFixture.write(statement, run);
-      NeedsBoardFixture.write(statement, run);
+      NeedsFixture.write(statement, run);
       Files.writeString(
           run.resolve("run.json"),
           "{\"runId\":\"" + runId + "\",\"publishedAt\":\"2026-11-29T00:00:00Z\"}");
@@ -81,6 +81,27 @@ final class PublishedRunFixture {
         }
       }
     }
+  }
+
+  /**
+   * A store serving run {@code run-old}, published with one problem and then stripped of {@code
+   * table}, as a run published before that table existed.
+   */
+  static org.rishe.api.results.ResultsStore storeOfRunWithout(Path warehouse, String table) {
+    publish(
+        warehouse, "run-old", List.of(new Problem("dropout", "School dropout", "ترک تحصیل", 1, 1)));
+    try (Stream<Path> files = Files.walk(warehouse.resolve("results/run-old").resolve(table))) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    org.rishe.api.results.ResultsStore store =
+        new org.rishe.api.results.ResultsStore(
+            new org.rishe.common.warehouse.WarehouseLayout(warehouse.toString()));
+    if (!store.refresh()) {
+      throw new IllegalStateException("run-old was not loaded");
+    }
+    return store;
   }
 
   /**
@@ -165,9 +186,11 @@ final class PublishedRunFixture {
    * child_labour, directed, 11620 people, total 0.4 [0.3, 0.5]; 2: age_band — out_of_school →
    * child_labour, possible, 9870 people, total 0.0 [-0.09, 0.1], no share mediated), one chain of
    * dropout estimated on 7 people without intervals (parent_illiterate → dropout, total 0.6), and
-   * child_labour's factors in {@code root_causes}: out_of_school (adjusted OR 2.5),
-   * parent_illiterate (2.0), learning_difficulty (no adjusted OR, 7 exposed cases) overall, and
-   * parent_illiterate in R01 (9 exposed cases). Call before {@link #publish}.
+   * child_labour's factors in {@code root_causes}: out_of_school (adjusted OR 2.5; total effect RR
+   * 2.1 [1.5, 2.9], RD 0.12 [0.06, 0.18], adjusted for parent_illiterate), parent_illiterate (2.0,
+   * no total effect), learning_difficulty (no adjusted OR, 7 exposed cases) overall, and
+   * parent_illiterate in R01 (9 exposed cases; total effect RR 1.8, adjusted for nothing). Call
+   * before {@link #publish}.
    */
   static void writeRootCauses(Path warehouse, String runId) {
     Path run = warehouse.resolve("results").resolve(runId);
@@ -209,23 +232,27 @@ final class PublishedRunFixture {
           "COPY (SELECT * FROM (VALUES"
               + " ('child_labour',NULL,'parent_illiterate',60::BIGINT,300::BIGINT,60::BIGINT,"
               + "900::BIGINT,40::BIGINT,3.0,2.1,4.2,3.5,2.4,5.1,2.0,1.4,2.9,0.25,0.1,0.4,1e-6,1e-5,"
-              + "200.0,'strong',1240::BIGINT,120::BIGINT),"
+              + "200.0,'strong',1240::BIGINT,120::BIGINT,NULL::DOUBLE,NULL::DOUBLE,NULL::DOUBLE,NULL::DOUBLE,"
+              + "NULL::DOUBLE,NULL::DOUBLE,NULL::VARCHAR),"
               + " ('child_labour',NULL,'out_of_school',50::BIGINT,200::BIGINT,70::BIGINT,"
               + "1000::BIGINT,40::BIGINT,3.2,2.3,4.4,3.9,2.6,5.6,2.5,1.7,3.6,0.24,0.1,0.35,1e-7,"
-              + "1e-6,150.0,'strong',1240::BIGINT,120::BIGINT),"
+              + "1e-6,150.0,'strong',1240::BIGINT,120::BIGINT,2.1,1.5,2.9,0.12,0.06,0.18,'parent_illiterate'),"
               + " ('child_labour',NULL,'learning_difficulty',7::BIGINT,150::BIGINT,113::BIGINT,"
               + "1050::BIGINT,40::BIGINT,0.5,0.2,1.0,0.45,0.2,1.0,NULL::DOUBLE,NULL::DOUBLE,"
               + "NULL::DOUBLE,NULL::DOUBLE,NULL::DOUBLE,NULL::DOUBLE,0.3,0.5,NULL::DOUBLE,"
-              + "'insufficient data',1240::BIGINT,120::BIGINT),"
+              + "'insufficient data',1240::BIGINT,120::BIGINT,NULL::DOUBLE,NULL::DOUBLE,NULL::DOUBLE,"
+              + "NULL::DOUBLE,NULL::DOUBLE,NULL::DOUBLE,NULL::VARCHAR),"
               + " ('child_labour','R01','parent_illiterate',9::BIGINT,40::BIGINT,10::BIGINT,"
               + "100::BIGINT,10::BIGINT,2.2,1.0,4.9,2.6,1.0,6.9,1.9,0.7,5.0,0.2,0.0,0.4,0.05,0.2,"
-              + "180.0,'weak',150::BIGINT,19::BIGINT))"
+              + "180.0,'weak',150::BIGINT,19::BIGINT,1.8,1.1,2.9,0.08,0.01,0.15,''))"
               + " AS t(problem, region, factor, exposed_cases, exposed_total, unexposed_cases,"
               + " unexposed_total, missing, relative_risk, relative_risk_low, relative_risk_high,"
               + " odds_ratio, odds_ratio_low, odds_ratio_high, adjusted_odds_ratio,"
               + " adjusted_odds_ratio_low, adjusted_odds_ratio_high, attributable_fraction,"
               + " attributable_fraction_low, attributable_fraction_high, p_value, q_value,"
-              + " median_lead_days, evidence, population, cases)) TO '"
+              + " median_lead_days, evidence, population, cases, total_risk_ratio, total_risk_ratio_low,"
+              + " total_risk_ratio_high, total_risk_difference, total_risk_difference_low,"
+              + " total_risk_difference_high, total_adjusted_for)) TO '"
               + run.resolve("root_causes/part-0.parquet")
               + "' (FORMAT PARQUET)");
     } catch (SQLException e) {

@@ -40,6 +40,13 @@ class RootCausesHttpTest extends OneServerPerClass {
     assertThat(first.get("evidence").asText()).isEqualTo("strong");
     assertThat(factors.get(2).get("adjustedOddsRatio").get("estimate").isNull()).isTrue();
     assertThat(factors.get(2).get("exposedCases").asLong()).isEqualTo(7);
+    JsonNode total = first.get("totalEffect");
+    assertThat(total.get("riskRatio").get("estimate").asDouble()).isEqualTo(2.1);
+    assertThat(total.get("riskRatio").get("low").asDouble()).isEqualTo(1.5);
+    assertThat(total.get("riskDifference").get("high").asDouble()).isEqualTo(0.18);
+    assertThat(total.get("adjustedFor")).hasSize(1);
+    assertThat(total.get("adjustedFor").get(0).asText()).isEqualTo("parent_illiterate");
+    assertThat(factors.get(1).get("totalEffect").isNull()).isTrue();
   }
 
   @Test
@@ -124,6 +131,8 @@ class RootCausesHttpTest extends OneServerPerClass {
     assertThat(factor.get("exposedCases").isNull()).isTrue();
     assertThat(factor.get("unexposedCases").isNull()).isTrue();
     assertThat(factor.get("exposedTotal").isNull()).isTrue();
+    // its total effect is adjusted for nothing, so it is the crude risk ratio: withheld too
+    assertThat(factor.get("totalEffect").isNull()).isTrue();
     // the adjusted odds ratio and attributable fraction go with the counts: AF = p(aOR-1)/aOR
     // gives the exposed share of cases p, and with the cases served the small cell follows
     assertThat(factor.get("adjustedOddsRatio").get("estimate").isNull()).isTrue();

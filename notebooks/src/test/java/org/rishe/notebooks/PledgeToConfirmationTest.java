@@ -1,21 +1,16 @@
 package org.rishe.notebooks;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.current_date;
-import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +34,7 @@ import org.rishe.api.audit.AuditLog;
 import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.auth.Role;
 import org.rishe.api.limits.Limits;
+import org.rishe.api.pledges.Pledge;
 import org.rishe.api.pledges.PledgeLog;
 import org.rishe.api.results.ResultsStore;
 import org.rishe.api.volunteers.InterestLog;
@@ -53,15 +48,13 @@ import org.rishe.spark.TestSparkSessions;
 
 /**
  * Issue 19's "done when", end to end with the project's own jobs: a generated batch with needs (120
- * families) is ingested and analyzed; a donor pledges to an open need over HTTP; a later batch
+ * families) is ingested and analyzed, and the run publishes the needs board; a donor finds an open
+ * need on {@code GET /needs} and pledges to it by its reference over HTTP; the charity reads the
+ * pledge's need id from the pledge log (as {@code rishe pledges export} gives it) and a later batch
  * brings the donor's donation designated {@code need:<need_id>} with its aid events from received
  * to confirmed; after ingest and analyze the donor's {@code GET /me/donations} shows the journey
- * from the pledge to confirmation. Another donor gets 404 on that donation's journey, and a
- * researcher 403 on all of it.
- *
- * <p>The needs board is published into each run by {@link #publishNeedsBoard}, a stand-in for the
- * analytics step that builds it (on another branch): the open and pledged needs of the curated
- * table, each referred to as {@code ref-<need_id>}.
+ * from the pledge to confirmation, the need named by its reference. Another donor gets 404 on that
+ * donation's journey, and a researcher 403 on all of it.
  */
 class PledgeToConfirmationTest {
   private static final Path WORK = Path.of("target", "pledge-e2e").toAbsolutePath();
@@ -84,10 +77,6 @@ class PledgeToConfirmationTest {
     ServedRun.deleteRecursively(WORK);
     Path first = WORK.resolve("batch-1");
     SyntheticBatchGenerator.generate(GeneratorConfig.defaults(first).withFamilies(120).withSeed(5));
-    String[] need = openNeedWithAmount(first.resolve("needs.csv"));
-    String needId = need[0];
-    String amount = need[1];
-    String currency = need[2];
     WarehouseLayout layout = new WarehouseLayout(WORK.resolve("warehouse").toString());
     SparkSession spark = TestSparkSessions.shared();
     ingestAndAnalyze(spark, layout, first);
@@ -116,13 +105,25 @@ class PledgeToConfirmationTest {
                       Clock.systemUTC()))
               .start("127.0.0.1", 0);
 
-      String pledgePath = "/api/v1/needs/ref-" + needId + "/pledges";
+      // an open need with an amount, as the needs board serves it
+      JsonNode need = openNeedWithAmount(json(get("/api/v1/needs?limit=1000", donor), 200));
+      String needRef = need.get("needRef").asText();
+      String amount =
+          new BigDecimal(need.get("amount").asText()).stripTrailingZeros().toPlainString();
+      String currency = need.get("currency").asText();
+      String pledgePath = "/api/v1/needs/" + needRef + "/pledges";
       String body = "{\"amount\": " + amount + ", \"currency\": \"" + currency + "\"}";
       HttpResponse<String> pledged = post(pledgePath, body, donor);
       assertThat(pledged.statusCode()).as(pledged.body()).isEqualTo(201);
       JsonNode pledge = JSON.readTree(pledged.body());
       Instant pledgedAt = Instant.parse(pledge.get("pledgedAt").asText());
       assertThat(post(pledgePath, body, researcher).statusCode()).isEqualTo(403);
+      // the need id the charity records the gift with, from the pledge log
+      List<Pledge> logged = PledgeLog.read(layout.pledgeLog());
+      assertThat(logged).hasSize(1);
+      assertThat(logged.get(0).needRef()).isEqualTo(needRef);
+      String needId = logged.get(0).needId();
+      assertThat(needId).isNotEqualTo(needRef);
 
       // the donation that fulfils it, received the day of the pledge, and its aid events
       Path second = WORK.resolve("batch-2");
@@ -171,15 +172,18 @@ class PledgeToConfirmationTest {
           .isEqualTo(pledge.get("pledgedAt").asText());
       assertThat(donation.get("current").asText()).isEqualTo("confirmed");
       assertThat(donation.get("pledgeId").asText()).isEqualTo(pledge.get("pledgeId").asText());
-      assertThat(donation.get("needRef").asText()).isEqualTo("ref-" + needId);
-      assertThat(donation.get("designation").asText()).isEqualTo("need:ref-" + needId);
+      assertThat(donation.get("needRef").asText()).isEqualTo(needRef);
+      assertThat(donation.get("designation").asText()).isEqualTo("need:" + needRef);
       assertThat(donation.get("flags")).isEmpty();
       JsonNode status = mine.get("pledges").get(0);
       assertThat(status.get("pledgeId").asText()).isEqualTo(pledge.get("pledgeId").asText());
       assertThat(status.get("stage").asText()).isEqualTo("confirmed");
       assertThat(status.get("donationId").asText()).isEqualTo("E2E-D1");
-      // the need id is internal: nothing served names it but as part of its reference
-      assertThat(mine.toString().replace("ref-" + needId, "")).doesNotContain(needId);
+      // the need id is internal: nothing served names it
+      assertThat(mine.toString()).doesNotContain(needId);
+      assertThat(get("/api/v1/needs/" + needRef, donor).body())
+          .contains(needRef)
+          .doesNotContain(needId);
 
       assertThat(get("/api/v1/donations/E2E-D1/journey", otherDonor).statusCode()).isEqualTo(404);
       assertThat(json(get("/api/v1/donations/E2E-D1/journey", donor), 200)).isEqualTo(donation);
@@ -188,20 +192,14 @@ class PledgeToConfirmationTest {
     }
   }
 
-  /** The id, amount and currency of the first open need with an amount in a needs file. */
-  private static String[] openNeedWithAmount(Path needs) throws IOException {
-    List<String> lines = Files.readAllLines(needs, StandardCharsets.UTF_8);
-    List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-    for (String line : lines.subList(1, lines.size())) {
-      String[] cells = line.split(",", -1);
-      String amount = cells[header.indexOf("amount")];
-      if (cells[header.indexOf("status")].equals("open") && !amount.isEmpty()) {
-        return new String[] {
-          cells[header.indexOf("need_id")], amount, cells[header.indexOf("currency")]
-        };
+  /** The first open need with an amount of a {@code GET /needs} answer. */
+  private static JsonNode openNeedWithAmount(JsonNode board) {
+    for (JsonNode need : board.get("needs")) {
+      if (need.get("status").asText().equals("open") && !need.get("amount").isNull()) {
+        return need;
       }
     }
-    throw new AssertionError("the generated batch has no open need with an amount");
+    throw new AssertionError("the needs board has no open need with an amount: " + board);
   }
 
   private static void ingestAndAnalyze(SparkSession spark, WarehouseLayout layout, Path batch) {
@@ -214,36 +212,6 @@ class PledgeToConfirmationTest {
             ProgramImpactSettings.defaults()
                 .withOptions(new ImpactOptions(20, 5, ImpactOptions.DEFAULT_CALIPER)),
             CausalGraphSettings.defaults().withResamples(5));
-    publishNeedsBoard(spark, layout);
-  }
-
-  /** Writes the open and pledged needs of the curated table into the latest run as needs_board. */
-  private static void publishNeedsBoard(SparkSession spark, WarehouseLayout layout) {
-    try {
-      Path results = layout.localRoot().resolve("results");
-      String run = Files.readString(results.resolve("LATEST"), StandardCharsets.UTF_8).trim();
-      spark
-          .read()
-          .format("delta")
-          .load(layout.curated("needs"))
-          .where(col("status").isin("open", "pledged"))
-          .select(
-              concat(lit("ref-"), col("need_id")).as("need_ref"),
-              col("need_id"),
-              col("kind"),
-              col("amount").cast("double").as("amount"),
-              col("currency"),
-              col("region"),
-              col("program_id"),
-              col("opened_on"),
-              datediff(current_date(), col("opened_on")).as("days_open"),
-              col("status"))
-          .coalesce(1)
-          .write()
-          .parquet(results.resolve(run).resolve("needs_board").toString());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   private static HttpResponse<String> get(String path, String key)

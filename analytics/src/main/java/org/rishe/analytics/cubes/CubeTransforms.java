@@ -33,15 +33,16 @@ public final class CubeTransforms {
   public static final String AGE_15_17 = "15-17";
   public static final String AGE_18_PLUS = "18+";
 
-  private static final String BIRTH = "_birth";
+  /** The birth date column of {@link #personAttributes}. */
+  public static final String BIRTH = "_birth";
 
   private CubeTransforms() {}
 
   /**
    * One row per person: region (of the family, else unknown), sex (else unknown), birth date (else
-   * 1 July of the birth year, else null) and registration date.
+   * 1 July of the birth year, else null) and registration date; the person id as {@code _person}.
    */
-  static Dataset<Row> personAttributes(Dataset<Row> people, Dataset<Row> families) {
+  public static Dataset<Row> personAttributes(Dataset<Row> people, Dataset<Row> families) {
     Dataset<Row> regions =
         families.select(col("family_id").as("_family"), col("region").as("_region"));
     return people

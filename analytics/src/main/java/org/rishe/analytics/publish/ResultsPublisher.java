@@ -31,6 +31,16 @@ public final class ResultsPublisher {
     return runId;
   }
 
+  /** The warehouse the run is published in. */
+  public WarehouseLayout layout() {
+    return layout;
+  }
+
+  /** The warehouse's files, as the run writes them. */
+  public WarehouseFiles files() {
+    return files;
+  }
+
   /**
    * Writes one table of the run; a small table is written as one file. Its row count, for the
    * manifest, comes from the written files' footers rather than a second Spark job.

@@ -52,9 +52,14 @@ public final class AdjustedOddsRatios {
    */
   public static Map<Key, Estimate> estimate(
       String problem, List<Row> rows, ModelSampling sampling, CausalOrder order) {
+    return estimate(problem, Sample.of(rows, sampling.regions()), sampling, order);
+  }
+
+  /** As {@link #estimate(String, List, ModelSampling, CausalOrder)} on a sample already read. */
+  static Map<Key, Estimate> estimate(
+      String problem, Sample sample, ModelSampling sampling, CausalOrder order) {
     requireNonNull(problem, "problem is null");
     List<String> codes = sampling.codes();
-    Sample sample = Sample.of(rows, sampling.regions());
     List<Runnable> fits = new ArrayList<>();
     Map<Key, Estimate> estimates = new ConcurrentHashMap<>();
     for (int focal = 0; focal < codes.size(); focal++) {
@@ -80,83 +85,126 @@ public final class AdjustedOddsRatios {
 
   static Optional<Estimate> fit(
       Sample sample, int focal, int[] confounders, int region, ModelSampling sampling) {
-    List<Integer> units = new ArrayList<>();
-    for (int unit = 0; unit < sample.size(); unit++) {
-      int exposed = sample.status[focal][unit];
-      if (exposed >= 0
-          && (region < 0 || sample.region[unit] == region)
-          && sample.draw[unit] < sampling.fraction(region, focal, exposed, sample.isCase[unit])) {
-        units.add(unit);
-      }
-    }
-    if (units.isEmpty() || smallestCell(sample, focal, units) < MINIMUM_CELL) {
-      return Optional.empty();
-    }
-    double meanAge = units.stream().mapToDouble(unit -> sample.age[unit]).average().orElse(0);
-    List<UnitValue> columns = new ArrayList<>();
-    columns.add(unit -> 1);
-    columns.add(unit -> sample.status[focal][unit]);
-    columns.add(unit -> sample.age[unit] - meanAge);
-    columns.add(unit -> sample.sex[unit] == 1 ? 1 : 0);
-    columns.add(unit -> sample.sex[unit] == 2 ? 1 : 0);
-    if (region < 0) {
-      // The first region is the reference level.
-      for (int level = 1; level < sample.regions.size(); level++) {
-        int dummy = level;
-        columns.add(unit -> sample.region[unit] == dummy ? 1 : 0);
-      }
-    }
-    for (int confounder : confounders) {
-      columns.add(unit -> sample.status[confounder][unit] == 1 ? 1 : 0);
-      columns.add(unit -> sample.status[confounder][unit] < 0 ? 1 : 0);
-    }
-    // Constant columns carry no information and make the model singular; an indicator set for
-    // fewer than MINIMUM_CELL cases or non-cases would separate and drive its coefficient (and the
-    // fit) off to infinity, so such adjustment columns are left out.
-    List<UnitValue> kept = new ArrayList<>(columns.subList(0, 3));
-    if (isConstant(columns.get(2), units)) {
-      kept.remove(2);
-    }
-    for (UnitValue candidate : columns.subList(3, columns.size())) {
-      if (isInformativeIndicator(candidate, units, sample.isCase)) {
-        kept.add(candidate);
-      }
-    }
-    long cases = units.stream().filter(unit -> sample.isCase[unit]).count();
-    long nonCases = units.size() - cases;
-    if (Math.min(cases, nonCases) < (long) MINIMUM_EVENTS_PER_COLUMN * kept.size()) {
-      return Optional.empty();
-    }
-    int[][] indices = new int[units.size()][];
-    double[][] values = new double[units.size()][];
-    double[] outcome = new double[units.size()];
-    double[] offsets = new double[units.size()];
-    int[] rowIndex = new int[kept.size()];
-    double[] rowValues = new double[kept.size()];
-    for (int row = 0; row < units.size(); row++) {
-      int unit = units.get(row);
-      int nonZero = 0;
-      for (int column = 0; column < kept.size(); column++) {
-        double value = kept.get(column).of(unit);
-        if (value != 0) {
-          rowIndex[nonZero] = column;
-          rowValues[nonZero++] = value;
-        }
-      }
-      indices[row] = Arrays.copyOf(rowIndex, nonZero);
-      values[row] = Arrays.copyOf(rowValues, nonZero);
-      outcome[row] = sample.isCase[unit] ? 1 : 0;
-      offsets[row] = sampling.offset(region, focal, sample.status[focal][unit]);
-    }
-    double[] weights = new double[units.size()];
-    Arrays.fill(weights, 1);
-    return LogisticFit.fit(indices, values, kept.size(), outcome, weights, offsets)
+    return Design.of(sample, focal, confounders, region, sampling)
+        .flatMap(Design::fit)
         .map(
             fit -> {
               double beta = fit.coefficients()[1];
               double margin = Z_95 * fit.standardErrors()[1];
               return new Estimate(Math.exp(beta), Math.exp(beta - margin), Math.exp(beta + margin));
             });
+  }
+
+  /**
+   * One model's people and design: {@code units} index the sample; row r of the sparse design
+   * ({@code indices[r]}, {@code values[r]}) is unit {@code units[r]}'s, column 0 the intercept and
+   * column 1 the focal factor (0/1); {@code offsets} are the sampling offsets.
+   */
+  record Design(
+      int[] units,
+      int[][] indices,
+      double[][] values,
+      int columns,
+      double[] outcome,
+      double[] offsets) {
+    /**
+     * The design of the model of {@code focal} adjusted for {@code confounders} in {@code region}
+     * (-1 overall), or empty when the model is not fitted (see the class comment).
+     */
+    static Optional<Design> of(
+        Sample sample, int focal, int[] confounders, int region, ModelSampling sampling) {
+      List<Integer> units = new ArrayList<>();
+      for (int unit = 0; unit < sample.size(); unit++) {
+        int exposed = sample.status[focal][unit];
+        if (exposed >= 0
+            && (region < 0 || sample.region[unit] == region)
+            && sample.draw[unit] < sampling.fraction(region, focal, exposed, sample.isCase[unit])) {
+          units.add(unit);
+        }
+      }
+      if (units.isEmpty() || smallestCell(sample, focal, units) < MINIMUM_CELL) {
+        return Optional.empty();
+      }
+      double meanAge = units.stream().mapToDouble(unit -> sample.age[unit]).average().orElse(0);
+      List<UnitValue> columns = new ArrayList<>();
+      columns.add(unit -> 1);
+      columns.add(unit -> sample.status[focal][unit]);
+      columns.add(unit -> sample.age[unit] - meanAge);
+      columns.add(unit -> sample.sex[unit] == 1 ? 1 : 0);
+      columns.add(unit -> sample.sex[unit] == 2 ? 1 : 0);
+      if (region < 0) {
+        // The first region is the reference level.
+        for (int level = 1; level < sample.regions.size(); level++) {
+          int dummy = level;
+          columns.add(unit -> sample.region[unit] == dummy ? 1 : 0);
+        }
+      }
+      for (int confounder : confounders) {
+        columns.add(unit -> sample.status[confounder][unit] == 1 ? 1 : 0);
+        columns.add(unit -> sample.status[confounder][unit] < 0 ? 1 : 0);
+      }
+      // Constant columns carry no information and make the model singular; an indicator set for
+      // fewer than MINIMUM_CELL cases or non-cases would separate and drive its coefficient (and
+      // the fit) off to infinity, so such adjustment columns are left out.
+      List<UnitValue> kept = new ArrayList<>(columns.subList(0, 3));
+      if (isConstant(columns.get(2), units)) {
+        kept.remove(2);
+      }
+      for (UnitValue candidate : columns.subList(3, columns.size())) {
+        if (isInformativeIndicator(candidate, units, sample.isCase)) {
+          kept.add(candidate);
+        }
+      }
+      long cases = units.stream().filter(unit -> sample.isCase[unit]).count();
+      long nonCases = units.size() - cases;
+      if (Math.min(cases, nonCases) < (long) MINIMUM_EVENTS_PER_COLUMN * kept.size()) {
+        return Optional.empty();
+      }
+      int[][] indices = new int[units.size()][];
+      double[][] values = new double[units.size()][];
+      double[] outcome = new double[units.size()];
+      double[] offsets = new double[units.size()];
+      int[] rowIndex = new int[kept.size()];
+      double[] rowValues = new double[kept.size()];
+      for (int row = 0; row < units.size(); row++) {
+        int unit = units.get(row);
+        int nonZero = 0;
+        for (int column = 0; column < kept.size(); column++) {
+          double value = kept.get(column).of(unit);
+          if (value != 0) {
+            rowIndex[nonZero] = column;
+            rowValues[nonZero++] = value;
+          }
+        }
+        indices[row] = Arrays.copyOf(rowIndex, nonZero);
+        values[row] = Arrays.copyOf(rowValues, nonZero);
+        outcome[row] = sample.isCase[unit] ? 1 : 0;
+        offsets[row] = sampling.offset(region, focal, sample.status[focal][unit]);
+      }
+      return Optional.of(
+          new Design(
+              units.stream().mapToInt(Integer::intValue).toArray(),
+              indices,
+              values,
+              kept.size(),
+              outcome,
+              offsets));
+    }
+
+    Optional<LogisticFit> fit() {
+      double[] weights = new double[outcome.length];
+      Arrays.fill(weights, 1);
+      return LogisticFit.fit(indices, values, columns, outcome, weights, offsets);
+    }
+
+    /** Row r as a dense vector. */
+    double[] row(int r) {
+      double[] dense = new double[columns];
+      for (int entry = 0; entry < indices[r].length; entry++) {
+        dense[indices[r][entry]] = values[r][entry];
+      }
+      return dense;
+    }
   }
 
   /** The smallest of the four cells of the focal factor's 2×2 table among {@code units}. */
@@ -207,7 +255,8 @@ public final class AdjustedOddsRatios {
       byte[] sex,
       boolean[] isCase,
       double[] draw,
-      byte[][] status) {
+      byte[][] status,
+      int[] family) {
     int size() {
       return region.length;
     }
@@ -219,6 +268,8 @@ public final class AdjustedOddsRatios {
       byte[] sex = new byte[size];
       boolean[] isCase = new boolean[size];
       double[] draw = new double[size];
+      int[] family = new int[size];
+      Map<String, Integer> families = new HashMap<>();
       byte[][] status = null;
       for (int unit = 0; unit < size; unit++) {
         Row row = rows.get(unit);
@@ -229,6 +280,12 @@ public final class AdjustedOddsRatios {
         sex[unit] = (byte) ("female".equals(sexText) ? 1 : "male".equals(sexText) ? 0 : 2);
         isCase[unit] = row.<Boolean>getAs(RootCauseTransforms.IS_CASE);
         draw[unit] = row.<Double>getAs(RootCauseTransforms.DRAW);
+        String familyId = row.getAs(ExposureTransforms.FAMILY);
+        // a person without a family is a cluster of their own, numbered past every family
+        family[unit] =
+            familyId == null
+                ? size + unit
+                : families.computeIfAbsent(familyId, key -> families.size());
         byte[] statuses = row.getAs(RootCauseTransforms.STATUSES);
         if (status == null) {
           status = new byte[statuses.length][size];
@@ -238,7 +295,14 @@ public final class AdjustedOddsRatios {
         }
       }
       return new Sample(
-          regions, region, age, sex, isCase, draw, status == null ? new byte[0][0] : status);
+          regions,
+          region,
+          age,
+          sex,
+          isCase,
+          draw,
+          status == null ? new byte[0][0] : status,
+          family);
     }
   }
 }

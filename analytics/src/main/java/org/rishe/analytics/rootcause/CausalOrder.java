@@ -34,6 +34,24 @@ public record CausalOrder(Map<String, Integer> tiers, Map<String, Double> proble
    * outcome themselves.
    */
   public List<String> confounders(String factor, String outcome, List<String> candidates) {
+    return before(factor, outcome, candidates, true);
+  }
+
+  /**
+   * The codes among {@code candidates} to adjust for when estimating the <em>total</em> effect of
+   * {@code factor} on {@code outcome}: only those strictly before the factor (a lower tier, or for
+   * a problem an earlier problem). Codes of the factor's own tier are left out: recorded at the
+   * same assessments, they may be its consequences, and adjusting for a mediator would remove the
+   * indirect part of the effect.
+   */
+  public List<String> totalEffectConfounders(
+      String factor, String outcome, List<String> candidates) {
+    return before(factor, outcome, candidates, false);
+  }
+
+  /** The candidates before the factor; with {@code sameTier}, those of its own tier too. */
+  private List<String> before(
+      String factor, String outcome, List<String> candidates, boolean sameTier) {
     requireNonNull(factor, "factor is null");
     requireNonNull(outcome, "outcome is null");
     int factorTier = tier(factor);
@@ -44,7 +62,7 @@ public record CausalOrder(Map<String, Integer> tiers, Map<String, Double> proble
       }
       int candidateTier = tier(candidate);
       boolean earlier = candidateTier < factorTier;
-      boolean coincides = candidateTier == factorTier && factorTier != PROBLEM;
+      boolean coincides = sameTier && candidateTier == factorTier && factorTier != PROBLEM;
       boolean earlierProblem =
           candidateTier == PROBLEM && factorTier == PROBLEM && lag(candidate) < lag(factor);
       if (earlier || coincides || earlierProblem) {

@@ -7,7 +7,8 @@ import org.rishe.analytics.stats.Estimate;
 /**
  * One row of the {@code root_causes} table: a problem × factor comparison, overall (region null) or
  * within one region. Estimates are null where they are undefined (an empty exposure group, no
- * adjusted model); the p- and q-value are NaN then.
+ * adjusted model); the p- and q-value are NaN then. {@code totalEffect} is the standardised risk
+ * ratio and difference ({@link TotalEffects}), null where its model is not fitted.
  */
 public record RootCauseRow(
     String problem,
@@ -27,7 +28,8 @@ public record RootCauseRow(
     Double medianLeadDays,
     EvidenceGrade evidence,
     long population,
-    long cases) {
+    long cases,
+    TotalEffects.TotalEffect totalEffect) {
   public RootCauseRow {
     requireNonNull(problem, "problem is null");
     requireNonNull(factor, "factor is null");

@@ -40,13 +40,14 @@ public final class RootCauseStatistics {
   public record Population(long population, long cases) {}
 
   /**
-   * One row per comparison, in the order given. {@code populations} and {@code adjusted} are keyed
-   * by {@link AdjustedOddsRatios.Key} (factor null for populations).
+   * One row per comparison, in the order given. {@code populations}, {@code adjusted} and {@code
+   * totals} are keyed by {@link AdjustedOddsRatios.Key} (factor null for populations).
    */
   public static List<RootCauseRow> rows(
       List<Counts> counts,
       Map<AdjustedOddsRatios.Key, Population> populations,
-      Map<AdjustedOddsRatios.Key, Estimate> adjusted) {
+      Map<AdjustedOddsRatios.Key, Estimate> adjusted,
+      Map<AdjustedOddsRatios.Key, TotalEffects.TotalEffect> totals) {
     double[] pValues = new double[counts.size()];
     List<TwoByTwo> tables = new ArrayList<>();
     for (int i = 0; i < counts.size(); i++) {
@@ -100,7 +101,9 @@ public final class RootCauseStatistics {
               count.medianLeadDays(),
               EvidenceGrade.of(count.exposedCases(), adjustedRatio, qValues[i]),
               population.population(),
-              population.cases()));
+              population.cases(),
+              totals.get(
+                  new AdjustedOddsRatios.Key(count.problem(), count.factor(), count.region()))));
     }
     return rows;
   }

@@ -201,8 +201,9 @@ public final class RootCauseTransforms {
    * The people of {@code problem} that any of its adjusted models keeps under {@code sampling},
    * decided on the executors: region, age, sex, {@code is_case}, the person's {@code draw} and
    * {@code statuses}, one byte per code of {@link ModelSampling#codes()} holding its status at the
-   * person's index date (1 exposed, 0 unexposed, -1 missing or the problem itself). No person id:
-   * the models need none. At most the number of models times their budget, whatever the population.
+   * person's index date (1 exposed, 0 unexposed, -1 missing or the problem itself), and the
+   * pseudonymous family (the cluster of the total effects' intervals). No person id: the models
+   * need none. At most the number of models times their budget, whatever the population.
    */
   static Dataset<Row> adjustmentSample(
       Dataset<Row> timelines, PersonTimeline.Codes codes, int problem, ModelSampling sampling) {
@@ -213,6 +214,7 @@ public final class RootCauseTransforms {
     fields.add(DataTypes.createStructField(IS_CASE, DataTypes.BooleanType, false));
     fields.add(DataTypes.createStructField(DRAW, DataTypes.DoubleType, false));
     fields.add(DataTypes.createStructField(STATUSES, DataTypes.BinaryType, false));
+    fields.add(DataTypes.createStructField(FAMILY, DataTypes.StringType, true));
     int itself = codes.codeOfProblem(problem);
     int[] columns = sampling.codes().stream().mapToInt(codes::codeIndex).toArray();
     List<String> regions = sampling.regions();
@@ -238,7 +240,13 @@ public final class RootCauseTransforms {
               }
               return List.of(
                       RowFactory.create(
-                          person.region, person.age, person.sex, isCase, draw, statuses))
+                          person.region,
+                          person.age,
+                          person.sex,
+                          isCase,
+                          draw,
+                          statuses,
+                          person.family))
                   .iterator();
             },
         Encoders.row(DataTypes.createStructType(fields)));

@@ -75,6 +75,13 @@ class AnalyzeJobTest {
                 .first()
                 .toString())
         .isEqualTo("[R01,delinquency,unknown,unknown,2024-02,1]");
+    // no needs in the batch: an empty board, and the references' secret made in the warehouse
+    assertThat(manifest.tables()).containsEntry("needs_board", 0L);
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(
+                    temporary.resolve("warehouse/config/private/need-ref.key"))))
+        .isEqualTo("rw-------");
     // every step's tables, and its settings beside the run's own
     List<AnalysisStep> steps =
         AnalyzeJob.steps(ProgramImpactSettings.defaults(), CausalGraphSettings.defaults());
@@ -90,13 +97,14 @@ class AnalyzeJobTest {
     // one line as each step starts, one with its time as it ends
     assertThat(progress)
         .contains(
-            "[1/7] catalogue",
-            "[2/7] problems",
-            "[5/7] giving by occasion",
-            "[7/7] root causes and causal graph");
-    assertThat(progress.stream().filter(line -> line.matches("\\[\\d/7] .+ done in .+ s")))
-        .hasSize(7)
-        .anyMatch(line -> line.startsWith("[6/7] programme impact done in "));
+            "[1/8] catalogue",
+            "[2/8] problems",
+            "[5/8] giving by occasion",
+            "[7/8] root causes and causal graph",
+            "[8/8] needs board");
+    assertThat(progress.stream().filter(line -> line.matches("\\[\\d/8] .+ done in .+ s")))
+        .hasSize(8)
+        .anyMatch(line -> line.startsWith("[6/8] programme impact done in "));
   }
 
   @Test

@@ -119,7 +119,15 @@ class AdjustedOddsRatiosSubsampleTest {
     assertThat(sampling.fraction(-1, 0, 1, false)).isEqualTo(1);
     assertThat(sampling.fraction(-1, 0, 0, false)).isLessThan(0.2);
     AdjustedOddsRatios.Sample sample =
-        new AdjustedOddsRatios.Sample(List.of("R01"), region, age, sex, isCase, draw, status);
+        new AdjustedOddsRatios.Sample(
+            List.of("R01"),
+            region,
+            age,
+            sex,
+            isCase,
+            draw,
+            status,
+            java.util.stream.IntStream.range(0, region.length).toArray());
     Estimate adjusted =
         AdjustedOddsRatios.fit(sample, 0, new int[] {1}, -1, sampling).orElseThrow();
     assertThat(adjusted.low()).isLessThan(2.0);

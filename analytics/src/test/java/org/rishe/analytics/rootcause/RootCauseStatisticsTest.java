@@ -30,7 +30,8 @@ class RootCauseStatisticsTest {
           Map.of(POPULATION_KEY, new RootCauseStatistics.Population(350, 31)),
           Map.of(
               new AdjustedOddsRatios.Key("delinquency", "peer_delinquency", null),
-              new Estimate(3, 2, 4.5)));
+              new Estimate(3, 2, 4.5)),
+          Map.of());
 
   @Test
   void relativeRiskAndOddsRatioFollowKatzAndWoolf() {

@@ -23,7 +23,8 @@ import org.rishe.api.results.PublishedRun;
  * pledge (UTC): pledges in the order they were made each take the earliest such donation no earlier
  * pledge took (ties by donation id), so two pledges to one need are fulfilled by two donations. A
  * linked journey starts with the pledge as its {@code pledged} stage. Need ids are never served: a
- * need is named by its public reference, from the served needs board or the pledge log.
+ * need is named by its public reference: as {@link PublishedRun#servedDesignation} names it, or,
+ * for a need no longer on the board, by the reference the donor's pledge to it was made with.
  */
 public final class Giving {
   static final String PLEDGED = "pledged";
@@ -31,6 +32,7 @@ public final class Giving {
   private static final String NEED_PREFIX = "need:";
   private static final String PROGRAM_PREFIX = "program:";
 
+  private final PublishedRun run;
   private final Map<String, DashboardRun.JourneyRow> donations;
   private final List<Pledge> pledges;
   private final Map<String, String> needRefs;
@@ -72,6 +74,7 @@ public final class Giving {
   /** The giving of {@code donorId} (a pseudonym, as the key holds it) in {@code run}. */
   Giving(PublishedRun run, List<Pledge> allPledges, String donorId, Instant now) {
     this.now = now;
+    this.run = run;
     Map<String, DashboardRun.JourneyRow> own = new HashMap<>();
     run.dashboard().journeys().values().stream()
         .filter(j -> donorId.equals(j.donorId()))
@@ -84,7 +87,6 @@ public final class Giving {
             .toList();
     this.needRefs = new HashMap<>();
     pledges.forEach(p -> needRefs.put(p.needId(), p.needRef()));
-    run.needsBoard().forEach(n -> needRefs.put(n.needId(), n.needRef()));
     this.pledgeByDonation = new HashMap<>();
     this.donationByPledge = new HashMap<>();
     link();
@@ -187,8 +189,15 @@ public final class Giving {
     if (designation != null && designation.startsWith(PROGRAM_PREFIX)) {
       programId = designation.substring(PROGRAM_PREFIX.length());
     } else if (designation != null && designation.startsWith(NEED_PREFIX)) {
-      needRef = needRefs.get(designation.substring(NEED_PREFIX.length()));
-      designation = needRef == null ? "need" : NEED_PREFIX + needRef;
+      // named as the board names it; a need that left the board by the reference it was pledged by
+      String pledgedRef = needRefs.get(designation.substring(NEED_PREFIX.length()));
+      designation = run.servedDesignation(designation);
+      if (designation.startsWith(NEED_PREFIX)) {
+        needRef = designation.substring(NEED_PREFIX.length());
+      } else if (pledgedRef != null) {
+        needRef = pledgedRef;
+        designation = NEED_PREFIX + pledgedRef;
+      }
     }
     return new JourneyView(
         journey.donationId(),

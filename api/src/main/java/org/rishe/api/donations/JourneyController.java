@@ -17,7 +17,8 @@ import org.rishe.api.results.ResultsStore;
 /**
  * {@code GET /donations/{id}/journey}. A donor's key sees only that donor's donations: any other id
  * gets exactly the answer a missing id gets, so a donor cannot learn which ids exist. A donation
- * that fulfils a pledge starts with the pledge as its {@code pledged} stage.
+ * that fulfils a pledge starts with the pledge as its {@code pledged} stage; a donation given for a
+ * need names it by its board reference, never by its need id.
  *
  * <p>{@code GET /me/donations}: the calling donor's own donations, each with its journey, and
  * pledges, each with how far it has come. The route takes no id: a donor sees nobody else's giving.

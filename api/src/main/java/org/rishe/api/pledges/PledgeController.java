@@ -13,7 +13,7 @@ import java.util.Map;
 import org.rishe.api.auth.Authorizer;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.journal.AppendOnlyLog;
-import org.rishe.api.results.NeedsBoardRow;
+import org.rishe.api.results.NeedRow;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
 import org.rishe.api.routing.JsonBody;
@@ -86,7 +86,7 @@ public final class PledgeController {
   private PledgeLog.Pledged pledgeNow(
       Context ctx, String ref, String donorId, String idempotencyKey) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
-    NeedsBoardRow need =
+    NeedRow need =
         run.need(ref)
             .orElseThrow(
                 () ->
@@ -120,8 +120,8 @@ public final class PledgeController {
    * open; 400 when an amount is missing, not above zero, or given for a need without one, or the
    * currency is not the need's.
    */
-  private static Double check(NeedsBoardRow need, PledgeRequest request) {
-    if (!NeedsBoardRow.OPEN.equals(need.status())) {
+  private static Double check(NeedRow need, PledgeRequest request) {
+    if (!NeedRow.OPEN.equals(need.status())) {
       throw ApiProblem.conflict(
           "this need is " + need.status() + ", not open: it takes no more pledges",
           Map.of("needRef", need.needRef(), "status", need.status()));

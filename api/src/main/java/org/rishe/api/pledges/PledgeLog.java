@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.rishe.api.journal.AppendOnlyLog;
-import org.rishe.api.results.NeedsBoardRow;
+import org.rishe.api.results.NeedRow;
 
 /**
  * The donors' pledges to needs, kept in an {@link AppendOnlyLog} at {@code
@@ -88,7 +88,7 @@ public final class PledgeLog implements AutoCloseable {
    * pledges would add up to more than its amount, or a need without an amount is pledged already,
    * and {@link IdempotencyKeyReused} when the key named a request for another need.
    */
-  public Pledged pledge(NeedsBoardRow need, String donorId, Double amount, String idempotencyKey) {
+  public Pledged pledge(NeedRow need, String donorId, Double amount, String idempotencyKey) {
     Pledge pledge =
         new Pledge(
             UUID.randomUUID().toString(),
@@ -108,7 +108,7 @@ public final class PledgeLog implements AutoCloseable {
   }
 
   /** Refuses a pledge the need has no room for, given every stored pledge. */
-  private static void admit(NeedsBoardRow need, Double amount, List<Pledge> stored) {
+  private static void admit(NeedRow need, Double amount, List<Pledge> stored) {
     List<Pledge> onNeed = stored.stream().filter(p -> p.needId().equals(need.needId())).toList();
     if (need.amount() == null) {
       if (!onNeed.isEmpty()) {

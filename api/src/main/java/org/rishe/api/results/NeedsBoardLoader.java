@@ -7,44 +7,47 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.rishe.common.results.ResultTables;
 
 /**
- * Reads the needs board of a run with DuckDB: only the columns pledges and a donor's giving use. A
- * run published before the table existed has none.
+ * Reads the needs board of a run with DuckDB, longest open first; a run published before the table
+ * existed has none.
  */
 final class NeedsBoardLoader {
-  /**
-   * The table's name; to move to {@code ResultTables} with the analytics step that publishes it.
-   */
-  static final String NEEDS_BOARD = "needs_board";
-
   private NeedsBoardLoader() {}
 
-  static List<NeedsBoardRow> load(Statement statement, Path runFolder) throws SQLException {
-    List<NeedsBoardRow> rows = new ArrayList<>();
-    if (!Files.isDirectory(runFolder.resolve(NEEDS_BOARD))) {
+  static List<NeedRow> load(Statement statement, Path runFolder) throws SQLException {
+    List<NeedRow> rows = new ArrayList<>();
+    if (!Files.isDirectory(runFolder.resolve(ResultTables.NEEDS_BOARD))) {
       return rows;
     }
     try (ResultSet result =
         statement.executeQuery(
-            "SELECT need_ref, need_id, kind, CAST(amount AS DOUBLE), currency, region,"
-                + " program_id, CAST(opened_on AS VARCHAR), status FROM read_parquet("
-                + RunLoader.parquet(runFolder, NEEDS_BOARD)
-                + ") ORDER BY need_ref")) {
+            "SELECT need_ref, need_id, kind, amount, currency, region, program_id,"
+                + " CAST(opened_on AS VARCHAR), days_open, status, age_band, sex, group_size"
+                + " FROM read_parquet("
+                + RunLoader.parquet(runFolder, ResultTables.NEEDS_BOARD)
+                + ") ORDER BY days_open DESC, need_ref")) {
       while (result.next()) {
-        double value = result.getDouble(4);
-        Double amount = result.wasNull() ? null : value;
+        double amount = result.getDouble(4);
+        Double nullableAmount = result.wasNull() ? null : amount;
+        int groupSize = result.getInt(13);
+        Integer nullableGroup = result.wasNull() ? null : groupSize;
         rows.add(
-            new NeedsBoardRow(
+            new NeedRow(
                 result.getString(1),
                 result.getString(2),
                 result.getString(3),
-                amount,
+                nullableAmount,
                 result.getString(5),
                 result.getString(6),
                 result.getString(7),
                 result.getString(8),
-                result.getString(9)));
+                result.getInt(9),
+                result.getString(10),
+                result.getString(11),
+                result.getString(12),
+                nullableGroup));
       }
     }
     return rows;

@@ -23,7 +23,7 @@ public record PublishedRun(
     List<Cube> cubes,
     List<ProgramImpactGap> programImpactGaps,
     List<OccasionGivingRow> occasionGiving,
-    List<NeedsBoardRow> needsBoard) {
+    List<NeedRow> needsBoard) {
   public PublishedRun {
     requireNonNull(runId, "runId is null");
     indicators = List.copyOf(indicators);
@@ -201,9 +201,28 @@ public record PublishedRun(
   public record ProblemRow(String code, String labelEn, String labelFa, long cases, long people) {}
 
   /** The need on the board with this public reference, if any. */
-  public java.util.Optional<NeedsBoardRow> need(String needRef) {
+  public java.util.Optional<NeedRow> need(String needRef) {
     return needsBoard.stream().filter(n -> n.needRef().equals(needRef)).findFirst();
   }
+
+  /**
+   * A donation's designation as it may be served: {@code need:<need_id>} becomes {@code
+   * need:<need_ref>} for a need on the board, and {@code need} alone for one that is not (met or
+   * withdrawn), since a need id is never served; every other designation is unchanged.
+   */
+  public String servedDesignation(String designation) {
+    if (designation == null || !designation.startsWith(NEED_DESIGNATION)) {
+      return designation;
+    }
+    String needId = designation.substring(NEED_DESIGNATION.length());
+    return needsBoard.stream()
+        .filter(need -> need.needId().equals(needId))
+        .findFirst()
+        .map(need -> NEED_DESIGNATION + need.needRef())
+        .orElse("need");
+  }
+
+  private static final String NEED_DESIGNATION = "need:";
 
   public Map<String, IndicatorRow> indicatorsByCode() {
     return indicators.stream()

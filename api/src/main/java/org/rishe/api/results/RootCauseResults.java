@@ -47,7 +47,18 @@ public record RootCauseResults(
       Double medianLeadDays,
       String evidence,
       long population,
-      long cases) {}
+      long cases,
+      TotalEffect totalEffect) {}
+
+  /**
+   * A factor's total effect on the problem (g-computation): standardised risk ratio and difference,
+   * and the codes adjusted for besides age, sex and region; null on a row without one.
+   */
+  public record TotalEffect(Interval riskRatio, Interval riskDifference, List<String> adjustedFor) {
+    public TotalEffect {
+      adjustedFor = List.copyOf(adjustedFor);
+    }
+  }
 
   /** A variable of the graph; {@code kind} is demographic, factor or problem. */
   public record Node(String id, String kind, String labelEn, String labelFa) {

@@ -29,6 +29,17 @@ final class RootCauseResultsLoader {
     if (!Files.isDirectory(runFolder.resolve(ResultTables.ROOT_CAUSES))) {
       return factors;
     }
+    String table = RunLoader.parquet(runFolder, ResultTables.ROOT_CAUSES);
+    // a run published before total effects lacks their columns: they read as null
+    Set<String> present = RunLoader.columns(statement, table);
+    StringBuilder totals = new StringBuilder();
+    for (String estimate :
+        List.of(ResultTables.TOTAL_RISK_RATIO, ResultTables.TOTAL_RISK_DIFFERENCE)) {
+      for (String suffix : List.of("", ResultTables.LOW_SUFFIX, ResultTables.HIGH_SUFFIX)) {
+        totals.append(", ").append(orElse(present, estimate + suffix, "NULL::DOUBLE"));
+      }
+    }
+    totals.append(", ").append(orElse(present, ResultTables.TOTAL_ADJUSTED_FOR, "NULL::VARCHAR"));
     try (ResultSet rows =
         statement.executeQuery(
             "SELECT problem, region, factor, exposed_cases, exposed_total, unexposed_cases,"
@@ -36,8 +47,10 @@ final class RootCauseResultsLoader {
                 + " odds_ratio, odds_ratio_low, odds_ratio_high, adjusted_odds_ratio,"
                 + " adjusted_odds_ratio_low, adjusted_odds_ratio_high, attributable_fraction,"
                 + " attributable_fraction_low, attributable_fraction_high, p_value, q_value,"
-                + " median_lead_days, evidence, population, cases FROM read_parquet("
-                + RunLoader.parquet(runFolder, ResultTables.ROOT_CAUSES)
+                + " median_lead_days, evidence, population, cases"
+                + totals
+                + " FROM read_parquet("
+                + table
                 + ") ORDER BY problem, region NULLS FIRST, factor")) {
       while (rows.next()) {
         factors.add(
@@ -58,10 +71,26 @@ final class RootCauseResultsLoader {
                 nullableDouble(rows, 22),
                 rows.getString(23),
                 rows.getLong(24),
-                rows.getLong(25)));
+                rows.getLong(25),
+                totalEffect(rows, 26)));
       }
     }
     return factors;
+  }
+
+  /** The total effect from its six estimate columns and the adjusted-for list; null when absent. */
+  private static RootCauseResults.TotalEffect totalEffect(ResultSet rows, int first)
+      throws SQLException {
+    RootCauseResults.Interval ratio = interval(rows, first);
+    RootCauseResults.Interval difference = interval(rows, first + 3);
+    String adjustedFor = rows.getString(first + 6);
+    if (ratio.estimate() == null || difference.estimate() == null) {
+      return null;
+    }
+    return new RootCauseResults.TotalEffect(
+        ratio,
+        difference,
+        adjustedFor == null || adjustedFor.isEmpty() ? List.of() : List.of(adjustedFor.split(",")));
   }
 
   private static RootCauseResults.Interval interval(ResultSet rows, int first) throws SQLException {

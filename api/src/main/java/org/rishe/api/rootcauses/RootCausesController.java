@@ -71,7 +71,16 @@ public final class RootCausesController {
       Double pValue,
       Double qValue,
       Double medianLeadDays,
-      String evidence) {}
+      String evidence,
+      TotalEffectView totalEffect) {}
+
+  /**
+   * The factor's total effect: standardised risk ratio and risk difference with 95% intervals, and
+   * the factors adjusted for (besides age, sex and, overall, region); null where not estimated or
+   * withheld.
+   */
+  public record TotalEffectView(
+      EstimateView riskRatio, EstimateView riskDifference, List<String> adjustedFor) {}
 
   /**
    * The response; region null for all regions, population and cases null when suppressed; the
@@ -157,7 +166,8 @@ public final class RootCausesController {
         indicator == null ? row.factor() : persian ? indicator.labelFa() : indicator.labelEn();
     if (withheld) {
       // Every number of the row goes, not only its counts: the crude ratios are equations in the
-      // cells, and the attributable fraction p(aOR-1)/aOR gives the exposed share of cases p.
+      // cells, the attributable fraction p(aOR-1)/aOR gives the exposed share of cases p, and a
+      // total effect adjusted for nothing is the crude risk ratio and difference.
       return new FactorView(
           row.factor(),
           label,
@@ -172,7 +182,8 @@ public final class RootCausesController {
           null,
           null,
           null,
-          row.evidence());
+          row.evidence(),
+          null);
     }
     return new FactorView(
         row.factor(),
@@ -188,7 +199,13 @@ public final class RootCausesController {
         row.pValue(),
         row.qValue(),
         row.medianLeadDays(),
-        row.evidence());
+        row.evidence(),
+        row.totalEffect() == null
+            ? null
+            : new TotalEffectView(
+                estimate(row.totalEffect().riskRatio()),
+                estimate(row.totalEffect().riskDifference()),
+                row.totalEffect().adjustedFor()));
   }
 
   /**

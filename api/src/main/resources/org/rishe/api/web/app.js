@@ -53,9 +53,18 @@
       'method.naive_difference': 'naive difference',
       'designation.general': 'General fund', 'designation.program': 'Programme', 'designation.family': 'Family',
       'designation.person': 'Person', 'designation.need': 'Need',
+      navNeeds: 'Needs', needsTitle: 'Needs you can help with',
+      needsHelp: "Open needs of families and children, without names: a child's age band and sex are shown only where enough children share them.",
+      needKind: 'Kind of need', allKinds: 'All kinds', needRef: 'Reference', amount: 'Amount',
+      ageBand: 'Age', sex: 'Sex', daysOpen: 'Days open', status: 'Status', noNeeds: 'No open needs match',
+      'needKind.school_fees': 'School fees', 'needKind.school_supplies': 'School supplies', 'needKind.food': 'Food',
+      'needKind.medical': 'Medical care', 'needKind.rent': 'Rent', 'needKind.utilities': 'Utility bills',
+      'needKind.clothing': 'Clothing', 'needKind.other': 'Other',
+      'sex.female': 'girl or woman', 'sex.male': 'boy or man', 'sex.other': 'other',
+      'needStatus.open': 'Open', 'needStatus.pledged': 'Pledged',
       navGiving: 'My giving', myDonations: 'My donations', myPledges: 'My pledges',
       givingHelp: 'Each donation and pledge of yours, from the pledge to the family confirming it arrived.',
-      noGiving: 'No donations or pledges yet', need: 'Need', amount: 'Amount', pledgedOn: 'Pledged on',
+      noGiving: 'No donations or pledges yet', need: 'Need', pledgedOn: 'Pledged on',
       daysInStage: 'Days in this stage', donation: 'Donation', awaitingDonation: 'awaiting the donation',
       pledge: 'Pledge', pledgeRecorded: 'Pledged',
       matchesTitle: 'Programmes that match you',
@@ -124,9 +133,18 @@
       'method.naive_difference': 'تفاوت ساده',
       'designation.general': 'صندوق عمومی', 'designation.program': 'برنامه', 'designation.family': 'خانواده',
       'designation.person': 'فرد', 'designation.need': 'نیاز',
+      navNeeds: 'نیازها', needsTitle: 'نیازهایی که می‌توانید برآورده کنید',
+      needsHelp: 'نیازهای باز خانواده‌ها و کودکان، بی‌نام: گروه سنی و جنس کودک فقط وقتی نشان داده می‌شود که کودکان کافی در آن شریک باشند.',
+      needKind: 'نوع نیاز', allKinds: 'همه نوع‌ها', needRef: 'شناسه', amount: 'مبلغ',
+      ageBand: 'سن', sex: 'جنس', daysOpen: 'روزهای باز', status: 'وضعیت', noNeeds: 'نیاز بازی با این انتخاب نیست',
+      'needKind.school_fees': 'شهریه مدرسه', 'needKind.school_supplies': 'لوازم مدرسه', 'needKind.food': 'غذا',
+      'needKind.medical': 'درمان', 'needKind.rent': 'اجاره خانه', 'needKind.utilities': 'قبض‌های خانه',
+      'needKind.clothing': 'پوشاک', 'needKind.other': 'سایر',
+      'sex.female': 'دختر یا زن', 'sex.male': 'پسر یا مرد', 'sex.other': 'دیگر',
+      'needStatus.open': 'باز', 'needStatus.pledged': 'تعهد شده',
       navGiving: 'کمک‌های من', myDonations: 'کمک‌های اهدایی من', myPledges: 'تعهدهای من',
       givingHelp: 'هر کمک و تعهد شما، از تعهد تا تأیید رسیدن آن به دست خانواده.',
-      noGiving: 'هنوز کمک یا تعهدی ثبت نشده است', need: 'نیاز', amount: 'مبلغ', pledgedOn: 'تاریخ تعهد',
+      noGiving: 'هنوز کمک یا تعهدی ثبت نشده است', need: 'نیاز', pledgedOn: 'تاریخ تعهد',
       daysInStage: 'روز در این مرحله', donation: 'کمک', awaitingDonation: 'در انتظار رسیدن کمک',
       pledge: 'تعهد می‌کنم', pledgeRecorded: 'تعهد ثبت شد',
       matchesTitle: 'برنامه‌های مناسب شما',
@@ -154,13 +172,14 @@
   var SHARES = ['completionRate', 'shareDelivered'];
   var TREND_METRICS = ['casesOpened', 'casesResolved', 'peopleReached', 'familiesReached',
     'programParticipants', 'donationsReceived', 'donationsDelivered', 'medianDaysToResolution'];
-  var PAGES = ['leadership', 'planner', 'donor', 'giving', 'volunteer'];
+  var PAGES = ['leadership', 'planner', 'donor', 'giving', 'volunteer', 'needs'];
+  var NEED_KINDS = ['school_fees', 'school_supplies', 'food', 'medical', 'rent', 'utilities', 'clothing', 'other'];
   // The views each role may use: those whose data routes (docs/api.md, Routes.java) admit the role.
   // Only a volunteer's key has matches of its own, and only a donor's key giving of its own.
-  var STAFF = ['leadership', 'planner', 'donor'];
+  var STAFF = ['leadership', 'planner', 'donor', 'needs'];
   var VIEWS = {
-    leadership: STAFF, admin: STAFF, planner: ['leadership', 'planner'],
-    researcher: ['planner'], donor: ['donor', 'giving'], volunteer: ['volunteer']
+    leadership: STAFF, admin: STAFF, planner: ['leadership', 'planner', 'needs'],
+    researcher: ['planner'], donor: ['donor', 'giving', 'needs'], volunteer: ['volunteer']
   };
 
   var state = {
@@ -739,6 +758,76 @@
     });
   }
 
+  // ---- needs board ----
+  // The open needs, filtered by kind and region on the server; the regions to choose from are those
+  // of the whole board, asked for once per key.
+  function loadNeeds() {
+    var kind = $('needs-kind').value || '';
+    var region = $('needs-region').value || '';
+    options($('needs-kind'), [['', t('allKinds')]].concat(NEED_KINDS.map(function (code) {
+      return [code, t('needKind.' + code)];
+    })), kind);
+    if (!state.needRegions || state.needRegions.key !== apiKey()) {
+      state.needRegions = { key: apiKey(), regions: null };
+      api('/api/v1/needs?limit=1000').then(function (body) {
+        var regions = [];
+        body.needs.forEach(function (need) {
+          if (need.region && regions.indexOf(need.region) < 0) { regions.push(need.region); }
+        });
+        state.needRegions.regions = regions.sort();
+        needRegions('');
+      }, failed('needs-message'));
+    }
+    needRegions(region);
+    var query = '/api/v1/needs?limit=1000&lang=' + state.lang + (kind ? '&kind=' + encodeURIComponent(kind) : '') +
+      (region ? '&region=' + encodeURIComponent(region) : '');
+    api(query).then(function (body) {
+      show('needs-message', body.needs.length ? null : t('noNeeds'));
+      table($('needs-table'), [t('needRef'), t('needKind'), t('amount'), t('region'), t('program'), t('ageBand'),
+        t('sex'), t('daysOpen'), t('status'), ''],
+        body.needs.map(function (need) {
+          return [code(need.needRef), need.kindLabel, amount(need.amount, need.currency),
+            need.region ? code(need.region) : '–', need.program ? code(need.program) : '–', ageBand(need.ageBand),
+            need.sex ? term('sex', need.sex) : '–', number(need.daysOpen, 0), term('needStatus', need.status),
+            pledgeButton(need, 'needs-message') || ''];
+        }));
+      $('needs-table').hidden = body.needs.length === 0;
+    }, function (error) {
+      clear($('needs-table'));
+      show('needs-message', describe(error));
+    });
+  }
+
+  function needRegions(chosen) {
+    var regions = (state.needRegions && state.needRegions.regions) || [];
+    options($('needs-region'), [['', t('allRegions')]].concat(regions.map(function (r) { return [r, r]; })), chosen);
+  }
+
+  // Fills a select with [value, text] pairs, keeping `chosen` selected.
+  function options(select, pairs, chosen) {
+    clear(select);
+    pairs.forEach(function (pair) {
+      var option = el('option', null, pair[1]);
+      option.value = pair[0];
+      select.appendChild(option);
+    });
+    select.value = chosen;
+  }
+
+  // An amount with its currency code, as written (IRR, USD); a need without an amount has neither.
+  function amount(value, currency) {
+    if (value === null || value === undefined) { return '–'; }
+    var node = el('span', null, number(value, 2) + ' ');
+    node.appendChild(code(currency));
+    return node;
+  }
+
+  // "6-11" or "18+" in the page's digits; null (not shown, or a family's need) as a dash
+  function ageBand(band) {
+    if (!band) { return '–'; }
+    return band.replace(/\d+/g, function (digits) { return number(Number(digits), 0); }).replace('-', '–');
+  }
+
   // A journey's stages as a timeline: each with its date and the days to the next.
   function timeline(node, journey) {
     journey.stages.forEach(function (stage, index) {
@@ -772,7 +861,9 @@
         var heading = card.appendChild(el('div', 'heading'));
         heading.appendChild(code(donation.donationId));
         heading.appendChild(document.createTextNode(' · '));
-        heading.appendChild(designation(donation.designation));
+        // a text for general or a need the server cannot name, a node for one with an id
+        var designated = designation(donation.designation);
+        heading.appendChild(designated instanceof Node ? designated : document.createTextNode(designated));
         var facts = card.appendChild(el('div', 'when'));
         facts.textContent = t('current') + ': ' + term('stage', donation.current) + ' · ' + t('daysInStage') + ': ' +
           number(donation.daysInStage, 0);
@@ -788,18 +879,15 @@
     });
   }
 
-  // An amount with its currency code, as written (IRR, USD); a need without an amount has neither.
-  function amount(value, currency) {
-    return value === null || value === undefined ? '–' : number(value, 2) + ' ' + currency;
-  }
-
-  // The Pledge button of a need of GET /needs (the needs board view draws one per need): pledges the
-  // need's whole amount in its currency (a need without an amount is pledged whole, with no body
-  // fields). One Idempotency-Key per need and key for the session, as for interests: a click repeated
-  // after a network failure is recorded once. A problem (the need filled up: 409 with what remains)
-  // is shown in `messageId`, by default My giving's message.
+  // The Pledge button in a need's last column on the needs board, or null for none: only a donor's
+  // key pledges (POST /needs/{ref}/pledges), and only to an open need. It pledges the need's whole
+  // amount in its currency (a need without an amount is pledged whole, with no body fields). One
+  // Idempotency-Key per need and key for the session, as for interests: a click repeated after a
+  // network failure is recorded once. A problem (the need filled up: 409 with what remains) is
+  // shown in `messageId`, by default My giving's message.
   function pledgeButton(need, messageId) {
     var message = messageId || 'giving-message';
+    if (!state.views || state.views.role !== 'donor' || need.status !== 'open') { return null; }
     if (!state.pledges || state.pledges.key !== apiKey()) {
       state.pledges = { key: apiKey(), needs: {} };
     }
@@ -924,7 +1012,7 @@
   }
 
   // general, need (one the server cannot name), or program:, family:, person: or need: and an id
-  // (docs/data-contract.md; a need by its public reference, docs/api.md)
+  // (docs/data-contract.md; a need by its board reference, docs/api.md)
   function designation(value) {
     var match = /^(program|family|person|need):(.+)$/.exec(value || '');
     if (!match) { return term('designation', value); }
@@ -964,7 +1052,10 @@
     if (!state.views || state.views.key !== key) {
       state.views = {
         key: key,
-        pages: api('/api/v1/me').then(function (me) { return VIEWS[me.role] || PAGES; }, function (error) {
+        pages: api('/api/v1/me').then(function (me) {
+          state.views.role = me.role;
+          return VIEWS[me.role] || PAGES;
+        }, function (error) {
           if (error instanceof ApiError && error.status === 401) { throw error; }
           return PAGES;
         })
@@ -991,6 +1082,7 @@
       if (page === 'donor' && $('donation-id').value) { loadJourney(); }
       if (page === 'giving') { loadGiving(); }
       if (page === 'volunteer') { loadMatches(); }
+      if (page === 'needs') { loadNeeds(); }
     }, function () { /* the key was refused and is asked for again */ });
   }
 
@@ -1021,6 +1113,8 @@
     $('trend-metric').addEventListener('change', loadTrend);
     $('problem-select').addEventListener('change', loadRootCauses);
     $('region-select').addEventListener('change', loadRootCauses);
+    $('needs-kind').addEventListener('change', loadNeeds);
+    $('needs-region').addEventListener('change', loadNeeds);
     $('donation-form').addEventListener('submit', function (event) {
       event.preventDefault();
       loadJourney();

@@ -230,6 +230,14 @@ public final class ResultTables {
   public static final String ADJUSTED_ODDS_RATIO = "adjusted_odds_ratio";
   public static final String ATTRIBUTABLE_FRACTION = "attributable_fraction";
 
+  /** Total effect (g-computation): standardised risk ratio and difference, each with _low/_high. */
+  public static final String TOTAL_RISK_RATIO = "total_risk_ratio";
+
+  public static final String TOTAL_RISK_DIFFERENCE = "total_risk_difference";
+
+  /** The codes the total effect is adjusted for, comma-separated (age, sex, region always). */
+  public static final String TOTAL_ADJUSTED_FOR = "total_adjusted_for";
+
   /** Suffixes of the 95% confidence bounds of an estimate column, e.g. relative_risk_low. */
   public static final String LOW_SUFFIX = "_low";
 
@@ -300,6 +308,26 @@ public final class ResultTables {
   public static final String COMPARISON_EVENTS = "comparison_events";
   public static final String DONORS = "donors";
   public static final String INTERVAL_METHOD = "interval_method";
+
+  // The needs board.
+
+  /**
+   * One row per need whose status is open or pledged: {@link #NEED_REF} (the public reference),
+   * {@link #NEED_ID} (internal, to link pledges and donations designated {@code need:<need_id>};
+   * never served), kind, amount, currency, region, program_id, opened_on, {@link #DAYS_OPEN},
+   * status, and for a person's need {@link #AGE_BAND}, {@link #SEX} and {@link #GROUP_SIZE}: the
+   * people with a need on the board in the same region, kind, programme, age band and sex. Age band
+   * and sex are published for every consenting person; the API serves them only where {@link
+   * #GROUP_SIZE} is at least its small-cell k (docs/methods.md, "Needs board").
+   */
+  public static final String NEEDS_BOARD = "needs_board";
+
+  public static final String NEED_REF = "need_ref";
+  public static final String NEED_ID = "need_id";
+  public static final String OPENED_ON = "opened_on";
+  public static final String DAYS_OPEN = "days_open";
+  public static final String STATUS = "status";
+  public static final String GROUP_SIZE = "group_size";
 
   /** The manifest of a run, beside its tables. */
   public static final String MANIFEST = "run.json";

@@ -98,6 +98,15 @@ public record WarehouseLayout(String root) implements Serializable {
     return results() + "/LATEST";
   }
 
+  /**
+   * The secret the needs board's public references are computed with (32 random bytes in hex,
+   * created by the first analyze run that needs it): {@code config/private/need-ref.key}, beside
+   * the pseudonym key.
+   */
+  public String needRefSecret() {
+    return root + "/config/private/need-ref.key";
+  }
+
   /** API keys, stored hashed; local warehouses only. */
   public Path apiKeys() {
     return localRoot().resolve("config").resolve("api-keys.json");

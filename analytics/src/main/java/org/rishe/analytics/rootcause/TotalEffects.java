@@ -1,0 +1,224 @@
+package org.rishe.analytics.rootcause;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.rishe.analytics.stats.Estimate;
+
+/**
+ * The total effect of a factor on a problem as a standardised risk ratio and risk difference, by
+ * g-computation (Robins 1986; Snowden, Rose &amp; Mortimer 2011): the logistic model of the case on
+ * the factor, age, sex, region (overall rows) and the factor's confounders is fitted, every person
+ * whose exposure is known is given a predicted risk as if exposed and as if unexposed, and the two
+ * averages R1 and R0 are compared: RR = R1/R0, RD = R1 - R0. The confounders are only the codes
+ * that come strictly before the factor in the {@link CausalOrder} ({@link
+ * CausalOrder#totalEffectConfounders}): a code of the factor's own tier may lie on the path from
+ * the factor to the problem (out_of_school → peer_delinquency → delinquency), and adjusting for a
+ * mediator would take the indirect part of the effect away, which is the part the seed's indirect
+ * roots are made of.
+ *
+ * <p>The people are those the factor's adjusted model keeps ({@link AdjustedOddsRatios.Design}):
+ * all of them below {@link ModelSampling#MAXIMUM_UNITS}; above, a draw per cell of the 2×2 table,
+ * fitted with the sampling offsets (whose coefficients are the population's) and averaged with
+ * weights 1/f (Hájek), so R1 and R0 are the population's averages.
+ *
+ * <p>Interval: the stacked estimating equations of the coefficients and the two averages give each
+ * person an influence value, φ_i(R_x) = [w_i (p_i(x) - R_x) + D_x' I⁻¹ s_i] / W, with p_i(x) the
+ * predicted risk at exposure x, D_x = Σ w_i p_i(x)(1 - p_i(x)) z_i(x) the derivative of the
+ * weighted sum of predictions in the coefficients, I the model's information and s_i = (y_i - p_i)
+ * z_i the person's score (Stefanski &amp; Boos 2002). The variances sum these values by family
+ * (siblings share a household), with the small-sample factor G/(G-1): var log RR = G/(G-1)
+ * Σ_families (Σ φ(R1)/R1 - φ(R0)/R0)², var RD = G/(G-1) Σ_families (Σ φ(R1) - φ(R0))²; 95%
+ * intervals are Wald, on the log scale for the ratio.
+ */
+public final class TotalEffects {
+  private static final double Z_95 =
+      new NormalDistribution(0, 1).inverseCumulativeProbability(0.975);
+
+  private TotalEffects() {}
+
+  /**
+   * A total effect: the standardised risks with and without the factor, their ratio and difference
+   * with 95% CIs, and the codes adjusted for (besides age, sex and, overall, region).
+   */
+  public record TotalEffect(
+      double riskExposed,
+      double riskUnexposed,
+      Estimate riskRatio,
+      Estimate riskDifference,
+      List<String> adjustedFor,
+      int people,
+      int families) {
+    public TotalEffect {
+      requireNonNull(riskRatio, "riskRatio is null");
+      requireNonNull(riskDifference, "riskDifference is null");
+      adjustedFor = List.copyOf(adjustedFor);
+    }
+  }
+
+  /**
+   * The total effects of every code on {@code problem}, overall and per region, from the people its
+   * {@link ModelSampling} kept; fitted in parallel on the driver's cores.
+   */
+  static Map<AdjustedOddsRatios.Key, TotalEffect> estimateAll(
+      String problem, AdjustedOddsRatios.Sample sample, ModelSampling sampling, CausalOrder order) {
+    List<String> codes = sampling.codes();
+    List<Runnable> fits = new java.util.ArrayList<>();
+    Map<AdjustedOddsRatios.Key, TotalEffect> effects =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    for (int focal = 0; focal < codes.size(); focal++) {
+      String factor = codes.get(focal);
+      if (factor.equals(problem)) {
+        continue;
+      }
+      List<String> adjustedFor = order.totalEffectConfounders(factor, problem, codes);
+      int[] confounders = adjustedFor.stream().mapToInt(codes::indexOf).toArray();
+      for (int region = -1; region < sample.regions().size(); region++) {
+        int focalIndex = focal;
+        int regionIndex = region;
+        String regionName = region < 0 ? null : sample.regions().get(region);
+        fits.add(
+            () ->
+                estimate(sample, focalIndex, confounders, adjustedFor, regionIndex, sampling)
+                    .ifPresent(
+                        effect ->
+                            effects.put(
+                                new AdjustedOddsRatios.Key(problem, factor, regionName), effect)));
+      }
+    }
+    fits.parallelStream().forEach(Runnable::run);
+    return new HashMap<>(effects);
+  }
+
+  /**
+   * The total effect of code {@code focal} in {@code region} (-1 overall) adjusted for {@code
+   * confounders} (indices into the sample's codes, named {@code adjustedFor}), or empty when the
+   * model is not fitted or does not converge.
+   */
+  static Optional<TotalEffect> estimate(
+      AdjustedOddsRatios.Sample sample,
+      int focal,
+      int[] confounders,
+      List<String> adjustedFor,
+      int region,
+      ModelSampling sampling) {
+    return AdjustedOddsRatios.Design.of(sample, focal, confounders, region, sampling)
+        .flatMap(
+            design ->
+                design
+                    .fit()
+                    .flatMap(
+                        fit ->
+                            standardise(
+                                sample, focal, region, sampling, design, fit, adjustedFor)));
+  }
+
+  private static Optional<TotalEffect> standardise(
+      AdjustedOddsRatios.Sample sample,
+      int focal,
+      int region,
+      ModelSampling sampling,
+      AdjustedOddsRatios.Design design,
+      LogisticFit fit,
+      List<String> adjustedFor) {
+    int size = design.units().length;
+    int columns = design.columns();
+    double[] beta = fit.coefficients();
+    double[][] covariance = fit.covariance();
+    double[] weights = new double[size];
+    double[][] predicted = new double[2][size];
+    double[][] derivative = new double[2][columns];
+    double totalWeight = 0;
+    double[] sums = new double[2];
+    for (int r = 0; r < size; r++) {
+      int unit = design.units()[r];
+      weights[r] =
+          1 / sampling.fraction(region, focal, sample.status()[focal][unit], sample.isCase()[unit]);
+      totalWeight += weights[r];
+      double[] z = design.row(r);
+      for (int x = 0; x < 2; x++) {
+        z[1] = x;
+        double p = logistic(dot(z, beta));
+        predicted[x][r] = p;
+        sums[x] += weights[r] * p;
+        double slope = weights[r] * p * (1 - p);
+        for (int c = 0; c < columns; c++) {
+          derivative[x][c] += slope * z[c];
+        }
+      }
+    }
+    double[] risks = {sums[0] / totalWeight, sums[1] / totalWeight};
+    if (!(risks[0] > 0 && risks[1] > 0)) {
+      return Optional.empty();
+    }
+    // D_x' I^-1, so that each person's score needs one dot product per exposure
+    double[][] projection = new double[2][columns];
+    for (int x = 0; x < 2; x++) {
+      for (int c = 0; c < columns; c++) {
+        double sum = 0;
+        for (int d = 0; d < columns; d++) {
+          sum += derivative[x][d] * covariance[d][c];
+        }
+        projection[x][c] = sum;
+      }
+    }
+    Map<Integer, double[]> families = new HashMap<>();
+    for (int r = 0; r < size; r++) {
+      int unit = design.units()[r];
+      double[] z = design.row(r);
+      double residual = design.outcome()[r] - logistic(dot(z, beta) + design.offsets()[r]);
+      double[] influence = new double[2];
+      for (int x = 0; x < 2; x++) {
+        influence[x] =
+            (weights[r] * (predicted[x][r] - risks[x]) + residual * dot(projection[x], z))
+                / totalWeight;
+      }
+      double[] family = families.computeIfAbsent(sample.family()[unit], key -> new double[2]);
+      family[0] += influence[1] / risks[1] - influence[0] / risks[0];
+      family[1] += influence[1] - influence[0];
+    }
+    int clusters = families.size();
+    if (clusters < 2) {
+      return Optional.empty();
+    }
+    double logRatioVariance = 0;
+    double differenceVariance = 0;
+    for (double[] family : families.values()) {
+      logRatioVariance += family[0] * family[0];
+      differenceVariance += family[1] * family[1];
+    }
+    double correction = clusters / (clusters - 1.0);
+    double logRatio = Math.log(risks[1] / risks[0]);
+    double ratioMargin = Z_95 * Math.sqrt(correction * logRatioVariance);
+    double difference = risks[1] - risks[0];
+    double differenceMargin = Z_95 * Math.sqrt(correction * differenceVariance);
+    return Optional.of(
+        new TotalEffect(
+            risks[1],
+            risks[0],
+            new Estimate(
+                Math.exp(logRatio),
+                Math.exp(logRatio - ratioMargin),
+                Math.exp(logRatio + ratioMargin)),
+            new Estimate(difference, difference - differenceMargin, difference + differenceMargin),
+            adjustedFor,
+            size,
+            clusters));
+  }
+
+  private static double dot(double[] left, double[] right) {
+    double sum = 0;
+    for (int i = 0; i < left.length; i++) {
+      sum += left[i] * right[i];
+    }
+    return sum;
+  }
+
+  private static double logistic(double eta) {
+    return 1 / (1 + Math.exp(-eta));
+  }
+}
