@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.rishe.api.audit.AuditLog;
 import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.limits.Limits;
+import org.rishe.api.pledges.PledgeLog;
 import org.rishe.api.results.ResultsStore;
 import org.rishe.api.volunteers.InterestLog;
 
@@ -16,6 +17,7 @@ import org.rishe.api.volunteers.InterestLog;
  * @param limits the caps on callers: rates, concurrent expensive requests, answer sizes
  * @param audit where reads of person-derived data are recorded
  * @param interests where volunteers' interests in programmes are recorded
+ * @param pledges where donors' pledges to needs are recorded
  */
 public record ApiDependencies(
     ResultsStore results,
@@ -24,6 +26,7 @@ public record ApiDependencies(
     Limits limits,
     AuditLog audit,
     InterestLog interests,
+    PledgeLog pledges,
     Clock clock) {
   public static final int DEFAULT_SMALL_CELL_THRESHOLD = 11;
   public static final long MAX_REQUEST_BYTES = 64 * 1024L;
@@ -34,6 +37,7 @@ public record ApiDependencies(
     requireNonNull(limits, "limits is null");
     requireNonNull(audit, "audit is null");
     requireNonNull(interests, "interests is null");
+    requireNonNull(pledges, "pledges is null");
     requireNonNull(clock, "clock is null");
     if (smallCellThreshold < 2) {
       throw new IllegalArgumentException(

@@ -12,6 +12,7 @@ import java.util.List;
 import org.rishe.api.auth.MeController;
 import org.rishe.api.auth.Role;
 import org.rishe.api.dashboard.DashboardController;
+import org.rishe.api.donations.Giving;
 import org.rishe.api.donations.JourneyController;
 import org.rishe.api.health.HealthController;
 import org.rishe.api.hotspots.HotspotsController;
@@ -20,6 +21,8 @@ import org.rishe.api.needs.NeedsController;
 import org.rishe.api.occasions.OccasionsController;
 import org.rishe.api.openapi.DocsController;
 import org.rishe.api.openapi.OpenApiDocument;
+import org.rishe.api.pledges.PledgeController;
+import org.rishe.api.pledges.PledgeRequest;
 import org.rishe.api.problems.ProblemsController;
 import org.rishe.api.programs.ProgramsController;
 import org.rishe.api.query.QueryController;
@@ -68,7 +71,8 @@ final class Routes {
         new DashboardController(dependencies.results(), dependencies.limits().maxTrendPeriods());
     HotspotsController hotspots =
         new HotspotsController(dependencies.results(), dependencies.smallCellThreshold());
-    JourneyController journeys = new JourneyController(dependencies.results());
+    JourneyController journeys =
+        new JourneyController(dependencies.results(), dependencies.pledges(), dependencies.clock());
     MatchesController matches = new MatchesController(dependencies.results());
     routes.add(
         ApiRoute.get(
@@ -117,8 +121,34 @@ final class Routes {
                 "a donation's journey to its recipient",
                 journeys::journey)
             .roles(DONOR, LEADERSHIP, ADMIN)
-            .returns(JourneyController.JourneyView.class)
+            .returns(Giving.JourneyView.class)
             .personDerived());
+    routes.add(
+        ApiRoute.get(
+                PREFIX + "/me/donations",
+                "the calling donor's donations with their journeys, and pledges with how far each"
+                    + " has come",
+                journeys::mine)
+            .roles(DONOR)
+            .returns(JourneyController.GivingResponse.class)
+            .personDerived());
+    routes.add(
+        ApiRoute.post(
+                PREFIX + "/needs/{ref}/pledges",
+                "the calling donor pledges to a need of the needs board (201; 409 when the need is"
+                    + " not open or has no room for the amount)",
+                new PledgeController(
+                        dependencies.results(),
+                        dependencies.pledges(),
+                        ApiDependencies.MAX_REQUEST_BYTES)
+                    ::pledge)
+            .roles(DONOR)
+            .header(
+                InterestController.IDEMPOTENCY_KEY,
+                "names the request, 1 to 200 printable ASCII characters (e.g. a UUID): a retry with"
+                    + " the same key gets the first answer and records nothing again")
+            .accepts(PledgeRequest.class)
+            .returns(PledgeController.PledgeView.class));
     routes.add(
         ApiRoute.get(
                 PREFIX + "/volunteers/{id}/matches",

@@ -16,6 +16,7 @@ import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.limits.ExpensiveLimit;
 import org.rishe.api.limits.Limits;
 import org.rishe.api.limits.RateLimit;
+import org.rishe.api.pledges.PledgeLog;
 import org.rishe.api.results.ResultsStore;
 import org.rishe.api.routing.ApiRoute;
 import org.rishe.api.transport.Tls;
@@ -220,6 +221,9 @@ public final class ServeCommand {
     InterestLog interests =
         InterestLog.open(
             layout.interestLog(), Clock.systemUTC(), line -> out.println("rishe serve: " + line));
+    PledgeLog pledges =
+        PledgeLog.open(
+            layout.pledgeLog(), Clock.systemUTC(), line -> out.println("rishe serve: " + line));
     ApiDependencies dependencies =
         new ApiDependencies(
             results,
@@ -228,6 +232,7 @@ public final class ServeCommand {
             limits,
             new AuditLog(layout.auditLog()),
             interests,
+            pledges,
             Clock.systemUTC());
     Javalin app =
         App.create(dependencies, hello ? List.of(HELLO) : List.<ApiRoute>of(), tls, host, port)

@@ -30,6 +30,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rishe.api.auth.Role;
+import org.rishe.api.pledges.Pledge;
+import org.rishe.api.pledges.PledgeLog;
 import org.rishe.api.volunteers.Interest;
 import org.rishe.api.volunteers.InterestLog;
 
@@ -224,6 +226,65 @@ class DashboardBrowserTest extends OneServerPerClass {
   }
 
   @Test
+  void myGivingShowsTheDonorsDonationsAndPledgesWithTimelinesInBothLanguages() throws IOException {
+    String g1 = NeedsFixture.REFS.ref("need-G1");
+    String g1b = NeedsFixture.REFS.ref("need-G1b");
+    // the needs board's Pledge button pledges the whole need once, with an Idempotency-Key; a
+    // pledged need (G1b) has none
+    open("needs", server.dependencies.keys().create(Role.DONOR, "donorA"));
+    By pledge = By.cssSelector("#needs-table button[data-need='" + g1 + "']");
+    wait.until(d -> !d.findElements(pledge).isEmpty());
+    assertThat(driver.findElements(By.cssSelector("button[data-need='" + g1b + "']"))).isEmpty();
+    driver.findElement(pledge).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(pledge, "Pledged"));
+    List<Pledge> pledges = PledgeLog.read(server.layout.pledgeLog());
+    assertThat(pledges).hasSize(1);
+    assertThat(pledges.get(0).donorId()).isEqualTo("donorA");
+    assertThat(pledges.get(0).needRef()).isEqualTo(g1);
+    assertThat(pledges.get(0).needId()).isEqualTo("need-G1");
+    assertThat(pledges.get(0).amount()).isEqualTo(1_000_000.0);
+    assertThat(pledges.get(0).idempotencyKey()).matches("[0-9a-f]{32}");
+    assertNoRefusalShown();
+
+    driver.get(base + "/#/giving");
+    // DashboardFixture's donations of donorA: D1 (programme PRG01, received 1 January 2025,
+    // delivered ten days later), D3 (need-G1, on the board) and D4 (a need met since)
+    wait.until(d -> d.findElements(By.cssSelector("#donations-list li.donation")).size() == 3);
+    assertThat(visibleViews()).containsExactly("donor", "giving", "needs");
+    assertThat(driver.findElement(By.id("nav-giving")).getText()).isEqualTo("My giving");
+    String card = driver.findElement(By.cssSelector("li.donation[data-donation='D1']")).getText();
+    assertThat(card)
+        .contains("D1", "Programme PRG01", "Current stage: Delivered", "Days in this stage")
+        .contains("Received", "1 January 2025", "Delivered", "11 January 2025", "10 days");
+    assertThat(driver.findElement(By.cssSelector("li.donation[data-donation='D3']")).getText())
+        .contains("Need " + g1)
+        .doesNotContain("need-G1");
+    assertThat(driver.findElement(By.cssSelector("li.donation[data-donation='D4']")).getText())
+        .contains("Need")
+        .doesNotContain("need-met");
+    // the pledge awaits its donation: D3 was received before it
+    wait.until(d -> d.findElements(By.cssSelector("#pledges-table tbody tr")).size() == 1);
+    assertThat(driver.findElement(By.id("pledges-table")).getText())
+        .contains(g1, "1,000,000 IRR", "Pledged", "awaiting the donation");
+    assertNoRefusalShown();
+    screenshot("giving");
+    assertNoRawKeys();
+
+    driver.findElement(By.id("lang-toggle")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("pledges-table"), "تعهد شد"));
+    assertThat(driver.findElement(By.id("nav-giving")).getText()).isEqualTo("کمک‌های من");
+    assertThat(driver.findElement(By.id("pledges-table")).getText())
+        .contains("۱٬۰۰۰٬۰۰۰ IRR", "در انتظار رسیدن کمک");
+    assertThat(driver.findElement(By.id("donations-list")).getText())
+        .contains("برنامه", "دریافت شد", "تحویل شد");
+    assertNoLatinDigits("#pledges-table", "#donations-list");
+    screenshot("giving-fa");
+    assertNoRawKeys();
+    assertNoConsoleErrors();
+  }
+
+  @Test
   void volunteerPageListsOwnMatchesWithReasonsAndRegistersInterestInBothLanguages()
       throws IOException {
     // a volunteer asking for another view is taken to their matches, their only view
@@ -377,15 +438,16 @@ class DashboardBrowserTest extends OneServerPerClass {
     screenshot("planner-researcher");
     assertNoConsoleErrors();
 
-    // a donor sees the donor view and the needs board only, whatever the address asks for
+    // a donor sees the donor views (a journey, their giving) and the needs board only, whatever the
+    // address asks for
     open("planner", server.keys.get(Role.DONOR));
     wait.until(d -> !visibleViews().isEmpty());
     visible("donation-id");
-    assertThat(visibleViews()).containsExactly("donor", "needs");
+    assertThat(visibleViews()).containsExactly("donor", "giving", "needs");
     driver.get(base + "/#/leadership");
     wait.until(d -> d.getCurrentUrl().endsWith("#/donor"));
     visible("donation-id");
-    assertThat(visibleViews()).containsExactly("donor", "needs");
+    assertThat(visibleViews()).containsExactly("donor", "giving", "needs");
     assertThat(driver.findElement(By.id("page-leadership")).isDisplayed()).isFalse();
     assertNoRefusalShown();
     screenshot("donor-only");
@@ -417,7 +479,7 @@ class DashboardBrowserTest extends OneServerPerClass {
         .contains(NeedsFixture.REFS.ref("need-G3"), "School fees", "Medical care", "R02", "PRG03")
         .contains("6–11", "girl or woman", "Open", "Pledged", "3,000,000")
         .doesNotContain("need-", "boy or man");
-    assertThat(visibleViews()).containsExactly("donor", "needs");
+    assertThat(visibleViews()).containsExactly("donor", "giving", "needs");
     new Select(driver.findElement(By.id("needs-kind"))).selectByValue("medical");
     wait.until(d -> d.findElements(rows).size() == 11);
     wait.until(d -> d.findElements(By.cssSelector("#needs-region option")).size() == 4);

@@ -53,7 +53,7 @@ class DisclosureAttackTest {
             new PublishedRunFixture.Problem("child_labour", "Child labour", "کار کودک", 104, 104)));
     Path base = warehouse.resolve("results/base");
     Path run = warehouse.resolve("results/attack");
-    copyFolder(base, run);
+    PublishedRunFixture.copyFolder(base, run);
     writeAttackTables(run);
     Files.writeString(
         run.resolve("run.json"), "{\"runId\":\"attack\",\"publishedAt\":\"2026-12-04T00:00:00Z\"}");
@@ -421,18 +421,5 @@ class DisclosureAttackTest {
     }
     statement.execute(
         "COPY (" + select + ") TO '" + folder.resolve("part-0.parquet") + "' (FORMAT PARQUET)");
-  }
-
-  private static void copyFolder(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : paths.toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target);
-        }
-      }
-    }
   }
 }

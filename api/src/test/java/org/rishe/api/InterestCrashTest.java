@@ -2,23 +2,12 @@ package org.rishe.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +24,6 @@ import org.rishe.common.warehouse.WarehouseLayout;
  * leave each volunteer and programme recorded exactly once.
  */
 class InterestCrashTest {
-  private static final Pattern LISTENING =
-      Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
   private static final List<String> PROGRAMS = List.of("PRG01", "PRG04");
   private static final int VOLUNTEERS = 60;
 
@@ -65,42 +52,11 @@ class InterestCrashTest {
       }
     }
 
-    Set<Request> acknowledged = ConcurrentHashMap.newKeySet();
-    Process server = start();
-    int port = port(server);
-    AtomicBoolean killed = new AtomicBoolean();
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      for (int t = 0; t < 4; t++) {
-        int thread = t;
-        pool.submit(
-            () -> {
-              for (int i = thread; i < requests.size() && !killed.get(); i += 4) {
-                Request request = requests.get(i);
-                RawHttp.Response response;
-                try {
-                  response = post(port, keys.get(request.volunteer()), request);
-                } catch (RuntimeException e) {
-                  return; // the server died under this request: its answer never came
-                }
-                if (response.status() == 201) {
-                  acknowledged.add(request);
-                }
-              }
-            });
-      }
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (acknowledged.size() < requests.size() / 3 && System.nanoTime() < deadline) {
-        Thread.sleep(5);
-      }
-      server.destroyForcibly(); // SIGKILL: no shutdown hook, no close, mid-request
-      killed.set(true);
-      server.waitFor(10, TimeUnit.SECONDS);
-    } finally {
-      pool.shutdown();
-      pool.awaitTermination(30, TimeUnit.SECONDS);
-      server.destroyForcibly();
-    }
+    Process server = ChildServer.start(warehouse);
+    int port = ChildServer.port(server);
+    Set<Request> acknowledged =
+        ChildServer.killWhileSending(
+            server, requests, request -> post(port, keys.get(request.volunteer()), request));
     assertThat(acknowledged).isNotEmpty().hasSizeLessThan(requests.size());
 
     // every acknowledged interest survived the kill, once; none was recorded twice
@@ -109,19 +65,11 @@ class InterestCrashTest {
     assertThat(afterKill.values()).containsOnly(1L);
 
     // restarted, every request is retried with its key: each is recorded exactly once
-    Process restarted = start();
-    try {
-      int again = port(restarted);
-      for (Request request : requests) {
-        RawHttp.Response response = post(again, keys.get(request.volunteer()), request);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        boolean replayed = "true".equals(response.header("Idempotent-Replayed"));
-        assertThat(replayed).as("%s replayed", request).isEqualTo(afterKill.containsKey(request));
-      }
-    } finally {
-      restarted.destroyForcibly();
-      restarted.waitFor(10, TimeUnit.SECONDS);
-    }
+    ChildServer.restartAndRetry(
+        warehouse,
+        requests,
+        afterKill.keySet(),
+        (again, request) -> post(again, keys.get(request.volunteer()), request));
     Map<Request, Long> finalCounts = counts(InterestLog.read(layout.interestLog()));
     assertThat(finalCounts.keySet()).containsExactlyInAnyOrderElementsOf(requests);
     assertThat(finalCounts.values()).containsOnly(1L);
@@ -141,51 +89,5 @@ class InterestCrashTest {
     headers.put("Idempotency-Key", request.idempotencyKey());
     return RawHttp.send(
         port, "POST", "/api/v1/programs/" + request.program() + "/interest", headers);
-  }
-
-  /** {@code rishe serve} on a free port in a JVM of its own, on this test's class path. */
-  private Process start() throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return new ProcessBuilder(
-            java.toString(),
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            ServeCommand.class.getName(),
-            "--port",
-            "0",
-            "--warehouse",
-            warehouse.toString())
-        .redirectErrorStream(true)
-        .start();
-  }
-
-  /** The port the child server says it listens on; its further output is drained. */
-  private static int port(Process server) throws Exception {
-    BufferedReader lines =
-        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-    List<String> seen = new ArrayList<>();
-    String line;
-    while ((line = lines.readLine()) != null) {
-      seen.add(line);
-      Matcher matcher = LISTENING.matcher(line);
-      if (matcher.find()) {
-        Thread drain =
-            new Thread(
-                () -> {
-                  try {
-                    while (lines.readLine() != null) {
-                      // the child's log, not needed
-                    }
-                  } catch (java.io.IOException e) {
-                    // the child was killed
-                  }
-                });
-        drain.setDaemon(true);
-        drain.start();
-        return Integer.parseInt(matcher.group(1));
-      }
-    }
-    throw new AssertionError("the server did not start: " + String.join("\n", seen));
   }
 }

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Publishes a results run into a warehouse folder the way {@code rishe analyze} does (Parquet
@@ -68,6 +69,20 @@ final class PublishedRunFixture {
     }
   }
 
+  /** Copies a run's folder, to publish a changed copy of it as a newer run. */
+  static void copyFolder(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
+      }
+    }
+  }
+
   /**
    * A store serving run {@code run-old}, published with one problem and then stripped of {@code
    * table}, as a run published before that table existed.
@@ -75,8 +90,7 @@ final class PublishedRunFixture {
   static org.rishe.api.results.ResultsStore storeOfRunWithout(Path warehouse, String table) {
     publish(
         warehouse, "run-old", List.of(new Problem("dropout", "School dropout", "ترک تحصیل", 1, 1)));
-    try (java.util.stream.Stream<Path> files =
-        Files.walk(warehouse.resolve("results/run-old").resolve(table))) {
+    try (Stream<Path> files = Files.walk(warehouse.resolve("results/run-old").resolve(table))) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -17,6 +17,7 @@ import org.rishe.api.limits.ExpensiveLimit;
 import org.rishe.api.limits.Limits;
 import org.rishe.api.limits.RateLimit;
 import org.rishe.api.limits.RefusedKeyLimit;
+import org.rishe.api.pledges.PledgeLog;
 import org.rishe.api.results.ResultsStore;
 import org.rishe.api.routing.ApiRoute;
 import org.rishe.api.volunteers.InterestLog;
@@ -48,6 +49,15 @@ final class TestServer implements AutoCloseable {
 
   /** With {@code extra} routes after the registry's, as a test's probes. */
   TestServer(Path warehouse, Limits limits, List<ApiRoute> extra) {
+    this(warehouse, limits, extra, Clock.systemUTC());
+  }
+
+  /** With generous limits and {@code clock} for what the server records and how old it says. */
+  TestServer(Path warehouse, Clock clock) {
+    this(warehouse, GENEROUS, List.of(), clock);
+  }
+
+  private TestServer(Path warehouse, Limits limits, List<ApiRoute> extra, Clock clock) {
     PublishedRunFixture.writePrograms(warehouse, "run-1");
     PublishedRunFixture.writeRootCauses(warehouse, "run-1");
     PublishedRunFixture.writeCubes(warehouse, "run-1");
@@ -73,8 +83,9 @@ final class TestServer implements AutoCloseable {
             11,
             limits,
             new AuditLog(layout.auditLog()),
-            InterestLog.open(layout.interestLog(), Clock.systemUTC(), System.err::println),
-            Clock.systemUTC());
+            InterestLog.open(layout.interestLog(), clock, System.err::println),
+            PledgeLog.open(layout.pledgeLog(), clock, System.err::println),
+            clock);
     app = App.create(dependencies, extra).start("127.0.0.1", 0);
   }
 
@@ -141,5 +152,6 @@ final class TestServer implements AutoCloseable {
   public void close() {
     app.stop();
     dependencies.interests().close();
+    dependencies.pledges().close();
   }
 }

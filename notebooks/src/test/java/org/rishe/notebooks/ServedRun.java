@@ -111,7 +111,7 @@ final class ServedRun {
     System.out.printf("ServedRun: %s after %.0f s%n", what, (System.nanoTime() - start) / 1e9);
   }
 
-  private static void deleteRecursively(Path root) throws IOException {
+  static void deleteRecursively(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

@@ -3,11 +3,13 @@ package org.rishe.api.donations;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.util.List;
 import org.rishe.api.auth.ApiKey;
 import org.rishe.api.auth.Authorizer;
 import org.rishe.api.auth.Role;
 import org.rishe.api.error.ApiProblem;
+import org.rishe.api.pledges.PledgeLog;
 import org.rishe.api.results.DashboardRun;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
@@ -15,26 +17,33 @@ import org.rishe.api.results.ResultsStore;
 /**
  * {@code GET /donations/{id}/journey}. A donor's key sees only that donor's donations: any other id
  * gets exactly the answer a missing id gets, so a donor cannot learn which ids exist. A donation
- * given for a need names it by its board reference, never by its need id.
+ * that fulfils a pledge starts with the pledge as its {@code pledged} stage; a donation given for a
+ * need names it by its board reference, never by its need id.
+ *
+ * <p>{@code GET /me/donations}: the calling donor's own donations, each with its journey, and
+ * pledges, each with how far it has come. The route takes no id: a donor sees nobody else's giving.
  */
 public final class JourneyController {
   private final ResultsStore results;
+  private final PledgeLog pledges;
+  private final Clock clock;
 
-  public JourneyController(ResultsStore results) {
+  public JourneyController(ResultsStore results, PledgeLog pledges, Clock clock) {
     this.results = requireNonNull(results, "results is null");
+    this.pledges = requireNonNull(pledges, "pledges is null");
+    this.clock = requireNonNull(clock, "clock is null");
   }
 
-  /** The journey as served. */
-  public record JourneyView(
-      String donationId,
-      String designation,
-      String receivedOn,
-      List<DashboardRun.Stage> stages,
-      String current,
-      List<DashboardRun.Gap> stageGaps,
-      String deliveredOn,
-      Integer daysToDelivery,
-      List<String> flags) {}
+  /** The donor's giving: donations newest received first, pledges newest first. */
+  public record GivingResponse(
+      String run, List<Giving.JourneyView> donations, List<Giving.PledgeStatusView> pledges) {}
+
+  public void mine(Context ctx) {
+    PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
+    Giving giving =
+        new Giving(run, pledges.pledges(), Authorizer.key(ctx).donorId(), clock.instant());
+    ctx.json(new GivingResponse(run.runId(), giving.donations(), giving.pledges()));
+  }
 
   public void journey(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
@@ -46,16 +55,6 @@ public final class JourneyController {
       throw ApiProblem.notFound(
           "no donation with this id that this key may see; check the donation id on the receipt");
     }
-    ctx.json(
-        new JourneyView(
-            journey.donationId(),
-            run.servedDesignation(journey.designation()),
-            journey.receivedOn(),
-            journey.stages(),
-            journey.currentStage(),
-            journey.gaps(),
-            journey.deliveredOn(),
-            journey.daysToDelivery(),
-            journey.flags()));
+    ctx.json(new Giving(run, pledges.pledges(), journey.donorId(), clock.instant()).view(id));
   }
 }

@@ -119,6 +119,11 @@ public final class ApiProblem extends RuntimeException {
     return new ApiProblem(422, "unprocessable", "Unprocessable request", detail, extensions);
   }
 
+  /** A 409: the request contradicts the state of what it names (a need that cannot take it). */
+  public static ApiProblem conflict(String detail, Map<String, Object> extensions) {
+    return new ApiProblem(409, "conflict", "Conflict", detail, extensions);
+  }
+
   /** A 503: a log this server writes is held by another server on the same warehouse. */
   public static ApiProblem logHeldElsewhere(String what) {
     return new ApiProblem(

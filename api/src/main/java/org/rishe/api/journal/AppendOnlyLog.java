@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,12 +173,24 @@ public final class AppendOnlyLog<R> implements AutoCloseable {
    * is written. Throws when the record cannot be written; the file is then as it was.
    */
   public synchronized Appended<R> appendIfAbsent(R record) {
+    return appendIfAbsent(record, stored -> {});
+  }
+
+  /**
+   * As {@link #appendIfAbsent(Object)}, but a record none of whose keys is stored is first given to
+   * {@code admit} with every stored record, oldest first, under the log's lock: it refuses the
+   * record by throwing (nothing is then written), so that a check over the stored records (a total
+   * that must not exceed a bound) and the append are one step that no concurrent append can come
+   * between. {@code admit} must not call the log.
+   */
+  public synchronized Appended<R> appendIfAbsent(R record, Consumer<List<R>> admit) {
     for (String key : keys.apply(record)) {
       R stored = key == null ? null : byKey.get(key);
       if (stored != null) {
         return new Appended<>(stored, false);
       }
     }
+    admit.accept(Collections.unmodifiableList(records));
     if (damaged) {
       throw new IllegalStateException(
           file + " could not be restored after a failed append; restart the server to reopen it");

@@ -103,9 +103,7 @@ public final class NeedsController {
     String lang = Language.of(ctx);
     String ref = ctx.pathParam("ref");
     NeedRow need =
-        run.needsBoard().stream()
-            .filter(row -> row.needRef().equals(ref))
-            .findFirst()
+        run.need(ref)
             .orElseThrow(
                 () ->
                     ApiProblem.notFound(

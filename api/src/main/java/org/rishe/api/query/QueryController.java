@@ -2,15 +2,10 @@ package org.rishe.api.query;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +17,7 @@ import org.rishe.api.audit.Auditor;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.routing.JsonBody;
 import org.rishe.api.table.Tables;
 
 /**
@@ -30,21 +26,7 @@ import org.rishe.api.table.Tables;
  * {@link QueryRequest}, of the right types, at most {@code maxBodyBytes} long.
  */
 public final class QueryController {
-  private static final ObjectMapper STRICT =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNestingDepth(8)
-                          .maxStringLength(4096)
-                          .maxNumberLength(32)
-                          .build())
-                  .build())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-          .build();
+  private static final ObjectMapper STRICT = JsonBody.STRICT;
   private static final String FIELDS = "measure, dimensions, filters, totals";
 
   private final ResultsStore results;
@@ -125,15 +107,7 @@ public final class QueryController {
   }
 
   private QueryRequest parse(Context ctx) {
-    byte[] body;
-    try {
-      body = ctx.req().getInputStream().readNBytes((int) maxBodyBytes + 1);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the request body", e);
-    }
-    if (body.length > maxBodyBytes) {
-      throw ApiProblem.contentTooLarge(maxBodyBytes);
-    }
+    byte[] body = JsonBody.read(ctx, maxBodyBytes);
     if (body.length == 0) {
       throw ApiProblem.badRequest(
           "the request has no body; send a JSON object such as"

@@ -22,6 +22,9 @@ public record NeedRow(
     String ageBand,
     String sex,
     Integer groupSize) {
+  /** The status of a need that takes pledges; the board's other status is {@code pledged}. */
+  public static final String OPEN = "open";
+
   /** Whether the age band and sex may be served with small-cell threshold {@code k}. */
   public boolean shown(int k) {
     return groupSize != null && groupSize >= k;

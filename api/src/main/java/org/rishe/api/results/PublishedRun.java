@@ -200,6 +200,11 @@ public record PublishedRun(
   /** One problem's counts. */
   public record ProblemRow(String code, String labelEn, String labelFa, long cases, long people) {}
 
+  /** The need on the board with this public reference, if any. */
+  public java.util.Optional<NeedRow> need(String needRef) {
+    return needsBoard.stream().filter(n -> n.needRef().equals(needRef)).findFirst();
+  }
+
   /**
    * A donation's designation as it may be served: {@code need:<need_id>} becomes {@code
    * need:<need_ref>} for a need on the board, and {@code need} alone for one that is not (met or

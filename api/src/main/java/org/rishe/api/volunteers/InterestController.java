@@ -67,7 +67,7 @@ public final class InterestController {
   }
 
   /** The header's key, or null without one; 400 when it is empty, too long or not printable. */
-  static String idempotencyKey(String header) {
+  public static String idempotencyKey(String header) {
     if (header == null) {
       return null;
     }

@@ -1,5 +1,5 @@
-// The Rishe dashboard: one page, four views chosen by the URL fragment (#/leadership,
-// #/planner, #/donor, #/volunteer). Plain browser JavaScript with no build step; every element is built with
+// The Rishe dashboard: one page, five views chosen by the URL fragment (#/leadership,
+// #/planner, #/donor, #/giving, #/volunteer). Plain browser JavaScript with no build step; every element is built with
 // textContent, never innerHTML, so nothing the API returns can run as markup.
 (function () {
   'use strict';
@@ -62,6 +62,11 @@
       'needKind.clothing': 'Clothing', 'needKind.other': 'Other',
       'sex.female': 'girl or woman', 'sex.male': 'boy or man', 'sex.other': 'other',
       'needStatus.open': 'Open', 'needStatus.pledged': 'Pledged',
+      navGiving: 'My giving', myDonations: 'My donations', myPledges: 'My pledges',
+      givingHelp: 'Each donation and pledge of yours, from the pledge to the family confirming it arrived.',
+      noGiving: 'No donations or pledges yet', need: 'Need', pledgedOn: 'Pledged on',
+      daysInStage: 'Days in this stage', donation: 'Donation', awaitingDonation: 'awaiting the donation',
+      pledge: 'Pledge', pledgeRecorded: 'Pledged',
       matchesTitle: 'Programmes that match you',
       matchesHelp: 'Ranked by how well each programme fits your interests and how much help it needs near you.',
       program: 'Programme', reasons: 'Why', interested: "I'm interested", interestRegistered: 'Interest registered',
@@ -137,6 +142,11 @@
       'needKind.clothing': 'پوشاک', 'needKind.other': 'سایر',
       'sex.female': 'دختر یا زن', 'sex.male': 'پسر یا مرد', 'sex.other': 'دیگر',
       'needStatus.open': 'باز', 'needStatus.pledged': 'تعهد شده',
+      navGiving: 'کمک‌های من', myDonations: 'کمک‌های اهدایی من', myPledges: 'تعهدهای من',
+      givingHelp: 'هر کمک و تعهد شما، از تعهد تا تأیید رسیدن آن به دست خانواده.',
+      noGiving: 'هنوز کمک یا تعهدی ثبت نشده است', need: 'نیاز', pledgedOn: 'تاریخ تعهد',
+      daysInStage: 'روز در این مرحله', donation: 'کمک', awaitingDonation: 'در انتظار رسیدن کمک',
+      pledge: 'تعهد می‌کنم', pledgeRecorded: 'تعهد ثبت شد',
       matchesTitle: 'برنامه‌های مناسب شما',
       matchesHelp: 'به ترتیب تناسب هر برنامه با علاقه‌های شما و میزان نیاز آن به کمک در نزدیکی شما.',
       program: 'برنامه', reasons: 'چرا', interested: 'علاقه‌مندم', interestRegistered: 'علاقه ثبت شد',
@@ -162,14 +172,14 @@
   var SHARES = ['completionRate', 'shareDelivered'];
   var TREND_METRICS = ['casesOpened', 'casesResolved', 'peopleReached', 'familiesReached',
     'programParticipants', 'donationsReceived', 'donationsDelivered', 'medianDaysToResolution'];
-  var PAGES = ['leadership', 'planner', 'donor', 'volunteer', 'needs'];
+  var PAGES = ['leadership', 'planner', 'donor', 'giving', 'volunteer', 'needs'];
   var NEED_KINDS = ['school_fees', 'school_supplies', 'food', 'medical', 'rent', 'utilities', 'clothing', 'other'];
   // The views each role may use: those whose data routes (docs/api.md, Routes.java) admit the role.
-  // Only a volunteer's key has matches of its own.
+  // Only a volunteer's key has matches of its own, and only a donor's key giving of its own.
   var STAFF = ['leadership', 'planner', 'donor', 'needs'];
   var VIEWS = {
     leadership: STAFF, admin: STAFF, planner: ['leadership', 'planner', 'needs'],
-    researcher: ['planner'], donor: ['donor', 'needs'], volunteer: ['volunteer']
+    researcher: ['planner'], donor: ['donor', 'giving', 'needs'], volunteer: ['volunteer']
   };
 
   var state = {
@@ -297,11 +307,14 @@
     this.detail = detail;
   }
 
-  // A GET, or with `post` a POST with those extra headers.
-  function api(path, post) {
+  // A GET, or with `post` a POST with those extra headers (and `body`, if given, as JSON).
+  function api(path, post, body) {
     var headers = { Authorization: 'Bearer ' + apiKey(), Accept: 'application/json' };
     Object.keys(post || {}).forEach(function (name) { headers[name] = post[name]; });
-    return fetch(path, { method: post ? 'POST' : 'GET', headers: headers })
+    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
+    return fetch(path, {
+      method: post ? 'POST' : 'GET', headers: headers, body: body === undefined ? undefined : JSON.stringify(body)
+    })
       .then(function (response) {
         if (response.ok) { return response.json(); }
         return response.json().catch(function () { return {}; }).then(function (body) {
@@ -737,17 +750,7 @@
       var flags = facts.appendChild(el('dd'));
       (journey.flags || []).forEach(function (flag) { flags.appendChild(el('span', 'badge flag', term('flag', flag))); });
       if ((journey.flags || []).length === 0) { flags.textContent = '–'; }
-      var timeline = clear($('journey-timeline'));
-      journey.stages.forEach(function (stage, index) {
-        var item = el('li', stage.stage === journey.current ? 'current' : null);
-        item.appendChild(el('div', 'stage', term('stage', stage.stage)));
-        item.appendChild(el('div', 'when', date(stage.at)));
-        var gap = (journey.stageGaps || [])[index];
-        if (gap && index < journey.stages.length - 1) {
-          item.appendChild(el('div', 'gap', number(gap.days) + ' ' + t('days')));
-        }
-        timeline.appendChild(item);
-      });
+      timeline(clear($('journey-timeline')), journey);
     }, function (error) {
       clear($('journey-facts'));
       clear($('journey-timeline'));
@@ -786,7 +789,7 @@
           return [code(need.needRef), need.kindLabel, amount(need.amount, need.currency),
             need.region ? code(need.region) : '–', need.program ? code(need.program) : '–', ageBand(need.ageBand),
             need.sex ? term('sex', need.sex) : '–', number(need.daysOpen, 0), term('needStatus', need.status),
-            pledgeButton(need) || ''];
+            pledgeButton(need, 'needs-message') || ''];
         }));
       $('needs-table').hidden = body.needs.length === 0;
     }, function (error) {
@@ -811,9 +814,10 @@
     select.value = chosen;
   }
 
+  // An amount with its currency code, as written (IRR, USD); a need without an amount has neither.
   function amount(value, currency) {
     if (value === null || value === undefined) { return '–'; }
-    var node = el('span', null, number(value, 0) + ' ');
+    var node = el('span', null, number(value, 2) + ' ');
     node.appendChild(code(currency));
     return node;
   }
@@ -824,10 +828,97 @@
     return band.replace(/\d+/g, function (digits) { return number(Number(digits), 0); }).replace('-', '–');
   }
 
-  // The "Pledge" button of a need, for the pledges branch (POST /needs/{ref}/pledges) to fill in:
-  // return a node to show in the need's last column, or null for none.
-  function pledgeButton(need) { // eslint-disable-line no-unused-vars
-    return null;
+  // A journey's stages as a timeline: each with its date and the days to the next.
+  function timeline(node, journey) {
+    journey.stages.forEach(function (stage, index) {
+      var item = el('li', stage.stage === journey.current ? 'current' : null);
+      item.appendChild(el('div', 'stage', term('stage', stage.stage)));
+      item.appendChild(el('div', 'when', date(stage.at)));
+      var gap = (journey.stageGaps || [])[index];
+      if (gap && index < journey.stages.length - 1) {
+        item.appendChild(el('div', 'gap', number(gap.days) + ' ' + t('days')));
+      }
+      node.appendChild(item);
+    });
+    return node;
+  }
+
+  // ---- my giving: the donor's own donations, each from its pledge to confirmation, and pledges ----
+  function loadGiving() {
+    api('/api/v1/me/donations').then(function (body) {
+      show('giving-message', body.donations.length || body.pledges.length ? null : t('noGiving'));
+      table($('pledges-table'), [t('need'), t('amount'), t('pledgedOn'), t('current'), t('daysInStage'), t('donation')],
+        body.pledges.map(function (pledge) {
+          return [code(pledge.needRef), amount(pledge.amount, pledge.currency), date(pledge.pledgedAt),
+            term('stage', pledge.stage), number(pledge.daysInStage, 0),
+            pledge.donationId ? code(pledge.donationId) : t('awaitingDonation')];
+        }));
+      $('pledges-table').hidden = body.pledges.length === 0;
+      var list = clear($('donations-list'));
+      body.donations.forEach(function (donation) {
+        var card = list.appendChild(el('li', 'donation'));
+        card.setAttribute('data-donation', donation.donationId);
+        var heading = card.appendChild(el('div', 'heading'));
+        heading.appendChild(code(donation.donationId));
+        heading.appendChild(document.createTextNode(' · '));
+        // a text for general or a need the server cannot name, a node for one with an id
+        var designated = designation(donation.designation);
+        heading.appendChild(designated instanceof Node ? designated : document.createTextNode(designated));
+        var facts = card.appendChild(el('div', 'when'));
+        facts.textContent = t('current') + ': ' + term('stage', donation.current) + ' · ' + t('daysInStage') + ': ' +
+          number(donation.daysInStage, 0);
+        (donation.flags || []).forEach(function (flag) {
+          card.appendChild(el('span', 'badge flag', term('flag', flag)));
+        });
+        timeline(card.appendChild(el('ol', 'timeline')), donation);
+      });
+    }, function (error) {
+      clear($('pledges-table'));
+      clear($('donations-list'));
+      show('giving-message', describe(error));
+    });
+  }
+
+  // The Pledge button in a need's last column on the needs board, or null for none: only a donor's
+  // key pledges (POST /needs/{ref}/pledges), and only to an open need. It pledges the need's whole
+  // amount in its currency (a need without an amount is pledged whole, with no body fields). One
+  // Idempotency-Key per need and key for the session, as for interests: a click repeated after a
+  // network failure is recorded once. A problem (the need filled up: 409 with what remains) is
+  // shown in `messageId`, by default My giving's message.
+  function pledgeButton(need, messageId) {
+    var message = messageId || 'giving-message';
+    if (!state.views || state.views.role !== 'donor' || need.status !== 'open') { return null; }
+    if (!state.pledges || state.pledges.key !== apiKey()) {
+      state.pledges = { key: apiKey(), needs: {} };
+    }
+    var pledge = state.pledges.needs[need.needRef] =
+      state.pledges.needs[need.needRef] || { idempotencyKey: idempotencyKey(), pledged: false };
+    var button = el('button', 'interest pledge', t('pledge'));
+    button.type = 'button';
+    button.setAttribute('data-need', need.needRef);
+    function pledged() {
+      button.textContent = t('pledgeRecorded');
+      button.classList.add('done');
+      button.disabled = true;
+    }
+    if (pledge.pledged) { pledged(); }
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      var body = need.amount === null || need.amount === undefined ? {}
+        : { amount: need.amount, currency: need.currency };
+      api('/api/v1/needs/' + encodeURIComponent(need.needRef) + '/pledges',
+        { 'Idempotency-Key': pledge.idempotencyKey }, body)
+        .then(function () {
+          pledge.pledged = true;
+          pledged();
+          show(message, null);
+          if (!$('page-giving').hidden) { loadGiving(); }
+        }, function (error) {
+          button.disabled = false;
+          show(message, describe(error));
+        });
+    });
+    return button;
   }
 
   // ---- volunteer ----
@@ -920,8 +1011,8 @@
     return node;
   }
 
-  // general, or program:, family: or person: and an id (docs/data-contract.md), or need: and the
-  // need's board reference
+  // general, need (one the server cannot name), or program:, family:, person: or need: and an id
+  // (docs/data-contract.md; a need by its board reference, docs/api.md)
   function designation(value) {
     var match = /^(program|family|person|need):(.+)$/.exec(value || '');
     if (!match) { return term('designation', value); }
@@ -961,7 +1052,10 @@
     if (!state.views || state.views.key !== key) {
       state.views = {
         key: key,
-        pages: api('/api/v1/me').then(function (me) { return VIEWS[me.role] || PAGES; }, function (error) {
+        pages: api('/api/v1/me').then(function (me) {
+          state.views.role = me.role;
+          return VIEWS[me.role] || PAGES;
+        }, function (error) {
           if (error instanceof ApiError && error.status === 401) { throw error; }
           return PAGES;
         })
@@ -986,6 +1080,7 @@
       if (page === 'leadership') { loadLeadership(); }
       if (page === 'planner') { loadPlanner(); }
       if (page === 'donor' && $('donation-id').value) { loadJourney(); }
+      if (page === 'giving') { loadGiving(); }
       if (page === 'volunteer') { loadMatches(); }
       if (page === 'needs') { loadNeeds(); }
     }, function () { /* the key was refused and is asked for again */ });
@@ -1038,6 +1133,7 @@
   // a chart drew on its canvas.
   window.RisheDashboard = {
     renderImpact: renderImpact, renderImpactGaps: renderImpactGaps, renderGraph: renderGraph,
+    pledgeButton: pledgeButton,
     axisLabels: function (id) { return (state.axisLabels[id] || []).slice(); }
   };
   start();

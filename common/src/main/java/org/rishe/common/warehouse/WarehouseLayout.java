@@ -125,6 +125,14 @@ public record WarehouseLayout(String root) implements Serializable {
     return localRoot().resolve("logs").resolve("interests.jsonl");
   }
 
+  /**
+   * The donors' pledges to needs, an append-only log the API writes (one record a line, each synced
+   * to disk before the request is answered); local warehouses only.
+   */
+  public Path pledgeLog() {
+    return localRoot().resolve("logs").resolve("pledges.jsonl");
+  }
+
   /** A new sortable identifier for an ingest or a results run: time plus a random suffix. */
   /**
    * When an id of {@link #newId} was made, or empty for a name that is not such an id (a folder

@@ -1,0 +1,19 @@
+package org.rishe.api.pledges;
+
+/**
+ * A donor's pledge to a need, as the pledge log stores it: a random id, the need's public reference
+ * and its need id (the one a donation names in its {@code need:<need_id>} designation), the donor
+ * id exactly as the donor's key holds it (the keyed pseudonym {@code donations.donor_id} is stored
+ * as), the amount and currency (both null for a need without an amount, which is pledged whole),
+ * when it was pledged (ISO-8601 UTC) and the Idempotency-Key the request carried (null without
+ * one). No personal data.
+ */
+public record Pledge(
+    String pledgeId,
+    String needRef,
+    String needId,
+    String donorId,
+    Double amount,
+    String currency,
+    String pledgedAt,
+    String idempotencyKey) {}

@@ -1,0 +1,8 @@
+package org.rishe.api.pledges;
+
+/**
+ * The body of {@code POST /needs/{ref}/pledges}: the amount pledged and its currency, which must be
+ * the need's. Both are left out (or the body is empty) for a need without an amount, which a pledge
+ * takes whole.
+ */
+public record PledgeRequest(Double amount, String currency) {}
