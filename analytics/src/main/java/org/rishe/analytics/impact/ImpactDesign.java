@@ -81,18 +81,28 @@ public final class ImpactDesign {
   public static final class Columns {
     private final int factorCount;
     private final Map<String, String> shared = new java.util.HashMap<>();
-    private boolean[] treated = new boolean[16];
-    private int[] ages = new int[16];
-    private String[] sexes = new String[16];
-    private String[] regions = new String[16];
+    private boolean[] treated;
+    private int[] ages;
+    private String[] sexes;
+    private String[] regions;
     private double[][] factors;
-    private double[] outcomes = new double[16];
-    private String[] families = new String[16];
+    private double[] outcomes;
+    private String[] families;
     private int size;
 
     public Columns(int factorCount) {
+      this(factorCount, 16);
+    }
+
+    private Columns(int factorCount, int capacity) {
       this.factorCount = factorCount;
-      this.factors = new double[factorCount][16];
+      this.factors = new double[factorCount][capacity];
+      this.treated = new boolean[capacity];
+      this.ages = new int[capacity];
+      this.sexes = new String[capacity];
+      this.regions = new String[capacity];
+      this.outcomes = new double[capacity];
+      this.families = new String[capacity];
     }
 
     /** Adds a unit; {@code factorValues[i]} is factor i's value, NaN when not observed. */
@@ -134,23 +144,30 @@ public final class ImpactDesign {
       return size;
     }
 
-    /** The same units in the given order ({@code order[i]} is the unit to put at i). */
+    /**
+     * The same units in the given order ({@code order[i]} is the unit to put at i), in arrays of
+     * exactly that size: a group of a million units is copied once, column by column, not grown.
+     */
     public Columns reordered(int[] order) {
-      Columns sorted = new Columns(factorCount);
-      double[] values = new double[factorCount];
-      for (int unit : order) {
-        for (int factor = 0; factor < factorCount; factor++) {
-          values[factor] = factors[factor][unit];
-        }
-        sorted.add(
-            treated[unit],
-            ages[unit],
-            sexes[unit],
-            regions[unit],
-            values,
-            outcomes[unit],
-            families[unit]);
+      Columns sorted = new Columns(factorCount, Math.max(1, order.length));
+      for (int i = 0; i < order.length; i++) {
+        int unit = order[i];
+        sorted.treated[i] = treated[unit];
+        sorted.ages[i] = ages[unit];
+        sorted.sexes[i] = sexes[unit];
+        sorted.regions[i] = regions[unit];
+        sorted.outcomes[i] = outcomes[unit];
+        sorted.families[i] = families[unit];
       }
+      for (int factor = 0; factor < factorCount; factor++) {
+        double[] from = factors[factor];
+        double[] to = sorted.factors[factor];
+        for (int i = 0; i < order.length; i++) {
+          to[i] = from[order[i]];
+        }
+      }
+      sorted.size = order.length;
+      sorted.shared.putAll(shared);
       return sorted;
     }
   }

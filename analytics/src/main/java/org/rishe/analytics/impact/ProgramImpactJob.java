@@ -26,6 +26,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.LongAccumulator;
 import org.rishe.analytics.stats.Estimate;
@@ -156,10 +157,14 @@ public final class ProgramImpactJob {
             .stream()
             .map(row -> row.getString(0))
             .toList();
+    // On disk, not in the heap: the estimates hold a whole programme × outcome group (up to a
+    // million units) in an executor's user memory, which a cached frame in the storage region
+    // would crowd out (the 1,000,000-family run ran out of heap reading a group while the frame
+    // filled the storage region). It is read twice, by the estimates and by the gaps.
     Dataset<Row> frame =
         ProgramImpactTransforms.analysisFrame(
                 indexed, observations, indicators, factorCodes, settings.followUp(), programs)
-            .persist();
+            .persist(StorageLevel.DISK_ONLY());
     Map<String, Double> costs = new LinkedHashMap<>();
     for (Row row : programs.select("program_id", "cost_per_participant").collectAsList()) {
       costs.put(row.getString(0), row.isNullAt(1) ? null : row.getDouble(1));
