@@ -160,7 +160,9 @@ class DashboardBrowserTest extends OneServerPerClass {
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("root-causes-table"), "Out of school"));
     assertThat(driver.findElement(By.id("root-causes-table")).getText())
-        .contains("Parent illiterate", "strong", "insufficient data");
+        .contains("Parent illiterate", "strong", "insufficient data")
+        // out_of_school's total effect, a risk ratio with its interval
+        .contains("Total effect (risk ratio)", "2.1 [1.5 – 2.9]");
     // the fixture's chains: a directed one with intervals and 11620 people, then a possible one
     // whose link age_band -- out_of_school the graph leaves undirected
     wait.until(d -> !d.findElements(By.cssSelector("#chains-list .undirected")).isEmpty());
@@ -364,7 +366,7 @@ class DashboardBrowserTest extends OneServerPerClass {
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("root-causes-table"), "خارج از مدرسه"));
     assertThat(driver.findElement(By.id("root-causes-table")).getText())
-        .contains("والد بی‌سواد", "قوی", "داده ناکافی");
+        .contains("والد بی‌سواد", "قوی", "داده ناکافی", "اثر کل (نسبت خطر)");
     // the graph's nodes and legend in Persian (the chart is a canvas: read its option)
     assertThat(
             script(

@@ -16,6 +16,7 @@
       observed: 'Observed', expected: 'Expected', score: 'Score', allRegions: 'All regions',
       rootCauses: 'Root causes', rank: '#', factor: 'Factor', relativeRisk: 'Relative risk',
       adjustedOddsRatio: 'Adjusted odds ratio', attributableFraction: 'Attributable fraction',
+      totalEffect: 'Total effect (risk ratio)',
       qValue: 'q-value', evidence: 'Evidence', exposedCases: 'Exposed cases',
       causalGraph: 'Causal graph',
       graphHelp: 'Drag the nodes; arrows are directed edges, thicker lines are more stable.',
@@ -96,6 +97,7 @@
       observed: 'مشاهده‌شده', expected: 'مورد انتظار', score: 'امتیاز', allRegions: 'همه مناطق',
       rootCauses: 'علت‌های ریشه‌ای', rank: '#', factor: 'عامل', relativeRisk: 'خطر نسبی',
       adjustedOddsRatio: 'نسبت شانس تعدیل‌شده', attributableFraction: 'کسر منتسب',
+      totalEffect: 'اثر کل (نسبت خطر)',
       qValue: 'مقدار q', evidence: 'شواهد', exposedCases: 'موارد در معرض',
       causalGraph: 'گراف علّی',
       graphHelp: 'گره‌ها را بکشید؛ پیکان‌ها یال‌های جهت‌دارند و خط‌های ضخیم‌تر پایدارترند.',
@@ -621,13 +623,14 @@
       var factors = answers[0].factors || [];
       show('root-causes-message', factors.length === 0 ? t('noData') : null);
       table($('root-causes-table'),
-        [t('rank'), t('factor'), t('relativeRisk'), t('adjustedOddsRatio'), t('attributableFraction'), t('qValue'), t('evidence'), t('exposedCases')],
+        [t('rank'), t('factor'), t('relativeRisk'), t('adjustedOddsRatio'), t('totalEffect'), t('attributableFraction'), t('qValue'), t('evidence'), t('exposedCases')],
         factors.map(function (f, index) {
           var evidence = el('span', 'badge ' + codeKey(f.evidence || ''), term('evidence', f.evidence));
           // a factor the run's catalogue does not label comes back as its code: the graph may name it
           var name = f.label && f.label !== f.factor ? f.label : label(f.factor);
           return [number(index + 1, 0), name, interval(f.relativeRisk),
-            interval(f.adjustedOddsRatio || f.oddsRatio), interval(f.attributableFraction),
+            interval(f.adjustedOddsRatio || f.oddsRatio),
+            interval(f.totalEffect ? f.totalEffect.riskRatio : null), interval(f.attributableFraction),
             number(f.qValue, 3), evidence, number(f.exposedCases, 0)];
         }));
     }, function (error) { clear($('root-causes-table')); show('root-causes-message', describe(error)); });
