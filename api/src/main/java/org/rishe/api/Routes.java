@@ -125,6 +125,14 @@ final class Routes {
             .personDerived());
     routes.add(
         ApiRoute.get(
+                PREFIX + "/trust",
+                "whether pledges reach their needs: share delivered and median days to delivery"
+                    + " with 95% CIs, stalled journeys, overall, per programme and per region",
+                journeys::trust)
+            .roles(LEADERSHIP, PLANNER, ADMIN)
+            .returns(JourneyController.TrustResponse.class));
+    routes.add(
+        ApiRoute.get(
                 PREFIX + "/me/donations",
                 "the calling donor's donations with their journeys, and pledges with how far each"
                     + " has come",

@@ -56,6 +56,46 @@ class MyDonationsHttpTest {
   }
 
   @Test
+  void leadershipSeesWhetherPledgesAreDeliveredAndNobodyElseDoes() throws Exception {
+    pledge(G1, "{\"amount\": 400000, \"currency\": \"IRR\"}");
+    clock.set(Instant.parse("2025-03-01T11:00:00Z"));
+    pledge(G1, "{\"amount\": 100000, \"currency\": \"IRR\"}");
+    clock.set(Instant.parse("2025-03-02T09:00:00Z"));
+    pledge(F1, "{}");
+    publishJourneys();
+    clock.set(Instant.parse("2025-03-31T00:00:00Z"));
+
+    JsonNode rows = json(server.get("/api/v1/trust", Role.LEADERSHIP), 200).get("rows");
+
+    // P1 -> D10, delivered 2025-03-10 (9 days); P2 -> D11, stalled; P3 unfulfilled
+    JsonNode all = rows.get(0);
+    assertThat(all.get("by").asText()).isEqualTo("all");
+    assertThat(all.get("pledges").asInt()).isEqualTo(3);
+    assertThat(all.get("donors").asInt()).isEqualTo(1);
+    assertThat(all.get("linked").asInt()).isEqualTo(2);
+    assertThat(all.get("delivered").asInt()).isEqualTo(1);
+    assertThat(all.get("stalled").asInt()).isEqualTo(1);
+    // Wilson's 95% interval of 1 in 3, by its formula: 0.0615 to 0.7923
+    assertThat(all.get("deliveredShare").get("estimate").asDouble()).isEqualTo(1.0 / 3);
+    assertThat(all.get("deliveredShare").get("low").asDouble())
+        .isCloseTo(0.06149194472039621, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(all.get("deliveredShare").get("high").asDouble())
+        .isCloseTo(0.7923403991979522, org.assertj.core.api.Assertions.within(1e-9));
+    // one delivery is too few for a median
+    assertThat(all.get("medianDaysToDelivery").isNull()).isTrue();
+    // G1 is PRG01's in R01; F1 has no programme and is in R01
+    Map<String, JsonNode> byKey = new LinkedHashMap<>();
+    rows.forEach(row -> byKey.put(row.get("by").asText() + ":" + row.get("value").asText(), row));
+    assertThat(byKey.get("program:PRG01").get("pledges").asInt()).isEqualTo(2);
+    assertThat(byKey.get("program:PRG01").get("delivered").asInt()).isEqualTo(1);
+    assertThat(byKey.get("program:null").get("pledges").asInt()).isEqualTo(1);
+    assertThat(byKey.get("region:R01").get("pledges").asInt()).isEqualTo(3);
+    for (Role role : new Role[] {Role.RESEARCHER, Role.DONOR, Role.VOLUNTEER}) {
+      assertThat(server.get("/api/v1/trust", role).statusCode()).as(role.code()).isEqualTo(403);
+    }
+  }
+
+  @Test
   void aDonorSeesOwnDonationsAndPledgesLinkedFromPledgeToConfirmation() throws Exception {
     String p1 = pledgeId(pledge(G1, "{\"amount\": 400000, \"currency\": \"IRR\"}"));
     clock.set(Instant.parse("2025-03-01T11:00:00Z"));

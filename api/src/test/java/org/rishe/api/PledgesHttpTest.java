@@ -90,7 +90,9 @@ class PledgesHttpTest {
                 400_000.0,
                 "IRR",
                 record.get("pledgedAt").asText(),
-                null));
+                null,
+                "PRG01",
+                "R01"));
   }
 
   @Test

@@ -117,6 +117,11 @@ public final class Giving {
     }
   }
 
+  /** The id of the donation that fulfils {@code pledge} (one of this donor's), or null. */
+  String donationOf(Pledge pledge) {
+    return donationByPledge.get(pledge.pledgeId());
+  }
+
   /** The donor's donation {@code donationId}, if it is theirs. */
   boolean owns(String donationId) {
     return donations.containsKey(donationId);

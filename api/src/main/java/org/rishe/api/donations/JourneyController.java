@@ -38,6 +38,17 @@ public final class JourneyController {
   public record GivingResponse(
       String run, List<Giving.JourneyView> donations, List<Giving.PledgeStatusView> pledges) {}
 
+  /** Leadership's trust figures: whether pledges are delivered, how fast, how many stall. */
+  public record TrustResponse(String run, String asOf, List<TrustFigures.Row> rows) {}
+
+  public void trust(Context ctx) {
+    PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
+    java.time.Instant now = clock.instant();
+    ctx.json(
+        new TrustResponse(
+            run.runId(), now.toString(), TrustFigures.of(run, pledges.pledges(), now)));
+  }
+
   public void mine(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     Giving giving =

@@ -5,8 +5,10 @@ package org.rishe.api.pledges;
  * and its need id (the one a donation names in its {@code need:<need_id>} designation), the donor
  * id exactly as the donor's key holds it (the keyed pseudonym {@code donations.donor_id} is stored
  * as), the amount and currency (both null for a need without an amount, which is pledged whole),
- * when it was pledged (ISO-8601 UTC) and the Idempotency-Key the request carried (null without
- * one). No personal data.
+ * when it was pledged (ISO-8601 UTC), the Idempotency-Key the request carried (null without one),
+ * and the need's programme and region when it was pledged (null when it had none, and in records
+ * written before they were kept), so that the trust figures can group a pledge after its need has
+ * left the board. No personal data.
  */
 public record Pledge(
     String pledgeId,
@@ -16,4 +18,6 @@ public record Pledge(
     Double amount,
     String currency,
     String pledgedAt,
-    String idempotencyKey) {}
+    String idempotencyKey,
+    String programId,
+    String region) {}

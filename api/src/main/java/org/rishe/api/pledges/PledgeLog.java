@@ -98,7 +98,9 @@ public final class PledgeLog implements AutoCloseable {
             amount,
             need.currency(),
             clock.instant().toString(),
-            idempotencyKey);
+            idempotencyKey,
+            need.programId(),
+            need.region());
     AppendOnlyLog.Appended<Pledge> appended =
         log.appendIfAbsent(pledge, stored -> admit(need, amount, stored));
     if (appended.created()) {
