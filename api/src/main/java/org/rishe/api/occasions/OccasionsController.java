@@ -30,7 +30,12 @@ public final class OccasionsController {
           + " conditional Poisson for counts, delta method clustered by donor for amounts";
 
   private static final List<String> MEASURES =
-      List.of(ResultTables.DONATIONS, ResultTables.AMOUNT, ResultTables.VOLUNTEER_SIGN_UPS);
+      List.of(
+          ResultTables.DONATIONS,
+          ResultTables.AMOUNT,
+          ResultTables.VOLUNTEER_SIGN_UPS,
+          ResultTables.PLEDGES,
+          ResultTables.PLEDGED_AMOUNT);
 
   private final ResultsStore results;
 

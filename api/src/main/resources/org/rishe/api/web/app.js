@@ -84,7 +84,8 @@
       currency: 'Currency', rateRatio: 'Rate ratio (95% CI)',
       occasionsHelp: 'Weekly donations and volunteer sign-ups in each occasion against the 8 weeks before and after it: a ratio above 1 means more than usual (95% CI).',
       'measure.donations': 'Donations', 'measure.amount': 'Amount given',
-      'measure.volunteer_sign_ups': 'Volunteer sign-ups'
+      'measure.volunteer_sign_ups': 'Volunteer sign-ups',
+      'measure.pledges': 'Pledges', 'measure.pledged_amount': 'Amount pledged'
     },
     fa: {
       title: 'داشبورد ریشه', navLeadership: 'راهبری', navPlanner: 'برنامه‌ریزی', navDonor: 'اهداکننده',
@@ -165,7 +166,8 @@
       currency: 'ارز', rateRatio: 'نسبت نرخ (بازه اطمینان ۹۵٪)',
       occasionsHelp: 'کمک‌ها و ثبت‌نام داوطلبان در هر هفته از مناسبت در برابر ۸ هفته پیش و پس از آن: نسبت بیش از ۱ یعنی بیش از معمول (بازه اطمینان ۹۵٪).',
       'measure.donations': 'شمار کمک‌ها', 'measure.amount': 'مبلغ کمک‌ها',
-      'measure.volunteer_sign_ups': 'ثبت‌نام داوطلبان'
+      'measure.volunteer_sign_ups': 'ثبت‌نام داوطلبان',
+      'measure.pledges': 'شمار تعهدها', 'measure.pledged_amount': 'مبلغ تعهدشده'
     }
   };
   var KPIS = ['peopleReached', 'familiesReached', 'casesOpened', 'casesResolved',
