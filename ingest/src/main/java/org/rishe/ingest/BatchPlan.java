@@ -62,46 +62,20 @@ record BatchPlan(Map<Entity, List<BatchSource>> sources, List<FileReport> report
     Map<Entity, List<BatchSource>> sources = new EnumMap<>(Entity.class);
     List<FileReport> reports = new ArrayList<>();
     Set<String> exports = new HashSet<>();
-    for (String name : fileNames) {
-      if (!KoboMapping.isMappingName(name) || name.startsWith(".")) {
-        continue;
-      }
-      KoboMapping mapping;
-      try {
-        mapping = mappingOf.apply(name);
-      } catch (BatchFileException e) {
-        reports.add(FileReport.failed(name, null, e.getMessage()));
-        exports.add(BatchFileReader.baseName(BatchFileReader.baseName(name)) + ".csv");
-        exports.add(BatchFileReader.baseName(BatchFileReader.baseName(name)) + ".xlsx");
-        continue;
-      }
-      List<KoboMapping.Target> readable = new ArrayList<>();
-      for (KoboMapping.Target target : mapping.targets()) {
-        exports.add(target.export());
-        if (fileNames.contains(target.export())) {
-          readable.add(target);
-        } else {
-          reports.add(
-              FileReport.failed(
-                  BatchSource.kobo(mapping, target).name(),
-                  target.entity().fileName(),
-                  name
-                      + ": the export "
-                      + target.export()
-                      + " is not in the batch folder; put it beside the mapping, or name the"
-                      + " export's file in \"export\""));
-        }
-      }
-      for (KoboMapping.Target target : readable) {
-        add(sources, target.entity(), BatchSource.kobo(mapping, target));
-      }
-    }
+    Map<String, List<BatchSource>> mappings = mappings(fileNames, mappingOf, reports, exports);
     for (String name : fileNames) {
       if (name.startsWith(".") || name.startsWith("~$")) {
         continue; // hidden files, and the lock file Excel keeps beside a workbook it has open
       }
-      if (KoboMapping.isMappingName(name) || exports.contains(name)) {
-        continue; // read through its mapping above
+      if (KoboMapping.isMappingName(name)) {
+        // in name order with the other files, as the mapping's name places it
+        for (BatchSource source : mappings.getOrDefault(name, List.of())) {
+          add(sources, source.target().entity(), source);
+        }
+        continue;
+      }
+      if (exports.contains(name)) {
+        continue; // read through its mapping
       }
       Optional<Entity> entity = Entity.fromFileName(BatchFileReader.baseName(name));
       if (BatchFileReader.isOldExcelName(name)) {
@@ -148,6 +122,52 @@ record BatchPlan(Map<Entity, List<BatchSource>> sources, List<FileReport> report
       }
     }
     return new BatchPlan(sources, List.copyOf(reports));
+  }
+
+  /**
+   * The sources of each mapping file of the folder, by its name: a target each whose export is in
+   * the folder. Adds to {@code exports} every file a mapping reads (for a mapping that cannot be
+   * read, the CSV and XLSX files of its name), and to {@code reports} what failed.
+   */
+  private static Map<String, List<BatchSource>> mappings(
+      List<String> fileNames,
+      Function<String, KoboMapping> mappingOf,
+      List<FileReport> reports,
+      Set<String> exports) {
+    Map<String, List<BatchSource>> mappings = new java.util.HashMap<>();
+    for (String name : fileNames) {
+      if (!KoboMapping.isMappingName(name) || name.startsWith(".")) {
+        continue;
+      }
+      KoboMapping mapping;
+      try {
+        mapping = mappingOf.apply(name);
+      } catch (BatchFileException e) {
+        reports.add(FileReport.failed(name, null, e.getMessage()));
+        exports.add(BatchFileReader.baseName(BatchFileReader.baseName(name)) + ".csv");
+        exports.add(BatchFileReader.baseName(BatchFileReader.baseName(name)) + ".xlsx");
+        continue;
+      }
+      List<BatchSource> readable = new ArrayList<>();
+      for (KoboMapping.Target target : mapping.targets()) {
+        exports.add(target.export());
+        if (fileNames.contains(target.export())) {
+          readable.add(BatchSource.kobo(mapping, target));
+        } else {
+          reports.add(
+              FileReport.failed(
+                  BatchSource.kobo(mapping, target).name(),
+                  target.entity().fileName(),
+                  name
+                      + ": the export "
+                      + target.export()
+                      + " is not in the batch folder; put it beside the mapping, or name the"
+                      + " export's file in \"export\""));
+        }
+      }
+      mappings.put(name, readable);
+    }
+    return mappings;
   }
 
   /** The sheets of a batch workbook named after an entity; the others are reported skipped. */
