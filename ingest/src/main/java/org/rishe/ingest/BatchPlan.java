@@ -3,12 +3,15 @@ package org.rishe.ingest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.rishe.common.batch.BatchFileException;
 import org.rishe.common.batch.BatchFileReader;
+import org.rishe.common.batch.KoboMapping;
 import org.rishe.common.contract.Entity;
 import org.rishe.ingest.batch.BatchSource;
 import org.rishe.ingest.report.FileReport;
@@ -35,11 +38,44 @@ record BatchPlan(Map<Entity, List<BatchSource>> sources, List<FileReport> report
    *     when it is no readable workbook
    */
   static BatchPlan of(List<String> fileNames, Function<String, List<String>> sheetsOf) {
+    return of(
+        fileNames,
+        sheetsOf,
+        name -> {
+          throw new BatchFileException(name + ": cannot be read");
+        });
+  }
+
+  /**
+   * Plans a batch whose folder may hold KoboToolbox/ODK mapping files ({@code NAME.kobo.json}):
+   * each target of a mapping is a source of its entity, read from the export the mapping names
+   * (which is then no batch file of its own). A mapping that cannot be read fails alone, and so do
+   * its exports.
+   *
+   * @param mappingOf reads a mapping file of the folder; throws {@link BatchFileException} naming
+   *     what is wrong
+   */
+  static BatchPlan of(
+      List<String> fileNames,
+      Function<String, List<String>> sheetsOf,
+      Function<String, KoboMapping> mappingOf) {
     Map<Entity, List<BatchSource>> sources = new EnumMap<>(Entity.class);
     List<FileReport> reports = new ArrayList<>();
+    Set<String> exports = new HashSet<>();
+    Map<String, List<BatchSource>> mappings = mappings(fileNames, mappingOf, reports, exports);
     for (String name : fileNames) {
       if (name.startsWith(".") || name.startsWith("~$")) {
         continue; // hidden files, and the lock file Excel keeps beside a workbook it has open
+      }
+      if (KoboMapping.isMappingName(name)) {
+        // in name order with the other files, as the mapping's name places it
+        for (BatchSource source : mappings.getOrDefault(name, List.of())) {
+          add(sources, source.target().entity(), source);
+        }
+        continue;
+      }
+      if (exports.contains(name)) {
+        continue; // read through its mapping
       }
       Optional<Entity> entity = Entity.fromFileName(BatchFileReader.baseName(name));
       if (BatchFileReader.isOldExcelName(name)) {
@@ -86,6 +122,52 @@ record BatchPlan(Map<Entity, List<BatchSource>> sources, List<FileReport> report
       }
     }
     return new BatchPlan(sources, List.copyOf(reports));
+  }
+
+  /**
+   * The sources of each mapping file of the folder, by its name: a target each whose export is in
+   * the folder. Adds to {@code exports} every file a mapping reads (for a mapping that cannot be
+   * read, the CSV and XLSX files of its name), and to {@code reports} what failed.
+   */
+  private static Map<String, List<BatchSource>> mappings(
+      List<String> fileNames,
+      Function<String, KoboMapping> mappingOf,
+      List<FileReport> reports,
+      Set<String> exports) {
+    Map<String, List<BatchSource>> mappings = new java.util.HashMap<>();
+    for (String name : fileNames) {
+      if (!KoboMapping.isMappingName(name) || name.startsWith(".")) {
+        continue;
+      }
+      KoboMapping mapping;
+      try {
+        mapping = mappingOf.apply(name);
+      } catch (BatchFileException e) {
+        reports.add(FileReport.failed(name, null, e.getMessage()));
+        exports.add(BatchFileReader.baseName(BatchFileReader.baseName(name)) + ".csv");
+        exports.add(BatchFileReader.baseName(BatchFileReader.baseName(name)) + ".xlsx");
+        continue;
+      }
+      List<BatchSource> readable = new ArrayList<>();
+      for (KoboMapping.Target target : mapping.targets()) {
+        exports.add(target.export());
+        if (fileNames.contains(target.export())) {
+          readable.add(BatchSource.kobo(mapping, target));
+        } else {
+          reports.add(
+              FileReport.failed(
+                  BatchSource.kobo(mapping, target).name(),
+                  target.entity().fileName(),
+                  name
+                      + ": the export "
+                      + target.export()
+                      + " is not in the batch folder; put it beside the mapping, or name the"
+                      + " export's file in \"export\""));
+        }
+      }
+      mappings.put(name, readable);
+    }
+    return mappings;
   }
 
   /** The sheets of a batch workbook named after an entity; the others are reported skipped. */

@@ -26,8 +26,9 @@ public final class IngestCommand {
                           [--pseudonym-key FILE] [--warehouse DIR]
 
       Loads a batch folder (CSV, JSON Lines or Excel .xlsx files named after their entity, or
-      one .xlsx workbook with a sheet per entity, see the repository's docs/data-contract.md)
-      into the warehouse's curated tables. Rows that break the contract go to quarantine with
+      one .xlsx workbook with a sheet per entity, or a KoboToolbox/ODK form export with its
+      NAME.kobo.json mapping; see the repository's docs/data-contract.md) into the warehouse's
+      curated tables. Rows that break the contract go to quarantine with
       a reason; the report goes to <warehouse>/reports/ingest-<id>.json.
 
         --batch DIR       the batch folder (required)

@@ -108,7 +108,11 @@ public final class IngestJob {
     String startedAt = IngestReport.now();
     String staging = layout.staging(ingestId);
     previousLoads = PreviousLoads.read(layout, files, calendar, encoding, keyCheck());
-    BatchPlan plan = BatchPlan.of(files.listFileNames(batch), name -> sheetNames(batch, name));
+    BatchPlan plan =
+        BatchPlan.of(
+            files.listFileNames(batch),
+            name -> sheetNames(batch, name),
+            name -> mapping(batch, name));
     Map<Entity, List<BatchSource>> byEntity = plan.sources();
     List<FileReport> reports = new ArrayList<>(plan.reports());
     try {
@@ -421,7 +425,7 @@ public final class IngestJob {
   private Map<String, String> digests(String batch, List<BatchSource> sources) {
     Map<String, String> digests = new TreeMap<>();
     for (BatchSource source : sources) {
-      digests.put(source.name(), files.sha256(batch + "/" + source.file()));
+      digests.put(source.name(), source.digest(files.sha256(batch + "/" + source.file())));
     }
     return digests;
   }
@@ -430,6 +434,15 @@ public final class IngestJob {
   private List<String> sheetNames(String batch, String name) {
     try (java.io.InputStream in = files.open(batch + "/" + name)) {
       return BatchFileReader.sheetNames(name, in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + batch + "/" + name, e);
+    }
+  }
+
+  /** A KoboToolbox/ODK mapping file of the batch folder, read. */
+  private org.rishe.common.batch.KoboMapping mapping(String batch, String name) {
+    try (java.io.InputStream in = files.open(batch + "/" + name)) {
+      return org.rishe.common.batch.KoboMapping.parse(name, in.readNBytes(1 << 20));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot read " + batch + "/" + name, e);
     }

@@ -83,4 +83,43 @@ class BatchPlanTest {
     assertThat(line(plan, "families.xls").entity()).isEqualTo("families");
     assertThat(line(plan, "families.xls").error()).contains("old binary Excel files (.xls)");
   }
+
+  @Test
+  void aKoboMappingGivesASourcePerTargetFromItsExportsAndABadOneFailsAloneWithItsExports() {
+    String mapping =
+        "{\"export\": \"visit.xlsx\", \"targets\": ["
+            + "{\"entity\": \"families\", \"columns\": {\"family_id\": \"_uuid\","
+            + " \"region\": \"r\", \"registered_on\": \"today\"}},"
+            + "{\"entity\": \"people\", \"sheet\": \"group_child\", \"columns\": {\"person_id\":"
+            + " \"_uuid\", \"family_id\": \"_submission__uuid\", \"registered_on\": \"d\"}},"
+            + "{\"entity\": \"cases\", \"export\": \"visit_cases.csv\", \"columns\": {\"case_id\":"
+            + " \"_uuid\", \"person_id\": \"p\", \"problem\": \"x\", \"opened_on\": \"d\"}}]}";
+    BatchPlan plan =
+        BatchPlan.of(
+            List.of(
+                "clinic.csv", "clinic.kobo.json", "people.csv", "visit.kobo.json", "visit.xlsx"),
+            name -> List.of("visit", "group_child"),
+            name -> {
+              if (name.equals("clinic.kobo.json")) {
+                throw new BatchFileException("clinic.kobo.json: export: is required");
+              }
+              return org.rishe.common.batch.KoboMapping.parse(
+                  name, mapping.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            });
+
+    assertThat(plan.sources().get(Entity.FAMILIES))
+        .extracting(BatchSource::name)
+        .containsExactly("visit.xlsx");
+    assertThat(plan.sources().get(Entity.PEOPLE))
+        .extracting(BatchSource::name)
+        .containsExactly("people.csv", "visit.xlsx#group_child");
+    assertThat(plan.sources()).doesNotContainKey(Entity.CASES);
+    assertThat(line(plan, "visit_cases.csv").error())
+        .startsWith("visit.kobo.json: the export visit_cases.csv is not in the batch folder");
+    assertThat(line(plan, "clinic.kobo.json").error())
+        .isEqualTo("clinic.kobo.json: export: is required");
+    // the exports of the mapping that failed are not read as entity files either
+    assertThat(plan.reports()).extracting(FileReport::file).doesNotContain("clinic.csv");
+    assertThat(plan.reports()).hasSize(2);
+  }
 }

@@ -456,13 +456,13 @@ class IngestJobTest {
     IngestReport fromExcel =
         ingest(
             excel,
-            dataSample("persian-excel"),
+            TestBatches.dataSample("persian-excel"),
             DateParser.BatchCalendar.JALALI,
             BatchEncoding.UTF_8);
     IngestReport fromWindows =
         ingest(
             windows,
-            dataSample("persian-windows"),
+            TestBatches.dataSample("persian-windows"),
             DateParser.BatchCalendar.JALALI,
             BatchEncoding.WINDOWS_1256);
 
@@ -497,17 +497,6 @@ class IngestJobTest {
 
   private List<String> rows(Path warehouse, Entity entity) {
     return table(warehouse, entity).stream().map(Row::toString).sorted().toList();
-  }
-
-  /** A folder of the repository's {@code data-samples}, found from the working directory up. */
-  private static Path dataSample(String name) {
-    for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-      Path sample = folder.resolve("data-samples").resolve(name);
-      if (java.nio.file.Files.isDirectory(sample)) {
-        return sample;
-      }
-    }
-    throw new IllegalStateException("no data-samples/" + name + " above the working directory");
   }
 
   @Test

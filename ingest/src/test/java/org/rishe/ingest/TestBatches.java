@@ -106,4 +106,36 @@ final class TestBatches {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * A file or folder of the repository's {@code data-samples}, found from the working directory up.
+   */
+  static Path dataSample(String name) {
+    for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+      Path sample = folder.resolve("data-samples").resolve(name);
+      if (Files.exists(sample)) {
+        return sample;
+      }
+    }
+    throw new IllegalStateException("no data-samples/" + name + " above the working directory");
+  }
+
+  /** The report's line of a file (or sheet). */
+  static org.rishe.ingest.report.FileReport file(
+      org.rishe.ingest.report.IngestReport report, String name) {
+    return report.files().stream().filter(f -> f.file().equals(name)).findFirst().orElseThrow();
+  }
+
+  /**
+   * Ingests a batch folder of UTF-8 files with Gregorian dates into a warehouse, on the shared test
+   * Spark session, under a fixed all-zero pseudonym key.
+   */
+  static org.rishe.ingest.report.IngestReport ingest(Path warehouse, Path batch) {
+    return new IngestJob(
+            org.rishe.spark.TestSparkSessions.shared(),
+            new org.rishe.common.warehouse.WarehouseLayout(warehouse.toString()),
+            new org.rishe.common.privacy.Pseudonymizer(new byte[32]),
+            line -> {})
+        .run(batch.toString(), org.rishe.common.contract.DateParser.BatchCalendar.GREGORIAN);
+  }
 }

@@ -58,14 +58,7 @@ public interface BatchFileReader extends Closeable {
     if (lower.endsWith(".xls")) {
       throw new BatchFileException(oldExcelMessage(fileName));
     }
-    Reader reader =
-        new InputStreamReader(
-            input,
-            encoding
-                .charset()
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    Reader reader = decoder(input, encoding);
     if (lower.endsWith(".csv")) {
       return new CsvBatchFileReader(fileName, reader, drops(entity));
     }
@@ -83,6 +76,40 @@ public interface BatchFileReader extends Closeable {
   static BatchFileReader openSheet(String fileName, String sheet, InputStream input) {
     return new XlsxBatchFileReader(
         sheetSource(fileName, sheet), sheet, input, drops(sheet), checks(sheet));
+  }
+
+  /**
+   * The reader of a KoboToolbox or ODK export through one target of its mapping: the export's CSV
+   * file (in the batch's encoding, cells split by the mapping's {@code csv_delimiter}) or its XLSX
+   * sheet (the target's, else the first). Only the fields the mapping names are kept.
+   *
+   * @param source the export, or {@code export#sheet}, as messages name it
+   */
+  static BatchFileReader openKobo(
+      KoboMapping mapping,
+      KoboMapping.Target target,
+      String source,
+      InputStream input,
+      BatchEncoding encoding) {
+    String lower = target.export().toLowerCase(Locale.ROOT);
+    return new KoboBatchFileReader(
+        mapping,
+        target,
+        source,
+        drops -> {
+          if (lower.endsWith(".xlsx")) {
+            return new XlsxBatchFileReader(source, target.sheet(), input, drops, drops.negate());
+          }
+          if (lower.endsWith(".csv")) {
+            return new CsvBatchFileReader(
+                source, decoder(input, encoding), drops, mapping.delimiter());
+          }
+          throw new BatchFileException(
+              mapping.fileName()
+                  + ": the export "
+                  + target.export()
+                  + " is neither .csv nor .xlsx; export the form as CSV or XLS (.xlsx)");
+        });
   }
 
   /**
@@ -124,6 +151,17 @@ public interface BatchFileReader extends Closeable {
     return fileName
         + ": old binary Excel files (.xls) are not read; open it in Excel and save it as Excel"
         + " Workbook (.xlsx) or CSV UTF-8";
+  }
+
+  /** A reader of text in the encoding that fails on bytes not valid in it. */
+  private static Reader decoder(InputStream input, BatchEncoding encoding) {
+    return new InputStreamReader(
+        input,
+        encoding
+            .charset()
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT));
   }
 
   /** The columns dropped from an entity's rows: personal identifiers and the entity's own. */

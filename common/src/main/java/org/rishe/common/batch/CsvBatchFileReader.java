@@ -21,8 +21,12 @@ final class CsvBatchFileReader implements BatchFileReader {
   private final BatchHeader header;
 
   CsvBatchFileReader(String fileName, Reader reader, Predicate<String> drops) {
+    this(fileName, reader, drops, ',');
+  }
+
+  CsvBatchFileReader(String fileName, Reader reader, Predicate<String> drops, char delimiter) {
     this.fileName = fileName;
-    this.csv = new CsvReader(reader);
+    this.csv = new CsvReader(reader, delimiter);
     Optional<CsvRecord> first = read();
     if (first.isEmpty()) {
       throw new BatchFileException(

@@ -29,9 +29,18 @@ public final class CsvReader implements Closeable {
   private long line = 1;
   private boolean started;
   private final StringBuilder cell = new StringBuilder();
+  private final char delimiter;
 
   public CsvReader(Reader reader) {
+    this(reader, ',');
+  }
+
+  /**
+   * A reader of cells separated by {@code delimiter} (a comma, or the {@code ;} of some exports).
+   */
+  public CsvReader(Reader reader, char delimiter) {
     this.reader = Objects.requireNonNull(reader, "reader is null");
+    this.delimiter = delimiter;
   }
 
   /** The next record, or empty at end of input. Blank lines between records are skipped. */
@@ -95,7 +104,7 @@ public final class CsvReader implements Closeable {
           }
           cell.append(c);
         }
-      } else if (c == ',') {
+      } else if (c == delimiter) {
         cells.add(cell.toString());
         cell.setLength(0);
         cellWasQuoted = false;

@@ -157,7 +157,7 @@ public final class EntityStager {
           reasons,
           List.copyOf(ignored),
           List.copyOf(new TreeSet<>(reader.droppedPersonalColumns())),
-          HexFormat.of().formatHex(digest.digest()));
+          source.digest(HexFormat.of().formatHex(digest.digest())));
     } catch (BatchFileException e) {
       throw withEncodingAdvice(e, location, fileName, encoding);
     } catch (IOException e) {
