@@ -315,6 +315,12 @@ public final class ProgramImpactJob {
    */
   static final class SampleEstimator implements FlatMapGroupsFunction<String, Row, byte[]> {
     private static final long serialVersionUID = 1L;
+
+    /** Groups above this many units are estimated one at a time per executor JVM. */
+    static final int LARGE_GROUP_UNITS = 200_000;
+
+    private static final java.util.concurrent.Semaphore LARGE_GROUPS =
+        new java.util.concurrent.Semaphore(1);
     private final List<String> factorCodes;
     private final ImpactOptions options;
     private final int minimumGroupSize;
@@ -345,10 +351,25 @@ public final class ProgramImpactJob {
         return java.util.Collections.emptyIterator();
       }
       long started = System.nanoTime();
-      ImpactResult result =
-          new ImpactEstimator(
-                  new NewtonLogisticPropensityModel(), new NewtonLogisticPropensityModel(), options)
-              .estimate(sample);
+      ImpactResult result;
+      boolean large = sample.size() > LARGE_GROUP_UNITS;
+      if (large) {
+        // one large group at a time in this JVM: its estimate peaks at about 1.3 KB a unit, and
+        // two at once on a 2-core executor would double that (the 1,000,000-family run's heap)
+        LARGE_GROUPS.acquireUninterruptibly();
+      }
+      try {
+        result =
+            new ImpactEstimator(
+                    new NewtonLogisticPropensityModel(),
+                    new NewtonLogisticPropensityModel(),
+                    options)
+                .estimate(sample);
+      } finally {
+        if (large) {
+          LARGE_GROUPS.release();
+        }
+      }
       Estimated estimated =
           new Estimated(
               programId,
