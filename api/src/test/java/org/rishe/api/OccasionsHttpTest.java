@@ -88,7 +88,11 @@ class OccasionsHttpTest extends OneServerPerClass {
                 .get("validOccasions")
                 .toString())
         .contains("nowruz", "muharram");
-    json(server.get("/api/v1/occasions?measure=pledges", Role.LEADERSHIP), 400);
+    assertThat(
+            json(server.get("/api/v1/occasions?measure=smiles", Role.LEADERSHIP), 400).toString())
+        .contains("pledges", "pledged_amount");
+    // the pledge measures are known, though this run has no pledge rows
+    json(server.get("/api/v1/occasions?measure=pledges", Role.LEADERSHIP), 200);
     json(server.get("/api/v1/occasions?lang=de", Role.LEADERSHIP), 400);
   }
 
