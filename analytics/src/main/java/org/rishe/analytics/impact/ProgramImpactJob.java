@@ -2,6 +2,10 @@ package org.rishe.analytics.impact;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -32,6 +36,7 @@ import org.apache.spark.util.LongAccumulator;
 import org.rishe.analytics.stats.Estimate;
 import org.rishe.common.results.ProgramImpactGap;
 import org.rishe.common.results.ResultTables;
+import org.rishe.spark.memory.HeapReservation;
 import org.rishe.spark.progress.JobProgress;
 
 /**
@@ -177,18 +182,19 @@ public final class ProgramImpactJob {
       // receives only the results, whatever the number of people. A progress line every 30 s says
       // how far the estimates are.
       LongAccumulator done = spark.sparkContext().longAccumulator("programme impact estimates");
+      Map<String, GroupSize> sizes = groupSizes(frame);
       Dataset<byte[]> results =
           frame
               .groupByKey(
                   (MapFunction<Row, String>)
                       row ->
-                          row.getString(row.fieldIndex(ProgramImpactTransforms.PROGRAM_ID))
-                              + KEY_SEPARATOR
-                              + row.getString(row.fieldIndex(ProgramImpactTransforms.OUTCOME)),
+                          groupKey(
+                              row.getString(row.fieldIndex(ProgramImpactTransforms.PROGRAM_ID)),
+                              row.getString(row.fieldIndex(ProgramImpactTransforms.OUTCOME))),
                   Encoders.STRING())
               .flatMapGroups(
                   new SampleEstimator(
-                      factorCodes, settings.options(), settings.minimumGroupSize(), done),
+                      factorCodes, settings.options(), settings.minimumGroupSize(), sizes, done),
                   Encoders.BINARY());
       List<byte[]> collected;
       try (JobProgress watch =
@@ -251,6 +257,38 @@ public final class ProgramImpactJob {
     return new Results(evaluations, gaps);
   }
 
+  /**
+   * The number of units and of treated units of every programme × outcome group in the frame, by
+   * {@link #groupKey}: one small aggregation, so that each group's estimate knows its size before
+   * it reads a row.
+   */
+  private static Map<String, GroupSize> groupSizes(Dataset<Row> frame) {
+    Map<String, GroupSize> sizes = new LinkedHashMap<>();
+    for (Row row :
+        frame
+            .groupBy(ProgramImpactTransforms.PROGRAM_ID, ProgramImpactTransforms.OUTCOME)
+            .agg(
+                count(lit(1)),
+                sum(when(col(ProgramImpactTransforms.TREATED), lit(1L)).otherwise(lit(0L))))
+            .collectAsList()) {
+      sizes.put(
+          groupKey(row.getString(0), row.getString(1)),
+          new GroupSize(row.getLong(2), row.getLong(3)));
+    }
+    return sizes;
+  }
+
+  private static String groupKey(String programId, String outcome) {
+    return programId + KEY_SEPARATOR + outcome;
+  }
+
+  /** A programme × outcome group's units, and how many of them were treated. */
+  record GroupSize(long units, long treated) implements Serializable {
+    long controls() {
+      return units - treated;
+    }
+  }
+
   /** Why each chosen programme × outcome without an evaluation has none. */
   private List<ProgramImpactGap> explainGaps(
       Dataset<Row> enrollments,
@@ -308,79 +346,87 @@ public final class ProgramImpactJob {
   }
 
   /**
-   * Estimates one programme × outcome from its frame rows, on the executor that holds them: the
-   * rows are put in person order first (a shuffle delivers them in no fixed order, and the
-   * bootstrap's draws depend on the order), coded by {@link ImpactDesign} and estimated. Nothing is
-   * returned when either group has fewer than the minimum.
+   * Estimates one programme × outcome from its frame rows, on the executor that holds them. A group
+   * with fewer than the minimum treated or comparison units is skipped unread. Otherwise heap for
+   * the whole group is reserved first ({@link HeapReservation}: the tasks of one JVM hold large
+   * groups one after another, and Spark spills its own sorts and caches to make room), then the
+   * rows are put in person order (a shuffle delivers them in no fixed order, and the bootstrap's
+   * draws depend on the order), coded by {@link ImpactDesign} and estimated.
    */
   static final class SampleEstimator implements FlatMapGroupsFunction<String, Row, byte[]> {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    /** Groups above this many units are estimated one at a time per executor JVM. */
-    static final int LARGE_GROUP_UNITS = 200_000;
-
-    private static final java.util.concurrent.Semaphore LARGE_GROUPS =
-        new java.util.concurrent.Semaphore(1);
     private final List<String> factorCodes;
     private final ImpactOptions options;
     private final int minimumGroupSize;
+    private final Map<String, GroupSize> sizes;
     private final LongAccumulator done;
 
     SampleEstimator(
         List<String> factorCodes,
         ImpactOptions options,
         int minimumGroupSize,
+        Map<String, GroupSize> sizes,
         LongAccumulator done) {
       this.factorCodes = List.copyOf(factorCodes);
       this.options = requireNonNull(options, "options is null");
       this.minimumGroupSize = minimumGroupSize;
+      this.sizes = Map.copyOf(sizes);
       this.done = requireNonNull(done, "done is null");
     }
 
     @Override
     public Iterator<byte[]> call(String key, Iterator<Row> rows) {
-      if (!rows.hasNext()) {
+      GroupSize size = sizes.get(key);
+      if (!rows.hasNext()
+          || size == null
+          || size.treated() < minimumGroupSize
+          || size.controls() < minimumGroupSize) {
         return java.util.Collections.emptyIterator();
       }
-      Row first = rows.next();
-      String programId = first.getString(first.fieldIndex(ProgramImpactTransforms.PROGRAM_ID));
-      String outcome = first.getString(first.fieldIndex(ProgramImpactTransforms.OUTCOME));
-      String valueType = first.getString(first.fieldIndex(ProgramImpactTransforms.VALUE_TYPE));
-      ImpactSample sample = ImpactDesign.sample(units(first, rows, factorCodes), factorCodes);
-      if (sample.treatedCount() < minimumGroupSize || sample.controlCount() < minimumGroupSize) {
-        return java.util.Collections.emptyIterator();
-      }
-      long started = System.nanoTime();
-      ImpactResult result;
-      boolean large = sample.size() > LARGE_GROUP_UNITS;
-      if (large) {
-        // one large group at a time in this JVM: its estimate peaks at about 1.3 KB a unit, and
-        // two at once on a 2-core executor would double that (the 1,000,000-family run's heap)
-        LARGE_GROUPS.acquireUninterruptibly();
-      }
-      try {
-        result =
+      try (HeapReservation heap =
+          HeapReservation.reserve(groupBytes(size.units(), factorCodes.size()))) {
+        Row first = rows.next();
+        String programId = first.getString(first.fieldIndex(ProgramImpactTransforms.PROGRAM_ID));
+        String outcome = first.getString(first.fieldIndex(ProgramImpactTransforms.OUTCOME));
+        String valueType = first.getString(first.fieldIndex(ProgramImpactTransforms.VALUE_TYPE));
+        ImpactSample sample = ImpactDesign.sample(units(first, rows, factorCodes), factorCodes);
+        if (sample.treatedCount() < minimumGroupSize || sample.controlCount() < minimumGroupSize) {
+          return java.util.Collections.emptyIterator();
+        }
+        long started = System.nanoTime();
+        ImpactResult result =
             new ImpactEstimator(
                     new NewtonLogisticPropensityModel(),
                     new NewtonLogisticPropensityModel(),
                     options)
                 .estimate(sample);
-      } finally {
-        if (large) {
-          LARGE_GROUPS.release();
-        }
+        Estimated estimated =
+            new Estimated(
+                programId,
+                outcome,
+                valueType,
+                sample.covariateNames(),
+                result,
+                (System.nanoTime() - started) / 1e9);
+        done.add(1);
+        return List.of(estimated.write()).iterator();
       }
-      Estimated estimated =
-          new Estimated(
-              programId,
-              outcome,
-              valueType,
-              sample.covariateNames(),
-              result,
-              (System.nanoTime() - started) / 1e9);
-      done.add(1);
-      return List.of(estimated.write()).iterator();
     }
+  }
+
+  /**
+   * The heap a group of {@code units} units with {@code factors} factor codes needs at its peak, an
+   * upper bound: the rows read into columns and reordered (two copies of about {@code factors + 8}
+   * values a unit), then the sample's covariate columns and design matrix (about {@code factors +
+   * 16} covariates, each held some four times over by the columns, the design matrix and the
+   * estimators' working arrays), plus family ids and person keys. {@code bench/impact/memory.sh}
+   * measured 1.27 KB a unit at its peak for 40 covariates; this gives 1.67 KB for the 24 factors
+   * that make about as many.
+   */
+  static long groupBytes(long units, int factors) {
+    long perUnit = 32L * (factors + 17) + 8L * (factors + 8) + 100;
+    return units * perUnit;
   }
 
   /**
