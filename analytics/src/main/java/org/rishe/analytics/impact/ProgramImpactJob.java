@@ -218,7 +218,8 @@ public final class ProgramImpactJob {
         progress.accept(
             String.format(
                 Locale.ROOT,
-                "  %s %s: %,d enrolled, %,d comparison in %,d families, %s, %.1f s (%d of %d)",
+                "  %s %s: %,d enrolled, %,d comparison in %,d families, %s, %.1f s, %,d MB"
+                    + " of heap reserved after %.1f s waiting (%d of %d)",
                 one.programId(),
                 one.outcome(),
                 result.treated(),
@@ -232,6 +233,8 @@ public final class ProgramImpactJob {
                         result.resamples(),
                         result.resampleUnits()),
                 one.seconds(),
+                one.heapMegabytes(),
+                one.waitSeconds(),
                 index + 1,
                 estimated.size()));
         String outcomeType =
@@ -324,7 +327,9 @@ public final class ProgramImpactJob {
       String valueType,
       List<String> covariateNames,
       ImpactResult result,
-      double seconds)
+      double seconds,
+      int heapMegabytes,
+      double waitSeconds)
       implements Serializable {
     byte[] write() {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -384,8 +389,10 @@ public final class ProgramImpactJob {
           || size.controls() < minimumGroupSize) {
         return java.util.Collections.emptyIterator();
       }
+      long asked = System.nanoTime();
       try (HeapReservation heap =
           HeapReservation.reserve(groupBytes(size.units(), factorCodes.size()))) {
+        double waited = (System.nanoTime() - asked) / 1e9;
         Row first = rows.next();
         String programId = first.getString(first.fieldIndex(ProgramImpactTransforms.PROGRAM_ID));
         String outcome = first.getString(first.fieldIndex(ProgramImpactTransforms.OUTCOME));
@@ -408,7 +415,9 @@ public final class ProgramImpactJob {
                 valueType,
                 sample.covariateNames(),
                 result,
-                (System.nanoTime() - started) / 1e9);
+                (System.nanoTime() - started) / 1e9,
+                heap.megabytes(),
+                waited);
         done.add(1);
         return List.of(estimated.write()).iterator();
       }
