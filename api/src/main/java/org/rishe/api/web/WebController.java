@@ -10,9 +10,10 @@ import org.rishe.api.error.ApiProblem;
 
 /**
  * The dashboard: a single page with its script and style from this jar, and the ECharts library
- * from the {@code org.webjars.npm:echarts} jar (nothing from a CDN). Only the file names listed
- * here are served, so no request can name another classpath resource, and every page carries a
- * Content-Security-Policy that allows scripts, styles and requests to this server only.
+ * from the {@code org.mvnpm:echarts} jar, the npm package as published on Maven Central (nothing
+ * from a CDN). Only the file names listed here are served, so no request can name another classpath
+ * resource, and every page carries a Content-Security-Policy that allows scripts, styles and
+ * requests to this server only.
  */
 public final class WebController {
   /**
@@ -24,7 +25,7 @@ public final class WebController {
           + " form-action 'self'; frame-ancestors 'none'";
 
   private static final String OWN = "org/rishe/api/web/";
-  private static final String ECHARTS = "META-INF/resources/webjars/echarts/";
+  private static final String ECHARTS = "META-INF/resources/_static/echarts/";
 
   private record Asset(String resource, String contentType, String cacheControl) {}
 
@@ -82,15 +83,15 @@ public final class WebController {
     try (InputStream in =
         WebController.class
             .getClassLoader()
-            .getResourceAsStream("META-INF/maven/org.webjars.npm/echarts/pom.properties")) {
+            .getResourceAsStream("META-INF/maven/org.mvnpm/echarts/pom.properties")) {
       if (in == null) {
-        throw new IllegalStateException("the echarts WebJar is not on the classpath");
+        throw new IllegalStateException("the org.mvnpm:echarts jar is not on the classpath");
       }
       Properties properties = new Properties();
       properties.load(in);
       return properties.getProperty("version");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the echarts WebJar's version", e);
+      throw new UncheckedIOException("cannot read the echarts jar's version", e);
     }
   }
 }
