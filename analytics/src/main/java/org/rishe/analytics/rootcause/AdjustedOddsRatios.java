@@ -59,28 +59,58 @@ public final class AdjustedOddsRatios {
   static Map<Key, Estimate> estimate(
       String problem, Sample sample, ModelSampling sampling, CausalOrder order) {
     requireNonNull(problem, "problem is null");
-    List<String> codes = sampling.codes();
+    return perFactorAndRegion(
+        problem,
+        sample,
+        sampling.codes(),
+        factor -> order.confounders(factor, problem, sampling.codes()),
+        (focal, confounders, adjustedFor, region) ->
+            fit(sample, focal, confounders, region, sampling));
+  }
+
+  /** One model of a factor on the problem: {@link #perFactorAndRegion} calls it per fit. */
+  @FunctionalInterface
+  interface FactorModel<T> {
+    /**
+     * The model of code {@code focal} in {@code region} (-1 overall), adjusted for {@code
+     * confounders} (indices into the codes, named {@code adjustedFor}); empty when not fitted.
+     */
+    Optional<T> fit(int focal, int[] confounders, List<String> adjustedFor, int region);
+  }
+
+  /**
+   * {@code model} for every code of {@code codes} other than {@code problem}, adjusted for the
+   * codes {@code confoundersOf} gives it, overall and in each region of the sample: the loop the
+   * adjusted odds ratios and the total effects share, fitted in parallel on the driver's cores.
+   */
+  static <T> Map<Key, T> perFactorAndRegion(
+      String problem,
+      Sample sample,
+      List<String> codes,
+      java.util.function.Function<String, List<String>> confoundersOf,
+      FactorModel<T> model) {
     List<Runnable> fits = new ArrayList<>();
-    Map<Key, Estimate> estimates = new ConcurrentHashMap<>();
+    Map<Key, T> results = new ConcurrentHashMap<>();
     for (int focal = 0; focal < codes.size(); focal++) {
       String factor = codes.get(focal);
       if (factor.equals(problem)) {
         continue;
       }
-      int[] confounders =
-          order.confounders(factor, problem, codes).stream().mapToInt(codes::indexOf).toArray();
+      List<String> adjustedFor = List.copyOf(confoundersOf.apply(factor));
+      int[] confounders = adjustedFor.stream().mapToInt(codes::indexOf).toArray();
       for (int region = -1; region < sample.regions.size(); region++) {
         int focalIndex = focal;
         int regionIndex = region;
-        String regionName = region < 0 ? null : sample.regions.get(region);
+        Key key = new Key(problem, factor, region < 0 ? null : sample.regions.get(region));
         fits.add(
             () ->
-                fit(sample, focalIndex, confounders, regionIndex, sampling)
-                    .ifPresent(e -> estimates.put(new Key(problem, factor, regionName), e)));
+                model
+                    .fit(focalIndex, confounders, adjustedFor, regionIndex)
+                    .ifPresent(result -> results.put(key, result)));
       }
     }
     fits.parallelStream().forEach(Runnable::run);
-    return new HashMap<>(estimates);
+    return new HashMap<>(results);
   }
 
   static Optional<Estimate> fit(

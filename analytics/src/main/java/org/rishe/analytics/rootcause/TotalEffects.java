@@ -69,32 +69,13 @@ public final class TotalEffects {
    */
   static Map<AdjustedOddsRatios.Key, TotalEffect> estimateAll(
       String problem, AdjustedOddsRatios.Sample sample, ModelSampling sampling, CausalOrder order) {
-    List<String> codes = sampling.codes();
-    List<Runnable> fits = new java.util.ArrayList<>();
-    Map<AdjustedOddsRatios.Key, TotalEffect> effects =
-        new java.util.concurrent.ConcurrentHashMap<>();
-    for (int focal = 0; focal < codes.size(); focal++) {
-      String factor = codes.get(focal);
-      if (factor.equals(problem)) {
-        continue;
-      }
-      List<String> adjustedFor = order.totalEffectConfounders(factor, problem, codes);
-      int[] confounders = adjustedFor.stream().mapToInt(codes::indexOf).toArray();
-      for (int region = -1; region < sample.regions().size(); region++) {
-        int focalIndex = focal;
-        int regionIndex = region;
-        String regionName = region < 0 ? null : sample.regions().get(region);
-        fits.add(
-            () ->
-                estimate(sample, focalIndex, confounders, adjustedFor, regionIndex, sampling)
-                    .ifPresent(
-                        effect ->
-                            effects.put(
-                                new AdjustedOddsRatios.Key(problem, factor, regionName), effect)));
-      }
-    }
-    fits.parallelStream().forEach(Runnable::run);
-    return new HashMap<>(effects);
+    return AdjustedOddsRatios.perFactorAndRegion(
+        problem,
+        sample,
+        sampling.codes(),
+        factor -> order.totalEffectConfounders(factor, problem, sampling.codes()),
+        (focal, confounders, adjustedFor, region) ->
+            estimate(sample, focal, confounders, adjustedFor, region, sampling));
   }
 
   /**
