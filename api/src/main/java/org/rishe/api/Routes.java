@@ -187,6 +187,13 @@ final class Routes {
                 "names the request, 1 to 200 printable ASCII characters (e.g. a UUID): a retry with"
                     + " the same key gets the first answer and records nothing again")
             .returns(InterestController.InterestView.class));
+    routes.add(
+        ApiRoute.get(
+                PREFIX + "/me/interests",
+                "the programmes the calling volunteer registered interest in, oldest first",
+                interest::mine)
+            .roles(VOLUNTEER)
+            .returns(InterestController.MyInterestsResponse.class));
 
     NeedsController needs =
         new NeedsController(dependencies.results(), dependencies.smallCellThreshold());

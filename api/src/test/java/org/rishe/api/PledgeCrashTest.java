@@ -63,7 +63,7 @@ class PledgeCrashTest {
     assertThat(acknowledged).isNotEmpty().hasSizeLessThan(requests.size());
 
     // every acknowledged pledge survived the kill, once; none was recorded twice
-    Map<Request, Long> afterKill = counts(PledgeLog.read(layout.pledgeLog()));
+    Map<Request, Long> afterKill = counts(PledgeLog.read(layout.pledgeLog()), requests);
     assertThat(afterKill.keySet()).containsAll(acknowledged);
     assertThat(afterKill.values()).containsOnly(1L);
 
@@ -74,7 +74,7 @@ class PledgeCrashTest {
         afterKill.keySet(),
         (again, request) -> post(again, keys.get(request.donor()), request));
     List<Pledge> stored = PledgeLog.read(layout.pledgeLog());
-    Map<Request, Long> finalCounts = counts(stored);
+    Map<Request, Long> finalCounts = counts(stored, requests);
     assertThat(finalCounts.keySet()).containsExactlyInAnyOrderElementsOf(requests);
     assertThat(finalCounts.values()).containsOnly(1L);
     // 60 pledges of 10 on each need
@@ -86,11 +86,16 @@ class PledgeCrashTest {
         .containsExactlyInAnyOrderEntriesOf(Map.of(G1, 600.0, B1, 600.0));
   }
 
-  private static Map<Request, Long> counts(List<Pledge> pledges) {
+  /** How often each request is recorded; the log holds its key's SHA-256, not the key. */
+  private static Map<Request, Long> counts(List<Pledge> pledges, List<Request> requests) {
+    Map<String, String> keyOfHash =
+        requests.stream()
+            .map(Request::idempotencyKey)
+            .collect(Collectors.toMap(ApiKeyStore::sha256, key -> key));
     return pledges.stream()
         .collect(
             Collectors.groupingBy(
-                p -> new Request(p.donorId(), p.needRef(), p.idempotencyKey()),
+                p -> new Request(p.donorId(), p.needRef(), keyOfHash.get(p.idempotencyKeySha256())),
                 Collectors.counting()));
   }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.auth.Role;
 import org.rishe.api.pledges.Pledge;
 import org.rishe.api.pledges.PledgeLog;
@@ -92,7 +93,8 @@ class PledgesHttpTest {
                 record.get("pledgedAt").asText(),
                 null,
                 "PRG01",
-                "R01"));
+                "R01",
+                null));
   }
 
   @Test
@@ -144,8 +146,15 @@ class PledgesHttpTest {
     assertThat(afterFull.body()).isEqualTo(created.body());
     List<Pledge> stored = PledgeLog.read(server.layout.pledgeLog());
     assertThat(stored).extracting(Pledge::donorId).containsExactly("donor-1", "donor-2", "donor-2");
-    assertThat(stored).extracting(Pledge::idempotencyKey).containsExactly("k-1", "k-1", null);
-    assertThat(Files.readString(server.layout.pledgeLog()).lines()).hasSize(3);
+    // the log keeps the key's SHA-256, never the key a client sent; the answer echoes the key
+    assertThat(JSON.readTree(created.body()).get("idempotencyKey").asText()).isEqualTo("k-1");
+    String hash = ApiKeyStore.sha256("k-1");
+    assertThat(hash).matches("[0-9a-f]{64}");
+    assertThat(stored).extracting(Pledge::idempotencyKeySha256).containsExactly(hash, hash, null);
+    assertThat(stored).extracting(Pledge::idempotencyKey).containsOnlyNulls();
+    String log = Files.readString(server.layout.pledgeLog());
+    assertThat(log).doesNotContain("\"k-1\"");
+    assertThat(log.lines()).hasSize(3);
   }
 
   @Test

@@ -103,6 +103,45 @@ class VolunteerHttpTest {
   }
 
   @Test
+  void aVolunteerListsOwnRegisteredInterestsAndNobodyElses() throws Exception {
+    String other = server.dependencies.keys().create(Role.VOLUNTEER, "V2");
+    JsonNode before = json(server.get("/api/v1/me/interests", Role.VOLUNTEER), 200);
+    RawHttp.Response prg04 = interest("PRG04", Role.VOLUNTEER, "k-4");
+    RawHttp.Response prg01 = interest("PRG01", Role.VOLUNTEER, null);
+    interest("PRG04", Role.VOLUNTEER, null); // registered before: no second record
+    RawHttp.Response others = post("PRG01", other, "k-4");
+
+    // read at each request: the answer before the registrations is not served again after them
+    JsonNode own = json(server.get("/api/v1/me/interests", Role.VOLUNTEER), 200);
+    JsonNode theirs = json(HttpGet.send(server.port(), "/api/v1/me/interests", other), 200);
+
+    assertThat(before.get("interests")).isEmpty();
+    assertThat(own.get("interests")).hasSize(2);
+    JsonNode first = own.get("interests").get(0);
+    assertThat(first.get("programId").asText()).isEqualTo("PRG04");
+    assertThat(first.get("registeredAt").asText())
+        .isEqualTo(JSON.readTree(prg04.body()).get("registeredAt").asText());
+    assertThat(own.get("interests").get(1).get("programId").asText()).isEqualTo("PRG01");
+    assertThat(own.get("interests").get(1).get("registeredAt").asText())
+        .isEqualTo(JSON.readTree(prg01.body()).get("registeredAt").asText());
+    // nothing but the programme and the time: no volunteer id, no Idempotency-Key
+    assertThat(first.size()).isEqualTo(2);
+    assertThat(own.size()).isEqualTo(1);
+    assertThat(own.toString()).doesNotContain("V1").doesNotContain("k-4");
+    assertThat(others.status()).isEqualTo(201);
+    assertThat(theirs.get("interests")).hasSize(1);
+    assertThat(theirs.get("interests").get(0).get("programId").asText()).isEqualTo("PRG01");
+    // only a volunteer has interests of their own
+    for (Role role : List.of(Role.PLANNER, Role.ADMIN, Role.DONOR, Role.LEADERSHIP)) {
+      assertThat(server.get("/api/v1/me/interests", role).statusCode())
+          .as(role.code())
+          .isEqualTo(403);
+    }
+    assertThat(HttpGet.send(server.port(), "/api/v1/me/interests", null).statusCode())
+        .isEqualTo(401);
+  }
+
+  @Test
   void anUnknownProgrammeIsNotFoundAndOnlyAVolunteerMayRegister() throws Exception {
     RawHttp.Response unknown = interest("PRG99", Role.VOLUNTEER, null);
     RawHttp.Response badKey = interest("PRG01", Role.VOLUNTEER, "has space");

@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -40,6 +42,10 @@ public final class RisheClient {
   private static final String PREFIX = "/api/v1";
   private static final int PAGE_SIZE = 1000;
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private static final String REPLAYED = "Idempotent-Replayed";
+  private static final Set<String> PROBLEM_MEMBERS =
+      Set.of("type", "title", "status", "detail", "instance");
 
   private final URI base;
   private final String apiKey;
@@ -192,11 +198,192 @@ public final class RisheClient {
     return get("/query/cubes", Map.of(), QueryCubes.class);
   }
 
+  /** The needs board: every open and pledged need, labels in English. */
+  public NeedsBoard needs() {
+    return needs(NeedsFilter.ALL);
+  }
+
+  /** The needs of the board that pass {@code filter}. */
+  public NeedsBoard needs(NeedsFilter filter) {
+    requireNonNull(filter, "filter is null");
+    return whole(
+        "/needs",
+        parameters(
+            "kind",
+            filter.kind(),
+            "region",
+            filter.region(),
+            "program",
+            filter.program(),
+            "currency",
+            filter.currency(),
+            "minAmount",
+            number(filter.minAmount()),
+            "maxAmount",
+            number(filter.maxAmount()),
+            "lang",
+            filter.lang()),
+        "needs",
+        NeedsBoard.class);
+  }
+
+  /** One need of the board by its reference; a 404 once it is met or withdrawn. */
+  public Need need(String needRef) {
+    return need(needRef, null);
+  }
+
+  /** One need of the board, its labels in {@code lang} ({@code en} or {@code fa}; null: en). */
+  public Need need(String needRef, String lang) {
+    return get("/needs/" + segment(needRef), parameters("lang", lang), Need.class);
+  }
+
+  /**
+   * Pledges {@code amount} in {@code currency} (the need's) to a need of the board, as the calling
+   * donor, with a new random Idempotency-Key: the receipt carries it, so that a caller who does not
+   * know whether the pledge was recorded (a timeout) can send it again with {@link #pledge(String,
+   * Double, String, String)} and never pledge twice. Both null for a need without an amount, which
+   * is pledged whole. A refusal is a {@link RisheApiException}: {@code 409} when the need is not
+   * open or has no room for the amount ({@code remaining} among its extensions), {@code 404} when
+   * the need is not on the board.
+   */
+  public PledgeReceipt pledge(String needRef, Double amount, String currency) {
+    return pledge(needRef, amount, currency, UUID.randomUUID().toString());
+  }
+
+  /**
+   * As {@link #pledge(String, Double, String)} with {@code idempotencyKey} (1 to 200 printable
+   * ASCII characters without spaces; null for none): a request repeated with the key of one that
+   * was recorded records nothing and gets that pledge back, {@code replayed}.
+   */
+  public PledgeReceipt pledge(
+      String needRef, Double amount, String currency, String idempotencyKey) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (amount != null) {
+      body.put("amount", amount);
+    }
+    if (currency != null) {
+      body.put("currency", currency);
+    }
+    HttpResponse<String> response =
+        postWithKey("/needs/" + segment(needRef) + "/pledges", body, idempotencyKey);
+    PledgeView pledge = convert(parse(response), json.constructType(PledgeView.class));
+    return new PledgeReceipt(
+        pledge.pledgeId(),
+        pledge.needRef(),
+        pledge.amount(),
+        pledge.currency(),
+        pledge.pledgedAt(),
+        pledge.idempotencyKey(),
+        replayed(response));
+  }
+
+  /** The calling donor's own donations with their journeys, and pledges with how far each came. */
+  public MyGiving myDonations() {
+    return get("/me/donations", Map.of(), MyGiving.class);
+  }
+
+  /**
+   * A donation's journey to its recipient; a donor's key sees only its own donations (any other id
+   * is the {@code 404} of an id that does not exist).
+   */
+  public Journey journey(String donationId) {
+    return get("/donations/" + segment(donationId) + "/journey", Map.of(), Journey.class);
+  }
+
+  /** The programmes matched to the calling volunteer, best first, with the reasons. */
+  public Matches myMatches() {
+    return whole("/me/matches", Map.of(), "matches", Matches.class);
+  }
+
+  /** The programmes matched to volunteer {@code volunteerId}, for coordinators. */
+  public Matches matches(String volunteerId) {
+    return whole(
+        "/volunteers/" + segment(volunteerId) + "/matches", Map.of(), "matches", Matches.class);
+  }
+
+  /**
+   * Registers the calling volunteer's interest in programme {@code programId} with a new random
+   * Idempotency-Key (the answer carries it, for a retry with {@link #registerInterest(String,
+   * String)}).
+   */
+  public InterestRegistration registerInterest(String programId) {
+    return registerInterest(programId, UUID.randomUUID().toString());
+  }
+
+  /**
+   * Registers the calling volunteer's interest in programme {@code programId}; {@code
+   * idempotencyKey} (null for none) names the request, so that a retry records nothing again.
+   * Registering a programme again is no error: the first record, {@code ALREADY_REGISTERED}.
+   */
+  public InterestRegistration registerInterest(String programId, String idempotencyKey) {
+    HttpResponse<String> response =
+        postWithKey("/programs/" + segment(programId) + "/interest", null, idempotencyKey);
+    InterestView interest = convert(parse(response), json.constructType(InterestView.class));
+    InterestRegistration.Outcome outcome =
+        response.statusCode() == 200
+            ? InterestRegistration.Outcome.ALREADY_REGISTERED
+            : replayed(response)
+                ? InterestRegistration.Outcome.REPLAYED
+                : InterestRegistration.Outcome.CREATED;
+    return new InterestRegistration(
+        interest.programId(), interest.registeredAt(), interest.idempotencyKey(), outcome);
+  }
+
+  /** The programmes the calling volunteer registered interest in, oldest first. */
+  public List<RegisteredInterest> myInterests() {
+    List<RegisteredInterest> interests =
+        get("/me/interests", Map.of(), InterestsResponse.class).interests();
+    return interests == null ? List.of() : List.copyOf(interests);
+  }
+
+  /** Whether pledges reach their needs: overall, per programme and per region. */
+  public Trust trust() {
+    return get("/trust", Map.of(), Trust.class);
+  }
+
+  /** Giving and volunteer sign-ups on every occasion of the run, names in English. */
+  public Occasions occasions() {
+    return occasions(null, null, null, null);
+  }
+
+  /**
+   * The occasions of Gregorian {@code year} (of the window's start), of one {@code occasion} code
+   * (e.g. {@code nowruz}) and one {@code measure} (e.g. {@code donations}), names in {@code lang}
+   * ({@code en} or {@code fa}); a null argument leaves that filter out.
+   */
+  public Occasions occasions(Integer year, String occasion, String measure, String lang) {
+    return whole(
+        "/occasions",
+        parameters(
+            "year",
+            year == null ? null : String.valueOf(year),
+            "occasion",
+            occasion,
+            "measure",
+            measure,
+            "lang",
+            lang),
+        "occasions",
+        Occasions.class);
+  }
+
   record ProblemsPage(String run, List<Problem> problems, String nextCursor) {}
 
   record HotspotsPage(String run, String method, List<Hotspot> hotspots, String nextCursor) {}
 
   record ProgramsResponse(String run, List<Program> programs) {}
+
+  record PledgeView(
+      String pledgeId,
+      String needRef,
+      Double amount,
+      String currency,
+      String pledgedAt,
+      String idempotencyKey) {}
+
+  record InterestView(String programId, String registeredAt, String idempotencyKey) {}
+
+  record InterestsResponse(List<RegisteredInterest> interests) {}
 
   private <P, T> List<T> allPages(
       String path, Map<String, String> query, Class<P> page, Function<P, List<T>> rows) {
@@ -255,14 +442,40 @@ public final class RisheClient {
   }
 
   private HttpRequest post(String path, Map<String, String> query, Object body) {
+    return post(path, query, body, Map.of());
+  }
+
+  /** A POST of {@code body} as JSON (no body when null) with further {@code headers}. */
+  private HttpRequest post(
+      String path, Map<String, String> query, Object body, Map<String, String> headers) {
+    HttpRequest.Builder builder = request(path, query);
+    headers.forEach(builder::header);
+    if (body == null) {
+      return builder.POST(HttpRequest.BodyPublishers.noBody()).build();
+    }
     try {
-      return request(path, query)
+      return builder
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
           .build();
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("could not write the request body: " + e.getMessage(), e);
     }
+  }
+
+  /** A POST of {@code body} (none when null) with {@code idempotencyKey} (none when null). */
+  private HttpResponse<String> postWithKey(String path, Object body, String idempotencyKey) {
+    return exchange(
+        post(
+            path,
+            Map.of(),
+            body,
+            idempotencyKey == null ? Map.of() : Map.of(IDEMPOTENCY_KEY, idempotencyKey)));
+  }
+
+  /** Whether the server answered from an earlier request with the same Idempotency-Key. */
+  private static boolean replayed(HttpResponse<String> response) {
+    return response.headers().firstValue(REPLAYED).map("true"::equalsIgnoreCase).orElse(false);
   }
 
   private HttpRequest.Builder request(String path, Map<String, String> query) {
@@ -275,6 +488,11 @@ public final class RisheClient {
   }
 
   private JsonNode send(HttpRequest request) {
+    return parse(exchange(request));
+  }
+
+  /** Sends {@code request}; an error answer is thrown as a {@link RisheApiException}. */
+  private HttpResponse<String> exchange(HttpRequest request) {
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString(UTF_8));
@@ -293,11 +511,17 @@ public final class RisheClient {
     if (response.statusCode() >= 400) {
       throw problem(response);
     }
+    return response;
+  }
+
+  private JsonNode parse(HttpResponse<String> response) {
     try {
       return json.readTree(response.body());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
-          request.uri() + " answered with something that is not JSON: " + e.getOriginalMessage(),
+          response.request().uri()
+              + " answered with something that is not JSON: "
+              + e.getOriginalMessage(),
           e);
     }
   }
@@ -307,8 +531,17 @@ public final class RisheClient {
     try {
       JsonNode body = json.readTree(response.body());
       if (body != null && body.isObject()) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        body.fields()
+            .forEachRemaining(
+                field -> {
+                  if (!PROBLEM_MEMBERS.contains(field.getKey())) {
+                    extensions.put(
+                        field.getKey(), json.convertValue(field.getValue(), Object.class));
+                  }
+                });
         return new RisheApiException(
-            status, text(body, "title", "HTTP " + status), text(body, "detail", null));
+            status, text(body, "title", "HTTP " + status), text(body, "detail", null), extensions);
       }
     } catch (JsonProcessingException e) {
       // not problem+json (a proxy's page, say): report the start of the body below
@@ -316,6 +549,16 @@ public final class RisheClient {
     String body = response.body() == null ? "" : response.body().strip();
     return new RisheApiException(
         status, "HTTP " + status, body.length() > 200 ? body.substring(0, 200) + "…" : body);
+  }
+
+  /** Formats an amount filter without a needless {@code .0}. */
+  private static String number(Double value) {
+    if (value == null) {
+      return null;
+    }
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? String.valueOf(value.longValue())
+        : String.valueOf(value);
   }
 
   private static String text(JsonNode body, String field, String otherwise) {

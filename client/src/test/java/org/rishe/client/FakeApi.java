@@ -28,11 +28,37 @@ final class FakeApi implements AutoCloseable {
 
   /** Answers 200 with a JSON body. */
   static void answer(HttpExchange exchange, String json) throws IOException {
-    byte[] bytes = json.getBytes(UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, bytes.length);
+    answer(exchange, 200, "application/json", json, Map.of());
+  }
+
+  /** Answers {@code status} with a body of {@code contentType} and further {@code headers}. */
+  static void answer(
+      HttpExchange exchange,
+      int status,
+      String contentType,
+      String body,
+      Map<String, String> headers)
+      throws IOException {
+    byte[] bytes = body.getBytes(UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    headers.forEach(exchange.getResponseHeaders()::set);
+    exchange.sendResponseHeaders(status, bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();
+  }
+
+  /** What a request sent: method, path and query, the headers asked for, and the body. */
+  static String describe(HttpExchange exchange, String... headers) throws IOException {
+    StringBuilder request =
+        new StringBuilder(exchange.getRequestMethod()).append(' ').append(exchange.getRequestURI());
+    for (String header : headers) {
+      String value = exchange.getRequestHeaders().getFirst(header);
+      if (value != null) {
+        request.append(' ').append(header).append('=').append(value);
+      }
+    }
+    String body = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
+    return body.isEmpty() ? request.toString() : request.append(' ').append(body).toString();
   }
 
   @Override

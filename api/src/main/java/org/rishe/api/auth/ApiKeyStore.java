@@ -233,7 +233,8 @@ public final class ApiKeyStore {
     }
   }
 
-  static String sha256(String text) {
+  /** The SHA-256 of {@code text}'s UTF-8 bytes, as 64 lowercase hex digits. */
+  public static String sha256(String text) {
     try {
       return HexFormat.of()
           .formatHex(

@@ -36,7 +36,11 @@ public final class PledgeController {
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  /** The pledge as served: no donor id (the caller's own) and no need id (internal). */
+  /**
+   * The pledge as served: no donor id (the caller's own) and no need id (internal); {@code
+   * idempotencyKey} is the one the request carried (a retry carries the first request's), since the
+   * log keeps only its hash.
+   */
   public record PledgeView(
       String pledgeId,
       String needRef,
@@ -44,14 +48,14 @@ public final class PledgeController {
       String currency,
       String pledgedAt,
       String idempotencyKey) {
-    static PledgeView of(Pledge pledge) {
+    static PledgeView of(Pledge pledge, String idempotencyKey) {
       return new PledgeView(
           pledge.pledgeId(),
           pledge.needRef(),
           pledge.amount(),
           pledge.currency(),
           pledge.pledgedAt(),
-          pledge.idempotencyKey());
+          idempotencyKey);
     }
   }
 
@@ -79,7 +83,7 @@ public final class PledgeController {
     if (pledged.replayed()) {
       ctx.header(InterestController.REPLAYED_HEADER, "true");
     }
-    ctx.status(201).json(PledgeView.of(pledged.pledge()));
+    ctx.status(201).json(PledgeView.of(pledged.pledge(), idempotencyKey));
   }
 
   /** Checks the request against the need on the board and records the pledge. */

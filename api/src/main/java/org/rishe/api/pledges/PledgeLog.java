@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.journal.AppendOnlyLog;
 import org.rishe.api.results.NeedRow;
 
@@ -18,7 +19,8 @@ import org.rishe.api.results.NeedRow;
  * <warehouse>/logs/pledges.jsonl}. The pledges on one need never add up to more than its amount,
  * however many arrive at once: the sum is checked and the pledge appended in one step under the
  * log's lock. A need without an amount is pledged whole, once. A request repeated with the same
- * Idempotency-Key returns the pledge it made, and never records twice.
+ * Idempotency-Key returns the pledge it made, and never records twice; the log keeps the key's
+ * SHA-256, never the key.
  */
 public final class PledgeLog implements AutoCloseable {
   private final AppendOnlyLog<Pledge> log;
@@ -48,14 +50,14 @@ public final class PledgeLog implements AutoCloseable {
   }
 
   /**
-   * The only key no two pledges share: the donor's Idempotency-Key (keys are the donor's own, so
-   * two donors may pick the same one). A donor may pledge to one need more than once.
+   * The only key no two pledges share: the donor's Idempotency-Key, by its SHA-256 (keys are the
+   * donor's own, so two donors may pick the same one). A record written before hashes were kept
+   * holds the raw key, which is hashed here, so an old request and its retry still meet. A donor
+   * may pledge to one need more than once.
    */
   private static List<String> keys(Pledge pledge) {
-    return Arrays.asList(
-        pledge.idempotencyKey() == null
-            ? null
-            : requestKey(pledge.donorId(), pledge.idempotencyKey()));
+    String hash = Pledge.idempotencyKeyHash(pledge);
+    return Arrays.asList(hash == null ? null : requestKey(pledge.donorId(), hash));
   }
 
   /**
@@ -67,7 +69,8 @@ public final class PledgeLog implements AutoCloseable {
     if (idempotencyKey == null) {
       return Optional.empty();
     }
-    return log.find(requestKey(donorId, idempotencyKey)).map(first -> replayed(first, needRef));
+    return log.find(requestKey(donorId, ApiKeyStore.sha256(idempotencyKey)))
+        .map(first -> replayed(first, needRef));
   }
 
   private static Pledged replayed(Pledge first, String needRef) {
@@ -77,16 +80,17 @@ public final class PledgeLog implements AutoCloseable {
     return new Pledged(first, true);
   }
 
-  private static String requestKey(String donorId, String idempotencyKey) {
-    return "request\u0000" + donorId + "\u0000" + idempotencyKey;
+  private static String requestKey(String donorId, String idempotencyKeyHash) {
+    return "request\u0000" + donorId + "\u0000" + idempotencyKeyHash;
   }
 
   /**
    * Records that {@code donorId} pledges {@code amount} (null for a need without an amount) to
    * {@code need}, synced to disk before it returns. {@code idempotencyKey} (may be null) names the
-   * request: repeated, it returns the pledge it made. Throws {@link ExceedsNeed} when the need's
-   * pledges would add up to more than its amount, or a need without an amount is pledged already,
-   * and {@link IdempotencyKeyReused} when the key named a request for another need.
+   * request: repeated, it returns the pledge it made; only its SHA-256 is stored. Throws {@link
+   * ExceedsNeed} when the need's pledges would add up to more than its amount, or a need without an
+   * amount is pledged already, and {@link IdempotencyKeyReused} when the key named a request for
+   * another need.
    */
   public Pledged pledge(NeedRow need, String donorId, Double amount, String idempotencyKey) {
     Pledge pledge =
@@ -98,9 +102,10 @@ public final class PledgeLog implements AutoCloseable {
             amount,
             need.currency(),
             clock.instant().toString(),
-            idempotencyKey,
+            null,
             need.programId(),
-            need.region());
+            need.region(),
+            idempotencyKey == null ? null : ApiKeyStore.sha256(idempotencyKey));
     AppendOnlyLog.Appended<Pledge> appended =
         log.appendIfAbsent(pledge, stored -> admit(need, amount, stored));
     if (appended.created()) {

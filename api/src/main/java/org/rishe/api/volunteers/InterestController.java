@@ -3,6 +3,7 @@ package org.rishe.api.volunteers;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 import org.rishe.api.auth.Authorizer;
 import org.rishe.api.error.ApiProblem;
@@ -15,6 +16,9 @@ import org.rishe.api.results.ResultsStore;
  * the served run. {@code 201} with the record when it is new, synced to disk first; {@code 200}
  * with the first record when the volunteer registered this programme before; a request repeated
  * with the same {@code Idempotency-Key} gets the answer it got the first time.
+ *
+ * <p>{@code GET /me/interests}: the programmes the calling volunteer registered interest in, from
+ * the interest log, oldest first. The route takes no id: a volunteer sees nobody else's.
  */
 public final class InterestController {
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -34,6 +38,25 @@ public final class InterestController {
 
   /** The registered interest as served: no volunteer id (it is the caller's own). */
   public record InterestView(String programId, String registeredAt, String idempotencyKey) {}
+
+  /** One interest the calling volunteer registered: the programme and when. */
+  public record RegisteredInterest(String programId, String registeredAt) {}
+
+  /** The calling volunteer's interests, oldest first. */
+  public record MyInterestsResponse(List<RegisteredInterest> interests) {}
+
+  /**
+   * The calling volunteer's registered interests, as the log holds them at this request (never from
+   * the table cache, which is keyed by run and would miss one registered since); no run needs to be
+   * served.
+   */
+  public void mine(Context ctx) {
+    ctx.json(
+        new MyInterestsResponse(
+            interests.of(Authorizer.key(ctx).volunteerId()).stream()
+                .map(i -> new RegisteredInterest(i.programId(), i.registeredAt()))
+                .toList()));
+  }
 
   public void register(Context ctx) {
     String idempotencyKey = idempotencyKey(ctx.header(IDEMPOTENCY_KEY));

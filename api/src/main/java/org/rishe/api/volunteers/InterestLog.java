@@ -45,6 +45,12 @@ public final class InterestLog implements AutoCloseable {
     return AppendOnlyLog.read(file, Interest.class);
   }
 
+  /** The interests {@code volunteerId} registered, oldest first. */
+  public List<Interest> of(String volunteerId) {
+    requireNonNull(volunteerId, "volunteerId is null");
+    return log.records().stream().filter(i -> volunteerId.equals(i.volunteerId())).toList();
+  }
+
   /**
    * The keys no two interests share: the volunteer's Idempotency-Key first (keys are the
    * volunteer's own, so two volunteers may pick the same one), then the volunteer and programme.
