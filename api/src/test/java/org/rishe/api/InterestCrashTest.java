@@ -60,7 +60,7 @@ class InterestCrashTest {
     assertThat(acknowledged).isNotEmpty().hasSizeLessThan(requests.size());
 
     // every acknowledged interest survived the kill, once; none was recorded twice
-    Map<Request, Long> afterKill = counts(InterestLog.read(layout.interestLog()));
+    Map<Request, Long> afterKill = counts(InterestLog.read(layout.interestLog()), requests);
     assertThat(afterKill.keySet()).containsAll(acknowledged);
     assertThat(afterKill.values()).containsOnly(1L);
 
@@ -70,16 +70,23 @@ class InterestCrashTest {
         requests,
         afterKill.keySet(),
         (again, request) -> post(again, keys.get(request.volunteer()), request));
-    Map<Request, Long> finalCounts = counts(InterestLog.read(layout.interestLog()));
+    Map<Request, Long> finalCounts = counts(InterestLog.read(layout.interestLog()), requests);
     assertThat(finalCounts.keySet()).containsExactlyInAnyOrderElementsOf(requests);
     assertThat(finalCounts.values()).containsOnly(1L);
   }
 
-  private static Map<Request, Long> counts(List<Interest> interests) {
+  /** How often each request is recorded; the log holds its key's SHA-256, not the key. */
+  private static Map<Request, Long> counts(List<Interest> interests, List<Request> requests) {
+    Map<String, String> keyOfHash =
+        requests.stream()
+            .map(Request::idempotencyKey)
+            .collect(Collectors.toMap(ApiKeyStore::sha256, key -> key));
     return interests.stream()
         .collect(
             Collectors.groupingBy(
-                i -> new Request(i.volunteerId(), i.programId(), i.idempotencyKey()),
+                i ->
+                    new Request(
+                        i.volunteerId(), i.programId(), keyOfHash.get(i.idempotencyKeySha256())),
                 Collectors.counting()));
   }
 

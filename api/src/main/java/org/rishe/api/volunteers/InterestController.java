@@ -83,10 +83,13 @@ public final class InterestController {
     if (registration.outcome() == InterestLog.Outcome.REPLAYED) {
       ctx.header(REPLAYED_HEADER, "true");
     }
-    ctx.status(registration.outcome() == InterestLog.Outcome.ALREADY_REGISTERED ? 200 : 201)
+    boolean already = registration.outcome() == InterestLog.Outcome.ALREADY_REGISTERED;
+    // the log keeps only the key's hash: the answer names the key of this request, and none when
+    // the interest was registered by an earlier request
+    ctx.status(already ? 200 : 201)
         .json(
             new InterestView(
-                interest.programId(), interest.registeredAt(), interest.idempotencyKey()));
+                interest.programId(), interest.registeredAt(), already ? null : idempotencyKey));
   }
 
   /** The header's key, or null without one; 400 when it is empty, too long or not printable. */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.journal.AppendOnlyLog;
 
 /**
@@ -52,32 +53,33 @@ public final class InterestLog implements AutoCloseable {
   }
 
   /**
-   * The keys no two interests share: the volunteer's Idempotency-Key first (keys are the
-   * volunteer's own, so two volunteers may pick the same one), then the volunteer and programme.
+   * The keys no two interests share: the volunteer's Idempotency-Key first, by its SHA-256 (keys
+   * are the volunteer's own, so two volunteers may pick the same one; a record written before
+   * hashes were kept holds the raw key, hashed here), then the volunteer and programme.
    */
   private static List<String> keys(Interest interest) {
+    String hash = Interest.idempotencyKeyHash(interest);
     return Arrays.asList(
-        interest.idempotencyKey() == null
-            ? null
-            : "request\u0000" + interest.volunteerId() + "\u0000" + interest.idempotencyKey(),
+        hash == null ? null : "request\u0000" + interest.volunteerId() + "\u0000" + hash,
         "interest\u0000" + interest.volunteerId() + "\u0000" + interest.programId());
   }
 
   /**
    * Records that {@code volunteerId} is interested in {@code programId}, synced to disk before it
    * returns. {@code idempotencyKey} (may be null) names the request: repeated, it returns the
-   * record it made. Throws {@link IdempotencyKeyReused} when the key named a request for another
-   * programme.
+   * record it made; only its SHA-256 is stored. Throws {@link IdempotencyKeyReused} when the key
+   * named a request for another programme.
    */
   public Registration register(String volunteerId, String programId, String idempotencyKey) {
+    String hash = idempotencyKey == null ? null : ApiKeyStore.sha256(idempotencyKey);
     AppendOnlyLog.Appended<Interest> appended =
         log.appendIfAbsent(
-            new Interest(volunteerId, programId, clock.instant().toString(), idempotencyKey));
+            new Interest(volunteerId, programId, clock.instant().toString(), null, hash));
     Interest interest = appended.record();
     if (appended.created()) {
       return new Registration(interest, Outcome.CREATED);
     }
-    if (idempotencyKey != null && idempotencyKey.equals(interest.idempotencyKey())) {
+    if (hash != null && hash.equals(Interest.idempotencyKeyHash(interest))) {
       if (!interest.programId().equals(programId)) {
         throw new IdempotencyKeyReused(interest.programId());
       }
