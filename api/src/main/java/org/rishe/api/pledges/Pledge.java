@@ -1,6 +1,6 @@
 package org.rishe.api.pledges;
 
-import org.rishe.api.auth.ApiKeyStore;
+import org.rishe.api.journal.IdempotencyKeys;
 
 /**
  * A donor's pledge to a need, as the pledge log stores it: a random id, the need's public reference
@@ -32,9 +32,6 @@ public record Pledge(
    * older record holds; null for a request without one.
    */
   public static String idempotencyKeyHash(Pledge pledge) {
-    if (pledge.idempotencyKeySha256() != null) {
-      return pledge.idempotencyKeySha256();
-    }
-    return pledge.idempotencyKey() == null ? null : ApiKeyStore.sha256(pledge.idempotencyKey());
+    return IdempotencyKeys.hashOf(pledge.idempotencyKeySha256(), pledge.idempotencyKey());
   }
 }

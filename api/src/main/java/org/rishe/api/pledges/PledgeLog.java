@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.journal.AppendOnlyLog;
+import org.rishe.api.journal.IdempotencyKeys;
 import org.rishe.api.results.NeedRow;
 
 /**
@@ -69,7 +69,7 @@ public final class PledgeLog implements AutoCloseable {
     if (idempotencyKey == null) {
       return Optional.empty();
     }
-    return log.find(requestKey(donorId, ApiKeyStore.sha256(idempotencyKey)))
+    return log.find(requestKey(donorId, IdempotencyKeys.hash(idempotencyKey)))
         .map(first -> replayed(first, needRef));
   }
 
@@ -105,7 +105,7 @@ public final class PledgeLog implements AutoCloseable {
             null,
             need.programId(),
             need.region(),
-            idempotencyKey == null ? null : ApiKeyStore.sha256(idempotencyKey));
+            IdempotencyKeys.hash(idempotencyKey));
     AppendOnlyLog.Appended<Pledge> appended =
         log.appendIfAbsent(pledge, stored -> admit(need, amount, stored));
     if (appended.created()) {

@@ -1,6 +1,6 @@
 package org.rishe.api.volunteers;
 
-import org.rishe.api.auth.ApiKeyStore;
+import org.rishe.api.journal.IdempotencyKeys;
 
 /**
  * A volunteer's registered interest in a programme, as the interest log stores it: the volunteer id
@@ -22,9 +22,6 @@ public record Interest(
    * older record holds; null for a request without one.
    */
   public static String idempotencyKeyHash(Interest interest) {
-    if (interest.idempotencyKeySha256() != null) {
-      return interest.idempotencyKeySha256();
-    }
-    return interest.idempotencyKey() == null ? null : ApiKeyStore.sha256(interest.idempotencyKey());
+    return IdempotencyKeys.hashOf(interest.idempotencyKeySha256(), interest.idempotencyKey());
   }
 }

@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.journal.AppendOnlyLog;
+import org.rishe.api.journal.IdempotencyKeys;
 
 /**
  * The volunteers' interests in programmes, kept in an {@link AppendOnlyLog} at {@code
@@ -71,7 +71,7 @@ public final class InterestLog implements AutoCloseable {
    * named a request for another programme.
    */
   public Registration register(String volunteerId, String programId, String idempotencyKey) {
-    String hash = idempotencyKey == null ? null : ApiKeyStore.sha256(idempotencyKey);
+    String hash = IdempotencyKeys.hash(idempotencyKey);
     AppendOnlyLog.Appended<Interest> appended =
         log.appendIfAbsent(
             new Interest(volunteerId, programId, clock.instant().toString(), null, hash));
