@@ -182,7 +182,15 @@ public final class ProgramImpactJob {
       // receives only the results, whatever the number of people. A progress line every 30 s says
       // how far the estimates are.
       LongAccumulator done = spark.sparkContext().longAccumulator("programme impact estimates");
+      LongAccumulator unitsDone = spark.sparkContext().longAccumulator("programme impact units");
       Map<String, GroupSize> sizes = groupSizes(frame);
+      List<GroupSize> estimable =
+          sizes.values().stream()
+              .filter(
+                  size ->
+                      size.treated() >= settings.minimumGroupSize()
+                          && size.controls() >= settings.minimumGroupSize())
+              .toList();
       Dataset<byte[]> results =
           frame
               .groupByKey(
@@ -194,7 +202,12 @@ public final class ProgramImpactJob {
                   Encoders.STRING())
               .flatMapGroups(
                   new SampleEstimator(
-                      factorCodes, settings.options(), settings.minimumGroupSize(), sizes, done),
+                      factorCodes,
+                      settings.options(),
+                      settings.minimumGroupSize(),
+                      sizes,
+                      done,
+                      unitsDone),
                   Encoders.BINARY());
       List<byte[]> collected;
       try (JobProgress watch =
@@ -203,8 +216,15 @@ public final class ProgramImpactJob {
               "programme impact",
               progress,
               JobProgress.DEFAULT_INTERVAL,
-              done::value,
-              "programme × outcome estimates")) {
+              List.of(
+                  // the units first: the time left follows them, as a group's cost grows with
+                  // its size and the groups range from dozens of children to a million
+                  new JobProgress.Count(
+                      "units",
+                      unitsDone::value,
+                      estimable.stream().mapToLong(GroupSize::units).sum()),
+                  new JobProgress.Count(
+                      "programme × outcome estimates", done::value, estimable.size())))) {
         collected = results.collectAsList();
       }
       for (byte[] bytes : collected) {
@@ -366,18 +386,21 @@ public final class ProgramImpactJob {
     private final int minimumGroupSize;
     private final Map<String, GroupSize> sizes;
     private final LongAccumulator done;
+    private final LongAccumulator unitsDone;
 
     SampleEstimator(
         List<String> factorCodes,
         ImpactOptions options,
         int minimumGroupSize,
         Map<String, GroupSize> sizes,
-        LongAccumulator done) {
+        LongAccumulator done,
+        LongAccumulator unitsDone) {
       this.factorCodes = List.copyOf(factorCodes);
       this.options = requireNonNull(options, "options is null");
       this.minimumGroupSize = minimumGroupSize;
       this.sizes = Map.copyOf(sizes);
       this.done = requireNonNull(done, "done is null");
+      this.unitsDone = requireNonNull(unitsDone, "unitsDone is null");
     }
 
     @Override
@@ -399,6 +422,7 @@ public final class ProgramImpactJob {
         String valueType = first.getString(first.fieldIndex(ProgramImpactTransforms.VALUE_TYPE));
         ImpactSample sample = ImpactDesign.sample(units(first, rows, factorCodes), factorCodes);
         if (sample.treatedCount() < minimumGroupSize || sample.controlCount() < minimumGroupSize) {
+          unitsDone.add(size.units());
           return java.util.Collections.emptyIterator();
         }
         long started = System.nanoTime();
@@ -419,6 +443,7 @@ public final class ProgramImpactJob {
                 heap.megabytes(),
                 waited);
         done.add(1);
+        unitsDone.add(size.units());
         return List.of(estimated.write()).iterator();
       }
     }

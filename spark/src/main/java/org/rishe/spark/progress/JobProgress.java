@@ -3,6 +3,7 @@ package org.rishe.spark.progress;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -34,8 +35,7 @@ public final class JobProgress implements AutoCloseable {
   private final SparkContext context;
   private final String label;
   private final Consumer<String> progress;
-  private final LongSupplier finishedItems;
-  private final String itemName;
+  private final List<Count> counts;
   private final String group;
   private final String previousGroup;
   private final String previousDescription;
@@ -48,13 +48,11 @@ public final class JobProgress implements AutoCloseable {
       String label,
       Consumer<String> progress,
       Duration interval,
-      LongSupplier finishedItems,
-      String itemName) {
+      List<Count> counts) {
     this.context = requireNonNull(context, "context is null");
     this.label = requireNonNull(label, "label is null");
     this.progress = requireNonNull(progress, "progress is null");
-    this.finishedItems = finishedItems;
-    this.itemName = itemName;
+    this.counts = List.copyOf(counts);
     this.group = "rishe-" + UUID.randomUUID();
     this.previousGroup = context.getLocalProperty(GROUP_PROPERTY);
     this.previousDescription = context.getLocalProperty(DESCRIPTION_PROPERTY);
@@ -80,7 +78,22 @@ public final class JobProgress implements AutoCloseable {
 
   /** Watches the jobs of {@code label}, reporting every {@link #DEFAULT_INTERVAL}. */
   public static JobProgress watch(SparkContext context, String label, Consumer<String> progress) {
-    return new JobProgress(context, label, progress, DEFAULT_INTERVAL, null, null);
+    return new JobProgress(context, label, progress, DEFAULT_INTERVAL, List.of());
+  }
+
+  /**
+   * Work the watched jobs count as they go (e.g. a {@code LongAccumulator}'s value): {@code done}
+   * of {@code total} {@code name}, the total 0 when not known beforehand. A count with a total
+   * estimates the time left better than the tasks do when tasks differ in size.
+   */
+  public record Count(String name, LongSupplier done, long total) {
+    public Count {
+      requireNonNull(name, "name is null");
+      requireNonNull(done, "done is null");
+      if (total < 0) {
+        throw new IllegalArgumentException("a count's total is 0 (unknown) or more: " + total);
+      }
+    }
   }
 
   /**
@@ -94,9 +107,21 @@ public final class JobProgress implements AutoCloseable {
       Duration interval,
       LongSupplier finishedItems,
       String itemName) {
-    requireNonNull(finishedItems, "finishedItems is null");
-    requireNonNull(itemName, "itemName is null");
-    return new JobProgress(context, label, progress, interval, finishedItems, itemName);
+    return watch(
+        context, label, progress, interval, List.of(new Count(itemName, finishedItems, 0)));
+  }
+
+  /**
+   * Watches the jobs of {@code label}, also reporting each of {@code counts}; the time left comes
+   * from the first count with a total once some of it is done, from the tasks otherwise.
+   */
+  public static JobProgress watch(
+      SparkContext context,
+      String label,
+      Consumer<String> progress,
+      Duration interval,
+      List<Count> counts) {
+    return new JobProgress(context, label, progress, interval, counts);
   }
 
   /** The tasks of the watched jobs: done, running and in all, over every stage seen so far. */
@@ -131,8 +156,18 @@ public final class JobProgress implements AutoCloseable {
     }
     double elapsed = (System.nanoTime() - started) / 1e9;
     StringBuilder line = new StringBuilder("  ").append(label).append(": ");
-    if (finishedItems != null) {
-      line.append(String.format(Locale.ROOT, "%,d %s done, ", finishedItems.getAsLong(), itemName));
+    Double share = null;
+    for (Count count : counts) {
+      long done = count.done().getAsLong();
+      if (count.total() > 0) {
+        line.append(
+            String.format(Locale.ROOT, "%,d of %,d %s done, ", done, count.total(), count.name()));
+        if (share == null && done > 0) {
+          share = Math.min(1.0, (double) done / count.total());
+        }
+      } else {
+        line.append(String.format(Locale.ROOT, "%,d %s done, ", done, count.name()));
+      }
     }
     line.append(
         String.format(
@@ -147,7 +182,9 @@ public final class JobProgress implements AutoCloseable {
     }
     lastLine = moved;
     line.append(", ").append(duration(elapsed)).append(" elapsed");
-    if (tasks.done() > 0 && tasks.done() < tasks.total()) {
+    if (share != null && share < 1) {
+      line.append(", about ").append(duration(elapsed / share * (1 - share))).append(" left");
+    } else if (share == null && tasks.done() > 0 && tasks.done() < tasks.total()) {
       double left = elapsed / tasks.done() * (tasks.total() - tasks.done());
       line.append(", about ").append(duration(left)).append(" left");
     }

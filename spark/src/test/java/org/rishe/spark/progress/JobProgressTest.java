@@ -1,6 +1,7 @@
 package org.rishe.spark.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +45,40 @@ class JobProgressTest {
     assertThat(context.getLocalProperty("spark.job.description"))
         .isEqualTo("the caller's own group");
     context.clearJobGroup();
+  }
+
+  @Test
+  void aCountWithATotalGivesTheTimeLeftFromItsShareDone() throws Exception {
+    SparkContext context = TestSparkSessions.shared().sparkContext();
+    LongAccumulator units = context.longAccumulator("units");
+    List<String> lines = new CopyOnWriteArrayList<>();
+    try (JobProgress watch =
+        JobProgress.watch(
+            context,
+            "weighted",
+            lines::add,
+            Duration.ofMillis(50),
+            List.of(new JobProgress.Count("units", units::value, 1_000)))) {
+      // one task does 900 of the 1,000 units at once, the other the rest after a pause
+      new JavaSparkContext(context)
+          .parallelize(List.of(900, 100), 2)
+          .foreach(
+              value -> {
+                if (value == 100) {
+                  Thread.sleep(1_500);
+                }
+                units.add(value);
+                Thread.sleep(500);
+              });
+    }
+
+    assertThat(lines).anySatisfy(line -> assertThat(line).contains("900 of 1,000 units done"));
+    // 900 of 1,000 done: a ninth of the elapsed time left, whatever the tasks say
+    assertThat(lines)
+        .filteredOn(line -> line.contains("900 of 1,000 units done"))
+        .allSatisfy(line -> assertThat(line).contains("about 0 s left"));
+    assertThatThrownBy(() -> new JobProgress.Count("units", () -> 0, -1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
