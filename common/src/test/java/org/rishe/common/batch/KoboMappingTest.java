@@ -233,7 +233,8 @@ class KoboMappingTest {
         .startsWith("group_child/sex: the answer 'x'");
   }
 
-  private static void fill(XSSFSheet sheet, String... lines) {
+  /** Writes comma-separated lines into a sheet, a cell each, as text. */
+  static void fill(XSSFSheet sheet, String... lines) {
     for (int r = 0; r < lines.length; r++) {
       String[] cells = lines[r].split(",");
       var row = sheet.createRow(r);

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.rishe.common.contract.Reason;
 
@@ -293,6 +296,60 @@ class KoboRepeatJoinTest {
     assertThat(rows)
         .extracting(KoboRepeatJoinTest::joined)
         .containsExactly("2 uuid:a1/household[1]/member[1] of uuid:a1");
+  }
+
+  @Test
+  void aRepeatInsideARepeatOfAnXlsxExportFindsItsOuterRowOnTheSheetTheTargetNames()
+      throws IOException {
+    // the outer repeat's rows name their submission; the inner one's, of an older export, only
+    // the _index of their outer row on the sheet "household"
+    KoboMapping mapping =
+        KoboMapping.parse(
+            "visit.kobo.json",
+            ("{\"export\": \"visit.xlsx\", \"targets\": [{\"entity\": \"people\","
+                    + " \"sheet\": \"member\", \"parent\": \"household\", \"columns\":"
+                    + " {\"person_id\": {\"template\": \"{_submission__uuid}-{_index}\"},"
+                    + " \"family_id\": \"_submission__uuid\", \"registered_on\": {\"constant\":"
+                    + " \"2024-05-01\"}}}]}")
+                .getBytes(StandardCharsets.UTF_8));
+    byte[] workbook;
+    try (XSSFWorkbook book = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      KoboMappingTest.fill(book.createSheet("visit"), "_uuid,_index", "u1,1", "u2,2");
+      KoboMappingTest.fill(
+          book.createSheet("household"),
+          "hh/size,_index,_parent_table_name,_parent_index,_submission__uuid",
+          "3,1,visit,1,u1",
+          "4,2,visit,2,u2");
+      KoboMappingTest.fill(
+          book.createSheet("member"),
+          "member/age,_index,_parent_table_name,_parent_index",
+          "9,1,household,2",
+          "7,2,household,5");
+      book.write(out);
+      workbook = out.toByteArray();
+    }
+
+    List<SourceRow> rows = new ArrayList<>();
+    try (BatchFileReader reader =
+        BatchFileReader.openKobo(
+            mapping,
+            mapping.targets().get(0),
+            "visit.xlsx#member",
+            new ByteArrayInputStream(workbook),
+            BatchEncoding.UTF_8,
+            name -> new ByteArrayInputStream(workbook))) {
+      Optional<SourceRow> row;
+      while ((row = reader.next()).isPresent()) {
+        rows.add(row.get());
+      }
+    }
+
+    assertThat(rows)
+        .extracting(KoboRepeatJoinTest::joined)
+        .containsExactly("2 u2-1 of u2", "3 unmatched_parent");
+    assertThat(message(rows.get(1)))
+        .isEqualTo("_parent_index 5 is the _index of no row of visit.xlsx#household (orphan row)");
   }
 
   @Test
