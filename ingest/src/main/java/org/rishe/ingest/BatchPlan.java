@@ -151,6 +151,7 @@ record BatchPlan(Map<Entity, List<BatchSource>> sources, List<FileReport> report
       List<BatchSource> readable = new ArrayList<>();
       for (KoboMapping.Target target : mapping.targets()) {
         exports.add(target.export());
+        exports.add(target.parentExport(mapping));
         if (fileNames.contains(target.export())) {
           readable.add(BatchSource.kobo(mapping, target));
         } else {

@@ -425,7 +425,13 @@ public final class IngestJob {
   private Map<String, String> digests(String batch, List<BatchSource> sources) {
     Map<String, String> digests = new TreeMap<>();
     for (BatchSource source : sources) {
-      digests.put(source.name(), source.digest(files.sha256(batch + "/" + source.file())));
+      String parent = source.parentFile();
+      String parentDigest =
+          parent != null && files.exists(batch + "/" + parent)
+              ? files.sha256(batch + "/" + parent)
+              : null;
+      digests.put(
+          source.name(), source.digest(files.sha256(batch + "/" + source.file()), parentDigest));
     }
     return digests;
   }

@@ -134,15 +134,7 @@ class DataSamplesIngestTest {
 
   @Test
   void aBadMappingFailsAloneNamingTheFileAndFieldAndTheRestOfTheBatchLoads() throws IOException {
-    Path batch = temporary.resolve("batch");
-    Files.createDirectories(batch);
-    for (String name :
-        List.of(
-            "household_visit.csv",
-            "household_visit_group_child.csv",
-            "household_visit.kobo.json")) {
-      Files.copy(TestBatches.dataSample("kobo").resolve(name), batch.resolve(name));
-    }
+    Path batch = koboSample("batch");
     String mapping =
         Files.readString(batch.resolve("household_visit.kobo.json"), StandardCharsets.UTF_8);
     // the children's target reads a field the export does not have
@@ -173,6 +165,61 @@ class DataSamplesIngestTest {
                 + " 'group_child/child_birth_yr' is not a column of household_visit_group_child.csv");
     assertThat(file(report, "household_visit.csv", "families").accepted()).isEqualTo(10);
     assertThat(TestBatches.file(report, "volunteers.csv").accepted()).isEqualTo(1);
+  }
+
+  @Test
+  void aRepeatRowWhoseSubmissionIsMissingOrNamedTwoWaysIsQuarantinedAndTheRestLoads()
+      throws IOException {
+    Path batch = koboSample("repeats");
+    // line 25: a child of a submission the export does not hold (an orphan); line 26: a child
+    // whose _parent_index names the second submission but whose _submission__uuid names the first
+    Files.writeString(
+        batch.resolve("household_visit_group_child.csv"),
+        "\"Arash\";\"m\";\"2015\";\"yes\";\"24\";\"household_visit\";\"13\";\"1013\";"
+            + "\"00000000-0000-0000-0000-000000000013\";\"2024-09-01T10:00:00\"\n"
+            + "\"Sara\";\"f\";\"2014\";\"yes\";\"25\";\"household_visit\";\"2\";\"1001\";"
+            + "\"4dad2986-ce83-4960-aa06-e9ab85a0bcc1\";\"2024-05-10T07:49:45\"\n",
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.APPEND);
+
+    Path warehouse = temporary.resolve("repeats-warehouse");
+    IngestReport report = ingest(warehouse, batch);
+
+    assertThat(report.status()).isEqualTo(IngestReport.COMPLETE);
+    for (FileReport file : report.files()) {
+      assertThat(file.accepted() + file.quarantined()).as(file.file()).isEqualTo(file.read());
+    }
+    FileReport people = file(report, "household_visit_group_child.csv", "people");
+    assertThat(people.read()).isEqualTo(25);
+    assertThat(people.quarantinedByReason())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("invalid_number", 1L, "unknown_reference", 5L, "unmatched_parent", 2L));
+    assertThat(
+            file(report, "household_visit_group_child.csv", "observations").quarantinedByReason())
+        .containsEntry("unmatched_parent", 2L);
+    assertThat(quarantine(warehouse, Entity.PEOPLE))
+        .filteredOn(row -> row.contains("unmatched_parent"))
+        .containsExactly(
+            "[25,unmatched_parent,null,_parent_index 13 is the _index of no row of"
+                + " household_visit.csv, nor is _submission__uuid"
+                + " '00000000-0000-0000-0000-000000000013' a _uuid there (orphan row),null]",
+            "[26,unmatched_parent,null,_parent_index 2 and _submission__uuid"
+                + " '4dad2986-ce83-4960-aa06-e9ab85a0bcc1' disagree: the row of household_visit.csv"
+                + " with _index 2 has _uuid 'dbd5f6d2-f095-49af-81dd-a9da14f50791',null]");
+  }
+
+  /** A copy of data-samples/kobo (export, repeat group and mapping) in a new folder. */
+  private Path koboSample(String folder) throws IOException {
+    Path batch = temporary.resolve(folder);
+    Files.createDirectories(batch);
+    for (String name :
+        List.of(
+            "household_visit.csv",
+            "household_visit_group_child.csv",
+            "household_visit.kobo.json")) {
+      Files.copy(TestBatches.dataSample("kobo").resolve(name), batch.resolve(name));
+    }
+    return batch;
   }
 
   private static FileReport file(IngestReport report, String name, String entity) {

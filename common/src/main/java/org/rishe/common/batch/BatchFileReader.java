@@ -81,35 +81,62 @@ public interface BatchFileReader extends Closeable {
   /**
    * The reader of a KoboToolbox or ODK export through one target of its mapping: the export's CSV
    * file (in the batch's encoding, cells split by the mapping's {@code csv_delimiter}) or its XLSX
-   * sheet (the target's, else the first). Only the fields the mapping names are kept.
+   * sheet (the target's, else the first). Only the fields the mapping names are kept. When the
+   * export is a repeat group's (its rows hold {@code _parent_index} or {@code PARENT_KEY}), the
+   * export of the rows they belong to is read first, its keys only, to join each row to its
+   * submission (see {@link RepeatParents}).
    *
    * @param source the export, or {@code export#sheet}, as messages name it
+   * @param openFile opens a file of the batch folder by name (the parent export of a repeat group);
+   *     throws {@link BatchFileException} when there is none
    */
   static BatchFileReader openKobo(
       KoboMapping mapping,
       KoboMapping.Target target,
       String source,
       InputStream input,
-      BatchEncoding encoding) {
-    String lower = target.export().toLowerCase(Locale.ROOT);
+      BatchEncoding encoding,
+      java.util.function.Function<String, InputStream> openFile) {
     return new KoboBatchFileReader(
         mapping,
         target,
         source,
-        drops -> {
-          if (lower.endsWith(".xlsx")) {
-            return new XlsxBatchFileReader(source, target.sheet(), input, drops, drops.negate());
-          }
-          if (lower.endsWith(".csv")) {
-            return new CsvBatchFileReader(
-                source, decoder(input, encoding), drops, mapping.delimiter());
-          }
-          throw new BatchFileException(
-              mapping.fileName()
-                  + ": the export "
-                  + target.export()
-                  + " is neither .csv nor .xlsx; export the form as CSV or XLS (.xlsx)");
+        drops ->
+            exportReader(mapping, target.export(), target.sheet(), source, input, encoding, drops),
+        () -> {
+          String parent = target.parentExport(mapping);
+          return exportReader(
+              mapping,
+              parent,
+              target.parentSheet(),
+              KoboBatchFileReader.parentSource(mapping, target),
+              openFile.apply(parent),
+              encoding,
+              column -> !RepeatParents.PARENT_COLUMNS.contains(column.trim()));
         });
+  }
+
+  /** A reader of an export's CSV file or XLSX sheet keeping the columns {@code drops} keeps. */
+  private static BatchFileReader exportReader(
+      KoboMapping mapping,
+      String export,
+      String sheet,
+      String source,
+      InputStream input,
+      BatchEncoding encoding,
+      Predicate<String> drops) {
+    String lower = export.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".xlsx")) {
+      return new XlsxBatchFileReader(source, sheet, input, drops, drops.negate());
+    }
+    if (lower.endsWith(".csv")) {
+      return new CsvBatchFileReader(source, decoder(input, encoding), drops, mapping.delimiter());
+    }
+    throw new BatchFileException(
+        mapping.fileName()
+            + ": the export "
+            + export
+            + " is neither .csv nor .xlsx; export the form as CSV or XLS (.xlsx)");
   }
 
   /**

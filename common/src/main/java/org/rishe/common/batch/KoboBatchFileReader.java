@@ -36,16 +36,21 @@ final class KoboBatchFileReader implements BatchFileReader {
   private final Set<String> wanted;
   private final Set<String> perChoice = new HashSet<>();
   private final Queue<SourceRow> pending = new ArrayDeque<>();
+  private final RepeatParents parents;
 
   /**
    * @param source the export (or {@code export#sheet}) named in messages
    * @param open opens the export with the columns to keep
+   * @param openParent opens the export of the rows a repeat group's rows belong to (the target's
+   *     {@link KoboMapping.Target#parentExport}), keeping only its keys; called only when the
+   *     target's export is a repeat group's
    */
   KoboBatchFileReader(
       KoboMapping mapping,
       KoboMapping.Target target,
       String source,
-      java.util.function.Function<java.util.function.Predicate<String>, BatchFileReader> open) {
+      java.util.function.Function<java.util.function.Predicate<String>, BatchFileReader> open,
+      java.util.function.Supplier<BatchFileReader> openParent) {
     this.mapping = mapping;
     this.target = target;
     this.wanted = new HashSet<>();
@@ -59,17 +64,39 @@ final class KoboBatchFileReader implements BatchFileReader {
         }
       }
     }
+    wanted.addAll(RepeatParents.ROW_COLUMNS);
     this.export = open.apply(column -> !wanted.contains(column.trim()));
     try {
-      checkHeader(source);
+      boolean repeat = RepeatParents.isRepeat(export.columns()) && !target.readsParent(mapping);
+      checkHeader(source, repeat);
+      this.parents = repeat ? parents(openParent, source) : null;
     } catch (RuntimeException e) {
       export.close();
       throw e;
     }
   }
 
+  /** The rows a repeat group's rows belong to, read; a failure names the mapping's target. */
+  private RepeatParents parents(
+      java.util.function.Supplier<BatchFileReader> openParent, String source) {
+    try {
+      return RepeatParents.read(
+          openParent.get(), parentSource(mapping, target), export.columns(), source);
+    } catch (BatchFileException e) {
+      throw new BatchFileException(failure(e.getMessage()).getMessage(), e);
+    }
+  }
+
+  /** The parent export as messages name it: {@code FILE}, or {@code FILE#SHEET}. */
+  static String parentSource(KoboMapping mapping, KoboMapping.Target target) {
+    String file = target.parentExport(mapping);
+    return target.parentSheet() == null
+        ? file
+        : BatchFileReader.sheetSource(file, target.parentSheet());
+  }
+
   /** Every field the target reads must be a column of the export; names the first that is not. */
-  private void checkHeader(String source) {
+  private void checkHeader(String source, boolean repeat) {
     Set<String> header = new HashSet<>(export.columns());
     for (KoboMapping.Indicator indicator : target.indicators()) {
       if (indicator.selectMultiple() && !header.contains(mapping.header(indicator.field()))) {
@@ -91,7 +118,9 @@ final class KoboBatchFileReader implements BatchFileReader {
       }
     }
     for (String field : target.fields()) {
-      if (!header.contains(mapping.header(field)) && !perChoice.contains(field)) {
+      if (!header.contains(mapping.header(field))
+          && !perChoice.contains(field)
+          && !(repeat && field.equals(RepeatParents.SUBMISSION_UUID))) {
         throw failure(
             "the form field '"
                 + mapping.header(field)
@@ -178,6 +207,19 @@ final class KoboBatchFileReader implements BatchFileReader {
   /** The target's rows of one export row, added to {@link #pending}. */
   private void map(SourceRow row) {
     Map<String, String> answers = row.values();
+    if (parents != null) {
+      RepeatParents.Resolution parent = parents.resolve(answers);
+      if (parent instanceof RepeatParents.Unmatched unmatched) {
+        pending.add(
+            new SourceRow(
+                row.line(),
+                Map.of(),
+                new RowResult.Rejected(Reason.UNMATCHED_PARENT, null, unmatched.message())));
+        return;
+      }
+      answers = new LinkedHashMap<>(answers);
+      answers.put(RepeatParents.SUBMISSION_UUID, ((RepeatParents.Found) parent).submissionUuid());
+    }
     Map<String, String> values = new LinkedHashMap<>();
     for (Map.Entry<String, KoboMapping.Column> column : target.columns().entrySet()) {
       values.put(column.getKey(), value(column.getKey(), column.getValue(), answers));

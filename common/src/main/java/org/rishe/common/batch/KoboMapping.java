@@ -63,7 +63,7 @@ public record KoboMapping(
   private static final Set<String> MAPPING_KEYS =
       Set.of("export", "group_separator", "csv_delimiter", "targets");
   private static final Set<String> TARGET_KEYS =
-      Set.of("entity", "export", "sheet", "columns", "indicators");
+      Set.of("entity", "export", "sheet", "parent", "columns", "indicators");
   private static final Set<String> COLUMN_KEYS =
       Set.of("field", "template", "constant", "values", "format");
   private static final Set<String> INDICATOR_KEYS =
@@ -82,6 +82,9 @@ public record KoboMapping(
    * @param export the export file read (the mapping's unless the target names its own)
    * @param sheet the sheet of an {@code .xlsx} export (a repeat group's sheet), or null for the
    *     first
+   * @param parent where the submissions (or rows of an outer repeat group) the target's rows belong
+   *     to are, when the target reads a repeat group: the sheet of the same workbook for an {@code
+   *     .xlsx} export, else the file; null for the mapping's {@code export} (its first sheet)
    * @param columns each contract column set, in the entity's column order
    * @param indicators for {@code observations}: the answers that become indicator rows (the columns
    *     {@code indicator} and {@code value} are then not given)
@@ -91,8 +94,29 @@ public record KoboMapping(
       Entity entity,
       String export,
       String sheet,
+      String parent,
       Map<String, Column> columns,
       List<Indicator> indicators) {
+
+    /** The export holding the rows this target's repeat-group rows belong to. */
+    public String parentExport(KoboMapping mapping) {
+      if (parent == null) {
+        return mapping.export();
+      }
+      return isWorkbook(export) ? export : parent;
+    }
+
+    /** The sheet of {@link #parentExport} holding them, or null for its first (or a CSV file). */
+    public String parentSheet() {
+      return parent != null && isWorkbook(export) ? parent : null;
+    }
+
+    /** Whether the target reads the rows its repeat-group rows would belong to, itself. */
+    public boolean readsParent(KoboMapping mapping) {
+      String sheet = parentSheet();
+      return export.equals(parentExport(mapping))
+          && (sheet == null ? this.sheet == null : sheet.equals(this.sheet));
+    }
 
     /** The contract columns the target's rows hold. */
     public List<String> outputColumns() {
@@ -196,6 +220,10 @@ public record KoboMapping(
     return Entity.isPersonalIdentifier(last) || PERSONAL.matcher(last).matches();
   }
 
+  private static boolean isWorkbook(String fileName) {
+    return fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+  }
+
   /** Whether a file name is a mapping file's. */
   public static boolean isMappingName(String fileName) {
     return fileName.toLowerCase(Locale.ROOT).endsWith(SUFFIX);
@@ -277,6 +305,7 @@ public record KoboMapping(
       String where = where(index, entity);
       String ownExport = Optional.ofNullable(text(node, "export", where, false)).orElse(export);
       String sheet = text(node, "sheet", where, false);
+      String parent = text(node, "parent", where, false);
       JsonNode columnsNode = node.get("columns");
       if (columnsNode == null || !columnsNode.isObject()) {
         throw fail(where + ".columns", "must be an object of contract column → form field");
@@ -319,6 +348,7 @@ public record KoboMapping(
               entity,
               ownExport,
               sheet,
+              parent,
               java.util.Collections.unmodifiableMap(columns),
               indicators);
       for (String field : target.fields()) {

@@ -19,6 +19,11 @@ public enum Reason {
   WRONG_INDICATOR_KIND,
   INVALID_INDICATOR_VALUE,
   UNKNOWN_REFERENCE,
+  /**
+   * A repeat group's row of a KoboToolbox/ODK export whose parent submission is not in the export,
+   * is there twice, or is named differently by the row's two references to it.
+   */
+  UNMATCHED_PARENT,
   DUPLICATE_KEY,
   WRONG_COLUMN_COUNT,
   MALFORMED_RECORD;

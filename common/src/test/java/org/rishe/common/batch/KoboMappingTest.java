@@ -38,7 +38,10 @@ class KoboMappingTest {
             mapping.targets().get(target),
             mapping.targets().get(target).export(),
             in,
-            BatchEncoding.UTF_8));
+            BatchEncoding.UTF_8,
+            name -> {
+              throw new BatchFileException(name + " is not in the batch folder");
+            }));
   }
 
   private static List<SourceRow> rows(BatchFileReader reader) {
@@ -216,7 +219,8 @@ class KoboMappingTest {
                 mapping.targets().get(0),
                 "visit.xlsx#group_child",
                 new ByteArrayInputStream(workbook),
-                BatchEncoding.UTF_8));
+                BatchEncoding.UTF_8,
+                name -> new ByteArrayInputStream(workbook)));
 
     assertThat(rows.get(0).line()).isEqualTo(2);
     assertThat(rows.get(0).values())
@@ -229,7 +233,8 @@ class KoboMappingTest {
         .startsWith("group_child/sex: the answer 'x'");
   }
 
-  private static void fill(XSSFSheet sheet, String... lines) {
+  /** Writes comma-separated lines into a sheet, a cell each, as text. */
+  static void fill(XSSFSheet sheet, String... lines) {
     for (int r = 0; r < lines.length; r++) {
       String[] cells = lines[r].split(",");
       var row = sheet.createRow(r);

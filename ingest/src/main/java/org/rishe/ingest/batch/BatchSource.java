@@ -50,6 +50,14 @@ public record BatchSource(
     return new BatchSource(file, requireNonNull(sheet, "sheet is null"));
   }
 
+  /**
+   * The file of the batch folder holding the rows a repeat group's rows belong to, or null for a
+   * batch file or a target that reads them itself.
+   */
+  public String parentFile() {
+    return mapping == null || target.readsParent(mapping) ? null : target.parentExport(mapping);
+  }
+
   /** {@code people.csv}, or {@code batch.xlsx#people} for a sheet. */
   public String name() {
     return sheet == null ? file : BatchFileReader.sheetSource(file, sheet);
@@ -62,16 +70,22 @@ public record BatchSource(
 
   /**
    * The digest the reports record for the source, from its file's: for an export read through a
-   * mapping, of both the export and the mapping file, so that a changed mapping reads the export
-   * again.
+   * mapping, of both the export and the mapping file (and of the export a repeat group's rows
+   * belong to, {@code parentDigest}, or null), so that a changed mapping or parent export reads the
+   * export again.
    */
-  public String digest(String fileDigest) {
+  public String digest(String fileDigest, String parentDigest) {
     if (mapping == null) {
       return fileDigest;
     }
     try {
       byte[] both =
-          (fileDigest + " " + mapping.digest() + " " + target.index())
+          (fileDigest
+                  + " "
+                  + mapping.digest()
+                  + " "
+                  + target.index()
+                  + (parentDigest == null ? "" : " " + parentDigest))
               .getBytes(StandardCharsets.US_ASCII);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(both));
     } catch (NoSuchAlgorithmException e) {
@@ -79,10 +93,16 @@ public record BatchSource(
     }
   }
 
-  /** A reader of the source's rows from its file's bytes. */
-  public BatchFileReader open(InputStream input, BatchEncoding encoding) {
+  /**
+   * A reader of the source's rows from its file's bytes; {@code openFile} opens another file of the
+   * batch folder by name (the export a repeat group's rows belong to).
+   */
+  public BatchFileReader open(
+      InputStream input,
+      BatchEncoding encoding,
+      java.util.function.Function<String, InputStream> openFile) {
     if (mapping != null) {
-      return BatchFileReader.openKobo(mapping, target, name(), input, encoding);
+      return BatchFileReader.openKobo(mapping, target, name(), input, encoding, openFile);
     }
     return sheet == null
         ? BatchFileReader.open(file, input, encoding)

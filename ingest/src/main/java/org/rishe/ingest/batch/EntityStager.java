@@ -93,7 +93,7 @@ public final class EntityStager {
     long started = System.nanoTime();
     try (CountingInputStream raw = new CountingInputStream(files.open(location));
         DigestInputStream in = new DigestInputStream(raw, digest);
-        BatchFileReader reader = source.open(in, encoding)) {
+        BatchFileReader reader = source.open(in, encoding, name -> openBeside(location, name))) {
       Optional<SourceRow> next;
       while ((next = reader.next()).isPresent()) {
         SourceRow row = next.get();
@@ -157,12 +157,41 @@ public final class EntityStager {
           reasons,
           List.copyOf(ignored),
           List.copyOf(new TreeSet<>(reader.droppedPersonalColumns())),
-          source.digest(HexFormat.of().formatHex(digest.digest())));
+          source.digest(HexFormat.of().formatHex(digest.digest()), parentDigest(source, location)));
     } catch (BatchFileException e) {
       throw withEncodingAdvice(e, location, fileName, encoding);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + location, e);
     }
+  }
+
+  /**
+   * The digest of the export a repeat group's rows belong to, or null (see {@link BatchSource}).
+   */
+  private String parentDigest(BatchSource source, String location) {
+    String parent = source.parentFile();
+    if (parent == null) {
+      return null;
+    }
+    String beside = besides(location, parent);
+    return files.exists(beside) ? files.sha256(beside) : null;
+  }
+
+  /** A file of the batch folder beside the one read, by name; none fails the source alone. */
+  private InputStream openBeside(String location, String name) {
+    String beside = besides(location, name);
+    if (!files.exists(beside)) {
+      throw new org.rishe.common.batch.BatchFileException(
+          name
+              + " is not in the batch folder; a repeat group's export is read with the export of"
+              + " the submissions it belongs to");
+    }
+    return files.open(beside);
+  }
+
+  private static String besides(String location, String name) {
+    int slash = location.lastIndexOf('/');
+    return slash < 0 ? name : location.substring(0, slash + 1) + name;
   }
 
   /**

@@ -1,0 +1,298 @@
+package org.rishe.common.batch;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rows a repeat group's rows belong to (a form's submissions, or the rows of an outer repeat
+ * group), read from their export, and how each repeat row finds its own.
+ *
+ * <p>A KoboToolbox repeat row holds {@code _parent_index}, the {@code _index} of its parent row in
+ * that export (a number that changes when the form is exported again), and in exports since about
+ * 2020 {@code _submission__uuid}, the {@code _uuid} of its submission. When both are there they
+ * must name the same submission; when only {@code _parent_index} is there (an older export), the
+ * submission's {@code _uuid} is found through it. An ODK Central or Briefcase repeat row holds
+ * {@code PARENT_KEY}, the {@code KEY} of its parent row ({@code uuid:…} for a submission, {@code
+ * uuid:…/group[1]} for an outer repeat's row), and its own {@code KEY}, which starts with its
+ * parent's.
+ *
+ * <p>Either way the row is given {@code _submission__uuid}: the {@code _uuid} (KoboToolbox) or
+ * instance id ({@code KEY} up to its first {@code /}, ODK) of the submission it belongs to. A row
+ * whose parent is not in the export, is there twice, or whose references disagree gets the message
+ * {@link #resolve} returns instead.
+ */
+final class RepeatParents {
+  /** KoboToolbox's columns of a repeat row. */
+  static final String PARENT_INDEX = "_parent_index";
+
+  static final String SUBMISSION_UUID = "_submission__uuid";
+  static final String INDEX = "_index";
+  static final String UUID = "_uuid";
+
+  /** ODK Central's and Briefcase's columns of a repeat row. */
+  static final String PARENT_KEY = "PARENT_KEY";
+
+  static final String KEY = "KEY";
+
+  /** The columns read from a parent export. */
+  static final Set<String> PARENT_COLUMNS = Set.of(INDEX, UUID, SUBMISSION_UUID, KEY);
+
+  /** The columns a repeat row's join reads. */
+  static final Set<String> ROW_COLUMNS = Set.of(PARENT_INDEX, SUBMISSION_UUID, PARENT_KEY, KEY);
+
+  private final String source;
+  private final boolean odk;
+  private final boolean hasIndex;
+  private final boolean hasUuid;
+
+  /** {@code _index} (or ODK {@code KEY}) → the submission uuid of each parent row with it. */
+  private final Map<String, Object> byIndex = new HashMap<>();
+
+  /** Submission uuid → how many parent rows hold it (1, or 2 for two or more). */
+  private final Map<String, Integer> uuids = new HashMap<>();
+
+  private RepeatParents(String source, boolean odk, boolean hasIndex, boolean hasUuid) {
+    this.source = source;
+    this.odk = odk;
+    this.hasIndex = hasIndex;
+    this.hasUuid = hasUuid;
+  }
+
+  /** Whether an export's header is a repeat group's: it names each row's parent. */
+  static boolean isRepeat(List<String> header) {
+    return header.contains(PARENT_INDEX) || header.contains(PARENT_KEY);
+  }
+
+  /**
+   * Reads the parent rows of a repeat export whose header is {@code repeatHeader}; fails naming
+   * both exports when the parent export has no column the join could use.
+   *
+   * @param source the parent export (or {@code export#sheet}) as messages name it
+   * @param repeatSource the repeat group's export as messages name it
+   */
+  static RepeatParents read(
+      BatchFileReader parent, String source, List<String> repeatHeader, String repeatSource) {
+    try (parent) {
+      List<String> header = parent.columns();
+      boolean odk = repeatHeader.contains(PARENT_KEY) && !repeatHeader.contains(PARENT_INDEX);
+      boolean hasIndex = header.contains(odk ? KEY : INDEX);
+      boolean hasUuid = !odk && (header.contains(UUID) || header.contains(SUBMISSION_UUID));
+      if (!hasIndex && !hasUuid) {
+        throw new BatchFileException(
+            repeatSource
+                + ": its rows belong to the rows of "
+                + source
+                + ", which has no "
+                + (odk ? KEY : INDEX + " or " + UUID)
+                + " column to find them by; export the form again with its metadata, or name the"
+                + " repeat group's parent sheet or file in the target's \"parent\"");
+      }
+      RepeatParents parents = new RepeatParents(source, odk, hasIndex, hasUuid);
+      String uuidColumn = header.contains(UUID) ? UUID : SUBMISSION_UUID;
+      Optional<SourceRow> next;
+      while ((next = parent.next()).isPresent()) {
+        SourceRow row = next.get();
+        if (row.unreadableReason().isPresent()) {
+          continue; // its own target quarantines it; a repeat row under it finds no parent
+        }
+        String index = trimmed(row.values().get(odk ? KEY : INDEX));
+        String uuid = odk ? instanceId(index) : trimmed(row.values().get(uuidColumn));
+        parents.add(index, uuid);
+      }
+      return parents;
+    }
+  }
+
+  private void add(String index, String uuid) {
+    if (index != null) {
+      Object before = byIndex.get(index);
+      if (before == null) {
+        byIndex.put(index, uuid == null ? "" : uuid);
+      } else {
+        List<String> all = new ArrayList<>();
+        if (before instanceof List<?> list) {
+          list.forEach(u -> all.add((String) u));
+        } else {
+          all.add((String) before);
+        }
+        all.add(uuid == null ? "" : uuid);
+        byIndex.put(index, all);
+      }
+    }
+    if (uuid != null) {
+      uuids.merge(uuid, 1, (a, b) -> 2);
+    }
+  }
+
+  /** The parent rows' submission uuids with an {@code _index} (or {@code KEY}); "" for none. */
+  private List<String> atIndex(String index) {
+    Object found = byIndex.get(index);
+    if (found == null) {
+      return List.of();
+    }
+    if (found instanceof List<?> list) {
+      return list.stream().map(String.class::cast).toList();
+    }
+    return List.of((String) found);
+  }
+
+  /**
+   * The submission uuid a repeat row belongs to, or why it cannot be told: {@link Found} or {@link
+   * Unmatched}.
+   */
+  Resolution resolve(Map<String, String> row) {
+    return odk ? resolveOdk(row) : resolveKobo(row);
+  }
+
+  private Resolution resolveOdk(Map<String, String> row) {
+    String parentKey = trimmed(row.get(PARENT_KEY));
+    if (parentKey == null) {
+      return new Unmatched("PARENT_KEY is empty: the row names no parent in " + source);
+    }
+    List<String> found = atIndex(parentKey);
+    if (found.isEmpty()) {
+      return new Unmatched(
+          "PARENT_KEY '" + parentKey + "' is the KEY of no row of " + source + " (orphan row)");
+    }
+    if (found.size() > 1) {
+      return new Unmatched(
+          "PARENT_KEY '"
+              + parentKey
+              + "' is the KEY of "
+              + found.size()
+              + " rows of "
+              + source
+              + ": the parent is ambiguous");
+    }
+    String key = trimmed(row.get(KEY));
+    if (key != null && !key.startsWith(parentKey + "/")) {
+      return new Unmatched(
+          "KEY '"
+              + key
+              + "' and PARENT_KEY '"
+              + parentKey
+              + "' disagree: a repeat row's KEY"
+              + " starts with its parent's");
+    }
+    return new Found(found.get(0));
+  }
+
+  private Resolution resolveKobo(Map<String, String> row) {
+    String index = trimmed(row.get(PARENT_INDEX));
+    String uuid = trimmed(row.get(SUBMISSION_UUID));
+    if (index == null && uuid == null) {
+      return new Unmatched(
+          "_parent_index and _submission__uuid are empty: the row names no submission of "
+              + source);
+    }
+    if (index != null && hasIndex) {
+      List<String> found = atIndex(index);
+      if (found.isEmpty()) {
+        if (uuid != null && uuids.containsKey(uuid)) {
+          return new Unmatched(
+              "_parent_index "
+                  + index
+                  + " and _submission__uuid '"
+                  + uuid
+                  + "' disagree: "
+                  + source
+                  + " has that _uuid but no _index "
+                  + index);
+        }
+        return new Unmatched(
+            "_parent_index "
+                + index
+                + " is the _index of no row of "
+                + source
+                + (uuid == null ? "" : ", nor is _submission__uuid '" + uuid + "' a _uuid there")
+                + " (orphan row)");
+      }
+      if (uuid != null) {
+        if (found.contains(uuid) || (found.size() == 1 && found.get(0).isEmpty())) {
+          return new Found(uuid);
+        }
+        return new Unmatched(
+            "_parent_index "
+                + index
+                + " and _submission__uuid '"
+                + uuid
+                + "' disagree: the row of "
+                + source
+                + " with _index "
+                + index
+                + " has _uuid '"
+                + found.get(0)
+                + "'");
+      }
+      if (found.size() > 1) {
+        return new Unmatched(
+            "_parent_index "
+                + index
+                + " is the _index of "
+                + found.size()
+                + " rows of "
+                + source
+                + " and the row has no _submission__uuid: the parent is ambiguous");
+      }
+      if (found.get(0).isEmpty()) {
+        return new Unmatched(
+            "the row of " + source + " with _index " + index + " has no _uuid to join it by");
+      }
+      return new Found(found.get(0));
+    }
+    if (uuid == null) {
+      return new Unmatched(
+          "_submission__uuid is empty and "
+              + source
+              + " has no _index column for _parent_index "
+              + index);
+    }
+    if (!hasUuid) {
+      return new Found(uuid); // nothing to check it against: taken as the export gives it
+    }
+    Integer count = uuids.get(uuid);
+    if (count == null) {
+      return new Unmatched(
+          "_submission__uuid '" + uuid + "' is the _uuid of no row of " + source + " (orphan row)");
+    }
+    if (count > 1) {
+      return new Unmatched(
+          "_submission__uuid '"
+              + uuid
+              + "' is the _uuid of several rows of "
+              + source
+              + " and the row has no _parent_index: the parent is ambiguous");
+    }
+    return new Found(uuid);
+  }
+
+  /** An ODK {@code KEY}'s instance id: {@code uuid:…} up to the first {@code /}. */
+  private static String instanceId(String key) {
+    if (key == null) {
+      return null;
+    }
+    int slash = key.indexOf('/');
+    return slash < 0 ? key : key.substring(0, slash);
+  }
+
+  private static String trimmed(String value) {
+    if (value == null) {
+      return null;
+    }
+    String t = value.trim();
+    return t.isEmpty() ? null : t;
+  }
+
+  /** What a repeat row's join found. */
+  sealed interface Resolution permits Found, Unmatched {}
+
+  /** The submission the row belongs to. */
+  record Found(String submissionUuid) implements Resolution {}
+
+  /** Why the row's parent cannot be told. */
+  record Unmatched(String message) implements Resolution {}
+}
