@@ -574,8 +574,14 @@ class DashboardBrowserTest extends OneServerPerClass {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("impact-message"), "Nothing to show"));
+    assertNoRefusalShown(); // before Jalali dates: 1403 holds "403"
+    // in the Jalali calendar the period is the Jalali months that cover it, Bahman 1402 (3 cases
+    // in R01, 1 in R02) to Tir 1403
+    driver.findElement(By.id("jalali")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-casesOpened"), "4"));
+    wait.until(d -> axisLabels("trend-chart").stream().anyMatch(l -> l.startsWith("Bahman 1402")));
+    assertThat(axisLabels("trend-chart")).noneMatch(l -> l.startsWith("Dey"));
     assertNoRawKeys();
-    assertNoRefusalShown();
     assertNoConsoleErrors();
   }
 

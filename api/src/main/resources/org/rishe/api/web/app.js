@@ -491,6 +491,20 @@
       }, function () { throw new ApiError(0, null); });
   }
 
+  // The answer to the latest request of its kind only: an earlier one that arrives after it (a
+  // filter changed again, back pressed quickly) is never shown.
+  var latestRequests = {};
+  function latest(name, promise) {
+    var token = latestRequests[name] = {};
+    function superseded() { return latestRequests[name] !== token; }
+    return promise.then(function (value) {
+      return superseded() ? new Promise(function () {}) : value;
+    }, function (error) {
+      if (superseded()) { return new Promise(function () {}); }
+      throw error;
+    });
+  }
+
   function describe(error) {
     if (!(error instanceof ApiError)) { return t('failed') + ': ' + error; }
     var prefix = error.status === 0 ? t('network')
@@ -556,7 +570,7 @@
   }
 
   function loadFigures() {
-    api('/api/v1/dashboard/summary?calendar=' + calendar() + filterQuery(state.jalali)).then(function (body) {
+    latest('summary', api('/api/v1/dashboard/summary?calendar=' + calendar() + filterQuery(state.jalali))).then(function (body) {
       show('kpis-message', null);
       var cards = clear($('kpis'));
       KPIS.forEach(function (name) {
@@ -582,8 +596,8 @@
       select.appendChild(option);
     });
     select.value = chosen;
-    api('/api/v1/dashboard/trends?by=month&limit=1000&metric=' + encodeURIComponent(chosen) + '&calendar=' + calendar() +
-      filterQuery(state.jalali))
+    latest('trend', api('/api/v1/dashboard/trends?by=month&limit=1000&metric=' + encodeURIComponent(chosen) +
+      '&calendar=' + calendar() + filterQuery(state.jalali)))
       .then(function (body) {
         show('trend-message', null);
         var periods = body.points.map(function (p) { return p.period; });
@@ -608,7 +622,7 @@
   }
 
   function loadImpact() {
-    api('/api/v1/programs?limit=1000').then(function (body) {
+    latest('impact', api('/api/v1/programs?limit=1000').then(function (body) {
       var all = body.programs || [];
       var select = $('leadership-program');
       options(select, [['', t('allPrograms')]].concat(all.map(function (program) {
@@ -632,7 +646,7 @@
           };
         });
       }));
-    }).then(function (groups) {
+    })).then(function (groups) {
       var rows = [].concat.apply([], groups.map(function (group) { return group.rows; }))
         .filter(function (row) { return row.outcome.estimate; });
       renderImpactGaps([].concat.apply([], groups.map(function (group) { return group.gaps; })));
@@ -740,7 +754,7 @@
   // The flagged months in the region and period chosen; a month's region and problem each open
   // the planner view on that problem in that region (its root causes there).
   function loadHotspots() {
-    api('/api/v1/hotspots?limit=1000' + filterQuery(false)).then(function (body) {
+    latest('hotspots', api('/api/v1/hotspots?limit=1000' + filterQuery(false))).then(function (body) {
       show('hotspots-message', body.hotspots.length === 0 ? t('noData') : null);
       table($('hotspots-table'), [t('region'), t('problem'), t('period'), t('observed'), t('expected'), t('score')],
         body.hotspots.map(function (h) {
@@ -799,7 +813,7 @@
     if (!problem) { show('root-causes-message', t('chooseProblem')); return; }
     var region = $('region-select').value;
     var query = '?limit=1000&problem=' + encodeURIComponent(problem) + (region ? '&region=' + encodeURIComponent(region) : '');
-    Promise.all([api('/api/v1/root-causes' + query + '&lang=' + state.lang), graphInfo()]).then(function (answers) {
+    latest('root-causes', Promise.all([api('/api/v1/root-causes' + query + '&lang=' + state.lang), graphInfo()])).then(function (answers) {
       var factors = answers[0].factors || [];
       show('root-causes-message', factors.length === 0 ? t('noData') : null);
       table($('root-causes-table'),
@@ -814,7 +828,7 @@
             number(f.qValue, 3), evidence, number(f.exposedCases, 0)];
         }));
     }, function (error) { clear($('root-causes-table')); show('root-causes-message', describe(error)); });
-    Promise.all([api('/api/v1/root-causes/' + encodeURIComponent(problem) + '/chains?limit=1000'), graphInfo()])
+    latest('chains', Promise.all([api('/api/v1/root-causes/' + encodeURIComponent(problem) + '/chains?limit=1000'), graphInfo()]))
       .then(function (answers) { renderChains(answers[0].chains || [], answers[1].undirected); },
         function (error) { clear($('chains-list')); show('chains-help', null); show('chains-message', describe(error)); });
   }
@@ -967,7 +981,7 @@
     if (state.needRegions.regions) { region = choose($('needs-region'), 'region', ''); }
     var query = '/api/v1/needs?limit=1000&lang=' + state.lang + (kind ? '&kind=' + encodeURIComponent(kind) : '') +
       (region ? '&region=' + encodeURIComponent(region) : '');
-    api(query).then(function (body) {
+    latest('needs', api(query)).then(function (body) {
       show('needs-message', body.needs.length ? null : t('noNeeds'));
       table($('needs-table'), [t('needRef'), t('needKind'), t('amount'), t('region'), t('program'), t('ageBand'),
         t('sex'), t('daysOpen'), t('status'), ''],
