@@ -25,6 +25,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -674,6 +675,51 @@ class DashboardBrowserTest extends OneServerPerClass {
   }
 
   @Test
+  void aKeyFigureAProgrammesBarAndAProblemsNodeDrillDownThroughTheAddress() {
+    open("leadership?region=R01", server.keys.get(Role.LEADERSHIP));
+    By resolved = By.id("kpi-casesResolved");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(resolved, "Cases resolved"));
+    assertThat(driver.findElement(resolved).getAttribute("href"))
+        .endsWith("#/leadership?region=R01&metric=casesResolved");
+    // a key figure opens its trend
+    driver.findElement(resolved).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?region=R01&metric=casesResolved"));
+    assertThat(selected("trend-metric")).isEqualTo("casesResolved");
+    wait.until(d -> tooltip("trend-chart").contains("Cases resolved"));
+    // a figure without a trend is no link
+    assertThat(driver.findElement(By.id("kpi-completionRate")).getTagName()).isEqualTo("div");
+
+    // a programme's bar narrows the impact chart to that programme; its tooltip (with no arrow
+    // styled inline, which the CSP would refuse) gives the method and the sample sizes
+    assertChartDrawn("impact-chart");
+    assertThat(tooltip("impact-chart")).contains("Method: doubly robust", "n = 1,500 enrolled");
+    clickChartItem("impact-chart", "[0, chart.getOption().series[0].data[0] / 2]");
+    wait.until(d -> d.getCurrentUrl().contains("&program=PRG01"));
+    wait.until(d -> "PRG01".equals(selected("leadership-program")));
+    assertChartDrawn("impact-chart");
+
+    // a problem's node in the causal graph shows that problem's root causes
+    driver.get(base + "/#/planner");
+    wait.until(d -> !d.findElements(By.cssSelector("#root-causes-table tbody tr")).isEmpty());
+    assertChartDrawn("graph-chart");
+    script(
+        "window.RisheDashboard.renderGraph({nodes: [{id: 'dropout', kind: 'problem'}], edges:"
+            + " []})");
+    // the force layout moves the node a while: clicked where it is until it answers
+    wait.until(
+        d -> {
+          clickChartItem(
+              "graph-chart", "chart.getModel().getSeriesByIndex(0).getData().getItemLayout(0)");
+          return d.getCurrentUrl().endsWith("#/planner?problem=dropout");
+        });
+    assertThat(selected("problem-select")).isEqualTo("dropout");
+    // no root causes of dropout in the fixture: its chain
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chains-list"), "n = 7"));
+    assertNoRawKeys();
+    assertNoConsoleErrors();
+  }
+
+  @Test
   void eachTableDownloadsAsACsvOfTheRowsAndColumnsShownInBothLanguages() throws IOException {
     open("leadership", server.keys.get(Role.LEADERSHIP));
     wait.until(d -> !d.findElements(By.cssSelector("#hotspots-table tbody tr")).isEmpty());
@@ -874,6 +920,29 @@ class DashboardBrowserTest extends OneServerPerClass {
     return rows;
   }
 
+  /**
+   * Clicks a chart's canvas where an item is drawn: {@code point} is a script over {@code chart}
+   * (the ECharts instance) giving the item's place in the first series' coordinates (data units on
+   * axes, a graph node's layout), converted to pixels with convertToPixel.
+   */
+  private static void clickChartItem(String id, String point) {
+    @SuppressWarnings("unchecked")
+    List<Number> place =
+        (List<Number>)
+            script(
+                "var node = document.getElementById(arguments[0]);"
+                    + " var chart = echarts.getInstanceByDom(node); var p = "
+                    + point
+                    + "; p = chart.convertToPixel({seriesIndex: 0}, p);"
+                    + " return [p[0] - node.clientWidth / 2, p[1] - node.clientHeight / 2];",
+                id);
+    new Actions(driver)
+        .moveToElement(
+            driver.findElement(By.id(id)), place.get(0).intValue(), place.get(1).intValue())
+        .click()
+        .perform();
+  }
+
   /** The ids, without "nav-", of the view links shown. */
   private static List<String> visibleViews() {
     return driver.findElements(By.cssSelector("header nav a")).stream()
@@ -958,7 +1027,8 @@ class DashboardBrowserTest extends OneServerPerClass {
 
   /**
    * No SEVERE console entry, apart from the 404s of the data routes still to come (the page shows a
-   * message for those) and the expected 404 of a journey the key may not see.
+   * message for those), the expected 404 of a journey the key may not see, and the favicon the
+   * browser asks for on its own.
    */
   private static void assertNoConsoleErrors() {
     List<String> severe =
@@ -974,7 +1044,9 @@ class DashboardBrowserTest extends OneServerPerClass {
     boolean notFound = message.contains("404");
     return notFound
         && (COMING_ROUTES.stream().anyMatch(message::contains)
-            || message.contains("/api/v1/donations/D2/journey"));
+            || message.contains("/api/v1/donations/D2/journey")
+            // the browser's own ask while open() shows app.css, which has no icon link
+            || message.contains("/favicon.ico"));
   }
 
   /** The first executable of that name in a folder of the PATH, or null. */

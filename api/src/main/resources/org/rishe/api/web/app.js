@@ -21,7 +21,7 @@
       totalEffect: 'Total effect (risk ratio)',
       qValue: 'q-value', evidence: 'Evidence', exposedCases: 'Exposed cases',
       causalGraph: 'Causal graph',
-      graphHelp: 'Drag the nodes; arrows are directed edges, thicker lines are more stable.',
+      graphHelp: 'Drag the nodes; click a problem for its root causes. Arrows are directed edges, thicker lines are more stable.',
       chains: 'Chains from root cause to problem', donationId: 'Donation id',
       direct: 'direct', indirect: 'indirect', total: 'total', intervalTo: 'to', possible: 'possible',
       possibleHelp: "some links' direction could not be decided from the data; read forward",
@@ -89,7 +89,8 @@
       'measure.volunteer_sign_ups': 'Volunteer sign-ups',
       'measure.pledges': 'Pledges', 'measure.pledged_amount': 'Amount pledged',
       periodFrom: 'From month', periodTo: 'To month', allPrograms: 'All programmes',
-      downloadCsv: 'Download CSV', drillDown: 'Open this region and problem in the planner view'
+      downloadCsv: 'Download CSV', drillDown: 'Open this region and problem in the planner view',
+      showTrend: 'Show its trend'
     },
     fa: {
       title: 'داشبورد ریشه', navLeadership: 'راهبری', navPlanner: 'برنامه‌ریزی', navDonor: 'اهداکننده',
@@ -105,7 +106,7 @@
       totalEffect: 'اثر کل (نسبت خطر)',
       qValue: 'مقدار q', evidence: 'شواهد', exposedCases: 'موارد در معرض',
       causalGraph: 'گراف علّی',
-      graphHelp: 'گره‌ها را بکشید؛ پیکان‌ها یال‌های جهت‌دارند و خط‌های ضخیم‌تر پایدارترند.',
+      graphHelp: 'گره‌ها را بکشید؛ با کلیک روی یک مشکل علت‌های ریشه‌ای آن را ببینید. پیکان‌ها یال‌های جهت‌دارند و خط‌های ضخیم‌تر پایدارترند.',
       chains: 'زنجیره‌ها از علت ریشه‌ای تا مشکل', donationId: 'شناسه کمک',
       direct: 'مستقیم', indirect: 'غیرمستقیم', total: 'کل', intervalTo: 'تا', possible: 'احتمالی',
       possibleHelp: 'جهت برخی پیوندها را نمی‌شد از داده‌ها تعیین کرد؛ رو به جلو خوانده شده است',
@@ -173,7 +174,8 @@
       'measure.volunteer_sign_ups': 'ثبت‌نام داوطلبان',
       'measure.pledges': 'شمار تعهدها', 'measure.pledged_amount': 'مبلغ تعهدشده',
       periodFrom: 'از ماه', periodTo: 'تا ماه', allPrograms: 'همه برنامه‌ها',
-      downloadCsv: 'بارگیری CSV', drillDown: 'نمایش این منطقه و مشکل در برنامه‌ریزی'
+      downloadCsv: 'بارگیری CSV', drillDown: 'نمایش این منطقه و مشکل در برنامه‌ریزی',
+      showTrend: 'نمایش روند آن'
     }
   };
   var KPIS = ['peopleReached', 'familiesReached', 'casesOpened', 'casesResolved',
@@ -574,7 +576,7 @@
       show('kpis-message', null);
       var cards = clear($('kpis'));
       KPIS.forEach(function (name) {
-        var card = el('div', 'card');
+        var card = TREND_METRICS.indexOf(name) >= 0 ? trendLink(name) : el('div', 'card');
         card.id = 'kpi-' + name;
         var value = body.kpis[name];
         card.appendChild(el('div', 'value', SHARES.indexOf(name) >= 0 ? percent(value) : number(value)));
@@ -584,6 +586,21 @@
     }, function (error) { clear($('kpis')); show('kpis-message', describe(error)); });
     loadTrend();
     loadProblemLabels().then(loadHotspots, loadHotspots);
+  }
+
+  // A key figure with a trend is a link to it: the trend shows that measure, the address says so.
+  function trendLink(name) {
+    var metric = name === TREND_METRICS[0] ? '' : name;
+    var link = el('a', 'card');
+    link.href = viewUrl('leadership', Object.assign({}, state.filters, { metric: metric }), state.urlLang ? state.lang : null);
+    link.title = t('showTrend');
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      setFilter('metric', metric);
+      loadTrend();
+      $('trend-chart').scrollIntoView({ block: 'center' });
+    });
+    return link;
   }
 
   function loadTrend() {
@@ -637,7 +654,7 @@
           var name = program.label || program.name || id;
           return {
             rows: (impact.outcomes || []).map(function (outcome) {
-              return { name: name + ' · ' + (outcome.label || outcome.outcome || ''), outcome: outcome };
+              return { name: name + ' · ' + (outcome.label || outcome.outcome || ''), outcome: outcome, program: id };
             }),
             // why an outcome has no estimate, in the server's words (small counts already withheld)
             gaps: (impact.notEstimated || []).map(function (gap) {
@@ -674,11 +691,22 @@
     });
   }
 
+  // A programme's bar narrows the chart to that programme (the programme filter).
   function renderImpact(rows) {
     var whiskers = rows.map(function (row, index) { return [index, row.outcome.estimate.low, row.outcome.estimate.high]; });
-    chart('impact-chart').setOption({
+    var instance = chart('impact-chart');
+    instance.off('click');
+    instance.on('click', function (item) {
+      var program = rows[item.dataIndex] && rows[item.dataIndex].program;
+      if (item.seriesIndex === 0 && program && program !== state.filters.program) {
+        setFilter('program', program);
+        loadImpact();
+      }
+    });
+    instance.setOption({
+      // confined: an item's tooltip outside the chart gets an arrow styled inline, which the CSP refuses
       tooltip: {
-        trigger: 'item',
+        trigger: 'item', className: 'chart-tooltip', confine: true,
         formatter: function (item) {
           // the tooltip is HTML: escape the names that come from the API
           var outcome = rows[item.dataIndex].outcome;
@@ -899,8 +927,22 @@
     var names = {};
     (graph.nodes || []).forEach(function (node) { names[node.id] = node.label || label(node.id); });
     var arrow = state.lang === 'fa' ? ' ← ' : ' → ';
-    chart('graph-chart').setOption({
+    var instance = chart('graph-chart');
+    // a problem's node shows that problem's root causes (the problem filter)
+    instance.off('click');
+    instance.on('click', function (item) {
+      var select = $('problem-select');
+      var known = Array.prototype.some.call(select.options, function (o) { return o.value === item.data.id; });
+      if (item.dataType === 'node' && known && item.data.id !== select.value) {
+        select.value = item.data.id;
+        setFilter('problem', item.data.id);
+        loadRootCauses();
+        $('root-causes-table').scrollIntoView({ block: 'start' });
+      }
+    });
+    instance.setOption({
       tooltip: {
+        className: 'chart-tooltip', confine: true,
         formatter: function (item) {
           if (item.dataType !== 'edge') { return tooltipLines([item.name]); }
           var edge = item.data;
