@@ -276,6 +276,9 @@ class DashboardBrowserTest extends OneServerPerClass {
     wait.until(d -> d.findElements(By.cssSelector("#pledges-table tbody tr")).size() == 1);
     assertThat(driver.findElement(By.id("pledges-table")).getText())
         .contains(g1, "1,000,000 IRR", "Pledged", "awaiting the donation");
+    assertThat(assertCsvIsTheTable("pledges-table").get(1))
+        .hasSize(6)
+        .contains(g1, "1,000,000 IRR", "Pledged", "awaiting the donation");
     assertNoRefusalShown();
     screenshot("giving");
     assertNoRawKeys();
@@ -312,6 +315,11 @@ class DashboardBrowserTest extends OneServerPerClass {
             "2 participants per volunteer interested in education support in R01, the most"
                 + " stretched in the region");
     assertThat(rows.get(1).getText()).contains("PRG04", "6 active participants in R01");
+    // as CSV: the reasons of a match in one field, the buttons' column left out
+    List<List<String>> csv = assertCsvIsTheTable("matches-table");
+    assertThat(csv.get(0)).containsExactly("#", "Programme", "Score", "Why");
+    assertThat(csv.get(1).get(3))
+        .startsWith("you are interested in education support; 4 active participants in R01; ");
 
     driver.findElement(By.cssSelector("#matches-table button[data-program='PRG01']")).click();
     wait.until(
