@@ -229,6 +229,18 @@ class DashboardBrowserTest extends OneServerPerClass {
             "Not available on this server yet — no donation with this id that this key may see;"
                 + " check the donation id on the receipt");
     screenshot("donor-jalali");
+    // the donation is in the address: back shows D1's journey again, a link opens it
+    assertThat(driver.getCurrentUrl()).endsWith("#/donor?donation=D2");
+    driver.navigate().back();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/donor?donation=D1"));
+    wait.until(d -> d.findElements(By.cssSelector("#journey-timeline li")).size() == 2);
+    assertThat(driver.findElement(By.id("donation-id")).getAttribute("value")).isEqualTo("D1");
+    assertThat(driver.findElement(By.id("journey-message")).isDisplayed()).isFalse();
+    driver.get(base + "/#/donor");
+    wait.until(d -> d.findElements(By.cssSelector("#journey-timeline li")).isEmpty());
+    assertThat(driver.findElement(By.id("donation-id")).getAttribute("value")).isEmpty();
+    driver.get(base + "/#/donor?donation=D1");
+    wait.until(d -> d.findElements(By.cssSelector("#journey-timeline li")).size() == 2);
     assertNoRawKeys();
     assertNoConsoleErrors(); // the 404 above is expected: filtered by its path below
   }

@@ -323,7 +323,8 @@
   var FILTERS = {
     leadership: ['region', 'from', 'to', 'program', 'metric'],
     planner: ['problem', 'region'],
-    needs: ['kind', 'region']
+    needs: ['kind', 'region'],
+    donor: ['donation']
   };
   var CODE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
   var MONTH = /^[1-9]\d{3}-(0[1-9]|1[0-2])$/;
@@ -973,10 +974,17 @@
   }
 
   // ---- donor ----
+  function clearJourney() {
+    clear($('journey-facts'));
+    clear($('journey-timeline'));
+    show('journey-message', null);
+  }
+
+  // The journey of the donation id typed, or of the address's (#/donor?donation=D1).
   function loadJourney() {
     var id = $('donation-id').value.trim();
     if (!id) { return; }
-    api('/api/v1/donations/' + encodeURIComponent(id) + '/journey').then(function (journey) {
+    latest('journey', api('/api/v1/donations/' + encodeURIComponent(id) + '/journey')).then(function (journey) {
       show('journey-message', null);
       var facts = clear($('journey-facts'));
       [['designation', designation(journey.designation)], ['current', term('stage', journey.current)],
@@ -991,8 +999,7 @@
       if ((journey.flags || []).length === 0) { flags.textContent = '–'; }
       timeline(clear($('journey-timeline')), journey);
     }, function (error) {
-      clear($('journey-facts'));
-      clear($('journey-timeline'));
+      clearJourney();
       show('journey-message', describe(error));
     });
   }
@@ -1338,7 +1345,10 @@
       $('key-panel').hidden = true;
       if (page === 'leadership') { loadLeadership(); }
       if (page === 'planner') { loadPlanner(); }
-      if (page === 'donor' && $('donation-id').value) { loadJourney(); }
+      if (page === 'donor') {
+        $('donation-id').value = state.filters.donation || '';
+        if (state.filters.donation) { loadJourney(); } else { clearJourney(); }
+      }
       if (page === 'giving') { loadGiving(); }
       if (page === 'volunteer') { loadMatches(); }
       if (page === 'needs') { loadNeeds(); }
@@ -1404,6 +1414,7 @@
     csvButtons();
     $('donation-form').addEventListener('submit', function (event) {
       event.preventDefault();
+      setFilter('donation', CODE.test($('donation-id').value.trim()) ? $('donation-id').value.trim() : '');
       loadJourney();
     });
     window.addEventListener('hashchange', route);
