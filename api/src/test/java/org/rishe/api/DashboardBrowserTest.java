@@ -341,7 +341,8 @@ class DashboardBrowserTest extends OneServerPerClass {
     assertThat(stored).hasSize(1);
     assertThat(stored.get(0).volunteerId()).isEqualTo("V1");
     assertThat(stored.get(0).programId()).isEqualTo("PRG01");
-    assertThat(stored.get(0).idempotencyKey()).matches("[0-9a-f]{32}");
+    assertThat(stored.get(0).idempotencyKey()).isNull();
+    assertThat(stored.get(0).idempotencyKeySha256()).matches("[0-9a-f]{64}");
     assertNoRefusalShown();
     screenshot("volunteer");
     assertNoRawKeys();

@@ -536,6 +536,9 @@
     var node = $(id);
     node.hidden = false;
     var instance = echarts.getInstanceByDom(node) || echarts.init(node);
+    // a tooltip still shown is hidden first: ECharts 5.6 would show it again after the redraw, from
+    // a view the new option replaced (a TypeError in the console)
+    instance.dispatchAction({ type: 'hideTip' });
     instance.resize();
     state.axisLabels[id] = [];
     return instance;
