@@ -1,5 +1,7 @@
-// The Rishe dashboard: one page, five views chosen by the URL fragment (#/leadership,
-// #/planner, #/donor, #/giving, #/volunteer). Plain browser JavaScript with no build step; every element is built with
+// The Rishe dashboard: one page, six views chosen by the URL fragment (#/leadership,
+// #/planner, #/donor, #/giving, #/volunteer, #/needs), each with its filters and language in the
+// fragment's query (#/planner?problem=child_labour&region=R01&lang=fa), so that a link reproduces
+// the view. Plain browser JavaScript with no build step; every element is built with
 // textContent, never innerHTML, so nothing the API returns can run as markup.
 (function () {
   'use strict';
@@ -19,7 +21,7 @@
       totalEffect: 'Total effect (risk ratio)',
       qValue: 'q-value', evidence: 'Evidence', exposedCases: 'Exposed cases',
       causalGraph: 'Causal graph',
-      graphHelp: 'Drag the nodes; arrows are directed edges, thicker lines are more stable.',
+      graphHelp: 'Drag the nodes; click a problem for its root causes. Arrows are directed edges, thicker lines are more stable.',
       chains: 'Chains from root cause to problem', donationId: 'Donation id',
       direct: 'direct', indirect: 'indirect', total: 'total', intervalTo: 'to', possible: 'possible',
       possibleHelp: "some links' direction could not be decided from the data; read forward",
@@ -85,7 +87,10 @@
       occasionsHelp: 'Weekly donations and volunteer sign-ups in each occasion against the 8 weeks before and after it: a ratio above 1 means more than usual (95% CI).',
       'measure.donations': 'Donations', 'measure.amount': 'Amount given',
       'measure.volunteer_sign_ups': 'Volunteer sign-ups',
-      'measure.pledges': 'Pledges', 'measure.pledged_amount': 'Amount pledged'
+      'measure.pledges': 'Pledges', 'measure.pledged_amount': 'Amount pledged',
+      periodFrom: 'From month', periodTo: 'To month', allPrograms: 'All programmes',
+      downloadCsv: 'Download CSV', drillDown: 'Open this region and problem in the planner view',
+      showTrend: 'Show its trend'
     },
     fa: {
       title: 'داشبورد ریشه', navLeadership: 'راهبری', navPlanner: 'برنامه‌ریزی', navDonor: 'اهداکننده',
@@ -101,7 +106,7 @@
       totalEffect: 'اثر کل (نسبت خطر)',
       qValue: 'مقدار q', evidence: 'شواهد', exposedCases: 'موارد در معرض',
       causalGraph: 'گراف علّی',
-      graphHelp: 'گره‌ها را بکشید؛ پیکان‌ها یال‌های جهت‌دارند و خط‌های ضخیم‌تر پایدارترند.',
+      graphHelp: 'گره‌ها را بکشید؛ با کلیک روی یک مشکل علت‌های ریشه‌ای آن را ببینید. پیکان‌ها یال‌های جهت‌دارند و خط‌های ضخیم‌تر پایدارترند.',
       chains: 'زنجیره‌ها از علت ریشه‌ای تا مشکل', donationId: 'شناسه کمک',
       direct: 'مستقیم', indirect: 'غیرمستقیم', total: 'کل', intervalTo: 'تا', possible: 'احتمالی',
       possibleHelp: 'جهت برخی پیوندها را نمی‌شد از داده‌ها تعیین کرد؛ رو به جلو خوانده شده است',
@@ -167,7 +172,10 @@
       occasionsHelp: 'کمک‌ها و ثبت‌نام داوطلبان در هر هفته از مناسبت در برابر ۸ هفته پیش و پس از آن: نسبت بیش از ۱ یعنی بیش از معمول (بازه اطمینان ۹۵٪).',
       'measure.donations': 'شمار کمک‌ها', 'measure.amount': 'مبلغ کمک‌ها',
       'measure.volunteer_sign_ups': 'ثبت‌نام داوطلبان',
-      'measure.pledges': 'شمار تعهدها', 'measure.pledged_amount': 'مبلغ تعهدشده'
+      'measure.pledges': 'شمار تعهدها', 'measure.pledged_amount': 'مبلغ تعهدشده',
+      periodFrom: 'از ماه', periodTo: 'تا ماه', allPrograms: 'همه برنامه‌ها',
+      downloadCsv: 'بارگیری CSV', drillDown: 'نمایش این منطقه و مشکل در برنامه‌ریزی',
+      showTrend: 'نمایش روند آن'
     }
   };
   var KPIS = ['peopleReached', 'familiesReached', 'casesOpened', 'casesResolved',
@@ -188,6 +196,10 @@
 
   var state = {
     lang: sessionStorage.getItem('rishe.lang') === 'fa' ? 'fa' : 'en',
+    // the open view and the filters it was asked for (readUrl), and whether its address names the language
+    page: null,
+    filters: {},
+    urlLang: false,
     problemLabels: {},
     nodeLabels: {},
     // the text of every axis label the charts drew, by chart: read by the browser test
@@ -303,6 +315,160 @@
   }
   function calendar() { return state.jalali ? 'jalali' : 'gregorian'; }
 
+  // ---- the view in the URL: #/view?name=value&…, so that a link reproduces the view ----
+  // The filters each view keeps in the address, in the order written; lang (en or fa) may follow
+  // any view. A value the page cannot use (malformed, a period whose end is before its start, or a
+  // choice not among those loaded) is dropped for its default and the address rewritten in place.
+  // Months are Gregorian, YYYY-MM, whatever the calendar shown.
+  var FILTERS = {
+    leadership: ['region', 'from', 'to', 'program', 'metric'],
+    planner: ['problem', 'region'],
+    needs: ['kind', 'region'],
+    donor: ['donation']
+  };
+  var CODE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+  var MONTH = /^[1-9]\d{3}-(0[1-9]|1[0-2])$/;
+  function validFilter(name, value) {
+    if (name === 'from' || name === 'to') { return MONTH.test(value); }
+    if (name === 'metric') { return TREND_METRICS.indexOf(value) >= 0; }
+    if (name === 'kind') { return NEED_KINDS.indexOf(value) >= 0; }
+    return CODE.test(value);
+  }
+  // The view the address asks for: its name, its filters and its language (null when not named).
+  function readUrl() {
+    var match = /^#\/([^?]*)(?:\?(.*))?$/.exec(location.hash) || [];
+    var page = match[1] || '';
+    var params = new URLSearchParams(match[2] || '');
+    var filters = {};
+    (has(FILTERS, page) ? FILTERS[page] : []).forEach(function (name) {
+      var value = params.get(name);
+      if (value !== null && validFilter(name, value)) { filters[name] = value; }
+    });
+    if (filters.from && filters.to && filters.from > filters.to) { delete filters.from; delete filters.to; }
+    var lang = params.get('lang');
+    return { page: page, filters: filters, lang: lang === 'en' || lang === 'fa' ? lang : null };
+  }
+  function viewUrl(page, filters, lang) {
+    var params = new URLSearchParams();
+    (has(FILTERS, page) ? FILTERS[page] : []).forEach(function (name) {
+      if (filters[name]) { params.set(name, filters[name]); }
+    });
+    if (lang) { params.set('lang', lang); }
+    var query = params.toString();
+    return '#/' + page + (query ? '?' + query : '');
+  }
+  function currentUrl() { return viewUrl(state.page, state.filters, state.urlLang ? state.lang : null); }
+  // A filter the user changed: a new entry in the history, so that back returns to the view before.
+  function setFilter(name, value) {
+    if (value) { state.filters[name] = value; } else { delete state.filters[name]; }
+    var url = currentUrl();
+    if (url !== location.hash) { history.pushState(null, '', url); }
+  }
+  // A filter the address asked for that the page cannot use: the default, the address corrected.
+  function dropFilter(name) {
+    delete state.filters[name];
+    var url = currentUrl();
+    if (url !== location.hash) { history.replaceState(null, '', url); }
+  }
+  // Selects the filter's value when it is among the select's options, else `fallback` (dropping
+  // the filter); returns what is selected.
+  function choose(select, name, fallback) {
+    var wanted = state.filters[name];
+    var known = Array.prototype.some.call(select.options, function (option) { return option.value === wanted; });
+    if (wanted && !known) { dropFilter(name); }
+    select.value = wanted && known ? wanted : fallback;
+    return select.value;
+  }
+  // The region and period filters as query parameters. For a route in the Jalali calendar the
+  // period is the Jalali months that cover it: from the one holding its first day to the one
+  // holding its last.
+  function filterQuery(jalali) {
+    var query = state.filters.region ? '&region=' + encodeURIComponent(state.filters.region) : '';
+    if (state.filters.from) { query += '&from=' + (jalali ? jalaliMonth(state.filters.from, false) : state.filters.from); }
+    if (state.filters.to) { query += '&to=' + (jalali ? jalaliMonth(state.filters.to, true) : state.filters.to); }
+    return query;
+  }
+  function jalaliMonth(gregorian, last) {
+    var year = Number(gregorian.slice(0, 4));
+    var index = Number(gregorian.slice(5, 7));
+    var day = last ? new Date(Date.UTC(year, index, 0)) : new Date(Date.UTC(year, index - 1, 1));
+    var parts = {};
+    new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric', month: 'numeric', timeZone: 'UTC' })
+      .formatToParts(day).forEach(function (part) { parts[part.type] = part.value; });
+    return parts.year + '-' + ('0' + parts.month).slice(-2);
+  }
+  // The regions to choose from: those of the hotspot months judged, asked for once per key.
+  function regionList() {
+    if (!state.regions || state.regions.key !== apiKey()) {
+      var regions = state.regions = { key: apiKey() };
+      regions.list = api('/api/v1/hotspots?all=true&limit=1000').then(function (body) {
+        var list = [];
+        body.hotspots.forEach(function (h) { if (list.indexOf(h.region) < 0) { list.push(h.region); } });
+        return list.sort();
+      }, function () {
+        if (state.regions === regions) { state.regions = null; }
+        return [];
+      });
+    }
+    return state.regions.list;
+  }
+
+  // ---- CSV: each table as it is shown, its rows and columns, its cells' text ----
+  // A column without a heading holds buttons and is left out; a list in a cell is joined with
+  // "; "; a withheld value keeps the dash the table shows. A field that a spreadsheet would run as
+  // a formula is written with a leading apostrophe. UTF-8 with a byte-order mark, so that a
+  // spreadsheet reads Persian text as such.
+  function tableCsv(node) {
+    var headers = Array.prototype.map.call(node.querySelectorAll('thead th'), function (th) { return th.textContent.trim(); });
+    var kept = [];
+    headers.forEach(function (header, index) { if (header) { kept.push(index); } });
+    var lines = [kept.map(function (index) { return headers[index]; })];
+    Array.prototype.forEach.call(node.querySelectorAll('tbody tr'), function (row) {
+      var cells = row.querySelectorAll('td');
+      lines.push(kept.map(function (index) { return cells[index] ? cellText(cells[index]) : ''; }));
+    });
+    return '\uFEFF' + lines.map(function (line) { return line.map(csvField).join(','); }).join('\r\n') + '\r\n';
+  }
+  function cellText(cell) {
+    var items = cell.querySelectorAll('li');
+    if (items.length) {
+      return Array.prototype.map.call(items, function (item) { return item.textContent.trim(); }).join('; ');
+    }
+    return cell.textContent.trim();
+  }
+  function csvField(text) {
+    var value = /^[=+\-@\t\r]/.test(text) && !/^-?[\d.,]+$/.test(text) ? "'" + text : text;
+    return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
+  }
+  function download(name, text) {
+    var url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+    var link = el('a');
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  }
+  // Each table's Download CSV button shows while its table has rows; the file is named after the
+  // table and the view's filters.
+  function csvButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll('button.csv'), function (button) {
+      var node = $(button.getAttribute('data-table'));
+      function update() { button.hidden = node.hidden || node.querySelectorAll('tbody tr').length === 0; }
+      new MutationObserver(update).observe(node, { childList: true, subtree: true, attributes: true });
+      update();
+      button.addEventListener('click', function () {
+        var parts = ['rishe', node.id.replace(/-table$/, '')];
+        (has(FILTERS, state.page) ? FILTERS[state.page] : []).forEach(function (name) {
+          if (state.filters[name]) { parts.push(state.filters[name]); }
+        });
+        download(parts.join('-').replace(/[^A-Za-z0-9_.-]/g, '_') + '.csv', tableCsv(node));
+      });
+    });
+  }
+
   // ---- API access: the key comes from sessionStorage; errors carry the problem+json detail ----
   function apiKey() { return sessionStorage.getItem('rishe.key'); }
 
@@ -326,6 +492,20 @@
           throw new ApiError(response.status, body.detail || body.title || response.statusText);
         });
       }, function () { throw new ApiError(0, null); });
+  }
+
+  // The answer to the latest request of its kind only: an earlier one that arrives after it (a
+  // filter changed again, back pressed quickly) is never shown.
+  var latestRequests = {};
+  function latest(name, promise) {
+    var token = latestRequests[name] = {};
+    function superseded() { return latestRequests[name] !== token; }
+    return promise.then(function (value) {
+      return superseded() ? new Promise(function () {}) : value;
+    }, function (error) {
+      if (superseded()) { return new Promise(function () {}); }
+      throw error;
+    });
   }
 
   function describe(error) {
@@ -356,6 +536,9 @@
     var node = $(id);
     node.hidden = false;
     var instance = echarts.getInstanceByDom(node) || echarts.init(node);
+    // a tooltip still shown is hidden first: ECharts 5.6 would show it again after the redraw, from
+    // a view the new option replaced (a TypeError in the console)
+    instance.dispatchAction({ type: 'hideTip' });
     instance.resize();
     state.axisLabels[id] = [];
     return instance;
@@ -378,28 +561,55 @@
   }
 
   // ---- leadership ----
+  // The key figures, the trend and the emerging problems obey the region and period filters; the
+  // impact chart the programme filter.
   function loadLeadership() {
-    api('/api/v1/dashboard/summary?calendar=' + calendar()).then(function (body) {
+    $('period-from').value = state.filters.from || '';
+    $('period-to').value = state.filters.to || '';
+    regionList().then(function (regions) {
+      options($('leadership-region'), [['', t('allRegions')]].concat(regions.map(function (r) { return [r, r]; })), '');
+      choose($('leadership-region'), 'region', '');
+      loadFigures();
+    });
+    loadImpact();
+    loadOccasions();
+  }
+
+  function loadFigures() {
+    latest('summary', api('/api/v1/dashboard/summary?calendar=' + calendar() + filterQuery(state.jalali))).then(function (body) {
       show('kpis-message', null);
       var cards = clear($('kpis'));
       KPIS.forEach(function (name) {
-        var card = el('div', 'card');
+        var card = TREND_METRICS.indexOf(name) >= 0 ? trendLink(name) : el('div', 'card');
         card.id = 'kpi-' + name;
         var value = body.kpis[name];
         card.appendChild(el('div', 'value', SHARES.indexOf(name) >= 0 ? percent(value) : number(value)));
         card.appendChild(el('div', 'label', t(name)));
         cards.appendChild(card);
       });
-    }, failed('kpis-message'));
+    }, function (error) { clear($('kpis')); show('kpis-message', describe(error)); });
     loadTrend();
-    loadImpact();
     loadProblemLabels().then(loadHotspots, loadHotspots);
-    loadOccasions();
+  }
+
+  // A key figure with a trend is a link to it: the trend shows that measure, the address says so.
+  function trendLink(name) {
+    var metric = name === TREND_METRICS[0] ? '' : name;
+    var link = el('a', 'card');
+    link.href = viewUrl('leadership', Object.assign({}, state.filters, { metric: metric }), state.urlLang ? state.lang : null);
+    link.title = t('showTrend');
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      setFilter('metric', metric);
+      loadTrend();
+      $('trend-chart').scrollIntoView({ block: 'center' });
+    });
+    return link;
   }
 
   function loadTrend() {
     var select = $('trend-metric');
-    var chosen = select.value || TREND_METRICS[0];
+    var chosen = state.filters.metric || TREND_METRICS[0];
     clear(select);
     TREND_METRICS.forEach(function (name) {
       var option = el('option', null, t(name));
@@ -407,7 +617,8 @@
       select.appendChild(option);
     });
     select.value = chosen;
-    api('/api/v1/dashboard/trends?by=month&limit=1000&metric=' + encodeURIComponent(chosen) + '&calendar=' + calendar())
+    latest('trend', api('/api/v1/dashboard/trends?by=month&limit=1000&metric=' + encodeURIComponent(chosen) +
+      '&calendar=' + calendar() + filterQuery(state.jalali)))
       .then(function (body) {
         show('trend-message', null);
         var periods = body.points.map(function (p) { return p.period; });
@@ -432,15 +643,22 @@
   }
 
   function loadImpact() {
-    api('/api/v1/programs?limit=1000').then(function (body) {
-      var programs = (body.programs || []).slice(0, 8);
+    latest('impact', api('/api/v1/programs?limit=1000').then(function (body) {
+      var all = body.programs || [];
+      var select = $('leadership-program');
+      options(select, [['', t('allPrograms')]].concat(all.map(function (program) {
+        var id = programId(program);
+        return [id, program.label || program.name || id];
+      })), '');
+      var chosen = choose(select, 'program', '');
+      var programs = chosen ? all.filter(function (program) { return programId(program) === chosen; }) : all.slice(0, 8);
       return Promise.all(programs.map(function (program) {
-        var id = program.id || program.programId || program.code;
+        var id = programId(program);
         return api('/api/v1/programs/' + encodeURIComponent(id) + '/impact').then(function (impact) {
           var name = program.label || program.name || id;
           return {
             rows: (impact.outcomes || []).map(function (outcome) {
-              return { name: name + ' · ' + (outcome.label || outcome.outcome || ''), outcome: outcome };
+              return { name: name + ' · ' + (outcome.label || outcome.outcome || ''), outcome: outcome, program: id };
             }),
             // why an outcome has no estimate, in the server's words (small counts already withheld)
             gaps: (impact.notEstimated || []).map(function (gap) {
@@ -449,7 +667,7 @@
           };
         });
       }));
-    }).then(function (groups) {
+    })).then(function (groups) {
       var rows = [].concat.apply([], groups.map(function (group) { return group.rows; }))
         .filter(function (row) { return row.outcome.estimate; });
       renderImpactGaps([].concat.apply([], groups.map(function (group) { return group.gaps; })));
@@ -458,6 +676,8 @@
       renderImpact(rows);
     }, failed('impact-message', 'impact-chart'));
   }
+
+  function programId(program) { return program.id || program.programId || program.code; }
 
   function renderImpactGaps(gaps) {
     var list = $('impact-gaps');
@@ -475,11 +695,22 @@
     });
   }
 
+  // A programme's bar narrows the chart to that programme (the programme filter).
   function renderImpact(rows) {
     var whiskers = rows.map(function (row, index) { return [index, row.outcome.estimate.low, row.outcome.estimate.high]; });
-    chart('impact-chart').setOption({
+    var instance = chart('impact-chart');
+    instance.off('click');
+    instance.on('click', function (item) {
+      var program = rows[item.dataIndex] && rows[item.dataIndex].program;
+      if (item.seriesIndex === 0 && program && program !== state.filters.program) {
+        setFilter('program', program);
+        loadImpact();
+      }
+    });
+    instance.setOption({
+      // confined: an item's tooltip outside the chart gets an arrow styled inline, which the CSP refuses
       tooltip: {
-        trigger: 'item',
+        trigger: 'item', className: 'chart-tooltip', confine: true,
         formatter: function (item) {
           // the tooltip is HTML: escape the names that come from the API
           var outcome = rows[item.dataIndex].outcome;
@@ -552,16 +783,27 @@
     });
   }
 
+  // The flagged months in the region and period chosen; a month's region and problem each open
+  // the planner view on that problem in that region (its root causes there).
   function loadHotspots() {
-    api('/api/v1/hotspots').then(function (body) {
+    latest('hotspots', api('/api/v1/hotspots?limit=1000' + filterQuery(false))).then(function (body) {
       show('hotspots-message', body.hotspots.length === 0 ? t('noData') : null);
       table($('hotspots-table'), [t('region'), t('problem'), t('period'), t('observed'), t('expected'), t('score')],
         body.hotspots.map(function (h) {
+          var href = viewUrl('planner', { problem: h.problem, region: h.region }, state.urlLang ? state.lang : null);
           // the months are Gregorian: in the Jalali calendar, the two Jalali months each spans
-          return [code(h.region), label(h.problem), month(h.period, 'gregorian'), number(h.observed, 0),
-            number(h.expected), number(h.score)];
+          return [drillDown(href, code(h.region)), drillDown(href, label(h.problem)), month(h.period, 'gregorian'),
+            number(h.observed, 0), number(h.expected), number(h.score)];
         }));
-    }, failed('hotspots-message'));
+    }, function (error) { clear($('hotspots-table')); show('hotspots-message', describe(error)); });
+  }
+
+  function drillDown(href, content) {
+    var link = el('a', 'drill');
+    link.href = href;
+    link.title = t('drillDown');
+    link.appendChild(content instanceof Node ? content : document.createTextNode(content));
+    return link;
   }
 
   // Giving by occasion: the latest year's windows, each measure's rate ratio with its interval and
@@ -584,33 +826,15 @@
   function loadPlanner() {
     var problemSelect = $('problem-select');
     var regionSelect = $('region-select');
-    var chosenProblem = problemSelect.value;
-    var chosenRegion = regionSelect.value;
     loadProblemLabels().then(function (problems) {
       show('planner-message', null);
-      clear(problemSelect);
-      problems.forEach(function (problem) {
-        var option = el('option', null, problem.label || problem.code);
-        option.value = problem.code;
-        problemSelect.appendChild(option);
-      });
-      if (chosenProblem) { problemSelect.value = chosenProblem; }
-      return api('/api/v1/hotspots?all=true&limit=1000').then(function (body) {
-        var regions = [];
-        body.hotspots.forEach(function (h) { if (regions.indexOf(h.region) < 0) { regions.push(h.region); } });
-        return regions.sort();
-      }, function () { return []; });
+      options(problemSelect, problems.map(function (problem) { return [problem.code, problem.label || problem.code]; }),
+        problems.length ? problems[0].code : '');
+      choose(problemSelect, 'problem', problems.length ? problems[0].code : '');
+      return regionList();
     }).then(function (regions) {
-      clear(regionSelect);
-      var all = el('option', null, t('allRegions'));
-      all.value = '';
-      regionSelect.appendChild(all);
-      regions.forEach(function (region) {
-        var option = el('option', null, region);
-        option.value = region;
-        regionSelect.appendChild(option);
-      });
-      regionSelect.value = chosenRegion || '';
+      options(regionSelect, [['', t('allRegions')]].concat(regions.map(function (r) { return [r, r]; })), '');
+      choose(regionSelect, 'region', '');
       loadRootCauses();
     }, failed('planner-message'));
     loadGraph();
@@ -621,7 +845,7 @@
     if (!problem) { show('root-causes-message', t('chooseProblem')); return; }
     var region = $('region-select').value;
     var query = '?limit=1000&problem=' + encodeURIComponent(problem) + (region ? '&region=' + encodeURIComponent(region) : '');
-    Promise.all([api('/api/v1/root-causes' + query + '&lang=' + state.lang), graphInfo()]).then(function (answers) {
+    latest('root-causes', Promise.all([api('/api/v1/root-causes' + query + '&lang=' + state.lang), graphInfo()])).then(function (answers) {
       var factors = answers[0].factors || [];
       show('root-causes-message', factors.length === 0 ? t('noData') : null);
       table($('root-causes-table'),
@@ -636,7 +860,7 @@
             number(f.qValue, 3), evidence, number(f.exposedCases, 0)];
         }));
     }, function (error) { clear($('root-causes-table')); show('root-causes-message', describe(error)); });
-    Promise.all([api('/api/v1/root-causes/' + encodeURIComponent(problem) + '/chains?limit=1000'), graphInfo()])
+    latest('chains', Promise.all([api('/api/v1/root-causes/' + encodeURIComponent(problem) + '/chains?limit=1000'), graphInfo()]))
       .then(function (answers) { renderChains(answers[0].chains || [], answers[1].undirected); },
         function (error) { clear($('chains-list')); show('chains-help', null); show('chains-message', describe(error)); });
   }
@@ -707,8 +931,22 @@
     var names = {};
     (graph.nodes || []).forEach(function (node) { names[node.id] = node.label || label(node.id); });
     var arrow = state.lang === 'fa' ? ' ← ' : ' → ';
-    chart('graph-chart').setOption({
+    var instance = chart('graph-chart');
+    // a problem's node shows that problem's root causes (the problem filter)
+    instance.off('click');
+    instance.on('click', function (item) {
+      var select = $('problem-select');
+      var known = Array.prototype.some.call(select.options, function (o) { return o.value === item.data.id; });
+      if (item.dataType === 'node' && known && item.data.id !== select.value) {
+        select.value = item.data.id;
+        setFilter('problem', item.data.id);
+        loadRootCauses();
+        $('root-causes-table').scrollIntoView({ block: 'start' });
+      }
+    });
+    instance.setOption({
       tooltip: {
+        className: 'chart-tooltip', confine: true,
         formatter: function (item) {
           if (item.dataType !== 'edge') { return tooltipLines([item.name]); }
           var edge = item.data;
@@ -739,10 +977,17 @@
   }
 
   // ---- donor ----
+  function clearJourney() {
+    clear($('journey-facts'));
+    clear($('journey-timeline'));
+    show('journey-message', null);
+  }
+
+  // The journey of the donation id typed, or of the address's (#/donor?donation=D1).
   function loadJourney() {
     var id = $('donation-id').value.trim();
     if (!id) { return; }
-    api('/api/v1/donations/' + encodeURIComponent(id) + '/journey').then(function (journey) {
+    latest('journey', api('/api/v1/donations/' + encodeURIComponent(id) + '/journey')).then(function (journey) {
       show('journey-message', null);
       var facts = clear($('journey-facts'));
       [['designation', designation(journey.designation)], ['current', term('stage', journey.current)],
@@ -757,8 +1002,7 @@
       if ((journey.flags || []).length === 0) { flags.textContent = '–'; }
       timeline(clear($('journey-timeline')), journey);
     }, function (error) {
-      clear($('journey-facts'));
-      clear($('journey-timeline'));
+      clearJourney();
       show('journey-message', describe(error));
     });
   }
@@ -767,8 +1011,8 @@
   // The open needs, filtered by kind and region on the server; the regions to choose from are those
   // of the whole board, asked for once per key.
   function loadNeeds() {
-    var kind = $('needs-kind').value || '';
-    var region = $('needs-region').value || '';
+    var kind = state.filters.kind || '';
+    var region = state.filters.region || '';
     options($('needs-kind'), [['', t('allKinds')]].concat(NEED_KINDS.map(function (code) {
       return [code, t('needKind.' + code)];
     })), kind);
@@ -780,13 +1024,16 @@
           if (need.region && regions.indexOf(need.region) < 0) { regions.push(need.region); }
         });
         state.needRegions.regions = regions.sort();
-        needRegions('');
+        needRegions(state.filters.region || '');
+        // a region the address asked for that has no needs: the whole board
+        if (state.page === 'needs' && choose($('needs-region'), 'region', '') !== region) { loadNeeds(); }
       }, failed('needs-message'));
     }
     needRegions(region);
+    if (state.needRegions.regions) { region = choose($('needs-region'), 'region', ''); }
     var query = '/api/v1/needs?limit=1000&lang=' + state.lang + (kind ? '&kind=' + encodeURIComponent(kind) : '') +
       (region ? '&region=' + encodeURIComponent(region) : '');
-    api(query).then(function (body) {
+    latest('needs', api(query)).then(function (body) {
       show('needs-message', body.needs.length ? null : t('noNeeds'));
       table($('needs-table'), [t('needRef'), t('needKind'), t('amount'), t('region'), t('program'), t('ageBand'),
         t('sex'), t('daysOpen'), t('status'), ''],
@@ -1036,6 +1283,14 @@
     $('key-input').focus();
   }
 
+  function setLanguage(lang) {
+    state.lang = lang;
+    sessionStorage.setItem('rishe.lang', lang);
+    state.jalali = calendarChosen(lang);
+    $('jalali').checked = state.jalali;
+    translate();
+  }
+
   function translate() {
     var root = document.documentElement;
     root.lang = state.lang;
@@ -1069,13 +1324,22 @@
     return state.views.pages;
   }
 
+  // Shows the view the address asks for, with its filters, in the language it names (or the
+  // session's). A view the key may not use is replaced by the key's first, without filters.
   function route() {
     show('error', null);
+    var view = readUrl();
+    state.urlLang = view.lang !== null;
+    if (view.lang && view.lang !== state.lang) { setLanguage(view.lang); }
     if (!apiKey()) { askForKey(); return; }
     allowedViews().then(function (pages) {
-      var asked = location.hash.replace(/^#\//, '');
+      var asked = view.page;
       var page = pages.indexOf(asked) >= 0 ? asked : pages[0];
-      if (page !== asked) { history.replaceState(null, '', '#/' + page); }
+      state.page = page;
+      state.filters = page === asked ? view.filters : {};
+      // the address as the page reads it: a value it cannot use is left out
+      var url = currentUrl();
+      if (url !== location.hash) { history.replaceState(null, '', url); }
       PAGES.forEach(function (name) {
         $('nav-' + name).hidden = pages.indexOf(name) < 0;
         $('nav-' + name).classList.toggle('active', name === page);
@@ -1084,7 +1348,10 @@
       $('key-panel').hidden = true;
       if (page === 'leadership') { loadLeadership(); }
       if (page === 'planner') { loadPlanner(); }
-      if (page === 'donor' && $('donation-id').value) { loadJourney(); }
+      if (page === 'donor') {
+        $('donation-id').value = state.filters.donation || '';
+        if (state.filters.donation) { loadJourney(); } else { clearJourney(); }
+      }
       if (page === 'giving') { loadGiving(); }
       if (page === 'volunteer') { loadMatches(); }
       if (page === 'needs') { loadNeeds(); }
@@ -1102,12 +1369,17 @@
       route();
     });
     $('forget-key').addEventListener('click', function () { askForKey(); });
+    // The language is a new entry in the history, the one before pinned to its language so that
+    // back returns to it.
     $('lang-toggle').addEventListener('click', function () {
-      state.lang = state.lang === 'fa' ? 'en' : 'fa';
-      sessionStorage.setItem('rishe.lang', state.lang);
-      state.jalali = calendarChosen(state.lang);
-      $('jalali').checked = state.jalali;
-      translate();
+      if (state.page) {
+        state.urlLang = true;
+        history.replaceState(null, '', currentUrl());
+        setLanguage(state.lang === 'fa' ? 'en' : 'fa');
+        history.pushState(null, '', currentUrl());
+      } else {
+        setLanguage(state.lang === 'fa' ? 'en' : 'fa');
+      }
       route();
     });
     $('jalali').addEventListener('change', function () {
@@ -1115,13 +1387,37 @@
       sessionStorage.setItem('rishe.calendar.' + state.lang, calendar());
       route();
     });
-    $('trend-metric').addEventListener('change', loadTrend);
-    $('problem-select').addEventListener('change', loadRootCauses);
-    $('region-select').addEventListener('change', loadRootCauses);
-    $('needs-kind').addEventListener('change', loadNeeds);
-    $('needs-region').addEventListener('change', loadNeeds);
+    $('trend-metric').addEventListener('change', function () {
+      setFilter('metric', $('trend-metric').value === TREND_METRICS[0] ? '' : $('trend-metric').value);
+      loadTrend();
+    });
+    // a period whose end is before its start is moved: the other end follows the one changed
+    ['from', 'to'].forEach(function (end) {
+      $('period-' + end).addEventListener('change', function () {
+        var value = $('period-' + end).value;
+        var other = end === 'from' ? 'to' : 'from';
+        var otherValue = state.filters[other];
+        if (value && otherValue && (end === 'from' ? value > otherValue : value < otherValue)) {
+          state.filters[other] = value;
+          $('period-' + other).value = value;
+        }
+        setFilter(end, MONTH.test(value) ? value : '');
+        loadFigures();
+      });
+    });
+    // each select a filter of its view: a change is written to the address and reloads what it filters
+    [['leadership-region', 'region', loadFigures], ['leadership-program', 'program', loadImpact],
+      ['problem-select', 'problem', loadRootCauses], ['region-select', 'region', loadRootCauses],
+      ['needs-kind', 'kind', loadNeeds], ['needs-region', 'region', loadNeeds]].forEach(function (filter) {
+      $(filter[0]).addEventListener('change', function () {
+        setFilter(filter[1], $(filter[0]).value);
+        filter[2]();
+      });
+    });
+    csvButtons();
     $('donation-form').addEventListener('submit', function (event) {
       event.preventDefault();
+      setFilter('donation', CODE.test($('donation-id').value.trim()) ? $('donation-id').value.trim() : '');
       loadJourney();
     });
     window.addEventListener('hashchange', route);
@@ -1138,7 +1434,7 @@
   // a chart drew on its canvas.
   window.RisheDashboard = {
     renderImpact: renderImpact, renderImpactGaps: renderImpactGaps, renderGraph: renderGraph,
-    pledgeButton: pledgeButton,
+    pledgeButton: pledgeButton, tableCsv: function (id) { return tableCsv($(id)); },
     axisLabels: function (id) { return (state.axisLabels[id] || []).slice(); }
   };
   start();
