@@ -509,6 +509,7 @@ public final class IngestJob {
               indicator.labelFa(),
               indicator.threshold(),
               indicator.direction().code(),
+              indicator.causalRank() == null ? null : indicator.causalRank().longValue(),
               null));
     }
     Dataset<Row> seed =

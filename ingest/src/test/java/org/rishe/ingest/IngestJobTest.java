@@ -61,6 +61,19 @@ class IngestJobTest {
         .collectAsList();
   }
 
+  /** Writes the entity's curated table as an earlier version stored it, in its own schema. */
+  private void curatedEarlier(
+      WarehouseLayout layout,
+      Entity entity,
+      org.apache.spark.sql.types.StructType schema,
+      Row... rows) {
+    spark
+        .createDataFrame(List.of(rows), schema)
+        .write()
+        .format("delta")
+        .save(layout.curated(entity.fileName()));
+  }
+
   private static FileReport file(IngestReport report, String name) {
     return report.files().stream().filter(f -> f.file().equals(name)).findFirst().orElseThrow();
   }
@@ -158,6 +171,93 @@ class IngestJobTest {
     assertThat(abandoned).doesNotExist();
     assertThat(recent).isDirectory();
     assertThat(foreign).isDirectory();
+  }
+
+  @Test
+  void anIndicatorsCausalRankIsStoredEmptyMeansUnknownAndABadOneIsQuarantinedWithItsReason() {
+    Path warehouse = temporary.resolve("warehouse");
+    WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
+    Path batch = temporary.resolve("batch");
+    TestBatches.write(
+        batch,
+        "indicators.csv",
+        "code,kind,value_type,causal_rank\n"
+            + "truancy,factor,boolean,2\n"
+            + "bullying,factor,boolean,\n"
+            + "hunger,factor,boolean,1.5\n"
+            + "debt,factor,boolean,-1\n"
+            + "eviction,factor,boolean,soon\n");
+
+    IngestReport report = ingest(warehouse, batch);
+
+    FileReport indicators = file(report, "indicators.csv");
+    assertThat(indicators.accepted()).isEqualTo(2);
+    assertThat(indicators.quarantinedByReason())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("invalid_number", 2L, "out_of_range", 1L));
+    Map<String, Object> ranks = new java.util.HashMap<>();
+    table(warehouse, Entity.INDICATORS)
+        .forEach(r -> ranks.put(r.getAs("code"), r.getAs("causal_rank")));
+    assertThat(ranks).containsEntry("truancy", 2L).containsEntry("bullying", null);
+    assertThat(ranks).doesNotContainKeys("hunger", "debt", "eviction");
+    // the seeded default catalogue carries its ranks
+    assertThat(ranks)
+        .containsEntry("parent_illiterate", 0L)
+        .containsEntry("food_insecurity", 6L)
+        .containsEntry("child_labour", null);
+    List<String> messages =
+        spark
+            .read()
+            .format("delta")
+            .load(layout.quarantine("indicators"))
+            .orderBy("line")
+            .collectAsList()
+            .stream()
+            .map(r -> r.<String>getAs("field") + ": " + r.<String>getAs("message"))
+            .toList();
+    assertThat(messages)
+        .containsExactly(
+            "causal_rank: causal_rank is not a whole number",
+            "causal_rank: causal_rank must be a whole number from 0 to 2147483647",
+            "causal_rank: causal_rank is not a whole number");
+  }
+
+  @Test
+  void anIndicatorsTableCuratedBeforeCausalRanksReadsThemAsUnknownAndTakesRankedRows() {
+    Path warehouse = temporary.resolve("warehouse");
+    WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
+    // the indicators table as an earlier version curated it, without causal_rank
+    org.apache.spark.sql.types.StructType older =
+        new org.apache.spark.sql.types.StructType(
+            java.util.Arrays.stream(CuratedSchemas.curated(Entity.INDICATORS).fields())
+                .filter(field -> !field.name().equals("causal_rank"))
+                .toArray(org.apache.spark.sql.types.StructField[]::new));
+    curatedEarlier(
+        layout,
+        Entity.INDICATORS,
+        older,
+        org.apache.spark.sql.RowFactory.create(
+            "truancy", "factor", "boolean", "", "Truancy", "Truancy", null, "below"));
+    Path batch = temporary.resolve("batch");
+    TestBatches.write(
+        batch, "indicators.csv", "code,kind,value_type,causal_rank\nbullying,factor,boolean,3\n");
+
+    IngestReport report = ingest(warehouse, batch);
+
+    assertThat(file(report, "indicators.csv").accepted()).isEqualTo(1);
+    Map<String, Object> ranks = new java.util.HashMap<>();
+    table(warehouse, Entity.INDICATORS)
+        .forEach(r -> ranks.put(r.getAs("code"), r.getAs("causal_rank")));
+    assertThat(ranks)
+        .containsOnlyKeys("truancy", "bullying")
+        .containsEntry("truancy", null)
+        .containsEntry("bullying", 3L);
+    assertThat(
+            new IngestJob(spark, layout, PSEUDONYMS, line -> {})
+                .storedCatalogue()
+                .find("truancy")
+                .orElseThrow()
+                .causalRank())
+        .isNull();
   }
 
   @Test
@@ -285,20 +385,17 @@ class IngestJobTest {
     org.apache.spark.sql.types.StructType withNote =
         CuratedSchemas.curated(Entity.AID_EVENTS)
             .add("note", org.apache.spark.sql.types.DataTypes.StringType, true);
-    spark
-        .createDataFrame(
-            List.of(
-                org.apache.spark.sql.RowFactory.create(
-                    "D1",
-                    "received",
-                    java.sql.Timestamp.from(Instant.parse("2024-03-02T10:00:00Z")),
-                    null,
-                    null,
-                    "an old note")),
-            withNote)
-        .write()
-        .format("delta")
-        .save(layout.curated("aid_events"));
+    curatedEarlier(
+        layout,
+        Entity.AID_EVENTS,
+        withNote,
+        org.apache.spark.sql.RowFactory.create(
+            "D1",
+            "received",
+            java.sql.Timestamp.from(Instant.parse("2024-03-02T10:00:00Z")),
+            null,
+            null,
+            "an old note"));
     Path batch = temporary.resolve("batch");
     TestBatches.write(
         batch,

@@ -108,7 +108,8 @@ public final class CausalGraphStep {
     List<String> codes = new ArrayList<>(factors);
     codes.addAll(problems);
     CausalOrder order =
-        RootCauseAnalysis.causalOrder(inputs.factorObservations, dictionary.lags(), codes);
+        RootCauseAnalysis.causalOrder(
+            inputs.factorObservations, inputs.indicators, dictionary.lags(), codes);
     List<String> regions = settings.includeRegion() ? inputs.regions() : List.of();
     Dataset<Row> familyWeights =
         scope

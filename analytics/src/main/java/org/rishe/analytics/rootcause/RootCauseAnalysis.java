@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.rishe.analytics.stats.Estimate;
+import org.rishe.common.catalogue.Indicator;
 import org.rishe.common.results.ResultTables;
 
 /**
@@ -55,9 +56,10 @@ public final class RootCauseAnalysis {
           + " offset log(f(x,case)/f(x,non-case)) of the known fractions (conditional likelihood,"
           + " Prentice-Pyke; Fears-Brown)."
           + " Total effect: standardised risk ratio and difference by g-computation from the same"
-          + " kind of model adjusted only for codes strictly before the factor (never its own tier,"
-          + " where mediators are), averaged over the people with a known exposure (weights 1/f on"
-          + " a draw); family-clustered influence-function (sandwich, CR1) Wald CIs."
+          + " kind of model adjusted only for codes strictly before the factor (a lower tier, or"
+          + " of its own tier a lower catalogue causal_rank; unranked codes of its own tier, where"
+          + " mediators are, never), averaged over the people with a known exposure (weights 1/f"
+          + " on a draw); family-clustered influence-function (sandwich, CR1) Wald CIs."
           + " Attributable fraction: 1 - R0/P from the total effect's model (P the observed risk),"
           + " CI on log(R0/P) from the same influence values. Median lead days: factor's"
           + " first exposed observation to onset, exposed cases. Evidence: insufficient data if <10"
@@ -97,7 +99,8 @@ public final class RootCauseAnalysis {
     List<String> codes =
         new ArrayList<>(
             new TreeSet<>(counts.stream().map(RootCauseStatistics.Counts::factor).toList()));
-    CausalOrder order = causalOrder(inputs.factorObservations, dictionary.lags(), codes);
+    CausalOrder order =
+        causalOrder(inputs.factorObservations, inputs.indicators, dictionary.lags(), codes);
     Map<AdjustedOddsRatios.Key, Estimate> adjusted = new HashMap<>();
     Map<AdjustedOddsRatios.Key, TotalEffects.TotalEffect> totals = new HashMap<>();
     adjusted(
@@ -163,8 +166,15 @@ public final class RootCauseAnalysis {
     return populations;
   }
 
+  /**
+   * The causal order of {@code codes}: family factors (any observation on the household), person
+   * factors, problems by median lag, and within a tier the catalogue's causal ranks.
+   */
   static CausalOrder causalOrder(
-      Dataset<Row> factorObservations, Map<String, Double> problemLags, List<String> codes) {
+      Dataset<Row> factorObservations,
+      Dataset<Row> indicators,
+      Map<String, Double> problemLags,
+      List<String> codes) {
     Map<String, Integer> tiers = new HashMap<>();
     for (String code : codes) {
       tiers.put(code, CausalOrder.PERSON_FACTOR);
@@ -182,7 +192,26 @@ public final class RootCauseAnalysis {
       tiers.put(problem, CausalOrder.PROBLEM);
     }
     tiers.keySet().retainAll(codes);
-    return new CausalOrder(tiers, problemLags);
+    return new CausalOrder(tiers, problemLags, causalRanks(indicators));
+  }
+
+  /**
+   * The catalogue's causal ranks by code, for the indicators that give one; none from a catalogue
+   * without the column.
+   */
+  static Map<String, Integer> causalRanks(Dataset<Row> indicators) {
+    Map<String, Integer> ranks = new HashMap<>();
+    if (!List.of(indicators.columns()).contains(Indicator.CAUSAL_RANK)) {
+      return ranks;
+    }
+    for (Row row :
+        indicators
+            .filter(col(Indicator.CAUSAL_RANK).isNotNull())
+            .select(col("code"), col(Indicator.CAUSAL_RANK).cast(DataTypes.IntegerType))
+            .collectAsList()) {
+      ranks.put(row.getString(0), row.getInt(1));
+    }
+    return ranks;
   }
 
   /**

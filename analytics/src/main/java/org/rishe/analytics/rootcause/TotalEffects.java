@@ -16,10 +16,11 @@ import org.rishe.analytics.stats.Estimate;
  * whose exposure is known is given a predicted risk as if exposed and as if unexposed, and the two
  * averages R1 and R0 are compared: RR = R1/R0, RD = R1 - R0. The confounders are only the codes
  * that come strictly before the factor in the {@link CausalOrder} ({@link
- * CausalOrder#totalEffectConfounders}): a code of the factor's own tier may lie on the path from
- * the factor to the problem (out_of_school → peer_delinquency → delinquency), and adjusting for a
- * mediator would take the indirect part of the effect away, which is the part the seed's indirect
- * roots are made of.
+ * CausalOrder#totalEffectConfounders}): a lower tier, or of the factor's own tier a code the
+ * catalogue ranks earlier ({@code causal_rank}). An unranked code of the factor's own tier may lie
+ * on the path from the factor to the problem (out_of_school → peer_delinquency → delinquency), and
+ * adjusting for a mediator would take the indirect part of the effect away, which is the part the
+ * seed's indirect roots are made of.
  *
  * <p>The people are those the factor's adjusted model keeps ({@link AdjustedOddsRatios.Design}):
  * all of them below {@link ModelSampling#MAXIMUM_UNITS}; above, a draw per cell of the 2×2 table,

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
+import org.rishe.analytics.scope.AnalyticScope;
 import org.rishe.common.contract.Entity;
 import org.rishe.spark.curated.CuratedSchemas;
 
@@ -21,6 +22,20 @@ import org.rishe.spark.curated.CuratedSchemas;
  */
 final class GeneratedFiles {
   private GeneratedFiles() {}
+
+  /** The root-cause inputs of a generated batch, children aged 0-17 at registration. */
+  static RootCauseInputs rootCauseInputs(SparkSession spark, Path batch) {
+    Dataset<Row> people = read(spark, batch, Entity.PEOPLE);
+    Dataset<Row> cases = read(spark, batch, Entity.CASES);
+    return RootCauseInputs.of(
+        AnalyticScope.consentingPeople(people),
+        read(spark, batch, Entity.FAMILIES),
+        AnalyticScope.ofConsentingPeople(cases, people, "person_id"),
+        read(spark, batch, Entity.OBSERVATIONS),
+        read(spark, batch, Entity.INDICATORS),
+        0,
+        17);
+  }
 
   static Dataset<Row> read(SparkSession spark, Path batch, Entity entity) {
     Dataset<Row> raw =

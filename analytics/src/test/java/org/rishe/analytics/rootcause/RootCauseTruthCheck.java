@@ -8,15 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.commons.math3.distribution.BinomialDistribution;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.rishe.analytics.AnalyzeJob;
 import org.rishe.analytics.AnalyzeParameters;
 import org.rishe.analytics.publish.RunManifest;
-import org.rishe.analytics.scope.AnalyticScope;
 import org.rishe.common.contract.DateParser;
-import org.rishe.common.contract.Entity;
 import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.results.ResultTables;
 import org.rishe.common.synthetic.GeneratorConfig;
@@ -67,18 +64,8 @@ final class RootCauseTruthCheck {
       SparkSession spark, Path work, long families, long seed, Consumer<String> progress) {
     Path batch = generate(work, families, seed);
     long started = System.nanoTime();
-    Dataset<Row> people = GeneratedFiles.read(spark, batch, Entity.PEOPLE);
-    Dataset<Row> cases = GeneratedFiles.read(spark, batch, Entity.CASES);
     List<Row> rows;
-    try (RootCauseInputs inputs =
-        RootCauseInputs.of(
-            AnalyticScope.consentingPeople(people),
-            GeneratedFiles.read(spark, batch, Entity.FAMILIES),
-            AnalyticScope.ofConsentingPeople(cases, people, "person_id"),
-            GeneratedFiles.read(spark, batch, Entity.OBSERVATIONS),
-            GeneratedFiles.read(spark, batch, Entity.INDICATORS),
-            0,
-            17)) {
+    try (RootCauseInputs inputs = GeneratedFiles.rootCauseInputs(spark, batch)) {
       rows = RootCauseAnalysis.run(spark, inputs, progress).collectAsList();
     }
     return compare(rows, 0, (System.nanoTime() - started) / 1_000_000);

@@ -82,6 +82,13 @@ public final class Catalogue {
             ? Indicator.Direction.BELOW
             : Indicator.Direction.parse(directionText)
                 .orElseThrow(() -> new IllegalArgumentException("direction"));
+    String rankText = row.get(Indicator.CAUSAL_RANK);
+    Integer causalRank;
+    try {
+      causalRank = rankText == null ? null : Integer.valueOf(rankText.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(Indicator.CAUSAL_RANK, e);
+    }
     return new Indicator(
         code,
         kind,
@@ -90,7 +97,8 @@ public final class Catalogue {
         row.get("label_en"),
         row.get("label_fa"),
         threshold,
-        direction);
+        direction,
+        causalRank);
   }
 
   public Optional<Indicator> find(String code) {

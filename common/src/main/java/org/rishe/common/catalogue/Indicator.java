@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  * are read as exposed or not.
  *
  * @param threshold for a number factor, the cut-off; null when the indicator has none
+ * @param causalRank where the code comes in the order of events among the codes of its tier (family
+ *     factors, person factors, problems): lower happens earlier, equal ranks are not ordered; null
+ *     when unknown (docs/data-contract.md)
  */
 public record Indicator(
     String code,
@@ -20,9 +23,13 @@ public record Indicator(
     String labelEn,
     String labelFa,
     Double threshold,
-    Direction direction) {
+    Direction direction,
+    Integer causalRank) {
 
   public static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]*");
+
+  /** The catalogue column of {@link #causalRank()}. */
+  public static final String CAUSAL_RANK = "causal_rank";
 
   /** Values that record a missing answer for any indicator type. */
   public static final Set<String> MISSING_ANSWERS = Set.of("unknown", "refused", "not_collected");
@@ -39,6 +46,9 @@ public record Indicator(
     labelEn = labelEn == null || labelEn.isBlank() ? code : labelEn;
     labelFa = labelFa == null || labelFa.isBlank() ? labelEn : labelFa;
     domain = domain == null ? "" : domain;
+    if (causalRank != null && causalRank < 0) {
+      throw new IllegalArgumentException(CAUSAL_RANK);
+    }
   }
 
   /**

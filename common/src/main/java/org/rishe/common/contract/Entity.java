@@ -35,7 +35,8 @@ public enum Entity {
           optional("label_en", TEXT),
           optional("label_fa", TEXT),
           optional("threshold", NUMBER),
-          optionalEnum("direction", "below", "above").withDefault("below"))),
+          optionalEnum("direction", "below", "above").withDefault("below"),
+          optional("causal_rank", INTEGER))),
   FAMILIES(
       List.of("family_id"),
       List.of(

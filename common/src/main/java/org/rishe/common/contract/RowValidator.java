@@ -205,7 +205,7 @@ public final class RowValidator {
   /** Checks that involve more than one field, or the catalogue. */
   private Optional<RowResult.Rejected> checkRow(Object[] values) {
     return switch (entity) {
-      case INDICATORS -> Optional.empty();
+      case INDICATORS -> causalRank(values);
       case FAMILIES ->
           atLeast(values, "household_size", 1, false)
               .or(() -> atLeast(values, "monthly_income", 0, false));
@@ -263,6 +263,22 @@ public final class RowValidator {
                 : String.valueOf(minimum));
     return Optional.of(
         new RowResult.Rejected(Reason.OUT_OF_RANGE, field, field + " must be " + bound));
+  }
+
+  /**
+   * An indicator's place in the order of events among the codes of its tier: a whole number from 0
+   * (earliest), small enough to be read as an int.
+   */
+  private Optional<RowResult.Rejected> causalRank(Object[] values) {
+    Long rank = (Long) value(values, Indicator.CAUSAL_RANK);
+    if (rank != null && (rank < 0 || rank > Integer.MAX_VALUE)) {
+      return Optional.of(
+          new RowResult.Rejected(
+              Reason.OUT_OF_RANGE,
+              Indicator.CAUSAL_RANK,
+              Indicator.CAUSAL_RANK + " must be a whole number from 0 to " + Integer.MAX_VALUE));
+    }
+    return Optional.empty();
   }
 
   private Optional<RowResult.Rejected> birthYear(Object[] values) {

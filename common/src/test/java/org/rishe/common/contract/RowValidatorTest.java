@@ -266,6 +266,36 @@ class RowValidatorTest {
     assertThat(reason(fraction)).isEqualTo("invalid_number");
   }
 
+  @Test
+  void anIndicatorsCausalRankIsAWholeNumberFromZeroOrEmptyForUnknown() {
+    assertThat(value(indicator("causal_rank", "3"), Entity.INDICATORS, "causal_rank"))
+        .isEqualTo(3L);
+    assertThat(value(indicator("causal_rank", "0"), Entity.INDICATORS, "causal_rank"))
+        .isEqualTo(0L);
+    assertThat(value(indicator("causal_rank", ""), Entity.INDICATORS, "causal_rank")).isNull();
+    assertThat(value(indicator(), Entity.INDICATORS, "causal_rank")).isNull();
+
+    RowResult negative = indicator("causal_rank", "-1");
+    RowResult fraction = indicator("causal_rank", "1.5");
+    RowResult word = indicator("causal_rank", "early");
+    RowResult huge = indicator("causal_rank", "3000000000");
+    assertThat(reason(negative)).isEqualTo("out_of_range");
+    assertThat(((RowResult.Rejected) negative).field()).isEqualTo("causal_rank");
+    assertThat(((RowResult.Rejected) negative).message())
+        .isEqualTo("causal_rank must be a whole number from 0 to 2147483647");
+    assertThat(reason(huge)).isEqualTo("out_of_range");
+    assertThat(reason(fraction)).isEqualTo("invalid_number");
+    assertThat(((RowResult.Rejected) fraction).message())
+        .isEqualTo("causal_rank is not a whole number");
+    assertThat(reason(word)).isEqualTo("invalid_number");
+  }
+
+  private static RowResult indicator(String... rank) {
+    return validate(
+        Entity.INDICATORS,
+        concat(new String[] {"code", "truancy", "kind", "factor", "value_type", "boolean"}, rank));
+  }
+
   private static RowResult program(String... window) {
     return validate(
         Entity.PROGRAMS,
