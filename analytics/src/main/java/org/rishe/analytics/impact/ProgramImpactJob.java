@@ -183,7 +183,12 @@ public final class ProgramImpactJob {
       // how far the estimates are.
       LongAccumulator done = spark.sparkContext().longAccumulator("programme impact estimates");
       LongAccumulator unitsDone = spark.sparkContext().longAccumulator("programme impact units");
-      Map<String, GroupSize> sizes = groupSizes(frame);
+      Map<String, GroupSize> sizes;
+      // the first action on the frame builds it (the longest part at scale): watched too
+      try (JobProgress watch =
+          JobProgress.watch(spark.sparkContext(), "programme impact: analysis frame", progress)) {
+        sizes = groupSizes(frame);
+      }
       List<GroupSize> estimable =
           sizes.values().stream()
               .filter(
