@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -811,6 +813,50 @@ class DashboardBrowserTest extends OneServerPerClass {
     assertThat(driver.findElement(By.id("key-panel")).isDisplayed()).isTrue();
     assertThat(script("return sessionStorage.getItem('rishe.key')")).isNull();
     driver.manage().logs().get(LogType.BROWSER); // the 401s are the point of this test
+  }
+
+  @Test
+  void everyRolesPageHasNoSeriousAccessibilityViolations() throws IOException {
+    // axe-core's WCAG 2 A and AA rules run in the page once its data is drawn
+    Map<String, Role> pages = new LinkedHashMap<>();
+    pages.put("leadership", Role.LEADERSHIP);
+    pages.put("planner", Role.PLANNER);
+    pages.put("needs", Role.DONOR);
+    pages.put("volunteer", Role.VOLUNTEER);
+    // right to left, Persian digits and labels
+    pages.put("leadership?lang=fa", Role.LEADERSHIP);
+    pages.put("planner?lang=fa", Role.PLANNER);
+    String axe;
+    try (var in =
+        DashboardBrowserTest.class
+            .getClassLoader()
+            .getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+      assertThat(in).as("axe-core on the test classpath").isNotNull();
+      axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    Map<String, List<String>> violations = new LinkedHashMap<>();
+    for (Map.Entry<String, Role> page : pages.entrySet()) {
+      open(page.getKey(), server.keys.get(page.getValue()));
+      wait.until(
+          d -> !d.findElements(By.cssSelector("main table tbody tr, main canvas")).isEmpty());
+      if (page.getKey().endsWith("lang=fa")) {
+        wait.until(d -> "rtl".equals(script("return document.documentElement.dir")));
+      }
+      script(axe);
+      Object found =
+          driver.executeAsyncScript(
+              "const done = arguments[arguments.length - 1];"
+                  + "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']})"
+                  + ".then(r => done(r.violations.filter(v => v.impact === 'serious'"
+                  + " || v.impact === 'critical').map(v => v.id + ' (' + v.impact + '): '"
+                  + " + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))"
+                  + ".catch(e => done(['axe failed: ' + e]));");
+      @SuppressWarnings("unchecked")
+      List<String> serious = (List<String>) found;
+      violations.put(page.getKey(), serious);
+    }
+
+    assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
   }
 
   /** A fresh session on the page: no key or language left from an earlier test. */
