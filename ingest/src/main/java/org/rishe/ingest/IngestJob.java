@@ -425,13 +425,10 @@ public final class IngestJob {
   private Map<String, String> digests(String batch, List<BatchSource> sources) {
     Map<String, String> digests = new TreeMap<>();
     for (BatchSource source : sources) {
-      String parent = source.parentFile();
-      String parentDigest =
-          parent != null && files.exists(batch + "/" + parent)
-              ? files.sha256(batch + "/" + parent)
-              : null;
+      String location = batch + "/" + source.file();
       digests.put(
-          source.name(), source.digest(files.sha256(batch + "/" + source.file()), parentDigest));
+          source.name(),
+          source.digest(files.sha256(location), source.parentDigest(files, location)));
     }
     return digests;
   }

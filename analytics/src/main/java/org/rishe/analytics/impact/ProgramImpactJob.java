@@ -191,10 +191,7 @@ public final class ProgramImpactJob {
       }
       List<GroupSize> estimable =
           sizes.values().stream()
-              .filter(
-                  size ->
-                      size.treated() >= settings.minimumGroupSize()
-                          && size.controls() >= settings.minimumGroupSize())
+              .filter(size -> size.estimable(settings.minimumGroupSize()))
               .toList();
       Dataset<byte[]> results =
           frame
@@ -315,6 +312,11 @@ public final class ProgramImpactJob {
     long controls() {
       return units - treated;
     }
+
+    /** Whether both the treated and the comparison units reach {@code minimum}. */
+    boolean estimable(int minimum) {
+      return treated >= minimum && controls() >= minimum;
+    }
   }
 
   /** Why each chosen programme × outcome without an evaluation has none. */
@@ -411,10 +413,7 @@ public final class ProgramImpactJob {
     @Override
     public Iterator<byte[]> call(String key, Iterator<Row> rows) {
       GroupSize size = sizes.get(key);
-      if (!rows.hasNext()
-          || size == null
-          || size.treated() < minimumGroupSize
-          || size.controls() < minimumGroupSize) {
+      if (!rows.hasNext() || size == null || !size.estimable(minimumGroupSize)) {
         return java.util.Collections.emptyIterator();
       }
       long asked = System.nanoTime();

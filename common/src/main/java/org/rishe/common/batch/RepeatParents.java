@@ -50,7 +50,7 @@ final class RepeatParents {
   private final boolean hasUuid;
 
   /** {@code _index} (or ODK {@code KEY}) → the submission uuid of each parent row with it. */
-  private final Map<String, Object> byIndex = new HashMap<>();
+  private final Map<String, List<String>> byIndex = new HashMap<>();
 
   /** Submission uuid → how many parent rows hold it (1, or 2 for two or more). */
   private final Map<String, Integer> uuids = new HashMap<>();
@@ -109,19 +109,7 @@ final class RepeatParents {
 
   private void add(String index, String uuid) {
     if (index != null) {
-      Object before = byIndex.get(index);
-      if (before == null) {
-        byIndex.put(index, uuid == null ? "" : uuid);
-      } else {
-        List<String> all = new ArrayList<>();
-        if (before instanceof List<?> list) {
-          list.forEach(u -> all.add((String) u));
-        } else {
-          all.add((String) before);
-        }
-        all.add(uuid == null ? "" : uuid);
-        byIndex.put(index, all);
-      }
+      byIndex.computeIfAbsent(index, key -> new ArrayList<>(1)).add(uuid == null ? "" : uuid);
     }
     if (uuid != null) {
       uuids.merge(uuid, 1, (a, b) -> 2);
@@ -130,14 +118,7 @@ final class RepeatParents {
 
   /** The parent rows' submission uuids with an {@code _index} (or {@code KEY}); "" for none. */
   private List<String> atIndex(String index) {
-    Object found = byIndex.get(index);
-    if (found == null) {
-      return List.of();
-    }
-    if (found instanceof List<?> list) {
-      return list.stream().map(String.class::cast).toList();
-    }
-    return List.of((String) found);
+    return byIndex.getOrDefault(index, List.of());
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import org.rishe.common.batch.BatchEncoding;
 import org.rishe.common.batch.BatchFileReader;
 import org.rishe.common.batch.KoboMapping;
+import org.rishe.spark.warehouse.WarehouseFiles;
 
 /**
  * Where one entity's rows come from: a whole file of the batch folder ({@code people.csv}, {@code
@@ -56,6 +57,25 @@ public record BatchSource(
    */
   public String parentFile() {
     return mapping == null || target.readsParent(mapping) ? null : target.parentExport(mapping);
+  }
+
+  /**
+   * The digest of {@link #parentFile} beside the source's file at {@code location} (the path of
+   * {@link #file}), or null when there is none or it is missing.
+   */
+  public String parentDigest(WarehouseFiles files, String location) {
+    String parent = parentFile();
+    if (parent == null) {
+      return null;
+    }
+    String beside = beside(location, parent);
+    return files.exists(beside) ? files.sha256(beside) : null;
+  }
+
+  /** The path of the file {@code name} in the folder of the file at {@code location}. */
+  public static String beside(String location, String name) {
+    int slash = location.lastIndexOf('/');
+    return slash < 0 ? name : location.substring(0, slash + 1) + name;
   }
 
   /** {@code people.csv}, or {@code batch.xlsx#people} for a sheet. */

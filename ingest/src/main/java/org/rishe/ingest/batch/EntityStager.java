@@ -157,7 +157,8 @@ public final class EntityStager {
           reasons,
           List.copyOf(ignored),
           List.copyOf(new TreeSet<>(reader.droppedPersonalColumns())),
-          source.digest(HexFormat.of().formatHex(digest.digest()), parentDigest(source, location)));
+          source.digest(
+              HexFormat.of().formatHex(digest.digest()), source.parentDigest(files, location)));
     } catch (BatchFileException e) {
       throw withEncodingAdvice(e, location, fileName, encoding);
     } catch (IOException e) {
@@ -165,21 +166,9 @@ public final class EntityStager {
     }
   }
 
-  /**
-   * The digest of the export a repeat group's rows belong to, or null (see {@link BatchSource}).
-   */
-  private String parentDigest(BatchSource source, String location) {
-    String parent = source.parentFile();
-    if (parent == null) {
-      return null;
-    }
-    String beside = besides(location, parent);
-    return files.exists(beside) ? files.sha256(beside) : null;
-  }
-
   /** A file of the batch folder beside the one read, by name; none fails the source alone. */
   private InputStream openBeside(String location, String name) {
-    String beside = besides(location, name);
+    String beside = BatchSource.beside(location, name);
     if (!files.exists(beside)) {
       throw new org.rishe.common.batch.BatchFileException(
           name
@@ -187,11 +176,6 @@ public final class EntityStager {
               + " the submissions it belongs to");
     }
     return files.open(beside);
-  }
-
-  private static String besides(String location, String name) {
-    int slash = location.lastIndexOf('/');
-    return slash < 0 ? name : location.substring(0, slash + 1) + name;
   }
 
   /**

@@ -17,9 +17,10 @@ import org.apache.spark.SparkStatusTracker;
  * Progress lines for a long Spark action: the jobs the calling thread starts while this is open are
  * put in a job group of their own, and a daemon thread reports every {@code interval} how many of
  * their tasks are done, how many run, the elapsed time and an estimate of the time left (from the
- * rate so far), plus an optional count of finished work items (an accumulator's value, which grows
- * as tasks end). A line is printed only when something moved. Works the same in local mode and on a
- * cluster: it reads the driver's status tracker, not the executors.
+ * rate so far), plus optional counts of finished work ({@link Count}: an accumulator's value, which
+ * grows as tasks end, of a total when known, which then sets the time left). A line is printed only
+ * when something moved. Works the same in local mode and on a cluster: it reads the driver's status
+ * tracker, not the executors.
  *
  * <pre>{@code
  * try (JobProgress watch = JobProgress.watch(spark.sparkContext(), "estimates", progress)) {
@@ -94,21 +95,6 @@ public final class JobProgress implements AutoCloseable {
         throw new IllegalArgumentException("a count's total is 0 (unknown) or more: " + total);
       }
     }
-  }
-
-  /**
-   * Watches the jobs of {@code label}, also reporting {@code finishedItems} (e.g. a {@code
-   * LongAccumulator}'s value) as the number of {@code itemName} done.
-   */
-  public static JobProgress watch(
-      SparkContext context,
-      String label,
-      Consumer<String> progress,
-      Duration interval,
-      LongSupplier finishedItems,
-      String itemName) {
-    return watch(
-        context, label, progress, interval, List.of(new Count(itemName, finishedItems, 0)));
   }
 
   /**

@@ -22,7 +22,11 @@ class JobProgressTest {
     long sum;
     try (JobProgress watch =
         JobProgress.watch(
-            context, "slow sums", lines::add, Duration.ofMillis(50), items::value, "items")) {
+            context,
+            "slow sums",
+            lines::add,
+            Duration.ofMillis(50),
+            List.of(new JobProgress.Count("items", items::value, 0)))) {
       // 6 tasks of 300 ms on 2 cores: at least one report sees some but not all done
       sum =
           new JavaSparkContext(context)
