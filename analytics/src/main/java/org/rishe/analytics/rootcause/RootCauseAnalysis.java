@@ -28,8 +28,9 @@ import org.rishe.common.results.ResultTables;
 /**
  * Runs the whole root-cause analysis over the analytic inputs and returns the {@code root_causes}
  * table: Spark builds one timeline per person and counts every 2×2 table in one pass over them, the
- * driver computes the statistics from those counts and fits the adjusted models on the people of
- * each problem its {@link ModelSampling} keeps (drawn on the executors, one problem at a time). See
+ * driver computes the statistics from those counts, and the adjusted models are fitted on the
+ * people of each problem its {@link ModelSampling} keeps (drawn on the executors): on the driver
+ * for a population up to {@link #DRIVER_PEOPLE}, on the executors above ({@link ExecutorFits}). See
  * {@link #METHOD} for the definitions.
  */
 public final class RootCauseAnalysis {
@@ -65,6 +66,16 @@ public final class RootCauseAnalysis {
           + " first exposed observation to onset, exposed cases. Evidence: insufficient data if <10"
           + " exposed cases or no adjusted model; strong if adjusted CI excludes 1, q<0.01 and >=20"
           + " exposed cases; moderate if adjusted CI excludes 1 and q<0.05; else weak.";
+
+  /**
+   * The most people in scope for which each problem's adjusted models are fitted on the driver,
+   * over the people its {@link ModelSampling} keeps (at most this many rows); above, they are
+   * fitted on the executors ({@link ExecutorFits}), where the rows a model needs are bounded by its
+   * budget and nothing the size of the population reaches the driver. Below, the driver's way is
+   * the quicker: one small collect per problem rather than a shuffle of every person to each of
+   * their models.
+   */
+  static final long DRIVER_PEOPLE = 200_000;
 
   private RootCauseAnalysis() {}
 
@@ -104,7 +115,16 @@ public final class RootCauseAnalysis {
     Map<AdjustedOddsRatios.Key, Estimate> adjusted = new HashMap<>();
     Map<AdjustedOddsRatios.Key, TotalEffects.TotalEffect> totals = new HashMap<>();
     adjusted(
-        inputs.timelines, dictionary, counts, regions, codes, order, progress, adjusted, totals);
+        inputs.timelines,
+        dictionary,
+        counts,
+        regions,
+        codes,
+        order,
+        children > DRIVER_PEOPLE,
+        progress,
+        adjusted,
+        totals);
     Dataset<Row> problems =
         inputs
             .indicators
@@ -215,24 +235,51 @@ public final class RootCauseAnalysis {
   }
 
   /**
-   * The adjusted models and the total effects, problem by problem, into {@code estimates} and
-   * {@code totals}: the people each model is fitted on are drawn on the executors ({@link
-   * ModelSampling}, sized from the 2×2 counts), and only they reach the driver.
+   * The adjusted models and the total effects into {@code estimates} and {@code totals}: the people
+   * each model is fitted on are drawn on the executors ({@link ModelSampling}, sized from the 2×2
+   * counts); {@code onExecutors}, every model is fitted there ({@link ExecutorFits}), otherwise
+   * each problem's drawn people are brought to the driver and its models fitted there, problem by
+   * problem.
    */
-  private static void adjusted(
+  static void adjusted(
       Dataset<Row> timelines,
       PersonTimeline.Codes dictionary,
       List<RootCauseStatistics.Counts> counts,
       List<String> regions,
       List<String> codes,
       CausalOrder order,
+      boolean onExecutors,
       Consumer<String> progress,
       Map<AdjustedOddsRatios.Key, Estimate> estimates,
       Map<AdjustedOddsRatios.Key, TotalEffects.TotalEffect> totals) {
+    List<ModelSampling> samplings = new ArrayList<>();
+    for (String name : dictionary.problems) {
+      samplings.add(ModelSampling.of(name, counts, regions, codes, ModelSampling.MAXIMUM_UNITS));
+    }
+    if (onExecutors) {
+      long started = System.nanoTime();
+      progress.accept(
+          String.format(
+              Locale.ROOT,
+              "      fitting the adjusted models and total effects of %d problems on the"
+                  + " executors, each on at most %,d people",
+              samplings.size(),
+              ModelSampling.MAXIMUM_UNITS));
+      ExecutorFits.Results results = ExecutorFits.fit(timelines, dictionary, samplings, order);
+      estimates.putAll(results.adjusted());
+      totals.putAll(results.totals());
+      progress.accept(
+          String.format(
+              Locale.ROOT,
+              "      %,d adjusted models and %,d total effects fitted in %d ms",
+              results.adjusted().size(),
+              results.totals().size(),
+              (System.nanoTime() - started) / 1_000_000));
+      return;
+    }
     for (int problem = 0; problem < dictionary.problemCount(); problem++) {
       String name = dictionary.problems.get(problem);
-      ModelSampling sampling =
-          ModelSampling.of(name, counts, regions, codes, ModelSampling.MAXIMUM_UNITS);
+      ModelSampling sampling = samplings.get(problem);
       List<Row> rows =
           RootCauseTransforms.adjustmentSample(timelines, dictionary, problem, sampling)
               .collectAsList();

@@ -207,14 +207,7 @@ public final class RootCauseTransforms {
    */
   static Dataset<Row> adjustmentSample(
       Dataset<Row> timelines, PersonTimeline.Codes codes, int problem, ModelSampling sampling) {
-    List<StructField> fields = new ArrayList<>();
-    fields.add(DataTypes.createStructField(REGION, DataTypes.StringType, true));
-    fields.add(DataTypes.createStructField(AGE, DataTypes.IntegerType, false));
-    fields.add(DataTypes.createStructField(SEX, DataTypes.StringType, true));
-    fields.add(DataTypes.createStructField(IS_CASE, DataTypes.BooleanType, false));
-    fields.add(DataTypes.createStructField(DRAW, DataTypes.DoubleType, false));
-    fields.add(DataTypes.createStructField(STATUSES, DataTypes.BinaryType, false));
-    fields.add(DataTypes.createStructField(FAMILY, DataTypes.StringType, true));
+    List<StructField> fields = adjustmentFields();
     int itself = codes.codeOfProblem(problem);
     int[] columns = sampling.codes().stream().mapToInt(codes::codeIndex).toArray();
     List<String> regions = sampling.regions();
@@ -222,17 +215,8 @@ public final class RootCauseTransforms {
         (FlatMapFunction<Row, Row>)
             row -> {
               PersonTimeline person = PersonTimeline.of(row, codes);
-              int day = person.indexDay(problem);
               boolean isCase = person.isCase(problem);
-              byte[] statuses = new byte[columns.length];
-              for (int column = 0; column < columns.length; column++) {
-                int code = columns[column];
-                statuses[column] =
-                    (byte)
-                        (code < 0 || code == itself
-                            ? PersonTimeline.MISSING
-                            : person.status(code, day));
-              }
+              byte[] statuses = statuses(person, problem, itself, columns);
               double draw = sampling.draw(person.person);
               int region = person.region == null ? -1 : regions.indexOf(person.region);
               if (!sampling.keepsAny(draw, region, statuses, isCase)) {
@@ -250,6 +234,35 @@ public final class RootCauseTransforms {
                   .iterator();
             },
         Encoders.row(DataTypes.createStructType(fields)));
+  }
+
+  /**
+   * The person's status of each code of {@code columns} (indices into the timeline's codes, -1 for
+   * one it lacks) at their index date for {@code problem}: 1 exposed, 0 unexposed, -1 missing, and
+   * -1 for the problem itself ({@code itself}).
+   */
+  static byte[] statuses(PersonTimeline person, int problem, int itself, int[] columns) {
+    int day = person.indexDay(problem);
+    byte[] statuses = new byte[columns.length];
+    for (int column = 0; column < columns.length; column++) {
+      int code = columns[column];
+      statuses[column] =
+          (byte) (code < 0 || code == itself ? PersonTimeline.MISSING : person.status(code, day));
+    }
+    return statuses;
+  }
+
+  /** The columns of {@link #adjustmentSample}, in order. */
+  static List<StructField> adjustmentFields() {
+    List<StructField> fields = new ArrayList<>();
+    fields.add(DataTypes.createStructField(REGION, DataTypes.StringType, true));
+    fields.add(DataTypes.createStructField(AGE, DataTypes.IntegerType, false));
+    fields.add(DataTypes.createStructField(SEX, DataTypes.StringType, true));
+    fields.add(DataTypes.createStructField(IS_CASE, DataTypes.BooleanType, false));
+    fields.add(DataTypes.createStructField(DRAW, DataTypes.DoubleType, false));
+    fields.add(DataTypes.createStructField(STATUSES, DataTypes.BinaryType, false));
+    fields.add(DataTypes.createStructField(FAMILY, DataTypes.StringType, true));
+    return fields;
   }
 
   /**

@@ -11,9 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.analytics.stats.Estimate;
-import org.rishe.common.synthetic.GeneratorConfig;
 import org.rishe.common.synthetic.GroundTruth;
-import org.rishe.common.synthetic.SyntheticBatchGenerator;
 import org.rishe.common.synthetic.TruthBuilder;
 import org.rishe.spark.TestSparkSessions;
 
@@ -31,19 +29,14 @@ class CausalRankTruthTest {
   @Test
   void rankedSameTierConfoundersMoveTheTotalEffectToTheTruth(@TempDir Path work) {
     SparkSession spark = TestSparkSessions.shared();
-    Path batch = work.resolve("batch");
-    SyntheticBatchGenerator.generate(
-        GeneratorConfig.defaults(batch).withFamilies(5_000).withSeed(42));
-    try (RootCauseInputs inputs = GeneratedFiles.rootCauseInputs(spark, batch)) {
-      PersonTimeline.Codes dictionary = inputs.codes();
-      List<String> regions = inputs.regions();
-      List<RootCauseStatistics.Counts> counts =
-          RootCauseTransforms.twoByTwoCounts(inputs.timelines, dictionary, regions);
-      List<String> codes =
-          counts.stream().map(RootCauseStatistics.Counts::factor).distinct().sorted().toList();
-      CausalOrder ranked =
-          RootCauseAnalysis.causalOrder(
-              inputs.factorObservations, inputs.indicators, dictionary.lags(), codes);
+    try (GeneratedFiles.Counted counted =
+        GeneratedFiles.Counted.generate(spark, work.resolve("batch"), 5_000, 42)) {
+      RootCauseInputs inputs = counted.inputs();
+      PersonTimeline.Codes dictionary = counted.dictionary();
+      List<String> regions = counted.regions();
+      List<RootCauseStatistics.Counts> counts = counted.counts();
+      List<String> codes = counted.codes();
+      CausalOrder ranked = counted.order();
       CausalOrder unranked = new CausalOrder(ranked.tiers(), ranked.problemLags());
       assertThat(ranked.ranks()).containsEntry("household_income", 5);
 

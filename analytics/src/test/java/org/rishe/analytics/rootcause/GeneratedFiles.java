@@ -14,6 +14,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.rishe.analytics.scope.AnalyticScope;
 import org.rishe.common.contract.Entity;
+import org.rishe.common.synthetic.GeneratorConfig;
+import org.rishe.common.synthetic.SyntheticBatchGenerator;
 import org.rishe.spark.curated.CuratedSchemas;
 
 /**
@@ -35,6 +37,42 @@ final class GeneratedFiles {
         read(spark, batch, Entity.INDICATORS),
         0,
         17);
+  }
+
+  /**
+   * A generated batch's root-cause inputs with what every model needs beside them: the codes, the
+   * regions, the 2×2 counts, the codes counted (sorted) and the causal order with the catalogue's
+   * ranks. Close it to release the inputs.
+   */
+  record Counted(
+      RootCauseInputs inputs,
+      PersonTimeline.Codes dictionary,
+      List<String> regions,
+      List<RootCauseStatistics.Counts> counts,
+      List<String> codes,
+      CausalOrder order)
+      implements AutoCloseable {
+    /** Generates {@code families} families with {@code seed} into {@code batch} and counts them. */
+    static Counted generate(SparkSession spark, Path batch, int families, long seed) {
+      SyntheticBatchGenerator.generate(
+          GeneratorConfig.defaults(batch).withFamilies(families).withSeed(seed));
+      RootCauseInputs inputs = rootCauseInputs(spark, batch);
+      PersonTimeline.Codes dictionary = inputs.codes();
+      List<String> regions = inputs.regions();
+      List<RootCauseStatistics.Counts> counts =
+          RootCauseTransforms.twoByTwoCounts(inputs.timelines, dictionary, regions);
+      List<String> codes =
+          counts.stream().map(RootCauseStatistics.Counts::factor).distinct().sorted().toList();
+      CausalOrder order =
+          RootCauseAnalysis.causalOrder(
+              inputs.factorObservations, inputs.indicators, dictionary.lags(), codes);
+      return new Counted(inputs, dictionary, regions, counts, codes, order);
+    }
+
+    @Override
+    public void close() {
+      inputs.close();
+    }
   }
 
   static Dataset<Row> read(SparkSession spark, Path batch, Entity entity) {

@@ -1,0 +1,287 @@
+package org.rishe.analytics.rootcause;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.rishe.analytics.stats.Estimate;
+
+/**
+ * The adjusted models ({@link AdjustedOddsRatios}) and total effects ({@link TotalEffects}) of
+ * every problem fitted on the executors, one model at a time per task, for populations too large to
+ * bring any model's people to the driver. Each person is sent, in one pass over the timelines, to
+ * every model of every problem that keeps them under the problem's {@link ModelSampling}; the
+ * people of one model meet in one group, where the model's design is built and fitted exactly as
+ * the driver would (the same {@link AdjustedOddsRatios.Design}, the same {@link LogisticFit}, the
+ * same family-clustered influence values), and only the estimates come back.
+ *
+ * <p>What moves is bounded by the models, not the population: a model keeps at most {@link
+ * ModelSampling#MAXIMUM_UNITS} people, so the rows shuffled number at most the models times that
+ * budget, and a task holds one model's people at a time. More executors fit more models at once.
+ */
+final class ExecutorFits {
+  /** The column numbering the model a row is sent to. */
+  static final String MODEL = "model";
+
+  private ExecutorFits() {}
+
+  /** The estimates of every model fitted. */
+  record Results(
+      Map<AdjustedOddsRatios.Key, Estimate> adjusted,
+      Map<AdjustedOddsRatios.Key, TotalEffects.TotalEffect> totals) {}
+
+  /**
+   * Fits every problem's models, {@code samplings} holding one {@link ModelSampling} per problem of
+   * {@code codes} in order (all over the same codes and regions), with the confounders {@code
+   * order} gives each factor.
+   */
+  static Results fit(
+      Dataset<Row> timelines,
+      PersonTimeline.Codes codes,
+      List<ModelSampling> samplings,
+      CausalOrder order) {
+    requireNonNull(timelines, "timelines is null");
+    if (samplings.size() != codes.problemCount()) {
+      throw new IllegalArgumentException(
+          "one sampling per problem is needed: %d for %d problems"
+              .formatted(samplings.size(), codes.problemCount()));
+    }
+    Plan plan = Plan.of(codes, samplings, order);
+    List<StructField> fields = new ArrayList<>();
+    fields.add(DataTypes.createStructField(MODEL, DataTypes.IntegerType, false));
+    fields.addAll(RootCauseTransforms.adjustmentFields());
+    Dataset<Row> sent =
+        timelines.flatMap(
+            (FlatMapFunction<Row, Row>) row -> plan.send(PersonTimeline.of(row, codes)).iterator(),
+            Encoders.row(DataTypes.createStructType(fields)));
+    List<Row> results =
+        sent.groupByKey((MapFunction<Row, Integer>) row -> row.getInt(0), Encoders.INT())
+            .flatMapGroups(
+                (FlatMapGroupsFunction<Integer, Row, Row>) plan::fitGroup,
+                Encoders.row(resultSchema()))
+            .collectAsList();
+    Map<AdjustedOddsRatios.Key, Estimate> adjusted = new HashMap<>();
+    Map<AdjustedOddsRatios.Key, TotalEffects.TotalEffect> totals = new HashMap<>();
+    for (Row result : results) {
+      plan.read(result, adjusted, totals);
+    }
+    return new Results(adjusted, totals);
+  }
+
+  /**
+   * The models of every problem and how a person is sent to them: model {@code key} is problem
+   * {@code key / perProblem}, and within it the focal code {@code (key % perProblem) / (regions +
+   * 1)} in region {@code (key % perProblem) % (regions + 1) - 1} (-1 overall).
+   */
+  private record Plan(
+      List<String> problems,
+      List<String> codes,
+      List<String> regions,
+      List<ModelSampling> samplings,
+      int[] itself,
+      int[] columns,
+      int[][][] confounders,
+      int[][][] totalConfounders)
+      implements Serializable {
+    static Plan of(
+        PersonTimeline.Codes dictionary, List<ModelSampling> samplings, CausalOrder order) {
+      List<String> codes = samplings.get(0).codes();
+      List<String> regions = samplings.get(0).regions();
+      int problems = dictionary.problemCount();
+      int[] itself = new int[problems];
+      int[][][] confounders = new int[problems][codes.size()][];
+      int[][][] totalConfounders = new int[problems][codes.size()][];
+      for (int problem = 0; problem < problems; problem++) {
+        ModelSampling sampling = samplings.get(problem);
+        if (!sampling.codes().equals(codes) || !sampling.regions().equals(regions)) {
+          throw new IllegalArgumentException(
+              "every problem's sampling must be over the same codes and regions");
+        }
+        String name = dictionary.problems.get(problem);
+        itself[problem] = dictionary.codeOfProblem(problem);
+        for (int focal = 0; focal < codes.size(); focal++) {
+          String factor = codes.get(focal);
+          confounders[problem][focal] = indices(order.confounders(factor, name, codes), codes);
+          totalConfounders[problem][focal] =
+              indices(order.totalEffectConfounders(factor, name, codes), codes);
+        }
+      }
+      return new Plan(
+          List.copyOf(dictionary.problems),
+          codes,
+          regions,
+          List.copyOf(samplings),
+          itself,
+          codes.stream().mapToInt(dictionary::codeIndex).toArray(),
+          confounders,
+          totalConfounders);
+    }
+
+    private static int[] indices(List<String> names, List<String> codes) {
+      return names.stream().mapToInt(codes::indexOf).toArray();
+    }
+
+    int perProblem() {
+      return codes.size() * (regions.size() + 1);
+    }
+
+    /** The rows that send {@code person} to each model that keeps them. */
+    List<Row> send(PersonTimeline person) {
+      List<Row> rows = new ArrayList<>();
+      int region = person.region == null ? -1 : regions.indexOf(person.region);
+      for (int problem = 0; problem < problems.size(); problem++) {
+        ModelSampling sampling = samplings.get(problem);
+        boolean isCase = person.isCase(problem);
+        byte[] statuses = RootCauseTransforms.statuses(person, problem, itself[problem], columns);
+        double draw = sampling.draw(person.person);
+        for (int focal = 0; focal < statuses.length; focal++) {
+          int exposed = statuses[focal];
+          if (exposed < 0) {
+            continue;
+          }
+          int base = problem * perProblem() + focal * (regions.size() + 1);
+          if (draw < sampling.fraction(-1, focal, exposed, isCase)) {
+            rows.add(row(base, person, isCase, draw, statuses));
+          }
+          if (region >= 0 && draw < sampling.fraction(region, focal, exposed, isCase)) {
+            rows.add(row(base + region + 1, person, isCase, draw, statuses));
+          }
+        }
+      }
+      return rows;
+    }
+
+    private static Row row(
+        int model, PersonTimeline person, boolean isCase, double draw, byte[] statuses) {
+      return RowFactory.create(
+          model, person.region, person.age, person.sex, isCase, draw, statuses, person.family);
+    }
+
+    /** Fits the model {@code key} on the people sent to it: one result row, or none. */
+    Iterator<Row> fitGroup(Integer key, Iterator<Row> people) {
+      List<Row> rows = new ArrayList<>();
+      people.forEachRemaining(rows::add);
+      int problem = key / perProblem();
+      int focal = (key % perProblem()) / (regions.size() + 1);
+      int region = (key % perProblem()) % (regions.size() + 1) - 1;
+      ModelSampling sampling = samplings.get(problem);
+      AdjustedOddsRatios.Sample sample = AdjustedOddsRatios.Sample.of(rows, regions);
+      Optional<Estimate> adjusted =
+          AdjustedOddsRatios.fit(sample, focal, confounders[problem][focal], region, sampling);
+      int[] total = totalConfounders[problem][focal];
+      Optional<TotalEffects.TotalEffect> effect =
+          TotalEffects.estimate(
+              sample,
+              focal,
+              total,
+              Arrays.stream(total).mapToObj(codes::get).toList(),
+              region,
+              sampling);
+      if (adjusted.isEmpty() && effect.isEmpty()) {
+        return Collections.emptyIterator();
+      }
+      List<Object> values = new ArrayList<>();
+      values.add(key);
+      addEstimate(values, adjusted.orElse(null));
+      TotalEffects.TotalEffect totalEffect = effect.orElse(null);
+      values.add(totalEffect == null ? null : totalEffect.riskExposed());
+      values.add(totalEffect == null ? null : totalEffect.riskUnexposed());
+      addEstimate(values, totalEffect == null ? null : totalEffect.riskRatio());
+      addEstimate(values, totalEffect == null ? null : totalEffect.riskDifference());
+      addEstimate(values, totalEffect == null ? null : totalEffect.attributableFraction());
+      values.add(totalEffect == null ? null : totalEffect.people());
+      values.add(totalEffect == null ? null : totalEffect.families());
+      return List.of(RowFactory.create(values.toArray())).iterator();
+    }
+
+    /** Puts the estimates of a result row into the maps, under the model's key. */
+    void read(
+        Row result,
+        Map<AdjustedOddsRatios.Key, Estimate> adjusted,
+        Map<AdjustedOddsRatios.Key, TotalEffects.TotalEffect> totals) {
+      int key = result.getInt(0);
+      int problem = key / perProblem();
+      int focal = (key % perProblem()) / (regions.size() + 1);
+      int region = (key % perProblem()) % (regions.size() + 1) - 1;
+      AdjustedOddsRatios.Key name =
+          new AdjustedOddsRatios.Key(
+              problems.get(problem), codes.get(focal), region < 0 ? null : regions.get(region));
+      estimate(result, 1).ifPresent(estimate -> adjusted.put(name, estimate));
+      if (!result.isNullAt(4)) {
+        int[] total = totalConfounders[problem][focal];
+        totals.put(
+            name,
+            new TotalEffects.TotalEffect(
+                result.getDouble(4),
+                result.getDouble(5),
+                estimate(result, 6).orElseThrow(),
+                estimate(result, 9).orElseThrow(),
+                estimate(result, 12).orElseThrow(),
+                Arrays.stream(total).mapToObj(codes::get).toList(),
+                result.getInt(15),
+                result.getInt(16)));
+      }
+    }
+  }
+
+  private static void addEstimate(List<Object> values, Estimate estimate) {
+    values.add(estimate == null ? null : estimate.estimate());
+    values.add(estimate == null ? null : estimate.low());
+    values.add(estimate == null ? null : estimate.high());
+  }
+
+  private static Optional<Estimate> estimate(Row row, int first) {
+    if (row.isNullAt(first)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Estimate(row.getDouble(first), row.getDouble(first + 1), row.getDouble(first + 2)));
+  }
+
+  /**
+   * A fitted model: its key, the adjusted odds ratio (3 columns), the total effect's two risks,
+   * risk ratio, risk difference and attributable fraction (3 columns each), people and families.
+   */
+  private static StructType resultSchema() {
+    List<StructField> fields = new ArrayList<>();
+    fields.add(DataTypes.createStructField(MODEL, DataTypes.IntegerType, false));
+    for (String name :
+        List.of(
+            "adjusted",
+            "adjusted_low",
+            "adjusted_high",
+            "risk_exposed",
+            "risk_unexposed",
+            "risk_ratio",
+            "risk_ratio_low",
+            "risk_ratio_high",
+            "risk_difference",
+            "risk_difference_low",
+            "risk_difference_high",
+            "attributable",
+            "attributable_low",
+            "attributable_high")) {
+      fields.add(DataTypes.createStructField(name, DataTypes.DoubleType, true));
+    }
+    fields.add(DataTypes.createStructField("people", DataTypes.IntegerType, true));
+    fields.add(DataTypes.createStructField("families", DataTypes.IntegerType, true));
+    return DataTypes.createStructType(fields);
+  }
+}
