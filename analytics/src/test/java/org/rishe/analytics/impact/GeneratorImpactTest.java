@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.analytics.stats.Estimate;
@@ -22,7 +23,11 @@ import org.rishe.spark.TestSparkSessions;
  * estimates +0.106, 3.3 standard errors below +0.15 (seeds 1-10 give 0.134-0.167): no estimator can
  * recover the truth from that sample, so it tested the luck of the draw, not the method (see
  * bench/impact/README.md).
+ *
+ * <p>A statistical validation at scale, left out of CI (tag {@code scale}): {@code
+ * bench/truth/run.sh} runs it, with its results recorded in bench/truth/README.md.
  */
+@Tag("scale")
 class GeneratorImpactTest {
   @TempDir Path batch;
   @TempDir Path warehouse;

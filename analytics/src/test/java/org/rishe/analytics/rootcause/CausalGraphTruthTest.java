@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.analytics.causal.CausalGraph;
@@ -35,7 +36,11 @@ import org.rishe.spark.TestSparkSessions;
  * the truth's indirect roots heading a chain of its problem, and every directed chain starting at a
  * true ancestor of its problem. {@code -Drishe.truth.families=20000} repeats it at the size of
  * bench/rootcause (several minutes).
+ *
+ * <p>A statistical validation at scale, left out of CI (tag {@code scale}): {@code
+ * bench/truth/run.sh} runs it, with its results recorded in bench/truth/README.md.
  */
+@Tag("scale")
 class CausalGraphTruthTest {
   @Test
   void graphRecoversTheTrueAdjacenciesAndChainsReachIndirectRoots(@TempDir Path work) {

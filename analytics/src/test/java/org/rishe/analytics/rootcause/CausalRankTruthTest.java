@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.analytics.stats.Estimate;
@@ -22,7 +23,11 @@ import org.rishe.spark.TestSparkSessions;
  * risk ratio of 1. Without ranks the total effect cannot adjust for those same-tier causes; with
  * the default catalogue's ranks (which follow the generator's edges) it does, and moves to the
  * truth. The same people and models; only the order differs.
+ *
+ * <p>A statistical validation at scale, left out of CI (tag {@code scale}): {@code
+ * bench/truth/run.sh} runs it, with its results recorded in bench/truth/README.md.
  */
+@Tag("scale")
 class CausalRankTruthTest {
   private static final String PROBLEM = "child_labour";
 

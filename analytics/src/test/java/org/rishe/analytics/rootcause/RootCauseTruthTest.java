@@ -3,6 +3,7 @@ package org.rishe.analytics.rootcause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.spark.TestSparkSessions;
@@ -10,7 +11,11 @@ import org.rishe.spark.TestSparkSessions;
 /**
  * The analyze step's root causes against the generator's truth at 5,000 families (about 12,000
  * children). The 20,000-family run is bench/rootcause (RootCauseBenchmark).
+ *
+ * <p>A statistical validation at scale, left out of CI (tag {@code scale}): {@code
+ * bench/truth/run.sh} runs it, with its results recorded in bench/truth/README.md.
  */
+@Tag("scale")
 class RootCauseTruthTest {
   @Test
   void directCausesAreFoundConfoundersAdjustedAwayAndUnrelatedFactorsNotSignificant(
