@@ -291,48 +291,50 @@ public final class AdjustedOddsRatios {
       return region.length;
     }
 
+    /** A sample of {@code size} people and {@code codes} statuses each, every value zero. */
+    static Sample allocate(List<String> regions, int size, int codes) {
+      return new Sample(
+          regions,
+          new int[size],
+          new double[size],
+          new byte[size],
+          new boolean[size],
+          new double[size],
+          new byte[codes][size],
+          new int[size]);
+    }
+
+    /** The sex code of the models: 0 male, 1 female, 2 other or unknown. */
+    static byte sexCode(String sex) {
+      return (byte) ("female".equals(sex) ? 1 : "male".equals(sex) ? 0 : 2);
+    }
+
     static Sample of(List<Row> rows, List<String> regions) {
       int size = rows.size();
-      int[] region = new int[size];
-      double[] age = new double[size];
-      byte[] sex = new byte[size];
-      boolean[] isCase = new boolean[size];
-      double[] draw = new double[size];
-      int[] family = new int[size];
+      int codes =
+          rows.isEmpty() ? 0 : rows.get(0).<byte[]>getAs(RootCauseTransforms.STATUSES).length;
+      Sample sample = allocate(regions, size, codes);
       Map<String, Integer> families = new HashMap<>();
-      byte[][] status = null;
       for (int unit = 0; unit < size; unit++) {
         Row row = rows.get(unit);
         String regionName = row.getAs(ExposureTransforms.REGION);
-        region[unit] = regionName == null ? -1 : regions.indexOf(regionName);
-        age[unit] = row.<Integer>getAs(ExposureTransforms.AGE);
-        String sexText = row.getAs(ExposureTransforms.SEX);
-        sex[unit] = (byte) ("female".equals(sexText) ? 1 : "male".equals(sexText) ? 0 : 2);
-        isCase[unit] = row.<Boolean>getAs(RootCauseTransforms.IS_CASE);
-        draw[unit] = row.<Double>getAs(RootCauseTransforms.DRAW);
+        sample.region[unit] = regionName == null ? -1 : regions.indexOf(regionName);
+        sample.age[unit] = row.<Integer>getAs(ExposureTransforms.AGE);
+        sample.sex[unit] = sexCode(row.getAs(ExposureTransforms.SEX));
+        sample.isCase[unit] = row.<Boolean>getAs(RootCauseTransforms.IS_CASE);
+        sample.draw[unit] = row.<Double>getAs(RootCauseTransforms.DRAW);
         String familyId = row.getAs(ExposureTransforms.FAMILY);
         // a person without a family is a cluster of their own, numbered past every family
-        family[unit] =
+        sample.family[unit] =
             familyId == null
                 ? size + unit
                 : families.computeIfAbsent(familyId, key -> families.size());
         byte[] statuses = row.getAs(RootCauseTransforms.STATUSES);
-        if (status == null) {
-          status = new byte[statuses.length][size];
-        }
-        for (int code = 0; code < statuses.length; code++) {
-          status[code][unit] = statuses[code];
+        for (int code = 0; code < codes; code++) {
+          sample.status[code][unit] = statuses[code];
         }
       }
-      return new Sample(
-          regions,
-          region,
-          age,
-          sex,
-          isCase,
-          draw,
-          status == null ? new byte[0][0] : status,
-          family);
+      return sample;
     }
   }
 }

@@ -286,7 +286,7 @@ final class ExecutorFits {
       ByteBuffer buffer = ByteBuffer.allocate(HEADER + statuses.length);
       buffer.putShort((short) region);
       buffer.putShort((short) person.age);
-      buffer.put((byte) ("female".equals(person.sex) ? 1 : "male".equals(person.sex) ? 0 : 2));
+      buffer.put(AdjustedOddsRatios.Sample.sexCode(person.sex));
       buffer.put((byte) (isCase ? 1 : 0));
       buffer.putDouble(draw);
       buffer.putLong(family);
@@ -296,28 +296,22 @@ final class ExecutorFits {
 
     /** The people of one model as a {@link AdjustedOddsRatios.Sample}, in the order given. */
     static AdjustedOddsRatios.Sample sample(List<byte[]> people, List<String> regions, int codes) {
-      int size = people.size();
-      int[] region = new int[size];
-      double[] age = new double[size];
-      byte[] sex = new byte[size];
-      boolean[] isCase = new boolean[size];
-      double[] draw = new double[size];
-      int[] family = new int[size];
-      byte[][] status = new byte[codes][size];
+      AdjustedOddsRatios.Sample sample =
+          AdjustedOddsRatios.Sample.allocate(regions, people.size(), codes);
       Map<Long, Integer> families = new HashMap<>();
-      for (int unit = 0; unit < size; unit++) {
+      for (int unit = 0; unit < people.size(); unit++) {
         ByteBuffer buffer = ByteBuffer.wrap(people.get(unit));
-        region[unit] = buffer.getShort();
-        age[unit] = buffer.getShort();
-        sex[unit] = buffer.get();
-        isCase[unit] = buffer.get() == 1;
-        draw[unit] = buffer.getDouble();
-        family[unit] = families.computeIfAbsent(buffer.getLong(), key -> families.size());
+        sample.region()[unit] = buffer.getShort();
+        sample.age()[unit] = buffer.getShort();
+        sample.sex()[unit] = buffer.get();
+        sample.isCase()[unit] = buffer.get() == 1;
+        sample.draw()[unit] = buffer.getDouble();
+        sample.family()[unit] = families.computeIfAbsent(buffer.getLong(), key -> families.size());
         for (int code = 0; code < codes; code++) {
-          status[code][unit] = buffer.get();
+          sample.status()[code][unit] = buffer.get();
         }
       }
-      return new AdjustedOddsRatios.Sample(regions, region, age, sex, isCase, draw, status, family);
+      return sample;
     }
   }
 
