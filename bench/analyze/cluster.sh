@@ -4,6 +4,9 @@
 # the proof that nothing the size of the population lives on the driver.
 # Usage: bench/analyze/cluster.sh WAREHOUSE [DRIVER_MEMORY] [EXECUTOR_MEMORY] [CORES]
 #   DRIVER_MEMORY default 1g, EXECUTOR_MEMORY default 12g, CORES default all of this machine.
+#   RISHE_CLUSTER_MAIN=org.rishe.analytics.rootcause.RootCauseStepBenchmark runs the root-cause
+#   step alone (from the analytics test classes: build them with `mvn -pl analytics -am package
+#   -DskipTests` or `bin/rishe build`), nothing published.
 # The analyze writes a new run into WAREHOUSE (as `rishe analyze` would). Wall time, CPU and the
 # driver's peak resident memory are printed and appended to WAREHOUSE/../cluster-summary.txt;
 # master, worker, driver and executor logs stay in WAREHOUSE/../cluster/.
@@ -18,6 +21,13 @@ summary="$(dirname "$warehouse")/cluster-summary.txt"
 export SPARK_LOCAL_IP=127.0.0.1
 
 [[ -f $ROOT/analytics/target/runtime-classpath.txt ]] || { echo "build the project first: bin/rishe build" >&2; exit 2; }
+
+main_class="${RISHE_CLUSTER_MAIN:-org.rishe.analytics.AnalyzeCommand}"
+classpath="$ROOT/analytics/target/classes:$(cat "$ROOT/analytics/target/runtime-classpath.txt")"
+if [[ $main_class != org.rishe.analytics.AnalyzeCommand ]]; then
+  [[ -d $ROOT/analytics/target/test-classes ]] || { echo "build the analytics test classes first" >&2; exit 2; }
+  classpath="$ROOT/analytics/target/test-classes:$classpath"
+fi
 
 rm -rf "$work"
 mkdir -p "$work/spark-home/jars" "$work/app-jars" "$work/logs" "$work/worker"
@@ -35,7 +45,7 @@ while IFS= read -r entry; do
     app_jars+=("$jar")
   fi
   ln -s "$jar" "$work/spark-home/jars/$index-$(basename "$jar")"
-done < <(echo "$ROOT/analytics/target/classes:$(cat "$ROOT/analytics/target/runtime-classpath.txt")" | tr ':' '\n')
+done < <(echo "$classpath" | tr ':' '\n')
 
 cat >"$work/log4j2.properties" <<'LOGGING'
 rootLogger.level = warn
@@ -84,7 +94,7 @@ done
 grep -q "registered with master" "$work/logs/worker.log" || { echo "the worker did not register" >&2; cat "$work/logs/worker.log" >&2; exit 1; }
 
 {
-  echo "# cluster analyze of $warehouse, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$ROOT" rev-parse --short HEAD)"
+  echo "# cluster $(basename "${main_class//.//}") of $warehouse, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$ROOT" rev-parse --short HEAD)"
   echo "# driver heap $driver_memory, one worker: $cores cores, executor heap $executor_memory; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee -a "$summary"
 status=0
@@ -96,8 +106,8 @@ status=0
   -Dspark.driver.memory="$driver_memory" \
   -Dspark.executor.memory="$executor_memory" -Dspark.cores.max="$cores" \
   -Dspark.executor.extraJavaOptions="${jvm_options[*]}" \
-  -cp "$ROOT/analytics/target/classes:$(cat "$ROOT/analytics/target/runtime-classpath.txt")" \
-  org.rishe.analytics.AnalyzeCommand --warehouse "$warehouse" >"$work/analyze.log" 2>&1 || status=$?
+  -cp "$classpath" \
+  "$main_class" --warehouse "$warehouse" >"$work/analyze.log" 2>&1 || status=$?
 wall="$(awk -F': ' '/Elapsed \(wall clock\)/ { print $2 }' "$work/analyze.time")"
 rss="$(awk -F': ' '/Maximum resident set size/ { printf "%.2f GB", $2 / 1048576 }' "$work/analyze.time")"
 cpu="$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.0f s", u + s }' "$work/analyze.time")"
