@@ -712,14 +712,14 @@ class DashboardBrowserTest extends OneServerPerClass {
     // a figure without a trend is no link
     assertThat(driver.findElement(By.id("kpi-completionRate")).getTagName()).isEqualTo("div");
 
-    // a programme's bar narrows the impact chart to that programme; its tooltip (with no arrow
-    // styled inline, which the CSP would refuse) gives the method and the sample sizes
+    // a programme's bar opens its impact page; its tooltip (with no arrow styled inline, which the
+    // CSP would refuse) gives the method and the sample sizes
     assertChartDrawn("impact-chart");
     assertThat(tooltip("impact-chart")).contains("Method: doubly robust", "n = 1,500 enrolled");
     clickChartItem("impact-chart", "[0, chart.getOption().series[0].data[0] / 2]");
-    wait.until(d -> d.getCurrentUrl().contains("&program=PRG01"));
-    wait.until(d -> "PRG01".equals(selected("leadership-program")));
-    assertChartDrawn("impact-chart");
+    wait.until(d -> d.getCurrentUrl().endsWith("#/program?id=PRG01"));
+    wait.until(
+        d -> !d.findElements(By.cssSelector("#program-outcomes .methods tbody tr")).isEmpty());
 
     // a problem's node in the causal graph shows that problem's root causes
     driver.get(base + "/#/planner");
@@ -816,6 +816,137 @@ class DashboardBrowserTest extends OneServerPerClass {
   }
 
   @Test
+  void periodPresetsWriteTheirMonthsToTheAddressAndTheFiguresFollowInBothLanguages()
+      throws IOException {
+    open("leadership", server.keys.get(Role.LEADERSHIP));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-casesOpened"), "7"));
+    // the page's Jalali conversion on known days: 1 Farvardin 1404 and 1403, the eves before
+    assertThat(jalali("2025-03-21")).isEqualTo("1404-01-01");
+    assertThat(jalali("2025-03-20")).isEqualTo("1403-12-30");
+    assertThat(jalali("2024-03-20")).isEqualTo("1403-01-01");
+    assertThat(jalali("2024-03-19")).isEqualTo("1402-12-29");
+    // a Jalali year is April to February, the Gregorian months within Farvardin to Esfand; in
+    // March, the year ending
+    assertThat(preset("year", "2025-03")).isEqualTo("2024-04 2025-02");
+    assertThat(preset("year", "2025-04")).isEqualTo("2025-04 2025-04");
+    assertThat(preset("quarter", "2024-11")).isEqualTo("2024-10 2024-11");
+    assertThat(preset("month", "2024-11")).isEqualTo("2024-11 2024-11");
+
+    // the fixture's latest month is February 2024: 3 cases opened in it, 7 since January
+    assertThat(pressedPreset()).isEmpty();
+    driver.findElement(By.cssSelector("button.preset[data-preset='month']")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?from=2024-02&to=2024-02"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-casesOpened"), "3"));
+    assertThat(value("period-from")).isEqualTo("2024-02");
+    assertThat(value("period-to")).isEqualTo("2024-02");
+    wait.until(d -> "month".equals(pressedPreset()));
+    wait.until(d -> axisLabels("trend-chart").contains("February 2024"));
+    assertThat(axisLabels("trend-chart")).doesNotContain("January 2024");
+    driver.findElement(By.cssSelector("button.preset[data-preset='quarter']")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?from=2024-01&to=2024-02"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-casesOpened"), "7"));
+    wait.until(d -> "quarter".equals(pressedPreset()));
+    driver.findElement(By.cssSelector("button.preset[data-preset='year']")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?from=2023-04&to=2024-02"));
+    wait.until(d -> "year".equals(pressedPreset()));
+    wait.until(d -> axisLabels("trend-chart").contains("April 2023"));
+    assertThat(driver.findElement(By.id("kpi-casesOpened")).getText()).startsWith("7\n");
+    // back: the quarter again; a month chosen by hand is a custom period
+    driver.navigate().back();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?from=2024-01&to=2024-02"));
+    wait.until(d -> "quarter".equals(pressedPreset()));
+    setMonth("period-from", "2024-02");
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?from=2024-02&to=2024-02"));
+    wait.until(d -> "month".equals(pressedPreset()));
+    setMonth("period-to", "2024-03");
+    wait.until(d -> "custom".equals(pressedPreset()));
+    assertNoRawKeys();
+
+    // in Persian, with the Jalali calendar: the Jalali year is Farvardin to Esfand 1402 exactly
+    driver.findElement(By.id("lang-toggle")).click();
+    wait.until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
+    WebElement year = driver.findElement(By.cssSelector("button.preset[data-preset='year']"));
+    assertThat(year.getText()).isEqualTo("امسال (سال خورشیدی)");
+    year.click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?from=2023-04&to=2024-02&lang=fa"));
+    wait.until(d -> axisLabels("trend-chart").contains("فروردین ۱۴۰۲"));
+    assertThat(axisLabels("trend-chart")).contains("اسفند ۱۴۰۲").doesNotContain("اسفند ۱۴۰۱");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-casesOpened"), "۷"));
+    // this month in the Jalali calendar: Bahman and Esfand 1402, which February spans (3 + 1)
+    driver.findElement(By.cssSelector("button.preset[data-preset='month']")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?from=2024-02&to=2024-02&lang=fa"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-casesOpened"), "۴"));
+    driver.findElement(By.cssSelector("button.preset[data-preset='custom']")).click();
+    wait.until(d -> "custom".equals(pressedPreset()));
+    assertThat(script("return document.activeElement.id")).isEqualTo("period-from");
+    assertNoLatinDigits("#kpis");
+    screenshot("leadership-presets-fa");
+    assertNoRawKeys();
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void aProgrammesRowOpensItsImpactPageWithEveryMethodAndBalanceInBothLanguages()
+      throws IOException {
+    open("leadership", server.keys.get(Role.LEADERSHIP));
+    By rows = By.cssSelector("#impact-table tbody tr");
+    wait.until(d -> !d.findElements(rows).isEmpty());
+    // the chart's estimates as a table, one row per programme and outcome
+    assertThat(driver.findElement(rows).getText())
+        .contains("Back to School", "school_enrolled", "risk difference", "0.15 [0.12 – 0.18]")
+        .contains("doubly robust", "1,500", "7,000");
+    List<List<String>> csv = assertCsvIsTheTable("impact-table");
+    assertThat(csv.get(0))
+        .containsExactly(
+            "Programme", "Outcome", "Scale", "Estimate", "Method", "n enrolled", "n comparison");
+    driver.findElement(By.cssSelector("#impact-table tbody tr a.drill")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/program?id=PRG01"));
+    By methods = By.cssSelector("#program-outcomes .methods tbody tr");
+    wait.until(d -> d.findElements(methods).size() == 2);
+    assertThat(driver.findElement(By.id("program-title")).getText())
+        .isEqualTo("PRG01 · Back to School");
+    assertThat(driver.findElement(By.id("program-facts")).getText())
+        .contains("education support", "1,500", "45");
+    // the headline method first, then every other with its interval and the groups' sizes
+    assertThat(driver.findElements(methods).get(0).getText())
+        .contains("doubly robust", "headline", "0.15 [0.12 – 0.18]", "1,500", "7,000");
+    assertThat(driver.findElements(methods).get(1).getText())
+        .contains("naive difference", "0.05 [0.02 – 0.08]");
+    String outcome = driver.findElement(By.cssSelector("#program-outcomes .outcome")).getText();
+    assertThat(outcome)
+        .contains("school_enrolled · risk difference")
+        .contains("n = 1,500 enrolled, 7,000 comparison (40 comparison trimmed)")
+        .contains("Cost per outcome (95% CI): 300 [250 – 375]");
+    assertThat(driver.findElement(By.cssSelector("#program-outcomes .balance")).getText())
+        .contains("Covariate", "Before adjustment", "out_of_school 0.45 0.02", "age 0.1 -0.01");
+    assertThat(driver.findElement(By.id("nav-leadership")).getAttribute("class"))
+        .contains("active");
+    screenshot("program");
+    assertNoRawKeys();
+    // back returns to the leadership view
+    driver.findElement(By.id("program-back")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership"));
+    wait.until(d -> !d.findElements(rows).isEmpty());
+
+    // a programme without an estimate, opened by its address, in Persian
+    driver.get(base + "/#/program?id=PRG04&lang=fa");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("program-message"), "هیچ پیامدی از این برنامه برآورد ندارد"));
+    assertThat(driver.findElement(By.id("program-title")).getText()).contains("PRG04");
+    driver.get(base + "/#/program?id=PRG01&lang=fa");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("program-outcomes"), "روش اصلی"));
+    assertThat(driver.findElement(By.id("program-outcomes")).getText())
+        .contains("دوگانه مقاوم", "۰٫۱۵", "تفاوت خطر", "پیش از تعدیل");
+    assertThat(driver.findElement(By.id("program-back")).getText()).isEqualTo("بازگشت");
+    assertNoLatinDigits("#program-outcomes", "#program-facts");
+    screenshot("program-fa");
+    assertNoRawKeys();
+    assertNoConsoleErrors();
+  }
+
+  @Test
   void everyRolesPageHasNoSeriousAccessibilityViolations() throws IOException {
     // axe-core's WCAG 2 A and AA rules run in the page once its data is drawn
     Map<String, Role> pages = new LinkedHashMap<>();
@@ -878,6 +1009,28 @@ class DashboardBrowserTest extends OneServerPerClass {
 
   private static String value(String id) {
     return driver.findElement(By.id(id)).getAttribute("value");
+  }
+
+  /** A Gregorian day (YYYY-MM-DD) in the Jalali calendar, by the page's conversion. */
+  private static String jalali(String day) {
+    return (String) script("return window.RisheDashboard.jalaliDate(arguments[0])", day);
+  }
+
+  /** A preset's period relative to a latest month, as "from to". */
+  private static String preset(String name, String latest) {
+    return (String)
+        script(
+            "var p = window.RisheDashboard.presetPeriod(arguments[0], arguments[1]);"
+                + " return p.from + ' ' + p.to;",
+            name,
+            latest);
+  }
+
+  /** The preset button pressed, or the empty string for none. */
+  private static String pressedPreset() {
+    return driver.findElements(By.cssSelector("button.preset[aria-pressed='true']")).stream()
+        .map(button -> button.getAttribute("data-preset"))
+        .collect(Collectors.joining(" "));
   }
 
   /** Sets a month input as a user's choice does: its value, then a change event. */

@@ -90,7 +90,16 @@
       'measure.pledges': 'Pledges', 'measure.pledged_amount': 'Amount pledged',
       periodFrom: 'From month', periodTo: 'To month', allPrograms: 'All programmes',
       downloadCsv: 'Download CSV', drillDown: 'Open this region and problem in the planner view',
-      showTrend: 'Show its trend'
+      showTrend: 'Show its trend',
+      periodPresets: 'Period', presetMonth: 'This month', presetQuarter: 'This quarter',
+      presetYear: 'This Jalali year', presetCustom: 'Custom',
+      impactHelp: "Click a programme's bar or row for its impact by every method.",
+      outcome: 'Outcome', scale: 'Scale', openProgram: "Open this programme's impact", back: 'Back',
+      noEstimate: 'No outcome of this programme has an estimate', kindOfProgram: 'Kind of programme',
+      targetProblem: 'Target problem', trimmed: 'comparison trimmed', headline: 'headline',
+      costPerOutcome: 'Cost per outcome (95% CI)', balance: 'Covariate balance (standardised mean difference)',
+      nEnrolled: 'n enrolled', nComparison: 'n comparison', covariate: 'Covariate', smdBefore: 'Before adjustment', smdAfter: 'After adjustment',
+      'outcomeType.risk_difference': 'risk difference', 'outcomeType.mean_difference': 'score points'
     },
     fa: {
       title: 'داشبورد ریشه', navLeadership: 'راهبری', navPlanner: 'برنامه‌ریزی', navDonor: 'اهداکننده',
@@ -175,7 +184,16 @@
       'measure.pledges': 'شمار تعهدها', 'measure.pledged_amount': 'مبلغ تعهدشده',
       periodFrom: 'از ماه', periodTo: 'تا ماه', allPrograms: 'همه برنامه‌ها',
       downloadCsv: 'بارگیری CSV', drillDown: 'نمایش این منطقه و مشکل در برنامه‌ریزی',
-      showTrend: 'نمایش روند آن'
+      showTrend: 'نمایش روند آن',
+      periodPresets: 'دوره', presetMonth: 'این ماه', presetQuarter: 'این فصل',
+      presetYear: 'امسال (سال خورشیدی)', presetCustom: 'دلخواه',
+      impactHelp: 'برای دیدن اثر هر برنامه با همه روش‌ها روی ستون یا سطر آن کلیک کنید.',
+      outcome: 'پیامد', scale: 'مقیاس', openProgram: 'نمایش اثر این برنامه', back: 'بازگشت',
+      noEstimate: 'هیچ پیامدی از این برنامه برآورد ندارد', kindOfProgram: 'نوع برنامه',
+      targetProblem: 'مشکل هدف', trimmed: 'از گروه مقایسه کنار گذاشته شد', headline: 'روش اصلی',
+      costPerOutcome: 'هزینه هر پیامد (بازه اطمینان ۹۵٪)', balance: 'توازن متغیرهای کمکی (تفاوت میانگین استانداردشده)',
+      nEnrolled: 'n ثبت‌نام‌شده', nComparison: 'n گروه مقایسه', covariate: 'متغیر کمکی', smdBefore: 'پیش از تعدیل', smdAfter: 'پس از تعدیل',
+      'outcomeType.risk_difference': 'تفاوت خطر', 'outcomeType.mean_difference': 'امتیاز'
     }
   };
   var KPIS = ['peopleReached', 'familiesReached', 'casesOpened', 'casesResolved',
@@ -185,6 +203,10 @@
   var TREND_METRICS = ['casesOpened', 'casesResolved', 'peopleReached', 'familiesReached',
     'programParticipants', 'donationsReceived', 'donationsDelivered', 'medianDaysToResolution'];
   var PAGES = ['leadership', 'planner', 'donor', 'giving', 'volunteer', 'needs'];
+  // Views without a link of their own, opened from another (a programme's bar or row opens its
+  // impact), and the view whose keys may open them.
+  var DETAILS = { program: 'leadership' };
+  var SECTIONS = PAGES.concat(Object.keys(DETAILS));
   var NEED_KINDS = ['school_fees', 'school_supplies', 'food', 'medical', 'rent', 'utilities', 'clothing', 'other'];
   // The views each role may use: those whose data routes (docs/api.md, Routes.java) admit the role.
   // Only a volunteer's key has matches of its own, and only a donor's key giving of its own.
@@ -324,7 +346,8 @@
     leadership: ['region', 'from', 'to', 'program', 'metric'],
     planner: ['problem', 'region'],
     needs: ['kind', 'region'],
-    donor: ['donation']
+    donor: ['donation'],
+    program: ['id']
   };
   var CODE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
   var MONTH = /^[1-9]\d{3}-(0[1-9]|1[0-2])$/;
@@ -360,7 +383,15 @@
   function currentUrl() { return viewUrl(state.page, state.filters, state.urlLang ? state.lang : null); }
   // A filter the user changed: a new entry in the history, so that back returns to the view before.
   function setFilter(name, value) {
-    if (value) { state.filters[name] = value; } else { delete state.filters[name]; }
+    var values = {};
+    values[name] = value;
+    setFilters(values);
+  }
+  // Several filters changed at once (a period preset's from and to): one entry in the history.
+  function setFilters(values) {
+    Object.keys(values).forEach(function (name) {
+      if (values[name]) { state.filters[name] = values[name]; } else { delete state.filters[name]; }
+    });
     var url = currentUrl();
     if (url !== location.hash) { history.pushState(null, '', url); }
   }
@@ -391,11 +422,90 @@
   function jalaliMonth(gregorian, last) {
     var year = Number(gregorian.slice(0, 4));
     var index = Number(gregorian.slice(5, 7));
-    var day = last ? new Date(Date.UTC(year, index, 0)) : new Date(Date.UTC(year, index - 1, 1));
+    var day = jalaliDay(last ? new Date(Date.UTC(year, index, 0)) : new Date(Date.UTC(year, index - 1, 1)));
+    return day.year + '-' + ('0' + day.month).slice(-2);
+  }
+  // A Gregorian day (a Date at midnight UTC) in the Jalali (Persian solar) calendar, by the
+  // browser's ICU calendar: { year, month, day } as numbers. The browser test checks it on known
+  // days (1 Farvardin 1404 is 21 March 2025, 1 Farvardin 1403 is 20 March 2024).
+  function jalaliDay(day) {
     var parts = {};
-    new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric', month: 'numeric', timeZone: 'UTC' })
+    new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' })
       .formatToParts(day).forEach(function (part) { parts[part.type] = part.value; });
-    return parts.year + '-' + ('0' + parts.month).slice(-2);
+    // ICU writes the era's year as "1403 AP" in some versions: the digits only
+    return { year: parseInt(parts.year, 10), month: Number(parts.month), day: Number(parts.day) };
+  }
+
+  // ---- period presets: this month, this quarter, this Jalali year, or the months chosen ----
+  // "This" is the data's latest month (the last month of the whole trend, asked for once per
+  // key), or the current month when the server cannot say. Each preset is written to the address
+  // as from and to, Gregorian months like those the month inputs choose, up to the latest month.
+  var PRESETS = ['month', 'quarter', 'year'];
+  function latestMonth() {
+    if (!state.latest || state.latest.key !== apiKey()) {
+      var today = new Date().toISOString().slice(0, 7);
+      state.latest = {
+        key: apiKey(),
+        month: api('/api/v1/dashboard/trends?by=month&limit=1000&calendar=gregorian&metric=' + TREND_METRICS[0])
+          .then(function (body) {
+            var points = body.points || [];
+            return points.length && !body.nextCursor ? points[points.length - 1].period : today;
+          }, function () { return today; })
+      };
+    }
+    return state.latest.month;
+  }
+  function addMonths(month, count) {
+    var index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + count;
+    return Math.floor(index / 12) + '-' + ('0' + (index % 12 + 1)).slice(-2);
+  }
+  // The period a preset names, as { from, to }, relative to `latest` (YYYY-MM). A Jalali year
+  // (1 Farvardin to the end of Esfand) is the Gregorian months from April, the first to begin in
+  // Farvardin, to February, the last to end in Esfand: with the Jalali calendar on, the page asks
+  // for exactly Farvardin to Esfand (filterQuery). The year is the one holding the latest month's
+  // first day (in March, the year that is ending).
+  function presetPeriod(preset, latest) {
+    if (preset === 'month') { return { from: latest, to: latest }; }
+    if (preset === 'quarter') {
+      var index = Number(latest.slice(5, 7));
+      return { from: latest.slice(0, 5) + ('0' + (index - (index - 1) % 3)).slice(-2), to: latest };
+    }
+    var year = jalaliDay(new Date(latest + '-01T00:00:00Z')).year;
+    var end = (year + 622) + '-02';
+    return { from: (year + 621) + '-04', to: latest < end ? latest : end };
+  }
+  // Marks the preset the period is (aria-pressed), "custom" for any other chosen period, none for
+  // the whole span of the data.
+  function markPreset() {
+    var from = state.filters.from;
+    var to = state.filters.to;
+    latestMonth().then(function (latest) {
+      var chosen = from || to ? 'custom' : null;
+      PRESETS.forEach(function (preset) {
+        var period = presetPeriod(preset, latest);
+        if (period.from === from && period.to === to) { chosen = preset; }
+      });
+      Array.prototype.forEach.call(document.querySelectorAll('button.preset'), function (button) {
+        button.setAttribute('aria-pressed', String(button.getAttribute('data-preset') === chosen));
+      });
+    });
+  }
+  function choosePreset(preset) {
+    if (preset === 'custom') {
+      Array.prototype.forEach.call(document.querySelectorAll('button.preset'), function (button) {
+        button.setAttribute('aria-pressed', String(button.getAttribute('data-preset') === 'custom'));
+      });
+      $('period-from').focus();
+      return;
+    }
+    latestMonth().then(function (latest) {
+      var period = presetPeriod(preset, latest);
+      setFilters({ from: period.from, to: period.to });
+      $('period-from').value = period.from;
+      $('period-to').value = period.to;
+      markPreset();
+      loadFigures();
+    });
   }
   // The regions to choose from: those of the hotspot months judged, asked for once per key.
   function regionList() {
@@ -566,6 +676,7 @@
   function loadLeadership() {
     $('period-from').value = state.filters.from || '';
     $('period-to').value = state.filters.to || '';
+    markPreset();
     regionList().then(function (regions) {
       options($('leadership-region'), [['', t('allRegions')]].concat(regions.map(function (r) { return [r, r]; })), '');
       choose($('leadership-region'), 'region', '');
@@ -658,7 +769,9 @@
           var name = program.label || program.name || id;
           return {
             rows: (impact.outcomes || []).map(function (outcome) {
-              return { name: name + ' · ' + (outcome.label || outcome.outcome || ''), outcome: outcome, program: id };
+              return {
+                name: name + ' · ' + (outcome.label || outcome.outcome || ''), outcome: outcome, program: id, programName: name
+              };
             }),
             // why an outcome has no estimate, in the server's words (small counts already withheld)
             gaps: (impact.notEstimated || []).map(function (gap) {
@@ -671,16 +784,102 @@
       var rows = [].concat.apply([], groups.map(function (group) { return group.rows; }))
         .filter(function (row) { return row.outcome.estimate; });
       renderImpactGaps([].concat.apply([], groups.map(function (group) { return group.gaps; })));
+      renderImpactTable(rows);
       if (rows.length === 0) { show('impact-message', t('noData')); $('impact-chart').hidden = true; return; }
       show('impact-message', null);
       renderImpact(rows);
-    }, failed('impact-message', 'impact-chart'));
+    }, function (error) { clear($('impact-table')); failed('impact-message', 'impact-chart')(error); });
+  }
+
+  // The estimates the chart draws, as a table: each programme's name opens its impact page.
+  function renderImpactTable(rows) {
+    table($('impact-table'), [t('program'), t('outcome'), t('scale'), t('estimate'), t('method'), t('nEnrolled'),
+      t('nComparison')], rows.map(function (row) {
+      var outcome = row.outcome;
+      return [programLink(row.program, row.programName), code(outcome.label || outcome.outcome || '–'),
+        term('outcomeType', outcome.outcomeType), interval(outcome.estimate), term('method', outcome.method),
+        number(outcome.treated, 0), number(outcome.controls, 0)];
+    }));
+    $('impact-table').hidden = rows.length === 0;
+  }
+
+  function programUrl(id) { return viewUrl('program', { id: id }, state.urlLang ? state.lang : null); }
+  function programLink(id, name) {
+    var link = el('a', 'drill');
+    link.href = programUrl(id);
+    link.title = t('openProgram');
+    link.textContent = name || id;
+    return link;
+  }
+
+  // ---- one programme's impact: every method's estimate, the sample sizes, covariate balance ----
+  function loadProgram() {
+    var id = state.filters.id;
+    var title = clear($('program-title'));
+    var facts = clear($('program-facts'));
+    var outcomes = clear($('program-outcomes'));
+    renderGaps('program-gaps', []);
+    if (!id) { show('program-message', t('noData')); return; }
+    title.appendChild(code(id));
+    // the problem labels name the programme's target problem in the page's language
+    latest('program', Promise.all([api('/api/v1/programs/' + encodeURIComponent(id) + '/impact'),
+      loadProblemLabels().catch(function () { return []; })])).then(function (answers) {
+      var body = answers[0];
+      var program = body.program || {};
+      show('program-message', (body.outcomes || []).length ? null : t('noEstimate'));
+      title.appendChild(document.createTextNode(' · ' + (program.name || id)));
+      [['kindOfProgram', program.kind ? term('programKind', program.kind) : '–'],
+        ['targetProblem', program.targetProblem ? label(program.targetProblem) : '–'],
+        ['programParticipants', number(program.participants, 0)],
+        ['costPerParticipant', number(program.costPerParticipant, 2)]].forEach(function (fact) {
+        facts.appendChild(el('dt', null, t(fact[0])));
+        facts.appendChild(el('dd', null, fact[1]));
+      });
+      (body.outcomes || []).forEach(function (outcome) { outcomes.appendChild(programOutcome(outcome)); });
+      renderGaps('program-gaps', (body.notEstimated || []).map(function (gap) {
+        return (gap.outcome ? gap.outcome + ': ' : '') + gap.text;
+      }));
+    }, function (error) { show('program-message', describe(error)); });
+  }
+
+  // One outcome: its scale, the sample sizes, each method's estimate (the headline's first, marked),
+  // the cost per outcome, and the covariates' standardised mean differences before and after.
+  function programOutcome(outcome) {
+    var section = el('section', 'outcome');
+    section.setAttribute('data-outcome', outcome.outcome);
+    var heading = section.appendChild(el('h3'));
+    heading.appendChild(code(outcome.outcome));
+    heading.appendChild(document.createTextNode(' · ' + term('outcomeType', outcome.outcomeType)));
+    var sizes = t('sampleSize') + ' = ' + number(outcome.treated, 0) + ' ' + t('enrolled') + ', '
+      + number(outcome.controls, 0) + ' ' + t('comparison');
+    if (outcome.trimmedControls) { sizes += ' (' + number(outcome.trimmedControls, 0) + ' ' + t('trimmed') + ')'; }
+    section.appendChild(el('p', 'sizes', sizes));
+    var methods = section.appendChild(el('table', 'table methods'));
+    var headline = (outcome.methods || []).filter(function (m) { return m.method === outcome.method; });
+    var others = (outcome.methods || []).filter(function (m) { return m.method !== outcome.method; });
+    table(methods, [t('method'), t('estimate'), t('nEnrolled'), t('nComparison')],
+      headline.concat(others).map(function (m) {
+        var name = el('span', null, term('method', m.method));
+        if (m.method === outcome.method) { name.appendChild(el('span', 'badge', t('headline'))); }
+        return [name, interval(m.estimate), number(outcome.treated, 0), number(outcome.controls, 0)];
+      }));
+    if (outcome.costPerOutcome) {
+      section.appendChild(el('p', 'cost', t('costPerOutcome') + ': ' + interval(outcome.costPerOutcome)));
+    }
+    if ((outcome.balance || []).length) {
+      section.appendChild(el('h4', null, t('balance')));
+      table(section.appendChild(el('table', 'table balance')), [t('covariate'), t('smdBefore'), t('smdAfter')],
+        outcome.balance.map(function (b) { return [code(b.covariate), number(b.before, 2), number(b.after, 2)]; }));
+    }
+    return section;
   }
 
   function programId(program) { return program.id || program.programId || program.code; }
 
-  function renderImpactGaps(gaps) {
-    var list = $('impact-gaps');
+  function renderImpactGaps(gaps) { renderGaps('impact-gaps', gaps); }
+  // Why outcomes have no estimate, under a heading, in the list `id`; hidden when there is none.
+  function renderGaps(id, gaps) {
+    var list = $(id);
     list.textContent = '';
     list.hidden = gaps.length === 0;
     if (gaps.length === 0) { return; }
@@ -695,17 +894,14 @@
     });
   }
 
-  // A programme's bar narrows the chart to that programme (the programme filter).
+  // A programme's bar opens its impact page.
   function renderImpact(rows) {
     var whiskers = rows.map(function (row, index) { return [index, row.outcome.estimate.low, row.outcome.estimate.high]; });
     var instance = chart('impact-chart');
     instance.off('click');
     instance.on('click', function (item) {
       var program = rows[item.dataIndex] && rows[item.dataIndex].program;
-      if (item.seriesIndex === 0 && program && program !== state.filters.program) {
-        setFilter('program', program);
-        loadImpact();
-      }
+      if (item.seriesIndex === 0 && program) { location.hash = programUrl(program); }
     });
     instance.setOption({
       // confined: an item's tooltip outside the chart gets an arrow styled inline, which the CSP refuses
@@ -1279,7 +1475,8 @@
     state.views = null;
     show('error', message || null);
     $('key-panel').hidden = false;
-    PAGES.forEach(function (page) { $('page-' + page).hidden = true; $('nav-' + page).hidden = true; });
+    PAGES.forEach(function (page) { $('nav-' + page).hidden = true; });
+    SECTIONS.forEach(function (page) { $('page-' + page).hidden = true; });
     $('key-input').focus();
   }
 
@@ -1334,7 +1531,9 @@
     if (!apiKey()) { askForKey(); return; }
     allowedViews().then(function (pages) {
       var asked = view.page;
-      var page = pages.indexOf(asked) >= 0 ? asked : pages[0];
+      var allowed = pages.indexOf(asked) >= 0 || (has(DETAILS, asked) && pages.indexOf(DETAILS[asked]) >= 0);
+      var page = allowed ? asked : pages[0];
+      state.previousPage = state.page;
       state.page = page;
       state.filters = page === asked ? view.filters : {};
       // the address as the page reads it: a value it cannot use is left out
@@ -1342,12 +1541,13 @@
       if (url !== location.hash) { history.replaceState(null, '', url); }
       PAGES.forEach(function (name) {
         $('nav-' + name).hidden = pages.indexOf(name) < 0;
-        $('nav-' + name).classList.toggle('active', name === page);
-        $('page-' + name).hidden = name !== page;
+        $('nav-' + name).classList.toggle('active', name === page || DETAILS[page] === name);
       });
+      SECTIONS.forEach(function (name) { $('page-' + name).hidden = name !== page; });
       $('key-panel').hidden = true;
       if (page === 'leadership') { loadLeadership(); }
       if (page === 'planner') { loadPlanner(); }
+      if (page === 'program') { loadProgram(); }
       if (page === 'donor') {
         $('donation-id').value = state.filters.donation || '';
         if (state.filters.donation) { loadJourney(); } else { clearJourney(); }
@@ -1369,6 +1569,10 @@
       route();
     });
     $('forget-key').addEventListener('click', function () { askForKey(); });
+    // back to the view the programme was opened from, or the leadership view for a link opened afresh
+    $('program-back').addEventListener('click', function () {
+      if (state.previousPage) { history.back(); } else { location.hash = viewUrl('leadership', {}, state.urlLang ? state.lang : null); }
+    });
     // The language is a new entry in the history, the one before pinned to its language so that
     // back returns to it.
     $('lang-toggle').addEventListener('click', function () {
@@ -1402,8 +1606,12 @@
           $('period-' + other).value = value;
         }
         setFilter(end, MONTH.test(value) ? value : '');
+        markPreset();
         loadFigures();
       });
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('button.preset'), function (button) {
+      button.addEventListener('click', function () { choosePreset(button.getAttribute('data-preset')); });
     });
     // each select a filter of its view: a change is written to the address and reloads what it filters
     [['leadership-region', 'region', loadFigures], ['leadership-program', 'program', loadImpact],
@@ -1434,6 +1642,11 @@
   // a chart drew on its canvas.
   window.RisheDashboard = {
     renderImpact: renderImpact, renderImpactGaps: renderImpactGaps, renderGraph: renderGraph,
+    presetPeriod: presetPeriod,
+    jalaliDate: function (iso) {
+      var day = jalaliDay(new Date(iso + 'T00:00:00Z'));
+      return day.year + '-' + ('0' + day.month).slice(-2) + '-' + ('0' + day.day).slice(-2);
+    },
     pledgeButton: pledgeButton, tableCsv: function (id) { return tableCsv($(id)); },
     axisLabels: function (id) { return (state.axisLabels[id] || []).slice(); }
   };
