@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -31,6 +32,8 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,7 +52,11 @@ import org.rishe.api.volunteers.InterestLog;
  * views it may use; a volunteer sees their matches with the reasons and registers interest. A
  * view's filters and language live in the address: a link opens the same view, back and forward
  * move between views, an address the page cannot use falls back to the defaults; a hotspot opens
- * the planner view on its region; each table downloads as a CSV of exactly what it shows.
+ * the planner view on its region; each table downloads as a CSV of exactly what it shows. Period
+ * presets write their months to the address; a programme's row or bar opens its impact page; each
+ * outcome scale has its own sortable chart; each chart saves as PNG, is described (ECharts' aria)
+ * and has a data table; the leadership report prints on one page; the causal graph's problems work
+ * by keyboard.
  */
 class DashboardBrowserTest extends OneServerPerClass {
   // found on the PATH, where Debian's packages (and most others) put them
@@ -946,6 +953,217 @@ class DashboardBrowserTest extends OneServerPerClass {
     assertNoConsoleErrors();
   }
 
+  /** Three programmes' estimates on two scales, drawn by the page's own code. */
+  private static final String TWO_SCALES =
+      "window.RisheDashboard.showImpact(["
+          + "{name: 'Alpha · enrolled', program: 'PRG01', programName: 'Alpha', outcome:"
+          + " {outcome: 'enrolled', outcomeType: 'risk_difference', method: 'doubly_robust',"
+          + " estimate: {estimate: 0.1, low: 0.05, high: 0.15}, treated: 100, controls: 900}},"
+          + " {name: 'Beta · enrolled', program: 'PRG02', programName: 'Beta', outcome:"
+          + " {outcome: 'enrolled', outcomeType: 'risk_difference', method: 'doubly_robust',"
+          + " estimate: {estimate: 0.3, low: 0.2, high: 0.4}, treated: 50, controls: 200}},"
+          + " {name: 'Gamma · reading', program: 'PRG03', programName: 'Gamma', outcome:"
+          + " {outcome: 'reading', outcomeType: 'mean_difference', method: 'entropy_balancing',"
+          + " estimate: {estimate: 4.5, low: 1, high: 8}, treated: 300, controls: 3000}}])";
+
+  @Test
+  void eachOutcomeScaleHasItsOwnSortableImpactChartWithIntervalsAndN() throws IOException {
+    open("leadership?sort=estimate", server.keys.get(Role.LEADERSHIP));
+    wait.until(d -> !d.findElements(By.cssSelector("#impact-table tbody tr")).isEmpty());
+    assertThat(selected("impact-sort")).isEqualTo("estimate");
+    assertThat(driver.getCurrentUrl()).endsWith("#/leadership?sort=estimate");
+    // the fixture has risk differences only: no chart of score points
+    assertThat(driver.findElement(By.id("impact-score")).isDisplayed()).isFalse();
+    script(TWO_SCALES);
+    assertChartDrawn("impact-chart");
+    assertChartDrawn("impact-score-chart");
+    // largest effect first, each bar labelled with its n (enrolled / comparison)
+    assertThat(chartData("impact-chart")).containsExactly(0.3, 0.1);
+    assertThat(chartData("impact-score-chart")).containsExactly(4.5);
+    assertThat(axisLabels("impact-chart")).contains("Beta · enrolled\nn = 50 / 200");
+    assertThat(axisLabels("impact-score-chart")).contains("Gamma · reading\nn = 300 / 3,000");
+    assertThat(driver.findElement(By.id("impact-chart")).getAttribute("aria-label"))
+        .startsWith("Bar chart of 2 programme estimates in risk difference");
+    assertThat(driver.findElement(By.id("impact-score-chart")).getAttribute("aria-label"))
+        .startsWith("Bar chart of 1 programme estimates in score points");
+    assertThat(tableColumn("impact-table", 0)).containsExactly("Beta", "Alpha", "Gamma");
+    assertThat(tableColumn("impact-table", 2))
+        .containsExactly("risk difference", "risk difference", "score points");
+    // largest sample first, each scale apart; the order is in the address
+    new Select(driver.findElement(By.id("impact-sort"))).selectByValue("n");
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?sort=n"));
+    assertThat(chartData("impact-chart")).containsExactly(0.1, 0.3);
+    assertThat(tableColumn("impact-table", 0)).containsExactly("Alpha", "Beta", "Gamma");
+    new Select(driver.findElement(By.id("impact-sort"))).selectByValue("");
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership"));
+    assertThat(chartData("impact-chart")).containsExactly(0.1, 0.3);
+    screenshot("impact-scales");
+    assertNoRawKeys();
+
+    driver.findElement(By.id("lang-toggle")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("impact-table"), "تفاوت خطر"));
+    script(TWO_SCALES);
+    assertChartDrawn("impact-score-chart");
+    assertThat(axisLabels("impact-score-chart")).contains("Gamma · reading\nn = ۳۰۰ / ۳٬۰۰۰");
+    assertThat(driver.findElement(By.id("impact-score-chart")).getAttribute("aria-label"))
+        .startsWith("نمودار ستونی ۱ برآورد اثر برنامه‌ها به امتیاز");
+    assertThat(driver.findElement(By.id("impact-sort")).getText()).contains("بزرگ‌ترین اثر نخست");
+    screenshot("impact-scales-fa");
+    assertNoRawKeys();
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void everyChartSavesAsPngAndTheLeadershipReportPrintsOnOnePage() throws IOException {
+    open("leadership?from=2024-02&to=2024-02", server.keys.get(Role.LEADERSHIP));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-casesOpened"), "3"));
+    assertChartDrawn("trend-chart");
+    assertChartDrawn("impact-chart");
+    hookDownloads();
+    for (String chart : List.of("trend-chart", "impact-chart")) {
+      WebElement button =
+          driver.findElement(By.cssSelector("button.png[data-chart='" + chart + "']"));
+      assertThat(button.isDisplayed()).as(chart).isTrue();
+      assertThat(button.getAttribute("aria-label")).startsWith("Save as PNG: ");
+      button.click();
+      assertThat((String) script("return window.__downloadHref"))
+          .startsWith("data:image/png;base64,")
+          .hasSizeGreaterThan(2000);
+    }
+    assertThat(script("return window.__downloadName"))
+        .isEqualTo("rishe-impact-2024-02-2024-02.png");
+    assertThat(
+            driver
+                .findElement(By.cssSelector("button.png[data-chart='trend-chart']"))
+                .getAttribute("aria-label"))
+        .isEqualTo("Save as PNG: Trends");
+
+    // the report: the print button asks the browser to print; in print the page is the period's
+    // figures, trend and impact, without the controls and tables
+    script("window.__printed = 0; window.print = function () { window.__printed++; };");
+    driver.findElement(By.id("print-report")).click();
+    assertThat(script("return window.__printed")).isEqualTo(1L);
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    try {
+      assertThat(driver.findElement(By.id("report-period")).getText())
+          .isEqualTo("Period: February 2024 – February 2024 · Region: All regions");
+      assertThat(driver.findElement(By.id("kpis")).isDisplayed()).isTrue();
+      assertThat(driver.findElement(By.id("trend-chart")).isDisplayed()).isTrue();
+      assertThat(driver.findElement(By.id("impact-chart")).isDisplayed()).isTrue();
+      for (String id :
+          List.of(
+              "hotspots-table", "occasions-table", "impact-table", "print-report", "lang-toggle")) {
+        assertThat(driver.findElement(By.id(id)).isDisplayed()).as(id).isFalse();
+      }
+      assertThat(driver.findElement(By.cssSelector(".filters")).isDisplayed()).isFalse();
+      screenshot("leadership-print");
+    } finally {
+      driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+    // printed to PDF on A4, as the browser's print to PDF does: one page
+    String pdf =
+        new String(
+            java.util.Base64.getDecoder()
+                .decode(driver.print(new PrintOptions().setPageSize(PageSize.ISO_A4)).getContent()),
+            StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        SCREENSHOTS.resolve("leadership-report.pdf"), pdf, StandardCharsets.ISO_8859_1);
+    assertThat(
+            java.util.regex.Pattern.compile("/Type\\s*/Page(?![a-zA-Z])")
+                .matcher(pdf)
+                .results()
+                .count())
+        .as("pages of the printed report")
+        .isEqualTo(1);
+    assertThat(driver.findElement(By.id("report-period")).isDisplayed()).isFalse();
+
+    driver.findElement(By.id("lang-toggle")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpis"), "پرونده"));
+    assertThat(driver.findElement(By.id("print-report")).getText()).isEqualTo("چاپ گزارش");
+    assertThat(
+            driver
+                .findElement(By.cssSelector("button.png[data-chart='trend-chart']"))
+                .getAttribute("aria-label"))
+        .isEqualTo("ذخیره به صورت PNG: روندها");
+    assertThat(script("return document.getElementById('report-period').textContent"))
+        .asString()
+        .startsWith("دوره: ")
+        .doesNotContainPattern("[0-9]");
+    hookDownloads();
+    driver.findElement(By.cssSelector("button.png[data-chart='trend-chart']")).click();
+    assertThat((String) script("return window.__downloadHref"))
+        .startsWith("data:image/png;base64,");
+    assertNoRawKeys();
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void everyChartIsDescribedWithItsDataTableAndTheGraphWorksByKeyboard() throws IOException {
+    open("leadership", server.keys.get(Role.LEADERSHIP));
+    wait.until(d -> !d.findElements(By.cssSelector("#impact-table tbody tr")).isEmpty());
+    wait.until(d -> d.findElements(By.cssSelector("#trend-table tbody tr")).size() == 2);
+    assertThat(driver.findElement(By.id("trend-chart")).getAttribute("aria-label"))
+        .isEqualTo(
+            "Line chart of Cases opened by month from January 2024 to February 2024; the same"
+                + " numbers are in the data table below.");
+    assertThat(driver.findElement(By.id("trend-chart")).getAttribute("role")).isEqualTo("img");
+    assertThat(tableColumn("trend-table", 1)).containsExactly("4", "3");
+    // the data table opens on demand
+    assertThat(driver.findElement(By.id("trend-table")).isDisplayed()).isFalse();
+    driver
+        .findElement(By.cssSelector("#trend-table"))
+        .findElement(By.xpath(".."))
+        .findElement(By.tagName("summary"))
+        .click();
+    wait.until(d -> d.findElement(By.id("trend-table")).isDisplayed());
+    assertThat(driver.findElement(By.id("impact-chart")).getAttribute("aria-label"))
+        .contains("Bar chart of 1 programme estimates in risk difference");
+    assertNoRawKeys();
+
+    // the planner: the graph described, its links as a table, its problems as buttons
+    driver.get(base + "/#/planner");
+    assertChartDrawn("graph-chart");
+    wait.until(d -> !d.findElements(By.cssSelector("#graph-table tbody tr")).isEmpty());
+    wait.until(d -> !d.findElements(By.cssSelector("#root-causes-table tbody tr")).isEmpty());
+    assertThat(driver.findElement(By.id("graph-chart")).getAttribute("aria-label"))
+        .startsWith("Causal graph of ");
+    assertThat(driver.findElement(By.id("graph-table")).getAttribute("textContent"))
+        .contains("Parent illiterate", "Out of school", "directed", "undecided");
+    script(
+        "window.RisheDashboard.renderGraph({nodes: [{id: 'child_labour', kind: 'problem'},"
+            + " {id: 'poverty', kind: 'factor'}, {id: 'dropout', kind: 'problem'}], edges:"
+            + " [{from: 'poverty', to: 'dropout', directed: true, stability: 0.9}]})");
+    List<WebElement> nodes = driver.findElements(By.cssSelector("#graph-nodes button.node"));
+    assertThat(nodes)
+        .extracting(b -> b.getAttribute("data-node"))
+        .containsExactly("child_labour", "dropout");
+    assertThat(driver.findElement(By.id("graph-nodes")).getText()).contains("poverty (Factor)");
+    // Tab reaches the first problem; the arrow key moves to the next; Enter opens its root causes
+    script("document.getElementById('graph-chart').focus()");
+    nodes.get(0).sendKeys(Keys.ARROW_DOWN);
+    wait.until(
+        d -> "dropout".equals(script("return document.activeElement.getAttribute('data-node')")));
+    assertThat(script("return document.activeElement.tabIndex")).isEqualTo(0L);
+    new Actions(driver).sendKeys(Keys.ENTER).perform();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/planner?problem=dropout"));
+    assertThat(selected("problem-select")).isEqualTo("dropout");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chains-list"), "n = 7"));
+    assertNoRawKeys();
+
+    // in Persian
+    driver.findElement(By.id("lang-toggle")).click();
+    wait.until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
+    wait.until(
+        d ->
+            String.valueOf(d.findElement(By.id("graph-chart")).getAttribute("aria-label"))
+                .startsWith("گراف علّی"));
+    wait.until(d -> !d.findElements(By.cssSelector("#graph-nodes button.node")).isEmpty());
+    assertThat(driver.findElement(By.id("graph-nodes")).getText()).contains("کار کودک");
+    assertNoRawKeys();
+    assertNoConsoleErrors();
+  }
+
   @Test
   void everyRolesPageHasNoSeriousAccessibilityViolations() throws IOException {
     // axe-core's WCAG 2 A and AA rules run in the page once its data is drawn
@@ -957,6 +1175,9 @@ class DashboardBrowserTest extends OneServerPerClass {
     // right to left, Persian digits and labels
     pages.put("leadership?lang=fa", Role.LEADERSHIP);
     pages.put("planner?lang=fa", Role.PLANNER);
+    // a programme's impact page, in both languages
+    pages.put("program?id=PRG01", Role.LEADERSHIP);
+    pages.put("program?id=PRG01&lang=fa", Role.LEADERSHIP);
     String axe;
     try (var in =
         DashboardBrowserTest.class
@@ -1031,6 +1252,41 @@ class DashboardBrowserTest extends OneServerPerClass {
     return driver.findElements(By.cssSelector("button.preset[aria-pressed='true']")).stream()
         .map(button -> button.getAttribute("data-preset"))
         .collect(Collectors.joining(" "));
+  }
+
+  /** The values of a chart's first series, as the chart holds them. */
+  @SuppressWarnings("unchecked")
+  private static List<Double> chartData(String chart) {
+    return ((List<Number>)
+            script(
+                "return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+                    + ".getOption().series[0].data",
+                chart))
+        .stream().map(Number::doubleValue).toList();
+  }
+
+  /** The text of one column of a table's body, row by row. */
+  @SuppressWarnings("unchecked")
+  private static List<String> tableColumn(String table, int column) {
+    return (List<String>)
+        script(
+            "var column = arguments[1];"
+                + " return Array.prototype.map.call(document.querySelectorAll('#' + arguments[0]"
+                + " + ' tbody tr'), function (row) {"
+                + " return row.querySelectorAll('td')[column].textContent.trim(); })",
+            table,
+            column);
+  }
+
+  /**
+   * Keeps the address and name of the next file the page saves (window.__downloadHref,
+   * __downloadName) instead of saving it.
+   */
+  private static void hookDownloads() {
+    script(
+        "window.__downloadHref = null; window.__downloadName = null;"
+            + " HTMLAnchorElement.prototype.click = function () {"
+            + " window.__downloadHref = this.href; window.__downloadName = this.download; };");
   }
 
   /** Sets a month input as a user's choice does: its value, then a change event. */
@@ -1143,7 +1399,8 @@ class DashboardBrowserTest extends OneServerPerClass {
   /**
    * Clicks a chart's canvas where an item is drawn: {@code point} is a script over {@code chart}
    * (the ECharts instance) giving the item's place in the first series' coordinates (data units on
-   * axes, a graph node's layout), converted to pixels with convertToPixel.
+   * axes, a graph node's layout), converted to pixels with convertToPixel. The chart is scrolled to
+   * the middle of the window first, so that the whole of it is in view.
    */
   private static void clickChartItem(String id, String point) {
     @SuppressWarnings("unchecked")
@@ -1151,6 +1408,7 @@ class DashboardBrowserTest extends OneServerPerClass {
         (List<Number>)
             script(
                 "var node = document.getElementById(arguments[0]);"
+                    + " node.scrollIntoView({block: 'center'});"
                     + " var chart = echarts.getInstanceByDom(node); var p = "
                     + point
                     + "; p = chart.convertToPixel({seriesIndex: 0}, p);"

@@ -99,7 +99,16 @@
       targetProblem: 'Target problem', trimmed: 'comparison trimmed', headline: 'headline',
       costPerOutcome: 'Cost per outcome (95% CI)', balance: 'Covariate balance (standardised mean difference)',
       nEnrolled: 'n enrolled', nComparison: 'n comparison', covariate: 'Covariate', smdBefore: 'Before adjustment', smdAfter: 'After adjustment',
-      'outcomeType.risk_difference': 'risk difference', 'outcomeType.mean_difference': 'score points'
+      'outcomeType.risk_difference': 'risk difference', 'outcomeType.mean_difference': 'score points',
+      order: 'Order', orderListed: 'As listed', orderEstimate: 'Largest effect first', orderSample: 'Largest sample first',
+      impactRisk: 'Risk difference: the change in the share of people with the outcome',
+      impactScore: 'Score points: the change in the mean score',
+      impactDescription: 'Bar chart of {count} programme estimates in {scale}, each with its 95% interval and n; the same numbers are in the table below.',
+      trendDescription: 'Line chart of {measure} by month from {first} to {last}; the same numbers are in the data table below.',
+      graphDescription: 'Causal graph of {nodes} factors and problems and {edges} links; the list of problems below opens their root causes, the data table lists the links.',
+      dataTable: 'Data table', savePng: 'Save as PNG', printReport: 'Print report', reportPeriod: 'Period',
+      allMonths: 'all months', graphNodes: 'Problems and factors in the graph', showRootCauses: 'Show its root causes',
+      from: 'From', to: 'To', direction: 'Direction', directed: 'directed', undirected: 'undecided'
     },
     fa: {
       title: 'داشبورد ریشه', navLeadership: 'راهبری', navPlanner: 'برنامه‌ریزی', navDonor: 'اهداکننده',
@@ -193,7 +202,16 @@
       targetProblem: 'مشکل هدف', trimmed: 'از گروه مقایسه کنار گذاشته شد', headline: 'روش اصلی',
       costPerOutcome: 'هزینه هر پیامد (بازه اطمینان ۹۵٪)', balance: 'توازن متغیرهای کمکی (تفاوت میانگین استانداردشده)',
       nEnrolled: 'n ثبت‌نام‌شده', nComparison: 'n گروه مقایسه', covariate: 'متغیر کمکی', smdBefore: 'پیش از تعدیل', smdAfter: 'پس از تعدیل',
-      'outcomeType.risk_difference': 'تفاوت خطر', 'outcomeType.mean_difference': 'امتیاز'
+      'outcomeType.risk_difference': 'تفاوت خطر', 'outcomeType.mean_difference': 'امتیاز',
+      order: 'ترتیب', orderListed: 'به ترتیب فهرست', orderEstimate: 'بزرگ‌ترین اثر نخست', orderSample: 'بزرگ‌ترین نمونه نخست',
+      impactRisk: 'تفاوت خطر: تغییر سهم افرادی که پیامد را دارند',
+      impactScore: 'امتیاز: تغییر میانگین امتیاز',
+      impactDescription: 'نمودار ستونی {count} برآورد اثر برنامه‌ها به {scale}، هر یک با بازه اطمینان ۹۵٪ و n؛ همین عددها در جدول زیر آمده‌اند.',
+      trendDescription: 'نمودار خطی {measure} به تفکیک ماه از {first} تا {last}؛ همین عددها در جدول داده‌ها آمده‌اند.',
+      graphDescription: 'گراف علّی {nodes} عامل و مشکل و {edges} پیوند؛ فهرست مشکل‌ها در زیر علت‌های ریشه‌ای آن‌ها را نشان می‌دهد و جدول داده‌ها پیوندها را.',
+      dataTable: 'جدول داده‌ها', savePng: 'ذخیره به صورت PNG', printReport: 'چاپ گزارش', reportPeriod: 'دوره',
+      allMonths: 'همه ماه‌ها', graphNodes: 'مشکل‌ها و عامل‌های گراف', showRootCauses: 'نمایش علت‌های ریشه‌ای آن',
+      from: 'از', to: 'تا', direction: 'جهت', directed: 'جهت‌دار', undirected: 'تعیین‌نشده'
     }
   };
   var KPIS = ['peopleReached', 'familiesReached', 'casesOpened', 'casesResolved',
@@ -202,6 +220,8 @@
   var SHARES = ['completionRate', 'shareDelivered'];
   var TREND_METRICS = ['casesOpened', 'casesResolved', 'peopleReached', 'familiesReached',
     'programParticipants', 'donationsReceived', 'donationsDelivered', 'medianDaysToResolution'];
+  // The orders of the impact charts besides the programmes' own (sort=): largest effect, largest sample.
+  var IMPACT_ORDERS = ['estimate', 'n'];
   var PAGES = ['leadership', 'planner', 'donor', 'giving', 'volunteer', 'needs'];
   // Views without a link of their own, opened from another (a programme's bar or row opens its
   // impact), and the view whose keys may open them.
@@ -343,7 +363,7 @@
   // choice not among those loaded) is dropped for its default and the address rewritten in place.
   // Months are Gregorian, YYYY-MM, whatever the calendar shown.
   var FILTERS = {
-    leadership: ['region', 'from', 'to', 'program', 'metric'],
+    leadership: ['region', 'from', 'to', 'program', 'metric', 'sort'],
     planner: ['problem', 'region'],
     needs: ['kind', 'region'],
     donor: ['donation'],
@@ -354,6 +374,7 @@
   function validFilter(name, value) {
     if (name === 'from' || name === 'to') { return MONTH.test(value); }
     if (name === 'metric') { return TREND_METRICS.indexOf(value) >= 0; }
+    if (name === 'sort') { return IMPACT_ORDERS.indexOf(value) >= 0; }
     if (name === 'kind') { return NEED_KINDS.indexOf(value) >= 0; }
     return CODE.test(value);
   }
@@ -552,6 +573,11 @@
   }
   function download(name, text) {
     var url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+    save(name, url);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  }
+  // Saves the file at `url` (a blob: or data: address made in the page) under `name`.
+  function save(name, url) {
     var link = el('a');
     link.href = url;
     link.download = name;
@@ -559,7 +585,30 @@
     document.body.appendChild(link);
     link.click();
     link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  }
+  // The file name of what the view shows: rishe, the table or chart, the view's filters.
+  function fileName(what, extension) {
+    var parts = ['rishe', what];
+    (has(FILTERS, state.page) ? FILTERS[state.page] : []).forEach(function (name) {
+      if (state.filters[name]) { parts.push(state.filters[name]); }
+    });
+    return parts.join('-').replace(/[^A-Za-z0-9_.-]/g, '_') + '.' + extension;
+  }
+  // Each chart's Save as PNG button shows while its chart does and saves it as drawn (at twice
+  // its size, on white), from ECharts' getDataURL; its accessible name names the chart.
+  function pngButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll('button.png'), function (button) {
+      var node = $(button.getAttribute('data-chart'));
+      function update() { button.hidden = node.hidden; }
+      new MutationObserver(update).observe(node, { attributes: true, attributeFilter: ['hidden'] });
+      update();
+      button.addEventListener('click', function () {
+        var instance = echarts.getInstanceByDom(node);
+        if (!instance) { return; }
+        save(fileName(node.id.replace(/-chart$/, ''), 'png'),
+          instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }));
+      });
+    });
   }
   // Each table's Download CSV button shows while its table has rows; the file is named after the
   // table and the view's filters.
@@ -570,11 +619,7 @@
       new MutationObserver(update).observe(node, { childList: true, subtree: true, attributes: true });
       update();
       button.addEventListener('click', function () {
-        var parts = ['rishe', node.id.replace(/-table$/, '')];
-        (has(FILTERS, state.page) ? FILTERS[state.page] : []).forEach(function (name) {
-          if (state.filters[name]) { parts.push(state.filters[name]); }
-        });
-        download(parts.join('-').replace(/[^A-Za-z0-9_.-]/g, '_') + '.csv', tableCsv(node));
+        download(fileName(node.id.replace(/-table$/, ''), 'csv'), tableCsv(node));
       });
     });
   }
@@ -669,6 +714,14 @@
   function tooltipLines(lines) {
     return lines.map(function (line) { return echarts.format.encodeHTML(line); }).join('<br>');
   }
+  // Every chart is described to screen readers: ECharts' aria option writes the description as
+  // the aria-label of the chart's container (role="img"); a table beside each chart holds its
+  // numbers.
+  function aria(description) { return { enabled: true, label: { description: description } }; }
+  // A translated sentence whose {name}s are filled with text.
+  function fill(name, values) {
+    return t(name).replace(/\{([a-z]+)\}/g, function (slot, key) { return values[key]; });
+  }
 
   // ---- leadership ----
   // The key figures, the trend and the emerging problems obey the region and period filters; the
@@ -687,6 +740,10 @@
   }
 
   function loadFigures() {
+    var period = state.filters.from || state.filters.to
+      ? month(state.filters.from || state.filters.to, 'gregorian') + ' – ' + month(state.filters.to || state.filters.from, 'gregorian')
+      : t('allMonths');
+    $('report-period').textContent = t('reportPeriod') + ': ' + period + ' · ' + t('region') + ': ' + (state.filters.region || t('allRegions'));
     latest('summary', api('/api/v1/dashboard/summary?calendar=' + calendar() + filterQuery(state.jalali))).then(function (body) {
       show('kpis-message', null);
       var cards = clear($('kpis'));
@@ -734,7 +791,12 @@
         show('trend-message', null);
         var periods = body.points.map(function (p) { return p.period; });
         var name = t(chosen);
+        var monthOf = function (period) { return month(period, body.calendar || calendar()); };
+        table($('trend-table'), [t('period'), name], body.points.map(function (p) { return [monthOf(p.period), number(p.value)]; }));
         chart('trend-chart').setOption({
+          aria: aria(periods.length === 0 ? t('noData') : fill('trendDescription', {
+            measure: name, first: monthOf(periods[0]), last: monthOf(periods[periods.length - 1])
+          })),
           tooltip: {
             trigger: 'axis', className: 'chart-tooltip',
             formatter: function (items) {
@@ -750,7 +812,7 @@
           yAxis: { type: 'value', position: state.lang === 'fa' ? 'right' : 'left', axisLabel: numberAxis('trend-chart') },
           series: [{ name: name, type: 'line', smooth: true, data: body.points.map(function (p) { return p.value; }) }]
         }, true);
-      }, failed('trend-message', 'trend-chart'));
+      }, function (error) { clear($('trend-table')); failed('trend-message', 'trend-chart')(error); });
   }
 
   function loadImpact() {
@@ -762,7 +824,7 @@
         return [id, program.label || program.name || id];
       })), '');
       var chosen = choose(select, 'program', '');
-      var programs = chosen ? all.filter(function (program) { return programId(program) === chosen; }) : all.slice(0, 8);
+      var programs = chosen ? all.filter(function (program) { return programId(program) === chosen; }) : all;
       return Promise.all(programs.map(function (program) {
         var id = programId(program);
         return api('/api/v1/programs/' + encodeURIComponent(id) + '/impact').then(function (impact) {
@@ -784,11 +846,38 @@
       var rows = [].concat.apply([], groups.map(function (group) { return group.rows; }))
         .filter(function (row) { return row.outcome.estimate; });
       renderImpactGaps([].concat.apply([], groups.map(function (group) { return group.gaps; })));
-      renderImpactTable(rows);
-      if (rows.length === 0) { show('impact-message', t('noData')); $('impact-chart').hidden = true; return; }
-      show('impact-message', null);
-      renderImpact(rows);
-    }, function (error) { clear($('impact-table')); failed('impact-message', 'impact-chart')(error); });
+      state.impactRows = rows;
+      showImpact();
+    }, function (error) {
+      clear($('impact-table'));
+      renderImpact([]);
+      show('impact-message', describe(error));
+    });
+  }
+
+  // The estimates loaded, in the order chosen (sort=), as the charts and the table under them.
+  function showImpact() {
+    var rows = state.impactRows || [];
+    var select = $('impact-sort');
+    options(select, [['', t('orderListed')], ['estimate', t('orderEstimate')], ['n', t('orderSample')]], '');
+    choose(select, 'sort', '');
+    var sorted = sortImpact(rows, state.filters.sort);
+    renderImpactTable(sorted);
+    show('impact-message', rows.length === 0 ? t('noData') : null);
+    renderImpact(sorted);
+  }
+
+  // Risk differences before score points (effects on different scales are never compared), and
+  // within a scale largest effect first, or largest sample (enrolled and comparison) first, or
+  // as listed.
+  function sortImpact(rows, order) {
+    function scale(row) { return row.outcome.outcomeType === 'mean_difference' ? 1 : 0; }
+    function size(row) { return (row.outcome.treated || 0) + (row.outcome.controls || 0); }
+    function effect(row) { return row.outcome.estimate.estimate; }
+    return rows.map(function (row, index) { return { row: row, index: index }; }).sort(function (a, b) {
+      var byOrder = order === 'n' ? size(b.row) - size(a.row) : order === 'estimate' ? effect(b.row) - effect(a.row) : 0;
+      return scale(a.row) - scale(b.row) || byOrder || a.index - b.index;
+    }).map(function (item) { return item.row; });
   }
 
   // The estimates the chart draws, as a table: each programme's name opens its impact page.
@@ -894,16 +983,31 @@
     });
   }
 
-  // A programme's bar opens its impact page.
+  // One chart per outcome scale, so that a risk difference (a share of people) is never drawn
+  // against score points: risk differences and any other scale in impact-chart, score points
+  // (mean differences) in impact-score-chart; a scale without estimates is hidden.
   function renderImpact(rows) {
+    var scores = rows.filter(function (row) { return row.outcome.outcomeType === 'mean_difference'; });
+    var risks = rows.filter(function (row) { return row.outcome.outcomeType !== 'mean_difference'; });
+    [['impact-chart', 'impact-risk', risks, 'risk_difference'], ['impact-score-chart', 'impact-score', scores, 'mean_difference']]
+      .forEach(function (scale) {
+        $(scale[1]).hidden = scale[2].length === 0;
+        if (scale[2].length) { drawImpact(scale[0], scale[2], scale[3]); } else { $(scale[0]).hidden = true; }
+      });
+  }
+
+  // A scale's estimates as bars with their 95% intervals, each labelled with its n; a
+  // programme's bar opens its impact page.
+  function drawImpact(id, rows, scale) {
     var whiskers = rows.map(function (row, index) { return [index, row.outcome.estimate.low, row.outcome.estimate.high]; });
-    var instance = chart('impact-chart');
+    var instance = chart(id);
     instance.off('click');
     instance.on('click', function (item) {
       var program = rows[item.dataIndex] && rows[item.dataIndex].program;
       if (item.seriesIndex === 0 && program) { location.hash = programUrl(program); }
     });
     instance.setOption({
+      aria: aria(fill('impactDescription', { count: number(rows.length, 0), scale: term('outcomeType', scale) })),
       // confined: an item's tooltip outside the chart gets an arrow styled inline, which the CSP refuses
       tooltip: {
         trigger: 'item', className: 'chart-tooltip', confine: true,
@@ -917,17 +1021,22 @@
             t('naiveDifference') + ': ' + number(outcome.naiveDifference, 2)]);
         }
       },
-      grid: { left: 50, right: 50, top: 20, bottom: 80 },
+      grid: { left: 50, right: 50, top: 20, bottom: 100 },
       xAxis: {
         type: 'category', data: rows.map(function (row) { return row.name; }), inverse: state.lang === 'fa',
-        axisLabel: Object.assign(axisLabel('impact-chart', String), { rotate: 20 })
+        // the name, and under it n: enrolled / comparison
+        axisLabel: Object.assign(axisLabel(id, function (name) {
+          var outcome = (rows.filter(function (row) { return row.name === name; })[0] || {}).outcome || {};
+          return name + '\n' + t('sampleSize') + ' = ' + number(outcome.treated, 0) + ' / ' + number(outcome.controls, 0);
+        }), { rotate: rows.length > 3 ? 20 : 0 })
       },
-      yAxis: { type: 'value', position: state.lang === 'fa' ? 'right' : 'left', axisLabel: numberAxis('impact-chart') },
+      yAxis: { type: 'value', position: state.lang === 'fa' ? 'right' : 'left', axisLabel: numberAxis(id) },
       series: [
         { type: 'bar', data: rows.map(function (row) { return row.outcome.estimate.estimate; }), itemStyle: { color: '#1f6f8b' } },
         {
           // the confidence interval as an error bar: a vertical line with caps at low and high
-          type: 'custom', data: whiskers, z: 10,
+          // encoded on both bounds, so that the value axis reaches the interval's ends
+          type: 'custom', data: whiskers, z: 10, encode: { x: 0, y: [1, 2] },
           renderItem: function (params, api) {
             var low = api.coord([api.value(0), api.value(1)]);
             var high = api.coord([api.value(0), api.value(2)]);
@@ -1131,16 +1240,15 @@
     // a problem's node shows that problem's root causes (the problem filter)
     instance.off('click');
     instance.on('click', function (item) {
-      var select = $('problem-select');
-      var known = Array.prototype.some.call(select.options, function (o) { return o.value === item.data.id; });
-      if (item.dataType === 'node' && known && item.data.id !== select.value) {
-        select.value = item.data.id;
-        setFilter('problem', item.data.id);
-        loadRootCauses();
-        $('root-causes-table').scrollIntoView({ block: 'start' });
-      }
+      if (item.dataType === 'node') { showProblem(item.data.id); }
     });
+    graphNodes(graph, names, instance);
+    table($('graph-table'), [t('from'), t('to'), t('direction'), t('stability')], (graph.edges || []).map(function (edge) {
+      return [names[edge.from] || edge.from, names[edge.to] || edge.to, t(edge.directed ? 'directed' : 'undirected'),
+        number(edge.stability, 2)];
+    }));
     instance.setOption({
+      aria: aria(fill('graphDescription', { nodes: number((graph.nodes || []).length, 0), edges: number((graph.edges || []).length, 0) })),
       tooltip: {
         className: 'chart-tooltip', confine: true,
         formatter: function (item) {
@@ -1170,6 +1278,39 @@
         })
       }]
     }, true);
+  }
+
+  // A problem of the catalogue, chosen on the graph (a click or the keyboard): its root causes.
+  function showProblem(id) {
+    var select = $('problem-select');
+    var known = Array.prototype.some.call(select.options, function (o) { return o.value === id; });
+    if (known && id !== select.value) {
+      select.value = id;
+      setFilter('problem', id);
+      loadRootCauses();
+      $('root-causes-table').scrollIntoView({ block: 'start' });
+    }
+  }
+
+  // The graph's nodes as a list for the keyboard: a problem is a button that does what a click on
+  // its node does; Tab reaches each, the arrow keys move between them, and the node of the button
+  // focused is highlighted in the chart.
+  function graphNodes(graph, names, instance) {
+    var list = clear($('graph-nodes'));
+    (graph.nodes || []).forEach(function (node, index) {
+      var item = list.appendChild(el('li'));
+      if (node.kind !== 'problem') {
+        item.textContent = names[node.id] + ' (' + term('kind', node.kind) + ')';
+        return;
+      }
+      var button = item.appendChild(el('button', 'node', names[node.id]));
+      button.type = 'button';
+      button.setAttribute('data-node', node.id);
+      button.title = t('showRootCauses');
+      button.addEventListener('click', function () { showProblem(node.id); });
+      button.addEventListener('focus', function () { instance.dispatchAction({ type: 'highlight', seriesIndex: 0, dataIndex: index }); });
+      button.addEventListener('blur', function () { instance.dispatchAction({ type: 'downplay', seriesIndex: 0, dataIndex: index }); });
+    });
   }
 
   // ---- donor ----
@@ -1496,6 +1637,9 @@
     Array.prototype.forEach.call(document.querySelectorAll('[data-i18n]'), function (node) {
       node.textContent = t(node.getAttribute('data-i18n'));
     });
+    Array.prototype.forEach.call(document.querySelectorAll('button.png'), function (button) {
+      button.setAttribute('aria-label', t('savePng') + ': ' + t(button.getAttribute('data-name')));
+    });
     var toggle = $('lang-toggle');
     toggle.textContent = t('otherLanguage');
     toggle.lang = state.lang === 'fa' ? 'en' : 'fa';
@@ -1591,6 +1735,16 @@
       sessionStorage.setItem('rishe.calendar.' + state.lang, calendar());
       route();
     });
+    // the arrow keys move between the graph's node buttons
+    $('graph-nodes').addEventListener('keydown', function (event) {
+      var step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[event.key];
+      var buttons = Array.prototype.slice.call($('graph-nodes').querySelectorAll('button'));
+      var index = buttons.indexOf(document.activeElement);
+      if (!step || index < 0) { return; }
+      if (state.lang === 'fa' && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) { step = -step; }
+      event.preventDefault();
+      buttons[(index + step + buttons.length) % buttons.length].focus();
+    });
     $('trend-metric').addEventListener('change', function () {
       setFilter('metric', $('trend-metric').value === TREND_METRICS[0] ? '' : $('trend-metric').value);
       loadTrend();
@@ -1615,6 +1769,7 @@
     });
     // each select a filter of its view: a change is written to the address and reloads what it filters
     [['leadership-region', 'region', loadFigures], ['leadership-program', 'program', loadImpact],
+      ['impact-sort', 'sort', showImpact],
       ['problem-select', 'problem', loadRootCauses], ['region-select', 'region', loadRootCauses],
       ['needs-kind', 'kind', loadNeeds], ['needs-region', 'region', loadNeeds]].forEach(function (filter) {
       $(filter[0]).addEventListener('change', function () {
@@ -1623,6 +1778,9 @@
       });
     });
     csvButtons();
+    pngButtons();
+    // the printed leadership report: one page of the period's key figures, trend and impact (app.css)
+    $('print-report').addEventListener('click', function () { window.print(); });
     $('donation-form').addEventListener('submit', function (event) {
       event.preventDefault();
       setFilter('donation', CODE.test($('donation-id').value.trim()) ? $('donation-id').value.trim() : '');
@@ -1648,6 +1806,7 @@
       return day.year + '-' + ('0' + day.month).slice(-2) + '-' + ('0' + day.day).slice(-2);
     },
     pledgeButton: pledgeButton, tableCsv: function (id) { return tableCsv($(id)); },
+    showImpact: function (rows) { state.impactRows = rows; showImpact(); },
     axisLabels: function (id) { return (state.axisLabels[id] || []).slice(); }
   };
   start();
