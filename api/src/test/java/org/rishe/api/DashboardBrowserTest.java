@@ -895,7 +895,7 @@ class DashboardBrowserTest extends OneServerPerClass {
   @Test
   void aProgrammesRowOpensItsImpactPageWithEveryMethodAndBalanceInBothLanguages()
       throws IOException {
-    open("leadership", server.keys.get(Role.LEADERSHIP));
+    open("leadership?region=R01", server.keys.get(Role.LEADERSHIP));
     By rows = By.cssSelector("#impact-table tbody tr");
     wait.until(d -> !d.findElements(rows).isEmpty());
     // the chart's estimates as a table, one row per programme and outcome
@@ -930,10 +930,15 @@ class DashboardBrowserTest extends OneServerPerClass {
         .contains("active");
     screenshot("program");
     assertNoRawKeys();
-    // back returns to the leadership view
+    // back returns to the leadership view with its filters, in the language chosen since
+    driver.findElement(By.id("lang-toggle")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/program?id=PRG01&lang=fa"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("program-outcomes"), "روش اصلی"));
     driver.findElement(By.id("program-back")).click();
-    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership"));
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?region=R01&lang=fa"));
     wait.until(d -> !d.findElements(rows).isEmpty());
+    wait.until(d -> "R01".equals(selected("leadership-region")));
 
     // a programme without an estimate, opened by its address, in Persian
     driver.get(base + "/#/program?id=PRG04&lang=fa");

@@ -1677,7 +1677,10 @@
       var asked = view.page;
       var allowed = pages.indexOf(asked) >= 0 || (has(DETAILS, asked) && pages.indexOf(DETAILS[asked]) >= 0);
       var page = allowed ? asked : pages[0];
-      state.previousPage = state.page;
+      // the view a detail view was opened from, with its filters: where its Back button returns
+      if (has(DETAILS, page) && state.page && !has(DETAILS, state.page)) {
+        state.returnTo = { page: state.page, filters: Object.assign({}, state.filters) };
+      }
       state.page = page;
       state.filters = page === asked ? view.filters : {};
       // the address as the page reads it: a value it cannot use is left out
@@ -1713,9 +1716,11 @@
       route();
     });
     $('forget-key').addEventListener('click', function () { askForKey(); });
-    // back to the view the programme was opened from, or the leadership view for a link opened afresh
+    // back to the view the programme was opened from, with its filters, in the page's language
+    // now; the leadership view for a link opened afresh
     $('program-back').addEventListener('click', function () {
-      if (state.previousPage) { history.back(); } else { location.hash = viewUrl('leadership', {}, state.urlLang ? state.lang : null); }
+      var view = state.returnTo || { page: DETAILS.program, filters: {} };
+      location.hash = viewUrl(view.page, view.filters, state.urlLang ? state.lang : null);
     });
     // The language is a new entry in the history, the one before pinned to its language so that
     // back returns to it.
