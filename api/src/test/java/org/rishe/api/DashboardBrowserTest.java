@@ -1133,6 +1133,11 @@ class DashboardBrowserTest extends OneServerPerClass {
     wait.until(d -> !d.findElements(By.cssSelector("#root-causes-table tbody tr")).isEmpty());
     assertThat(driver.findElement(By.id("graph-chart")).getAttribute("aria-label"))
         .startsWith("Causal graph of ");
+    hookDownloads();
+    driver.findElement(By.cssSelector("button.png[data-chart='graph-chart']")).click();
+    assertThat((String) script("return window.__downloadHref"))
+        .startsWith("data:image/png;base64,");
+    assertThat(script("return window.__downloadName")).isEqualTo("rishe-graph.png");
     assertThat(driver.findElement(By.id("graph-table")).getAttribute("textContent"))
         .contains("Parent illiterate", "Out of school", "directed", "undecided");
     script(
@@ -1150,6 +1155,8 @@ class DashboardBrowserTest extends OneServerPerClass {
     wait.until(
         d -> "dropout".equals(script("return document.activeElement.getAttribute('data-node')")));
     assertThat(script("return document.activeElement.tabIndex")).isEqualTo(0L);
+    script("document.getElementById('graph-nodes').scrollIntoView({block: 'center'})");
+    screenshot("planner-graph-keyboard");
     new Actions(driver).sendKeys(Keys.ENTER).perform();
     wait.until(d -> d.getCurrentUrl().endsWith("#/planner?problem=dropout"));
     assertThat(selected("problem-select")).isEqualTo("dropout");

@@ -916,7 +916,9 @@
       var body = answers[0];
       var program = body.program || {};
       show('program-message', (body.outcomes || []).length ? null : t('noEstimate'));
-      title.appendChild(document.createTextNode(' · ' + (program.name || id)));
+      // isolated, so that a Latin name keeps its place after the code in a Persian line
+      title.appendChild(document.createTextNode(' · '));
+      title.appendChild(el('bdi', null, program.name || id));
       [['kindOfProgram', program.kind ? term('programKind', program.kind) : '–'],
         ['targetProblem', program.targetProblem ? label(program.targetProblem) : '–'],
         ['programParticipants', number(program.participants, 0)],
@@ -939,7 +941,7 @@
     var heading = section.appendChild(el('h3'));
     heading.appendChild(code(outcome.outcome));
     heading.appendChild(document.createTextNode(' · ' + term('outcomeType', outcome.outcomeType)));
-    var sizes = t('sampleSize') + ' = ' + number(outcome.treated, 0) + ' ' + t('enrolled') + ', '
+    var sizes = t('sampleSize') + ' = ' + number(outcome.treated, 0) + ' ' + t('enrolled') + t('listSeparator')
       + number(outcome.controls, 0) + ' ' + t('comparison');
     if (outcome.trimmedControls) { sizes += ' (' + number(outcome.trimmedControls, 0) + ' ' + t('trimmed') + ')'; }
     section.appendChild(el('p', 'sizes', sizes));
