@@ -838,6 +838,10 @@ class DashboardBrowserTest extends OneServerPerClass {
     assertThat(preset("year", "2025-04")).isEqualTo("2025-04 2025-04");
     assertThat(preset("quarter", "2024-11")).isEqualTo("2024-10 2024-11");
     assertThat(preset("month", "2024-11")).isEqualTo("2024-11 2024-11");
+    // with the Jalali calendar a quarter is a season: March is in Esfand, Dey to Esfand is
+    // January and February
+    assertThat(jalaliPreset("quarter", "2024-03")).isEqualTo("2024-01 2024-02");
+    assertThat(jalaliPreset("quarter", "2024-04")).isEqualTo("2024-04 2024-04");
 
     // the fixture's latest month is February 2024: 3 cases opened in it, 7 since January
     assertThat(pressedPreset()).isEmpty();
@@ -879,6 +883,11 @@ class DashboardBrowserTest extends OneServerPerClass {
     wait.until(d -> axisLabels("trend-chart").contains("فروردین ۱۴۰۲"));
     assertThat(axisLabels("trend-chart")).contains("اسفند ۱۴۰۲").doesNotContain("اسفند ۱۴۰۱");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-casesOpened"), "۷"));
+    // this quarter in the Jalali calendar: the season Dey to Esfand 1402
+    driver.findElement(By.cssSelector("button.preset[data-preset='quarter']")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?from=2024-01&to=2024-02&lang=fa"));
+    wait.until(d -> axisLabels("trend-chart").contains("دی ۱۴۰۲"));
+    assertThat(axisLabels("trend-chart")).contains("اسفند ۱۴۰۲").doesNotContain("آذر ۱۴۰۲");
     // this month in the Jalali calendar: Bahman and Esfand 1402, which February spans (3 + 1)
     driver.findElement(By.cssSelector("button.preset[data-preset='month']")).click();
     wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?from=2024-02&to=2024-02&lang=fa"));
@@ -919,6 +928,18 @@ class DashboardBrowserTest extends OneServerPerClass {
         .contains("doubly robust", "headline", "0.15 [0.12 – 0.18]", "1,500", "7,000");
     assertThat(driver.findElements(methods).get(1).getText())
         .contains("naive difference", "0.05 [0.02 – 0.08]");
+    // the same as a chart: each method's estimate with its interval, described, saved as PNG
+    assertChartDrawn("program-0-chart");
+    assertThat(chartData("program-0-chart")).containsExactly(0.15, 0.05);
+    assertThat(driver.findElement(By.id("program-0-chart")).getAttribute("aria-label"))
+        .startsWith("Estimates of school_enrolled by 2 methods, each with its 95% interval");
+    hookDownloads();
+    WebElement png = driver.findElement(By.cssSelector("#program-outcomes button.png"));
+    assertThat(png.getAttribute("aria-label")).isEqualTo("Save as PNG: school_enrolled");
+    png.click();
+    assertThat((String) script("return window.__downloadHref"))
+        .startsWith("data:image/png;base64,");
+    assertThat(script("return window.__downloadName")).isEqualTo("rishe-program-0-PRG01.png");
     String outcome = driver.findElement(By.cssSelector("#program-outcomes .outcome")).getText();
     assertThat(outcome)
         .contains("school_enrolled · risk difference")
@@ -952,6 +973,8 @@ class DashboardBrowserTest extends OneServerPerClass {
     assertThat(driver.findElement(By.id("program-outcomes")).getText())
         .contains("دوگانه مقاوم", "۰٫۱۵", "تفاوت خطر", "پیش از تعدیل");
     assertThat(driver.findElement(By.id("program-back")).getText()).isEqualTo("بازگشت");
+    assertChartDrawn("program-0-chart");
+    assertThat(axisLabels("program-0-chart")).contains("دوگانه مقاوم", "تفاوت ساده");
     assertNoLatinDigits("#program-outcomes", "#program-facts");
     screenshot("program-fa");
     assertNoRawKeys();
@@ -1254,6 +1277,16 @@ class DashboardBrowserTest extends OneServerPerClass {
     return (String)
         script(
             "var p = window.RisheDashboard.presetPeriod(arguments[0], arguments[1]);"
+                + " return p.from + ' ' + p.to;",
+            name,
+            latest);
+  }
+
+  /** A preset's period relative to a latest month with the Jalali calendar on, as "from to". */
+  private static String jalaliPreset(String name, String latest) {
+    return (String)
+        script(
+            "var p = window.RisheDashboard.presetPeriod(arguments[0], arguments[1], true);"
                 + " return p.from + ' ' + p.to;",
             name,
             latest);

@@ -106,6 +106,7 @@
       impactDescription: 'Bar chart of {count} programme estimates in {scale}, each with its 95% interval and n; the same numbers are in the table below.',
       trendDescription: 'Line chart of {measure} by month from {first} to {last}; the same numbers are in the data table below.',
       graphDescription: 'Causal graph of {nodes} factors and problems and {edges} links; the list of problems below opens their root causes, the data table lists the links.',
+      methodsDescription: 'Estimates of {outcome} by {count} methods, each with its 95% interval; the same numbers are in the table below.',
       dataTable: 'Data table', savePng: 'Save as PNG', printReport: 'Print report', reportPeriod: 'Period',
       allMonths: 'all months', graphNodes: 'Problems and factors in the graph', showRootCauses: 'Show its root causes',
       from: 'From', to: 'To', direction: 'Direction', directed: 'directed', undirected: 'undecided'
@@ -209,6 +210,7 @@
       impactDescription: 'نمودار ستونی {count} برآورد اثر برنامه‌ها به {scale}، هر یک با بازه اطمینان ۹۵٪ و n؛ همین عددها در جدول زیر آمده‌اند.',
       trendDescription: 'نمودار خطی {measure} به تفکیک ماه از {first} تا {last}؛ همین عددها در جدول داده‌ها آمده‌اند.',
       graphDescription: 'گراف علّی {nodes} عامل و مشکل و {edges} پیوند؛ فهرست مشکل‌ها در زیر علت‌های ریشه‌ای آن‌ها را نشان می‌دهد و جدول داده‌ها پیوندها را.',
+      methodsDescription: 'برآورد {outcome} با {count} روش، هر یک با بازه اطمینان ۹۵٪؛ همین عددها در جدول زیر آمده‌اند.',
       dataTable: 'جدول داده‌ها', savePng: 'ذخیره به صورت PNG', printReport: 'چاپ گزارش', reportPeriod: 'دوره',
       allMonths: 'همه ماه‌ها', graphNodes: 'مشکل‌ها و عامل‌های گراف', showRootCauses: 'نمایش علت‌های ریشه‌ای آن',
       from: 'از', to: 'تا', direction: 'جهت', directed: 'جهت‌دار', undirected: 'تعیین‌نشده'
@@ -484,12 +486,16 @@
   // (1 Farvardin to the end of Esfand) is the Gregorian months from April, the first to begin in
   // Farvardin, to February, the last to end in Esfand: with the Jalali calendar on, the page asks
   // for exactly Farvardin to Esfand (filterQuery). The year is the one holding the latest month's
-  // first day (in March, the year that is ending).
-  function presetPeriod(preset, latest) {
+  // first day (in March, the year that is ending). A quarter is the calendar's: with the Jalali
+  // calendar on (`jalali`), a season of three Jalali months, which the first two months of a
+  // Gregorian quarter cover in the same way (January and February: Dey to Esfand).
+  function presetPeriod(preset, latest, jalali) {
     if (preset === 'month') { return { from: latest, to: latest }; }
     if (preset === 'quarter') {
       var index = Number(latest.slice(5, 7));
-      return { from: latest.slice(0, 5) + ('0' + (index - (index - 1) % 3)).slice(-2), to: latest };
+      var start = latest.slice(0, 5) + ('0' + (index - (index - 1) % 3)).slice(-2);
+      var second = addMonths(start, 1);
+      return { from: start, to: jalali && latest > second ? second : latest };
     }
     var year = jalaliDay(new Date(latest + '-01T00:00:00Z')).year;
     var end = (year + 622) + '-02';
@@ -503,7 +509,7 @@
     latestMonth().then(function (latest) {
       var chosen = from || to ? 'custom' : null;
       PRESETS.forEach(function (preset) {
-        var period = presetPeriod(preset, latest);
+        var period = presetPeriod(preset, latest, state.jalali);
         if (period.from === from && period.to === to) { chosen = preset; }
       });
       Array.prototype.forEach.call(document.querySelectorAll('button.preset'), function (button) {
@@ -520,7 +526,7 @@
       return;
     }
     latestMonth().then(function (latest) {
-      var period = presetPeriod(preset, latest);
+      var period = presetPeriod(preset, latest, state.jalali);
       setFilters({ from: period.from, to: period.to });
       $('period-from').value = period.from;
       $('period-to').value = period.to;
@@ -598,16 +604,18 @@
   // its size, on white), from ECharts' getDataURL; its accessible name names the chart.
   function pngButtons() {
     Array.prototype.forEach.call(document.querySelectorAll('button.png'), function (button) {
-      var node = $(button.getAttribute('data-chart'));
-      function update() { button.hidden = node.hidden; }
-      new MutationObserver(update).observe(node, { attributes: true, attributeFilter: ['hidden'] });
-      update();
-      button.addEventListener('click', function () {
-        var instance = echarts.getInstanceByDom(node);
-        if (!instance) { return; }
-        save(fileName(node.id.replace(/-chart$/, ''), 'png'),
-          instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }));
-      });
+      pngButton(button, $(button.getAttribute('data-chart')));
+    });
+  }
+  function pngButton(button, node) {
+    function update() { button.hidden = node.hidden; }
+    new MutationObserver(update).observe(node, { attributes: true, attributeFilter: ['hidden'] });
+    update();
+    button.addEventListener('click', function () {
+      var instance = echarts.getInstanceByDom(node);
+      if (!instance) { return; }
+      save(fileName(node.id.replace(/-chart$/, ''), 'png'),
+        instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }));
     });
   }
   // Each table's Download CSV button shows while its table has rows; the file is named after the
@@ -906,6 +914,11 @@
     var id = state.filters.id;
     var title = clear($('program-title'));
     var facts = clear($('program-facts'));
+    // the charts of the outcomes shown before are let go with their nodes
+    Array.prototype.forEach.call($('program-outcomes').querySelectorAll('.chart'), function (node) {
+      var instance = echarts.getInstanceByDom(node);
+      if (instance) { instance.dispose(); }
+    });
     var outcomes = clear($('program-outcomes'));
     renderGaps('program-gaps', []);
     if (!id) { show('program-message', t('noData')); return; }
@@ -926,11 +939,34 @@
         facts.appendChild(el('dt', null, t(fact[0])));
         facts.appendChild(el('dd', null, fact[1]));
       });
-      (body.outcomes || []).forEach(function (outcome) { outcomes.appendChild(programOutcome(outcome)); });
+      (body.outcomes || []).forEach(function (outcome, index) {
+        var section = outcomes.appendChild(programOutcome(outcome));
+        drawMethods(section.querySelector('.chart'), 'program-' + index + '-chart', outcome);
+      });
       renderGaps('program-gaps', (body.notEstimated || []).map(function (gap) {
         return (gap.outcome ? gap.outcome + ': ' : '') + gap.text;
       }));
     }, function (error) { show('program-message', describe(error)); });
+  }
+
+  // An outcome's estimates by method, each a point with its 95% interval, headline method first;
+  // the same numbers are in the table under it. Hidden when every estimate is withheld.
+  function drawMethods(node, id, outcome) {
+    var methods = (outcome.methods || []).filter(function (m) { return m.estimate && m.estimate.estimate !== null; });
+    methods.sort(function (a, b) { return (b.method === outcome.method) - (a.method === outcome.method); });
+    node.id = id;
+    if (methods.length === 0) { node.hidden = true; return; }
+    var names = methods.map(function (m) { return term('method', m.method); });
+    chart(id).setOption({
+      aria: aria(fill('methodsDescription', { outcome: outcome.outcome, count: number(methods.length, 0) })),
+      grid: { left: 50, right: 50, top: 20, bottom: 40 },
+      xAxis: { type: 'category', data: names, inverse: state.lang === 'fa', axisLabel: axisLabel(id, String) },
+      yAxis: { type: 'value', position: state.lang === 'fa' ? 'right' : 'left', axisLabel: numberAxis(id) },
+      series: [
+        { type: 'scatter', symbolSize: 10, z: 11, itemStyle: { color: '#1f6f8b' }, data: methods.map(function (m) { return m.estimate.estimate; }) },
+        whiskerSeries(methods.map(function (m, index) { return [index, m.estimate.low, m.estimate.high]; }))
+      ]
+    }, true);
   }
 
   // One outcome: its scale, the sample sizes, each method's estimate (the headline's first, marked),
@@ -945,6 +981,12 @@
       + number(outcome.controls, 0) + ' ' + t('comparison');
     if (outcome.trimmedControls) { sizes += ' (' + number(outcome.trimmedControls, 0) + ' ' + t('trimmed') + ')'; }
     section.appendChild(el('p', 'sizes', sizes));
+    var holder = section.appendChild(el('div', 'chart short'));
+    holder.setAttribute('role', 'img');
+    var button = section.appendChild(el('button', 'png', t('savePng')));
+    button.type = 'button';
+    button.setAttribute('aria-label', t('savePng') + ': ' + outcome.outcome);
+    pngButton(button, holder);
     var methods = section.appendChild(el('table', 'table methods'));
     var headline = (outcome.methods || []).filter(function (m) { return m.method === outcome.method; });
     var others = (outcome.methods || []).filter(function (m) { return m.method !== outcome.method; });
@@ -1035,27 +1077,31 @@
       yAxis: { type: 'value', position: state.lang === 'fa' ? 'right' : 'left', axisLabel: numberAxis(id) },
       series: [
         { type: 'bar', data: rows.map(function (row) { return row.outcome.estimate.estimate; }), itemStyle: { color: '#1f6f8b' } },
-        {
-          // the confidence interval as an error bar: a vertical line with caps at low and high
-          // encoded on both bounds, so that the value axis reaches the interval's ends
-          type: 'custom', data: whiskers, z: 10, encode: { x: 0, y: [1, 2] },
-          renderItem: function (params, api) {
-            var low = api.coord([api.value(0), api.value(1)]);
-            var high = api.coord([api.value(0), api.value(2)]);
-            var half = api.size([1, 0])[0] * 0.12;
-            var style = { stroke: '#1d2733', lineWidth: 1.5 };
-            return {
-              type: 'group',
-              children: [
-                { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style: style },
-                { type: 'line', shape: { x1: low[0] - half, y1: low[1], x2: low[0] + half, y2: low[1] }, style: style },
-                { type: 'line', shape: { x1: high[0] - half, y1: high[1], x2: high[0] + half, y2: high[1] }, style: style }
-              ]
-            };
-          }
-        }
+        whiskerSeries(whiskers)
       ]
     }, true);
+  }
+
+  // Each [index, low, high] as an error bar: a vertical line with caps at low and high, encoded on
+  // both bounds so that the value axis reaches the interval's ends.
+  function whiskerSeries(whiskers) {
+    return {
+      type: 'custom', data: whiskers, z: 10, encode: { x: 0, y: [1, 2] },
+      renderItem: function (params, api) {
+        var low = api.coord([api.value(0), api.value(1)]);
+        var high = api.coord([api.value(0), api.value(2)]);
+        var half = api.size([1, 0])[0] * 0.12;
+        var style = { stroke: '#1d2733', lineWidth: 1.5 };
+        return {
+          type: 'group',
+          children: [
+            { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style: style },
+            { type: 'line', shape: { x1: low[0] - half, y1: low[1], x2: low[0] + half, y2: low[1] }, style: style },
+            { type: 'line', shape: { x1: high[0] - half, y1: high[1], x2: high[0] + half, y2: high[1] }, style: style }
+          ]
+        };
+      }
+    };
   }
 
   function loadProblemLabels() {
@@ -1639,7 +1685,8 @@
     Array.prototype.forEach.call(document.querySelectorAll('[data-i18n]'), function (node) {
       node.textContent = t(node.getAttribute('data-i18n'));
     });
-    Array.prototype.forEach.call(document.querySelectorAll('button.png'), function (button) {
+    // the page's own charts' buttons; a programme outcome's is named when it is made
+    Array.prototype.forEach.call(document.querySelectorAll('button.png[data-name]'), function (button) {
       button.setAttribute('aria-label', t('savePng') + ': ' + t(button.getAttribute('data-name')));
     });
     var toggle = $('lang-toggle');
