@@ -834,14 +834,14 @@ class DashboardBrowserTest extends OneServerPerClass {
     assertThat(jalali("2024-03-19")).isEqualTo("1402-12-29");
     // a Jalali year is April to February, the Gregorian months within Farvardin to Esfand; in
     // March, the year ending
-    assertThat(preset("year", "2025-03")).isEqualTo("2024-04 2025-02");
-    assertThat(preset("year", "2025-04")).isEqualTo("2025-04 2025-04");
-    assertThat(preset("quarter", "2024-11")).isEqualTo("2024-10 2024-11");
-    assertThat(preset("month", "2024-11")).isEqualTo("2024-11 2024-11");
+    assertThat(preset("year", "2025-03", false)).isEqualTo("2024-04 2025-02");
+    assertThat(preset("year", "2025-04", false)).isEqualTo("2025-04 2025-04");
+    assertThat(preset("quarter", "2024-11", false)).isEqualTo("2024-10 2024-11");
+    assertThat(preset("month", "2024-11", false)).isEqualTo("2024-11 2024-11");
     // with the Jalali calendar a quarter is a season: March is in Esfand, Dey to Esfand is
     // January and February
-    assertThat(jalaliPreset("quarter", "2024-03")).isEqualTo("2024-01 2024-02");
-    assertThat(jalaliPreset("quarter", "2024-04")).isEqualTo("2024-04 2024-04");
+    assertThat(preset("quarter", "2024-03", true)).isEqualTo("2024-01 2024-02");
+    assertThat(preset("quarter", "2024-04", true)).isEqualTo("2024-04 2024-04");
 
     // the fixture's latest month is February 2024: 3 cases opened in it, 7 since January
     assertThat(pressedPreset()).isEmpty();
@@ -1272,24 +1272,17 @@ class DashboardBrowserTest extends OneServerPerClass {
     return (String) script("return window.RisheDashboard.jalaliDate(arguments[0])", day);
   }
 
-  /** A preset's period relative to a latest month, as "from to". */
-  private static String preset(String name, String latest) {
+  /**
+   * A preset's period relative to a latest month, as "from to", with the Jalali calendar on or off.
+   */
+  private static String preset(String name, String latest, boolean jalali) {
     return (String)
         script(
-            "var p = window.RisheDashboard.presetPeriod(arguments[0], arguments[1]);"
+            "var p = window.RisheDashboard.presetPeriod(arguments[0], arguments[1], arguments[2]);"
                 + " return p.from + ' ' + p.to;",
             name,
-            latest);
-  }
-
-  /** A preset's period relative to a latest month with the Jalali calendar on, as "from to". */
-  private static String jalaliPreset(String name, String latest) {
-    return (String)
-        script(
-            "var p = window.RisheDashboard.presetPeriod(arguments[0], arguments[1], true);"
-                + " return p.from + ' ' + p.to;",
-            name,
-            latest);
+            latest,
+            jalali);
   }
 
   /** The preset button pressed, or the empty string for none. */
