@@ -247,7 +247,13 @@
     problemLabels: {},
     nodeLabels: {},
     // the text of every axis label the charts drew, by chart: read by the browser test
-    axisLabels: {}
+    axisLabels: {},
+    // the data's latest month for the period presets, asked for once per key (latestMonth)
+    latest: null,
+    // the impact estimates loaded, drawn again in another order without asking (showImpact)
+    impactRows: [],
+    // the view, with its filters, that a programme's page was opened from (its Back button)
+    returnTo: null
   };
   state.jalali = calendarChosen(state.lang);
 
