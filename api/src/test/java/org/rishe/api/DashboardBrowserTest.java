@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -31,6 +32,8 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,7 +52,11 @@ import org.rishe.api.volunteers.InterestLog;
  * views it may use; a volunteer sees their matches with the reasons and registers interest. A
  * view's filters and language live in the address: a link opens the same view, back and forward
  * move between views, an address the page cannot use falls back to the defaults; a hotspot opens
- * the planner view on its region; each table downloads as a CSV of exactly what it shows.
+ * the planner view on its region; each table downloads as a CSV of exactly what it shows. Period
+ * presets write their months to the address; a programme's row or bar opens its impact page; each
+ * outcome scale has its own sortable chart; each chart saves as PNG, is described (ECharts' aria)
+ * and has a data table; the leadership report prints on one page; the causal graph's problems work
+ * by keyboard.
  */
 class DashboardBrowserTest extends OneServerPerClass {
   // found on the PATH, where Debian's packages (and most others) put them
@@ -712,14 +719,14 @@ class DashboardBrowserTest extends OneServerPerClass {
     // a figure without a trend is no link
     assertThat(driver.findElement(By.id("kpi-completionRate")).getTagName()).isEqualTo("div");
 
-    // a programme's bar narrows the impact chart to that programme; its tooltip (with no arrow
-    // styled inline, which the CSP would refuse) gives the method and the sample sizes
+    // a programme's bar opens its impact page; its tooltip (with no arrow styled inline, which the
+    // CSP would refuse) gives the method and the sample sizes
     assertChartDrawn("impact-chart");
     assertThat(tooltip("impact-chart")).contains("Method: doubly robust", "n = 1,500 enrolled");
     clickChartItem("impact-chart", "[0, chart.getOption().series[0].data[0] / 2]");
-    wait.until(d -> d.getCurrentUrl().contains("&program=PRG01"));
-    wait.until(d -> "PRG01".equals(selected("leadership-program")));
-    assertChartDrawn("impact-chart");
+    wait.until(d -> d.getCurrentUrl().endsWith("#/program?id=PRG01"));
+    wait.until(
+        d -> !d.findElements(By.cssSelector("#program-outcomes .methods tbody tr")).isEmpty());
 
     // a problem's node in the causal graph shows that problem's root causes
     driver.get(base + "/#/planner");
@@ -816,6 +823,383 @@ class DashboardBrowserTest extends OneServerPerClass {
   }
 
   @Test
+  void periodPresetsWriteTheirMonthsToTheAddressAndTheFiguresFollowInBothLanguages()
+      throws IOException {
+    open("leadership", server.keys.get(Role.LEADERSHIP));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-casesOpened"), "7"));
+    // the page's Jalali conversion on known days: 1 Farvardin 1404 and 1403, the eves before
+    assertThat(jalali("2025-03-21")).isEqualTo("1404-01-01");
+    assertThat(jalali("2025-03-20")).isEqualTo("1403-12-30");
+    assertThat(jalali("2024-03-20")).isEqualTo("1403-01-01");
+    assertThat(jalali("2024-03-19")).isEqualTo("1402-12-29");
+    // a Jalali year is April to February, the Gregorian months within Farvardin to Esfand; in
+    // March, the year ending
+    assertThat(preset("year", "2025-03", false)).isEqualTo("2024-04 2025-02");
+    assertThat(preset("year", "2025-04", false)).isEqualTo("2025-04 2025-04");
+    assertThat(preset("quarter", "2024-11", false)).isEqualTo("2024-10 2024-11");
+    assertThat(preset("month", "2024-11", false)).isEqualTo("2024-11 2024-11");
+    // with the Jalali calendar a quarter is a season: March is in Esfand, Dey to Esfand is
+    // January and February
+    assertThat(preset("quarter", "2024-03", true)).isEqualTo("2024-01 2024-02");
+    assertThat(preset("quarter", "2024-04", true)).isEqualTo("2024-04 2024-04");
+
+    // the fixture's latest month is February 2024: 3 cases opened in it, 7 since January
+    assertThat(pressedPreset()).isEmpty();
+    driver.findElement(By.cssSelector("button.preset[data-preset='month']")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?from=2024-02&to=2024-02"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-casesOpened"), "3"));
+    assertThat(value("period-from")).isEqualTo("2024-02");
+    assertThat(value("period-to")).isEqualTo("2024-02");
+    wait.until(d -> "month".equals(pressedPreset()));
+    wait.until(d -> axisLabels("trend-chart").contains("February 2024"));
+    assertThat(axisLabels("trend-chart")).doesNotContain("January 2024");
+    driver.findElement(By.cssSelector("button.preset[data-preset='quarter']")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?from=2024-01&to=2024-02"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-casesOpened"), "7"));
+    wait.until(d -> "quarter".equals(pressedPreset()));
+    driver.findElement(By.cssSelector("button.preset[data-preset='year']")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?from=2023-04&to=2024-02"));
+    wait.until(d -> "year".equals(pressedPreset()));
+    wait.until(d -> axisLabels("trend-chart").contains("April 2023"));
+    assertThat(driver.findElement(By.id("kpi-casesOpened")).getText()).startsWith("7\n");
+    // back: the quarter again; a month chosen by hand is a custom period
+    driver.navigate().back();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?from=2024-01&to=2024-02"));
+    wait.until(d -> "quarter".equals(pressedPreset()));
+    setMonth("period-from", "2024-02");
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?from=2024-02&to=2024-02"));
+    wait.until(d -> "month".equals(pressedPreset()));
+    setMonth("period-to", "2024-03");
+    wait.until(d -> "custom".equals(pressedPreset()));
+    assertNoRawKeys();
+
+    // in Persian, with the Jalali calendar: the Jalali year is Farvardin to Esfand 1402 exactly
+    driver.findElement(By.id("lang-toggle")).click();
+    wait.until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
+    WebElement year = driver.findElement(By.cssSelector("button.preset[data-preset='year']"));
+    assertThat(year.getText()).isEqualTo("امسال (سال خورشیدی)");
+    year.click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?from=2023-04&to=2024-02&lang=fa"));
+    wait.until(d -> axisLabels("trend-chart").contains("فروردین ۱۴۰۲"));
+    assertThat(axisLabels("trend-chart")).contains("اسفند ۱۴۰۲").doesNotContain("اسفند ۱۴۰۱");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-casesOpened"), "۷"));
+    // this quarter in the Jalali calendar: the season Dey to Esfand 1402
+    driver.findElement(By.cssSelector("button.preset[data-preset='quarter']")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?from=2024-01&to=2024-02&lang=fa"));
+    wait.until(d -> axisLabels("trend-chart").contains("دی ۱۴۰۲"));
+    assertThat(axisLabels("trend-chart")).contains("اسفند ۱۴۰۲").doesNotContain("آذر ۱۴۰۲");
+    // this month in the Jalali calendar: Bahman and Esfand 1402, which February spans (3 + 1)
+    driver.findElement(By.cssSelector("button.preset[data-preset='month']")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?from=2024-02&to=2024-02&lang=fa"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-casesOpened"), "۴"));
+    driver.findElement(By.cssSelector("button.preset[data-preset='custom']")).click();
+    wait.until(d -> "custom".equals(pressedPreset()));
+    assertThat(script("return document.activeElement.id")).isEqualTo("period-from");
+    assertNoLatinDigits("#kpis");
+    screenshot("leadership-presets-fa");
+    assertNoRawKeys();
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void aProgrammesRowOpensItsImpactPageWithEveryMethodAndBalanceInBothLanguages()
+      throws IOException {
+    open("leadership?region=R01", server.keys.get(Role.LEADERSHIP));
+    By rows = By.cssSelector("#impact-table tbody tr");
+    wait.until(d -> !d.findElements(rows).isEmpty());
+    // the chart's estimates as a table, one row per programme and outcome
+    assertThat(driver.findElement(rows).getText())
+        .contains("Back to School", "school_enrolled", "risk difference", "0.15 [0.12 – 0.18]")
+        .contains("doubly robust", "1,500", "7,000");
+    List<List<String>> csv = assertCsvIsTheTable("impact-table");
+    assertThat(csv.get(0))
+        .containsExactly(
+            "Programme", "Outcome", "Scale", "Estimate", "Method", "n enrolled", "n comparison");
+    driver.findElement(By.cssSelector("#impact-table tbody tr a.drill")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/program?id=PRG01"));
+    By methods = By.cssSelector("#program-outcomes .methods tbody tr");
+    wait.until(d -> d.findElements(methods).size() == 2);
+    assertThat(driver.findElement(By.id("program-title")).getText())
+        .isEqualTo("PRG01 · Back to School");
+    assertThat(driver.findElement(By.id("program-facts")).getText())
+        .contains("education support", "1,500", "45");
+    // the headline method first, then every other with its interval and the groups' sizes
+    assertThat(driver.findElements(methods).get(0).getText())
+        .contains("doubly robust", "headline", "0.15 [0.12 – 0.18]", "1,500", "7,000");
+    assertThat(driver.findElements(methods).get(1).getText())
+        .contains("naive difference", "0.05 [0.02 – 0.08]");
+    // the same as a chart: each method's estimate with its interval, described, saved as PNG
+    assertChartDrawn("program-0-chart");
+    assertThat(chartData("program-0-chart")).containsExactly(0.15, 0.05);
+    assertThat(driver.findElement(By.id("program-0-chart")).getAttribute("aria-label"))
+        .startsWith("Estimates of school_enrolled by 2 methods, each with its 95% interval");
+    hookDownloads();
+    WebElement png = driver.findElement(By.cssSelector("#program-outcomes button.png"));
+    assertThat(png.getAttribute("aria-label")).isEqualTo("Save as PNG: school_enrolled");
+    png.click();
+    assertThat((String) script("return window.__downloadHref"))
+        .startsWith("data:image/png;base64,");
+    assertThat(script("return window.__downloadName")).isEqualTo("rishe-program-0-PRG01.png");
+    String outcome = driver.findElement(By.cssSelector("#program-outcomes .outcome")).getText();
+    assertThat(outcome)
+        .contains("school_enrolled · risk difference")
+        .contains("n = 1,500 enrolled, 7,000 comparison (40 comparison trimmed)")
+        .contains("Cost per outcome (95% CI): 300 [250 – 375]");
+    assertThat(driver.findElement(By.cssSelector("#program-outcomes .balance")).getText())
+        .contains("Covariate", "Before adjustment", "out_of_school 0.45 0.02", "age 0.1 -0.01");
+    assertThat(driver.findElement(By.id("nav-leadership")).getAttribute("class"))
+        .contains("active");
+    screenshot("program");
+    assertNoRawKeys();
+    // back returns to the leadership view with its filters, in the language chosen since
+    driver.findElement(By.id("lang-toggle")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/program?id=PRG01&lang=fa"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("program-outcomes"), "روش اصلی"));
+    driver.findElement(By.id("program-back")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?region=R01&lang=fa"));
+    wait.until(d -> !d.findElements(rows).isEmpty());
+    wait.until(d -> "R01".equals(selected("leadership-region")));
+
+    // a programme without an estimate, opened by its address, in Persian
+    driver.get(base + "/#/program?id=PRG04&lang=fa");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("program-message"), "هیچ پیامدی از این برنامه برآورد ندارد"));
+    assertThat(driver.findElement(By.id("program-title")).getText()).contains("PRG04");
+    driver.get(base + "/#/program?id=PRG01&lang=fa");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("program-outcomes"), "روش اصلی"));
+    assertThat(driver.findElement(By.id("program-outcomes")).getText())
+        .contains("دوگانه مقاوم", "۰٫۱۵", "تفاوت خطر", "پیش از تعدیل");
+    assertThat(driver.findElement(By.id("program-back")).getText()).isEqualTo("بازگشت");
+    assertChartDrawn("program-0-chart");
+    assertThat(axisLabels("program-0-chart")).contains("دوگانه مقاوم", "تفاوت ساده");
+    assertNoLatinDigits("#program-outcomes", "#program-facts");
+    screenshot("program-fa");
+    assertNoRawKeys();
+    assertNoConsoleErrors();
+  }
+
+  /** Three programmes' estimates on two scales, drawn by the page's own code. */
+  private static final String TWO_SCALES =
+      "window.RisheDashboard.showImpact(["
+          + "{name: 'Alpha · enrolled', program: 'PRG01', programName: 'Alpha', outcome:"
+          + " {outcome: 'enrolled', outcomeType: 'risk_difference', method: 'doubly_robust',"
+          + " estimate: {estimate: 0.1, low: 0.05, high: 0.15}, treated: 100, controls: 900}},"
+          + " {name: 'Beta · enrolled', program: 'PRG02', programName: 'Beta', outcome:"
+          + " {outcome: 'enrolled', outcomeType: 'risk_difference', method: 'doubly_robust',"
+          + " estimate: {estimate: 0.3, low: 0.2, high: 0.4}, treated: 50, controls: 200}},"
+          + " {name: 'Gamma · reading', program: 'PRG03', programName: 'Gamma', outcome:"
+          + " {outcome: 'reading', outcomeType: 'mean_difference', method: 'entropy_balancing',"
+          + " estimate: {estimate: 4.5, low: 1, high: 8}, treated: 300, controls: 3000}}])";
+
+  @Test
+  void eachOutcomeScaleHasItsOwnSortableImpactChartWithIntervalsAndN() throws IOException {
+    open("leadership?sort=estimate", server.keys.get(Role.LEADERSHIP));
+    wait.until(d -> !d.findElements(By.cssSelector("#impact-table tbody tr")).isEmpty());
+    assertThat(selected("impact-sort")).isEqualTo("estimate");
+    assertThat(driver.getCurrentUrl()).endsWith("#/leadership?sort=estimate");
+    // the fixture has risk differences only: no chart of score points
+    assertThat(driver.findElement(By.id("impact-score")).isDisplayed()).isFalse();
+    script(TWO_SCALES);
+    assertChartDrawn("impact-chart");
+    assertChartDrawn("impact-score-chart");
+    // largest effect first, each bar labelled with its n (enrolled / comparison)
+    assertThat(chartData("impact-chart")).containsExactly(0.3, 0.1);
+    assertThat(chartData("impact-score-chart")).containsExactly(4.5);
+    assertThat(axisLabels("impact-chart")).contains("Beta · enrolled\nn = 50 / 200");
+    assertThat(axisLabels("impact-score-chart")).contains("Gamma · reading\nn = 300 / 3,000");
+    assertThat(driver.findElement(By.id("impact-chart")).getAttribute("aria-label"))
+        .startsWith("Bar chart of 2 programme estimates in risk difference");
+    assertThat(driver.findElement(By.id("impact-score-chart")).getAttribute("aria-label"))
+        .startsWith("Bar chart of 1 programme estimates in score points");
+    assertThat(tableColumn("impact-table", 0)).containsExactly("Beta", "Alpha", "Gamma");
+    assertThat(tableColumn("impact-table", 2))
+        .containsExactly("risk difference", "risk difference", "score points");
+    // largest sample first, each scale apart; the order is in the address
+    new Select(driver.findElement(By.id("impact-sort"))).selectByValue("n");
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership?sort=n"));
+    assertThat(chartData("impact-chart")).containsExactly(0.1, 0.3);
+    assertThat(tableColumn("impact-table", 0)).containsExactly("Alpha", "Beta", "Gamma");
+    new Select(driver.findElement(By.id("impact-sort"))).selectByValue("");
+    wait.until(d -> d.getCurrentUrl().endsWith("#/leadership"));
+    assertThat(chartData("impact-chart")).containsExactly(0.1, 0.3);
+    screenshot("impact-scales");
+    assertNoRawKeys();
+
+    driver.findElement(By.id("lang-toggle")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("impact-table"), "تفاوت خطر"));
+    script(TWO_SCALES);
+    assertChartDrawn("impact-score-chart");
+    assertThat(axisLabels("impact-score-chart")).contains("Gamma · reading\nn = ۳۰۰ / ۳٬۰۰۰");
+    assertThat(driver.findElement(By.id("impact-score-chart")).getAttribute("aria-label"))
+        .startsWith("نمودار ستونی ۱ برآورد اثر برنامه‌ها به امتیاز");
+    assertThat(driver.findElement(By.id("impact-sort")).getText()).contains("بزرگ‌ترین اثر نخست");
+    screenshot("impact-scales-fa");
+    assertNoRawKeys();
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void everyChartSavesAsPngAndTheLeadershipReportPrintsOnOnePage() throws IOException {
+    open("leadership?from=2024-02&to=2024-02", server.keys.get(Role.LEADERSHIP));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-casesOpened"), "3"));
+    assertChartDrawn("trend-chart");
+    assertChartDrawn("impact-chart");
+    hookDownloads();
+    for (String chart : List.of("trend-chart", "impact-chart")) {
+      WebElement button =
+          driver.findElement(By.cssSelector("button.png[data-chart='" + chart + "']"));
+      assertThat(button.isDisplayed()).as(chart).isTrue();
+      assertThat(button.getAttribute("aria-label")).startsWith("Save as PNG: ");
+      button.click();
+      assertThat((String) script("return window.__downloadHref"))
+          .startsWith("data:image/png;base64,")
+          .hasSizeGreaterThan(2000);
+    }
+    assertThat(script("return window.__downloadName"))
+        .isEqualTo("rishe-impact-2024-02-2024-02.png");
+    assertThat(
+            driver
+                .findElement(By.cssSelector("button.png[data-chart='trend-chart']"))
+                .getAttribute("aria-label"))
+        .isEqualTo("Save as PNG: Trends");
+
+    // the report: the print button asks the browser to print; in print the page is the period's
+    // figures, trend and impact, without the controls and tables
+    script("window.__printed = 0; window.print = function () { window.__printed++; };");
+    driver.findElement(By.id("print-report")).click();
+    assertThat(script("return window.__printed")).isEqualTo(1L);
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    try {
+      assertThat(driver.findElement(By.id("report-period")).getText())
+          .isEqualTo("Period: February 2024 – February 2024 · Region: All regions");
+      assertThat(driver.findElement(By.id("kpis")).isDisplayed()).isTrue();
+      assertThat(driver.findElement(By.id("trend-chart")).isDisplayed()).isTrue();
+      assertThat(driver.findElement(By.id("impact-chart")).isDisplayed()).isTrue();
+      for (String id :
+          List.of(
+              "hotspots-table", "occasions-table", "impact-table", "print-report", "lang-toggle")) {
+        assertThat(driver.findElement(By.id(id)).isDisplayed()).as(id).isFalse();
+      }
+      assertThat(driver.findElement(By.cssSelector(".filters")).isDisplayed()).isFalse();
+      screenshot("leadership-print");
+    } finally {
+      driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+    // printed to PDF on A4, as the browser's print to PDF does: one page
+    String pdf =
+        new String(
+            java.util.Base64.getDecoder()
+                .decode(driver.print(new PrintOptions().setPageSize(PageSize.ISO_A4)).getContent()),
+            StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        SCREENSHOTS.resolve("leadership-report.pdf"), pdf, StandardCharsets.ISO_8859_1);
+    assertThat(
+            java.util.regex.Pattern.compile("/Type\\s*/Page(?![a-zA-Z])")
+                .matcher(pdf)
+                .results()
+                .count())
+        .as("pages of the printed report")
+        .isEqualTo(1);
+    assertThat(driver.findElement(By.id("report-period")).isDisplayed()).isFalse();
+
+    driver.findElement(By.id("lang-toggle")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpis"), "پرونده"));
+    assertThat(driver.findElement(By.id("print-report")).getText()).isEqualTo("چاپ گزارش");
+    assertThat(
+            driver
+                .findElement(By.cssSelector("button.png[data-chart='trend-chart']"))
+                .getAttribute("aria-label"))
+        .isEqualTo("ذخیره به صورت PNG: روندها");
+    assertThat(script("return document.getElementById('report-period').textContent"))
+        .asString()
+        .startsWith("دوره: ")
+        .doesNotContainPattern("[0-9]");
+    hookDownloads();
+    driver.findElement(By.cssSelector("button.png[data-chart='trend-chart']")).click();
+    assertThat((String) script("return window.__downloadHref"))
+        .startsWith("data:image/png;base64,");
+    assertNoRawKeys();
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void everyChartIsDescribedWithItsDataTableAndTheGraphWorksByKeyboard() throws IOException {
+    open("leadership", server.keys.get(Role.LEADERSHIP));
+    wait.until(d -> !d.findElements(By.cssSelector("#impact-table tbody tr")).isEmpty());
+    wait.until(d -> d.findElements(By.cssSelector("#trend-table tbody tr")).size() == 2);
+    assertThat(driver.findElement(By.id("trend-chart")).getAttribute("aria-label"))
+        .isEqualTo(
+            "Line chart of Cases opened by month from January 2024 to February 2024; the same"
+                + " numbers are in the data table below.");
+    assertThat(driver.findElement(By.id("trend-chart")).getAttribute("role")).isEqualTo("img");
+    assertThat(tableColumn("trend-table", 1)).containsExactly("4", "3");
+    // the data table opens on demand
+    assertThat(driver.findElement(By.id("trend-table")).isDisplayed()).isFalse();
+    driver
+        .findElement(By.cssSelector("#trend-table"))
+        .findElement(By.xpath(".."))
+        .findElement(By.tagName("summary"))
+        .click();
+    wait.until(d -> d.findElement(By.id("trend-table")).isDisplayed());
+    assertThat(driver.findElement(By.id("impact-chart")).getAttribute("aria-label"))
+        .contains("Bar chart of 1 programme estimates in risk difference");
+    assertNoRawKeys();
+
+    // the planner: the graph described, its links as a table, its problems as buttons
+    driver.get(base + "/#/planner");
+    assertChartDrawn("graph-chart");
+    wait.until(d -> !d.findElements(By.cssSelector("#graph-table tbody tr")).isEmpty());
+    wait.until(d -> !d.findElements(By.cssSelector("#root-causes-table tbody tr")).isEmpty());
+    assertThat(driver.findElement(By.id("graph-chart")).getAttribute("aria-label"))
+        .startsWith("Causal graph of ");
+    hookDownloads();
+    driver.findElement(By.cssSelector("button.png[data-chart='graph-chart']")).click();
+    assertThat((String) script("return window.__downloadHref"))
+        .startsWith("data:image/png;base64,");
+    assertThat(script("return window.__downloadName")).isEqualTo("rishe-graph.png");
+    assertThat(driver.findElement(By.id("graph-table")).getAttribute("textContent"))
+        .contains("Parent illiterate", "Out of school", "directed", "undecided");
+    script(
+        "window.RisheDashboard.renderGraph({nodes: [{id: 'child_labour', kind: 'problem'},"
+            + " {id: 'poverty', kind: 'factor'}, {id: 'dropout', kind: 'problem'}], edges:"
+            + " [{from: 'poverty', to: 'dropout', directed: true, stability: 0.9}]})");
+    List<WebElement> nodes = driver.findElements(By.cssSelector("#graph-nodes button.node"));
+    assertThat(nodes)
+        .extracting(b -> b.getAttribute("data-node"))
+        .containsExactly("child_labour", "dropout");
+    assertThat(driver.findElement(By.id("graph-nodes")).getText()).contains("poverty (Factor)");
+    // Tab reaches the first problem; the arrow key moves to the next; Enter opens its root causes
+    script("document.getElementById('graph-chart').focus()");
+    nodes.get(0).sendKeys(Keys.ARROW_DOWN);
+    wait.until(
+        d -> "dropout".equals(script("return document.activeElement.getAttribute('data-node')")));
+    assertThat(script("return document.activeElement.tabIndex")).isEqualTo(0L);
+    script("document.getElementById('graph-nodes').scrollIntoView({block: 'center'})");
+    screenshot("planner-graph-keyboard");
+    new Actions(driver).sendKeys(Keys.ENTER).perform();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/planner?problem=dropout"));
+    assertThat(selected("problem-select")).isEqualTo("dropout");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chains-list"), "n = 7"));
+    assertNoRawKeys();
+
+    // in Persian
+    driver.findElement(By.id("lang-toggle")).click();
+    wait.until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
+    wait.until(
+        d ->
+            String.valueOf(d.findElement(By.id("graph-chart")).getAttribute("aria-label"))
+                .startsWith("گراف علّی"));
+    wait.until(d -> !d.findElements(By.cssSelector("#graph-nodes button.node")).isEmpty());
+    assertThat(driver.findElement(By.id("graph-nodes")).getText()).contains("کار کودک");
+    assertNoRawKeys();
+    assertNoConsoleErrors();
+  }
+
+  @Test
   void everyRolesPageHasNoSeriousAccessibilityViolations() throws IOException {
     // axe-core's WCAG 2 A and AA rules run in the page once its data is drawn
     Map<String, Role> pages = new LinkedHashMap<>();
@@ -826,6 +1210,9 @@ class DashboardBrowserTest extends OneServerPerClass {
     // right to left, Persian digits and labels
     pages.put("leadership?lang=fa", Role.LEADERSHIP);
     pages.put("planner?lang=fa", Role.PLANNER);
+    // a programme's impact page, in both languages
+    pages.put("program?id=PRG01", Role.LEADERSHIP);
+    pages.put("program?id=PRG01&lang=fa", Role.LEADERSHIP);
     String axe;
     try (var in =
         DashboardBrowserTest.class
@@ -878,6 +1265,66 @@ class DashboardBrowserTest extends OneServerPerClass {
 
   private static String value(String id) {
     return driver.findElement(By.id(id)).getAttribute("value");
+  }
+
+  /** A Gregorian day (YYYY-MM-DD) in the Jalali calendar, by the page's conversion. */
+  private static String jalali(String day) {
+    return (String) script("return window.RisheDashboard.jalaliDate(arguments[0])", day);
+  }
+
+  /**
+   * A preset's period relative to a latest month, as "from to", with the Jalali calendar on or off.
+   */
+  private static String preset(String name, String latest, boolean jalali) {
+    return (String)
+        script(
+            "var p = window.RisheDashboard.presetPeriod(arguments[0], arguments[1], arguments[2]);"
+                + " return p.from + ' ' + p.to;",
+            name,
+            latest,
+            jalali);
+  }
+
+  /** The preset button pressed, or the empty string for none. */
+  private static String pressedPreset() {
+    return driver.findElements(By.cssSelector("button.preset[aria-pressed='true']")).stream()
+        .map(button -> button.getAttribute("data-preset"))
+        .collect(Collectors.joining(" "));
+  }
+
+  /** The values of a chart's first series, as the chart holds them. */
+  @SuppressWarnings("unchecked")
+  private static List<Double> chartData(String chart) {
+    return ((List<Number>)
+            script(
+                "return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+                    + ".getOption().series[0].data",
+                chart))
+        .stream().map(Number::doubleValue).toList();
+  }
+
+  /** The text of one column of a table's body, row by row. */
+  @SuppressWarnings("unchecked")
+  private static List<String> tableColumn(String table, int column) {
+    return (List<String>)
+        script(
+            "var column = arguments[1];"
+                + " return Array.prototype.map.call(document.querySelectorAll('#' + arguments[0]"
+                + " + ' tbody tr'), function (row) {"
+                + " return row.querySelectorAll('td')[column].textContent.trim(); })",
+            table,
+            column);
+  }
+
+  /**
+   * Keeps the address and name of the next file the page saves (window.__downloadHref,
+   * __downloadName) instead of saving it.
+   */
+  private static void hookDownloads() {
+    script(
+        "window.__downloadHref = null; window.__downloadName = null;"
+            + " HTMLAnchorElement.prototype.click = function () {"
+            + " window.__downloadHref = this.href; window.__downloadName = this.download; };");
   }
 
   /** Sets a month input as a user's choice does: its value, then a change event. */
@@ -990,7 +1437,8 @@ class DashboardBrowserTest extends OneServerPerClass {
   /**
    * Clicks a chart's canvas where an item is drawn: {@code point} is a script over {@code chart}
    * (the ECharts instance) giving the item's place in the first series' coordinates (data units on
-   * axes, a graph node's layout), converted to pixels with convertToPixel.
+   * axes, a graph node's layout), converted to pixels with convertToPixel. The chart is scrolled to
+   * the middle of the window first, so that the whole of it is in view.
    */
   private static void clickChartItem(String id, String point) {
     @SuppressWarnings("unchecked")
@@ -998,6 +1446,7 @@ class DashboardBrowserTest extends OneServerPerClass {
         (List<Number>)
             script(
                 "var node = document.getElementById(arguments[0]);"
+                    + " node.scrollIntoView({block: 'center'});"
                     + " var chart = echarts.getInstanceByDom(node); var p = "
                     + point
                     + "; p = chart.convertToPixel({seriesIndex: 0}, p);"

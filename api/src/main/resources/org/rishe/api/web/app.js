@@ -90,7 +90,26 @@
       'measure.pledges': 'Pledges', 'measure.pledged_amount': 'Amount pledged',
       periodFrom: 'From month', periodTo: 'To month', allPrograms: 'All programmes',
       downloadCsv: 'Download CSV', drillDown: 'Open this region and problem in the planner view',
-      showTrend: 'Show its trend'
+      showTrend: 'Show its trend',
+      periodPresets: 'Period', presetMonth: 'This month', presetQuarter: 'This quarter',
+      presetYear: 'This Jalali year', presetCustom: 'Custom',
+      impactHelp: "Click a programme's bar or row for its impact by every method.",
+      outcome: 'Outcome', scale: 'Scale', openProgram: "Open this programme's impact", back: 'Back',
+      noEstimate: 'No outcome of this programme has an estimate', kindOfProgram: 'Kind of programme',
+      targetProblem: 'Target problem', trimmed: 'comparison trimmed', headline: 'headline',
+      costPerOutcome: 'Cost per outcome (95% CI)', balance: 'Covariate balance (standardised mean difference)',
+      nEnrolled: 'n enrolled', nComparison: 'n comparison', covariate: 'Covariate', smdBefore: 'Before adjustment', smdAfter: 'After adjustment',
+      'outcomeType.risk_difference': 'risk difference', 'outcomeType.mean_difference': 'score points',
+      order: 'Order', orderListed: 'As listed', orderEstimate: 'Largest effect first', orderSample: 'Largest sample first',
+      impactRisk: 'Risk difference: the change in the share of people with the outcome',
+      impactScore: 'Score points: the change in the mean score',
+      impactDescription: 'Bar chart of {count} programme estimates in {scale}, each with its 95% interval and n; the same numbers are in the table below.',
+      trendDescription: 'Line chart of {measure} by month from {first} to {last}; the same numbers are in the data table below.',
+      graphDescription: 'Causal graph of {nodes} factors and problems and {edges} links; the list of problems below opens their root causes, the data table lists the links.',
+      methodsDescription: 'Estimates of {outcome} by {count} methods, each with its 95% interval; the same numbers are in the table below.',
+      dataTable: 'Data table', savePng: 'Save as PNG', printReport: 'Print report', reportPeriod: 'Period',
+      allMonths: 'all months', graphNodes: 'Problems and factors in the graph', showRootCauses: 'Show its root causes',
+      from: 'From', to: 'To', direction: 'Direction', directed: 'directed', undirected: 'undecided'
     },
     fa: {
       title: 'داشبورد ریشه', navLeadership: 'راهبری', navPlanner: 'برنامه‌ریزی', navDonor: 'اهداکننده',
@@ -175,7 +194,26 @@
       'measure.pledges': 'شمار تعهدها', 'measure.pledged_amount': 'مبلغ تعهدشده',
       periodFrom: 'از ماه', periodTo: 'تا ماه', allPrograms: 'همه برنامه‌ها',
       downloadCsv: 'بارگیری CSV', drillDown: 'نمایش این منطقه و مشکل در برنامه‌ریزی',
-      showTrend: 'نمایش روند آن'
+      showTrend: 'نمایش روند آن',
+      periodPresets: 'دوره', presetMonth: 'این ماه', presetQuarter: 'این فصل',
+      presetYear: 'امسال (سال خورشیدی)', presetCustom: 'دلخواه',
+      impactHelp: 'برای دیدن اثر هر برنامه با همه روش‌ها روی ستون یا سطر آن کلیک کنید.',
+      outcome: 'پیامد', scale: 'مقیاس', openProgram: 'نمایش اثر این برنامه', back: 'بازگشت',
+      noEstimate: 'هیچ پیامدی از این برنامه برآورد ندارد', kindOfProgram: 'نوع برنامه',
+      targetProblem: 'مشکل هدف', trimmed: 'از گروه مقایسه کنار گذاشته شد', headline: 'روش اصلی',
+      costPerOutcome: 'هزینه هر پیامد (بازه اطمینان ۹۵٪)', balance: 'توازن متغیرهای کمکی (تفاوت میانگین استانداردشده)',
+      nEnrolled: 'n ثبت‌نام‌شده', nComparison: 'n گروه مقایسه', covariate: 'متغیر کمکی', smdBefore: 'پیش از تعدیل', smdAfter: 'پس از تعدیل',
+      'outcomeType.risk_difference': 'تفاوت خطر', 'outcomeType.mean_difference': 'امتیاز',
+      order: 'ترتیب', orderListed: 'به ترتیب فهرست', orderEstimate: 'بزرگ‌ترین اثر نخست', orderSample: 'بزرگ‌ترین نمونه نخست',
+      impactRisk: 'تفاوت خطر: تغییر سهم افرادی که پیامد را دارند',
+      impactScore: 'امتیاز: تغییر میانگین امتیاز',
+      impactDescription: 'نمودار ستونی {count} برآورد اثر برنامه‌ها به {scale}، هر یک با بازه اطمینان ۹۵٪ و n؛ همین عددها در جدول زیر آمده‌اند.',
+      trendDescription: 'نمودار خطی {measure} به تفکیک ماه از {first} تا {last}؛ همین عددها در جدول داده‌ها آمده‌اند.',
+      graphDescription: 'گراف علّی {nodes} عامل و مشکل و {edges} پیوند؛ فهرست مشکل‌ها در زیر علت‌های ریشه‌ای آن‌ها را نشان می‌دهد و جدول داده‌ها پیوندها را.',
+      methodsDescription: 'برآورد {outcome} با {count} روش، هر یک با بازه اطمینان ۹۵٪؛ همین عددها در جدول زیر آمده‌اند.',
+      dataTable: 'جدول داده‌ها', savePng: 'ذخیره به صورت PNG', printReport: 'چاپ گزارش', reportPeriod: 'دوره',
+      allMonths: 'همه ماه‌ها', graphNodes: 'مشکل‌ها و عامل‌های گراف', showRootCauses: 'نمایش علت‌های ریشه‌ای آن',
+      from: 'از', to: 'تا', direction: 'جهت', directed: 'جهت‌دار', undirected: 'تعیین‌نشده'
     }
   };
   var KPIS = ['peopleReached', 'familiesReached', 'casesOpened', 'casesResolved',
@@ -184,7 +222,13 @@
   var SHARES = ['completionRate', 'shareDelivered'];
   var TREND_METRICS = ['casesOpened', 'casesResolved', 'peopleReached', 'familiesReached',
     'programParticipants', 'donationsReceived', 'donationsDelivered', 'medianDaysToResolution'];
+  // The orders of the impact charts besides the programmes' own (sort=): largest effect, largest sample.
+  var IMPACT_ORDERS = ['estimate', 'n'];
   var PAGES = ['leadership', 'planner', 'donor', 'giving', 'volunteer', 'needs'];
+  // Views without a link of their own, opened from another (a programme's bar or row opens its
+  // impact), and the view whose keys may open them.
+  var DETAILS = { program: 'leadership' };
+  var SECTIONS = PAGES.concat(Object.keys(DETAILS));
   var NEED_KINDS = ['school_fees', 'school_supplies', 'food', 'medical', 'rent', 'utilities', 'clothing', 'other'];
   // The views each role may use: those whose data routes (docs/api.md, Routes.java) admit the role.
   // Only a volunteer's key has matches of its own, and only a donor's key giving of its own.
@@ -203,7 +247,13 @@
     problemLabels: {},
     nodeLabels: {},
     // the text of every axis label the charts drew, by chart: read by the browser test
-    axisLabels: {}
+    axisLabels: {},
+    // the data's latest month for the period presets, asked for once per key (latestMonth)
+    latest: null,
+    // the impact estimates loaded, drawn again in another order without asking (showImpact)
+    impactRows: [],
+    // the view, with its filters, that a programme's page was opened from (its Back button)
+    returnTo: null
   };
   state.jalali = calendarChosen(state.lang);
 
@@ -321,16 +371,18 @@
   // choice not among those loaded) is dropped for its default and the address rewritten in place.
   // Months are Gregorian, YYYY-MM, whatever the calendar shown.
   var FILTERS = {
-    leadership: ['region', 'from', 'to', 'program', 'metric'],
+    leadership: ['region', 'from', 'to', 'program', 'metric', 'sort'],
     planner: ['problem', 'region'],
     needs: ['kind', 'region'],
-    donor: ['donation']
+    donor: ['donation'],
+    program: ['id']
   };
   var CODE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
   var MONTH = /^[1-9]\d{3}-(0[1-9]|1[0-2])$/;
   function validFilter(name, value) {
     if (name === 'from' || name === 'to') { return MONTH.test(value); }
     if (name === 'metric') { return TREND_METRICS.indexOf(value) >= 0; }
+    if (name === 'sort') { return IMPACT_ORDERS.indexOf(value) >= 0; }
     if (name === 'kind') { return NEED_KINDS.indexOf(value) >= 0; }
     return CODE.test(value);
   }
@@ -360,7 +412,15 @@
   function currentUrl() { return viewUrl(state.page, state.filters, state.urlLang ? state.lang : null); }
   // A filter the user changed: a new entry in the history, so that back returns to the view before.
   function setFilter(name, value) {
-    if (value) { state.filters[name] = value; } else { delete state.filters[name]; }
+    var values = {};
+    values[name] = value;
+    setFilters(values);
+  }
+  // Several filters changed at once (a period preset's from and to): one entry in the history.
+  function setFilters(values) {
+    Object.keys(values).forEach(function (name) {
+      if (values[name]) { state.filters[name] = values[name]; } else { delete state.filters[name]; }
+    });
     var url = currentUrl();
     if (url !== location.hash) { history.pushState(null, '', url); }
   }
@@ -391,11 +451,94 @@
   function jalaliMonth(gregorian, last) {
     var year = Number(gregorian.slice(0, 4));
     var index = Number(gregorian.slice(5, 7));
-    var day = last ? new Date(Date.UTC(year, index, 0)) : new Date(Date.UTC(year, index - 1, 1));
+    var day = jalaliDay(last ? new Date(Date.UTC(year, index, 0)) : new Date(Date.UTC(year, index - 1, 1)));
+    return day.year + '-' + ('0' + day.month).slice(-2);
+  }
+  // A Gregorian day (a Date at midnight UTC) in the Jalali (Persian solar) calendar, by the
+  // browser's ICU calendar: { year, month, day } as numbers. The browser test checks it on known
+  // days (1 Farvardin 1404 is 21 March 2025, 1 Farvardin 1403 is 20 March 2024).
+  function jalaliDay(day) {
     var parts = {};
-    new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric', month: 'numeric', timeZone: 'UTC' })
+    new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' })
       .formatToParts(day).forEach(function (part) { parts[part.type] = part.value; });
-    return parts.year + '-' + ('0' + parts.month).slice(-2);
+    // ICU writes the era's year as "1403 AP" in some versions: the digits only
+    return { year: parseInt(parts.year, 10), month: Number(parts.month), day: Number(parts.day) };
+  }
+
+  // ---- period presets: this month, this quarter, this Jalali year, or the months chosen ----
+  // "This" is the data's latest month (the last month of the whole trend, asked for once per
+  // key), or the current month when the server cannot say. Each preset is written to the address
+  // as from and to, Gregorian months like those the month inputs choose, up to the latest month.
+  var PRESETS = ['month', 'quarter', 'year'];
+  function latestMonth() {
+    if (!state.latest || state.latest.key !== apiKey()) {
+      var today = new Date().toISOString().slice(0, 7);
+      state.latest = {
+        key: apiKey(),
+        month: api('/api/v1/dashboard/trends?by=month&limit=1000&calendar=gregorian&metric=' + TREND_METRICS[0])
+          .then(function (body) {
+            var points = body.points || [];
+            return points.length && !body.nextCursor ? points[points.length - 1].period : today;
+          }, function () { return today; })
+      };
+    }
+    return state.latest.month;
+  }
+  function addMonths(month, count) {
+    var index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + count;
+    return Math.floor(index / 12) + '-' + ('0' + (index % 12 + 1)).slice(-2);
+  }
+  // The period a preset names, as { from, to }, relative to `latest` (YYYY-MM). A Jalali year
+  // (1 Farvardin to the end of Esfand) is the Gregorian months from April, the first to begin in
+  // Farvardin, to February, the last to end in Esfand: with the Jalali calendar on, the page asks
+  // for exactly Farvardin to Esfand (filterQuery). The year is the one holding the latest month's
+  // first day (in March, the year that is ending). A quarter is the calendar's: with the Jalali
+  // calendar on (`jalali`), a season of three Jalali months, which the first two months of a
+  // Gregorian quarter cover in the same way (January and February: Dey to Esfand).
+  function presetPeriod(preset, latest, jalali) {
+    if (preset === 'month') { return { from: latest, to: latest }; }
+    if (preset === 'quarter') {
+      var index = Number(latest.slice(5, 7));
+      var start = latest.slice(0, 5) + ('0' + (index - (index - 1) % 3)).slice(-2);
+      var second = addMonths(start, 1);
+      return { from: start, to: jalali && latest > second ? second : latest };
+    }
+    var year = jalaliDay(new Date(latest + '-01T00:00:00Z')).year;
+    var end = (year + 622) + '-02';
+    return { from: (year + 621) + '-04', to: latest < end ? latest : end };
+  }
+  // Marks the preset the period is (aria-pressed), "custom" for any other chosen period, none for
+  // the whole span of the data.
+  function markPreset() {
+    var from = state.filters.from;
+    var to = state.filters.to;
+    latestMonth().then(function (latest) {
+      var chosen = from || to ? 'custom' : null;
+      PRESETS.forEach(function (preset) {
+        var period = presetPeriod(preset, latest, state.jalali);
+        if (period.from === from && period.to === to) { chosen = preset; }
+      });
+      Array.prototype.forEach.call(document.querySelectorAll('button.preset'), function (button) {
+        button.setAttribute('aria-pressed', String(button.getAttribute('data-preset') === chosen));
+      });
+    });
+  }
+  function choosePreset(preset) {
+    if (preset === 'custom') {
+      Array.prototype.forEach.call(document.querySelectorAll('button.preset'), function (button) {
+        button.setAttribute('aria-pressed', String(button.getAttribute('data-preset') === 'custom'));
+      });
+      $('period-from').focus();
+      return;
+    }
+    latestMonth().then(function (latest) {
+      var period = presetPeriod(preset, latest, state.jalali);
+      setFilters({ from: period.from, to: period.to });
+      $('period-from').value = period.from;
+      $('period-to').value = period.to;
+      markPreset();
+      loadFigures();
+    });
   }
   // The regions to choose from: those of the hotspot months judged, asked for once per key.
   function regionList() {
@@ -442,6 +585,11 @@
   }
   function download(name, text) {
     var url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+    save(name, url);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  }
+  // Saves the file at `url` (a blob: or data: address made in the page) under `name`.
+  function save(name, url) {
     var link = el('a');
     link.href = url;
     link.download = name;
@@ -449,7 +597,32 @@
     document.body.appendChild(link);
     link.click();
     link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  }
+  // The file name of what the view shows: rishe, the table or chart, the view's filters.
+  function fileName(what, extension) {
+    var parts = ['rishe', what];
+    (has(FILTERS, state.page) ? FILTERS[state.page] : []).forEach(function (name) {
+      if (state.filters[name]) { parts.push(state.filters[name]); }
+    });
+    return parts.join('-').replace(/[^A-Za-z0-9_.-]/g, '_') + '.' + extension;
+  }
+  // Each chart's Save as PNG button shows while its chart does and saves it as drawn (at twice
+  // its size, on white), from ECharts' getDataURL; its accessible name names the chart.
+  function pngButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll('button.png'), function (button) {
+      pngButton(button, $(button.getAttribute('data-chart')));
+    });
+  }
+  function pngButton(button, node) {
+    function update() { button.hidden = node.hidden; }
+    new MutationObserver(update).observe(node, { attributes: true, attributeFilter: ['hidden'] });
+    update();
+    button.addEventListener('click', function () {
+      var instance = echarts.getInstanceByDom(node);
+      if (!instance) { return; }
+      save(fileName(node.id.replace(/-chart$/, ''), 'png'),
+        instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }));
+    });
   }
   // Each table's Download CSV button shows while its table has rows; the file is named after the
   // table and the view's filters.
@@ -460,11 +633,7 @@
       new MutationObserver(update).observe(node, { childList: true, subtree: true, attributes: true });
       update();
       button.addEventListener('click', function () {
-        var parts = ['rishe', node.id.replace(/-table$/, '')];
-        (has(FILTERS, state.page) ? FILTERS[state.page] : []).forEach(function (name) {
-          if (state.filters[name]) { parts.push(state.filters[name]); }
-        });
-        download(parts.join('-').replace(/[^A-Za-z0-9_.-]/g, '_') + '.csv', tableCsv(node));
+        download(fileName(node.id.replace(/-table$/, ''), 'csv'), tableCsv(node));
       });
     });
   }
@@ -559,6 +728,14 @@
   function tooltipLines(lines) {
     return lines.map(function (line) { return echarts.format.encodeHTML(line); }).join('<br>');
   }
+  // Every chart is described to screen readers: ECharts' aria option writes the description as
+  // the aria-label of the chart's container (role="img"); a table beside each chart holds its
+  // numbers.
+  function aria(description) { return { enabled: true, label: { description: description } }; }
+  // A translated sentence whose {name}s are filled with text.
+  function fill(name, values) {
+    return t(name).replace(/\{([a-z]+)\}/g, function (slot, key) { return values[key]; });
+  }
 
   // ---- leadership ----
   // The key figures, the trend and the emerging problems obey the region and period filters; the
@@ -566,6 +743,7 @@
   function loadLeadership() {
     $('period-from').value = state.filters.from || '';
     $('period-to').value = state.filters.to || '';
+    markPreset();
     regionList().then(function (regions) {
       options($('leadership-region'), [['', t('allRegions')]].concat(regions.map(function (r) { return [r, r]; })), '');
       choose($('leadership-region'), 'region', '');
@@ -576,6 +754,10 @@
   }
 
   function loadFigures() {
+    var period = state.filters.from || state.filters.to
+      ? month(state.filters.from || state.filters.to, 'gregorian') + ' – ' + month(state.filters.to || state.filters.from, 'gregorian')
+      : t('allMonths');
+    $('report-period').textContent = t('reportPeriod') + ': ' + period + ' · ' + t('region') + ': ' + (state.filters.region || t('allRegions'));
     latest('summary', api('/api/v1/dashboard/summary?calendar=' + calendar() + filterQuery(state.jalali))).then(function (body) {
       show('kpis-message', null);
       var cards = clear($('kpis'));
@@ -623,7 +805,12 @@
         show('trend-message', null);
         var periods = body.points.map(function (p) { return p.period; });
         var name = t(chosen);
+        var monthOf = function (period) { return month(period, body.calendar || calendar()); };
+        table($('trend-table'), [t('period'), name], body.points.map(function (p) { return [monthOf(p.period), number(p.value)]; }));
         chart('trend-chart').setOption({
+          aria: aria(periods.length === 0 ? t('noData') : fill('trendDescription', {
+            measure: name, first: monthOf(periods[0]), last: monthOf(periods[periods.length - 1])
+          })),
           tooltip: {
             trigger: 'axis', className: 'chart-tooltip',
             formatter: function (items) {
@@ -639,7 +826,7 @@
           yAxis: { type: 'value', position: state.lang === 'fa' ? 'right' : 'left', axisLabel: numberAxis('trend-chart') },
           series: [{ name: name, type: 'line', smooth: true, data: body.points.map(function (p) { return p.value; }) }]
         }, true);
-      }, failed('trend-message', 'trend-chart'));
+      }, function (error) { clear($('trend-table')); failed('trend-message', 'trend-chart')(error); });
   }
 
   function loadImpact() {
@@ -651,14 +838,16 @@
         return [id, program.label || program.name || id];
       })), '');
       var chosen = choose(select, 'program', '');
-      var programs = chosen ? all.filter(function (program) { return programId(program) === chosen; }) : all.slice(0, 8);
+      var programs = chosen ? all.filter(function (program) { return programId(program) === chosen; }) : all;
       return Promise.all(programs.map(function (program) {
         var id = programId(program);
         return api('/api/v1/programs/' + encodeURIComponent(id) + '/impact').then(function (impact) {
           var name = program.label || program.name || id;
           return {
             rows: (impact.outcomes || []).map(function (outcome) {
-              return { name: name + ' · ' + (outcome.label || outcome.outcome || ''), outcome: outcome, program: id };
+              return {
+                name: name + ' · ' + (outcome.label || outcome.outcome || ''), outcome: outcome, program: id, programName: name
+              };
             }),
             // why an outcome has no estimate, in the server's words (small counts already withheld)
             gaps: (impact.notEstimated || []).map(function (gap) {
@@ -671,16 +860,165 @@
       var rows = [].concat.apply([], groups.map(function (group) { return group.rows; }))
         .filter(function (row) { return row.outcome.estimate; });
       renderImpactGaps([].concat.apply([], groups.map(function (group) { return group.gaps; })));
-      if (rows.length === 0) { show('impact-message', t('noData')); $('impact-chart').hidden = true; return; }
-      show('impact-message', null);
-      renderImpact(rows);
-    }, failed('impact-message', 'impact-chart'));
+      state.impactRows = rows;
+      showImpact();
+    }, function (error) {
+      clear($('impact-table'));
+      renderImpact([]);
+      show('impact-message', describe(error));
+    });
+  }
+
+  // The estimates loaded, in the order chosen (sort=), as the charts and the table under them.
+  function showImpact() {
+    var rows = state.impactRows || [];
+    var select = $('impact-sort');
+    options(select, [['', t('orderListed')], ['estimate', t('orderEstimate')], ['n', t('orderSample')]], '');
+    choose(select, 'sort', '');
+    var sorted = sortImpact(rows, state.filters.sort);
+    renderImpactTable(sorted);
+    show('impact-message', rows.length === 0 ? t('noData') : null);
+    renderImpact(sorted);
+  }
+
+  // Risk differences before score points (effects on different scales are never compared), and
+  // within a scale largest effect first, or largest sample (enrolled and comparison) first, or
+  // as listed.
+  function sortImpact(rows, order) {
+    function scale(row) { return row.outcome.outcomeType === 'mean_difference' ? 1 : 0; }
+    function size(row) { return (row.outcome.treated || 0) + (row.outcome.controls || 0); }
+    function effect(row) { return row.outcome.estimate.estimate; }
+    return rows.map(function (row, index) { return { row: row, index: index }; }).sort(function (a, b) {
+      var byOrder = order === 'n' ? size(b.row) - size(a.row) : order === 'estimate' ? effect(b.row) - effect(a.row) : 0;
+      return scale(a.row) - scale(b.row) || byOrder || a.index - b.index;
+    }).map(function (item) { return item.row; });
+  }
+
+  // The estimates the chart draws, as a table: each programme's name opens its impact page.
+  function renderImpactTable(rows) {
+    table($('impact-table'), [t('program'), t('outcome'), t('scale'), t('estimate'), t('method'), t('nEnrolled'),
+      t('nComparison')], rows.map(function (row) {
+      var outcome = row.outcome;
+      return [programLink(row.program, row.programName), code(outcome.label || outcome.outcome || '–'),
+        term('outcomeType', outcome.outcomeType), interval(outcome.estimate), term('method', outcome.method),
+        number(outcome.treated, 0), number(outcome.controls, 0)];
+    }));
+    $('impact-table').hidden = rows.length === 0;
+  }
+
+  function programUrl(id) { return viewUrl('program', { id: id }, state.urlLang ? state.lang : null); }
+  function programLink(id, name) {
+    var link = el('a', 'drill');
+    link.href = programUrl(id);
+    link.title = t('openProgram');
+    link.textContent = name || id;
+    return link;
+  }
+
+  // ---- one programme's impact: every method's estimate, the sample sizes, covariate balance ----
+  function loadProgram() {
+    var id = state.filters.id;
+    var title = clear($('program-title'));
+    var facts = clear($('program-facts'));
+    // the charts of the outcomes shown before are let go with their nodes
+    Array.prototype.forEach.call($('program-outcomes').querySelectorAll('.chart'), function (node) {
+      var instance = echarts.getInstanceByDom(node);
+      if (instance) { instance.dispose(); }
+    });
+    var outcomes = clear($('program-outcomes'));
+    renderGaps('program-gaps', []);
+    if (!id) { show('program-message', t('noData')); return; }
+    title.appendChild(code(id));
+    // the problem labels name the programme's target problem in the page's language
+    latest('program', Promise.all([api('/api/v1/programs/' + encodeURIComponent(id) + '/impact'),
+      loadProblemLabels().catch(function () { return []; })])).then(function (answers) {
+      var body = answers[0];
+      var program = body.program || {};
+      show('program-message', (body.outcomes || []).length ? null : t('noEstimate'));
+      // isolated, so that a Latin name keeps its place after the code in a Persian line
+      title.appendChild(document.createTextNode(' · '));
+      title.appendChild(el('bdi', null, program.name || id));
+      [['kindOfProgram', program.kind ? term('programKind', program.kind) : '–'],
+        ['targetProblem', program.targetProblem ? label(program.targetProblem) : '–'],
+        ['programParticipants', number(program.participants, 0)],
+        ['costPerParticipant', number(program.costPerParticipant, 2)]].forEach(function (fact) {
+        facts.appendChild(el('dt', null, t(fact[0])));
+        facts.appendChild(el('dd', null, fact[1]));
+      });
+      (body.outcomes || []).forEach(function (outcome, index) {
+        var section = outcomes.appendChild(programOutcome(outcome));
+        drawMethods(section.querySelector('.chart'), 'program-' + index + '-chart', outcome);
+      });
+      renderGaps('program-gaps', (body.notEstimated || []).map(function (gap) {
+        return (gap.outcome ? gap.outcome + ': ' : '') + gap.text;
+      }));
+    }, function (error) { show('program-message', describe(error)); });
+  }
+
+  // An outcome's estimates by method, each a point with its 95% interval, headline method first;
+  // the same numbers are in the table under it. Hidden when every estimate is withheld.
+  function drawMethods(node, id, outcome) {
+    var methods = (outcome.methods || []).filter(function (m) { return m.estimate && m.estimate.estimate !== null; });
+    methods.sort(function (a, b) { return (b.method === outcome.method) - (a.method === outcome.method); });
+    node.id = id;
+    if (methods.length === 0) { node.hidden = true; return; }
+    var names = methods.map(function (m) { return term('method', m.method); });
+    chart(id).setOption({
+      aria: aria(fill('methodsDescription', { outcome: outcome.outcome, count: number(methods.length, 0) })),
+      grid: { left: 50, right: 50, top: 20, bottom: 40 },
+      xAxis: { type: 'category', data: names, inverse: state.lang === 'fa', axisLabel: axisLabel(id, String) },
+      yAxis: { type: 'value', position: state.lang === 'fa' ? 'right' : 'left', axisLabel: numberAxis(id) },
+      series: [
+        { type: 'scatter', symbolSize: 10, z: 11, itemStyle: { color: '#1f6f8b' }, data: methods.map(function (m) { return m.estimate.estimate; }) },
+        whiskerSeries(methods.map(function (m, index) { return [index, m.estimate.low, m.estimate.high]; }))
+      ]
+    }, true);
+  }
+
+  // One outcome: its scale, the sample sizes, each method's estimate (the headline's first, marked),
+  // the cost per outcome, and the covariates' standardised mean differences before and after.
+  function programOutcome(outcome) {
+    var section = el('section', 'outcome');
+    section.setAttribute('data-outcome', outcome.outcome);
+    var heading = section.appendChild(el('h3'));
+    heading.appendChild(code(outcome.outcome));
+    heading.appendChild(document.createTextNode(' · ' + term('outcomeType', outcome.outcomeType)));
+    var sizes = t('sampleSize') + ' = ' + number(outcome.treated, 0) + ' ' + t('enrolled') + t('listSeparator')
+      + number(outcome.controls, 0) + ' ' + t('comparison');
+    if (outcome.trimmedControls) { sizes += ' (' + number(outcome.trimmedControls, 0) + ' ' + t('trimmed') + ')'; }
+    section.appendChild(el('p', 'sizes', sizes));
+    var holder = section.appendChild(el('div', 'chart short'));
+    holder.setAttribute('role', 'img');
+    var button = section.appendChild(el('button', 'png', t('savePng')));
+    button.type = 'button';
+    button.setAttribute('aria-label', t('savePng') + ': ' + outcome.outcome);
+    pngButton(button, holder);
+    var methods = section.appendChild(el('table', 'table methods'));
+    var headline = (outcome.methods || []).filter(function (m) { return m.method === outcome.method; });
+    var others = (outcome.methods || []).filter(function (m) { return m.method !== outcome.method; });
+    table(methods, [t('method'), t('estimate'), t('nEnrolled'), t('nComparison')],
+      headline.concat(others).map(function (m) {
+        var name = el('span', null, term('method', m.method));
+        if (m.method === outcome.method) { name.appendChild(el('span', 'badge', t('headline'))); }
+        return [name, interval(m.estimate), number(outcome.treated, 0), number(outcome.controls, 0)];
+      }));
+    if (outcome.costPerOutcome) {
+      section.appendChild(el('p', 'cost', t('costPerOutcome') + ': ' + interval(outcome.costPerOutcome)));
+    }
+    if ((outcome.balance || []).length) {
+      section.appendChild(el('h4', null, t('balance')));
+      table(section.appendChild(el('table', 'table balance')), [t('covariate'), t('smdBefore'), t('smdAfter')],
+        outcome.balance.map(function (b) { return [code(b.covariate), number(b.before, 2), number(b.after, 2)]; }));
+    }
+    return section;
   }
 
   function programId(program) { return program.id || program.programId || program.code; }
 
-  function renderImpactGaps(gaps) {
-    var list = $('impact-gaps');
+  function renderImpactGaps(gaps) { renderGaps('impact-gaps', gaps); }
+  // Why outcomes have no estimate, under a heading, in the list `id`; hidden when there is none.
+  function renderGaps(id, gaps) {
+    var list = $(id);
     list.textContent = '';
     list.hidden = gaps.length === 0;
     if (gaps.length === 0) { return; }
@@ -695,19 +1033,31 @@
     });
   }
 
-  // A programme's bar narrows the chart to that programme (the programme filter).
+  // One chart per outcome scale, so that a risk difference (a share of people) is never drawn
+  // against score points: risk differences and any other scale in impact-chart, score points
+  // (mean differences) in impact-score-chart; a scale without estimates is hidden.
   function renderImpact(rows) {
+    var scores = rows.filter(function (row) { return row.outcome.outcomeType === 'mean_difference'; });
+    var risks = rows.filter(function (row) { return row.outcome.outcomeType !== 'mean_difference'; });
+    [['impact-chart', 'impact-risk', risks, 'risk_difference'], ['impact-score-chart', 'impact-score', scores, 'mean_difference']]
+      .forEach(function (scale) {
+        $(scale[1]).hidden = scale[2].length === 0;
+        if (scale[2].length) { drawImpact(scale[0], scale[2], scale[3]); } else { $(scale[0]).hidden = true; }
+      });
+  }
+
+  // A scale's estimates as bars with their 95% intervals, each labelled with its n; a
+  // programme's bar opens its impact page.
+  function drawImpact(id, rows, scale) {
     var whiskers = rows.map(function (row, index) { return [index, row.outcome.estimate.low, row.outcome.estimate.high]; });
-    var instance = chart('impact-chart');
+    var instance = chart(id);
     instance.off('click');
     instance.on('click', function (item) {
       var program = rows[item.dataIndex] && rows[item.dataIndex].program;
-      if (item.seriesIndex === 0 && program && program !== state.filters.program) {
-        setFilter('program', program);
-        loadImpact();
-      }
+      if (item.seriesIndex === 0 && program) { location.hash = programUrl(program); }
     });
     instance.setOption({
+      aria: aria(fill('impactDescription', { count: number(rows.length, 0), scale: term('outcomeType', scale) })),
       // confined: an item's tooltip outside the chart gets an arrow styled inline, which the CSP refuses
       tooltip: {
         trigger: 'item', className: 'chart-tooltip', confine: true,
@@ -721,34 +1071,43 @@
             t('naiveDifference') + ': ' + number(outcome.naiveDifference, 2)]);
         }
       },
-      grid: { left: 50, right: 50, top: 20, bottom: 80 },
+      grid: { left: 50, right: 50, top: 20, bottom: 100 },
       xAxis: {
         type: 'category', data: rows.map(function (row) { return row.name; }), inverse: state.lang === 'fa',
-        axisLabel: Object.assign(axisLabel('impact-chart', String), { rotate: 20 })
+        // the name, and under it n: enrolled / comparison
+        axisLabel: Object.assign(axisLabel(id, function (name) {
+          var outcome = (rows.filter(function (row) { return row.name === name; })[0] || {}).outcome || {};
+          return name + '\n' + t('sampleSize') + ' = ' + number(outcome.treated, 0) + ' / ' + number(outcome.controls, 0);
+        }), { rotate: rows.length > 3 ? 20 : 0 })
       },
-      yAxis: { type: 'value', position: state.lang === 'fa' ? 'right' : 'left', axisLabel: numberAxis('impact-chart') },
+      yAxis: { type: 'value', position: state.lang === 'fa' ? 'right' : 'left', axisLabel: numberAxis(id) },
       series: [
         { type: 'bar', data: rows.map(function (row) { return row.outcome.estimate.estimate; }), itemStyle: { color: '#1f6f8b' } },
-        {
-          // the confidence interval as an error bar: a vertical line with caps at low and high
-          type: 'custom', data: whiskers, z: 10,
-          renderItem: function (params, api) {
-            var low = api.coord([api.value(0), api.value(1)]);
-            var high = api.coord([api.value(0), api.value(2)]);
-            var half = api.size([1, 0])[0] * 0.12;
-            var style = { stroke: '#1d2733', lineWidth: 1.5 };
-            return {
-              type: 'group',
-              children: [
-                { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style: style },
-                { type: 'line', shape: { x1: low[0] - half, y1: low[1], x2: low[0] + half, y2: low[1] }, style: style },
-                { type: 'line', shape: { x1: high[0] - half, y1: high[1], x2: high[0] + half, y2: high[1] }, style: style }
-              ]
-            };
-          }
-        }
+        whiskerSeries(whiskers)
       ]
     }, true);
+  }
+
+  // Each [index, low, high] as an error bar: a vertical line with caps at low and high, encoded on
+  // both bounds so that the value axis reaches the interval's ends.
+  function whiskerSeries(whiskers) {
+    return {
+      type: 'custom', data: whiskers, z: 10, encode: { x: 0, y: [1, 2] },
+      renderItem: function (params, api) {
+        var low = api.coord([api.value(0), api.value(1)]);
+        var high = api.coord([api.value(0), api.value(2)]);
+        var half = api.size([1, 0])[0] * 0.12;
+        var style = { stroke: '#1d2733', lineWidth: 1.5 };
+        return {
+          type: 'group',
+          children: [
+            { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style: style },
+            { type: 'line', shape: { x1: low[0] - half, y1: low[1], x2: low[0] + half, y2: low[1] }, style: style },
+            { type: 'line', shape: { x1: high[0] - half, y1: high[1], x2: high[0] + half, y2: high[1] }, style: style }
+          ]
+        };
+      }
+    };
   }
 
   function loadProblemLabels() {
@@ -935,16 +1294,15 @@
     // a problem's node shows that problem's root causes (the problem filter)
     instance.off('click');
     instance.on('click', function (item) {
-      var select = $('problem-select');
-      var known = Array.prototype.some.call(select.options, function (o) { return o.value === item.data.id; });
-      if (item.dataType === 'node' && known && item.data.id !== select.value) {
-        select.value = item.data.id;
-        setFilter('problem', item.data.id);
-        loadRootCauses();
-        $('root-causes-table').scrollIntoView({ block: 'start' });
-      }
+      if (item.dataType === 'node') { showProblem(item.data.id); }
     });
+    graphNodes(graph, names, instance);
+    table($('graph-table'), [t('from'), t('to'), t('direction'), t('stability')], (graph.edges || []).map(function (edge) {
+      return [names[edge.from] || edge.from, names[edge.to] || edge.to, t(edge.directed ? 'directed' : 'undirected'),
+        number(edge.stability, 2)];
+    }));
     instance.setOption({
+      aria: aria(fill('graphDescription', { nodes: number((graph.nodes || []).length, 0), edges: number((graph.edges || []).length, 0) })),
       tooltip: {
         className: 'chart-tooltip', confine: true,
         formatter: function (item) {
@@ -974,6 +1332,39 @@
         })
       }]
     }, true);
+  }
+
+  // A problem of the catalogue, chosen on the graph (a click or the keyboard): its root causes.
+  function showProblem(id) {
+    var select = $('problem-select');
+    var known = Array.prototype.some.call(select.options, function (o) { return o.value === id; });
+    if (known && id !== select.value) {
+      select.value = id;
+      setFilter('problem', id);
+      loadRootCauses();
+      $('root-causes-table').scrollIntoView({ block: 'start' });
+    }
+  }
+
+  // The graph's nodes as a list for the keyboard: a problem is a button that does what a click on
+  // its node does; Tab reaches each, the arrow keys move between them, and the node of the button
+  // focused is highlighted in the chart.
+  function graphNodes(graph, names, instance) {
+    var list = clear($('graph-nodes'));
+    (graph.nodes || []).forEach(function (node, index) {
+      var item = list.appendChild(el('li'));
+      if (node.kind !== 'problem') {
+        item.textContent = names[node.id] + ' (' + term('kind', node.kind) + ')';
+        return;
+      }
+      var button = item.appendChild(el('button', 'node', names[node.id]));
+      button.type = 'button';
+      button.setAttribute('data-node', node.id);
+      button.title = t('showRootCauses');
+      button.addEventListener('click', function () { showProblem(node.id); });
+      button.addEventListener('focus', function () { instance.dispatchAction({ type: 'highlight', seriesIndex: 0, dataIndex: index }); });
+      button.addEventListener('blur', function () { instance.dispatchAction({ type: 'downplay', seriesIndex: 0, dataIndex: index }); });
+    });
   }
 
   // ---- donor ----
@@ -1279,7 +1670,8 @@
     state.views = null;
     show('error', message || null);
     $('key-panel').hidden = false;
-    PAGES.forEach(function (page) { $('page-' + page).hidden = true; $('nav-' + page).hidden = true; });
+    PAGES.forEach(function (page) { $('nav-' + page).hidden = true; });
+    SECTIONS.forEach(function (page) { $('page-' + page).hidden = true; });
     $('key-input').focus();
   }
 
@@ -1298,6 +1690,10 @@
     document.title = t('title');
     Array.prototype.forEach.call(document.querySelectorAll('[data-i18n]'), function (node) {
       node.textContent = t(node.getAttribute('data-i18n'));
+    });
+    // the page's own charts' buttons; a programme outcome's is named when it is made
+    Array.prototype.forEach.call(document.querySelectorAll('button.png[data-name]'), function (button) {
+      button.setAttribute('aria-label', t('savePng') + ': ' + t(button.getAttribute('data-name')));
     });
     var toggle = $('lang-toggle');
     toggle.textContent = t('otherLanguage');
@@ -1334,7 +1730,12 @@
     if (!apiKey()) { askForKey(); return; }
     allowedViews().then(function (pages) {
       var asked = view.page;
-      var page = pages.indexOf(asked) >= 0 ? asked : pages[0];
+      var allowed = pages.indexOf(asked) >= 0 || (has(DETAILS, asked) && pages.indexOf(DETAILS[asked]) >= 0);
+      var page = allowed ? asked : pages[0];
+      // the view a detail view was opened from, with its filters: where its Back button returns
+      if (has(DETAILS, page) && state.page && !has(DETAILS, state.page)) {
+        state.returnTo = { page: state.page, filters: Object.assign({}, state.filters) };
+      }
       state.page = page;
       state.filters = page === asked ? view.filters : {};
       // the address as the page reads it: a value it cannot use is left out
@@ -1342,12 +1743,13 @@
       if (url !== location.hash) { history.replaceState(null, '', url); }
       PAGES.forEach(function (name) {
         $('nav-' + name).hidden = pages.indexOf(name) < 0;
-        $('nav-' + name).classList.toggle('active', name === page);
-        $('page-' + name).hidden = name !== page;
+        $('nav-' + name).classList.toggle('active', name === page || DETAILS[page] === name);
       });
+      SECTIONS.forEach(function (name) { $('page-' + name).hidden = name !== page; });
       $('key-panel').hidden = true;
       if (page === 'leadership') { loadLeadership(); }
       if (page === 'planner') { loadPlanner(); }
+      if (page === 'program') { loadProgram(); }
       if (page === 'donor') {
         $('donation-id').value = state.filters.donation || '';
         if (state.filters.donation) { loadJourney(); } else { clearJourney(); }
@@ -1369,6 +1771,12 @@
       route();
     });
     $('forget-key').addEventListener('click', function () { askForKey(); });
+    // back to the view the programme was opened from, with its filters, in the page's language
+    // now; the leadership view for a link opened afresh
+    $('program-back').addEventListener('click', function () {
+      var view = state.returnTo || { page: DETAILS.program, filters: {} };
+      location.hash = viewUrl(view.page, view.filters, state.urlLang ? state.lang : null);
+    });
     // The language is a new entry in the history, the one before pinned to its language so that
     // back returns to it.
     $('lang-toggle').addEventListener('click', function () {
@@ -1387,6 +1795,16 @@
       sessionStorage.setItem('rishe.calendar.' + state.lang, calendar());
       route();
     });
+    // the arrow keys move between the graph's node buttons
+    $('graph-nodes').addEventListener('keydown', function (event) {
+      var step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[event.key];
+      var buttons = Array.prototype.slice.call($('graph-nodes').querySelectorAll('button'));
+      var index = buttons.indexOf(document.activeElement);
+      if (!step || index < 0) { return; }
+      if (state.lang === 'fa' && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) { step = -step; }
+      event.preventDefault();
+      buttons[(index + step + buttons.length) % buttons.length].focus();
+    });
     $('trend-metric').addEventListener('change', function () {
       setFilter('metric', $('trend-metric').value === TREND_METRICS[0] ? '' : $('trend-metric').value);
       loadTrend();
@@ -1402,11 +1820,16 @@
           $('period-' + other).value = value;
         }
         setFilter(end, MONTH.test(value) ? value : '');
+        markPreset();
         loadFigures();
       });
     });
+    Array.prototype.forEach.call(document.querySelectorAll('button.preset'), function (button) {
+      button.addEventListener('click', function () { choosePreset(button.getAttribute('data-preset')); });
+    });
     // each select a filter of its view: a change is written to the address and reloads what it filters
     [['leadership-region', 'region', loadFigures], ['leadership-program', 'program', loadImpact],
+      ['impact-sort', 'sort', showImpact],
       ['problem-select', 'problem', loadRootCauses], ['region-select', 'region', loadRootCauses],
       ['needs-kind', 'kind', loadNeeds], ['needs-region', 'region', loadNeeds]].forEach(function (filter) {
       $(filter[0]).addEventListener('change', function () {
@@ -1415,6 +1838,9 @@
       });
     });
     csvButtons();
+    pngButtons();
+    // the printed leadership report: one page of the period's key figures, trend and impact (app.css)
+    $('print-report').addEventListener('click', function () { window.print(); });
     $('donation-form').addEventListener('submit', function (event) {
       event.preventDefault();
       setFilter('donation', CODE.test($('donation-id').value.trim()) ? $('donation-id').value.trim() : '');
@@ -1434,7 +1860,13 @@
   // a chart drew on its canvas.
   window.RisheDashboard = {
     renderImpact: renderImpact, renderImpactGaps: renderImpactGaps, renderGraph: renderGraph,
+    presetPeriod: presetPeriod,
+    jalaliDate: function (iso) {
+      var day = jalaliDay(new Date(iso + 'T00:00:00Z'));
+      return day.year + '-' + ('0' + day.month).slice(-2) + '-' + ('0' + day.day).slice(-2);
+    },
     pledgeButton: pledgeButton, tableCsv: function (id) { return tableCsv($(id)); },
+    showImpact: function (rows) { state.impactRows = rows; showImpact(); },
     axisLabels: function (id) { return (state.axisLabels[id] || []).slice(); }
   };
   start();
