@@ -17,7 +17,9 @@ import org.rishe.common.privacy.Pseudonymizer;
  * can be decided from the row alone and the catalogue is decided here; references to other rows and
  * duplicate keys are set-based checks left to the ingest job.
  */
-public final class RowValidator {
+public final class RowValidator implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** Longest follow-up window a programme may give, in days (a century). */
   public static final long MAX_FOLLOW_UP_DAYS = 36_500;
 
