@@ -297,8 +297,7 @@ public final class IngestJob {
                 order,
                 validator,
                 ingestId,
-                fileStaging + "/accepted",
-                fileStaging + "/rejected",
+                fileStaging,
                 encoding));
       } catch (BatchFileException e) {
         files.deleteRecursively(fileStaging);
@@ -309,13 +308,14 @@ public final class IngestJob {
     if (staged.isEmpty()) {
       return reports;
     }
-    Dataset<Row> accepted = readStaged(staged, staging, "accepted", CuratedSchemas.staging(entity));
+    Dataset<Row> accepted =
+        readStaged(staged, staging, EntityStager.ACCEPTED, CuratedSchemas.staging(entity));
     IngestTransforms.check(accepted, entity, this::storedKeys)
         .write()
         .mode(SaveMode.Overwrite)
         .parquet(staging + "/checked");
     Dataset<Row> checked = spark.read().parquet(staging + "/checked");
-    readStaged(staged, staging, "rejected", CuratedSchemas.quarantine())
+    readStaged(staged, staging, EntityStager.REJECTED, CuratedSchemas.quarantine())
         .union(IngestTransforms.failed(checked, ingestId))
         .withColumn(CuratedSchemas.QUARANTINE_DIGEST, digestOf(staged))
         .write()
@@ -340,7 +340,7 @@ public final class IngestJob {
       org.apache.spark.sql.types.StructType schema) {
     Dataset<Row> all = spark.createDataFrame(List.of(), schema);
     for (FileStats stats : staged) {
-      String path = staging + "/" + stats.order() + "/" + part;
+      String path = EntityStager.stagedPath(staging + "/" + stats.order(), part);
       if (files.exists(path)) {
         all = all.union(spark.read().schema(schema).parquet(path));
       }
