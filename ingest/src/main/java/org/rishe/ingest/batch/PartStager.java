@@ -23,6 +23,7 @@ import org.apache.spark.sql.types.StructType;
 import org.rishe.common.batch.BatchEncoding;
 import org.rishe.common.batch.BatchFileException;
 import org.rishe.common.batch.BatchFileParts;
+import org.rishe.common.batch.BatchFileReader;
 import org.rishe.common.contract.Entity;
 import org.rishe.spark.curated.CuratedSchemas;
 import org.rishe.spark.warehouse.WarehouseFiles;
@@ -34,7 +35,7 @@ import org.rishe.spark.warehouse.WarehouseFiles;
  * (see {@link PartReader}), and writes accepted and rejected records once, as one dataset split by
  * {@link #KIND} into the two folders {@link EntityStager#stagedPath} names. The file's counts and
  * columns come back through an accumulator, never by collecting rows. A file that cannot be read at
- * all fails as a whole with the message a read of the whole file gives.
+ * all fails as a whole with the message a read of the whole file gives (see {@link #firstFailure}).
  */
 final class PartStager {
   /** The staged rows' column saying whether a row is accepted or rejected. */
@@ -104,7 +105,11 @@ final class PartStager {
           .mode(SaveMode.Overwrite)
           .parquet(EntityStager.stagedFolder(fileStaging));
     } catch (Exception e) {
-      throw unwrapped(e);
+      RuntimeException failure = unwrapped(e);
+      if (failure instanceof BatchFileException partFailure && parts.parts().size() > 1) {
+        throw firstFailure(source.file(), location, encoding, partFailure);
+      }
+      throw failure;
     } finally {
       watcher.shutdownNow();
     }
@@ -151,6 +156,28 @@ final class PartStager {
     return failure instanceof RuntimeException runtime
         ? runtime
         : new IllegalStateException(failure.getMessage(), failure);
+  }
+
+  /**
+   * The fault a read of the whole file meets first. The job stops at the first part that fails,
+   * which need not be the file's first faulty part, and two faults can fail a file with different
+   * messages (a quote never closed, bytes that are not UTF-8); so a failed file is read again on
+   * the driver, only its records, until it fails as it does when read whole. Failures are rare, and
+   * the file is not used.
+   */
+  private BatchFileException firstFailure(
+      String fileName, String location, BatchEncoding encoding, BatchFileException partFailure) {
+    try (InputStream in = files.open(location);
+        BatchFileReader reader = BatchFileReader.open(fileName, in, encoding)) {
+      while (reader.next().isPresent()) {
+        // only the failure matters
+      }
+    } catch (BatchFileException e) {
+      return e;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + location, e);
+    }
+    return partFailure;
   }
 
   /** {@code people.csv: 120.0 MB in 4 parts, read on the executors}. */

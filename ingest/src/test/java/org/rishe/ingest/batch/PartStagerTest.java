@@ -256,6 +256,31 @@ class PartStagerTest {
   }
 
   @Test
+  void aFileWithTwoFaultsFailsWithTheFirstAsASequentialReadDoes() {
+    // far enough apart that a sequential read meets the long record before it decodes the end
+    String text = people(2400);
+    int middle = text.indexOf("\nP60,") + 1;
+    // a record longer than a CSV record may be, then bytes that are not UTF-8 at the end
+    String faulty =
+        text.substring(0, middle)
+            + "P6x,\""
+            + "a".repeat((1 << 20) + 1)
+            + "\",x\n"
+            + text.substring(middle);
+    byte[] bytes = faulty.getBytes(StandardCharsets.UTF_8);
+    byte[] content = java.util.Arrays.copyOf(bytes, bytes.length + 2);
+    content[bytes.length] = (byte) 0xFF;
+    content[bytes.length + 1] = '\n';
+    Path file = write("people.csv", content);
+    String fileStaging = temporary.resolve("staging/people").toString();
+
+    assertThatThrownBy(() -> stageInParts(Entity.PEOPLE, file, fileStaging))
+        .isInstanceOf(BatchFileException.class)
+        .hasMessageStartingWith("people.csv: not valid CSV at line ")
+        .hasMessageContaining("record longer than");
+  }
+
+  @Test
   void aWindows1256FileReadAsUtf8FailsNamingTheEncodingOption() {
     String text = people(60).replace("\uFEFF", "");
     Path file = write("people.csv", text.getBytes(BatchEncoding.WINDOWS_1256.charset()));
