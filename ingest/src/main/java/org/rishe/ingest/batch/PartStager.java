@@ -8,9 +8,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -26,6 +23,7 @@ import org.rishe.common.batch.BatchFileParts;
 import org.rishe.common.batch.BatchFileReader;
 import org.rishe.common.contract.Entity;
 import org.rishe.spark.curated.CuratedSchemas;
+import org.rishe.spark.progress.JobProgress;
 import org.rishe.spark.warehouse.WarehouseFiles;
 
 /**
@@ -34,15 +32,13 @@ import org.rishe.spark.warehouse.WarehouseFiles;
  * BatchFileParts}); one Spark job then reads, validates and pseudonymises the parts, a task each
  * (see {@link PartReader}), and writes accepted and rejected records once, as one dataset split by
  * {@link #KIND} into the two folders {@link EntityStager#stagedPath} names. The file's counts and
- * columns come back through an accumulator, never by collecting rows. A file that cannot be read at
- * all fails as a whole with the message a read of the whole file gives (see {@link #firstFailure}).
+ * columns come back through an accumulator, never by collecting rows; while the job runs, {@link
+ * JobProgress} tells how far it has got. A file that cannot be read at all fails as a whole with
+ * the message a read of the whole file gives (see {@link #firstFailure}).
  */
 final class PartStager {
   /** The staged rows' column saying whether a row is accepted or rejected. */
   static final String KIND = "_staged";
-
-  /** How often a line tells how far a file's parts have got, while they are read. */
-  private static final long PROGRESS_SECONDS = 15;
 
   private final SparkSession spark;
   private final WarehouseFiles files;
@@ -96,8 +92,16 @@ final class PartStager {
             .mapPartitions(reader);
     progress.accept(startLine(fileName, size, parts.parts().size()));
     long started = System.nanoTime();
-    ScheduledExecutorService watcher = watch(fileName, tally, size, started);
-    try {
+    try (JobProgress watch =
+        JobProgress.watch(
+            spark.sparkContext(),
+            fileName,
+            progress,
+            JobProgress.DEFAULT_INTERVAL,
+            List.of(
+                new JobProgress.Count("rows", tally::read, 0),
+                new JobProgress.Count(
+                    "MB", () -> tally.bytes() / 1_000_000, Math.max(1, size / 1_000_000))))) {
       spark
           .createDataFrame(rows, schema)
           .write()
@@ -110,8 +114,6 @@ final class PartStager {
         throw firstFailure(source.file(), location, encoding, partFailure);
       }
       throw failure;
-    } finally {
-      watcher.shutdownNow();
     }
     progress.accept(
         EntityStager.progressLine(fileName, tally.read(), size, size, System.nanoTime() - started));
@@ -189,35 +191,5 @@ final class PartStager {
         size / 1e6,
         parts,
         parts == 1 ? "" : "s");
-  }
-
-  /**
-   * A thread that writes a progress line every {@link #PROGRESS_SECONDS} seconds in which parts
-   * ended; the counts grow as each part's task ends.
-   */
-  private ScheduledExecutorService watch(
-      String fileName, FileTally tally, long size, long started) {
-    ScheduledExecutorService watcher =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "staging progress");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long[] reported = {0};
-    watcher.scheduleWithFixedDelay(
-        () -> {
-          long bytes = tally.bytes();
-          if (bytes > reported[0] && bytes < size) {
-            reported[0] = bytes;
-            progress.accept(
-                EntityStager.progressLine(
-                    fileName, tally.read(), bytes, size, System.nanoTime() - started));
-          }
-        },
-        PROGRESS_SECONDS,
-        PROGRESS_SECONDS,
-        TimeUnit.SECONDS);
-    return watcher;
   }
 }
