@@ -27,6 +27,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.rishe.common.batch.BatchEncoding;
 import org.rishe.common.batch.BatchFileException;
+import org.rishe.common.batch.BatchFileParts;
 import org.rishe.common.batch.BatchFileReader;
 import org.rishe.common.catalogue.Catalogue;
 import org.rishe.common.contract.DateParser;
@@ -66,6 +67,7 @@ public final class IngestJob {
   private final CuratedTables tables;
   private final Pseudonymizer pseudonymizer;
   private final Consumer<String> progress;
+  private final long partBytes;
   private PreviousLoads previousLoads = PreviousLoads.NONE;
 
   public IngestJob(
@@ -73,6 +75,20 @@ public final class IngestJob {
       WarehouseLayout layout,
       Pseudonymizer pseudonymizer,
       Consumer<String> progress) {
+    this(spark, layout, pseudonymizer, progress, BatchFileParts.DEFAULT_PART_BYTES);
+  }
+
+  /**
+   * A job that reads {@code .csv} and {@code .jsonl} files in parts of about {@code partBytes}
+   * bytes (see {@link EntityStager}); tests make them small to have many.
+   */
+  IngestJob(
+      SparkSession spark,
+      WarehouseLayout layout,
+      Pseudonymizer pseudonymizer,
+      Consumer<String> progress,
+      long partBytes) {
+    this.partBytes = partBytes;
     this.spark = requireNonNull(spark, "spark is null");
     this.layout = requireNonNull(layout, "layout is null");
     this.files = new WarehouseFiles(spark.sparkContext().hadoopConfiguration());
@@ -282,7 +298,7 @@ public final class IngestJob {
       BatchEncoding encoding,
       String ingestId,
       String staging) {
-    EntityStager stager = new EntityStager(spark, files, pseudonymizer, progress);
+    EntityStager stager = new EntityStager(spark, files, pseudonymizer, progress, partBytes);
     List<FileReport> reports = new ArrayList<>();
     List<FileStats> staged = new ArrayList<>();
     for (int order = 0; order < sources.size(); order++) {
@@ -297,8 +313,7 @@ public final class IngestJob {
                 order,
                 validator,
                 ingestId,
-                fileStaging + "/accepted",
-                fileStaging + "/rejected",
+                fileStaging,
                 encoding));
       } catch (BatchFileException e) {
         files.deleteRecursively(fileStaging);
@@ -309,13 +324,14 @@ public final class IngestJob {
     if (staged.isEmpty()) {
       return reports;
     }
-    Dataset<Row> accepted = readStaged(staged, staging, "accepted", CuratedSchemas.staging(entity));
+    Dataset<Row> accepted =
+        readStaged(staged, staging, EntityStager.ACCEPTED, CuratedSchemas.staging(entity));
     IngestTransforms.check(accepted, entity, this::storedKeys)
         .write()
         .mode(SaveMode.Overwrite)
         .parquet(staging + "/checked");
     Dataset<Row> checked = spark.read().parquet(staging + "/checked");
-    readStaged(staged, staging, "rejected", CuratedSchemas.quarantine())
+    readStaged(staged, staging, EntityStager.REJECTED, CuratedSchemas.quarantine())
         .union(IngestTransforms.failed(checked, ingestId))
         .withColumn(CuratedSchemas.QUARANTINE_DIGEST, digestOf(staged))
         .write()
@@ -340,7 +356,7 @@ public final class IngestJob {
       org.apache.spark.sql.types.StructType schema) {
     Dataset<Row> all = spark.createDataFrame(List.of(), schema);
     for (FileStats stats : staged) {
-      String path = staging + "/" + stats.order() + "/" + part;
+      String path = EntityStager.stagedPath(staging + "/" + stats.order(), part);
       if (files.exists(path)) {
         all = all.union(spark.read().schema(schema).parquet(path));
       }

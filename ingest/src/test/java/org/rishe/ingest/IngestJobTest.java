@@ -153,6 +153,54 @@ class IngestJobTest {
   }
 
   @Test
+  void filesReadInManySmallPartsLoadAndQuarantineWhatFilesReadWholeDo() {
+    Path batch = familiesAndPeople(temporary.resolve("batch"));
+    StringBuilder cases = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      cases.append(
+          i % 4 == 3
+              ? "not json\r\n\n"
+              : "{\"case_id\":\"C%d\",\"person_id\":\"P1\",\"problem\":\"child_labour\",\"opened_on\":\"2024-03-%02d\"}\n"
+                  .formatted(i, i % 35 + 1));
+    }
+    TestBatches.write(batch, "cases.jsonl", cases.toString());
+    Path whole = temporary.resolve("whole");
+    Path parts = temporary.resolve("parts");
+
+    IngestReport wholeReport = ingest(whole, batch);
+    IngestReport partsReport =
+        new IngestJob(spark, new WarehouseLayout(parts.toString()), PSEUDONYMS, line -> {}, 64)
+            .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN, BatchEncoding.UTF_8);
+
+    assertThat(partsReport.files()).isEqualTo(wholeReport.files());
+    assertThat(file(partsReport, "cases.jsonl").quarantinedByReason())
+        .containsEntry("malformed_record", 10L)
+        .containsEntry("invalid_date", 3L);
+    for (Entity entity : List.of(Entity.FAMILIES, Entity.PEOPLE, Entity.CASES)) {
+      assertThat(table(parts, entity))
+          .as(entity.fileName())
+          .containsExactlyInAnyOrderElementsOf(table(whole, entity));
+      assertThat(quarantined(parts, entity))
+          .as(entity.fileName())
+          .containsExactlyInAnyOrderElementsOf(quarantined(whole, entity));
+    }
+  }
+
+  /** An entity's quarantine rows, but for the ingest id. */
+  private List<Row> quarantined(Path warehouse, Entity entity) {
+    String path = new WarehouseLayout(warehouse.toString()).quarantine(entity.fileName());
+    if (!Files.exists(Path.of(path))) {
+      return List.of();
+    }
+    return spark
+        .read()
+        .format("delta")
+        .load(path)
+        .drop(CuratedSchemas.QUARANTINE_INGEST_ID)
+        .collectAsList();
+  }
+
+  @Test
   void stagingAKilledIngestLeftIsRemovedOnceItIsADayOldAndAnythingElseIsLeftAlone()
       throws IOException {
     Path warehouse = temporary.resolve("warehouse");

@@ -70,6 +70,32 @@ public interface BatchFileReader extends Closeable {
   }
 
   /**
+   * The reader of a part of a {@code .csv} or {@code .jsonl} file that starts at a record boundary,
+   * on line {@code firstLine} of the file: its records carry the lines, and fail the file with the
+   * messages, that a read of the whole file gives them. A CSV part after the header is read with
+   * {@code header}, the file's bytes from its start through the header's line end; the part that
+   * starts the file is read whole, as by {@link #open(String, InputStream, BatchEncoding)}.
+   */
+  static BatchFileReader openPart(
+      String fileName,
+      InputStream header,
+      InputStream part,
+      long firstLine,
+      BatchEncoding encoding) {
+    String entity = baseName(fileName);
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".csv")) {
+      return new CsvBatchFileReader(
+          fileName, decoder(header, encoding), decoder(part, encoding), firstLine, drops(entity));
+    }
+    if (lower.endsWith(".jsonl")) {
+      return new JsonLinesBatchFileReader(
+          fileName, decoder(part, encoding), firstLine, drops(entity));
+    }
+    throw new IllegalArgumentException(fileName + " is neither .csv nor .jsonl");
+  }
+
+  /**
    * The reader for one sheet of a workbook that holds several entities, a sheet each: the sheet's
    * name is the entity. Messages name the rows' source {@link #sheetSource(String, String)}.
    */

@@ -27,12 +27,31 @@ final class CsvBatchFileReader implements BatchFileReader {
   CsvBatchFileReader(String fileName, Reader reader, Predicate<String> drops, char delimiter) {
     this.fileName = fileName;
     this.csv = new CsvReader(reader, delimiter);
-    Optional<CsvRecord> first = read();
+    this.header = header(fileName, csv, drops);
+  }
+
+  /**
+   * A reader of the records of a part of a file that starts at a record boundary after the header:
+   * the header is read from {@code headerText} (the file's start, through the header's line end),
+   * the records from {@code records}, whose first character is on line {@code firstLine} of the
+   * file, so that every record carries the line a read of the whole file gives it.
+   */
+  CsvBatchFileReader(
+      String fileName, Reader headerText, Reader records, long firstLine, Predicate<String> drops) {
+    this.fileName = fileName;
+    try (CsvReader headerReader = new CsvReader(headerText)) {
+      this.header = header(fileName, headerReader, drops);
+    }
+    this.csv = new CsvReader(records, ',', firstLine, false);
+  }
+
+  private static BatchHeader header(String fileName, CsvReader csv, Predicate<String> drops) {
+    Optional<CsvRecord> first = read(fileName, csv);
     if (first.isEmpty()) {
       throw new BatchFileException(
           fileName + ": the file is empty; a CSV batch file needs a header row naming its columns");
     }
-    this.header = new BatchHeader(fileName, first.get().cells(), column -> "", drops);
+    return new BatchHeader(fileName, first.get().cells(), column -> "", drops);
   }
 
   @Override
@@ -47,7 +66,7 @@ final class CsvBatchFileReader implements BatchFileReader {
 
   @Override
   public Optional<SourceRow> next() {
-    Optional<CsvRecord> next = read();
+    Optional<CsvRecord> next = read(fileName, csv);
     if (next.isEmpty()) {
       return Optional.empty();
     }
@@ -65,7 +84,7 @@ final class CsvBatchFileReader implements BatchFileReader {
         new SourceRow(record.line(), header.values(i -> record.cells().get(i)), null));
   }
 
-  private Optional<CsvRecord> read() {
+  private static Optional<CsvRecord> read(String fileName, CsvReader csv) {
     try {
       return csv.next();
     } catch (CsvFormatException e) {

@@ -31,9 +31,19 @@ final class JsonLinesBatchFileReader implements BatchFileReader {
   private long line;
 
   JsonLinesBatchFileReader(String fileName, Reader reader, Predicate<String> drops) {
+    this(fileName, reader, 1, drops);
+  }
+
+  /**
+   * A reader of a part of a file that starts at a line's start, line {@code firstLine} of the file
+   * (a byte-order mark is ignored only on line 1, as when the whole file is read).
+   */
+  JsonLinesBatchFileReader(
+      String fileName, Reader reader, long firstLine, Predicate<String> drops) {
     this.fileName = fileName;
     this.drops = drops;
     this.reader = new BufferedReader(reader, 1 << 16);
+    this.line = firstLine - 1;
   }
 
   @Override

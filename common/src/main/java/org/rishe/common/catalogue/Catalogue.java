@@ -15,7 +15,9 @@ import org.rishe.common.csv.CsvReader;
 import org.rishe.common.csv.CsvRecord;
 
 /** The indicator catalogue: every problem, factor and outcome code the platform knows. */
-public final class Catalogue {
+public final class Catalogue implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   public static final String DEFAULT_RESOURCE = "/org/rishe/common/catalogue/indicators.csv";
 
   private final Map<String, Indicator> byCode;

@@ -24,7 +24,8 @@ public record Indicator(
     String labelFa,
     Double threshold,
     Direction direction,
-    Integer causalRank) {
+    Integer causalRank)
+    implements java.io.Serializable {
 
   public static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]*");
 

@@ -15,9 +15,12 @@ import org.rishe.common.privacy.Pseudonymizer;
 /**
  * Checks one row of an entity file against the data contract and types its values. Everything that
  * can be decided from the row alone and the catalogue is decided here; references to other rows and
- * duplicate keys are set-based checks left to the ingest job.
+ * duplicate keys are set-based checks left to the ingest job. Serializable, with its catalogue, so
+ * that the tasks staging a file's parts validate rows on the executors.
  */
-public final class RowValidator {
+public final class RowValidator implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** Longest follow-up window a programme may give, in days (a century). */
   public static final long MAX_FOLLOW_UP_DAYS = 36_500;
 

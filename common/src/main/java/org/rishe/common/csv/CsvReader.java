@@ -26,7 +26,7 @@ public final class CsvReader implements Closeable {
   private final char[] buffer = new char[1 << 16];
   private int position;
   private int limit;
-  private long line = 1;
+  private long line;
   private boolean started;
   private final StringBuilder cell = new StringBuilder();
   private final char delimiter;
@@ -39,8 +39,19 @@ public final class CsvReader implements Closeable {
    * A reader of cells separated by {@code delimiter} (a comma, or the {@code ;} of some exports).
    */
   public CsvReader(Reader reader, char delimiter) {
+    this(reader, delimiter, 1, true);
+  }
+
+  /**
+   * A reader of a part of a file that starts at a record boundary: its first character is on line
+   * {@code firstLine} of the file, and a byte-order mark is ignored only when the part is the
+   * file's start ({@code fileStart}), as it is when the whole file is read.
+   */
+  public CsvReader(Reader reader, char delimiter, long firstLine, boolean fileStart) {
     this.reader = Objects.requireNonNull(reader, "reader is null");
     this.delimiter = delimiter;
+    this.line = firstLine;
+    this.started = !fileStart;
   }
 
   /** The next record, or empty at end of input. Blank lines between records are skipped. */

@@ -25,23 +25,30 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.rishe.common.batch.BatchEncoding;
 import org.rishe.common.batch.BatchFileException;
+import org.rishe.common.batch.BatchFileParts;
 import org.rishe.common.batch.BatchFileReader;
 import org.rishe.common.batch.SourceRow;
 import org.rishe.common.contract.Entity;
-import org.rishe.common.contract.RawRows;
-import org.rishe.common.contract.RowResult;
 import org.rishe.common.contract.RowValidator;
 import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.spark.curated.CuratedSchemas;
 import org.rishe.spark.warehouse.WarehouseFiles;
 
 /**
- * Streams one batch file, validates each row against the contract and appends accepted and rejected
- * rows, in chunks, to the ingest's staging Parquet. The file is read once, on the driver, because
- * only a sequential read knows line numbers and quoted line breaks; memory stays bounded by the
- * chunk size whatever the file's length.
+ * Stages one batch file: validates each row against the contract and writes accepted and rejected
+ * rows to the ingest's staging Parquet, in the two folders {@link #stagedPath} names. A {@code
+ * .csv} or {@code .jsonl} file is read in parts on the executors ({@link PartStager}), each record
+ * still carrying the line a sequential read gives it. A workbook's sheet and a KoboToolbox/ODK
+ * export are read once, on the driver, because only a sequential read of them knows their rows;
+ * memory stays bounded by the chunk size whatever the file's length.
  */
 public final class EntityStager {
+  /** The staged rows of a file that passed the row checks. */
+  public static final String ACCEPTED = "accepted";
+
+  /** The staged rows of a file that failed them, as quarantine rows. */
+  public static final String REJECTED = "rejected";
+
   private static final int CHUNK_ROWS = 50_000;
   private static final long PROGRESS_EVERY = 250_000;
 
@@ -52,21 +59,47 @@ public final class EntityStager {
   private final WarehouseFiles files;
   private final Pseudonymizer pseudonymizer;
   private final Consumer<String> progress;
+  private final PartStager parts;
 
   public EntityStager(
       SparkSession spark,
       WarehouseFiles files,
       Pseudonymizer pseudonymizer,
       Consumer<String> progress) {
+    this(spark, files, pseudonymizer, progress, BatchFileParts.DEFAULT_PART_BYTES);
+  }
+
+  /** A stager that cuts {@code .csv} and {@code .jsonl} files into parts of {@code partBytes}. */
+  public EntityStager(
+      SparkSession spark,
+      WarehouseFiles files,
+      Pseudonymizer pseudonymizer,
+      Consumer<String> progress,
+      long partBytes) {
     this.spark = requireNonNull(spark, "spark is null");
     this.files = requireNonNull(files, "files is null");
     this.pseudonymizer = requireNonNull(pseudonymizer, "pseudonymizer is null");
     this.progress = requireNonNull(progress, "progress is null");
+    this.parts = new PartStager(spark, files, progress, partBytes);
+  }
+
+  /** The folder a file's staged rows are written under, split by {@link PartStager#KIND}. */
+  static String stagedFolder(String fileStaging) {
+    return fileStaging + "/staged";
   }
 
   /**
-   * Stages one file, or one sheet of a batch workbook ({@code location} is then the workbook's).
-   * Accepted rows go to {@code acceptedPath}, rejected ones to {@code rejectedPath}; throws {@link
+   * The Parquet folder of a file's staged rows of one kind ({@link #ACCEPTED} or {@link
+   * #REJECTED}), staged in {@code fileStaging}; read it with the staging or the quarantine schema.
+   * It is missing when the file has no row of that kind.
+   */
+  public static String stagedPath(String fileStaging, String kind) {
+    return stagedFolder(fileStaging) + "/" + PartStager.KIND + "=" + kind;
+  }
+
+  /**
+   * Stages one file, or one sheet of a batch workbook ({@code location} is then the workbook's),
+   * into {@code fileStaging} (see {@link #stagedPath}); throws {@link
    * org.rishe.common.batch.BatchFileException} when the file cannot be read at all (nothing of it
    * is then used).
    */
@@ -77,16 +110,40 @@ public final class EntityStager {
       int order,
       RowValidator validator,
       String ingestId,
-      String acceptedPath,
-      String rejectedPath,
+      String fileStaging,
       BatchEncoding encoding) {
     String fileName = source.name();
+    RowStaging staging =
+        new RowStaging(entity, validator, pseudonymizer, ingestId, fileName, order);
+    try {
+      if (source.mapping() == null
+          && source.sheet() == null
+          && BatchFileParts.splittable(source.file())) {
+        return parts.stage(entity, location, source, order, staging, fileStaging, encoding);
+      }
+      return stageOnDriver(entity, location, source, order, staging, fileStaging, encoding);
+    } catch (BatchFileException e) {
+      throw withEncodingAdvice(e, location, fileName, encoding);
+    }
+  }
+
+  /** Reads a sheet or an export sequentially, appending staged rows a chunk at a time. */
+  private FileStats stageOnDriver(
+      Entity entity,
+      String location,
+      BatchSource source,
+      int order,
+      RowStaging staging,
+      String fileStaging,
+      BatchEncoding encoding) {
+    String fileName = source.name();
+    String acceptedPath = stagedPath(fileStaging, ACCEPTED);
+    String rejectedPath = stagedPath(fileStaging, REJECTED);
     StructType acceptedSchema = CuratedSchemas.staging(entity);
     StructType rejectedSchema = CuratedSchemas.quarantine();
     List<org.apache.spark.sql.Row> accepted = new ArrayList<>();
     List<org.apache.spark.sql.Row> rejected = new ArrayList<>();
     Map<String, Long> reasons = new TreeMap<>();
-    Set<String> ignored = new TreeSet<>();
     long read = 0;
     MessageDigest digest = sha256();
     long size = files.length(location);
@@ -96,38 +153,13 @@ public final class EntityStager {
         BatchFileReader reader = source.open(in, encoding, name -> openBeside(location, name))) {
       Optional<SourceRow> next;
       while ((next = reader.next()).isPresent()) {
-        SourceRow row = next.get();
         read++;
-        RowResult result =
-            row.unreadableReason()
-                .map(r -> (RowResult) r)
-                .orElseGet(() -> validator.validate(row.values()));
-        String rawJson =
-            row.unreadableReason().isPresent()
-                ? null
-                : RawRows.sanitisedJson(entity, row.values(), pseudonymizer);
-        if (result instanceof RowResult.Accepted ok) {
-          Object[] values = new Object[acceptedSchema.size()];
-          Object[] typed = ok.values();
-          System.arraycopy(typed, 0, values, 0, typed.length);
-          values[typed.length] = fileName;
-          values[typed.length + 1] = order;
-          values[typed.length + 2] = row.line();
-          values[typed.length + 3] = ok.deletedAt();
-          accepted.add(RowFactory.create(values));
+        RowStaging.Staged staged = staging.stage(next.get());
+        if (staged.accepted()) {
+          accepted.add(RowFactory.create(staged.values()));
         } else {
-          RowResult.Rejected bad = (RowResult.Rejected) result;
-          reasons.merge(bad.reason().code(), 1L, Long::sum);
-          rejected.add(
-              RowFactory.create(
-                  ingestId,
-                  fileName,
-                  "",
-                  row.line(),
-                  bad.reason().code(),
-                  bad.field(),
-                  bad.message(),
-                  rawJson));
+          reasons.merge(staged.reason(), 1L, Long::sum);
+          rejected.add(RowFactory.create(staged.values()));
         }
         if (accepted.size() >= CHUNK_ROWS) {
           append(accepted, acceptedSchema, acceptedPath);
@@ -140,13 +172,6 @@ public final class EntityStager {
               progressLine(fileName, read, raw.count(), size, System.nanoTime() - started));
         }
       }
-      for (String column : reader.columns()) {
-        if (entity.field(column).isEmpty()
-            && !entity.dropsColumn(column)
-            && !column.equals(Entity.DELETED_AT)) {
-          ignored.add(column);
-        }
-      }
       in.transferTo(java.io.OutputStream.nullOutputStream());
       append(accepted, acceptedSchema, acceptedPath);
       append(rejected, rejectedSchema, rejectedPath);
@@ -155,15 +180,29 @@ public final class EntityStager {
           order,
           read,
           reasons,
-          List.copyOf(ignored),
+          ignoredColumns(entity, reader.columns()),
           List.copyOf(new TreeSet<>(reader.droppedPersonalColumns())),
           source.digest(
               HexFormat.of().formatHex(digest.digest()), source.parentDigest(files, location)));
-    } catch (BatchFileException e) {
-      throw withEncodingAdvice(e, location, fileName, encoding);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + location, e);
     }
+  }
+
+  /**
+   * The columns of a file that are neither the entity's fields, nor dropped as personal, nor its
+   * tombstone column, sorted: the report lists them as ignored.
+   */
+  static List<String> ignoredColumns(Entity entity, Iterable<String> columns) {
+    Set<String> ignored = new TreeSet<>();
+    for (String column : columns) {
+      if (entity.field(column).isEmpty()
+          && !entity.dropsColumn(column)
+          && !column.equals(Entity.DELETED_AT)) {
+        ignored.add(column);
+      }
+    }
+    return List.copyOf(ignored);
   }
 
   /** A file of the batch folder beside the one read, by name; none fails the source alone. */
