@@ -49,6 +49,9 @@ final class ExecutorFits {
 
   private ExecutorFits() {}
 
+  /** One model: problem and focal code (indices), region (-1 overall). */
+  private record Model(int problem, int focal, int region) {}
+
   /** The estimates of every model fitted. */
   record Results(
       Map<AdjustedOddsRatios.Key, Estimate> adjusted,
@@ -93,9 +96,8 @@ final class ExecutorFits {
   }
 
   /**
-   * The models of every problem and how a person is sent to them: model {@code key} is problem
-   * {@code key / perProblem}, and within it the focal code {@code (key % perProblem) / (regions +
-   * 1)} in region {@code (key % perProblem) % (regions + 1) - 1} (-1 overall).
+   * The models of every problem and how a person is sent to them, each model numbered by {@link
+   * #key} (problem, then focal code, then region with the overall model first).
    */
   private record Plan(
       List<String> problems,
@@ -149,6 +151,23 @@ final class ExecutorFits {
       return codes.size() * (regions.size() + 1);
     }
 
+    /** The key of the model of code {@code focal} on {@code problem} in {@code region}. */
+    int key(int problem, int focal, int region) {
+      return problem * perProblem() + focal * (regions.size() + 1) + region + 1;
+    }
+
+    /** The model a key numbers: the inverse of {@link #key}. */
+    Model model(int key) {
+      int within = key % perProblem();
+      return new Model(
+          key / perProblem(), within / (regions.size() + 1), within % (regions.size() + 1) - 1);
+    }
+
+    /** The names of the codes a total effect of {@code focal} on {@code problem} adjusts for. */
+    List<String> totalAdjustedFor(int problem, int focal) {
+      return Arrays.stream(totalConfounders[problem][focal]).mapToObj(codes::get).toList();
+    }
+
     /** The rows that send {@code person} to each model that keeps them. */
     List<Row> send(PersonTimeline person) {
       List<Row> rows = new ArrayList<>();
@@ -165,7 +184,6 @@ final class ExecutorFits {
           if (exposed < 0) {
             continue;
           }
-          int base = problem * perProblem() + focal * (regions.size() + 1);
           boolean overall = draw < sampling.fraction(-1, focal, exposed, isCase);
           boolean regional =
               region >= 0 && draw < sampling.fraction(region, focal, exposed, isCase);
@@ -173,10 +191,10 @@ final class ExecutorFits {
             packed = Packed.of(region, person, isCase, draw, family, statuses);
           }
           if (overall) {
-            rows.add(RowFactory.create(base, packed));
+            rows.add(RowFactory.create(key(problem, focal, -1), packed));
           }
           if (regional) {
-            rows.add(RowFactory.create(base + region + 1, packed));
+            rows.add(RowFactory.create(key(problem, focal, region), packed));
           }
         }
       }
@@ -187,20 +205,20 @@ final class ExecutorFits {
     Iterator<Row> fitGroup(Integer key, Iterator<Row> people) {
       List<byte[]> packed = new ArrayList<>();
       people.forEachRemaining(row -> packed.add(row.getAs(1)));
-      int problem = key / perProblem();
-      int focal = (key % perProblem()) / (regions.size() + 1);
-      int region = (key % perProblem()) % (regions.size() + 1) - 1;
+      Model model = model(key);
+      int problem = model.problem();
+      int focal = model.focal();
+      int region = model.region();
       ModelSampling sampling = samplings.get(problem);
       AdjustedOddsRatios.Sample sample = Packed.sample(packed, regions, codes.size());
       Optional<Estimate> adjusted =
           AdjustedOddsRatios.fit(sample, focal, confounders[problem][focal], region, sampling);
-      int[] total = totalConfounders[problem][focal];
       Optional<TotalEffects.TotalEffect> effect =
           TotalEffects.estimate(
               sample,
               focal,
-              total,
-              Arrays.stream(total).mapToObj(codes::get).toList(),
+              totalConfounders[problem][focal],
+              totalAdjustedFor(problem, focal),
               region,
               sampling);
       if (adjusted.isEmpty() && effect.isEmpty()) {
@@ -225,16 +243,15 @@ final class ExecutorFits {
         Row result,
         Map<AdjustedOddsRatios.Key, Estimate> adjusted,
         Map<AdjustedOddsRatios.Key, TotalEffects.TotalEffect> totals) {
-      int key = result.getInt(0);
-      int problem = key / perProblem();
-      int focal = (key % perProblem()) / (regions.size() + 1);
-      int region = (key % perProblem()) % (regions.size() + 1) - 1;
+      Model model = model(result.getInt(0));
+      int problem = model.problem();
+      int focal = model.focal();
+      int region = model.region();
       AdjustedOddsRatios.Key name =
           new AdjustedOddsRatios.Key(
               problems.get(problem), codes.get(focal), region < 0 ? null : regions.get(region));
       estimate(result, 1).ifPresent(estimate -> adjusted.put(name, estimate));
       if (!result.isNullAt(4)) {
-        int[] total = totalConfounders[problem][focal];
         totals.put(
             name,
             new TotalEffects.TotalEffect(
@@ -243,7 +260,7 @@ final class ExecutorFits {
                 estimate(result, 6).orElseThrow(),
                 estimate(result, 9).orElseThrow(),
                 estimate(result, 12).orElseThrow(),
-                Arrays.stream(total).mapToObj(codes::get).toList(),
+                totalAdjustedFor(problem, focal),
                 result.getInt(15),
                 result.getInt(16)));
       }
