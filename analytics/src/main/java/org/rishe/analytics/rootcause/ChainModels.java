@@ -1,0 +1,248 @@
+package org.rishe.analytics.rootcause;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.rishe.analytics.causal.CausalGraph;
+import org.rishe.analytics.causal.DiscreteData;
+
+/**
+ * The models of {@link RootCauseChains}: frequency-weighted logistic regressions of a problem on a
+ * root and its adjustment, fitted on the counted patterns the graph was learnt from ({@link
+ * DiscreteData}), each on the patterns merged by the variables it reads ({@link PatternGroups}),
+ * with each person's influence on the root coefficient kept for the effects' variances ({@link
+ * ChainEffects}).
+ */
+final class ChainModels {
+  private final DiscreteData data;
+  private final CausalGraph graph;
+  private final Set<String> demographics;
+
+  /** {@code demographics} enter every model as level indicators. */
+  ChainModels(DiscreteData data, CausalGraph graph, Set<String> demographics) {
+    this.data = requireNonNull(data, "data is null");
+    this.graph = requireNonNull(graph, "graph is null");
+    this.demographics = Set.copyOf(demographics);
+  }
+
+  /** The given patterns grouped by the given variables: the rows of a model reading them. */
+  PatternGroups groups(int[] units, int[] variables) {
+    return PatternGroups.of(data, units, variables);
+  }
+
+  /**
+   * The patterns a model of the root {@code focal} is fitted on, ascending: the root known (code 0
+   * or 1) and a positive weight.
+   */
+  int[] units(int focal) {
+    int[] units = new int[data.patternCount()];
+    int count = 0;
+    for (int pattern = 0; pattern < data.patternCount(); pattern++) {
+      if (data.code(pattern, focal) <= 1 && data.weight(pattern) > 0) {
+        units[count++] = pattern;
+      }
+    }
+    return Arrays.copyOf(units, count);
+  }
+
+  /**
+   * The variables a model reads, each once: the outcome, the root, the demographics and the
+   * adjustment codes. Patterns that agree on them are the same row of the model.
+   */
+  int[] variablesRead(int outcome, int focal, List<String> adjustment) {
+    Set<Integer> variables = new LinkedHashSet<>(List.of(outcome, focal));
+    for (int variable = 0; variable < graph.nodeCount(); variable++) {
+      if (isDemographic(variable)) {
+        variables.add(variable);
+      }
+    }
+    for (String name : adjustment) {
+      variables.add(index(name));
+    }
+    return variables.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * The logistic regression of the problem ({@code outcome}) on the root ({@code focal}), every
+   * demographic (one indicator per level but the first) and each adjustment code (exposed and
+   * missing indicators), over the patterns where the root is known; the root is design column 1.
+   * Empty when the fit fails. It is fitted on {@code groups}, which must group the root-known
+   * patterns by (at least) the variables the model reads: each group is one row, weighted by its
+   * people. That is exact: the frequency-weighted likelihood only sums weight times each pattern's
+   * term, equal across a group.
+   */
+  Optional<Model> fit(int outcome, int focal, List<String> adjustment, PatternGroups groups) {
+    List<int[]> levels = new ArrayList<>();
+    for (int variable = 0; variable < graph.nodeCount(); variable++) {
+      if (isDemographic(variable)) {
+        for (int level = 1; level < data.cardinality(variable); level++) {
+          levels.add(new int[] {variable, level});
+        }
+      }
+    }
+    for (String name : adjustment) {
+      levels.add(new int[] {index(name), 1});
+      levels.add(new int[] {index(name), CausalGraphTransforms.MISSING});
+    }
+    // A column constant over the people (a level nobody has) would make the model singular. The
+    // groups hold every code the people have, so it is constant over the groups just as well.
+    levels.removeIf(level -> groups.isConstant(level[0], level[1]));
+    Design design =
+        new Design(
+            outcome,
+            focal,
+            levels.stream().mapToInt(level -> level[0]).toArray(),
+            levels.stream().mapToInt(level -> level[1]).toArray());
+    int[] rowStarts = design.rowStarts(groups);
+    int[] ones = design.ones(groups, rowStarts);
+    double[] outcomes = design.outcomes(groups);
+    return LogisticFit.fitIndicators(rowStarts, ones, design.width(), outcomes, groups.weights())
+        .map(fit -> new Model(design, groups, fit, influences(fit, rowStarts, ones, outcomes)));
+  }
+
+  /**
+   * Each row's influence on the root coefficient, per person of the row: the root's row of the
+   * inverse information times the person's score (x (y - p)). Rows as {@link
+   * LogisticFit#fitIndicators} takes them.
+   */
+  private static double[] influences(
+      LogisticFit fit, int[] rowStarts, int[] ones, double[] outcomes) {
+    double[] beta = fit.coefficients();
+    double[] inverseRow = fit.covariance()[1];
+    double[] influences = new double[outcomes.length];
+    for (int row = 0; row < outcomes.length; row++) {
+      double eta = 0;
+      double projected = 0;
+      for (int one = rowStarts[row]; one < rowStarts[row + 1]; one++) {
+        eta += beta[ones[one]];
+        projected += inverseRow[ones[one]];
+      }
+      influences[row] = projected * (outcomes[row] - 1 / (1 + Math.exp(-eta)));
+    }
+    return influences;
+  }
+
+  /**
+   * The 0/1 design of a model over groups of patterns, one row per group: column 0 is the
+   * intercept, column 1 the root ({@code focal} coded 1), and column {@code j + 2} is 1 when
+   * variable {@code variables[j]} has the code {@code levels[j]}. Rows are read from the groups'
+   * codes (one small array per variable) rather than from the data's columns pattern by pattern.
+   */
+  record Design(int outcome, int focal, int[] variables, int[] levels) {
+    int width() {
+      return variables.length + 2;
+    }
+
+    /** Where each group's row starts in {@link #ones}, and at the end their total length. */
+    int[] rowStarts(PatternGroups groups) {
+      int[] counts = new int[groups.size()];
+      Arrays.fill(counts, 1);
+      for (int column = 1; column < width(); column++) {
+        byte[] codes = groups.codes(variable(column));
+        int level = level(column);
+        for (int group = 0; group < counts.length; group++) {
+          counts[group] += codes[group] == level ? 1 : 0;
+        }
+      }
+      int[] rowStarts = new int[counts.length + 1];
+      for (int group = 0; group < counts.length; group++) {
+        rowStarts[group + 1] = rowStarts[group] + counts[group];
+      }
+      return rowStarts;
+    }
+
+    /**
+     * The columns where each group's row is 1, ascending within a row, rows one after the other
+     * from {@code rowStarts} (of {@link #rowStarts}). One slot more than the rows fill is left at
+     * the end.
+     */
+    int[] ones(PatternGroups groups, int[] rowStarts) {
+      byte[][] codes = new byte[width()][];
+      int[] levels = new int[width()];
+      for (int column = 1; column < width(); column++) {
+        codes[column] = groups.codes(variable(column));
+        levels[column] = level(column);
+      }
+      int[] ones = new int[rowStarts[groups.size()] + 1];
+      int next = 0;
+      for (int group = 0; group < groups.size(); group++) {
+        ones[next++] = 0;
+        // Every column is written and the position moves on only where the row is 1: a column
+        // written where the row is 0 is overwritten by the row's next 1 or the next row's
+        // intercept (or lands in the spare slot), and no branch mispredicts on the codes.
+        for (int column = 1; column < codes.length; column++) {
+          ones[next] = column;
+          next += codes[column][group] == levels[column] ? 1 : 0;
+        }
+      }
+      return ones;
+    }
+
+    /** Each group's outcome: 1 when the problem is present (code 1), else 0. */
+    double[] outcomes(PatternGroups groups) {
+      byte[] codes = groups.codes(outcome);
+      double[] outcomes = new double[codes.length];
+      for (int group = 0; group < codes.length; group++) {
+        outcomes[group] = codes[group] == 1 ? 1 : 0;
+      }
+      return outcomes;
+    }
+
+    /** The variable a design column after the intercept reads. */
+    private int variable(int column) {
+      return column == 1 ? focal : variables[column - 2];
+    }
+
+    /** The code of {@link #variable} that makes the design column 1. */
+    private int level(int column) {
+      return column == 1 ? 1 : levels[column - 2];
+    }
+  }
+
+  /**
+   * A fitted model of {@link #fit}: its design, the groups of patterns it was fitted on (one row
+   * each, weighted by the group's people), the fit, and per group the influence of each of its
+   * people on the root coefficient (the root's row of the inverse information times the person's
+   * score x (y - p)).
+   */
+  record Model(Design design, PatternGroups groups, LogisticFit fit, double[] influences) {
+    double rootCoefficient() {
+      return fit.coefficients()[1];
+    }
+
+    /** People the model was fitted on: the sum of the frequency weights. */
+    long people() {
+      return Math.round(groups.totalWeight());
+    }
+
+    /**
+     * The influences of the people of each of {@code rows}, which must be the people the model was
+     * fitted on grouped by at least the variables it reads (its own groups, or ones that split
+     * them): every person of such a group has the influence of the model's group that holds it.
+     */
+    double[] influence(PatternGroups rows) {
+      if (rows == groups) {
+        return influences.clone();
+      }
+      int[] holders = rows.groupsIn(groups);
+      double[] influence = new double[holders.length];
+      for (int row = 0; row < holders.length; row++) {
+        influence[row] = influences[holders[row]];
+      }
+      return influence;
+    }
+  }
+
+  private boolean isDemographic(int node) {
+    return demographics.contains(graph.nodes().get(node));
+  }
+
+  private int index(String name) {
+    return graph.indexOf(name);
+  }
+}
