@@ -6,14 +6,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rishe.common.contract.DateParser;
 import org.rishe.common.contract.Entity;
+import org.rishe.common.csv.CsvReader;
+import org.rishe.common.csv.CsvRecord;
+import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.report.FileReport;
 import org.rishe.ingest.report.IngestReport;
@@ -28,8 +36,19 @@ class DataSamplesIngestTest {
 
   @TempDir Path temporary;
 
+  private static final DateParser.BatchCalendar JALALI = DateParser.BatchCalendar.JALALI;
+
   private static IngestReport ingest(Path warehouse, Path batch) {
     return TestBatches.ingest(warehouse, batch);
+  }
+
+  private IngestReport ingest(Path warehouse, Path batch, DateParser.BatchCalendar calendar) {
+    return new IngestJob(
+            spark,
+            new WarehouseLayout(warehouse.toString()),
+            new Pseudonymizer(new byte[32]),
+            line -> {})
+        .run(batch.toString(), calendar);
   }
 
   @Test
@@ -61,10 +80,13 @@ class DataSamplesIngestTest {
           .isEqualTo(fromFile.quarantinedByReason());
       assertThat(fromSheet.droppedPersonalColumns()).isEqualTo(fromFile.droppedPersonalColumns());
       assertThat(rows(excel, entity)).as(entity.fileName()).isEqualTo(rows(csv, entity));
-      // a spreadsheet row is numbered as the CSV line it came from
+      // a spreadsheet row is numbered as the CSV line it came from, and named by its sheet
       assertThat(quarantine(excel, entity))
           .as(entity.fileName())
           .isEqualTo(quarantine(csv, entity));
+      assertThat(quarantineSources(excel, entity))
+          .as(entity.fileName())
+          .isSubsetOf("batch.xlsx#" + entity.fileName());
     }
     assertThat(TestBatches.file(fromCsv, "people.csv").droppedPersonalColumns())
         .containsExactly("full_name", "national_id");
@@ -130,6 +152,173 @@ class DataSamplesIngestTest {
             "family_conflict",
             "undocumented",
             "out_of_school");
+  }
+
+  @Test
+  void theKoboSampleLoadsTheSameRowsAndQuarantineReasonsAsItsRecordsWrittenAsContractCsv() {
+    // data-samples/kobo-contract: the export's 12 submissions and 23 children translated by hand
+    // through the mapping (region and housing codes, yes/no, a row per hardship choice, keys
+    // _uuid and _uuid-_index), its three wrong answers kept as they are
+    IngestReport kobo = ingest(temporary.resolve("kobo"), TestBatches.dataSample("kobo"));
+    IngestReport contract =
+        ingest(temporary.resolve("contract"), TestBatches.dataSample("kobo-contract"));
+
+    // accepted by hand: 12 - 2 families; 23 - 6 children (one birth year 20l2, five of the two
+    // rejected families); 12 * 5 - 10 family and 23 - 6 child observations
+    Map<Entity, Long> accepted =
+        Map.of(Entity.FAMILIES, 10L, Entity.PEOPLE, 17L, Entity.OBSERVATIONS, 50L + 17L);
+    Map<Entity, Map<String, Long>> reasons =
+        Map.of(
+            Entity.FAMILIES, Map.of("value_not_allowed", 1L, "invalid_number", 1L),
+            Entity.PEOPLE, Map.of("invalid_number", 1L, "unknown_reference", 5L),
+            Entity.OBSERVATIONS, Map.of("unknown_reference", 16L));
+    for (IngestReport report : List.of(kobo, contract)) {
+      assertThat(report.status()).isEqualTo(IngestReport.COMPLETE);
+      for (Entity entity : accepted.keySet()) {
+        Totals totals = Totals.of(report, entity);
+        assertThat(totals.accepted()).as(entity.fileName()).isEqualTo(accepted.get(entity));
+        assertThat(totals.quarantined()).as(entity.fileName()).isEqualTo(reasons.get(entity));
+      }
+    }
+    assertSameLoad(temporary.resolve("kobo"), kobo, temporary.resolve("contract"), contract);
+  }
+
+  @Test
+  void theKoboSampleAsAnXlsxExportWithPersianDigitsLoadsTheSameRowsAsItsCsvExport()
+      throws IOException {
+    // the same export as KoboToolbox's XLSX download: a sheet for the submissions, named after
+    // the form as the children's _parent_table_name names it, and one for the repeat group;
+    // sizes, incomes and birth years written in Persian digits (۱۳۷٫۳)
+    Path kobo = TestBatches.dataSample("kobo");
+    Path batch = temporary.resolve("kobo-xlsx");
+    Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
+    sheets.put(
+        "household_visit",
+        koboSheet(
+            kobo.resolve("household_visit.csv"),
+            Set.of("household/household_size", "household/monthly_income")));
+    sheets.put(
+        "group_child",
+        koboSheet(
+            kobo.resolve("household_visit_group_child.csv"),
+            Set.of("group_child/child_birth_year")));
+    TestBatches.writeWorkbook(batch, "household_visit.xlsx", sheets);
+    TestBatches.write(
+        batch,
+        "household_visit.kobo.json",
+        Files.readString(kobo.resolve("household_visit.kobo.json"), StandardCharsets.UTF_8)
+            .replace("\"export\": \"household_visit.csv\"", "\"export\": \"household_visit.xlsx\"")
+            .replace(
+                "\"export\": \"household_visit_group_child.csv\"", "\"sheet\": \"group_child\""));
+
+    IngestReport fromCsv = ingest(temporary.resolve("csv"), kobo);
+    IngestReport fromXlsx = ingest(temporary.resolve("xlsx"), batch);
+
+    assertThat(fromXlsx.status()).isEqualTo(IngestReport.COMPLETE);
+    assertThat(file(fromXlsx, "household_visit.xlsx#group_child", "people").read()).isEqualTo(23);
+    assertSameLoad(temporary.resolve("xlsx"), fromXlsx, temporary.resolve("csv"), fromCsv);
+  }
+
+  @Test
+  void thePersianExcelSampleAsAWorkbookLoadsTheSameRowsWithItsJalaliDatesAndPersianDigits()
+      throws IOException {
+    Path workbook = temporary.resolve("persian-workbook");
+    Map<String, List<List<Object>>> sheets =
+        DataSampleWorkbook.sheets(TestBatches.dataSample("persian-excel"));
+    // a workbook's first cell holds no byte-order mark, which Excel's CSV UTF-8 starts with
+    for (List<List<Object>> rows : sheets.values()) {
+      rows.get(0).set(0, rows.get(0).get(0).toString().replace("\uFEFF", ""));
+    }
+    TestBatches.writeWorkbook(workbook, "persian.xlsx", sheets);
+
+    IngestReport fromCsv =
+        ingest(temporary.resolve("csv"), TestBatches.dataSample("persian-excel"), JALALI);
+    IngestReport fromExcel = ingest(temporary.resolve("xlsx"), workbook, JALALI);
+
+    assertThat(fromExcel.status()).isEqualTo(IngestReport.COMPLETE);
+    // as the CSV files give them: 4 families, 8 people of whom one born 1403/13/01 (no 13th
+    // month), 3 cases and 5 observations
+    assertThat(Totals.of(fromExcel, Entity.PEOPLE))
+        .isEqualTo(new Totals(8, 7, Map.of("invalid_date", 1L)));
+    assertSameLoad(temporary.resolve("xlsx"), fromExcel, temporary.resolve("csv"), fromCsv);
+  }
+
+  /**
+   * Two ingests of the same records: for each entity of the second, the same rows read, accepted
+   * and quarantined (by reason), and the same curated rows.
+   */
+  private void assertSameLoad(
+      Path warehouse, IngestReport report, Path expectedWarehouse, IngestReport expected) {
+    List<Entity> entities =
+        expected.files().stream()
+            .map(FileReport::entity)
+            .filter(java.util.Objects::nonNull)
+            .distinct()
+            .flatMap(name -> Entity.fromFileName(name).stream())
+            .toList();
+    assertThat(entities).isNotEmpty();
+    for (Entity entity : entities) {
+      assertThat(Totals.of(report, entity))
+          .as(entity.fileName())
+          .isEqualTo(Totals.of(expected, entity));
+      assertThat(rows(warehouse, entity))
+          .as(entity.fileName())
+          .isEqualTo(rows(expectedWarehouse, entity));
+    }
+  }
+
+  /**
+   * A KoboToolbox CSV export ({@code ;}-separated) as the rows of an XLSX export's sheet, every
+   * cell text, the columns {@code persian} named in Persian digits and decimal separator.
+   */
+  private static List<List<Object>> koboSheet(Path export, Set<String> persian) throws IOException {
+    List<List<Object>> rows = new ArrayList<>();
+    try (CsvReader csv =
+        new CsvReader(Files.newBufferedReader(export, StandardCharsets.UTF_8), ';')) {
+      List<String> header = csv.next().orElseThrow().cells();
+      rows.add(new ArrayList<>(header));
+      Optional<CsvRecord> record;
+      while ((record = csv.next()).isPresent()) {
+        List<Object> row = new ArrayList<>();
+        List<String> cells = record.get().cells();
+        for (int i = 0; i < cells.size(); i++) {
+          String cell = cells.get(i);
+          row.add(
+              cell.isEmpty() ? null : persian.contains(header.get(i)) ? persianDigits(cell) : cell);
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  private static String persianDigits(String text) {
+    StringBuilder persian = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      persian.append(c >= '0' && c <= '9' ? (char) ('۰' + (c - '0')) : c == '.' ? '٫' : c);
+    }
+    return persian.toString();
+  }
+
+  /** What a report says of an entity's rows, summed over its files (or sheets and targets). */
+  private record Totals(long read, long accepted, Map<String, Long> quarantined) {
+    static Totals of(IngestReport report, Entity entity) {
+      long read = 0;
+      long accepted = 0;
+      Map<String, Long> quarantined = new TreeMap<>();
+      for (FileReport file : report.files()) {
+        if (entity.fileName().equals(file.entity())) {
+          read += file.read();
+          accepted += file.accepted();
+          file.quarantinedByReason().forEach((r, n) -> quarantined.merge(r, n, Long::sum));
+        }
+      }
+      // row conservation: each row read is accepted or quarantined
+      assertThat(read)
+          .as(entity.fileName())
+          .isEqualTo(accepted + quarantined.values().stream().mapToLong(n -> n).sum());
+      return new Totals(read, accepted, quarantined);
+    }
   }
 
   @Test
@@ -242,23 +431,31 @@ class DataSamplesIngestTest {
         .toList();
   }
 
+  /** The source files quarantine names for an entity's rows. */
+  private List<String> quarantineSources(Path warehouse, Entity entity) {
+    return quarantineRows(warehouse, entity, "source_file").stream()
+        .map(row -> row.getString(0))
+        .distinct()
+        .toList();
+  }
+
   /** Each quarantined row's line, reason, field and row, in line order. */
   private List<String> quarantine(Path warehouse, Entity entity) {
-    Path table = Path.of(new WarehouseLayout(warehouse.toString()).quarantine(entity.fileName()));
-    if (!Files.isDirectory(table)) {
-      return List.of();
-    }
-    return spark
-        .read()
-        .format("delta")
-        .load(table.toString())
-        .select("line", "reason", "field", "message", "raw_row")
-        .collectAsList()
+    return quarantineRows(warehouse, entity, "line", "reason", "field", "message", "raw_row")
         .stream()
         .map(Row::toString)
         // a duplicate's message names the source of the first: people.csv, batch.xlsx#people
         .map(row -> row.replaceAll("batch\\.xlsx#([a-z_]+)", "$1.csv"))
         .sorted()
         .toList();
+  }
+
+  /** The columns given of an entity's quarantined rows; none when nothing was quarantined. */
+  private List<Row> quarantineRows(Path warehouse, Entity entity, String... columns) {
+    Path table = Path.of(new WarehouseLayout(warehouse.toString()).quarantine(entity.fileName()));
+    if (!Files.isDirectory(table)) {
+      return List.of();
+    }
+    return spark.read().format("delta").load(table.toString()).selectExpr(columns).collectAsList();
   }
 }

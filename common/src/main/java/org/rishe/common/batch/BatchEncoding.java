@@ -1,5 +1,8 @@
 package org.rishe.common.batch;
 
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -33,6 +36,16 @@ public enum BatchEncoding {
 
   public Charset charset() {
     return charset;
+  }
+
+  /** A reader of text in this encoding that fails on bytes not valid in it. */
+  Reader reader(InputStream input) {
+    return new InputStreamReader(
+        input,
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT));
   }
 
   /**

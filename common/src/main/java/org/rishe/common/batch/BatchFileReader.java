@@ -2,9 +2,7 @@ package org.rishe.common.batch;
 
 import java.io.Closeable;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,7 +56,7 @@ public interface BatchFileReader extends Closeable {
     if (lower.endsWith(".xls")) {
       throw new BatchFileException(oldExcelMessage(fileName));
     }
-    Reader reader = decoder(input, encoding);
+    Reader reader = encoding.reader(input);
     if (lower.endsWith(".csv")) {
       return new CsvBatchFileReader(fileName, reader, drops(entity));
     }
@@ -86,11 +84,11 @@ public interface BatchFileReader extends Closeable {
     String lower = fileName.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".csv")) {
       return new CsvBatchFileReader(
-          fileName, decoder(header, encoding), decoder(part, encoding), firstLine, drops(entity));
+          fileName, encoding.reader(header), encoding.reader(part), firstLine, drops(entity));
     }
     if (lower.endsWith(".jsonl")) {
       return new JsonLinesBatchFileReader(
-          fileName, decoder(part, encoding), firstLine, drops(entity));
+          fileName, encoding.reader(part), firstLine, drops(entity));
     }
     throw new IllegalArgumentException(fileName + " is neither .csv nor .jsonl");
   }
@@ -123,46 +121,8 @@ public interface BatchFileReader extends Closeable {
       InputStream input,
       BatchEncoding encoding,
       java.util.function.Function<String, InputStream> openFile) {
-    return new KoboBatchFileReader(
-        mapping,
-        target,
-        source,
-        drops ->
-            exportReader(mapping, target.export(), target.sheet(), source, input, encoding, drops),
-        () -> {
-          String parent = target.parentExport(mapping);
-          return exportReader(
-              mapping,
-              parent,
-              target.parentSheet(),
-              KoboBatchFileReader.parentSource(mapping, target),
-              openFile.apply(parent),
-              encoding,
-              column -> !RepeatParents.PARENT_COLUMNS.contains(column.trim()));
-        });
-  }
-
-  /** A reader of an export's CSV file or XLSX sheet keeping the columns {@code drops} keeps. */
-  private static BatchFileReader exportReader(
-      KoboMapping mapping,
-      String export,
-      String sheet,
-      String source,
-      InputStream input,
-      BatchEncoding encoding,
-      Predicate<String> drops) {
-    String lower = export.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".xlsx")) {
-      return new XlsxBatchFileReader(source, sheet, input, drops, drops.negate());
-    }
-    if (lower.endsWith(".csv")) {
-      return new CsvBatchFileReader(source, decoder(input, encoding), drops, mapping.delimiter());
-    }
-    throw new BatchFileException(
-        mapping.fileName()
-            + ": the export "
-            + export
-            + " is neither .csv nor .xlsx; export the form as CSV or XLS (.xlsx)");
+    return KoboBatchFileReader.open(
+        mapping, target, source, input, encoding, openFile, RepeatParents.KeyBudget.DEFAULT);
   }
 
   /**
@@ -204,17 +164,6 @@ public interface BatchFileReader extends Closeable {
     return fileName
         + ": old binary Excel files (.xls) are not read; open it in Excel and save it as Excel"
         + " Workbook (.xlsx) or CSV UTF-8";
-  }
-
-  /** A reader of text in the encoding that fails on bytes not valid in it. */
-  private static Reader decoder(InputStream input, BatchEncoding encoding) {
-    return new InputStreamReader(
-        input,
-        encoding
-            .charset()
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT));
   }
 
   /** The columns dropped from an entity's rows: personal identifiers and the entity's own. */

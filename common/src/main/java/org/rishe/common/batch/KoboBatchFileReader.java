@@ -1,5 +1,6 @@
 package org.rishe.common.batch;
 
+import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rishe.common.contract.Reason;
@@ -39,18 +43,74 @@ final class KoboBatchFileReader implements BatchFileReader {
   private final RepeatParents parents;
 
   /**
+   * The reader of an export through one target of its mapping (see {@link
+   * BatchFileReader#openKobo}), holding the keys of up to {@code budget}'s parent rows in memory.
+   */
+  static BatchFileReader open(
+      KoboMapping mapping,
+      KoboMapping.Target target,
+      String source,
+      InputStream input,
+      BatchEncoding encoding,
+      Function<String, InputStream> openFile,
+      RepeatParents.KeyBudget budget) {
+    return new KoboBatchFileReader(
+        mapping,
+        target,
+        source,
+        drops ->
+            exportReader(mapping, target.export(), target.sheet(), source, input, encoding, drops),
+        () -> {
+          String parent = target.parentExport(mapping);
+          return exportReader(
+              mapping,
+              parent,
+              target.parentSheet(),
+              parentSource(mapping, target),
+              openFile.apply(parent),
+              encoding,
+              column -> !RepeatParents.PARENT_COLUMNS.contains(column.trim()));
+        },
+        budget);
+  }
+
+  /** A reader of an export's CSV file or XLSX sheet keeping the columns {@code drops} keeps. */
+  private static BatchFileReader exportReader(
+      KoboMapping mapping,
+      String export,
+      String sheet,
+      String source,
+      InputStream input,
+      BatchEncoding encoding,
+      Predicate<String> drops) {
+    String lower = export.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".xlsx")) {
+      return new XlsxBatchFileReader(source, sheet, input, drops, drops.negate());
+    }
+    if (lower.endsWith(".csv")) {
+      return new CsvBatchFileReader(source, encoding.reader(input), drops, mapping.delimiter());
+    }
+    throw new BatchFileException(
+        mapping.fileName()
+            + ": the export "
+            + export
+            + " is neither .csv nor .xlsx; export the form as CSV or XLS (.xlsx)");
+  }
+
+  /**
    * @param source the export (or {@code export#sheet}) named in messages
    * @param open opens the export with the columns to keep
    * @param openParent opens the export of the rows a repeat group's rows belong to (the target's
    *     {@link KoboMapping.Target#parentExport}), keeping only its keys; called only when the
    *     target's export is a repeat group's
    */
-  KoboBatchFileReader(
+  private KoboBatchFileReader(
       KoboMapping mapping,
       KoboMapping.Target target,
       String source,
-      java.util.function.Function<java.util.function.Predicate<String>, BatchFileReader> open,
-      java.util.function.Supplier<BatchFileReader> openParent) {
+      Function<Predicate<String>, BatchFileReader> open,
+      Supplier<BatchFileReader> openParent,
+      RepeatParents.KeyBudget budget) {
     this.mapping = mapping;
     this.target = target;
     this.wanted = new HashSet<>();
@@ -69,7 +129,7 @@ final class KoboBatchFileReader implements BatchFileReader {
     try {
       boolean repeat = RepeatParents.isRepeat(export.columns()) && !target.readsParent(mapping);
       checkHeader(source, repeat);
-      this.parents = repeat ? parents(openParent, source) : null;
+      this.parents = repeat ? parents(openParent, source, budget) : null;
     } catch (RuntimeException e) {
       export.close();
       throw e;
@@ -78,10 +138,15 @@ final class KoboBatchFileReader implements BatchFileReader {
 
   /** The rows a repeat group's rows belong to, read; a failure names the mapping's target. */
   private RepeatParents parents(
-      java.util.function.Supplier<BatchFileReader> openParent, String source) {
+      Supplier<BatchFileReader> openParent, String source, RepeatParents.KeyBudget budget) {
     try {
       return RepeatParents.read(
-          openParent.get(), parentSource(mapping, target), export.columns(), source);
+          openParent.get(),
+          parentSource(mapping, target),
+          target.parentTable(),
+          export.columns(),
+          source,
+          budget);
     } catch (BatchFileException e) {
       throw new BatchFileException(failure(e.getMessage()).getMessage(), e);
     }
@@ -356,9 +421,20 @@ final class KoboBatchFileReader implements BatchFileReader {
     return m.group(1) + "T" + m.group(2) + (offset.isEmpty() ? "Z" : offset);
   }
 
+  /** Whether the parent rows' keys went to temporary files (for tests). */
+  boolean parentKeysSpilled() {
+    return parents != null && parents.spilled();
+  }
+
   @Override
   public void close() {
-    export.close();
+    try {
+      export.close();
+    } finally {
+      if (parents != null) {
+        parents.close();
+      }
+    }
   }
 
   /** An answer the mapping cannot translate: the row is rejected. */

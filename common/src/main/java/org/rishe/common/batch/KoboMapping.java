@@ -63,7 +63,7 @@ public record KoboMapping(
   private static final Set<String> MAPPING_KEYS =
       Set.of("export", "group_separator", "csv_delimiter", "targets");
   private static final Set<String> TARGET_KEYS =
-      Set.of("entity", "export", "sheet", "parent", "columns", "indicators");
+      Set.of("entity", "export", "sheet", "parent", "parent_table", "columns", "indicators");
   private static final Set<String> COLUMN_KEYS =
       Set.of("field", "template", "constant", "values", "format");
   private static final Set<String> INDICATOR_KEYS =
@@ -85,6 +85,8 @@ public record KoboMapping(
    * @param parent where the submissions (or rows of an outer repeat group) the target's rows belong
    *     to are, when the target reads a repeat group: the sheet of the same workbook for an {@code
    *     .xlsx} export, else the file; null for the mapping's {@code export} (its first sheet)
+   * @param parentTable the {@code _parent_table_name} the repeat group's rows hold, when it is not
+   *     the parent sheet's or file's name (a file saved under another name); null to take that name
    * @param columns each contract column set, in the entity's column order
    * @param indicators for {@code observations}: the answers that become indicator rows (the columns
    *     {@code indicator} and {@code value} are then not given)
@@ -95,6 +97,7 @@ public record KoboMapping(
       String export,
       String sheet,
       String parent,
+      String parentTable,
       Map<String, Column> columns,
       List<Indicator> indicators) {
 
@@ -306,6 +309,7 @@ public record KoboMapping(
       String ownExport = Optional.ofNullable(text(node, "export", where, false)).orElse(export);
       String sheet = text(node, "sheet", where, false);
       String parent = text(node, "parent", where, false);
+      String parentTable = text(node, "parent_table", where, false);
       JsonNode columnsNode = node.get("columns");
       if (columnsNode == null || !columnsNode.isObject()) {
         throw fail(where + ".columns", "must be an object of contract column → form field");
@@ -349,6 +353,7 @@ public record KoboMapping(
               ownExport,
               sheet,
               parent,
+              parentTable,
               java.util.Collections.unmodifiableMap(columns),
               indicators);
       for (String field : target.fields()) {

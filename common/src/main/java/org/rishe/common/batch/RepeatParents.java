@@ -1,11 +1,13 @@
 package org.rishe.common.batch;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The rows a repeat group's rows belong to (a form's submissions, or the rows of an outer repeat
@@ -22,13 +24,20 @@ import java.util.Set;
  *
  * <p>Either way the row is given {@code _submission__uuid}: the {@code _uuid} (KoboToolbox) or
  * instance id ({@code KEY} up to its first {@code /}, ODK) of the submission it belongs to. A row
- * whose parent is not in the export, is there twice, or whose references disagree gets the message
- * {@link #resolve} returns instead.
+ * whose parent is not in the export, is there twice, or whose references disagree, or whose {@code
+ * _parent_table_name} (KoboToolbox) names another table than the parent export the mapping reads
+ * (an inner repeat group joined to the submissions instead of its outer group's rows) gets the
+ * message {@link #resolve} returns instead.
+ *
+ * <p>Only the parent rows' keys are kept, in memory up to a {@link KeyBudget} of rows and past it
+ * in sorted temporary files ({@link SpillingMultimap}), so a form with millions of submissions is
+ * joined in bounded memory; either way each row gets the same answer.
  */
-final class RepeatParents {
+final class RepeatParents implements AutoCloseable {
   /** KoboToolbox's columns of a repeat row. */
   static final String PARENT_INDEX = "_parent_index";
 
+  static final String PARENT_TABLE = "_parent_table_name";
   static final String SUBMISSION_UUID = "_submission__uuid";
   static final String INDEX = "_index";
   static final String UUID = "_uuid";
@@ -42,24 +51,63 @@ final class RepeatParents {
   static final Set<String> PARENT_COLUMNS = Set.of(INDEX, UUID, SUBMISSION_UUID, KEY);
 
   /** The columns a repeat row's join reads. */
-  static final Set<String> ROW_COLUMNS = Set.of(PARENT_INDEX, SUBMISSION_UUID, PARENT_KEY, KEY);
+  static final Set<String> ROW_COLUMNS =
+      Set.of(PARENT_INDEX, PARENT_TABLE, SUBMISSION_UUID, PARENT_KEY, KEY);
+
+  /** The longest sheet name Excel allows; KoboToolbox shortens longer table names to it. */
+  private static final int SHEET_NAME_LIMIT = 31;
+
+  private static final Pattern SHORTENED = Pattern.compile(".*?(\\.\\.\\.(?: \\(\\d+\\))?)");
 
   private final String source;
+
+  /** The parent sheet's or file's name, and as messages name it ({@code export.xlsx#sheet}). */
+  private final String table;
+
+  private final String tableSource;
+  private final String declaredTable;
   private final boolean odk;
   private final boolean hasIndex;
   private final boolean hasUuid;
 
   /** {@code _index} (or ODK {@code KEY}) → the submission uuid of each parent row with it. */
-  private final Map<String, List<String>> byIndex = new HashMap<>();
+  private final SpillingMultimap byIndex;
 
-  /** Submission uuid → how many parent rows hold it (1, or 2 for two or more). */
-  private final Map<String, Integer> uuids = new HashMap<>();
+  /** Submission uuid → one "" per parent row holding it, up to 2 (two or more). */
+  private final SpillingMultimap uuids;
 
-  private RepeatParents(String source, boolean odk, boolean hasIndex, boolean hasUuid) {
+  /**
+   * How many parent rows' keys are held in memory, and where they go past that.
+   *
+   * @param inMemoryRows the most parent rows whose keys are held in memory; past that they are
+   *     written, sorted, to temporary files (see {@link SpillingMultimap})
+   * @param directory the folder of those files, or null for the system's temporary folder ({@code
+   *     java.io.tmpdir})
+   */
+  record KeyBudget(int inMemoryRows, Path directory) {
+    /** 200,000 parent rows: some 60 MB of keys (a uuid, an {@code _index}) in hash maps. */
+    static final KeyBudget DEFAULT = new KeyBudget(200_000, null);
+  }
+
+  private RepeatParents(
+      String source,
+      String table,
+      String tableSource,
+      String declaredTable,
+      boolean odk,
+      boolean hasIndex,
+      boolean hasUuid,
+      KeyBudget budget) {
     this.source = source;
+    this.table = table;
+    this.tableSource = tableSource;
+    this.declaredTable = declaredTable;
     this.odk = odk;
     this.hasIndex = hasIndex;
     this.hasUuid = hasUuid;
+    this.byIndex =
+        new SpillingMultimap(budget.inMemoryRows(), Integer.MAX_VALUE, budget.directory());
+    this.uuids = new SpillingMultimap(budget.inMemoryRows(), 2, budget.directory());
   }
 
   /** Whether an export's header is a repeat group's: it names each row's parent. */
@@ -69,13 +117,21 @@ final class RepeatParents {
 
   /**
    * Reads the parent rows of a repeat export whose header is {@code repeatHeader}; fails naming
-   * both exports when the parent export has no column the join could use.
+   * both exports when the parent export has no column the join could use. The result holds
+   * temporary files when the parent rows are more than the budget's: close it.
    *
    * @param source the parent export (or {@code export#sheet}) as messages name it
+   * @param declaredTable the {@code _parent_table_name} the repeat rows hold when it is not the
+   *     parent sheet's or file's name, or null
    * @param repeatSource the repeat group's export as messages name it
    */
   static RepeatParents read(
-      BatchFileReader parent, String source, List<String> repeatHeader, String repeatSource) {
+      BatchFileReader parent,
+      String source,
+      String declaredTable,
+      List<String> repeatHeader,
+      String repeatSource,
+      KeyBudget budget) {
     try (parent) {
       List<String> header = parent.columns();
       boolean odk = repeatHeader.contains(PARENT_KEY) && !repeatHeader.contains(PARENT_INDEX);
@@ -91,34 +147,66 @@ final class RepeatParents {
                 + " column to find them by; export the form again with its metadata, or name the"
                 + " repeat group's parent sheet or file in the target's \"parent\"");
       }
-      RepeatParents parents = new RepeatParents(source, odk, hasIndex, hasUuid);
-      String uuidColumn = header.contains(UUID) ? UUID : SUBMISSION_UUID;
-      Optional<SourceRow> next;
-      while ((next = parent.next()).isPresent()) {
-        SourceRow row = next.get();
-        if (row.unreadableReason().isPresent()) {
-          continue; // its own target quarantines it; a repeat row under it finds no parent
+      String table =
+          parent instanceof XlsxBatchFileReader sheet
+              ? sheet.sheetName()
+              : BatchFileReader.baseName(source);
+      String tableSource =
+          parent instanceof XlsxBatchFileReader && !source.contains("#")
+              ? BatchFileReader.sheetSource(source, table)
+              : source;
+      RepeatParents parents =
+          new RepeatParents(
+              source, table, tableSource, declaredTable, odk, hasIndex, hasUuid, budget);
+      try {
+        String uuidColumn = header.contains(UUID) ? UUID : SUBMISSION_UUID;
+        Optional<SourceRow> next;
+        while ((next = parent.next()).isPresent()) {
+          SourceRow row = next.get();
+          if (row.unreadableReason().isPresent()) {
+            continue; // its own target quarantines it; a repeat row under it finds no parent
+          }
+          String index = trimmed(row.values().get(odk ? KEY : INDEX));
+          String uuid = odk ? instanceId(index) : trimmed(row.values().get(uuidColumn));
+          parents.add(index, uuid);
         }
-        String index = trimmed(row.values().get(odk ? KEY : INDEX));
-        String uuid = odk ? instanceId(index) : trimmed(row.values().get(uuidColumn));
-        parents.add(index, uuid);
+        parents.byIndex.finish();
+        parents.uuids.finish();
+        return parents;
+      } catch (RuntimeException e) {
+        parents.close();
+        throw e;
       }
-      return parents;
     }
   }
 
   private void add(String index, String uuid) {
     if (index != null) {
-      byIndex.computeIfAbsent(index, key -> new ArrayList<>(1)).add(uuid == null ? "" : uuid);
+      byIndex.add(index, uuid == null ? "" : uuid);
     }
     if (uuid != null) {
-      uuids.merge(uuid, 1, (a, b) -> 2);
+      uuids.add(uuid, "");
     }
   }
 
   /** The parent rows' submission uuids with an {@code _index} (or {@code KEY}); "" for none. */
   private List<String> atIndex(String index) {
-    return byIndex.getOrDefault(index, List.of());
+    return byIndex.get(index);
+  }
+
+  /** Whether the parent rows' keys went to temporary files (more rows than the budget's). */
+  boolean spilled() {
+    return byIndex.spilled() || uuids.spilled();
+  }
+
+  /** Deletes the temporary files of the parent rows' keys, if any. */
+  @Override
+  public void close() {
+    try {
+      byIndex.close();
+    } finally {
+      uuids.close();
+    }
   }
 
   /**
@@ -126,7 +214,54 @@ final class RepeatParents {
    * Unmatched}.
    */
   Resolution resolve(Map<String, String> row) {
+    String parentTable = trimmed(row.get(PARENT_TABLE));
+    if (parentTable != null && !namesParent(parentTable)) {
+      return new Unmatched(
+          PARENT_TABLE
+              + " '"
+              + parentTable
+              + "' does not name "
+              + tableSource
+              + (declaredTable == null ? "" : " (its \"parent_table\" '" + declaredTable + "')")
+              + ", the rows the mapping joins this repeat group to; name the sheet or file of '"
+              + parentTable
+              + "' in the target's \"parent\", or its table name in \"parent_table\" when the"
+              + " file is named otherwise");
+    }
     return odk ? resolveOdk(row) : resolveKobo(row);
+  }
+
+  /**
+   * Whether a repeat row's {@code _parent_table_name} names the parent rows: it is the mapping's
+   * {@code parent_table}, or else the parent sheet's or file's name, compared in letters and digits
+   * alone, case aside ({@code Household visit} names {@code household_visit.csv}), and as
+   * KoboToolbox shortens a table name longer than Excel allows a sheet's (31 characters, ending
+   * {@code ...}, or {@code ... (2)} when two would be the same).
+   */
+  private boolean namesParent(String parentTable) {
+    if (declaredTable != null) {
+      return comparable(parentTable).equals(comparable(declaredTable));
+    }
+    String name = comparable(table);
+    if (comparable(parentTable).equals(name)) {
+      return true;
+    }
+    Matcher shortened = SHORTENED.matcher(table);
+    if (!shortened.matches()
+        || parentTable.codePointCount(0, parentTable.length()) <= SHEET_NAME_LIMIT) {
+      return false;
+    }
+    String ellipsis = shortened.group(1);
+    int keep = SHEET_NAME_LIMIT - ellipsis.length();
+    String cut = parentTable.substring(0, parentTable.offsetByCodePoints(0, keep)) + ellipsis;
+    return comparable(cut).equals(name);
+  }
+
+  /** A table name in lower-case letters and digits, each run of other characters one {@code _}. */
+  private static String comparable(String name) {
+    return name.toLowerCase(Locale.ROOT)
+        .replaceAll("[^\\p{L}\\p{N}]+", "_")
+        .replaceAll("^_|_$", "");
   }
 
   private Resolution resolveOdk(Map<String, String> row) {
@@ -173,7 +308,7 @@ final class RepeatParents {
     if (index != null && hasIndex) {
       List<String> found = atIndex(index);
       if (found.isEmpty()) {
-        if (uuid != null && uuids.containsKey(uuid)) {
+        if (uuid != null && !uuids.get(uuid).isEmpty()) {
           return new Unmatched(
               "_parent_index "
                   + index
@@ -235,8 +370,8 @@ final class RepeatParents {
     if (!hasUuid) {
       return new Found(uuid); // nothing to check it against: taken as the export gives it
     }
-    Integer count = uuids.get(uuid);
-    if (count == null) {
+    int count = uuids.get(uuid).size();
+    if (count == 0) {
       return new Unmatched(
           "_submission__uuid '" + uuid + "' is the _uuid of no row of " + source + " (orphan row)");
     }

@@ -112,6 +112,11 @@ final class XlsxBatchFileReader implements BatchFileReader {
     }
   }
 
+  /** The name of the sheet read (the first sheet's, when none was named). */
+  String sheetName() {
+    return workbook.sheetName;
+  }
+
   @Override
   public List<String> columns() {
     return header.names();
@@ -343,6 +348,7 @@ final class XlsxBatchFileReader implements BatchFileReader {
     private StylesTable styles;
     private boolean date1904;
     private InputStream sheetData;
+    private String sheetName;
 
     private Workbook(String fileName, OPCPackage pkg, XSSFReader reader) {
       this.fileName = fileName;
@@ -414,6 +420,7 @@ final class XlsxBatchFileReader implements BatchFileReader {
           InputStream data = sheets.next();
           if (name == null || name.equals(sheets.getSheetName())) {
             sheetData = data;
+            sheetName = sheets.getSheetName();
             strings = new ReadOnlySharedStringsTable(pkg, false);
             styles = reader.getStylesTable();
             date1904 = readDate1904();
