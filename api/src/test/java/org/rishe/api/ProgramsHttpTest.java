@@ -78,6 +78,31 @@ class ProgramsHttpTest {
   }
 
   @Test
+  void outcomesAndCovariatesCarryTheirCatalogueLabelsInTheLanguageAsked() throws Exception {
+    String planner = server.keys.create(Role.PLANNER, null);
+    JsonNode english = JSON.readTree(server.get("/api/v1/programs/PRG01/impact", planner).body());
+    JsonNode persian =
+        JSON.readTree(server.get("/api/v1/programs/PRG01/impact?lang=fa", planner).body());
+
+    assertThat(english.get("outcomes").get(0).get("label").asText()).isEqualTo("School enrolment");
+    assertThat(persian.get("outcomes").get(0).get("label").asText()).isEqualTo("ثبت‌نام در مدرسه");
+    // age and out_of_school are not in the fixture's catalogue: no label, the page shows the code
+    assertThat(english.get("outcomes").get(0).get("balance"))
+        .allSatisfy(b -> assertThat(b.get("label").isNull()).isTrue());
+    // an outcome without an estimate is labelled too
+    JsonNode reading = null;
+    for (JsonNode gap : persian.get("notEstimated")) {
+      if ("reading_score".equals(gap.get("outcome").asText())) {
+        reading = gap;
+      }
+    }
+    assertThat(reading).isNotNull();
+    assertThat(reading.get("label").asText()).isEqualTo("نمره خواندن");
+    assertThat(server.get("/api/v1/programs/PRG01/impact?lang=de", planner).statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
   void impactOfAnUnevaluatedProgrammeHasNoOutcomesAndSaysWhy() throws Exception {
     String planner = server.keys.create(Role.PLANNER, null);
     JsonNode body = JSON.readTree(server.get("/api/v1/programs/PRG04/impact", planner).body());
