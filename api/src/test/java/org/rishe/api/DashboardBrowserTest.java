@@ -954,7 +954,7 @@ class DashboardBrowserTest extends OneServerPerClass {
         .contains("n = 1,500 enrolled, 7,000 comparison (40 comparison trimmed)")
         .contains("Cost per outcome (95% CI): 300 [250 – 375]");
     assertThat(driver.findElement(By.cssSelector("#program-outcomes .balance")).getText())
-        .contains("Covariate", "Before adjustment", "out_of_school 0.45 0.02", "age 0.1 -0.01");
+        .contains("Covariate", "Before adjustment", "out_of_school 0.45 0.02", "Age 0.1 -0.01");
     // why two outcomes have no estimate, in the server's words from the run it serves
     // (PublishedRunFixture.writeProgramImpactGaps), each outcome by its label where it has one
     assertThat(driver.findElement(By.id("program-gaps")).getText())

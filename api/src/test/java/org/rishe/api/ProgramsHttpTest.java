@@ -86,9 +86,14 @@ class ProgramsHttpTest {
 
     assertThat(english.get("outcomes").get(0).get("label").asText()).isEqualTo("School enrolment");
     assertThat(persian.get("outcomes").get(0).get("label").asText()).isEqualTo("ثبت‌نام در مدرسه");
-    // age and out_of_school are not in the fixture's catalogue: no label, the page shows the code
-    assertThat(english.get("outcomes").get(0).get("balance"))
-        .allSatisfy(b -> assertThat(b.get("label").isNull()).isTrue());
+    // age is the design's own covariate, named in words; out_of_school is not in the fixture's
+    // catalogue: no label, the page shows the code
+    JsonNode age = english.get("outcomes").get(0).get("balance").get(0);
+    assertThat(age.get("covariate").asText()).isEqualTo("age");
+    assertThat(age.get("label").asText()).isEqualTo("Age");
+    assertThat(persian.get("outcomes").get(0).get("balance").get(0).get("label").asText())
+        .isEqualTo("سن");
+    assertThat(english.get("outcomes").get(0).get("balance").get(1).get("label").isNull()).isTrue();
     // an outcome without an estimate is labelled too
     JsonNode reading = null;
     for (JsonNode gap : persian.get("notEstimated")) {
