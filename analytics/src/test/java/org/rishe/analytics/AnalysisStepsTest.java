@@ -33,9 +33,10 @@ class AnalysisStepsTest {
 
     assertThat(tables)
         .doesNotHaveDuplicates()
-        .hasSize(21)
+        .hasSize(22)
         .contains(
             ResultTables.INDICATORS,
+            ResultTables.REGIONS,
             ResultTables.PROBLEMS,
             ResultTables.DONATION_JOURNEYS,
             ResultTables.PROGRAM_IMPACT,

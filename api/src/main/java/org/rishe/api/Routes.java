@@ -28,6 +28,7 @@ import org.rishe.api.programs.ProgramsController;
 import org.rishe.api.query.QueryController;
 import org.rishe.api.query.QueryRequest;
 import org.rishe.api.query.QueryService;
+import org.rishe.api.regions.RegionsController;
 import org.rishe.api.rootcauses.CausalGraphController;
 import org.rishe.api.rootcauses.RootCausesController;
 import org.rishe.api.routing.ApiRoute;
@@ -66,6 +67,14 @@ final class Routes {
             .query("lang", "label language: en (default) or fa")
             .table()
             .personDerived());
+    routes.add(
+        ApiRoute.get(
+                PREFIX + "/regions",
+                "the regions catalogue: each region's names in English and Persian, the region it"
+                    + " lies in and its outline (GeoJSON) where the catalogue has one",
+                new RegionsController(dependencies.results())::list)
+            .roles(LEADERSHIP, PLANNER, RESEARCHER, ADMIN)
+            .returns(RegionsController.RegionsResponse.class));
 
     DashboardController dashboard =
         new DashboardController(dependencies.results(), dependencies.limits().maxTrendPeriods());
@@ -253,6 +262,7 @@ final class Routes {
                 programs::impact)
             .roles(LEADERSHIP, PLANNER, RESEARCHER, ADMIN)
             .returns(ProgramsController.ImpactResponse.class)
+            .query("lang", "outcome and covariate label language: en (default) or fa")
             .personDerived());
 
     RootCausesController rootCauses =

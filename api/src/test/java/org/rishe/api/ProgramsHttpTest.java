@@ -78,6 +78,36 @@ class ProgramsHttpTest {
   }
 
   @Test
+  void outcomesAndCovariatesCarryTheirCatalogueLabelsInTheLanguageAsked() throws Exception {
+    String planner = server.keys.create(Role.PLANNER, null);
+    JsonNode english = JSON.readTree(server.get("/api/v1/programs/PRG01/impact", planner).body());
+    JsonNode persian =
+        JSON.readTree(server.get("/api/v1/programs/PRG01/impact?lang=fa", planner).body());
+
+    assertThat(english.get("outcomes").get(0).get("label").asText()).isEqualTo("School enrolment");
+    assertThat(persian.get("outcomes").get(0).get("label").asText()).isEqualTo("ثبت‌نام در مدرسه");
+    // age is the design's own covariate, named in words; out_of_school is not in the fixture's
+    // catalogue: no label, the page shows the code
+    JsonNode age = english.get("outcomes").get(0).get("balance").get(0);
+    assertThat(age.get("covariate").asText()).isEqualTo("age");
+    assertThat(age.get("label").asText()).isEqualTo("Age");
+    assertThat(persian.get("outcomes").get(0).get("balance").get(0).get("label").asText())
+        .isEqualTo("سن");
+    assertThat(english.get("outcomes").get(0).get("balance").get(1).get("label").isNull()).isTrue();
+    // an outcome without an estimate is labelled too
+    JsonNode reading = null;
+    for (JsonNode gap : persian.get("notEstimated")) {
+      if ("reading_score".equals(gap.get("outcome").asText())) {
+        reading = gap;
+      }
+    }
+    assertThat(reading).isNotNull();
+    assertThat(reading.get("label").asText()).isEqualTo("نمره خواندن");
+    assertThat(server.get("/api/v1/programs/PRG01/impact?lang=de", planner).statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
   void impactOfAnUnevaluatedProgrammeHasNoOutcomesAndSaysWhy() throws Exception {
     String planner = server.keys.create(Role.PLANNER, null);
     JsonNode body = JSON.readTree(server.get("/api/v1/programs/PRG04/impact", planner).body());

@@ -49,6 +49,12 @@ final class PublishedRunFixture {
               + ") AS t(code, label_en, label_fa, cases, people)) TO '"
               + run.resolve("problems/part-0.parquet")
               + "' (FORMAT PARQUET)");
+      // two outcomes of writePrograms and writeProgramImpactGaps, labelled in both languages
+      indicators.append(
+          (indicators.length() == 0 ? "" : ",")
+              + "('school_enrolled','outcome','boolean','education','School enrolment',"
+              + "'ثبت‌نام در مدرسه'),('reading_score','outcome','number','education',"
+              + "'Reading score','نمره خواندن')");
       statement.execute(
           "COPY (SELECT * FROM (VALUES "
               + indicators
@@ -58,6 +64,7 @@ final class PublishedRunFixture {
       DashboardFixture.write(statement, run);
       OccasionFixture.write(statement, run);
       NeedsFixture.write(statement, run);
+      RegionFixture.write(statement, run);
       Files.writeString(
           run.resolve("run.json"),
           "{\"runId\":\"" + runId + "\",\"publishedAt\":\"2026-11-29T00:00:00Z\"}");

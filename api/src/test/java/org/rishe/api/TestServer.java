@@ -59,6 +59,7 @@ final class TestServer implements AutoCloseable {
 
   private TestServer(Path warehouse, Limits limits, List<ApiRoute> extra, Clock clock) {
     PublishedRunFixture.writePrograms(warehouse, "run-1");
+    PublishedRunFixture.writeProgramImpactGaps(warehouse, "run-1");
     PublishedRunFixture.writeRootCauses(warehouse, "run-1");
     PublishedRunFixture.writeCubes(warehouse, "run-1");
     PublishedRunFixture.publish(

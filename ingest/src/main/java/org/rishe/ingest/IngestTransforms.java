@@ -45,7 +45,26 @@ public final class IngestTransforms {
             .withColumn(FIELD, lit(null).cast("string"))
             .withColumn(MESSAGE, lit(null).cast("string"));
     flagged = flagDuplicates(flagged, entity.key());
-    return flagUnknownReferences(flagged, Reference.of(entity), storedKeys);
+    return flagUnknownReferences(
+        flagged, Reference.of(entity), withOwnKeys(entity, staged, storedKeys));
+  }
+
+  /**
+   * The stored keys, and for a reference to the entity itself (a region's parent) also the keys of
+   * the batch's live rows: a parent may come in the same file as its children, in any order.
+   */
+  static Function<Entity, Dataset<Row>> withOwnKeys(
+      Entity entity, Dataset<Row> staged, Function<Entity, Dataset<Row>> storedKeys) {
+    return target -> {
+      Dataset<Row> stored = storedKeys.apply(target);
+      if (target != entity) {
+        return stored;
+      }
+      return stored.union(
+          staged
+              .filter(col(CuratedSchemas.DELETED_AT).isNull())
+              .select(col(entity.key().get(0)).as("k")));
+    };
   }
 
   /**

@@ -57,6 +57,8 @@ public record Reference(String field, Column key, List<Entity> targets) {
               new Reference(
                   "recipient_id", col("recipient_id"), List.of(Entity.FAMILIES, Entity.PEOPLE)));
       case INDICATORS, FAMILIES, PROGRAMS, VOLUNTEERS -> List.of();
+      // a region's parent is another region, of this batch or stored (IngestTransforms.check)
+      case REGIONS -> List.of(new Reference("parent", col("parent"), List.of(Entity.REGIONS)));
     };
   }
 

@@ -10,7 +10,11 @@ import org.rishe.analytics.AnalysisStep;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.results.ResultTables;
 
-/** The analyze step that publishes the indicator catalogue the run was computed with. */
+/**
+ * The analyze step that publishes the catalogues the run was computed with: the indicators, and the
+ * regions with their names and outlines, so the API can name and draw the regions of the run's
+ * figures without reading the warehouse.
+ */
 public final class CatalogueStep implements AnalysisStep {
   @Override
   public String name() {
@@ -19,15 +23,15 @@ public final class CatalogueStep implements AnalysisStep {
 
   @Override
   public Set<Entity> reads() {
-    return Set.of(Entity.INDICATORS);
+    return Set.of(Entity.INDICATORS, Entity.REGIONS);
   }
 
   @Override
   public List<String> publishes() {
-    return List.of(ResultTables.INDICATORS);
+    return List.of(ResultTables.INDICATORS, ResultTables.REGIONS);
   }
 
-  /** One row per indicator, by code. */
+  /** One row per indicator, by code; one per region, by code. */
   @Override
   public void run(AnalysisContext context) {
     requireNonNull(context, "context is null");
@@ -48,5 +52,19 @@ public final class CatalogueStep implements AnalysisStep {
                     col("threshold"),
                     col("direction"))
                 .orderBy("code"));
+    context
+        .publisher()
+        .write(
+            ResultTables.REGIONS,
+            context
+                .inputs()
+                .table(Entity.REGIONS)
+                .select(
+                    col(ResultTables.REGION),
+                    col(ResultTables.LABEL_EN),
+                    col(ResultTables.LABEL_FA),
+                    col(ResultTables.PARENT),
+                    col(ResultTables.GEOMETRY))
+                .orderBy(ResultTables.REGION));
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.rishe.api.auth.Authorizer;
 import org.rishe.api.disclosure.SmallCells;
 import org.rishe.api.error.ApiProblem;
+import org.rishe.api.problems.Language;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
 import org.rishe.api.table.Tables;
@@ -51,7 +52,8 @@ public final class ProgramsController {
 
   public record MethodView(String method, EstimateView estimate) {}
 
-  public record BalanceView(String covariate, Double before, Double after) {}
+  /** A covariate's balance; {@code label} its catalogue label in the language asked, else null. */
+  public record BalanceView(String covariate, String label, Double before, Double after) {}
 
   /**
    * One outcome: the headline method's estimate, the naive difference and the alternatives. For a
@@ -60,6 +62,8 @@ public final class ProgramsController {
    */
   public record OutcomeView(
       String outcome,
+      @Schema(description = "the outcome's catalogue label in the language asked; null without one")
+          String label,
       String outcomeType,
       String method,
       EstimateView estimate,
@@ -78,6 +82,8 @@ public final class ProgramsController {
   public record NotEstimatedView(
       @Schema(description = "the outcome indicator; null when the reason holds for every outcome")
           String outcome,
+      @Schema(description = "the outcome's catalogue label in the language asked; null without one")
+          String label,
       @Schema(
               description =
                   "nobody_enrolled, nobody_in_scope, no_outcome_observed, no_outcome_in_window,"
@@ -138,7 +144,8 @@ public final class ProgramsController {
                         id,
                         run.programs().stream().map(PublishedRun.ProgramRow::id).toList()));
     SmallCells rule = SmallCells.forRole(Authorizer.key(ctx).role(), smallCellThreshold);
-    List<OutcomeView> outcomes = outcomes(run, id, rule);
+    Labels labels = new Labels(run, Language.of(ctx).equals("fa"));
+    List<OutcomeView> outcomes = outcomes(run, id, rule, labels);
     if (Tables.wantsCsv(ctx.header("Accept"))) {
       ctx.contentType("text/csv; charset=utf-8").result(csv(outcomes));
       return;
@@ -146,16 +153,18 @@ public final class ProgramsController {
     List<NotEstimatedView> notEstimated =
         run.programImpactGaps().stream()
             .filter(gap -> gap.programId().equals(id))
-            .map(gap -> notEstimated(gap, rule))
+            .map(gap -> notEstimated(gap, rule, labels))
             .toList();
     ctx.json(new ImpactResponse(run.runId(), view(program, rule), outcomes, notEstimated));
   }
 
   /** A gap as served: small counts and the median of a small group withheld. */
-  private static NotEstimatedView notEstimated(ProgramImpactGap gap, SmallCells rule) {
+  private static NotEstimatedView notEstimated(
+      ProgramImpactGap gap, SmallCells rule, Labels labels) {
     Long outside = rule.count(gap.treatedOutsideWindow());
     return new NotEstimatedView(
         gap.outcome(),
+        gap.outcome() == null ? null : labels.of(gap.outcome()),
         gap.reason(),
         gap.describe(rule.threshold()),
         rule.count(gap.enrolled()),
@@ -169,7 +178,8 @@ public final class ProgramsController {
         gap.minimumGroupSize());
   }
 
-  private static List<OutcomeView> outcomes(PublishedRun run, String programId, SmallCells rule) {
+  private static List<OutcomeView> outcomes(
+      PublishedRun run, String programId, SmallCells rule, Labels labels) {
     List<OutcomeView> outcomes = new ArrayList<>();
     List<PublishedRun.ProgramImpactRow> rows =
         run.programImpacts().stream().filter(row -> row.programId().equals(programId)).toList();
@@ -186,7 +196,10 @@ public final class ProgramsController {
           run.programBalance().stream()
               .filter(
                   b -> b.programId().equals(programId) && b.outcome().equals(headline.outcome()))
-              .map(b -> new BalanceView(b.covariate(), b.before(), b.after()))
+              .map(
+                  b ->
+                      new BalanceView(
+                          b.covariate(), labels.of(b.covariate()), b.before(), b.after()))
               .toList();
       EstimateView cost =
           headline.costPerOutcome() == null
@@ -199,6 +212,7 @@ public final class ProgramsController {
         outcomes.add(
             new OutcomeView(
                 headline.outcome(),
+                labels.of(headline.outcome()),
                 headline.outcomeType(),
                 headline.method(),
                 WITHHELD,
@@ -214,6 +228,7 @@ public final class ProgramsController {
       outcomes.add(
           new OutcomeView(
               headline.outcome(),
+              labels.of(headline.outcome()),
               headline.outcomeType(),
               headline.method(),
               estimate(headline),

@@ -23,7 +23,8 @@ public record PublishedRun(
     List<Cube> cubes,
     List<ProgramImpactGap> programImpactGaps,
     List<OccasionGivingRow> occasionGiving,
-    List<NeedRow> needsBoard) {
+    List<NeedRow> needsBoard,
+    List<RegionRow> regions) {
   public PublishedRun {
     requireNonNull(runId, "runId is null");
     indicators = List.copyOf(indicators);
@@ -37,7 +38,15 @@ public record PublishedRun(
     programImpactGaps = List.copyOf(programImpactGaps);
     occasionGiving = List.copyOf(occasionGiving);
     needsBoard = List.copyOf(needsBoard);
+    regions = List.copyOf(regions);
   }
+
+  /**
+   * A region of the catalogue; labels, parent and outline null where the catalogue gives none. The
+   * outline is a GeoJSON geometry object, parsed once when the run is loaded.
+   */
+  public record RegionRow(
+      String code, String labelEn, String labelFa, String parent, Map<String, Object> geometry) {}
 
   /** A programme; {@code costPerParticipant} null when unknown. */
   public record ProgramRow(

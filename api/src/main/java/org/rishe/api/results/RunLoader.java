@@ -68,7 +68,8 @@ final class RunLoader {
           CubeLoader.load(statement, runFolder),
           ProgramResultsLoader.gaps(statement, runFolder),
           OccasionLoader.load(statement, runFolder),
-          NeedsBoardLoader.load(statement, runFolder));
+          NeedsBoardLoader.load(statement, runFolder),
+          RegionLoader.load(statement, runFolder));
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot read results run " + runId + " in " + runFolder + ": " + e.getMessage(), e);

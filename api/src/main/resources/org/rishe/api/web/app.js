@@ -108,6 +108,13 @@
       graphDescription: 'Causal graph of {nodes} factors and problems and {edges} links; the list of problems below opens their root causes, the data table lists the links.',
       methodsDescription: 'Estimates of {outcome} by {count} methods, each with its 95% interval; the same numbers are in the table below.',
       dataTable: 'Data table', savePng: 'Save as PNG', printReport: 'Print report', reportPeriod: 'Period',
+      regionMap: 'Emerging problems by region',
+      regionMapHelp: "Each region's highest hotspot score in the period: how far its cases of a problem rose above the expected (EARS C2; flagged above 3 by default). Click a region for its page.",
+      highestScore: 'Highest score', flaggedMonths: 'Flagged months', casesJudged: 'Cases in the months judged',
+      mapDescription: 'Map of {count} regions coloured by their highest hotspot score in the period, from {low} to {high}; the same numbers are in the table below.',
+      noMap: 'The regions catalogue has no outlines: the regions are listed without a map.',
+      openRegion: "Open this region's page", regionTrend: 'Cases opened in the region', partOf: 'Part of',
+      regionPeriod: 'Period', noRegion: 'Choose a region on the map',
       allMonths: 'all months', graphNodes: 'Problems and factors in the graph', showRootCauses: 'Show its root causes',
       from: 'From', to: 'To', direction: 'Direction', directed: 'directed', undirected: 'undecided'
     },
@@ -212,6 +219,13 @@
       graphDescription: 'گراف علّی {nodes} عامل و مشکل و {edges} پیوند؛ فهرست مشکل‌ها در زیر علت‌های ریشه‌ای آن‌ها را نشان می‌دهد و جدول داده‌ها پیوندها را.',
       methodsDescription: 'برآورد {outcome} با {count} روش، هر یک با بازه اطمینان ۹۵٪؛ همین عددها در جدول زیر آمده‌اند.',
       dataTable: 'جدول داده‌ها', savePng: 'ذخیره به صورت PNG', printReport: 'چاپ گزارش', reportPeriod: 'دوره',
+      regionMap: 'مشکل‌های نوظهور به تفکیک منطقه',
+      regionMapHelp: 'بالاترین امتیاز کانون هر منطقه در این دوره: موردهای یک مشکل در آن چقدر از انتظار فراتر رفت (به‌طور پیش‌فرض بالاتر از ۳ هشدار). برای صفحه هر منطقه روی آن کلیک کنید.',
+      highestScore: 'بالاترین امتیاز', flaggedMonths: 'ماه‌های هشدار', casesJudged: 'موردها در ماه‌های سنجیده',
+      mapDescription: 'نقشه {count} منطقه که رنگ هر یک بالاترین امتیاز کانون آن در این دوره است، از {low} تا {high}؛ همین عددها در جدول زیر آمده‌اند.',
+      noMap: 'فهرست منطقه‌ها مرز ندارد: منطقه‌ها بدون نقشه فهرست شده‌اند.',
+      openRegion: 'نمایش صفحه این منطقه', regionTrend: 'موردهای گشوده در منطقه', partOf: 'بخشی از',
+      regionPeriod: 'دوره', noRegion: 'منطقه‌ای را روی نقشه برگزینید',
       allMonths: 'همه ماه‌ها', graphNodes: 'مشکل‌ها و عامل‌های گراف', showRootCauses: 'نمایش علت‌های ریشه‌ای آن',
       from: 'از', to: 'تا', direction: 'جهت', directed: 'جهت‌دار', undirected: 'تعیین‌نشده'
     }
@@ -227,12 +241,14 @@
   var PAGES = ['leadership', 'planner', 'donor', 'giving', 'volunteer', 'needs'];
   // Views without a link of their own, opened from another (a programme's bar or row opens its
   // impact), and the view whose keys may open them.
-  var DETAILS = { program: 'leadership' };
+  var DETAILS = { program: 'leadership', region: 'leadership' };
   var SECTIONS = PAGES.concat(Object.keys(DETAILS));
   var NEED_KINDS = ['school_fees', 'school_supplies', 'food', 'medical', 'rent', 'utilities', 'clothing', 'other'];
   // The views each role may use: those whose data routes (docs/api.md, Routes.java) admit the role.
   // Only a volunteer's key has matches of its own, and only a donor's key giving of its own.
   var STAFF = ['leadership', 'planner', 'donor', 'needs'];
+  // The roles GET /regions admits: the others see region codes, never a refusal.
+  var CATALOGUE_ROLES = ['leadership', 'planner', 'researcher', 'admin'];
   var VIEWS = {
     leadership: STAFF, admin: STAFF, planner: ['leadership', 'planner', 'needs'],
     researcher: ['planner'], donor: ['donor', 'giving', 'needs'], volunteer: ['volunteer']
@@ -252,8 +268,10 @@
     latest: null,
     // the impact estimates loaded, drawn again in another order without asking (showImpact)
     impactRows: [],
-    // the view, with its filters, that a programme's page was opened from (its Back button)
-    returnTo: null
+    // the view, with its filters, that a programme's or a region's page was opened from (Back)
+    returnTo: null,
+    // the regions catalogue, by code, asked for once per key (regionCatalogue)
+    catalogue: null
   };
   state.jalali = calendarChosen(state.lang);
 
@@ -375,7 +393,8 @@
     planner: ['problem', 'region'],
     needs: ['kind', 'region'],
     donor: ['donation'],
-    program: ['id']
+    program: ['id'],
+    region: ['code', 'from', 'to']
   };
   var CODE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
   var MONTH = /^[1-9]\d{3}-(0[1-9]|1[0-2])$/;
@@ -442,8 +461,9 @@
   // The region and period filters as query parameters. For a route in the Jalali calendar the
   // period is the Jalali months that cover it: from the one holding its first day to the one
   // holding its last.
-  function filterQuery(jalali) {
-    var query = state.filters.region ? '&region=' + encodeURIComponent(state.filters.region) : '';
+  function filterQuery(jalali, region) {
+    region = region === undefined ? state.filters.region : region;
+    var query = region ? '&region=' + encodeURIComponent(region) : '';
     if (state.filters.from) { query += '&from=' + (jalali ? jalaliMonth(state.filters.from, false) : state.filters.from); }
     if (state.filters.to) { query += '&to=' + (jalali ? jalaliMonth(state.filters.to, true) : state.filters.to); }
     return query;
@@ -554,6 +574,57 @@
       });
     }
     return state.regions.list;
+  }
+
+  // ---- regions: named from the catalogue in the page's language, the code where it has none ----
+  // GET /regions once per key, by the roles it admits; without it (another role, a server or run
+  // without a catalogue) every region is shown by its code and there is no map.
+  function regionCatalogue() {
+    var key = apiKey();
+    if (!state.catalogue || state.catalogue.key !== key) {
+      var catalogue = state.catalogue = { key: key, byCode: {}, list: [] };
+      catalogue.loaded = allowedViews().then(function () {
+        var role = state.views && state.views.role;
+        if (role && CATALOGUE_ROLES.indexOf(role) < 0) { return []; }
+        return api('/api/v1/regions').then(function (body) { return body.regions || []; }, function () { return []; });
+      }, function () { return []; }).then(function (regions) {
+        regions.forEach(function (region) { catalogue.byCode[region.code] = region; });
+        catalogue.list = regions;
+        return regions;
+      });
+    }
+    return state.catalogue.loaded;
+  }
+  // A region's name in the page's language, else in the other, else its code.
+  function regionName(id) {
+    var region = state.catalogue && state.catalogue.byCode[id];
+    if (!region) { return id; }
+    var names = state.lang === 'fa' ? [region.nameFa, region.nameEn] : [region.nameEn, region.nameFa];
+    return names[0] || names[1] || id;
+  }
+  // A region in a table or heading: its name, isolated (a Latin name keeps its place in a Persian
+  // line), the code its tooltip; the code alone, as an identifier, when the catalogue has no name.
+  function regionText(id) {
+    var name = regionName(id);
+    if (name === id) { return code(id); }
+    var node = el('bdi', 'region-name', name);
+    node.title = id;
+    return node;
+  }
+  // Select choices for these region codes: all regions first, then each by name.
+  function regionOptions(regions) {
+    return [['', t('allRegions')]].concat(regions.map(function (r) { return [r, regionName(r)]; }));
+  }
+  // Every row of a table route, following nextCursor (a map needs every judged month, not a page).
+  function allRows(path, field) {
+    var rows = [];
+    function page(cursor, left) {
+      return api(path + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '')).then(function (body) {
+        rows = rows.concat(body[field] || []);
+        return body.nextCursor && left > 1 ? page(body.nextCursor, left - 1) : rows;
+      });
+    }
+    return page(null, 50);
   }
 
   // ---- CSV: each table as it is shown, its rows and columns, its cells' text ----
@@ -744,8 +815,8 @@
     $('period-from').value = state.filters.from || '';
     $('period-to').value = state.filters.to || '';
     markPreset();
-    regionList().then(function (regions) {
-      options($('leadership-region'), [['', t('allRegions')]].concat(regions.map(function (r) { return [r, r]; })), '');
+    Promise.all([regionList(), regionCatalogue()]).then(function (answers) {
+      options($('leadership-region'), regionOptions(answers[0]), '');
       choose($('leadership-region'), 'region', '');
       loadFigures();
     });
@@ -757,21 +828,29 @@
     var period = state.filters.from || state.filters.to
       ? month(state.filters.from || state.filters.to, 'gregorian') + ' – ' + month(state.filters.to || state.filters.from, 'gregorian')
       : t('allMonths');
-    $('report-period').textContent = t('reportPeriod') + ': ' + period + ' · ' + t('region') + ': ' + (state.filters.region || t('allRegions'));
+    $('report-period').textContent = t('reportPeriod') + ': ' + period + ' · ' + t('region') + ': '
+      + (state.filters.region ? regionName(state.filters.region) : t('allRegions'));
     latest('summary', api('/api/v1/dashboard/summary?calendar=' + calendar() + filterQuery(state.jalali))).then(function (body) {
       show('kpis-message', null);
-      var cards = clear($('kpis'));
-      KPIS.forEach(function (name) {
-        var card = TREND_METRICS.indexOf(name) >= 0 ? trendLink(name) : el('div', 'card');
-        card.id = 'kpi-' + name;
-        var value = body.kpis[name];
-        card.appendChild(el('div', 'value', SHARES.indexOf(name) >= 0 ? percent(value) : number(value)));
-        card.appendChild(el('div', 'label', t(name)));
-        cards.appendChild(card);
-      });
+      kpiCards($('kpis'), body.kpis, 'kpi-', true);
     }, function (error) { clear($('kpis')); show('kpis-message', describe(error)); });
     loadTrend();
     loadProblemLabels().then(loadHotspots, loadHotspots);
+    loadMap();
+  }
+
+  // The key figures as cards, each id `prefix` + its name; with `linked`, a figure with a trend is
+  // a link to it.
+  function kpiCards(container, kpis, prefix, linked) {
+    var cards = clear(container);
+    KPIS.forEach(function (name) {
+      var card = linked && TREND_METRICS.indexOf(name) >= 0 ? trendLink(name) : el('div', 'card');
+      card.id = prefix + name;
+      var value = kpis[name];
+      card.appendChild(el('div', 'value', SHARES.indexOf(name) >= 0 ? percent(value) : number(value)));
+      card.appendChild(el('div', 'label', t(name)));
+      cards.appendChild(card);
+    });
   }
 
   // A key figure with a trend is a link to it: the trend shows that measure, the address says so.
@@ -803,30 +882,35 @@
       '&calendar=' + calendar() + filterQuery(state.jalali)))
       .then(function (body) {
         show('trend-message', null);
-        var periods = body.points.map(function (p) { return p.period; });
-        var name = t(chosen);
-        var monthOf = function (period) { return month(period, body.calendar || calendar()); };
-        table($('trend-table'), [t('period'), name], body.points.map(function (p) { return [monthOf(p.period), number(p.value)]; }));
-        chart('trend-chart').setOption({
-          aria: aria(periods.length === 0 ? t('noData') : fill('trendDescription', {
-            measure: name, first: monthOf(periods[0]), last: monthOf(periods[periods.length - 1])
-          })),
-          tooltip: {
-            trigger: 'axis', className: 'chart-tooltip',
-            formatter: function (items) {
-              return tooltipLines([month(periods[items[0].dataIndex], body.calendar || calendar()),
-                name + ': ' + number(items[0].value)]);
-            }
-          },
-          grid: { left: 50, right: 50, top: 20, bottom: 40 },
-          xAxis: {
-            type: 'category', data: periods, inverse: state.lang === 'fa',
-            axisLabel: axisLabel('trend-chart', function (period) { return month(period, body.calendar || calendar()); })
-          },
-          yAxis: { type: 'value', position: state.lang === 'fa' ? 'right' : 'left', axisLabel: numberAxis('trend-chart') },
-          series: [{ name: name, type: 'line', smooth: true, data: body.points.map(function (p) { return p.value; }) }]
-        }, true);
+        drawTrend('trend-chart', 'trend-table', body, chosen);
       }, function (error) { clear($('trend-table')); failed('trend-message', 'trend-chart')(error); });
+  }
+
+  // A measure's monthly points as a line chart `id`, and in the table `tableId`.
+  function drawTrend(id, tableId, body, chosen) {
+    var periods = body.points.map(function (p) { return p.period; });
+    var name = t(chosen);
+    var monthOf = function (period) { return month(period, body.calendar || calendar()); };
+    table($(tableId), [t('period'), name], body.points.map(function (p) { return [monthOf(p.period), number(p.value)]; }));
+    chart(id).setOption({
+      aria: aria(periods.length === 0 ? t('noData') : fill('trendDescription', {
+        measure: name, first: monthOf(periods[0]), last: monthOf(periods[periods.length - 1])
+      })),
+      tooltip: {
+        trigger: 'axis', className: 'chart-tooltip',
+        formatter: function (items) {
+          return tooltipLines([month(periods[items[0].dataIndex], body.calendar || calendar()),
+            name + ': ' + number(items[0].value)]);
+        }
+      },
+      grid: { left: 50, right: 50, top: 20, bottom: 40 },
+      xAxis: {
+        type: 'category', data: periods, inverse: state.lang === 'fa',
+        axisLabel: axisLabel(id, function (period) { return month(period, body.calendar || calendar()); })
+      },
+      yAxis: { type: 'value', position: state.lang === 'fa' ? 'right' : 'left', axisLabel: numberAxis(id) },
+      series: [{ name: name, type: 'line', smooth: true, data: body.points.map(function (p) { return p.value; }) }]
+    }, true);
   }
 
   function loadImpact() {
@@ -841,7 +925,7 @@
       var programs = chosen ? all.filter(function (program) { return programId(program) === chosen; }) : all;
       return Promise.all(programs.map(function (program) {
         var id = programId(program);
-        return api('/api/v1/programs/' + encodeURIComponent(id) + '/impact').then(function (impact) {
+        return api('/api/v1/programs/' + encodeURIComponent(id) + '/impact?lang=' + state.lang).then(function (impact) {
           var name = program.label || program.name || id;
           return {
             rows: (impact.outcomes || []).map(function (outcome) {
@@ -851,7 +935,7 @@
             }),
             // why an outcome has no estimate, in the server's words (small counts already withheld)
             gaps: (impact.notEstimated || []).map(function (gap) {
-              return name + (gap.outcome ? ' · ' + gap.outcome : '') + ': ' + gap.text;
+              return name + (gap.outcome ? ' · ' + (gap.label || gap.outcome) : '') + ': ' + gap.text;
             })
           };
         });
@@ -899,7 +983,7 @@
     table($('impact-table'), [t('program'), t('outcome'), t('scale'), t('estimate'), t('method'), t('nEnrolled'),
       t('nComparison')], rows.map(function (row) {
       var outcome = row.outcome;
-      return [programLink(row.program, row.programName), code(outcome.label || outcome.outcome || '–'),
+      return [programLink(row.program, row.programName), indicatorName(outcome.outcome || '–', outcome.label),
         term('outcomeType', outcome.outcomeType), interval(outcome.estimate), term('method', outcome.method),
         number(outcome.treated, 0), number(outcome.controls, 0)];
     }));
@@ -930,7 +1014,7 @@
     if (!id) { show('program-message', t('noData')); return; }
     title.appendChild(code(id));
     // the problem labels name the programme's target problem in the page's language
-    latest('program', Promise.all([api('/api/v1/programs/' + encodeURIComponent(id) + '/impact'),
+    latest('program', Promise.all([api('/api/v1/programs/' + encodeURIComponent(id) + '/impact?lang=' + state.lang),
       loadProblemLabels().catch(function () { return []; })])).then(function (answers) {
       var body = answers[0];
       var program = body.program || {};
@@ -950,7 +1034,7 @@
         drawMethods(section.querySelector('.chart'), 'program-' + index + '-chart', outcome);
       });
       renderGaps('program-gaps', (body.notEstimated || []).map(function (gap) {
-        return (gap.outcome ? gap.outcome + ': ' : '') + gap.text;
+        return (gap.outcome ? (gap.label || gap.outcome) + ': ' : '') + gap.text;
       }));
     }, function (error) { show('program-message', describe(error)); });
   }
@@ -964,7 +1048,7 @@
     if (methods.length === 0) { node.hidden = true; return; }
     var names = methods.map(function (m) { return term('method', m.method); });
     chart(id).setOption({
-      aria: aria(fill('methodsDescription', { outcome: outcome.outcome, count: number(methods.length, 0) })),
+      aria: aria(fill('methodsDescription', { outcome: outcome.label || outcome.outcome, count: number(methods.length, 0) })),
       grid: { left: 50, right: 50, top: 20, bottom: 40 },
       xAxis: { type: 'category', data: names, inverse: state.lang === 'fa', axisLabel: axisLabel(id, String) },
       yAxis: { type: 'value', position: state.lang === 'fa' ? 'right' : 'left', axisLabel: numberAxis(id) },
@@ -981,7 +1065,7 @@
     var section = el('section', 'outcome');
     section.setAttribute('data-outcome', outcome.outcome);
     var heading = section.appendChild(el('h3'));
-    heading.appendChild(code(outcome.outcome));
+    heading.appendChild(indicatorName(outcome.outcome, outcome.label));
     heading.appendChild(document.createTextNode(' · ' + term('outcomeType', outcome.outcomeType)));
     var sizes = t('sampleSize') + ' = ' + number(outcome.treated, 0) + ' ' + t('enrolled') + t('listSeparator')
       + number(outcome.controls, 0) + ' ' + t('comparison');
@@ -991,7 +1075,7 @@
     holder.setAttribute('role', 'img');
     var button = section.appendChild(el('button', 'png', t('savePng')));
     button.type = 'button';
-    button.setAttribute('aria-label', t('savePng') + ': ' + outcome.outcome);
+    button.setAttribute('aria-label', t('savePng') + ': ' + (outcome.label || outcome.outcome));
     pngButton(button, holder);
     var methods = section.appendChild(el('table', 'table methods'));
     var headline = (outcome.methods || []).filter(function (m) { return m.method === outcome.method; });
@@ -1008,12 +1092,20 @@
     if ((outcome.balance || []).length) {
       section.appendChild(el('h4', null, t('balance')));
       table(section.appendChild(el('table', 'table balance')), [t('covariate'), t('smdBefore'), t('smdAfter')],
-        outcome.balance.map(function (b) { return [code(b.covariate), number(b.before, 2), number(b.after, 2)]; }));
+        outcome.balance.map(function (b) { return [indicatorName(b.covariate, b.label), number(b.before, 2), number(b.after, 2)]; }));
     }
     return section;
   }
 
   function programId(program) { return program.id || program.programId || program.code; }
+  // An outcome or covariate by its catalogue label in the page's language (the server's), the code
+  // its tooltip; the code, as an identifier, where the catalogue has no label (age, sex).
+  function indicatorName(id, name) {
+    if (!name) { return code(id); }
+    var node = el('bdi', null, name);
+    node.title = id;
+    return node;
+  }
 
   function renderImpactGaps(gaps) { renderGaps('impact-gaps', gaps); }
   // Why outcomes have no estimate, under a heading, in the list `id`; hidden when there is none.
@@ -1151,7 +1243,7 @@
         body.hotspots.map(function (h) {
           var href = viewUrl('planner', { problem: h.problem, region: h.region }, state.urlLang ? state.lang : null);
           // the months are Gregorian: in the Jalali calendar, the two Jalali months each spans
-          return [drillDown(href, code(h.region)), drillDown(href, label(h.problem)), month(h.period, 'gregorian'),
+          return [drillDown(href, regionText(h.region)), drillDown(href, label(h.problem)), month(h.period, 'gregorian'),
             number(h.observed, 0), number(h.expected), number(h.score)];
         }));
     }, function (error) { clear($('hotspots-table')); show('hotspots-message', describe(error)); });
@@ -1163,6 +1255,142 @@
     link.title = t('drillDown');
     link.appendChild(content instanceof Node ? content : document.createTextNode(content));
     return link;
+  }
+
+  // ---- the regions on a map: each region's highest hotspot score in the period ----
+  // Every judged month (all=true) of the period, all regions: per region the highest score, the
+  // months flagged and the cases in the months judged. The catalogue's outlines are registered as
+  // an ECharts map (no tiles, nothing from another host); a region without an outline is only in
+  // the table under the map, and without any outline there is only the table. A region, on the
+  // map or in the table, opens its page with the period.
+  function loadMap() {
+    latest('map', Promise.all([allRows('/api/v1/hotspots?all=true&limit=1000' + filterQuery(false, ''), 'hotspots'),
+      regionCatalogue()])).then(function (answers) {
+      var byRegion = {};
+      answers[0].forEach(function (h) {
+        var region = byRegion[h.region] = byRegion[h.region] || { score: null, flagged: 0, observed: 0 };
+        if (h.score !== null && (region.score === null || h.score > region.score)) { region.score = h.score; }
+        if (h.flagged) { region.flagged += 1; }
+        region.observed += h.observed || 0;
+      });
+      var codes = Object.keys(byRegion);
+      state.catalogue.list.forEach(function (region) {
+        if (region.geometry && codes.indexOf(region.code) < 0) { codes.push(region.code); }
+      });
+      codes.sort(function (a, b) { return regionName(a).localeCompare(regionName(b), locale()) || (a < b ? -1 : 1); });
+      table($('map-table'), [t('region'), t('highestScore'), t('flaggedMonths'), t('casesJudged')], codes.map(function (id) {
+        var row = byRegion[id] || { score: null, flagged: 0, observed: 0 };
+        var link = el('a', 'drill');
+        link.href = regionUrl(id);
+        link.title = t('openRegion');
+        link.appendChild(regionText(id));
+        return [link, number(row.score, 2), number(row.flagged, 0), number(row.observed, 0)];
+      }));
+      $('map-table').hidden = codes.length === 0;
+      var outlined = state.catalogue.list.filter(function (region) { return region.geometry; });
+      show('map-message', codes.length === 0 ? t('noData') : outlined.length === 0 ? t('noMap') : null);
+      if (outlined.length === 0) { $('region-map').hidden = true; return; }
+      drawMap(outlined, byRegion);
+    }, function (error) { clear($('map-table')); failed('map-message', 'region-map')(error); });
+  }
+
+  function drawMap(outlined, byRegion) {
+    echarts.registerMap('rishe-regions', {
+      type: 'FeatureCollection',
+      features: outlined.map(function (region) {
+        return { type: 'Feature', properties: { name: region.code }, geometry: region.geometry };
+      })
+    });
+    var scores = outlined.map(function (region) { return (byRegion[region.code] || {}).score; })
+      .filter(function (score) { return score !== null && score !== undefined; });
+    var high = Math.max.apply(null, [1].concat(scores));
+    var low = Math.min.apply(null, [0].concat(scores));
+    var instance = chart('region-map');
+    instance.off('click');
+    instance.on('click', function (item) { if (item.name) { location.hash = regionUrl(item.name); } });
+    instance.setOption({
+      aria: aria(fill('mapDescription', { count: number(outlined.length, 0), low: number(low, 2), high: number(high, 2) })),
+      tooltip: {
+        trigger: 'item', className: 'chart-tooltip', confine: true,
+        formatter: function (item) {
+          var row = byRegion[item.name] || { score: null, flagged: 0 };
+          return tooltipLines([regionName(item.name), t('highestScore') + ': ' + number(row.score, 2),
+            t('flaggedMonths') + ': ' + number(row.flagged, 0)]);
+        }
+      },
+      visualMap: {
+        type: 'continuous', min: low, max: high, calculable: false, orient: 'horizontal', left: 'center', bottom: 0,
+        inRange: { color: ['#e8f1f4', '#1f6f8b', '#7a1f1f'] },
+        // its ends, high then low, written after and before the bar
+        text: [number(high, 1), number(low, 1)], textStyle: { color: '#1d2733' }
+      },
+      series: [{
+        type: 'map', map: 'rishe-regions', roam: false, top: 10, bottom: 40, selectedMode: false,
+        // dark text on a white halo: readable on the palest and the darkest region
+        label: {
+          show: true, formatter: function (item) { return regionName(item.name); },
+          color: '#1d2733', textBorderColor: '#fff', textBorderWidth: 3, fontSize: 13
+        },
+        emphasis: { label: { show: true, color: '#000' }, itemStyle: { areaColor: '#f2c14e' } },
+        itemStyle: { borderColor: '#fff', borderWidth: 1, areaColor: '#ccc' },
+        data: outlined.map(function (region) {
+          var row = byRegion[region.code];
+          return { name: region.code, value: row && row.score !== null ? row.score : null };
+        })
+      }]
+    }, true);
+  }
+
+  function regionUrl(id) {
+    return viewUrl('region', { code: id, from: state.filters.from, to: state.filters.to }, state.urlLang ? state.lang : null);
+  }
+
+  // ---- one region's page: its key figures, trend and emerging problems for the period chosen ----
+  function loadRegion() {
+    var id = state.filters.code;
+    var title = clear($('region-title'));
+    clear($('region-kpis'));
+    clear($('region-hotspots-table'));
+    clear($('region-trend-table'));
+    $('region-parent').textContent = '';
+    if (!id) { show('region-message', t('noRegion')); $('region-trend-chart').hidden = true; return; }
+    show('region-message', null);
+    var period = state.filters.from || state.filters.to
+      ? month(state.filters.from || state.filters.to, 'gregorian') + ' – ' + month(state.filters.to || state.filters.from, 'gregorian')
+      : t('allMonths');
+    $('region-period').textContent = t('regionPeriod') + ': ' + period;
+    regionCatalogue().then(function () {
+      clear(title);
+      title.appendChild(regionText(id));
+      if (regionName(id) !== id) {
+        title.appendChild(document.createTextNode(' · '));
+        title.appendChild(code(id));
+      }
+      var region = state.catalogue.byCode[id];
+      if (region && region.parent) {
+        $('region-parent').textContent = t('partOf') + ': ' + regionName(region.parent);
+      }
+    });
+    latest('region-summary', api('/api/v1/dashboard/summary?calendar=' + calendar() + filterQuery(state.jalali, id)))
+      .then(function (body) { kpiCards($('region-kpis'), body.kpis, 'region-kpi-', false); },
+        function (error) { show('region-message', describe(error)); });
+    latest('region-trend', api('/api/v1/dashboard/trends?by=month&limit=1000&metric=' + TREND_METRICS[0] +
+      '&calendar=' + calendar() + filterQuery(state.jalali, id))).then(function (body) {
+      show('region-trend-message', null);
+      drawTrend('region-trend-chart', 'region-trend-table', body, TREND_METRICS[0]);
+    }, function (error) { failed('region-trend-message', 'region-trend-chart')(error); });
+    latest('region-hotspots', Promise.all([api('/api/v1/hotspots?limit=1000' + filterQuery(false, id)),
+      loadProblemLabels().catch(function () { return []; })])).then(function (answers) {
+      var hotspots = answers[0].hotspots;
+      show('region-hotspots-message', hotspots.length === 0 ? t('noData') : null);
+      table($('region-hotspots-table'), [t('problem'), t('period'), t('observed'), t('expected'), t('score')],
+        hotspots.map(function (h) {
+          var href = viewUrl('planner', { problem: h.problem, region: h.region }, state.urlLang ? state.lang : null);
+          return [drillDown(href, label(h.problem)), month(h.period, 'gregorian'), number(h.observed, 0),
+            number(h.expected), number(h.score)];
+        }));
+      $('region-hotspots-table').hidden = hotspots.length === 0;
+    }, function (error) { show('region-hotspots-message', describe(error)); });
   }
 
   // Giving by occasion: the latest year's windows, each measure's rate ratio with its interval and
@@ -1190,9 +1418,9 @@
       options(problemSelect, problems.map(function (problem) { return [problem.code, problem.label || problem.code]; }),
         problems.length ? problems[0].code : '');
       choose(problemSelect, 'problem', problems.length ? problems[0].code : '');
-      return regionList();
-    }).then(function (regions) {
-      options(regionSelect, [['', t('allRegions')]].concat(regions.map(function (r) { return [r, r]; })), '');
+      return Promise.all([regionList(), regionCatalogue()]);
+    }).then(function (answers) {
+      options(regionSelect, regionOptions(answers[0]), '');
       choose(regionSelect, 'region', '');
       loadRootCauses();
     }, failed('planner-message'));
@@ -1430,7 +1658,7 @@
         t('sex'), t('daysOpen'), t('status'), ''],
         body.needs.map(function (need) {
           return [code(need.needRef), need.kindLabel, amount(need.amount, need.currency),
-            need.region ? code(need.region) : '–', need.program ? code(need.program) : '–', ageBand(need.ageBand),
+            need.region ? regionText(need.region) : '–', need.program ? code(need.program) : '–', ageBand(need.ageBand),
             need.sex ? term('sex', need.sex) : '–', number(need.daysOpen, 0), term('needStatus', need.status),
             pledgeButton(need, 'needs-message') || ''];
         }));
@@ -1443,7 +1671,7 @@
 
   function needRegions(chosen) {
     var regions = (state.needRegions && state.needRegions.regions) || [];
-    options($('needs-region'), [['', t('allRegions')]].concat(regions.map(function (r) { return [r, r]; })), chosen);
+    options($('needs-region'), regionOptions(regions), chosen);
   }
 
   // Fills a select with [value, text] pairs, keeping `chosen` selected.
@@ -1756,7 +1984,8 @@
       }
       if (page === 'giving') { loadGiving(); }
       if (page === 'volunteer') { loadMatches(); }
-      if (page === 'needs') { loadNeeds(); }
+      if (page === 'needs') { regionCatalogue().then(loadNeeds); }
+      if (page === 'region') { loadRegion(); }
     }, function () { /* the key was refused and is asked for again */ });
   }
 
@@ -1773,9 +2002,11 @@
     $('forget-key').addEventListener('click', function () { askForKey(); });
     // back to the view the programme was opened from, with its filters, in the page's language
     // now; the leadership view for a link opened afresh
-    $('program-back').addEventListener('click', function () {
-      var view = state.returnTo || { page: DETAILS.program, filters: {} };
-      location.hash = viewUrl(view.page, view.filters, state.urlLang ? state.lang : null);
+    ['program', 'region'].forEach(function (detail) {
+      $(detail + '-back').addEventListener('click', function () {
+        var view = state.returnTo || { page: DETAILS[detail], filters: {} };
+        location.hash = viewUrl(view.page, view.filters, state.urlLang ? state.lang : null);
+      });
     });
     // The language is a new entry in the history, the one before pinned to its language so that
     // back returns to it.

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.rishe.common.contract.Entity;
+import org.rishe.common.contract.FieldType;
 
 /**
  * Reads the records of one batch file, CSV, JSON Lines or an Excel sheet, as {@link SourceRow}s.
@@ -61,7 +62,7 @@ public interface BatchFileReader extends Closeable {
       return new CsvBatchFileReader(fileName, reader, drops(entity));
     }
     if (lower.endsWith(".jsonl")) {
-      return new JsonLinesBatchFileReader(fileName, reader, drops(entity));
+      return new JsonLinesBatchFileReader(fileName, reader, 1, drops(entity), structured(entity));
     }
     throw new BatchFileException(
         fileName + ": unknown format; name batch files NAME.csv, NAME.jsonl or NAME.xlsx");
@@ -88,7 +89,7 @@ public interface BatchFileReader extends Closeable {
     }
     if (lower.endsWith(".jsonl")) {
       return new JsonLinesBatchFileReader(
-          fileName, encoding.reader(part), firstLine, drops(entity));
+          fileName, encoding.reader(part), firstLine, drops(entity), structured(entity));
     }
     throw new IllegalArgumentException(fileName + " is neither .csv nor .jsonl");
   }
@@ -170,6 +171,16 @@ public interface BatchFileReader extends Closeable {
   private static Predicate<String> drops(String entityName) {
     Optional<Entity> entity = Entity.fromFileName(entityName);
     return entity.isPresent() ? entity.get()::dropsColumn : Entity::isPersonalIdentifier;
+  }
+
+  /**
+   * The columns whose JSON Lines value may be an object, kept as its JSON text: a region's GeoJSON
+   * {@code geometry}, which a JSON export writes as an object rather than as escaped text.
+   */
+  private static Predicate<String> structured(String entityName) {
+    Optional<Entity> entity = Entity.fromFileName(entityName);
+    return column ->
+        entity.flatMap(e -> e.field(column)).map(f -> f.type() == FieldType.GEOMETRY).orElse(false);
   }
 
   /** The columns the entity's contract checks (all columns for a name that is no entity). */

@@ -19,7 +19,10 @@ import java.util.function.Predicate;
 import org.rishe.common.contract.Reason;
 import org.rishe.common.contract.RowResult;
 
-/** Reads a JSON Lines batch file: one JSON object per line, scalar values only. */
+/**
+ * Reads a JSON Lines batch file: one JSON object per line, scalar values only (but a region's
+ * geometry).
+ */
 final class JsonLinesBatchFileReader implements BatchFileReader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,20 +31,23 @@ final class JsonLinesBatchFileReader implements BatchFileReader {
   private final Set<String> columns = new LinkedHashSet<>();
   private final Set<String> dropped = new LinkedHashSet<>();
   private final Predicate<String> drops;
+  private final Predicate<String> structured;
   private long line;
-
-  JsonLinesBatchFileReader(String fileName, Reader reader, Predicate<String> drops) {
-    this(fileName, reader, 1, drops);
-  }
 
   /**
    * A reader of a part of a file that starts at a line's start, line {@code firstLine} of the file
-   * (a byte-order mark is ignored only on line 1, as when the whole file is read).
+   * (a byte-order mark is ignored only on line 1, as when the whole file is read). A column that
+   * {@code structured} accepts may hold an object or array, read as its JSON text.
    */
   JsonLinesBatchFileReader(
-      String fileName, Reader reader, long firstLine, Predicate<String> drops) {
+      String fileName,
+      Reader reader,
+      long firstLine,
+      Predicate<String> drops,
+      Predicate<String> structured) {
     this.fileName = fileName;
     this.drops = drops;
+    this.structured = structured;
     this.reader = new BufferedReader(reader, 1 << 16);
     this.line = firstLine - 1;
   }
@@ -89,6 +95,10 @@ final class JsonLinesBatchFileReader implements BatchFileReader {
         continue;
       }
       JsonNode value = field.getValue();
+      if (value.isContainerNode() && structured.test(name)) {
+        values.put(name, value.toString());
+        continue;
+      }
       if (value.isContainerNode()) {
         return Optional.of(
             unreadable("field '" + name + "' holds an object or array; values must be scalars"));

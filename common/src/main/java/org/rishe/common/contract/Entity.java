@@ -8,6 +8,7 @@ import static org.rishe.common.contract.FieldType.BOOLEAN;
 import static org.rishe.common.contract.FieldType.CODE;
 import static org.rishe.common.contract.FieldType.DATE;
 import static org.rishe.common.contract.FieldType.DESIGNATION;
+import static org.rishe.common.contract.FieldType.GEOMETRY;
 import static org.rishe.common.contract.FieldType.IDENTIFIER;
 import static org.rishe.common.contract.FieldType.INTEGER;
 import static org.rishe.common.contract.FieldType.NUMBER;
@@ -170,7 +171,21 @@ public enum Entity {
           required("volunteer_id", IDENTIFIER),
           optional("region", TEXT),
           optional("interests", TEXT),
-          optional("joined_on", DATE)));
+          optional("joined_on", DATE))),
+  /**
+   * The regions catalogue: each region code that families, needs and volunteers use, with its place
+   * name in both languages, the larger region it lies in and optionally its outline. Place names
+   * are not personal data; the columns are {@code label_*} as in the indicator catalogue, since
+   * {@code name_fa} is a personal identifier dropped from every file.
+   */
+  REGIONS(
+      List.of("region"),
+      List.of(
+          required("region", TEXT),
+          optional("label_en", TEXT),
+          optional("label_fa", TEXT),
+          optional("parent", TEXT),
+          optional("geometry", GEOMETRY)));
 
   /** Columns that exports often carry and that must never be stored, logged or served. */
   public static final Set<String> PERSONAL_IDENTIFIERS =

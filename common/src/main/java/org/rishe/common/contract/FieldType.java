@@ -29,5 +29,10 @@ public enum FieldType {
    * Whom a need is for: {@code family:<id>} or {@code person:<id>}, stored in the same form with
    * the identifier pseudonymised.
    */
-  SUBJECT
+  SUBJECT,
+  /**
+   * A region's outline: a GeoJSON geometry object ({@code Polygon} or {@code MultiPolygon},
+   * longitude and latitude in degrees), stored as its compact JSON text.
+   */
+  GEOMETRY
 }

@@ -19,6 +19,8 @@ public enum Reason {
   WRONG_INDICATOR_KIND,
   INVALID_INDICATOR_VALUE,
   UNKNOWN_REFERENCE,
+  /** A region's {@code geometry} that is not a GeoJSON Polygon or MultiPolygon in degrees. */
+  INVALID_GEOMETRY,
   /**
    * A repeat group's row of a KoboToolbox/ODK export whose parent submission is not in the export,
    * is there twice, or is named differently by the row's two references to it.

@@ -147,6 +147,17 @@ public final class RowValidator implements java.io.Serializable {
         return designation(text.trim());
       case SUBJECT:
         return subject(text.trim());
+      case GEOMETRY:
+        return Geometry.compact(text)
+            .<Object>map(json -> json)
+            .orElseGet(
+                () ->
+                    new RowResult.Rejected(
+                        Reason.INVALID_GEOMETRY,
+                        name,
+                        name
+                            + " must be a GeoJSON Polygon or MultiPolygon with longitude and"
+                            + " latitude in degrees"));
       default:
         throw new IllegalStateException("unhandled field type " + field.type());
     }
@@ -229,7 +240,19 @@ public final class RowValidator implements java.io.Serializable {
       case DONATIONS -> atLeast(values, "amount", 0, true).or(() -> currency(values));
       case AID_EVENTS -> atLeast(values, "amount", 0, true);
       case VOLUNTEERS -> Optional.empty();
+      case REGIONS -> notOwnParent(values);
     };
+  }
+
+  /** A region cannot lie in itself; other cycles are left to the region's readers. */
+  private Optional<RowResult.Rejected> notOwnParent(Object[] values) {
+    Object parent = value(values, "parent");
+    if (parent != null && parent.equals(value(values, "region"))) {
+      return Optional.of(
+          new RowResult.Rejected(
+              Reason.VALUE_NOT_ALLOWED, "parent", "parent must be another region than region"));
+    }
+    return Optional.empty();
   }
 
   private void set(Object[] values, String field, Object value) {

@@ -11,6 +11,15 @@ public final class ResultTables {
   /** One row per catalogue indicator: code, kind, value type, domain, labels. */
   public static final String INDICATORS = "indicators";
 
+  /**
+   * One row per region of the regions catalogue: code, labels, parent region and GeoJSON outline
+   * (null where the catalogue gives none). Empty when no regions file was ever ingested.
+   */
+  public static final String REGIONS = "regions";
+
+  public static final String PARENT = "parent";
+  public static final String GEOMETRY = "geometry";
+
   /** One row per problem: cases and distinct people with a case, consent honoured. */
   public static final String PROBLEMS = "problems";
 

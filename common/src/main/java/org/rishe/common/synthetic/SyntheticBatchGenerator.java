@@ -47,6 +47,7 @@ public final class SyntheticBatchGenerator {
     Objects.requireNonNull(progress, "progress is null");
     long started = System.nanoTime();
     long indicatorRows = copyCatalogue(config.outDir());
+    long regionRows = RegionCatalogue.write(config.outDir());
     Timeline timeline = new Timeline(config.startYear(), config.endYear());
     Map<EntityFile, Long> counts;
     Map<DirtyReason, Long> dirty;
@@ -87,6 +88,7 @@ public final class SyntheticBatchGenerator {
     Map<String, Long> rows = new LinkedHashMap<>();
     rows.put("indicators.csv", indicatorRows);
     counts.forEach((file, count) -> rows.put(file.fileName(), count));
+    rows.put(RegionCatalogue.FILE_NAME, regionRows);
     return new BatchSummary(rows, truth, (System.nanoTime() - started) / 1_000_000);
   }
 

@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.common.catalogue.Catalogue;
 import org.rishe.common.catalogue.Indicator;
+import org.rishe.common.contract.DateParser;
+import org.rishe.common.contract.Entity;
+import org.rishe.common.contract.RowResult;
+import org.rishe.common.contract.RowValidator;
+import org.rishe.common.privacy.Pseudonymizer;
 
 class SyntheticBatchGeneratorTest {
   @TempDir static Path temp;
@@ -42,7 +47,7 @@ class SyntheticBatchGeneratorTest {
         config(second, 300, 11).withTruthFile(second.resolve("truth.json")).withDirtyRate(0.02));
 
     List<String> names = fileNames(first);
-    assertThat(names).hasSize(12).isEqualTo(fileNames(second));
+    assertThat(names).hasSize(13).isEqualTo(fileNames(second));
     for (String name : names) {
       assertThat(Files.readAllBytes(second.resolve(name)))
           .as(name)
@@ -144,6 +149,43 @@ class SyntheticBatchGeneratorTest {
                             || families.contains(designation.replace("family:", ""))
                             || needs.contains(designation.replace("need:", "")))
                     .isTrue());
+  }
+
+  @Test
+  void theRegionsCatalogueNamesEveryRegionUsedAndOutlinesItAsAUnitSquareOfTheGrid() {
+    Table regions = Table.read(clean.resolve("regions.csv"));
+    Set<String> codes = keys(regions, "region");
+    Set<String> used = new HashSet<>(column(Table.read(clean.resolve("families.csv")), "region"));
+    used.addAll(column(Table.read(clean.resolve("volunteers.csv")), "region"));
+    RowValidator validator =
+        new RowValidator(
+            Entity.REGIONS,
+            Catalogue.defaultCatalogue(),
+            new DateParser(DateParser.BatchCalendar.GREGORIAN),
+            new Pseudonymizer(new byte[32]));
+
+    assertThat(used).hasSize(10).isSubsetOf(codes);
+    assertThat(codes).hasSize(12).contains("ZN", "ZS");
+    for (List<String> row : regions.rows()) {
+      Map<String, String> values = new HashMap<>();
+      for (int i = 0; i < row.size(); i++) {
+        values.put(regions.header().get(i), row.get(i));
+      }
+      assertThat(validator.validate(values)).as(row.get(0)).isInstanceOf(RowResult.Accepted.class);
+      assertThat(regions.value(row, "label_en")).isNotBlank();
+      assertThat(regions.value(row, "label_fa")).matches("[\\u0600-\\u06FF\\u200c ]+");
+      String parent = regions.value(row, "parent");
+      assertThat(parent.isEmpty() || codes.contains(parent)).as(row.get(0)).isTrue();
+    }
+    // R01 is the grid's north-west cell, R10 the south-east one: 50-51 E 33-34 N, 54-55 E 32-33 N
+    assertThat(regions.value(regions.rows().get(2), "geometry"))
+        .isEqualTo(
+            "{\"type\":\"Polygon\",\"coordinates\":[[[50.0,33.0],[51.0,33.0],[51.0,34.0],"
+                + "[50.0,34.0],[50.0,33.0]]]}");
+    assertThat(regions.value(regions.rows().get(11), "geometry"))
+        .isEqualTo(
+            "{\"type\":\"Polygon\",\"coordinates\":[[[54.0,32.0],[55.0,32.0],[55.0,33.0],"
+                + "[54.0,33.0],[54.0,32.0]]]}");
   }
 
   @Test

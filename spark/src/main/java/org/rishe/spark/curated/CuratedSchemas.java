@@ -71,7 +71,7 @@ public final class CuratedSchemas {
 
   static DataType sparkType(Field field) {
     return switch (field.type()) {
-      case TEXT, IDENTIFIER, CODE, ENUM, DESIGNATION, SUBJECT -> DataTypes.StringType;
+      case TEXT, IDENTIFIER, CODE, ENUM, DESIGNATION, SUBJECT, GEOMETRY -> DataTypes.StringType;
       case DATE -> DataTypes.DateType;
       case TIMESTAMP -> DataTypes.TimestampType;
       case INTEGER -> DataTypes.LongType;
