@@ -1,6 +1,9 @@
 package org.rishe.api.disclosure;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.rishe.api.auth.Role;
+import org.rishe.api.query.ProtectedCube;
 
 /**
  * The one small-cell rule of the API: a researcher never sees a count of people from 1 to k-1 (zero
@@ -8,14 +11,21 @@ import org.rishe.api.auth.Role;
  * which it would follow. Every other role sees every count. Controllers ask this class, never
  * compare with k themselves; docs/api.md ("Small cells for researchers") lists what each route
  * withholds.
+ *
+ * <p>A count of cases that is also a cell of the run's protected cases lattice (the one {@code POST
+ * /query} serves from) is served only as that lattice serves it ({@link #cases}): otherwise a route
+ * could serve a cell the lattice withheld as a complement, and the lattice's margins minus that
+ * cell would give a small one back.
  */
 public final class SmallCells {
-  private static final SmallCells NONE = new SmallCells(0);
+  private static final SmallCells NONE = new SmallCells(0, null);
 
   private final int threshold;
+  private final ProtectedCube casesLattice;
 
-  private SmallCells(int threshold) {
+  private SmallCells(int threshold, ProtectedCube casesLattice) {
     this.threshold = threshold;
+    this.casesLattice = casesLattice;
   }
 
   /** The rule for a caller: k for researchers, nothing hidden for the charity's own roles. */
@@ -23,7 +33,15 @@ public final class SmallCells {
     if (k < 2) {
       throw new IllegalArgumentException("the small-cell threshold k must be at least 2, got " + k);
     }
-    return role == Role.RESEARCHER ? new SmallCells(k) : NONE;
+    return role == Role.RESEARCHER ? new SmallCells(k, null) : NONE;
+  }
+
+  /**
+   * This rule, with counts of cases also checked against the run's protected cases lattice
+   * (dimensions {@code problem}, {@code region} and {@code month} among others).
+   */
+  public SmallCells over(ProtectedCube cases) {
+    return active() ? new SmallCells(threshold, cases) : this;
   }
 
   /** Whether this rule hides anything at all. */
@@ -59,5 +77,41 @@ public final class SmallCells {
   /** The count as served: null when it is null or from 1 to k-1. */
   public Long count(Long count) {
     return count == null || isSmall(count) ? null : count;
+  }
+
+  /**
+   * A count of cases of {@code problem} in {@code region} and {@code month} (null: all of them) as
+   * served: null when it is from 1 to k-1, and, when the run has a protected cases lattice, unless
+   * the lattice serves that very cell with that very value. A count the lattice withholds (a
+   * complement) or counts differently is therefore withheld too, and a route never serves a number
+   * {@code POST /query} would not.
+   */
+  public Long cases(long count, String problem, String region, String month) {
+    if (!active()) {
+      return count;
+    }
+    if (isSmall(count)) {
+      return null;
+    }
+    if (casesLattice == null) {
+      return count;
+    }
+    Map<String, String> cell = new HashMap<>();
+    cell.put("problem", problem);
+    if (region != null) {
+      cell.put("region", region);
+    }
+    if (month != null) {
+      cell.put("month", month);
+    }
+    for (Map.Entry<String, String> value : cell.entrySet()) {
+      if (!casesLattice.dimensions().contains(value.getKey())
+          || !casesLattice.domain(value.getKey()).contains(value.getValue())) {
+        // a value the lattice never saw has no case in it
+        return count == 0 ? count : null;
+      }
+    }
+    ProtectedCube.Cell served = casesLattice.cell(cell);
+    return !served.suppressed() && served.value() == count ? count : null;
   }
 }
