@@ -1,5 +1,6 @@
 package org.rishe.api.rootcauses;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,9 +22,12 @@ import org.rishe.api.results.RootCauseResults;
  * missing answers are counted (exposed, unexposed and missing, each with and without the problem),
  * and the served totals and crude ratios determine any one of them from the others: the odds ratio,
  * the relative risk and their intervals alone are four equations in the four counts, and the
- * attributable fraction with the cases served gives the unexposed risk. So when any of the six
- * cells holds 1 to k-1 people, every number of that factor's row is withheld; only the factor, its
- * label and the evidence grade stay.
+ * attributable fraction with the cases served gives the unexposed risk. So when one of the four
+ * answered cells holds 1 to k-1 people, every number of that factor's row is withheld; only the
+ * factor, its label and the evidence grade stay. When only the unanswered cells are small, the row
+ * is served merged instead ({@link RegionComplements#protectMerging}): its unexposed counts include
+ * the unanswered, and every number computed from the split (crude ratios, attributable fraction, p-
+ * and q-values, total effect) is withheld; the adjusted odds ratio and the lead time stay.
  */
 public final class RootCausesService {
   private static final Comparator<RootCauseResults.FactorRow> BY_ADJUSTED_ODDS_RATIO =
@@ -57,7 +61,13 @@ public final class RootCausesService {
       Double qValue,
       Double medianLeadDays,
       String evidence,
-      TotalEffectView totalEffect) {}
+      TotalEffectView totalEffect,
+      @Schema(
+              description =
+                  "true when the unexposed counts include the people who did not answer (for a"
+                      + " researcher, when their number is 1 to k-1); the ratios computed from the"
+                      + " answers alone are then null")
+          boolean unansweredMerged) {}
 
   /**
    * The factor's total effect: standardised risk ratio and risk difference with 95% intervals, and
@@ -119,6 +129,7 @@ public final class RootCausesService {
                         indicators.get(row.factor()),
                         persian,
                         protection.withholds(row.factor(), region),
+                        protection.merges(row.factor(), region),
                         rule))
             .toList();
     boolean totalsWithheld = protection.withholdsTotals(region);
@@ -133,6 +144,7 @@ public final class RootCausesService {
       PublishedRun.IndicatorRow indicator,
       boolean persian,
       boolean withheld,
+      boolean merged,
       SmallCells rule) {
     String label =
         indicator == null ? row.factor() : persian ? indicator.labelFa() : indicator.labelEn();
@@ -155,7 +167,28 @@ public final class RootCausesService {
           null,
           null,
           row.evidence(),
-          null);
+          null,
+          false);
+    }
+    if (merged) {
+      long unansweredCases = row.cases() - row.exposedCases() - row.unexposedCases();
+      return new FactorView(
+          row.factor(),
+          label,
+          rule.count(row.exposedCases()),
+          rule.count(row.exposedTotal()),
+          rule.count(row.unexposedCases() + unansweredCases),
+          rule.count(row.population() - row.exposedTotal()),
+          WITHHELD,
+          WITHHELD,
+          estimate(row.adjustedOddsRatio()),
+          WITHHELD,
+          null,
+          null,
+          row.medianLeadDays(),
+          row.evidence(),
+          null,
+          true);
     }
     return new FactorView(
         row.factor(),
@@ -177,7 +210,8 @@ public final class RootCausesService {
             : new TotalEffectView(
                 estimate(row.totalEffect().riskRatio()),
                 estimate(row.totalEffect().riskDifference()),
-                row.totalEffect().adjustedFor()));
+                row.totalEffect().adjustedFor()),
+        false);
   }
 
   /**
@@ -221,20 +255,23 @@ public final class RootCausesService {
     RegionComplements.Withheld totals =
         new RegionComplements.Withheld(
             protectedTotals.regions(), protectedTotals.overall() || overallForced);
-    Map<String, RegionComplements.Withheld> byFactor = new HashMap<>();
+    Map<String, RegionComplements.Served> byFactor = new HashMap<>();
     Set<String> factors = new HashSet<>(overallCells.keySet());
     factors.addAll(regionCells.keySet());
     for (String factor : factors) {
-      RegionComplements.Withheld withheld =
-          RegionComplements.protect(
+      RegionComplements.Served served =
+          RegionComplements.protectMerging(
               overallCells.get(factor),
               regionCells.getOrDefault(factor, Map.of()),
               totals.regions(),
               rule);
       byFactor.put(
           factor,
-          new RegionComplements.Withheld(
-              withheld.regions(), withheld.overall() || totals.overall()));
+          new RegionComplements.Served(
+              served.withheld(),
+              served.merged(),
+              served.overallWithheld() || totals.overall(),
+              served.overallMerged()));
     }
     return new Protection(totals, byFactor);
   }
@@ -253,15 +290,23 @@ public final class RootCausesService {
     };
   }
 
-  /** The rows and totals withheld of one problem; region null is the overall row. */
+  /** The rows and totals withheld or merged of one problem; region null is the overall row. */
   record Protection(
-      RegionComplements.Withheld totals, Map<String, RegionComplements.Withheld> byFactor) {
+      RegionComplements.Withheld totals, Map<String, RegionComplements.Served> byFactor) {
     boolean withholds(String factor, String region) {
-      RegionComplements.Withheld withheld = byFactor.get(factor);
-      if (withheld == null) {
+      RegionComplements.Served served = byFactor.get(factor);
+      if (served == null) {
         return false;
       }
-      return region == null ? withheld.overall() : withheld.regions().contains(region);
+      return region == null ? served.overallWithheld() : served.withheld().contains(region);
+    }
+
+    boolean merges(String factor, String region) {
+      RegionComplements.Served served = byFactor.get(factor);
+      if (served == null) {
+        return false;
+      }
+      return region == null ? served.overallMerged() : served.merged().contains(region);
     }
 
     boolean withholdsTotals(String region) {
