@@ -12,7 +12,6 @@ import static org.rishe.api.auth.Role.VOLUNTEER;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.rishe.api.auth.MeController;
 import org.rishe.api.auth.Role;
 import org.rishe.api.dashboard.DashboardController;
@@ -63,10 +62,7 @@ final class Routes {
     // the protected lattices are built once per run, before the run is served
     results.current().ifPresent(queries::prepare);
     results.beforeServing(queries::prepare);
-    Disclosure disclosure =
-        new Disclosure(
-            dependencies.smallCellThreshold(),
-            run -> Optional.ofNullable(queries.prepare(run).get("cases")));
+    Disclosure disclosure = new Disclosure(dependencies.smallCellThreshold(), queries::prepare);
     var health = new HealthController(results);
     var problems = new ProblemsController(results, disclosure);
     var dashboard = new DashboardController(results, dependencies.limits().maxTrendPeriods());

@@ -206,6 +206,13 @@ final class AttackRunFixture {
       copy(
           statement,
           run,
+          "cube_participants",
+          "SELECT * FROM (VALUES ('R01','PRG01','female','6-11','2024-01',1500::BIGINT),"
+              + " ('R01','PRG04','female','6-11','2024-01',6::BIGINT)) AS t(region, program, sex,"
+              + " age_band, month, participants)");
+      copy(
+          statement,
+          run,
           "programs",
           "SELECT * FROM (VALUES ('PRG01','Back to School','education_support','school_dropout',"
               + "45.0::DOUBLE,1500::BIGINT), ('PRG04','Family Counselling','psychosocial',"

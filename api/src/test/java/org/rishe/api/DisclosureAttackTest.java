@@ -323,6 +323,31 @@ class DisclosureAttackTest {
   }
 
   @Test
+  void allParticipantsMinusTheProgrammesServedGivesNoSmallProgrammeBack() throws Exception {
+    JsonNode answer =
+        query("{\"measure\":\"participants\",\"dimensions\":[\"program\"],\"totals\":true}");
+    JsonNode grand = margin(answer).get("rows").get(0);
+    assertThat(grand.get("value").asLong()).as("everyone enrolled anywhere").isEqualTo(1506);
+    long left = grand.get("value").asLong();
+    for (JsonNode program : get(PREFIX + "/programs").get("programs")) {
+      if (!program.get("participants").isNull()) {
+        left -= program.get("participants").asLong();
+      }
+    }
+    assertThat(left)
+        .as("all participants minus the programmes /programs serves")
+        .matches(count -> count < 1 || count >= K, "not 1 to 10");
+    // the planner's PRG01 would complete the attack
+    assertThat(
+            JSON.readTree(server.get(PREFIX + "/programs", planner).body())
+                .get("programs")
+                .get(0)
+                .get("participants")
+                .asLong())
+        .isEqualTo(1500);
+  }
+
+  @Test
   void aRegionsTotalMinusItsMonthsAcrossTwoQueriesGivesNoMonthBack() throws Exception {
     JsonNode byRegion =
         query(

@@ -2,7 +2,7 @@ package org.rishe.api.disclosure;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.Function;
 import org.rishe.api.auth.Role;
 import org.rishe.api.query.ProtectedCube;
@@ -10,25 +10,25 @@ import org.rishe.api.results.PublishedRun;
 
 /**
  * The disclosure-control layer every researcher-visible number passes through: for a caller of a
- * run, the {@link SmallCells} rule, tied to the run's protected cases lattice so that a count of
- * cases served by any route is one {@code POST /query} serves too. Routes take their rule from
- * here, never build one themselves.
+ * run, the {@link SmallCells} rule, tied to the run's protected lattices so that a count of cases
+ * or participants served by any route is one {@code POST /query} serves too. Routes take their rule
+ * from here, never build one themselves.
  */
 public final class Disclosure {
   private final int k;
-  private final Function<PublishedRun, Optional<ProtectedCube>> casesLattice;
+  private final Function<PublishedRun, Map<String, ProtectedCube>> lattices;
 
   /**
    * @param k no count from 1 to k-1 reaches a researcher
-   * @param casesLattice the run's protected cases lattice, built once per run; empty for a run
+   * @param lattices the run's protected lattices by measure, built once per run; empty for a run
    *     published without the cubes
    */
-  public Disclosure(int k, Function<PublishedRun, Optional<ProtectedCube>> casesLattice) {
+  public Disclosure(int k, Function<PublishedRun, Map<String, ProtectedCube>> lattices) {
     if (k < 2) {
       throw new IllegalArgumentException("the small-cell threshold k must be at least 2, got " + k);
     }
     this.k = k;
-    this.casesLattice = requireNonNull(casesLattice, "casesLattice is null");
+    this.lattices = requireNonNull(lattices, "lattices is null");
   }
 
   /** k. */
@@ -42,6 +42,6 @@ public final class Disclosure {
     if (!rule.active()) {
       return rule;
     }
-    return casesLattice.apply(run).map(rule::over).orElse(rule);
+    return rule.over(lattices.apply(run));
   }
 }

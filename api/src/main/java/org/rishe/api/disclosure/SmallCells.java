@@ -12,20 +12,20 @@ import org.rishe.api.query.ProtectedCube;
  * compare with k themselves; docs/api.md ("Small cells for researchers") lists what each route
  * withholds.
  *
- * <p>A count of cases that is also a cell of the run's protected cases lattice (the one {@code POST
- * /query} serves from) is served only as that lattice serves it ({@link #cases}): otherwise a route
- * could serve a cell the lattice withheld as a complement, and the lattice's margins minus that
- * cell would give a small one back.
+ * <p>A count that is also a cell of one of the run's protected lattices (those {@code POST /query}
+ * serves from: cases, people, participants) is served only as that lattice serves it ({@link
+ * #cases}, {@link #participants}): otherwise a route could serve a cell the lattice withheld as a
+ * complement, and the lattice's margins minus that cell would give a small one back.
  */
 public final class SmallCells {
-  private static final SmallCells NONE = new SmallCells(0, null);
+  private static final SmallCells NONE = new SmallCells(0, Map.of());
 
   private final int threshold;
-  private final ProtectedCube casesLattice;
+  private final Map<String, ProtectedCube> lattices;
 
-  private SmallCells(int threshold, ProtectedCube casesLattice) {
+  private SmallCells(int threshold, Map<String, ProtectedCube> lattices) {
     this.threshold = threshold;
-    this.casesLattice = casesLattice;
+    this.lattices = Map.copyOf(lattices);
   }
 
   /** The rule for a caller: k for researchers, nothing hidden for the charity's own roles. */
@@ -33,15 +33,12 @@ public final class SmallCells {
     if (k < 2) {
       throw new IllegalArgumentException("the small-cell threshold k must be at least 2, got " + k);
     }
-    return role == Role.RESEARCHER ? new SmallCells(k, null) : NONE;
+    return role == Role.RESEARCHER ? new SmallCells(k, Map.of()) : NONE;
   }
 
-  /**
-   * This rule, with counts of cases also checked against the run's protected cases lattice
-   * (dimensions {@code problem}, {@code region} and {@code month} among others).
-   */
-  public SmallCells over(ProtectedCube cases) {
-    return active() ? new SmallCells(threshold, cases) : this;
+  /** This rule, with counts also checked against the run's protected lattices, by measure. */
+  public SmallCells over(Map<String, ProtectedCube> lattices) {
+    return active() ? new SmallCells(threshold, lattices) : this;
   }
 
   /** Whether this rule hides anything at all. */
@@ -81,21 +78,9 @@ public final class SmallCells {
 
   /**
    * A count of cases of {@code problem} in {@code region} and {@code month} (null: all of them) as
-   * served: null when it is from 1 to k-1, and, when the run has a protected cases lattice, unless
-   * the lattice serves that very cell with that very value. A count the lattice withholds (a
-   * complement) or counts differently is therefore withheld too, and a route never serves a number
-   * {@code POST /query} would not.
+   * served: see {@link #lattice}.
    */
   public Long cases(long count, String problem, String region, String month) {
-    if (!active()) {
-      return count;
-    }
-    if (isSmall(count)) {
-      return null;
-    }
-    if (casesLattice == null) {
-      return count;
-    }
     Map<String, String> cell = new HashMap<>();
     cell.put("problem", problem);
     if (region != null) {
@@ -104,14 +89,40 @@ public final class SmallCells {
     if (month != null) {
       cell.put("month", month);
     }
+    return lattice("cases", count, cell);
+  }
+
+  /** A programme's participants (everyone ever enrolled) as served: see {@link #lattice}. */
+  public Long participants(long count, String program) {
+    return lattice("participants", count, Map.of("program", program));
+  }
+
+  /**
+   * A count that is the cell {@code cell} of the run's {@code measure} lattice (the dimensions not
+   * named summed over), as served: null when it is from 1 to k-1, and, when the run has that
+   * protected lattice, unless the lattice serves that very cell with that very value. A count the
+   * lattice withholds (a complement) or counts differently is therefore withheld too, and a route
+   * never serves a number {@code POST /query} would not.
+   */
+  private Long lattice(String measure, long count, Map<String, String> cell) {
+    if (!active()) {
+      return count;
+    }
+    if (isSmall(count)) {
+      return null;
+    }
+    ProtectedCube lattice = lattices.get(measure);
+    if (lattice == null) {
+      return count;
+    }
     for (Map.Entry<String, String> value : cell.entrySet()) {
-      if (!casesLattice.dimensions().contains(value.getKey())
-          || !casesLattice.domain(value.getKey()).contains(value.getValue())) {
-        // a value the lattice never saw has no case in it
+      if (!lattice.dimensions().contains(value.getKey())
+          || !lattice.domain(value.getKey()).contains(value.getValue())) {
+        // a value the lattice never saw has nobody in it
         return count == 0 ? count : null;
       }
     }
-    ProtectedCube.Cell served = casesLattice.cell(cell);
+    ProtectedCube.Cell served = lattice.cell(cell);
     return !served.suppressed() && served.value() == count ? count : null;
   }
 }

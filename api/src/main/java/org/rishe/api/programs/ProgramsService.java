@@ -24,7 +24,10 @@ public final class ProgramsService {
       String kind,
       String targetProblem,
       Double costPerParticipant,
-      @Schema(description = "consenting people ever enrolled; null for a researcher when 1 to k-1")
+      @Schema(
+              description =
+                  "consenting people ever enrolled; null for a researcher when 1 to k-1 or when"
+                      + " POST /query withholds the programme's participants")
           Long participants) {}
 
   /** An estimate with its 95% interval. */
@@ -210,6 +213,6 @@ public final class ProgramsService {
         p.kind(),
         p.targetProblem(),
         p.costPerParticipant(),
-        rule.count(p.participants()));
+        rule.participants(p.participants(), p.id()));
   }
 }
