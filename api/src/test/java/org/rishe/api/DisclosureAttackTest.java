@@ -4,14 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,17 +18,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rishe.api.auth.Role;
 
 /**
- * Plays a researcher against a served run built to tempt: a region with a handful of exposed cases
- * beside larger regions and the overall row, a factor whose only small cell is its missing answers,
- * a monthly series with one small month among large ones, a programme of six people and an outcome
- * measured on eight. Each attack is what a researcher could do with the answers (subtract, invert a
- * ratio, difference two baselines); none may give back a count of 1 to 10 (k = 11).
+ * Plays a researcher against a served run built to tempt ({@link AttackRunFixture}): a region with
+ * a handful of exposed cases beside larger regions and the overall row, a factor whose only small
+ * cell is its missing answers, a monthly series with one small month among large ones, a programme
+ * of six people and an outcome measured on eight, and a cases cube for {@code POST /query} holding
+ * the same cases. Each attack is what a researcher could do with the answers: invert a ratio;
+ * difference across levels (the overall row minus the regions), across routes (a query's margin
+ * minus the months {@code /hotspots} serves), across queries (a region's total minus its months)
+ * and across two moving-window baselines; page or ask for CSV; ask after a planner was answered the
+ * same. None may give back a count of 1 to 10 (k = 11). Across runs: {@link
+ * DisclosureAcrossRunsTest}.
  */
 class DisclosureAttackTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int K = 11;
   private static final String PREFIX = "/api/v1";
-  private static final List<String> REGIONS = List.of("R01", "R02", "R03");
+  private static final List<String> REGIONS = AttackRunFixture.REGIONS;
 
   @TempDir static Path warehouse;
   private static ServedWarehouse server;
@@ -44,20 +42,7 @@ class DisclosureAttackTest {
 
   @BeforeAll
   static void serveTheRun() throws Exception {
-    PublishedRunFixture.writeRootCauses(warehouse, "base");
-    PublishedRunFixture.writePrograms(warehouse, "base");
-    PublishedRunFixture.publish(
-        warehouse,
-        "base",
-        List.of(
-            new PublishedRunFixture.Problem("child_labour", "Child labour", "کار کودک", 104, 104)));
-    Path base = warehouse.resolve("results/base");
-    Path run = warehouse.resolve("results/attack");
-    PublishedRunFixture.copyFolder(base, run);
-    writeAttackTables(run);
-    Files.writeString(
-        run.resolve("run.json"), "{\"runId\":\"attack\",\"publishedAt\":\"2026-12-04T00:00:00Z\"}");
-    Files.writeString(warehouse.resolve("results/LATEST"), "attack\n");
+    AttackRunFixture.publish(warehouse, "attack", false);
     server = new ServedWarehouse(warehouse);
     server.awaitRun("attack");
     researcher = server.keys.create(Role.RESEARCHER, null);
@@ -76,32 +61,13 @@ class DisclosureAttackTest {
     for (String region : REGIONS) {
       answers.add(get(PREFIX + "/root-causes?problem=child_labour&region=" + region));
     }
-    answers.add(get(PREFIX + "/hotspots?all=true"));
+    answers.add(get(PREFIX + "/problems"));
+    answers.add(get(PREFIX + "/hotspots?all=true&limit=1000"));
     answers.add(get(PREFIX + "/programs"));
     answers.add(get(PREFIX + "/programs/PRG01/impact"));
     answers.add(get(PREFIX + "/programs/PRG04/impact"));
     for (JsonNode answer : answers) {
-      for (String field :
-          List.of(
-              "population",
-              "cases",
-              "exposedCases",
-              "exposedTotal",
-              "unexposedCases",
-              "unexposedTotal",
-              "observed",
-              "participants",
-              "treated",
-              "controls",
-              "trimmedControls")) {
-        for (JsonNode value : answer.findValues(field)) {
-          if (value.isNumber()) {
-            assertThat(value.asLong())
-                .as("%s in %s", field, answer)
-                .matches(count -> count < 1 || count >= K, "not 1 to 10");
-          }
-        }
-      }
+      AttackRunFixture.assertNoCountFrom1To10(answer);
     }
   }
 
@@ -163,11 +129,16 @@ class DisclosureAttackTest {
     for (String query : List.of("", "&region=R01", "&region=R02", "&region=R03")) {
       JsonNode answer = get(PREFIX + "/root-causes?problem=child_labour" + query);
       for (JsonNode factor : answer.get("factors")) {
-        if (!factor.get("exposedCases").isNull()) {
+        if (!factor.get("exposedCases").isNull() && !factor.get("unansweredMerged").asBoolean()) {
           continue;
         }
+        // merged, the adjusted odds ratio stays (a regression over every factor); the rest goes
+        boolean merged = factor.get("unansweredMerged").asBoolean();
         for (String estimate :
-            List.of("relativeRisk", "oddsRatio", "adjustedOddsRatio", "attributableFraction")) {
+            merged
+                ? List.of("relativeRisk", "oddsRatio", "attributableFraction")
+                : List.of(
+                    "relativeRisk", "oddsRatio", "adjustedOddsRatio", "attributableFraction")) {
           for (String part : List.of("estimate", "low", "high")) {
             assertThat(factor.get(estimate).get(part).isNull())
                 .as("%s.%s of withheld %s%s", estimate, part, factor.get("factor"), query)
@@ -181,8 +152,46 @@ class DisclosureAttackTest {
   }
 
   @Test
+  void aRowSmallOnlyInItsUnansweredIsServedMergedSoNoFewerRegionRowsAreServed() throws Exception {
+    // R03's parent_illiterate: 5 unanswered cases and 5 unanswered non-cases; merged, its
+    // unexposed counts hold them (35 + 5 of 290 + 10) and no ratio of the split is served
+    JsonNode r03 =
+        factorRow(
+            get(PREFIX + "/root-causes?problem=child_labour&region=R03"), "parent_illiterate");
+    assertThat(r03.get("unansweredMerged").asBoolean()).isTrue();
+    assertThat(r03.get("exposedCases").asLong()).isEqualTo(20);
+    assertThat(r03.get("unexposedCases").asLong()).isEqualTo(40);
+    assertThat(r03.get("unexposedTotal").asLong()).isEqualTo(300);
+    for (String ratio : List.of("relativeRisk", "oddsRatio", "attributableFraction")) {
+      assertThat(r03.get(ratio).get("estimate").isNull()).as(ratio).isTrue();
+    }
+    assertThat(r03.get("pValue").isNull()).isTrue();
+    assertThat(r03.get("totalEffect").isNull()).isTrue();
+    assertThat(r03.get("adjustedOddsRatio").get("estimate").asDouble()).isEqualTo(1.4);
+    // the overall row minus R01 and R02 would split R03's: it is served merged too
+    JsonNode overall =
+        factorRow(get(PREFIX + "/root-causes?problem=child_labour"), "parent_illiterate");
+    assertThat(overall.get("unansweredMerged").asBoolean()).isTrue();
+    assertThat(overall.get("unexposedCases").asLong()).isEqualTo(55);
+    // region rows served with their counts: row by row, withholding any row with a small cell of
+    // six (the rule before the merge), 4 would be: out_of_school in R02 and R03, parent_illiterate
+    // in R01 and R02; now out_of_school's R02 goes with R01 (their difference from the overall
+    // row) but parent_illiterate's R03 is served merged
+    int served = 0;
+    for (String region : REGIONS) {
+      for (JsonNode row :
+          get(PREFIX + "/root-causes?problem=child_labour&region=" + region).get("factors")) {
+        if (!row.get("exposedCases").isNull()) {
+          served++;
+        }
+      }
+    }
+    assertThat(served).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
   void twoConsecutiveBaselinesGiveNoHiddenMonthAway() throws Exception {
-    JsonNode hotspots = get(PREFIX + "/hotspots?all=true&limit=1000").get("hotspots");
+    JsonNode hotspots = get(PREFIX + "/hotspots?all=true&region=R01&limit=1000").get("hotspots");
     Map<String, JsonNode> byMonth = new HashMap<>();
     for (JsonNode hotspot : hotspots) {
       byMonth.put(hotspot.get("period").asText(), hotspot);
@@ -241,9 +250,242 @@ class DisclosureAttackTest {
     assertThat(csv).doesNotContain("0.15").doesNotContain(",8,");
   }
 
+  @Test
+  void noRouteServesACellTheQueryWithholdsSoNoMarginMinusThemGivesOneBack() throws Exception {
+    JsonNode answer =
+        query(
+            "{\"measure\":\"cases\",\"dimensions\":[\"region\",\"month\"],"
+                + "\"filters\":{\"problem\":[\"malnutrition\"]},\"totals\":true}");
+    Map<String, Long> cells = new HashMap<>();
+    List<String> withheld = new ArrayList<>();
+    for (JsonNode row : answer.get("rows")) {
+      String key = row.get("region").asText() + " " + row.get("month").asText();
+      if (row.get("suppressed").asBoolean()) {
+        withheld.add(key);
+      } else {
+        cells.put(key, row.get("value").asLong());
+      }
+    }
+    assertThat(withheld).as("the query withholds R01's small month").contains("R01 2024-12");
+    // every month /hotspots serves is a cell the query serves, with the same count
+    JsonNode hotspots = get(PREFIX + "/hotspots?all=true&limit=1000").get("hotspots");
+    for (JsonNode hotspot : hotspots) {
+      String key = hotspot.get("region").asText() + " " + hotspot.get("period").asText();
+      if (!hotspot.get("observed").isNull()) {
+        assertThat(cells.get(key)).as(key).isEqualTo(hotspot.get("observed").asLong());
+      }
+      cells.putIfAbsent(key, observed(hotspot));
+    }
+    cells.values().removeIf(java.util.Objects::isNull);
+    // the attack: each month's total over regions minus the regions known from either route
+    JsonNode byMonth = margin(answer, "month", "problem");
+    for (JsonNode total : byMonth.get("rows")) {
+      if (total.get("suppressed").asBoolean()) {
+        continue;
+      }
+      String month = total.get("month").asText();
+      long left = total.get("value").asLong();
+      List<String> unknown = new ArrayList<>();
+      for (String region : List.of("R01", "R02")) {
+        Long known = cells.get(region + " " + month);
+        if (known == null) {
+          unknown.add(region);
+        } else {
+          left -= known;
+        }
+      }
+      if (unknown.size() == 1) {
+        assertThat(left)
+            .as("%s %s: the month's total minus the region served", unknown, month)
+            .matches(count -> count < 1 || count >= K, "not 1 to 10");
+      }
+    }
+    // the small month's total is served: the attack had what it needed but the other region
+    assertThat(byMonth.get("rows"))
+        .anyMatch(
+            total ->
+                total.get("month").asText().equals(AttackRunFixture.SMALL_MONTH)
+                    && total.get("value").asLong() == 5 + 30);
+    // the planner's hotspots would complete the attack: R02's month is there for staff
+    JsonNode plannerR02 =
+        JSON.readTree(
+            server
+                .get(PREFIX + "/hotspots?all=true&region=R02&from=2024-12&to=2024-12", planner)
+                .body());
+    assertThat(plannerR02.get("hotspots").get(0).get("observed").asLong()).isEqualTo(30);
+    assertThat(
+            get(PREFIX + "/hotspots?all=true&region=R02&from=2024-12&to=2024-12")
+                .get("hotspots")
+                .get(0)
+                .get("observed")
+                .isNull())
+        .isTrue();
+  }
+
+  @Test
+  void allParticipantsMinusTheProgrammesServedGivesNoSmallProgrammeBack() throws Exception {
+    JsonNode answer =
+        query("{\"measure\":\"participants\",\"dimensions\":[\"program\"],\"totals\":true}");
+    JsonNode grand = margin(answer).get("rows").get(0);
+    assertThat(grand.get("value").asLong()).as("everyone enrolled anywhere").isEqualTo(1506);
+    long left = grand.get("value").asLong();
+    for (JsonNode program : get(PREFIX + "/programs").get("programs")) {
+      if (!program.get("participants").isNull()) {
+        left -= program.get("participants").asLong();
+      }
+    }
+    assertThat(left)
+        .as("all participants minus the programmes /programs serves")
+        .matches(count -> count < 1 || count >= K, "not 1 to 10");
+    // the planner's PRG01 would complete the attack
+    assertThat(
+            JSON.readTree(server.get(PREFIX + "/programs", planner).body())
+                .get("programs")
+                .get(0)
+                .get("participants")
+                .asLong())
+        .isEqualTo(1500);
+  }
+
+  @Test
+  void aRegionsTotalMinusItsMonthsAcrossTwoQueriesGivesNoMonthBack() throws Exception {
+    JsonNode byRegion =
+        query(
+            "{\"measure\":\"cases\",\"dimensions\":[\"region\"],"
+                + "\"filters\":{\"problem\":[\"malnutrition\"]}}");
+    JsonNode byMonth =
+        query(
+            "{\"measure\":\"cases\",\"dimensions\":[\"month\"],"
+                + "\"filters\":{\"problem\":[\"malnutrition\"],\"region\":[\"R01\"]}}");
+    long total = -1;
+    for (JsonNode row : byRegion.get("rows")) {
+      if (row.get("region").asText().equals("R01")) {
+        total = row.get("value").asLong();
+      }
+    }
+    // R01's months: 20 cases each but one of 5
+    assertThat(total).isEqualTo((AttackRunFixture.MONTHS - 1) * 20 + 5);
+    List<String> unknown = new ArrayList<>();
+    long left = total;
+    for (JsonNode row : byMonth.get("rows")) {
+      if (row.get("suppressed").asBoolean()) {
+        unknown.add(row.get("month").asText());
+      } else {
+        left -= row.get("value").asLong();
+      }
+    }
+    assertThat(unknown).contains(AttackRunFixture.SMALL_MONTH).hasSizeGreaterThan(1);
+    assertThat(left).as("the months withheld together").isGreaterThanOrEqualTo(K);
+  }
+
+  @Test
+  void pagingAndCsvServeWhatOnePageOfJsonServes() throws Exception {
+    String path = PREFIX + "/hotspots?all=true&region=R01";
+    JsonNode whole = get(path + "&limit=1000").get("hotspots");
+    // JSON one row a page
+    List<JsonNode> paged = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonNode page = get(path + "&limit=1" + (cursor == null ? "" : "&cursor=" + cursor));
+      page.get("hotspots").forEach(paged::add);
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+    } while (cursor != null);
+    assertThat(paged).hasSize(whole.size());
+    for (int i = 0; i < paged.size(); i++) {
+      assertThat(paged.get(i)).isEqualTo(whole.get(i));
+    }
+    // CSV, whole and two rows a page: the same months with the same cells withheld
+    List<String[]> csv = csvRows(server.get(path + "&limit=1000", researcher, "text/csv").body());
+    List<String[]> csvPaged = new ArrayList<>();
+    cursor = null;
+    do {
+      var response =
+          server.get(
+              path + "&limit=2" + (cursor == null ? "" : "&cursor=" + cursor),
+              researcher,
+              "text/csv");
+      csvPaged.addAll(csvRows(response.body()));
+      cursor = response.headers().firstValue("Next-Cursor").orElse(null);
+    } while (cursor != null);
+    assertThat(csv).hasSize(whole.size());
+    assertThat(csvPaged).hasSize(whole.size());
+    for (int i = 0; i < csv.size(); i++) {
+      JsonNode row = whole.get(i);
+      for (String[] line : List.of(csv.get(i), csvPaged.get(i))) {
+        assertThat(line[2]).isEqualTo(row.get("period").asText());
+        assertThat(line[3])
+            .isEqualTo(row.get("observed").isNull() ? "" : row.get("observed").asText());
+        assertThat(line[4].isEmpty()).isEqualTo(row.get("expected").isNull());
+        if (!line[3].isEmpty()) {
+          assertThat(Long.parseLong(line[3])).matches(count -> count < 1 || count >= K);
+        }
+      }
+    }
+    // a withheld root-cause row in CSV: its counts and ratios are empty cells
+    String rootCauses =
+        server
+            .get(PREFIX + "/root-causes?problem=child_labour&region=R01", researcher, "text/csv")
+            .body();
+    String outOfSchool =
+        rootCauses
+            .lines()
+            .filter(line -> line.startsWith("out_of_school,"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(outOfSchool).doesNotContain(",4,").doesNotContain("1.5").doesNotContain("0.12");
+  }
+
+  @Test
+  void anAnswerCachedForAPlannerIsNeverServedToAResearcher() throws Exception {
+    for (String accept : java.util.Arrays.asList(null, "text/csv")) {
+      String path = PREFIX + "/root-causes?problem=child_labour&region=R01&lang=en";
+      String plannerAnswer = server.get(path, planner, accept).body();
+      assertThat(plannerAnswer).contains("4");
+      for (String asked :
+          List.of(path, PREFIX + "/root-causes?region=R01&lang=en&problem=child_labour")) {
+        String answer = server.get(asked, researcher, accept).body();
+        assertThat(answer).as(asked).isNotEqualTo(plannerAnswer);
+        if (accept == null) {
+          JsonNode row = factorRow(JSON.readTree(answer), "out_of_school");
+          assertThat(row.get("exposedCases").isNull()).isTrue();
+          assertThat(row.get("attributableFraction").get("estimate").isNull()).isTrue();
+        } else {
+          assertThat(answer.lines().filter(line -> line.startsWith("out_of_school,")))
+              .allMatch(line -> !line.contains(",4,"));
+        }
+      }
+      // and the researcher's answer, now cached, is what the researcher gets again
+      assertThat(server.get(path, researcher, accept).body())
+          .isEqualTo(server.get(path, researcher, accept).body());
+    }
+  }
+
   /** A month's served count; null when withheld or not in the table. */
   private static Long observed(JsonNode month) {
     return month == null || month.get("observed").isNull() ? null : month.get("observed").asLong();
+  }
+
+  /** A margin of a query answer: the totals table over exactly {@code dimensions}. */
+  private static JsonNode margin(JsonNode answer, String... dimensions) {
+    for (JsonNode total : answer.get("totals")) {
+      List<String> names = new ArrayList<>();
+      total.get("dimensions").forEach(name -> names.add(name.asText()));
+      if (names.equals(List.of(dimensions))) {
+        return total;
+      }
+    }
+    throw new AssertionError("no margin " + List.of(dimensions) + " in " + answer);
+  }
+
+  private static JsonNode query(String body) throws Exception {
+    var response = server.post(PREFIX + "/query", researcher, body);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  /** The rows of a CSV answer without its header; cells are plain here (no quotes needed). */
+  private static List<String[]> csvRows(String csv) {
+    return csv.lines().skip(1).map(line -> line.split(",", -1)).toList();
   }
 
   private static JsonNode get(String path) throws Exception {
@@ -295,131 +537,5 @@ class DisclosureAttackTest {
       missingCases,
       missingTotal - missingCases
     };
-  }
-
-  /**
-   * The run's tempting tables. Root causes of child_labour in three regions (everyone has one):
-   * out_of_school has 4 exposed cases in R01; parent_illiterate has 5 unanswered cases and 5
-   * unanswered non-cases in R03 only. The monthly malnutrition series of R01 has 20 cases a month
-   * but 5 in 2024-12; PRG04 has 6 participants; PRG01's outcome was measured on 8 enrolled.
-   */
-  private static void writeAttackTables(Path run) {
-    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-        Statement statement = connection.createStatement()) {
-      StringBuilder rows = new StringBuilder();
-      // region, factor, exposed cases, exposed total, unexposed cases, unexposed total,
-      // population, cases
-      Object[][] factors = {
-        {"R01", "out_of_school", 4, 20, 10, 40, 60, 14},
-        {"R02", "out_of_school", 12, 60, 18, 140, 200, 30},
-        {"R03", "out_of_school", 25, 120, 35, 280, 400, 60},
-        {null, "out_of_school", 41, 200, 63, 460, 660, 104},
-        {"R01", "parent_illiterate", 14, 30, 0, 30, 60, 14},
-        {"R02", "parent_illiterate", 15, 70, 15, 130, 200, 30},
-        {"R03", "parent_illiterate", 20, 100, 35, 290, 400, 60},
-        {null, "parent_illiterate", 49, 200, 50, 450, 660, 104}
-      };
-      for (Object[] f : factors) {
-        long missing = (int) f[6] - (int) f[3] - (int) f[5];
-        rows.append(rows.length() == 0 ? "" : ",")
-            .append(
-                String.format(
-                    "('child_labour',%s,'%s',%d::BIGINT,%d::BIGINT,%d::BIGINT,%d::BIGINT,"
-                        + "%d::BIGINT,1.5,1.1,2.0,1.6,1.1,2.2,1.4,1.0,1.9,0.12,0.01,0.2,0.01,"
-                        + "0.02,100.0,'moderate',%d::BIGINT,%d::BIGINT)",
-                    f[0] == null ? "NULL::VARCHAR" : "'" + f[0] + "'",
-                    f[1],
-                    f[2],
-                    f[3],
-                    f[4],
-                    f[5],
-                    missing,
-                    f[6],
-                    f[7]));
-      }
-      copy(
-          statement,
-          run,
-          "root_causes",
-          "SELECT * FROM (VALUES "
-              + rows
-              + ") AS t(problem, region, factor, exposed_cases, exposed_total, unexposed_cases,"
-              + " unexposed_total, missing, relative_risk, relative_risk_low, relative_risk_high,"
-              + " odds_ratio, odds_ratio_low, odds_ratio_high, adjusted_odds_ratio,"
-              + " adjusted_odds_ratio_low, adjusted_odds_ratio_high, attributable_fraction,"
-              + " attributable_fraction_low, attributable_fraction_high, p_value, q_value,"
-              + " median_lead_days, evidence, population, cases)");
-      // EARS C2 as analyze publishes it: a month is assessed once 9 months precede it; its
-      // expected count is the mean of the months 3 to 9 before it
-      YearMonth first = YearMonth.of(2023, 6);
-      long[] counts = new long[24];
-      java.util.Arrays.fill(counts, 20);
-      counts[(int) first.until(YearMonth.of(2024, 12), java.time.temporal.ChronoUnit.MONTHS)] = 5;
-      StringBuilder months = new StringBuilder();
-      for (int t = 9; t < counts.length; t++) {
-        double expected = 0;
-        for (int back = 3; back <= 9; back++) {
-          expected += counts[t - back] / 7.0;
-        }
-        months
-            .append(months.length() == 0 ? "" : ",")
-            .append(
-                String.format(
-                    java.util.Locale.ROOT,
-                    "('R01','malnutrition','%s',%d::BIGINT,%.17g::DOUBLE,%.17g::DOUBLE,false)",
-                    first.plusMonths(t),
-                    counts[t],
-                    expected,
-                    counts[t] - expected));
-      }
-      copy(
-          statement,
-          run,
-          "hotspots",
-          "SELECT * FROM (VALUES "
-              + months
-              + ") AS t(region, problem, period, observed, expected, score, flagged)");
-      copy(
-          statement,
-          run,
-          "programs",
-          "SELECT * FROM (VALUES ('PRG01','Back to School','education_support','school_dropout',"
-              + "45.0::DOUBLE,1500::BIGINT), ('PRG04','Family Counselling','psychosocial',"
-              + "'domestic_violence',NULL::DOUBLE,6::BIGINT)) AS t(program_id, name, kind,"
-              + " target_problem, cost_per_participant, participants)");
-      copy(
-          statement,
-          run,
-          "program_impact",
-          "SELECT * FROM (VALUES"
-              + " ('PRG01','school_enrolled','risk_difference','doubly_robust',true,0.15,0.12,"
-              + "0.18,0.05,8::BIGINT,7000::BIGINT,40::BIGINT,300.0,250.0,375.0),"
-              + " ('PRG01','school_enrolled','risk_difference','naive_difference',false,0.05,"
-              + "0.02,0.08,0.05,8::BIGINT,7000::BIGINT,40::BIGINT,900.0,562.5,2250.0))"
-              + " AS t(program_id, outcome, outcome_type, method, primary_method, estimate, low,"
-              + " high, naive_difference, treated, controls, trimmed_controls, cost_per_outcome,"
-              + " cost_per_outcome_low, cost_per_outcome_high)");
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void copy(Statement statement, Path run, String table, String select)
-      throws SQLException {
-    Path folder = run.resolve(table);
-    try {
-      if (Files.isDirectory(folder)) {
-        try (Stream<Path> files = Files.list(folder)) {
-          for (Path file : files.toList()) {
-            Files.delete(file);
-          }
-        }
-      }
-      Files.createDirectories(folder);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    statement.execute(
-        "COPY (" + select + ") TO '" + folder.resolve("part-0.parquet") + "' (FORMAT PARQUET)");
   }
 }

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -204,6 +206,51 @@ class KeysCommandTest {
       }
       assertThat(status).isEqualTo(401);
       assertThat((System.nanoTime() - revoked) / 1e9).isLessThan(2.5);
+    }
+  }
+
+  @Test
+  void aBrokenKeyFileNeverDisablesARunningServerAndTheFixedOneRevokesWithinTwoSeconds()
+      throws Exception {
+    try (ServedWarehouse server = new ServedWarehouse(warehouse)) {
+      String planner = created("create", "--role", "planner");
+      String researcher = created("create", "--role", "researcher");
+      assertThat(server.get("/api/v1/me", planner).statusCode()).isEqualTo(200);
+      Path stored = new WarehouseLayout(warehouse.toString()).apiKeys();
+      String good = Files.readString(stored);
+
+      // a half-written edit: two refreshes later both keys still work
+      Files.writeString(stored, good.substring(0, good.length() / 2));
+      Files.setLastModifiedTime(stored, FileTime.from(Instant.now().plusSeconds(1)));
+      Thread.sleep(4_500);
+      assertThat(server.get("/api/v1/me", planner).statusCode()).isEqualTo(200);
+      assertThat(server.get("/api/v1/me", researcher).statusCode()).isEqualTo(200);
+      assertThat(server.get("/api/v1/health", null).statusCode()).isEqualTo(200);
+
+      // fixed, without the researcher's key: refused at the next refresh, the planner still served
+      String researcherId = researcher.split("_")[1];
+      String fixed =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .writeValueAsString(
+                  new com.fasterxml.jackson.databind.ObjectMapper()
+                      .readTree(good)
+                      .valueStream()
+                      .filter(key -> !key.get("id").asText().equals(researcherId))
+                      .toList());
+      Files.writeString(stored, fixed);
+      Files.setLastModifiedTime(stored, FileTime.from(Instant.now().plusSeconds(2)));
+      long fixedAt = System.nanoTime();
+      int status = 0;
+      while (System.nanoTime() - fixedAt < 3_000_000_000L) {
+        status = server.get("/api/v1/me", researcher).statusCode();
+        if (status == 401) {
+          break;
+        }
+        Thread.sleep(100);
+      }
+      assertThat(status).isEqualTo(401);
+      assertThat((System.nanoTime() - fixedAt) / 1e9).isLessThan(2.5);
+      assertThat(server.get("/api/v1/me", planner).statusCode()).isEqualTo(200);
     }
   }
 

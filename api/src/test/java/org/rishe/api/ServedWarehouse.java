@@ -5,8 +5,10 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.common.warehouse.WarehouseLayout;
 
@@ -37,6 +39,16 @@ final class ServedWarehouse implements AutoCloseable {
   HttpResponse<String> get(String path, String key, String accept)
       throws IOException, InterruptedException {
     return HttpGet.send(app.port(), path, key, accept);
+  }
+
+  /** A POST of a JSON body with {@code key} as the bearer key. */
+  RawHttp.Response post(String path, String key, String body) {
+    return RawHttp.send(
+        app.port(),
+        "POST",
+        path,
+        Map.of("Authorization", "Bearer " + key, "Content-Type", "application/json"),
+        body.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Waits until the health route names the run: the server polls LATEST, it is not told. */

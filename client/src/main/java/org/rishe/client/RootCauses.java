@@ -20,7 +20,9 @@ public record RootCauses(
    * One factor: the two-by-two counts (null where suppressed), crude and adjusted associations with
    * 95% intervals, significance before and after correcting for many factors, how long before the
    * problem the factor is usually recorded, an evidence grade, and the factor's total effect (null
-   * where not estimated or withheld).
+   * where not estimated or withheld). {@code unansweredMerged}: the unexposed counts include the
+   * people who did not answer (a researcher gets this where their number is small), and the crude
+   * ratios, attributable fraction, p- and q-values and total effect are then null.
    */
   public record Factor(
       String factor,
@@ -37,7 +39,8 @@ public record RootCauses(
       Double qValue,
       Double medianLeadDays,
       String evidence,
-      TotalEffect totalEffect) {}
+      TotalEffect totalEffect,
+      boolean unansweredMerged) {}
 
   /**
    * The total effect of a factor on the problem: the standardised risk ratio and risk difference,

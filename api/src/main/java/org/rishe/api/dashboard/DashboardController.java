@@ -11,6 +11,7 @@ import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.DashboardRun;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.routing.Endpoint;
 import org.rishe.api.table.Tables;
 
 /** {@code GET /dashboard/summary} and {@code GET /dashboard/trends}: parse, validate, answer. */
@@ -19,6 +20,29 @@ public final class DashboardController {
 
   private final ResultsStore results;
   private final int maxTrendPeriods;
+
+  public final Endpoint summary =
+      Endpoint.of("leadership KPIs for a period and region", this::summary)
+          .returns(SummaryResponse.class)
+          .query("from", "first month, YYYY-MM (in the chosen calendar)")
+          .query("to", "last month, YYYY-MM")
+          .query("region", "a region code; all regions when absent")
+          .query("calendar", "gregorian (default) or jalali")
+          .personDerived();
+
+  public final Endpoint trends =
+      Endpoint.of("a KPI as a monthly time series", this::trends)
+          .returns(TrendsResponse.class)
+          .query("metric", "the KPI to chart")
+          .query("currency", "with metric=amountReceived: the currency (required)")
+          .query("by", "month")
+          .query("from", "first month, YYYY-MM")
+          .query("to", "last month, YYYY-MM")
+          .query("region", "a region code")
+          .query("calendar", "gregorian (default) or jalali")
+          .table()
+          .personDerived()
+          .expensive();
 
   /** {@code maxTrendPeriods}: the most points a trend may have (see {@link DashboardService}). */
   public DashboardController(ResultsStore results, int maxTrendPeriods) {
@@ -41,7 +65,7 @@ public final class DashboardController {
       List<DashboardService.Point> points,
       String nextCursor) {}
 
-  public void summary(Context ctx) {
+  private void summary(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     DashboardQuery query = query(ctx, run.dashboard());
     ctx.json(
@@ -54,7 +78,7 @@ public final class DashboardController {
             DashboardService.summary(run.dashboard(), query)));
   }
 
-  public void trends(Context ctx) {
+  private void trends(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     String metric = ctx.queryParam("metric");
     if (metric == null || !Kpis.METRICS.contains(metric)) {

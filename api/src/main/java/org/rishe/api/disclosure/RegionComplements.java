@@ -62,22 +62,112 @@ public final class RegionComplements {
       return new Withheld(withheld, overallWithheld);
     }
     while (rule.anySmall(difference(overall, regions, withheld))) {
-      String next =
-          regions.entrySet().stream()
-              .filter(entry -> !withheld.contains(entry.getKey()))
-              .min(
-                  Comparator.comparingLong(
-                          (Map.Entry<String, long[]> entry) ->
-                              Arrays.stream(entry.getValue()).sum())
-                      .thenComparing(Map.Entry::getKey))
-              .map(Map.Entry::getKey)
-              .orElse(null);
+      String next = smallest(regions, withheld);
       if (next == null) {
         return new Withheld(withheld, true);
       }
       withheld.add(next);
     }
     return new Withheld(withheld, false);
+  }
+
+  /**
+   * What to serve of a factor's six cells per row, in the order exposed cases and non-cases,
+   * unexposed cases and non-cases, unanswered cases and non-cases.
+   *
+   * @param withheld the regions whose row is withheld
+   * @param merged the regions whose row is served merged: the unanswered counted with the unexposed
+   *     ({@link #merge}), so their small split is never served
+   * @param overallWithheld whether the overall row is withheld
+   * @param overallMerged whether the overall row is served merged
+   */
+  public record Served(
+      Set<String> withheld, Set<String> merged, boolean overallWithheld, boolean overallMerged) {
+    public Served {
+      withheld = Set.copyOf(withheld);
+      merged = Set.copyOf(merged);
+    }
+  }
+
+  /**
+   * The four cells served of a merged row: exposed cases and non-cases, and unexposed cases and
+   * non-cases each with the unanswered added.
+   */
+  public static long[] merge(long[] six) {
+    return new long[] {six[0], six[1], six[2] + six[4], six[3] + six[5]};
+  }
+
+  /**
+   * Protects one factor's table, merging before withholding. A row whose only small cells are its
+   * unanswered ones is served merged rather than withheld; a row small even merged is withheld.
+   * Then the overall row minus the rows served must give nothing away: merged, the regions withheld
+   * together must have no small cell (else more are withheld, smallest first, and when none is left
+   * the overall row); split, the regions not served split together must have no small cell (else
+   * more are merged, smallest first, and when none is left the overall row is served merged).
+   *
+   * @param overall the overall row's six cells, or null when no overall row is served
+   * @param regions each region's six cells
+   * @param forced regions withheld whatever their cells (e.g. because a total they rest on is)
+   */
+  public static Served protectMerging(
+      long[] overall, Map<String, long[]> regions, Set<String> forced, SmallCells rule) {
+    requireNonNull(regions, "regions is null");
+    requireNonNull(forced, "forced is null");
+    requireNonNull(rule, "rule is null");
+    Set<String> withheld = new HashSet<>();
+    Set<String> merged = new HashSet<>();
+    if (!rule.active()) {
+      return new Served(withheld, merged, false, false);
+    }
+    regions.forEach(
+        (region, cells) -> {
+          if (forced.contains(region) || rule.anySmall(merge(cells))) {
+            withheld.add(region);
+          } else if (rule.anySmall(cells)) {
+            merged.add(region);
+          }
+        });
+    if (overall == null || rule.anySmall(merge(overall))) {
+      return new Served(withheld, merged, overall != null, false);
+    }
+    boolean overallMerged = rule.anySmall(overall);
+    while (true) {
+      if (!withheld.isEmpty() && rule.anySmall(merge(difference(overall, regions, withheld)))) {
+        String next = smallest(regions, withheld);
+        if (next == null) {
+          return new Served(withheld, merged, true, false);
+        }
+        withheld.add(next);
+        merged.remove(next);
+        continue;
+      }
+      Set<String> unsplit = new HashSet<>(withheld);
+      unsplit.addAll(merged);
+      if (!overallMerged
+          && !unsplit.isEmpty()
+          && rule.anySmall(difference(overall, regions, unsplit))) {
+        String next = smallest(regions, unsplit);
+        if (next == null) {
+          overallMerged = true;
+        } else {
+          merged.add(next);
+        }
+        continue;
+      }
+      return new Served(withheld, merged, false, overallMerged);
+    }
+  }
+
+  /** The region with the fewest people not in {@code taken}, ties by code; null when none. */
+  private static String smallest(Map<String, long[]> regions, Set<String> taken) {
+    return regions.entrySet().stream()
+        .filter(entry -> !taken.contains(entry.getKey()))
+        .min(
+            Comparator.comparingLong(
+                    (Map.Entry<String, long[]> entry) -> Arrays.stream(entry.getValue()).sum())
+                .thenComparing(Map.Entry::getKey))
+        .map(Map.Entry::getKey)
+        .orElse(null);
   }
 
   /** The overall cells minus the cells of every region not withheld. */

@@ -1,6 +1,9 @@
 package org.rishe.api.disclosure;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.rishe.api.auth.Role;
+import org.rishe.api.query.ProtectedCube;
 
 /**
  * The one small-cell rule of the API: a researcher never sees a count of people from 1 to k-1 (zero
@@ -8,14 +11,21 @@ import org.rishe.api.auth.Role;
  * which it would follow. Every other role sees every count. Controllers ask this class, never
  * compare with k themselves; docs/api.md ("Small cells for researchers") lists what each route
  * withholds.
+ *
+ * <p>A count that is also a cell of one of the run's protected lattices (those {@code POST /query}
+ * serves from: cases, people, participants) is served only as that lattice serves it ({@link
+ * #cases}, {@link #participants}): otherwise a route could serve a cell the lattice withheld as a
+ * complement, and the lattice's margins minus that cell would give a small one back.
  */
 public final class SmallCells {
-  private static final SmallCells NONE = new SmallCells(0);
+  private static final SmallCells NONE = new SmallCells(0, Map.of());
 
   private final int threshold;
+  private final Map<String, ProtectedCube> lattices;
 
-  private SmallCells(int threshold) {
+  private SmallCells(int threshold, Map<String, ProtectedCube> lattices) {
     this.threshold = threshold;
+    this.lattices = Map.copyOf(lattices);
   }
 
   /** The rule for a caller: k for researchers, nothing hidden for the charity's own roles. */
@@ -23,7 +33,12 @@ public final class SmallCells {
     if (k < 2) {
       throw new IllegalArgumentException("the small-cell threshold k must be at least 2, got " + k);
     }
-    return role == Role.RESEARCHER ? new SmallCells(k) : NONE;
+    return role == Role.RESEARCHER ? new SmallCells(k, Map.of()) : NONE;
+  }
+
+  /** This rule, with counts also checked against the run's protected lattices, by measure. */
+  public SmallCells over(Map<String, ProtectedCube> lattices) {
+    return active() ? new SmallCells(threshold, lattices) : this;
   }
 
   /** Whether this rule hides anything at all. */
@@ -59,5 +74,55 @@ public final class SmallCells {
   /** The count as served: null when it is null or from 1 to k-1. */
   public Long count(Long count) {
     return count == null || isSmall(count) ? null : count;
+  }
+
+  /**
+   * A count of cases of {@code problem} in {@code region} and {@code month} (null: all of them) as
+   * served: see {@link #lattice}.
+   */
+  public Long cases(long count, String problem, String region, String month) {
+    Map<String, String> cell = new HashMap<>();
+    cell.put("problem", problem);
+    if (region != null) {
+      cell.put("region", region);
+    }
+    if (month != null) {
+      cell.put("month", month);
+    }
+    return lattice("cases", count, cell);
+  }
+
+  /** A programme's participants (everyone ever enrolled) as served: see {@link #lattice}. */
+  public Long participants(long count, String program) {
+    return lattice("participants", count, Map.of("program", program));
+  }
+
+  /**
+   * A count that is the cell {@code cell} of the run's {@code measure} lattice (the dimensions not
+   * named summed over), as served: null when it is from 1 to k-1, and, when the run has that
+   * protected lattice, unless the lattice serves that very cell with that very value. A count the
+   * lattice withholds (a complement) or counts differently is therefore withheld too, and a route
+   * never serves a number {@code POST /query} would not.
+   */
+  private Long lattice(String measure, long count, Map<String, String> cell) {
+    if (!active()) {
+      return count;
+    }
+    if (isSmall(count)) {
+      return null;
+    }
+    ProtectedCube lattice = lattices.get(measure);
+    if (lattice == null) {
+      return count;
+    }
+    for (Map.Entry<String, String> value : cell.entrySet()) {
+      if (!lattice.dimensions().contains(value.getKey())
+          || !lattice.domain(value.getKey()).contains(value.getValue())) {
+        // a value the lattice never saw has nobody in it
+        return count == 0 ? count : null;
+      }
+    }
+    ProtectedCube.Cell served = lattice.cell(cell);
+    return !served.suppressed() && served.value() == count ? count : null;
   }
 }

@@ -13,6 +13,7 @@ import org.rishe.api.pledges.PledgeLog;
 import org.rishe.api.results.DashboardRun;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.routing.Endpoint;
 
 /**
  * {@code GET /donations/{id}/journey}. A donor's key sees only that donor's donations: any other id
@@ -28,6 +29,26 @@ public final class JourneyController {
   private final PledgeLog pledges;
   private final Clock clock;
 
+  public final Endpoint journey =
+      Endpoint.of("a donation's journey to its recipient", this::journey)
+          .returns(Giving.JourneyView.class)
+          .personDerived();
+
+  public final Endpoint trust =
+      Endpoint.of(
+              "whether pledges reach their needs: share delivered and median days to delivery"
+                  + " with 95% CIs, stalled journeys, overall, per programme and per region",
+              this::trust)
+          .returns(TrustResponse.class);
+
+  public final Endpoint mine =
+      Endpoint.of(
+              "the calling donor's donations with their journeys, and pledges with how far each"
+                  + " has come",
+              this::mine)
+          .returns(GivingResponse.class)
+          .personDerived();
+
   public JourneyController(ResultsStore results, PledgeLog pledges, Clock clock) {
     this.results = requireNonNull(results, "results is null");
     this.pledges = requireNonNull(pledges, "pledges is null");
@@ -41,7 +62,7 @@ public final class JourneyController {
   /** Leadership's trust figures: whether pledges are delivered, how fast, how many stall. */
   public record TrustResponse(String run, String asOf, List<TrustFigures.Row> rows) {}
 
-  public void trust(Context ctx) {
+  private void trust(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     java.time.Instant now = clock.instant();
     ctx.json(
@@ -49,14 +70,14 @@ public final class JourneyController {
             run.runId(), now.toString(), TrustFigures.of(run, pledges.pledges(), now)));
   }
 
-  public void mine(Context ctx) {
+  private void mine(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     Giving giving =
         new Giving(run, pledges.pledges(), Authorizer.key(ctx).donorId(), clock.instant());
     ctx.json(new GivingResponse(run.runId(), giving.donations(), giving.pledges()));
   }
 
-  public void journey(Context ctx) {
+  private void journey(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     String id = ctx.pathParam("id");
     ApiKey key = Authorizer.key(ctx);

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
 import org.rishe.api.routing.ApiRoute;
+import org.rishe.api.routing.Endpoint;
 import org.rishe.api.routing.RequestGate;
 
 /**
@@ -30,6 +31,12 @@ public final class Metrics {
   private final Clock clock;
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private final Map<String, Histogram> latencies = new ConcurrentHashMap<>();
+
+  /** {@code GET /metrics}: the exposition text. */
+  public final Endpoint scrape =
+      Endpoint.of(
+          "Prometheus metrics",
+          ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(scrape()));
 
   public Metrics(ResultsStore results, Clock clock) {
     this.results = requireNonNull(results, "results is null");

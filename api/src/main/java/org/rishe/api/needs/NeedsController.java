@@ -14,6 +14,7 @@ import org.rishe.api.problems.Language;
 import org.rishe.api.results.NeedRow;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.routing.Endpoint;
 import org.rishe.api.table.Tables;
 import org.rishe.common.needs.NeedKinds;
 
@@ -32,6 +33,28 @@ public final class NeedsController {
 
   private final ResultsStore results;
   private final int smallCellThreshold;
+
+  public final Endpoint list =
+      Endpoint.of(
+              "the needs board: open and pledged needs by public reference, a person's age band"
+                  + " and sex only where at least k people with a need share them",
+              this::list)
+          .returns(NeedsResponse.class)
+          .query("kind", "a kind of need, e.g. school_fees")
+          .query("region", "a region code")
+          .query("program", "a programme id")
+          .query("currency", "an ISO 4217 code, e.g. IRR")
+          .query("minAmount", "the least amount, in the need's currency")
+          .query("maxAmount", "the greatest amount, in the need's currency")
+          .query("lang", "label language: en (default) or fa")
+          .table()
+          .personDerived();
+
+  public final Endpoint show =
+      Endpoint.of("one need of the needs board", this::show)
+          .returns(NeedView.class)
+          .query("lang", "label language: en (default) or fa")
+          .personDerived();
 
   public NeedsController(ResultsStore results, int smallCellThreshold) {
     this.results = requireNonNull(results, "results is null");
@@ -60,7 +83,7 @@ public final class NeedsController {
   public record NeedsResponse(
       String run, String rule, int minGroupSize, List<NeedView> needs, String nextCursor) {}
 
-  public void list(Context ctx) {
+  private void list(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     String lang = Language.of(ctx);
     List<NeedRow> board = run.needsBoard();
@@ -98,7 +121,7 @@ public final class NeedsController {
         (page, next) -> new NeedsResponse(run.runId(), RULE, smallCellThreshold, page, next));
   }
 
-  public void show(Context ctx) {
+  private void show(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     String lang = Language.of(ctx);
     String ref = ctx.pathParam("ref");

@@ -11,6 +11,7 @@ import org.rishe.api.problems.Language;
 import org.rishe.api.results.OccasionGivingRow;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.routing.Endpoint;
 import org.rishe.api.table.Tables;
 import org.rishe.common.occasions.Occasion;
 import org.rishe.common.occasions.Occasions;
@@ -38,6 +39,19 @@ public final class OccasionsController {
           ResultTables.PLEDGED_AMOUNT);
 
   private final ResultsStore results;
+
+  public final Endpoint list =
+      Endpoint.of(
+              "donations and volunteer sign-ups on national and religious occasions against the"
+                  + " weeks around them, as rate ratios with 95% CIs",
+              this::list)
+          .returns(OccasionsResponse.class)
+          .query("year", "Gregorian year the occasion's window starts in, YYYY")
+          .query("occasion", "an occasion code, e.g. nowruz or ramadan")
+          .query("measure", "donations, amount or volunteer_sign_ups")
+          .query("lang", "name language: en (default) or fa")
+          .table()
+          .personDerived();
 
   public OccasionsController(ResultsStore results) {
     this.results = requireNonNull(results, "results is null");
@@ -74,7 +88,7 @@ public final class OccasionsController {
   public record OccasionsResponse(
       String run, String method, List<OccasionView> occasions, String nextCursor) {}
 
-  public void list(Context ctx) {
+  private void list(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     String lang = Language.of(ctx);
     Integer year = year(ctx, run.occasionGiving());

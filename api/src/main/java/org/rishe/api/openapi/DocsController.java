@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.rishe.api.error.ApiProblem;
+import org.rishe.api.routing.Endpoint;
 
 /**
  * The OpenAPI document and Swagger UI, served from the {@code org.webjars:swagger-ui} jar on the
@@ -39,13 +40,19 @@ public final class DocsController {
   private final String version;
   private volatile String document;
 
+  public final Endpoint openapi = Endpoint.of("this OpenAPI document", this::openapi);
+
+  public final Endpoint index = Endpoint.of("Swagger UI", this::index).undocumented();
+
+  public final Endpoint asset = Endpoint.of("Swagger UI files", this::asset).undocumented();
+
   /** {@code document} is asked once, on first use: the registry it describes includes this page. */
   public DocsController(Supplier<String> document) {
     this.documentSource = document;
     this.version = webjarVersion();
   }
 
-  public void openapi(Context ctx) {
+  private void openapi(Context ctx) {
     if (document == null) {
       document = documentSource.get();
     }
@@ -53,7 +60,7 @@ public final class DocsController {
   }
 
   /** The UI page: the webjar's bundle pointed at our document. */
-  public void index(Context ctx) {
+  private void index(Context ctx) {
     ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         .header("X-Content-Type-Options", "nosniff")
         .header("Cache-Control", "no-cache")
@@ -71,7 +78,7 @@ public final class DocsController {
             """);
   }
 
-  public void asset(Context ctx) {
+  private void asset(Context ctx) {
     String name = ctx.pathParam("file");
     if (name.equals("rishe-init.js")) {
       // a file of its own: the page's Content-Security-Policy forbids inline scripts

@@ -16,6 +16,7 @@ import org.rishe.api.journal.AppendOnlyLog;
 import org.rishe.api.results.NeedRow;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.routing.Endpoint;
 import org.rishe.api.routing.JsonBody;
 import org.rishe.api.volunteers.InterestController;
 
@@ -29,6 +30,18 @@ public final class PledgeController {
   private final ResultsStore results;
   private final PledgeLog pledges;
   private final long maxBodyBytes;
+
+  public final Endpoint pledge =
+      Endpoint.of(
+              "the calling donor pledges to a need of the needs board (201; 409 when the need is"
+                  + " not open or has no room for the amount)",
+              this::pledge)
+          .header(
+              InterestController.IDEMPOTENCY_KEY,
+              "names the request, 1 to 200 printable ASCII characters (e.g. a UUID): a retry with"
+                  + " the same key gets the first answer and records nothing again")
+          .accepts(PledgeRequest.class)
+          .returns(PledgeView.class);
 
   public PledgeController(ResultsStore results, PledgeLog pledges, long maxBodyBytes) {
     this.results = requireNonNull(results, "results is null");
@@ -59,7 +72,7 @@ public final class PledgeController {
     }
   }
 
-  public void pledge(Context ctx) {
+  private void pledge(Context ctx) {
     String idempotencyKey =
         InterestController.idempotencyKey(ctx.header(InterestController.IDEMPOTENCY_KEY));
     String ref = ctx.pathParam("ref");

@@ -5,42 +5,39 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.http.Context;
 import java.util.List;
 import org.rishe.api.auth.Authorizer;
-import org.rishe.api.disclosure.SmallCells;
+import org.rishe.api.disclosure.Disclosure;
 import org.rishe.api.error.ApiProblem;
+import org.rishe.api.problems.ProblemsService.ProblemView;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.routing.Endpoint;
 import org.rishe.api.table.Tables;
 
 /** {@code GET /problems}: each problem with its cases and people, a table (paged, CSV on ask). */
 public final class ProblemsController {
   private final ResultsStore results;
-  private final int smallCellThreshold;
+  private final Disclosure disclosure;
 
-  public ProblemsController(ResultsStore results, int smallCellThreshold) {
+  public final Endpoint list =
+      Endpoint.of("each problem with its cases and people", this::list)
+          .returns(ProblemsResponse.class)
+          .query("lang", "label language: en (default) or fa")
+          .table()
+          .personDerived();
+
+  public ProblemsController(ResultsStore results, Disclosure disclosure) {
     this.results = requireNonNull(results, "results is null");
-    this.smallCellThreshold = smallCellThreshold;
+    this.disclosure = requireNonNull(disclosure, "disclosure is null");
   }
-
-  /** One problem as served; a count is null where it is suppressed. */
-  public record ProblemView(String code, String label, Long cases, Long people) {}
 
   /** The response: the run it comes from, one page of problems and the next page's cursor. */
   public record ProblemsResponse(String run, List<ProblemView> problems, String nextCursor) {}
 
-  public void list(Context ctx) {
+  private void list(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
-    boolean persian = Language.of(ctx).equals("fa");
-    SmallCells rule = SmallCells.forRole(Authorizer.key(ctx).role(), smallCellThreshold);
     List<ProblemView> problems =
-        run.problems().stream()
-            .map(
-                p ->
-                    new ProblemView(
-                        p.code(),
-                        persian ? p.labelFa() : p.labelEn(),
-                        rule.count(p.cases()),
-                        rule.count(p.people())))
-            .toList();
+        ProblemsService.problems(
+            run, Language.of(ctx).equals("fa"), disclosure.rule(Authorizer.key(ctx).role(), run));
     Tables.respond(
         ctx,
         run.runId(),

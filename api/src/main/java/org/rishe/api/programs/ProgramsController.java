@@ -3,114 +3,51 @@ package org.rishe.api.programs;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.List;
 import org.rishe.api.auth.Authorizer;
+import org.rishe.api.disclosure.Disclosure;
 import org.rishe.api.disclosure.SmallCells;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.problems.Language;
+import org.rishe.api.programs.ProgramsService.MethodView;
+import org.rishe.api.programs.ProgramsService.NotEstimatedView;
+import org.rishe.api.programs.ProgramsService.OutcomeView;
+import org.rishe.api.programs.ProgramsService.ProgramView;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.routing.Endpoint;
 import org.rishe.api.table.Tables;
 import org.rishe.common.csv.CsvWriter;
-import org.rishe.common.results.ProgramImpactGap;
 
 /**
- * {@code GET /programs} and {@code GET /programs/{id}/impact}: the programmes and, for one, its
- * effect on each outcome (headline method first, every method listed), with covariate balance, and
- * why each outcome without an estimate has none ({@code notEstimated}). JSON, or CSV with {@code
- * Accept: text/csv} (the estimates only). A researcher does not see a count of 1 to k-1 people in
- * {@code notEstimated}, in its fields or its sentence.
+ * {@code GET /programs} and {@code GET /programs/{id}/impact} ({@link ProgramsService}). JSON, or
+ * CSV with {@code Accept: text/csv} (the impact route: the estimates only).
  */
 public final class ProgramsController {
   private final ResultsStore results;
-  private final int smallCellThreshold;
+  private final Disclosure disclosure;
 
-  public ProgramsController(ResultsStore results, int smallCellThreshold) {
+  public final Endpoint list =
+      Endpoint.of("the programmes with participants and cost", this::list)
+          .returns(ProgramsResponse.class)
+          .table();
+
+  public final Endpoint impact =
+      Endpoint.of(
+              "what a programme changed, per outcome, with 95% CIs; why any outcome has no"
+                  + " estimate",
+              this::impact)
+          .returns(ImpactResponse.class)
+          .query("lang", "outcome and covariate label language: en (default) or fa")
+          .personDerived();
+
+  public ProgramsController(ResultsStore results, Disclosure disclosure) {
     this.results = requireNonNull(results, "results is null");
-    this.smallCellThreshold = smallCellThreshold;
+    this.disclosure = requireNonNull(disclosure, "disclosure is null");
   }
 
-  /** A programme as served. */
-  public record ProgramView(
-      String id,
-      String name,
-      String kind,
-      String targetProblem,
-      Double costPerParticipant,
-      @Schema(description = "consenting people ever enrolled; null for a researcher when 1 to k-1")
-          Long participants) {}
-
   public record ProgramsResponse(String run, List<ProgramView> programs, String nextCursor) {}
-
-  /** An estimate with its 95% interval. */
-  public record EstimateView(Double estimate, Double low, Double high) {}
-
-  private static final EstimateView WITHHELD = new EstimateView(null, null, null);
-
-  public record MethodView(String method, EstimateView estimate) {}
-
-  /** A covariate's balance; {@code label} its catalogue label in the language asked, else null. */
-  public record BalanceView(String covariate, String label, Double before, Double after) {}
-
-  /**
-   * One outcome: the headline method's estimate, the naive difference and the alternatives. For a
-   * researcher, a group of 1 to k-1 people withholds its count and every estimate, difference and
-   * balance figure of the outcome (a mean over a handful of children describes them).
-   */
-  public record OutcomeView(
-      String outcome,
-      @Schema(description = "the outcome's catalogue label in the language asked; null without one")
-          String label,
-      String outcomeType,
-      String method,
-      EstimateView estimate,
-      Double naiveDifference,
-      Long treated,
-      Long controls,
-      Long trimmedControls,
-      EstimateView costPerOutcome,
-      List<MethodView> methods,
-      List<BalanceView> balance) {}
-
-  /**
-   * An outcome without an estimate, or the whole programme when {@code outcome} is null, and why. A
-   * count is null where it is withheld from a researcher (1 to k-1 people) or does not apply.
-   */
-  public record NotEstimatedView(
-      @Schema(description = "the outcome indicator; null when the reason holds for every outcome")
-          String outcome,
-      @Schema(description = "the outcome's catalogue label in the language asked; null without one")
-          String label,
-      @Schema(
-              description =
-                  "nobody_enrolled, nobody_in_scope, no_outcome_observed, no_outcome_in_window,"
-                      + " too_few_treated, too_few_comparison or not_estimated")
-          String reason,
-      @Schema(description = "the reason as a sentence, with the counts the caller may see")
-          String text,
-      @Schema(description = "consenting people ever enrolled") Long enrolled,
-      @Schema(description = "of them, those with an age at enrolment within the scope")
-          Long inScope,
-      @Schema(description = "enrolled people in scope with the outcome in the follow-up window")
-          Long treatedWithOutcome,
-      @Schema(description = "comparison people with the outcome in the follow-up window")
-          Long comparisonWithOutcome,
-      @Schema(
-              description =
-                  "enrolled people in scope with the outcome observed after enrolment, never in"
-                      + " the window")
-          Long treatedOutsideWindow,
-      @Schema(description = "their median days from enrolment to the first such observation")
-          Double medianDaysOutsideWindow,
-      @Schema(description = "first day after enrolment on which an outcome counts")
-          int followUpStartDays,
-      @Schema(description = "last such day; null when the window has no end")
-          Integer followUpEndDays,
-      @Schema(description = "fewest people with the outcome needed in each group")
-          int minimumGroupSize) {}
 
   public record ImpactResponse(
       String run,
@@ -118,10 +55,9 @@ public final class ProgramsController {
       List<OutcomeView> outcomes,
       List<NotEstimatedView> notEstimated) {}
 
-  public void list(Context ctx) {
+  private void list(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
-    SmallCells rule = SmallCells.forRole(Authorizer.key(ctx).role(), smallCellThreshold);
-    List<ProgramView> programs = run.programs().stream().map(p -> view(p, rule)).toList();
+    List<ProgramView> programs = ProgramsService.programs(run, rule(ctx, run));
     Tables.respond(
         ctx,
         run.runId(),
@@ -130,117 +66,22 @@ public final class ProgramsController {
         (page, next) -> new ProgramsResponse(run.runId(), page, next));
   }
 
-  public void impact(Context ctx) {
+  private void impact(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
-    String id = ctx.pathParam("id");
-    PublishedRun.ProgramRow program =
-        run.programs().stream()
-            .filter(p -> p.id().equals(id))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    ApiProblem.unknownCode(
-                        "program",
-                        id,
-                        run.programs().stream().map(PublishedRun.ProgramRow::id).toList()));
-    SmallCells rule = SmallCells.forRole(Authorizer.key(ctx).role(), smallCellThreshold);
-    Labels labels = new Labels(run, Language.of(ctx).equals("fa"));
-    List<OutcomeView> outcomes = outcomes(run, id, rule, labels);
+    ProgramsService.Impact impact =
+        ProgramsService.impact(
+            run, ctx.pathParam("id"), rule(ctx, run), Language.of(ctx).equals("fa"));
     if (Tables.wantsCsv(ctx.header("Accept"))) {
-      ctx.contentType("text/csv; charset=utf-8").result(csv(outcomes));
+      ctx.contentType("text/csv; charset=utf-8").result(csv(impact.outcomes()));
       return;
     }
-    List<NotEstimatedView> notEstimated =
-        run.programImpactGaps().stream()
-            .filter(gap -> gap.programId().equals(id))
-            .map(gap -> notEstimated(gap, rule, labels))
-            .toList();
-    ctx.json(new ImpactResponse(run.runId(), view(program, rule), outcomes, notEstimated));
+    ctx.json(
+        new ImpactResponse(
+            run.runId(), impact.program(), impact.outcomes(), impact.notEstimated()));
   }
 
-  /** A gap as served: small counts and the median of a small group withheld. */
-  private static NotEstimatedView notEstimated(
-      ProgramImpactGap gap, SmallCells rule, Labels labels) {
-    Long outside = rule.count(gap.treatedOutsideWindow());
-    return new NotEstimatedView(
-        gap.outcome(),
-        gap.outcome() == null ? null : labels.of(gap.outcome()),
-        gap.reason(),
-        gap.describe(rule.threshold()),
-        rule.count(gap.enrolled()),
-        rule.count(gap.inScope()),
-        rule.count(gap.treatedWithOutcome()),
-        rule.count(gap.comparisonWithOutcome()),
-        outside,
-        outside == null ? null : gap.medianDaysOutsideWindow(),
-        gap.followUpStartDays(),
-        gap.followUpEndDays(),
-        gap.minimumGroupSize());
-  }
-
-  private static List<OutcomeView> outcomes(
-      PublishedRun run, String programId, SmallCells rule, Labels labels) {
-    List<OutcomeView> outcomes = new ArrayList<>();
-    List<PublishedRun.ProgramImpactRow> rows =
-        run.programImpacts().stream().filter(row -> row.programId().equals(programId)).toList();
-    for (PublishedRun.ProgramImpactRow headline : rows) {
-      if (!headline.primary()) {
-        continue;
-      }
-      List<MethodView> methods =
-          rows.stream()
-              .filter(row -> row.outcome().equals(headline.outcome()))
-              .map(row -> new MethodView(row.method(), estimate(row)))
-              .toList();
-      List<BalanceView> balance =
-          run.programBalance().stream()
-              .filter(
-                  b -> b.programId().equals(programId) && b.outcome().equals(headline.outcome()))
-              .map(
-                  b ->
-                      new BalanceView(
-                          b.covariate(), labels.of(b.covariate()), b.before(), b.after()))
-              .toList();
-      EstimateView cost =
-          headline.costPerOutcome() == null
-              ? null
-              : new EstimateView(
-                  headline.costPerOutcome(),
-                  headline.costPerOutcomeLow(),
-                  headline.costPerOutcomeHigh());
-      if (rule.anySmall(headline.treated(), headline.controls())) {
-        outcomes.add(
-            new OutcomeView(
-                headline.outcome(),
-                labels.of(headline.outcome()),
-                headline.outcomeType(),
-                headline.method(),
-                WITHHELD,
-                null,
-                rule.count(headline.treated()),
-                rule.count(headline.controls()),
-                rule.count(headline.trimmedControls()),
-                null,
-                methods.stream().map(m -> new MethodView(m.method(), WITHHELD)).toList(),
-                List.of()));
-        continue;
-      }
-      outcomes.add(
-          new OutcomeView(
-              headline.outcome(),
-              labels.of(headline.outcome()),
-              headline.outcomeType(),
-              headline.method(),
-              estimate(headline),
-              headline.naiveDifference(),
-              headline.treated(),
-              headline.controls(),
-              rule.count(headline.trimmedControls()),
-              cost,
-              methods,
-              balance));
-    }
-    return outcomes;
+  private SmallCells rule(Context ctx, PublishedRun run) {
+    return disclosure.rule(Authorizer.key(ctx).role(), run);
   }
 
   /** One CSV row per outcome and method. */
@@ -275,19 +116,5 @@ public final class ProgramsController {
       }
     }
     return text.toString();
-  }
-
-  private static EstimateView estimate(PublishedRun.ProgramImpactRow row) {
-    return new EstimateView(row.estimate(), row.low(), row.high());
-  }
-
-  private static ProgramView view(PublishedRun.ProgramRow p, SmallCells rule) {
-    return new ProgramView(
-        p.id(),
-        p.name(),
-        p.kind(),
-        p.targetProblem(),
-        p.costPerParticipant(),
-        rule.count(p.participants()));
   }
 }

@@ -17,6 +17,7 @@ import org.rishe.api.audit.Auditor;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.routing.Endpoint;
 import org.rishe.api.routing.JsonBody;
 import org.rishe.api.table.Tables;
 
@@ -32,6 +33,21 @@ public final class QueryController {
   private final ResultsStore results;
   private final QueryService service;
   private final long maxBodyBytes;
+
+  public final Endpoint query =
+      Endpoint.of(
+              "a researcher aggregate: a measure broken down by dimensions, small cells and the"
+                  + " cells they could be recovered from suppressed",
+              this::query)
+          .accepts(QueryRequest.class)
+          .returns(QueryResponse.class)
+          .table()
+          .personDerived()
+          .expensive();
+
+  public final Endpoint cubes =
+      Endpoint.of("the measures POST /query serves, with their dimensions and values", this::cubes)
+          .returns(CubesResponse.class);
 
   public QueryController(ResultsStore results, QueryService service, long maxBodyBytes) {
     this.results = requireNonNull(results, "results is null");
@@ -64,7 +80,7 @@ public final class QueryController {
 
   public record DimensionView(String name, List<String> values) {}
 
-  public void query(Context ctx) {
+  private void query(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     QueryRequest request = parse(ctx);
     QueryService.Answer answer = service.answer(run, request);
@@ -90,7 +106,7 @@ public final class QueryController {
                 next));
   }
 
-  public void cubes(Context ctx) {
+  private void cubes(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     List<CubeView> cubes = new ArrayList<>();
     service

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.routing.Endpoint;
 
 /**
  * {@code GET /regions}: the regions catalogue of the run served, so a page can name regions in
@@ -17,6 +18,13 @@ import org.rishe.api.results.ResultsStore;
  */
 public final class RegionsController {
   private final ResultsStore results;
+
+  public final Endpoint list =
+      Endpoint.of(
+              "the regions catalogue: each region's names in English and Persian, the region it"
+                  + " lies in and its outline (GeoJSON) where the catalogue has one",
+              this::list)
+          .returns(RegionsResponse.class);
 
   public RegionsController(ResultsStore results) {
     this.results = requireNonNull(results, "results is null");
@@ -32,7 +40,7 @@ public final class RegionsController {
   /** The response: the run it comes from and every region, by code. */
   public record RegionsResponse(String run, List<RegionView> regions) {}
 
-  public void list(Context ctx) {
+  private void list(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     ctx.json(
         new RegionsResponse(

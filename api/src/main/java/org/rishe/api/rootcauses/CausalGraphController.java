@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.http.Context;
 import java.util.List;
 import org.rishe.api.auth.Authorizer;
+import org.rishe.api.disclosure.Disclosure;
 import org.rishe.api.disclosure.SmallCells;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.problems.Language;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.routing.Endpoint;
 import org.rishe.api.table.Tables;
 
 /**
@@ -20,11 +22,25 @@ import org.rishe.api.table.Tables;
  */
 public final class CausalGraphController {
   private final ResultsStore results;
-  private final int smallCellThreshold;
+  private final Disclosure disclosure;
 
-  public CausalGraphController(ResultsStore results, int smallCellThreshold) {
+  public final Endpoint graph =
+      Endpoint.of("the learnt causal graph over demographics, factors and problems", this::graph)
+          .returns(GraphResponse.class)
+          .query("lang", "label language: en (default) or fa")
+          .table()
+          .personDerived();
+
+  public final Endpoint chains =
+      Endpoint.of(
+              "a problem's chains from root causes through mediators, with effects", this::chains)
+          .returns(ChainsResponse.class)
+          .table()
+          .personDerived();
+
+  public CausalGraphController(ResultsStore results, Disclosure disclosure) {
     this.results = requireNonNull(results, "results is null");
-    this.smallCellThreshold = smallCellThreshold;
+    this.disclosure = requireNonNull(disclosure, "disclosure is null");
   }
 
   /** A variable of the graph: {@code kind} is demographic, factor or problem. */
@@ -40,7 +56,7 @@ public final class CausalGraphController {
   public record ChainsResponse(
       String run, String problem, List<ChainView> chains, String nextCursor) {}
 
-  public void graph(Context ctx) {
+  private void graph(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     boolean persian = Language.of(ctx).equals("fa");
     List<NodeView> nodes =
@@ -61,14 +77,14 @@ public final class CausalGraphController {
         (page, next) -> new GraphResponse(run.runId(), nodes, page, next));
   }
 
-  public void chains(Context ctx) {
+  private void chains(Context ctx) {
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     String problem = ctx.pathParam("problem");
     List<String> valid = run.problems().stream().map(PublishedRun.ProblemRow::code).toList();
     if (!valid.contains(problem)) {
       throw ApiProblem.unknownCode("problem", problem, valid);
     }
-    SmallCells rule = SmallCells.forRole(Authorizer.key(ctx).role(), smallCellThreshold);
+    SmallCells rule = disclosure.rule(Authorizer.key(ctx).role(), run);
     List<ChainView> chains =
         run.rootCauses().chains().stream()
             .filter(chain -> chain.problem().equals(problem))

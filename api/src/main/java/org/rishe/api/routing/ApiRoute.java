@@ -4,17 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.rishe.api.auth.Role;
 
 /**
- * One route of the API as declared in {@code Routes}: the single source the server, the
- * authorisation gate, the audit log, the metrics and the OpenAPI document are all built from.
+ * One route of the API as declared in {@code Routes} (its path and roles there, the rest in the
+ * controller's {@link Endpoint}): the single source the server, the authorisation gate, the audit
+ * log, the metrics and the OpenAPI document are all built from.
  *
  * @param path the full path; {@code {name}} stands for one path segment
  * @param roles who may call it; empty means public
@@ -56,6 +55,9 @@ public record ApiRoute(
     roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     query = List.copyOf(query);
     headers = List.copyOf(headers);
+    if (request != null && method != HandlerType.POST) {
+      throw new IllegalArgumentException("only a POST route reads a body: " + path);
+    }
     if (!path.startsWith("/") || (path.endsWith("/") && path.length() > 1)) {
       throw new IllegalArgumentException(
           "a route path starts and does not end with '/' (only the root is '/'): " + path);
@@ -69,128 +71,57 @@ public record ApiRoute(
     }
   }
 
-  /** A public GET route answering {@code summary}; add roles and the rest with the withers. */
-  public static ApiRoute get(String path, String summary, Handler handler) {
-    return new Draft(HandlerType.GET, path, summary, handler).build();
+  /** A route at {@code path} doing what {@code endpoint} declares; public without roles. */
+  public static ApiRoute at(HandlerType method, String path, Endpoint endpoint, Role... roles) {
+    return new ApiRoute(
+        method,
+        path,
+        Set.of(roles),
+        endpoint.handler(),
+        endpoint.response(),
+        endpoint.request(),
+        endpoint.summary(),
+        endpoint.query(),
+        endpoint.headers(),
+        endpoint.audited(),
+        endpoint.tabular(),
+        endpoint.documented(),
+        endpoint.costly());
   }
 
-  /** A public POST route answering {@code summary}; name its body with {@link #accepts}. */
+  /** A public GET route answering {@code summary}; add roles with {@link #roles}. */
+  public static ApiRoute get(String path, String summary, Handler handler) {
+    return at(HandlerType.GET, path, Endpoint.of(summary, handler));
+  }
+
+  /** A public POST route answering {@code summary}. */
   public static ApiRoute post(String path, String summary, Handler handler) {
-    return new Draft(HandlerType.POST, path, summary, handler).build();
+    return at(HandlerType.POST, path, Endpoint.of(summary, handler));
   }
 
   public ApiRoute roles(Role... allowed) {
-    return with(draft -> draft.roles = Set.of(allowed));
-  }
-
-  public ApiRoute returns(Class<?> type) {
-    return with(draft -> draft.response = type);
-  }
-
-  /** The record a POST route reads from its JSON body (documented as the request body). */
-  public ApiRoute accepts(Class<?> type) {
-    if (method != HandlerType.POST) {
-      throw new IllegalArgumentException("only a POST route reads a body: " + path);
-    }
-    return with(draft -> draft.request = type);
-  }
-
-  public ApiRoute query(String name, String description) {
-    return with(draft -> draft.query.add(new QueryParameter(name, description)));
-  }
-
-  /** An optional request header the route reads, for the OpenAPI document. */
-  public ApiRoute header(String name, String description) {
-    return with(draft -> draft.headers.add(new QueryParameter(name, description)));
-  }
-
-  /** Marks the route as serving data derived from people: every call is written to the audit. */
-  public ApiRoute personDerived() {
-    return with(draft -> draft.audited = true);
-  }
-
-  /** Marks the response as a table: paginated with limit and cursor, and served as CSV on ask. */
-  public ApiRoute table() {
-    return with(
-        draft -> {
-          draft.query.add(QueryParameter.LIMIT);
-          draft.query.add(QueryParameter.CURSOR);
-          draft.tabular = true;
-        });
+    return at(method, path, endpoint(), allowed);
   }
 
   /** Leaves the route out of the OpenAPI document (the documentation pages themselves). */
   public ApiRoute undocumented() {
-    return with(draft -> draft.documented = false);
+    return with(endpoint().undocumented());
   }
 
-  /**
-   * Marks the route as expensive (its work grows with what the request asks for): it shares the
-   * server's cap on such requests answered at once ({@code serve --max-expensive}).
-   */
+  /** Marks the route as expensive; see {@link Endpoint#expensive}. */
   public ApiRoute expensive() {
-    return with(draft -> draft.costly = true);
+    return with(endpoint().expensive());
   }
 
-  /** A copy of this route with {@code change} made to it. */
-  private ApiRoute with(Consumer<Draft> change) {
-    Draft draft = new Draft(this);
-    change.accept(draft);
-    return draft.build();
+  /** What the route does, without where it is mounted and who may call it. */
+  public Endpoint endpoint() {
+    return new Endpoint(
+        summary, handler, response, request, query, headers, audited, tabular, documented, costly);
   }
 
-  /** The components of a route being declared, changed one at a time by the withers. */
-  private static final class Draft {
-    private final HandlerType method;
-    private final String path;
-    private final Handler handler;
-    private final String summary;
-    private Set<Role> roles = Set.of();
-    private Class<?> response;
-    private Class<?> request;
-    private final List<QueryParameter> query = new ArrayList<>();
-    private final List<QueryParameter> headers = new ArrayList<>();
-    private boolean audited;
-    private boolean tabular;
-    private boolean documented = true;
-    private boolean costly;
-
-    Draft(HandlerType method, String path, String summary, Handler handler) {
-      this.method = method;
-      this.path = path;
-      this.summary = summary;
-      this.handler = handler;
-    }
-
-    Draft(ApiRoute route) {
-      this(route.method, route.path, route.summary, route.handler);
-      roles = route.roles;
-      response = route.response;
-      request = route.request;
-      query.addAll(route.query);
-      headers.addAll(route.headers);
-      audited = route.audited;
-      tabular = route.tabular;
-      documented = route.documented;
-      costly = route.costly;
-    }
-
-    ApiRoute build() {
-      return new ApiRoute(
-          method,
-          path,
-          roles,
-          handler,
-          response,
-          request,
-          summary,
-          query,
-          headers,
-          audited,
-          tabular,
-          documented,
-          costly);
-    }
+  /** The same path and roles doing what {@code endpoint} declares. */
+  private ApiRoute with(Endpoint endpoint) {
+    return at(method, path, endpoint, roles.toArray(Role[]::new));
   }
 
   public boolean isPublic() {

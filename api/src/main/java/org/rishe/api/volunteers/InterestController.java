@@ -10,6 +10,7 @@ import org.rishe.api.error.ApiProblem;
 import org.rishe.api.journal.AppendOnlyLog;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.routing.Endpoint;
 
 /**
  * {@code POST /programs/{id}/interest}: the calling volunteer registers interest in a programme of
@@ -31,6 +32,23 @@ public final class InterestController {
   private final ResultsStore results;
   private final InterestLog interests;
 
+  public final Endpoint register =
+      Endpoint.of(
+              "the calling volunteer registers interest in a programme (201 new, 200 registered"
+                  + " before)",
+              this::register)
+          .header(
+              IDEMPOTENCY_KEY,
+              "names the request, 1 to 200 printable ASCII characters (e.g. a UUID): a retry with"
+                  + " the same key gets the first answer and records nothing again")
+          .returns(InterestView.class);
+
+  public final Endpoint mine =
+      Endpoint.of(
+              "the programmes the calling volunteer registered interest in, oldest first",
+              this::mine)
+          .returns(MyInterestsResponse.class);
+
   public InterestController(ResultsStore results, InterestLog interests) {
     this.results = requireNonNull(results, "results is null");
     this.interests = requireNonNull(interests, "interests is null");
@@ -50,7 +68,7 @@ public final class InterestController {
    * the table cache, which is keyed by run and would miss one registered since); no run needs to be
    * served.
    */
-  public void mine(Context ctx) {
+  private void mine(Context ctx) {
     ctx.json(
         new MyInterestsResponse(
             interests.of(Authorizer.key(ctx).volunteerId()).stream()
@@ -58,7 +76,7 @@ public final class InterestController {
                 .toList()));
   }
 
-  public void register(Context ctx) {
+  private void register(Context ctx) {
     String idempotencyKey = idempotencyKey(ctx.header(IDEMPOTENCY_KEY));
     PublishedRun run = results.current().orElseThrow(ApiProblem::noResults);
     String programId = ctx.pathParam("id");

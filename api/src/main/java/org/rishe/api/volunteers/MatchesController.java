@@ -9,6 +9,7 @@ import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.DashboardRun;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.ResultsStore;
+import org.rishe.api.routing.Endpoint;
 import org.rishe.api.table.Tables;
 
 /**
@@ -17,6 +18,16 @@ import org.rishe.api.table.Tables;
  */
 public final class MatchesController {
   private final ResultsStore results;
+
+  public final Endpoint matches =
+      Endpoint.of("programmes ranked for a volunteer, with reasons", this::matches)
+          .returns(MatchesResponse.class)
+          .table();
+
+  public final Endpoint mine =
+      Endpoint.of("programmes ranked for the calling volunteer, with reasons", this::mine)
+          .returns(MatchesResponse.class)
+          .table();
 
   public MatchesController(ResultsStore results) {
     this.results = requireNonNull(results, "results is null");
@@ -29,7 +40,7 @@ public final class MatchesController {
   public record MatchesResponse(
       String run, String volunteerId, List<MatchView> matches, String nextCursor) {}
 
-  public void matches(Context ctx) {
+  private void matches(Context ctx) {
     String id = ctx.pathParam("id");
     respond(
         ctx,
@@ -46,7 +57,7 @@ public final class MatchesController {
    * The calling volunteer's matches: an empty list when the served run has none for them (a
    * volunteer new to the data, or one with no interests and no programme active in their region).
    */
-  public void mine(Context ctx) {
+  private void mine(Context ctx) {
     respond(ctx, Authorizer.key(ctx).volunteerId(), null);
   }
 

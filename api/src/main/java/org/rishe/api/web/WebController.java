@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
 import org.rishe.api.error.ApiProblem;
+import org.rishe.api.routing.Endpoint;
 
 /**
  * The dashboard: a single page with its script and style from this jar, and the ECharts library
@@ -31,6 +32,10 @@ public final class WebController {
 
   private final Map<String, Asset> assets;
 
+  public final Endpoint index = Endpoint.of("the dashboard", this::index).undocumented();
+
+  public final Endpoint asset = Endpoint.of("the dashboard's files", this::asset).undocumented();
+
   public WebController() {
     // the page's own files change with every release and carry no version in their names
     this.assets =
@@ -47,7 +52,7 @@ public final class WebController {
   }
 
   /** The dashboard page; the pages inside it are chosen by the URL's fragment. */
-  public void index(Context ctx) {
+  private void index(Context ctx) {
     ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         .header("X-Content-Type-Options", "nosniff")
         .header("Cache-Control", "no-cache")
@@ -56,7 +61,7 @@ public final class WebController {
   }
 
   /** One of the dashboard's files, by its name in the allow-list. */
-  public void asset(Context ctx) {
+  private void asset(Context ctx) {
     String name = ctx.pathParam("file");
     Asset asset = assets.get(name);
     if (asset == null) {

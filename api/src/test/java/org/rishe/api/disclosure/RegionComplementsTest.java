@@ -81,4 +81,62 @@ class RegionComplementsTest {
     assertThat(withheld.regions()).isEmpty();
     assertThat(withheld.overall()).isFalse();
   }
+
+  @Test
+  void aRowSmallOnlyInItsUnansweredCellsIsServedMergedAndTheOthersFollowUntilTheSplitIsSafe() {
+    // cells: exposed cases and non-cases, unexposed cases and non-cases, unanswered cases and
+    // non-cases. B's unanswered (5, 3) are small; merged, B serves (15, 35, 17, 43).
+    long[] a = {20, 40, 11, 30, 0, 20};
+    long[] b = {15, 35, 12, 40, 5, 3};
+    long[] c = {30, 60, 20, 50, 11, 0};
+    long[] overall = {65, 135, 43, 120, 16, 23};
+
+    RegionComplements.Served served =
+        RegionComplements.protectMerging(
+            overall, Map.of("A", a, "B", b, "C", c), Set.of(), RESEARCHER);
+
+    // the overall split minus A's and C's would be B's (5, 3); with A merged too, A's and B's
+    // unanswered cases together are still 5 (A has none), so C is merged as well
+    assertThat(served.withheld()).isEmpty();
+    assertThat(served.merged()).containsExactlyInAnyOrder("A", "B", "C");
+    assertThat(served.overallWithheld()).isFalse();
+    assertThat(served.overallMerged()).isFalse();
+    assertThat(RegionComplements.merge(b)).containsExactly(15, 35, 17, 43);
+  }
+
+  @Test
+  void twoMergedRegionsWhoseUnansweredAddUpToKKeepTheOthersSplit() {
+    long[] a = {20, 40, 11, 30, 0, 0};
+    long[] b = {15, 35, 12, 40, 5, 3};
+    long[] d = {25, 45, 14, 33, 8, 9};
+    long[] overall = {60, 120, 37, 103, 13, 12};
+
+    RegionComplements.Served served =
+        RegionComplements.protectMerging(
+            overall, Map.of("A", a, "B", b, "D", d), Set.of(), RESEARCHER);
+
+    assertThat(served.merged()).containsExactlyInAnyOrder("B", "D");
+    assertThat(served.withheld()).isEmpty();
+    assertThat(served.overallMerged()).isFalse();
+  }
+
+  @Test
+  void anOverallRowSmallInItsUnansweredIsServedMergedAndARegionSmallEvenMergedIsWithheld() {
+    long[] a = {20, 40, 11, 30, 0, 0};
+    long[] b = {15, 35, 12, 40, 5, 3};
+    long[] e = {3, 20, 15, 30, 0, 0};
+    long[] f = {30, 60, 20, 50, 0, 0};
+    long[] overall = {68, 155, 58, 150, 5, 3};
+
+    RegionComplements.Served served =
+        RegionComplements.protectMerging(
+            overall, Map.of("A", a, "B", b, "E", e, "F", f), Set.of(), RESEARCHER);
+
+    // E's 3 exposed cases: withheld; overall merged minus A, B and F merged would be E's, so the
+    // smallest other (A, 101 people) goes with it
+    assertThat(served.withheld()).containsExactlyInAnyOrder("E", "A");
+    assertThat(served.merged()).containsExactly("B");
+    assertThat(served.overallMerged()).isTrue();
+    assertThat(served.overallWithheld()).isFalse();
+  }
 }

@@ -1,0 +1,32 @@
+package org.rishe.api.problems;
+
+import java.util.List;
+import org.rishe.api.disclosure.SmallCells;
+import org.rishe.api.results.PublishedRun;
+
+/** The problems as a caller may see them: each with its cases and people, labelled. */
+public final class ProblemsService {
+  private ProblemsService() {}
+
+  /** One problem as served; a count is null where it is suppressed. */
+  public record ProblemView(String code, String label, Long cases, Long people) {}
+
+  /**
+   * Every problem of the run. A researcher sees its cases only as the protected cases lattice
+   * serves the problem's total, and its people only beside them: people with the problem are at
+   * most its cases, and usually as many.
+   */
+  public static List<ProblemView> problems(PublishedRun run, boolean persian, SmallCells rule) {
+    return run.problems().stream()
+        .map(
+            p -> {
+              Long cases = rule.cases(p.cases(), p.code(), null, null);
+              return new ProblemView(
+                  p.code(),
+                  persian ? p.labelFa() : p.labelEn(),
+                  cases,
+                  cases == null ? null : rule.count(p.people()));
+            })
+        .toList();
+  }
+}

@@ -1,0 +1,232 @@
+package org.rishe.api.programs;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import org.rishe.api.disclosure.SmallCells;
+import org.rishe.api.error.ApiProblem;
+import org.rishe.api.results.PublishedRun;
+import org.rishe.common.results.ProgramImpactGap;
+
+/**
+ * The programmes and, for one, its effect on each outcome (headline method first, every method
+ * listed), with covariate balance, and why each outcome without an estimate has none, as a caller
+ * may see them. A researcher does not see a count of 1 to k-1 people, nor an estimate, difference
+ * or balance figure of an outcome measured on such a group.
+ */
+public final class ProgramsService {
+  private ProgramsService() {}
+
+  /** A programme as served. */
+  public record ProgramView(
+      String id,
+      String name,
+      String kind,
+      String targetProblem,
+      Double costPerParticipant,
+      @Schema(
+              description =
+                  "consenting people ever enrolled; null for a researcher when 1 to k-1 or when"
+                      + " POST /query withholds the programme's participants")
+          Long participants) {}
+
+  /** An estimate with its 95% interval. */
+  public record EstimateView(Double estimate, Double low, Double high) {}
+
+  private static final EstimateView WITHHELD = new EstimateView(null, null, null);
+
+  public record MethodView(String method, EstimateView estimate) {}
+
+  /** A covariate's balance; {@code label} its catalogue label in the language asked, else null. */
+  public record BalanceView(String covariate, String label, Double before, Double after) {}
+
+  /**
+   * One outcome: the headline method's estimate, the naive difference and the alternatives. For a
+   * researcher, a group of 1 to k-1 people withholds its count and every estimate, difference and
+   * balance figure of the outcome (a mean over a handful of children describes them).
+   */
+  public record OutcomeView(
+      String outcome,
+      @Schema(description = "the outcome's catalogue label in the language asked; null without one")
+          String label,
+      String outcomeType,
+      String method,
+      EstimateView estimate,
+      Double naiveDifference,
+      Long treated,
+      Long controls,
+      Long trimmedControls,
+      EstimateView costPerOutcome,
+      List<MethodView> methods,
+      List<BalanceView> balance) {}
+
+  /**
+   * An outcome without an estimate, or the whole programme when {@code outcome} is null, and why. A
+   * count is null where it is withheld from a researcher (1 to k-1 people) or does not apply.
+   */
+  public record NotEstimatedView(
+      @Schema(description = "the outcome indicator; null when the reason holds for every outcome")
+          String outcome,
+      @Schema(description = "the outcome's catalogue label in the language asked; null without one")
+          String label,
+      @Schema(
+              description =
+                  "nobody_enrolled, nobody_in_scope, no_outcome_observed, no_outcome_in_window,"
+                      + " too_few_treated, too_few_comparison or not_estimated")
+          String reason,
+      @Schema(description = "the reason as a sentence, with the counts the caller may see")
+          String text,
+      @Schema(description = "consenting people ever enrolled") Long enrolled,
+      @Schema(description = "of them, those with an age at enrolment within the scope")
+          Long inScope,
+      @Schema(description = "enrolled people in scope with the outcome in the follow-up window")
+          Long treatedWithOutcome,
+      @Schema(description = "comparison people with the outcome in the follow-up window")
+          Long comparisonWithOutcome,
+      @Schema(
+              description =
+                  "enrolled people in scope with the outcome observed after enrolment, never in"
+                      + " the window")
+          Long treatedOutsideWindow,
+      @Schema(description = "their median days from enrolment to the first such observation")
+          Double medianDaysOutsideWindow,
+      @Schema(description = "first day after enrolment on which an outcome counts")
+          int followUpStartDays,
+      @Schema(description = "last such day; null when the window has no end")
+          Integer followUpEndDays,
+      @Schema(description = "fewest people with the outcome needed in each group")
+          int minimumGroupSize) {}
+
+  /** Every programme of the run. */
+  public static List<ProgramView> programs(PublishedRun run, SmallCells rule) {
+    return run.programs().stream().map(p -> view(p, rule)).toList();
+  }
+
+  /**
+   * One programme's impact: the programme, its outcomes and what was not estimated.
+   *
+   * @throws ApiProblem 400 when the run has no programme {@code id}
+   */
+  public static Impact impact(PublishedRun run, String id, SmallCells rule, boolean persian) {
+    Labels labels = new Labels(run, persian);
+    PublishedRun.ProgramRow program =
+        run.programs().stream()
+            .filter(p -> p.id().equals(id))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    ApiProblem.unknownCode(
+                        "program",
+                        id,
+                        run.programs().stream().map(PublishedRun.ProgramRow::id).toList()));
+    List<NotEstimatedView> notEstimated =
+        run.programImpactGaps().stream()
+            .filter(gap -> gap.programId().equals(id))
+            .map(gap -> notEstimated(gap, rule, labels))
+            .toList();
+    return new Impact(view(program, rule), outcomes(run, id, rule, labels), notEstimated);
+  }
+
+  /** A programme's impact as served. */
+  public record Impact(
+      ProgramView program, List<OutcomeView> outcomes, List<NotEstimatedView> notEstimated) {}
+
+  /** A gap as served: small counts and the median of a small group withheld. */
+  private static NotEstimatedView notEstimated(
+      ProgramImpactGap gap, SmallCells rule, Labels labels) {
+    Long outside = rule.count(gap.treatedOutsideWindow());
+    return new NotEstimatedView(
+        gap.outcome(),
+        gap.outcome() == null ? null : labels.of(gap.outcome()),
+        gap.reason(),
+        gap.describe(rule.threshold()),
+        rule.count(gap.enrolled()),
+        rule.count(gap.inScope()),
+        rule.count(gap.treatedWithOutcome()),
+        rule.count(gap.comparisonWithOutcome()),
+        outside,
+        outside == null ? null : gap.medianDaysOutsideWindow(),
+        gap.followUpStartDays(),
+        gap.followUpEndDays(),
+        gap.minimumGroupSize());
+  }
+
+  private static List<OutcomeView> outcomes(
+      PublishedRun run, String programId, SmallCells rule, Labels labels) {
+    List<OutcomeView> outcomes = new ArrayList<>();
+    List<PublishedRun.ProgramImpactRow> rows =
+        run.programImpacts().stream().filter(row -> row.programId().equals(programId)).toList();
+    for (PublishedRun.ProgramImpactRow headline : rows) {
+      if (!headline.primary()) {
+        continue;
+      }
+      List<MethodView> methods =
+          rows.stream()
+              .filter(row -> row.outcome().equals(headline.outcome()))
+              .map(row -> new MethodView(row.method(), estimate(row)))
+              .toList();
+      List<BalanceView> balance =
+          run.programBalance().stream()
+              .filter(
+                  b -> b.programId().equals(programId) && b.outcome().equals(headline.outcome()))
+              .map(
+                  b ->
+                      new BalanceView(
+                          b.covariate(), labels.of(b.covariate()), b.before(), b.after()))
+              .toList();
+      EstimateView cost =
+          headline.costPerOutcome() == null
+              ? null
+              : new EstimateView(
+                  headline.costPerOutcome(),
+                  headline.costPerOutcomeLow(),
+                  headline.costPerOutcomeHigh());
+      if (rule.anySmall(headline.treated(), headline.controls())) {
+        outcomes.add(
+            new OutcomeView(
+                headline.outcome(),
+                labels.of(headline.outcome()),
+                headline.outcomeType(),
+                headline.method(),
+                WITHHELD,
+                null,
+                rule.count(headline.treated()),
+                rule.count(headline.controls()),
+                rule.count(headline.trimmedControls()),
+                null,
+                methods.stream().map(m -> new MethodView(m.method(), WITHHELD)).toList(),
+                List.of()));
+        continue;
+      }
+      outcomes.add(
+          new OutcomeView(
+              headline.outcome(),
+              labels.of(headline.outcome()),
+              headline.outcomeType(),
+              headline.method(),
+              estimate(headline),
+              headline.naiveDifference(),
+              headline.treated(),
+              headline.controls(),
+              rule.count(headline.trimmedControls()),
+              cost,
+              methods,
+              balance));
+    }
+    return outcomes;
+  }
+
+  private static EstimateView estimate(PublishedRun.ProgramImpactRow row) {
+    return new EstimateView(row.estimate(), row.low(), row.high());
+  }
+
+  private static ProgramView view(PublishedRun.ProgramRow p, SmallCells rule) {
+    return new ProgramView(
+        p.id(),
+        p.name(),
+        p.kind(),
+        p.targetProblem(),
+        p.costPerParticipant(),
+        rule.participants(p.participants(), p.id()));
+  }
+}

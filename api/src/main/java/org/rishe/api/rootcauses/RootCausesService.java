@@ -1,0 +1,320 @@
+package org.rishe.api.rootcauses;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.rishe.api.disclosure.RegionComplements;
+import org.rishe.api.disclosure.SmallCells;
+import org.rishe.api.error.ApiProblem;
+import org.rishe.api.results.PublishedRun;
+import org.rishe.api.results.RootCauseResults;
+
+/**
+ * A problem's factors ranked by adjusted odds ratio (largest first, factors without an adjusted
+ * estimate last), overall or in one region, as a caller may see them.
+ *
+ * <p>Researchers never see a group of 1 to k-1 people. A factor's 2×2 table has six cells once its
+ * missing answers are counted (exposed, unexposed and missing, each with and without the problem),
+ * and the served totals and crude ratios determine any one of them from the others: the odds ratio,
+ * the relative risk and their intervals alone are four equations in the four counts, and the
+ * attributable fraction with the cases served gives the unexposed risk. So when one of the four
+ * answered cells holds 1 to k-1 people, every number of that factor's row is withheld; only the
+ * factor, its label and the evidence grade stay. When only the unanswered cells are small, the row
+ * is served merged instead ({@link RegionComplements#protectMerging}): its unexposed counts include
+ * the unanswered, and every number computed from the split (crude ratios, attributable fraction, p-
+ * and q-values, total effect) is withheld; the adjusted odds ratio and the lead time stay.
+ */
+public final class RootCausesService {
+  private static final Comparator<RootCauseResults.FactorRow> BY_ADJUSTED_ODDS_RATIO =
+      Comparator.comparing(
+              (RootCauseResults.FactorRow row) -> row.adjustedOddsRatio().estimate(),
+              Comparator.nullsLast(Comparator.reverseOrder()))
+          .thenComparing(
+              row -> row.oddsRatio().estimate(), Comparator.nullsLast(Comparator.reverseOrder()))
+          .thenComparing(RootCauseResults.FactorRow::factor);
+
+  private static final EstimateView WITHHELD = new EstimateView(null, null, null);
+
+  private RootCausesService() {}
+
+  /** An estimate with its 95% interval. */
+  public record EstimateView(Double estimate, Double low, Double high) {}
+
+  /** One factor of the problem; a count is null where it is suppressed. */
+  public record FactorView(
+      String factor,
+      String label,
+      Long exposedCases,
+      Long exposedTotal,
+      Long unexposedCases,
+      Long unexposedTotal,
+      EstimateView relativeRisk,
+      EstimateView oddsRatio,
+      EstimateView adjustedOddsRatio,
+      EstimateView attributableFraction,
+      Double pValue,
+      Double qValue,
+      Double medianLeadDays,
+      String evidence,
+      TotalEffectView totalEffect,
+      @Schema(
+              description =
+                  "true when the unexposed counts include the people who did not answer (for a"
+                      + " researcher, when their number is 1 to k-1); the ratios computed from the"
+                      + " answers alone are then null")
+          boolean unansweredMerged) {}
+
+  /**
+   * The factor's total effect: standardised risk ratio and risk difference with 95% intervals, and
+   * the factors adjusted for (besides age, sex and, overall, region); null where not estimated or
+   * withheld.
+   */
+  public record TotalEffectView(
+      EstimateView riskRatio, EstimateView riskDifference, List<String> adjustedFor) {}
+
+  /**
+   * One problem's factors in one region (null: overall), with its population and cases (null where
+   * withheld).
+   */
+  public record Factors(Long population, Long cases, List<FactorView> factors) {}
+
+  /**
+   * The factors of {@code problem} in {@code region} (null: all regions).
+   *
+   * @throws ApiProblem 400 when the problem is missing or unknown, or the region unknown
+   */
+  public static Factors factors(
+      PublishedRun run, String problem, String region, boolean persian, SmallCells rule) {
+    List<String> problems = run.problems().stream().map(PublishedRun.ProblemRow::code).toList();
+    if (problem == null || problem.isBlank()) {
+      throw ApiProblem.badRequest(
+          "the problem parameter is required: add ?problem=CODE with a code from validCodes",
+          Map.of("validCodes", problems));
+    }
+    if (!problems.contains(problem)) {
+      throw ApiProblem.unknownCode("problem", problem, problems);
+    }
+    List<RootCauseResults.FactorRow> ofProblem =
+        run.rootCauses().factors().stream().filter(row -> row.problem().equals(problem)).toList();
+    if (region != null) {
+      List<String> regions =
+          ofProblem.stream()
+              .map(RootCauseResults.FactorRow::region)
+              .filter(Objects::nonNull)
+              .distinct()
+              .sorted()
+              .toList();
+      if (!regions.contains(region)) {
+        throw ApiProblem.unknownCode("region", region, regions);
+      }
+    }
+    Protection protection = protect(ofProblem, rule);
+    Map<String, PublishedRun.IndicatorRow> indicators = run.indicatorsByCode();
+    List<RootCauseResults.FactorRow> rows =
+        ofProblem.stream()
+            .filter(row -> Objects.equals(row.region(), region))
+            .sorted(BY_ADJUSTED_ODDS_RATIO)
+            .toList();
+    List<FactorView> factors =
+        rows.stream()
+            .map(
+                row ->
+                    view(
+                        row,
+                        indicators.get(row.factor()),
+                        persian,
+                        protection.withholds(row.factor(), region),
+                        protection.merges(row.factor(), region),
+                        rule))
+            .toList();
+    boolean totalsWithheld = protection.withholdsTotals(region);
+    Long population =
+        rows.isEmpty() || totalsWithheld ? null : rule.count(rows.get(0).population());
+    Long cases = rows.isEmpty() || totalsWithheld ? null : rule.count(rows.get(0).cases());
+    return new Factors(population, cases, factors);
+  }
+
+  private static FactorView view(
+      RootCauseResults.FactorRow row,
+      PublishedRun.IndicatorRow indicator,
+      boolean persian,
+      boolean withheld,
+      boolean merged,
+      SmallCells rule) {
+    String label =
+        indicator == null ? row.factor() : persian ? indicator.labelFa() : indicator.labelEn();
+    if (withheld) {
+      // Every number of the row goes, not only its counts: the crude ratios are equations in the
+      // cells, the attributable fraction 1 - R0/P with the cases served gives R0, and a
+      // total effect adjusted for nothing is the crude risk ratio and difference.
+      return new FactorView(
+          row.factor(),
+          label,
+          null,
+          null,
+          null,
+          null,
+          WITHHELD,
+          WITHHELD,
+          WITHHELD,
+          WITHHELD,
+          null,
+          null,
+          null,
+          row.evidence(),
+          null,
+          false);
+    }
+    if (merged) {
+      long unansweredCases = row.cases() - row.exposedCases() - row.unexposedCases();
+      return new FactorView(
+          row.factor(),
+          label,
+          rule.count(row.exposedCases()),
+          rule.count(row.exposedTotal()),
+          rule.count(row.unexposedCases() + unansweredCases),
+          rule.count(row.population() - row.exposedTotal()),
+          WITHHELD,
+          WITHHELD,
+          estimate(row.adjustedOddsRatio()),
+          WITHHELD,
+          null,
+          null,
+          row.medianLeadDays(),
+          row.evidence(),
+          null,
+          true);
+    }
+    return new FactorView(
+        row.factor(),
+        label,
+        rule.count(row.exposedCases()),
+        rule.count(row.exposedTotal()),
+        rule.count(row.unexposedCases()),
+        rule.count(row.unexposedTotal()),
+        estimate(row.relativeRisk()),
+        estimate(row.oddsRatio()),
+        estimate(row.adjustedOddsRatio()),
+        estimate(row.attributableFraction()),
+        row.pValue(),
+        row.qValue(),
+        row.medianLeadDays(),
+        row.evidence(),
+        row.totalEffect() == null
+            ? null
+            : new TotalEffectView(
+                estimate(row.totalEffect().riskRatio()),
+                estimate(row.totalEffect().riskDifference()),
+                row.totalEffect().adjustedFor()),
+        false);
+  }
+
+  /**
+   * What a caller may not see of one problem's rows, all regions considered together: the overall
+   * row minus the regions served must not give a withheld region away (see {@link
+   * RegionComplements}). The population and cases of a region are protected first, starting from
+   * the regions whose cases the protected cases lattice withholds (the same count {@code POST
+   * /query} serves, so it is served here only as it is there); a region whose totals are withheld
+   * has all its factor rows withheld too, since a factor nobody leaves unanswered adds up to the
+   * population.
+   */
+  static Protection protect(List<RootCauseResults.FactorRow> ofProblem, SmallCells rule) {
+    if (!rule.active()) {
+      return new Protection(new RegionComplements.Withheld(Set.of(), false), Map.of());
+    }
+    long[] overallTotals = null;
+    boolean overallForced = false;
+    Set<String> forced = new HashSet<>();
+    Map<String, long[]> regionTotals = new HashMap<>();
+    Map<String, long[]> overallCells = new HashMap<>();
+    Map<String, Map<String, long[]>> regionCells = new HashMap<>();
+    for (RootCauseResults.FactorRow row : ofProblem) {
+      long[] totals = {row.cases(), row.population() - row.cases()};
+      boolean casesWithheld = rule.cases(row.cases(), row.problem(), row.region(), null) == null;
+      if (row.region() == null) {
+        overallTotals = totals;
+        overallForced |= casesWithheld;
+        overallCells.put(row.factor(), cells(row));
+      } else {
+        regionTotals.put(row.region(), totals);
+        if (casesWithheld) {
+          forced.add(row.region());
+        }
+        regionCells
+            .computeIfAbsent(row.factor(), factor -> new HashMap<>())
+            .put(row.region(), cells(row));
+      }
+    }
+    RegionComplements.Withheld protectedTotals =
+        RegionComplements.protect(overallTotals, regionTotals, forced, rule);
+    RegionComplements.Withheld totals =
+        new RegionComplements.Withheld(
+            protectedTotals.regions(), protectedTotals.overall() || overallForced);
+    Map<String, RegionComplements.Served> byFactor = new HashMap<>();
+    Set<String> factors = new HashSet<>(overallCells.keySet());
+    factors.addAll(regionCells.keySet());
+    for (String factor : factors) {
+      RegionComplements.Served served =
+          RegionComplements.protectMerging(
+              overallCells.get(factor),
+              regionCells.getOrDefault(factor, Map.of()),
+              totals.regions(),
+              rule);
+      byFactor.put(
+          factor,
+          new RegionComplements.Served(
+              served.withheld(),
+              served.merged(),
+              served.overallWithheld() || totals.overall(),
+              served.overallMerged()));
+    }
+    return new Protection(totals, byFactor);
+  }
+
+  /** The six cells of a factor row: cases and non-cases among exposed, unexposed and unanswered. */
+  private static long[] cells(RootCauseResults.FactorRow row) {
+    long missingTotal = row.population() - row.exposedTotal() - row.unexposedTotal();
+    long missingCases = row.cases() - row.exposedCases() - row.unexposedCases();
+    return new long[] {
+      row.exposedCases(),
+      row.exposedTotal() - row.exposedCases(),
+      row.unexposedCases(),
+      row.unexposedTotal() - row.unexposedCases(),
+      missingCases,
+      missingTotal - missingCases
+    };
+  }
+
+  /** The rows and totals withheld or merged of one problem; region null is the overall row. */
+  record Protection(
+      RegionComplements.Withheld totals, Map<String, RegionComplements.Served> byFactor) {
+    boolean withholds(String factor, String region) {
+      RegionComplements.Served served = byFactor.get(factor);
+      if (served == null) {
+        return false;
+      }
+      return region == null ? served.overallWithheld() : served.withheld().contains(region);
+    }
+
+    boolean merges(String factor, String region) {
+      RegionComplements.Served served = byFactor.get(factor);
+      if (served == null) {
+        return false;
+      }
+      return region == null ? served.overallMerged() : served.merged().contains(region);
+    }
+
+    boolean withholdsTotals(String region) {
+      return region == null ? totals.overall() : totals.regions().contains(region);
+    }
+  }
+
+  private static EstimateView estimate(RootCauseResults.Interval interval) {
+    return new EstimateView(interval.estimate(), interval.low(), interval.high());
+  }
+}
