@@ -89,6 +89,7 @@ final class Routes {
             route(GET, "/health", health.health),
             route(GET, "/me", new MeController().me, Role.values()),
             route(GET, "/problems", problems.list, ANALYSTS),
+            route(GET, "/regions", regions.list, ANALYSTS),
             route(GET, "/dashboard/summary", dashboard.summary, STAFF),
             route(GET, "/dashboard/trends", dashboard.trends, STAFF),
             route(GET, "/hotspots", hotspots.list, ANALYSTS),

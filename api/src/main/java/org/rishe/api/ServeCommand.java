@@ -192,8 +192,10 @@ public final class ServeCommand {
     ResultsStore results = new ResultsStore(layout);
     ApiKeyStore keys = new ApiKeyStore(layout.apiKeys());
     results.refresh();
+    // Two threads: loading a new run can take seconds, and a revoked key must not wait for it.
     ScheduledExecutorService timer =
-        Executors.newSingleThreadScheduledExecutor(
+        Executors.newScheduledThreadPool(
+            2,
             r -> {
               Thread thread = new Thread(r, "rishe-refresh");
               thread.setDaemon(true);
@@ -208,14 +210,22 @@ public final class ServeCommand {
           } catch (RuntimeException e) {
             System.err.println("rishe serve: cannot refresh the served run: " + e);
           }
+        },
+        2,
+        2,
+        TimeUnit.SECONDS);
+    // the key file is only looked at (its size and time) unless it changed: every second, so a
+    // revoked key is refused within one to two seconds
+    timer.scheduleWithFixedDelay(
+        () -> {
           try {
             keys.reloadIfChanged();
           } catch (RuntimeException e) {
             System.err.println("rishe serve: cannot reload the API keys: " + e);
           }
         },
-        2,
-        2,
+        1,
+        1,
         TimeUnit.SECONDS);
     // opened now, so that a damaged log stops the server here and a torn last record is dropped
     InterestLog interests =

@@ -205,7 +205,7 @@ class KeysCommandTest {
         Thread.sleep(100);
       }
       assertThat(status).isEqualTo(401);
-      assertThat((System.nanoTime() - revoked) / 1e9).isLessThan(2.5);
+      assertThat((System.nanoTime() - revoked) / 1e9).isLessThan(2.0);
     }
   }
 
@@ -249,7 +249,7 @@ class KeysCommandTest {
         Thread.sleep(100);
       }
       assertThat(status).isEqualTo(401);
-      assertThat((System.nanoTime() - fixedAt) / 1e9).isLessThan(2.5);
+      assertThat((System.nanoTime() - fixedAt) / 1e9).isLessThan(2.0);
       assertThat(server.get("/api/v1/me", planner).statusCode()).isEqualTo(200);
     }
   }
