@@ -90,7 +90,12 @@ public final class FollowUpBatch {
     try {
       return Long.toString(Long.parseLong(value) + 1);
     } catch (NumberFormatException notWhole) {
-      return Double.toString(Double.parseDouble(value) + 1);
+      try {
+        return Double.toString(Double.parseDouble(value) + 1);
+      } catch (NumberFormatException missingAnswer) {
+        // a missing-answer code (unknown, refused, not_applicable): another one
+        return "unknown".equals(value) ? "refused" : "unknown";
+      }
     }
   }
 
