@@ -93,7 +93,7 @@ public final class FollowUpBatch {
       try {
         return Double.toString(Double.parseDouble(value) + 1);
       } catch (NumberFormatException missingAnswer) {
-        // a missing-answer code (unknown, refused, not_applicable): another one
+        // a missing-answer code (unknown, refused, not_collected): another one
         return "unknown".equals(value) ? "refused" : "unknown";
       }
     }
