@@ -46,6 +46,14 @@ public final class SparkSessions {
         .config(
             "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.databricks.delta.snapshotPartitions", "2")
+        // A MERGE marks the rows it replaces or deletes in a deletion vector instead of rewriting
+        // every data file that holds one: a follow-up batch touching 1% of the keys (spread over
+        // every file by their hashes) writes its new rows and small vectors, not the table again.
+        .config("spark.databricks.delta.properties.defaults.enableDeletionVectors", "true")
+        // A MERGE's source is the ingest's own staged Parquet, written once before and removed
+        // after, and its plan is deterministic: no need to copy it to memory and disk first, as
+        // Delta does by default for any source that is not a Delta table.
+        .config("spark.databricks.delta.merge.materializeSource", "none")
         .config("spark.sql.ansi.enabled", "false")
         // lower()/upper() with the JVM's case mappings: Spark's ICU ones build a table of every
         // code

@@ -27,6 +27,9 @@ public final class CuratedTables {
   /** The column that versions a record: an older incoming row does not replace a newer one. */
   private static final String UPDATED_AT = "updated_at";
 
+  /** The table property that makes a MERGE write deletion vectors instead of rewriting files. */
+  static final String DELETION_VECTORS = "delta.enableDeletionVectors";
+
   private final SparkSession spark;
 
   public CuratedTables(SparkSession spark) {
@@ -150,6 +153,23 @@ public final class CuratedTables {
   }
 
   /**
+   * Turns deletion vectors on for a table created before they were the default (see {@link
+   * org.rishe.spark.SparkSessions}): one commit of the property, after which its MERGEs mark
+   * replaced rows instead of rewriting their files. A table whose property was set to false by hand
+   * is left as it is. The commit upgrades the table's protocol: Delta readers older than 2.3 can no
+   * longer read it.
+   */
+  private void ensureDeletionVectors(String path) {
+    Row detail = DeltaTable.forPath(spark, path).detail().first();
+    Map<String, String> properties = detail.getJavaMap(detail.fieldIndex("properties"));
+    if (!properties.containsKey(DELETION_VECTORS)) {
+      spark.sql(
+          "ALTER TABLE delta.`%s` SET TBLPROPERTIES ('%s' = 'true')"
+              .formatted(path.replace("`", "``"), DELETION_VECTORS));
+    }
+  }
+
+  /**
    * Creates the table, or adds the columns of {@code schema} it lacks: a column the contract gained
    * after the table was written. Appending no rows with {@code mergeSchema} commits only the wider
    * schema; stored rows read the new columns as null, and the MERGE can then set them.
@@ -157,7 +177,10 @@ public final class CuratedTables {
   private void ensureTable(String path, StructType schema) {
     if (!exists(path)) {
       spark.createDataFrame(List.of(), schema).write().format("delta").mode("ignore").save(path);
-    } else if (!List.of(DeltaTable.forPath(spark, path).toDF().columns())
+      return;
+    }
+    ensureDeletionVectors(path);
+    if (!List.of(DeltaTable.forPath(spark, path).toDF().columns())
         .containsAll(List.of(schema.fieldNames()))) {
       spark
           .createDataFrame(List.of(), schema)
