@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -28,19 +28,28 @@ import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.spark.TestSparkSessions;
 
 /**
- * Runs ingest and analyze with {@code spark-submit} of the application jar on a Spark standalone
- * cluster (a master and one worker on loopback), and compares what they wrote with the same batch
- * run in local mode. The cluster is a plain Spark distribution: its {@code jars/} holds the
- * module's provided dependencies only ({@code target/spark-classpath.txt}: Spark, Scala, Hadoop and
- * the rest of what a distribution ships, nothing downloaded), and the driver is {@code SparkSubmit}
- * started on that classpath, as the {@code spark-submit} script starts it, with the packaged {@code
- * target/rishe-app-VERSION.jar} as its application jar. So every class Rishe needs beyond Spark
- * must be in that jar, and the executors, which get it as {@code spark.jars}, deserialise every
- * task: a job that captures something driver-only fails here and not in local mode. Runs in {@code
- * verify}, after {@code package} built the jar.
+ * Runs the README's two {@code spark-submit} commands, as written ({@link ReadmeSubmitCommands}:
+ * only the master URL, batch folder and warehouse filled in), on a Spark standalone cluster (a
+ * master and one worker on loopback), and compares what they wrote with the same batch run in local
+ * mode. The cluster is a plain Spark distribution: its {@code jars/} holds the module's provided
+ * dependencies only ({@code target/spark-classpath.txt}: Spark, Scala, Hadoop and the rest of what
+ * a distribution ships, nothing downloaded), and the driver is {@code SparkSubmit} started on that
+ * classpath, as the {@code spark-submit} script starts it, with the packaged {@code
+ * target/rishe-app-VERSION.jar}, the README's jar path, as its application jar. So every class
+ * Rishe needs beyond Spark must be in that jar, and the executors, which get it as {@code
+ * spark.jars}, deserialise every task: a job that captures something driver-only fails here and not
+ * in local mode. What the test environment needs beyond the commands (loopback addresses) is given
+ * through Spark's environment variables, not options. Runs in {@code verify}, after {@code package}
+ * built the jar.
  */
 class ClusterModeIT {
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+  /**
+   * Per command: the README's commands run with Spark's own settings (200 shuffle partitions, on
+   * one core here), several times slower than with the local-mode defaults of {@code bin/rishe}.
+   */
+  private static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(10);
 
   @TempDir static Path temporary;
 
@@ -69,8 +78,11 @@ class ClusterModeIT {
     cluster = new WarehouseLayout(clusterWarehouse.toString());
     copy(PseudonymKeys.keyFile(localWarehouse), PseudonymKeys.keyFile(clusterWarehouse));
 
+    ReadmeSubmitCommands readme = ReadmeSubmitCommands.read();
     Path sparkHome = temporary.resolve("spark-home");
     fakeSparkHome(sparkHome);
+    // loopback only, through Spark's environment variables rather than --conf options the
+    // README's commands do not have
     environment =
         Map.of(
             "SPARK_HOME",
@@ -79,24 +91,29 @@ class ClusterModeIT {
             "2.13",
             "SPARK_LOCAL_IP",
             "127.0.0.1",
+            "SPARK_LOCAL_HOSTNAME",
+            "127.0.0.1",
             "JAVA_HOME",
             System.getProperty("java.home"));
     sparkClasspath = sparkHome.resolve("jars").resolve("*").toString();
     logs = temporary.resolve("logs");
-    Path daemonLogging = writeLogging(logs.resolve("daemon-log4j2.properties"), "info");
-    Path executorLogging = writeLogging(logs.resolve("executor-log4j2.properties"), "warn");
+    List<String> daemonOptions =
+        List.of(
+            "-Xmx512m",
+            "-Dlog4j2.configurationFile=" + writeDaemonLogging(logs.resolve("log4j2.properties")));
     int port = freePort();
     String masterUrl = "spark://127.0.0.1:" + port;
     workDirectory = temporary.resolve("work");
 
-    List<String> daemonOptions =
-        List.of("-Xmx512m", "-Dlog4j2.configurationFile=" + daemonLogging.toUri());
     master =
         spark(
             "master",
             daemonOptions,
             "org.apache.spark.deploy.master.Master",
             List.of("--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", "0"));
+    // a worker's --memory is what it offers executors, not what it uses: it offers exactly the
+    // README's --executor-memory, so the README's executor fits, and one core (the commands ask
+    // for no particular number)
     worker =
         spark(
             "worker",
@@ -111,7 +128,7 @@ class ClusterModeIT {
                 "--cores",
                 "1",
                 "--memory",
-                "1g",
+                readme.option("ingest", "--executor-memory"),
                 "--work-dir",
                 workDirectory.toString()));
     Polling.await(
@@ -122,53 +139,48 @@ class ClusterModeIT {
         () -> master.isAlive() && worker.isAlive(),
         () -> "the worker did not register\n" + master.output() + "\n" + worker.output());
 
-    // spark-submit in client mode: the JVM it starts runs SparkSubmit on SPARK_HOME/jars/*,
-    // which puts the application jar on a class loader of its own and in spark.jars
-    List<String> submitOptions =
-        List.of(
-            "--master",
+    Map<String, String> placeholders =
+        Map.of(
+            ReadmeSubmitCommands.MASTER_URL,
             masterUrl,
-            "--class",
-            Main.class.getName(),
-            "--executor-memory",
-            "768m",
-            "--total-executor-cores",
-            "1",
-            "--conf",
-            "spark.driver.host=127.0.0.1",
-            "--conf",
-            "spark.driver.bindAddress=127.0.0.1",
-            "--conf",
-            "spark.sql.shuffle.partitions=2",
-            "--conf",
-            "spark.executor.extraJavaOptions="
-                + String.join(" ", JavaProcess.SPARK_JVM_OPTIONS)
-                + " -Dlog4j2.configurationFile="
-                + executorLogging.toUri(),
-            applicationJar.toString());
-    try (JavaProcess ingest =
-        sparkSubmit(
-            "cluster-ingest",
-            submitOptions,
-            "ingest",
-            "--batch",
+            ReadmeSubmitCommands.BATCH_DIR,
             batch.toString(),
-            "--warehouse",
-            cluster.root())) {
-      ingest.awaitSuccess(TIMEOUT);
+            ReadmeSubmitCommands.WAREHOUSE_URI,
+            cluster.root());
+    List<String> ingestArguments = readme.arguments("ingest", placeholders);
+    assertThat(ingestArguments).as("the README's jar").contains(applicationJar.toString());
+    long started = System.nanoTime();
+    try (JavaProcess ingest = sparkSubmit("cluster-ingest", readme, "ingest", ingestArguments)) {
+      ingest.awaitSuccess(SUBMIT_TIMEOUT);
     }
+    System.out.printf("cluster ingest: %d s%n", (System.nanoTime() - started) / 1_000_000_000L);
+    started = System.nanoTime();
+    Map<String, String> analyzePlaceholders = new HashMap<>(placeholders);
+    analyzePlaceholders.remove(ReadmeSubmitCommands.BATCH_DIR);
     try (JavaProcess analyze =
-        sparkSubmit("cluster-analyze", submitOptions, "analyze", "--warehouse", cluster.root())) {
-      analyze.awaitSuccess(TIMEOUT);
+        sparkSubmit(
+            "cluster-analyze",
+            readme,
+            "analyze",
+            readme.arguments("analyze", analyzePlaceholders))) {
+      analyze.awaitSuccess(SUBMIT_TIMEOUT);
     }
+    System.out.printf("cluster analyze: %d s%n", (System.nanoTime() - started) / 1_000_000_000L);
   }
 
-  /** {@code spark-submit SUBMIT_OPTIONS COMMAND ARGUMENTS}, the driver with a 1 GB heap. */
+  /**
+   * The JVM the {@code spark-submit} script starts in client mode: {@code SparkSubmit} on
+   * SPARK_HOME/jars/* with the README's arguments, its heap the command's {@code --driver-memory}
+   * (the script's launcher reads that option to size the driver JVM, which {@code SparkSubmit}
+   * itself cannot do once started), its output in logs/NAME.log.
+   */
   private static JavaProcess sparkSubmit(
-      String name, List<String> submitOptions, String... command) {
-    List<String> arguments = new ArrayList<>(submitOptions);
-    arguments.addAll(List.of(command));
-    return spark(name, List.of("-Xmx1g"), "org.apache.spark.deploy.SparkSubmit", arguments);
+      String name, ReadmeSubmitCommands readme, String command, List<String> arguments) {
+    return spark(
+        name,
+        List.of("-Xmx" + readme.option(command, "--driver-memory")),
+        "org.apache.spark.deploy.SparkSubmit",
+        arguments);
   }
 
   /** A JVM on SPARK_HOME/jars/*, as Spark's own scripts start one, logging to logs/NAME.log. */
@@ -269,7 +281,8 @@ class ClusterModeIT {
     }
   }
 
-  private static Path writeLogging(Path file, String sparkLevel) {
+  /** The master's and worker's logging: warnings, and their deploy messages the test waits for. */
+  private static String writeDaemonLogging(Path file) {
     String text =
         String.join(
             "\n",
@@ -281,14 +294,12 @@ class ClusterModeIT {
             "appender.console.layout.type = PatternLayout",
             "appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n",
             "logger.deploy.name = org.apache.spark.deploy",
-            "logger.deploy.level = " + sparkLevel,
-            "logger.executor.name = org.apache.spark.executor.Executor",
-            "logger.executor.level = info",
+            "logger.deploy.level = info",
             "");
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, text, StandardCharsets.UTF_8);
-      return file;
+      return file.toUri().toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
