@@ -261,11 +261,18 @@ class ClusterModeIT {
 
   /**
    * A SPARK_HOME whose {@code jars/} links every jar of {@code target/spark-classpath.txt}: the
-   * module's provided dependencies, what a Spark distribution ships.
+   * module's provided dependencies, what a Spark distribution ships. Its {@code
+   * conf/spark-defaults.conf} is the cluster's own configuration, as its operator would write it
+   * for one core: two shuffle partitions instead of Spark's 200, which on one core cost the run
+   * eight minutes of empty tasks. The README's commands carry no setting of their own.
    */
   private static void fakeSparkHome(Path sparkHome) {
     Path jars = sparkHome.resolve("jars");
     try {
+      Files.createDirectories(sparkHome.resolve("conf"));
+      Files.writeString(
+          sparkHome.resolve("conf").resolve("spark-defaults.conf"),
+          "spark.sql.shuffle.partitions 2\n");
       Files.createDirectories(jars);
       int index = 0;
       for (Path jar : PackagedApplication.sparkJars()) {
