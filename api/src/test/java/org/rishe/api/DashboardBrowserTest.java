@@ -1342,6 +1342,13 @@ class DashboardBrowserTest extends OneServerPerClass {
     assertThat(driver.findElement(By.id("region-children")).getText())
         .contains("Regions within it", "this region's own rows only", "do not add up");
     assertThat(driver.findElement(By.id("region-parent")).getText()).isEmpty();
+    // Z1 has no rows of its own in DashboardFixture: the page says so and asks for none (the API
+    // would refuse a region without data), and adds nothing up from R01 and R02
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("region-message"),
+            "This region has no figures of its own in the published data."));
+    assertThat(driver.findElements(By.cssSelector("#region-kpis .value"))).isEmpty();
     screenshot("region-parent");
     assertNoRawKeys();
     assertNoRefusalShown();
@@ -1352,6 +1359,8 @@ class DashboardBrowserTest extends OneServerPerClass {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("region-title"), "Green Valley"));
     wait.until(d -> !d.findElement(By.id("region-children")).isDisplayed());
+    wait.until(d -> !d.findElements(By.cssSelector("#region-kpis .value")).isEmpty());
+    assertThat(driver.findElement(By.id("region-message")).isDisplayed()).isFalse();
 
     // in Persian: the regions by their Persian names, in Persian order, and the note in Persian
     open("region?code=Z1&lang=fa", server.keys.get(Role.PLANNER));
@@ -1363,6 +1372,9 @@ class DashboardBrowserTest extends OneServerPerClass {
         .containsExactly("دره سبز", "ناحیه پایتخت");
     assertThat(driver.findElement(By.id("region-children")).getText())
         .contains("منطقه‌های درون آن", "جمع منطقه‌های درون آن نیستند");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("region-message"), "این منطقه در داده‌های منتشرشده عددی از خود ندارد."));
     screenshot("region-parent-fa");
     assertNoRawKeys();
     assertNoRefusalShown();

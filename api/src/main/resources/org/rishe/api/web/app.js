@@ -115,6 +115,7 @@
       noMap: 'The regions catalogue has no outlines: the regions are listed without a map.',
       openRegion: "Open this region's page", regionTrend: 'Cases opened in the region', partOf: 'Part of',
       childRegions: 'Regions within it',
+      noOwnRows: 'This region has no figures of its own in the published data.',
       ownRowsOnly: "The figures below are this region's own rows only: they do not add up the regions within it. Open each for its figures.",
       regionPeriod: 'Period', noRegion: 'Choose a region on the map',
       allMonths: 'all months', graphNodes: 'Problems and factors in the graph', showRootCauses: 'Show its root causes',
@@ -228,6 +229,7 @@
       noMap: 'فهرست منطقه‌ها مرز ندارد: منطقه‌ها بدون نقشه فهرست شده‌اند.',
       openRegion: 'نمایش صفحه این منطقه', regionTrend: 'موردهای گشوده در منطقه', partOf: 'بخشی از',
       childRegions: 'منطقه‌های درون آن',
+      noOwnRows: 'این منطقه در داده‌های منتشرشده عددی از خود ندارد.',
       ownRowsOnly: 'عددهای زیر تنها ردیف‌های خود این منطقه‌اند و جمع منطقه‌های درون آن نیستند. برای عددهای هر یک، صفحه‌اش را باز کنید.',
       regionPeriod: 'دوره', noRegion: 'منطقه‌ای را روی نقشه برگزینید',
       allMonths: 'همه ماه‌ها', graphNodes: 'مشکل‌ها و عامل‌های گراف', showRootCauses: 'نمایش علت‌های ریشه‌ای آن',
@@ -1382,6 +1384,23 @@
       }
       regionChildren(id);
     });
+    // a region without published rows of its own (a zone that only holds regions, say) is not
+    // asked for: the API refuses a region it has no data of, and the page says so instead
+    regionList().then(function (withData) {
+      if (state.filters.code !== id) { return; }
+      if (withData.length > 0 && withData.indexOf(id) < 0) {
+        show('region-message', t('noOwnRows'));
+        show('region-trend-message', null);
+        $('region-trend-chart').hidden = true;
+        show('region-hotspots-message', t('noData'));
+        return;
+      }
+      regionFigures(id);
+    });
+  }
+
+  // The region's own key figures, trend and emerging problems for the period chosen.
+  function regionFigures(id) {
     latest('region-summary', api('/api/v1/dashboard/summary?calendar=' + calendar() + filterQuery(state.jalali, id)))
       .then(function (body) { kpiCards($('region-kpis'), body.kpis, 'region-kpi-', false); },
         function (error) { show('region-message', describe(error)); });
