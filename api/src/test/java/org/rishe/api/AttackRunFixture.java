@@ -44,6 +44,11 @@ final class AttackRunFixture {
           "treated",
           "controls",
           "trimmedControls",
+          "enrolled",
+          "inScope",
+          "treatedWithOutcome",
+          "comparisonWithOutcome",
+          "treatedOutsideWindow",
           "value");
 
   private AttackRunFixture() {}
@@ -230,6 +235,17 @@ final class AttackRunFixture {
               + " AS t(program_id, outcome, outcome_type, method, primary_method, estimate, low,"
               + " high, naive_difference, treated, controls, trimmed_controls, cost_per_outcome,"
               + " cost_per_outcome_low, cost_per_outcome_high)");
+      // PRG01's 1,500 enrolled once more, in why an outcome has no estimate
+      copy(
+          statement,
+          run,
+          "program_impact_gaps",
+          "SELECT * FROM (VALUES ('PRG01','reading_score','no_outcome_in_window','stored',"
+              + "1500::BIGINT,1500::BIGINT,0::BIGINT,6400::BIGINT,0::BIGINT,NULL::DOUBLE,30,365,"
+              + "20)) AS t(program_id, outcome, reason, reason_text, enrolled, in_scope,"
+              + " treated_with_outcome, comparison_with_outcome, treated_outside_window,"
+              + " median_days_outside_window, follow_up_start_days, follow_up_end_days,"
+              + " minimum_group_size)");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

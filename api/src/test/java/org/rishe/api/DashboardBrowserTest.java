@@ -985,14 +985,31 @@ class DashboardBrowserTest extends OneServerPerClass {
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("program-message"), "هیچ پیامدی از این برنامه برآورد ندارد"));
     assertThat(driver.findElement(By.id("program-title")).getText()).contains("PRG04");
+    // why, in the server's Persian words with Persian digits (PublishedRunFixture: 900 enrolled)
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("program-gaps"),
-            "900 enrolled, none in scope: none has a birth date or year giving an age at"
-                + " enrolment within the scope"));
+            "۹۰۰ ثبت‌نام‌شده، هیچ‌کدام در دامنهٔ تحلیل نیست: هیچ‌کدام تاریخ یا سال تولدی ندارد"
+                + " که سنی در دامنه هنگام ثبت‌نام بدهد"));
+    assertThat(driver.findElement(By.id("program-gaps")).getText())
+        .contains("بدون برآورد")
+        .doesNotContain("enrolled");
+    assertNoLatinDigits("#program-gaps");
     driver.get(base + "/#/program?id=PRG01&lang=fa");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("program-outcomes"), "روش اصلی"));
+    // the two outcomes without an estimate, in Persian: 1,500 enrolled, 7 observed outside the
+    // 30-365 day window at a median 400 days; 12 with the outcome, fewer than the 20 needed
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("program-gaps"),
+            "نمره خواندن: ۱٬۵۰۰ ثبت‌نام‌شده، ۰ پیامد در پنجرهٔ پیگیری ۳۰ تا ۳۶۵ روز؛ ۷ بیرون از آن"
+                + " مشاهده شده، با میانهٔ ۴۰۰ روز پس از ثبت‌نام"));
+    assertThat(driver.findElement(By.id("program-gaps")).getText())
+        .contains("wellbeing_score: ۱۲ ثبت‌نام‌شده با پیامد در پنجره، کمتر از ۲۰ نفر لازم")
+        .doesNotContain("enrolled", "window", "needed");
+    assertNoLatinDigits("#program-gaps");
+    assertNoRawKeys();
     // the outcome by its catalogue label in Persian; covariates without a label by their code
     assertThat(driver.findElement(By.id("program-outcomes")).getText())
         .contains("ثبت‌نام در مدرسه", "دوگانه مقاوم", "۰٫۱۵", "تفاوت خطر", "پیش از تعدیل")
@@ -1300,6 +1317,65 @@ class DashboardBrowserTest extends OneServerPerClass {
     assertThat(driver.findElement(By.id("hotspots-table")).getText()).contains("ناحیه پایتخت");
     assertNoLatinDigits("#map-table tbody");
     screenshot("leadership-map-fa");
+    assertNoRawKeys();
+    assertNoRefusalShown();
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void aParentRegionsPageListsItsRegionsAndSaysItsFiguresAreItsOwn() throws IOException {
+    // RegionFixture: the zone Z1 (North Zone) holds R01 (Capital District) and R02 (Green Valley)
+    open("region?code=R01", server.keys.get(Role.LEADERSHIP));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("region-parent"), "Part of: North Zone"));
+    assertThat(driver.findElement(By.id("region-children")).isDisplayed()).isFalse();
+    driver.findElement(By.cssSelector("#region-parent a")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/region?code=Z1"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("region-title"), "North Zone"));
+    By children = By.cssSelector("#region-children-list a");
+    wait.until(d -> d.findElements(children).size() == 2);
+    assertThat(driver.findElements(children))
+        .extracting(WebElement::getText)
+        .containsExactly("Capital District", "Green Valley");
+    assertThat(driver.findElement(By.id("region-children")).getText())
+        .contains("Regions within it", "this region's own rows only", "do not add up");
+    assertThat(driver.findElement(By.id("region-parent")).getText()).isEmpty();
+    // Z1 has no rows of its own in DashboardFixture: the page says so and asks for none (the API
+    // would refuse a region without data), and adds nothing up from R01 and R02
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("region-message"),
+            "This region has no figures of its own in the published data."));
+    assertThat(driver.findElements(By.cssSelector("#region-kpis .value"))).isEmpty();
+    screenshot("region-parent");
+    assertNoRawKeys();
+    assertNoRefusalShown();
+    assertNoConsoleErrors();
+    // a child opens its own page
+    driver.findElements(children).get(1).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/region?code=R02"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("region-title"), "Green Valley"));
+    wait.until(d -> !d.findElement(By.id("region-children")).isDisplayed());
+    wait.until(d -> !d.findElements(By.cssSelector("#region-kpis .value")).isEmpty());
+    assertThat(driver.findElement(By.id("region-message")).isDisplayed()).isFalse();
+
+    // in Persian: the regions by their Persian names, in Persian order, and the note in Persian
+    open("region?code=Z1&lang=fa", server.keys.get(Role.PLANNER));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("region-title"), "منطقه شمال"));
+    wait.until(d -> d.findElements(children).size() == 2);
+    assertThat(driver.findElements(children))
+        .extracting(WebElement::getText)
+        .containsExactly("دره سبز", "ناحیه پایتخت");
+    assertThat(driver.findElement(By.id("region-children")).getText())
+        .contains("منطقه‌های درون آن", "جمع منطقه‌های درون آن نیستند");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("region-message"), "این منطقه در داده‌های منتشرشده عددی از خود ندارد."));
+    screenshot("region-parent-fa");
     assertNoRawKeys();
     assertNoRefusalShown();
     assertNoConsoleErrors();

@@ -337,6 +337,17 @@ class DisclosureAttackTest {
     assertThat(left)
         .as("all participants minus the programmes /programs serves")
         .matches(count -> count < 1 || count >= K, "not 1 to 10");
+    // nor does why PRG01's reading score has no estimate give its 1,500 enrolled back, in
+    // either language (its text words it "a withheld number")
+    for (String lang : List.of("en", "fa")) {
+      JsonNode gap = get(PREFIX + "/programs/PRG01/impact?lang=" + lang).get("notEstimated").get(0);
+      assertThat(gap.get("enrolled").isNull()).as(lang).isTrue();
+      assertThat(gap.get("inScope").isNull()).as(lang).isTrue();
+      assertThat(gap.get("text").asText())
+          .as(lang)
+          .doesNotContain("1,500", "1500", "۱٬۵۰۰", "۱۵۰۰")
+          .startsWith(lang.equals("en") ? "a withheld number enrolled" : "شماری ناگفته");
+    }
     // the planner's PRG01 would complete the attack
     assertThat(
             JSON.readTree(server.get(PREFIX + "/programs", planner).body())

@@ -103,6 +103,11 @@ class ProgramsHttpTest {
     }
     assertThat(reading).isNotNull();
     assertThat(reading.get("label").asText()).isEqualTo("نمره خواندن");
+    // and says why in Persian, with Persian digits (the fixture's counts, worded by hand)
+    assertThat(reading.get("text").asText())
+        .isEqualTo(
+            "۱٬۵۰۰ ثبت‌نام‌شده، ۰ پیامد در پنجرهٔ پیگیری ۳۰ تا ۳۶۵ روز؛ ۷ بیرون از آن مشاهده"
+                + " شده، با میانهٔ ۴۰۰ روز پس از ثبت‌نام");
     assertThat(server.get("/api/v1/programs/PRG01/impact?lang=de", planner).statusCode())
         .isEqualTo(400);
   }
@@ -162,6 +167,15 @@ class ProgramsHttpTest {
                 + " observed outside it")
         .doesNotContain("7")
         .doesNotContain("400");
+    // the same counts withheld from the Persian sentence
+    JsonNode persian =
+        JSON.readTree(server.get("/api/v1/programs/PRG01/impact?lang=fa", researcher).body());
+    assertThat(persian.get("notEstimated").get(0).get("text").asText())
+        .isEqualTo(
+            "۱٬۵۰۰ ثبت‌نام‌شده، ۰ پیامد در پنجرهٔ پیگیری ۳۰ تا ۳۶۵ روز؛ کمتر از ۱۱ بیرون از آن"
+                + " مشاهده شده")
+        .doesNotContain("۷")
+        .doesNotContain("۴۰۰");
     // 12 is at least k = 11: a researcher sees it
     assertThat(body.get("notEstimated").get(1).get("treatedWithOutcome").asLong()).isEqualTo(12);
   }

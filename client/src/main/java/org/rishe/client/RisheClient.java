@@ -143,7 +143,27 @@ public final class RisheClient {
   }
 
   public ProgramImpact impact(String programId) {
-    return get("/programs/" + segment(programId) + "/impact", Map.of(), ProgramImpact.class);
+    return impact(programId, null);
+  }
+
+  /**
+   * A programme's impact with labels and why-no-estimate sentences in {@code lang} ({@code en} or
+   * {@code fa}; null: the API's default, English).
+   */
+  public ProgramImpact impact(String programId, String lang) {
+    return get(
+        "/programs/" + segment(programId) + "/impact",
+        parameters("lang", lang),
+        ProgramImpact.class);
+  }
+
+  /**
+   * The regions catalogue of the run served: each region's names in English and Persian, the region
+   * it lies in and its outline; empty when the run has no catalogue.
+   */
+  public List<Region> regions() {
+    List<Region> regions = get("/regions", Map.of(), RegionsResponse.class).regions();
+    return regions == null ? List.of() : regions;
   }
 
   /**
@@ -372,6 +392,8 @@ public final class RisheClient {
   record HotspotsPage(String run, String method, List<Hotspot> hotspots, String nextCursor) {}
 
   record ProgramsResponse(String run, List<Program> programs) {}
+
+  record RegionsResponse(String run, List<Region> regions) {}
 
   record PledgeView(
       String pledgeId,

@@ -3,7 +3,9 @@ package org.rishe.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,24 @@ class RisheClientImpactTest {
     assertThat(programme.outcome()).isNull();
     assertThat(programme.enrolled()).isNull();
     assertThat(programme.followUpEndDays()).isNull();
+  }
+
+  @Test
+  void impactInALanguageAsksTheServerForIt() throws IOException {
+    List<String> queries = new CopyOnWriteArrayList<>();
+    try (FakeApi persian =
+        new FakeApi(
+            Map.of(
+                "/api/v1/programs/",
+                exchange -> {
+                  queries.add(exchange.getRequestURI().getQuery());
+                  FakeApi.answer(exchange, CURRENT);
+                }))) {
+      persian.client().impact("nsw", "fa");
+      persian.client().impact("nsw");
+    }
+
+    assertThat(queries).containsExactly("lang=fa", null);
   }
 
   @Test

@@ -39,7 +39,10 @@ public final class ProgramsController {
                   + " estimate",
               this::impact)
           .returns(ImpactResponse.class)
-          .query("lang", "outcome and covariate label language: en (default) or fa")
+          .query(
+              "lang",
+              "language of outcome and covariate labels and of why-no-estimate sentences: en"
+                  + " (default) or fa")
           .personDerived();
 
   public ProgramsController(ResultsStore results, Disclosure disclosure) {

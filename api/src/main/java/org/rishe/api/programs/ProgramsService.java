@@ -74,7 +74,10 @@ public final class ProgramsService {
                   "nobody_enrolled, nobody_in_scope, no_outcome_observed, no_outcome_in_window,"
                       + " too_few_treated, too_few_comparison or not_estimated")
           String reason,
-      @Schema(description = "the reason as a sentence, with the counts the caller may see")
+      @Schema(
+              description =
+                  "the reason as a sentence in the language asked (lang=fa: Persian, Persian"
+                      + " digits), with only the counts the caller may see")
           String text,
       @Schema(description = "consenting people ever enrolled") Long enrolled,
       @Schema(description = "of them, those with an age at enrolment within the scope")
@@ -122,7 +125,7 @@ public final class ProgramsService {
     List<NotEstimatedView> notEstimated =
         run.programImpactGaps().stream()
             .filter(gap -> gap.programId().equals(id))
-            .map(gap -> notEstimated(gap, rule, labels))
+            .map(gap -> notEstimated(gap, rule, labels, persian))
             .toList();
     return new Impact(view(program, rule), outcomes(run, id, rule, labels), notEstimated);
   }
@@ -131,17 +134,27 @@ public final class ProgramsService {
   public record Impact(
       ProgramView program, List<OutcomeView> outcomes, List<NotEstimatedView> notEstimated) {}
 
-  /** A gap as served: small counts and the median of a small group withheld. */
+  /**
+   * A gap as served: small counts and the median of a small group withheld, and the enrolled count
+   * as {@code /programs} serves the programme's participants (a protected lattice may withhold it
+   * at any size; the in-scope count, most often the same, goes with it). The sentence is worded
+   * from what is served, in the language asked: a withheld count is null and the sentence does not
+   * give it.
+   */
   private static NotEstimatedView notEstimated(
-      ProgramImpactGap gap, SmallCells rule, Labels labels) {
+      ProgramImpactGap gap, SmallCells rule, Labels labels, boolean persian) {
     Long outside = rule.count(gap.treatedOutsideWindow());
+    Long enrolled = rule.participants(gap.enrolled(), gap.programId());
+    boolean enrolledWithheld = enrolled == null && !rule.isSmall(gap.enrolled());
+    ProgramImpactGap.Wording wording =
+        new ProgramImpactGap.Wording(persian, rule.threshold(), enrolledWithheld);
     return new NotEstimatedView(
         gap.outcome(),
         gap.outcome() == null ? null : labels.of(gap.outcome()),
         gap.reason(),
-        gap.describe(rule.threshold()),
-        rule.count(gap.enrolled()),
-        rule.count(gap.inScope()),
+        gap.describe(wording),
+        enrolled,
+        enrolledWithheld ? null : rule.count(gap.inScope()),
         rule.count(gap.treatedWithOutcome()),
         rule.count(gap.comparisonWithOutcome()),
         outside,

@@ -114,6 +114,9 @@
       mapDescription: 'Map of {count} regions coloured by their highest hotspot score in the period, from {low} to {high}; the same numbers are in the table below.',
       noMap: 'The regions catalogue has no outlines: the regions are listed without a map.',
       openRegion: "Open this region's page", regionTrend: 'Cases opened in the region', partOf: 'Part of',
+      childRegions: 'Regions within it',
+      noOwnRows: 'This region has no figures of its own in the published data.',
+      ownRowsOnly: "The figures below are this region's own rows only: they do not add up the regions within it. Open each for its figures.",
       regionPeriod: 'Period', noRegion: 'Choose a region on the map',
       allMonths: 'all months', graphNodes: 'Problems and factors in the graph', showRootCauses: 'Show its root causes',
       from: 'From', to: 'To', direction: 'Direction', directed: 'directed', undirected: 'undecided'
@@ -225,6 +228,9 @@
       mapDescription: 'نقشه {count} منطقه که رنگ هر یک بالاترین امتیاز کانون آن در این دوره است، از {low} تا {high}؛ همین عددها در جدول زیر آمده‌اند.',
       noMap: 'فهرست منطقه‌ها مرز ندارد: منطقه‌ها بدون نقشه فهرست شده‌اند.',
       openRegion: 'نمایش صفحه این منطقه', regionTrend: 'موردهای گشوده در منطقه', partOf: 'بخشی از',
+      childRegions: 'منطقه‌های درون آن',
+      noOwnRows: 'این منطقه در داده‌های منتشرشده عددی از خود ندارد.',
+      ownRowsOnly: 'عددهای زیر تنها ردیف‌های خود این منطقه‌اند و جمع منطقه‌های درون آن نیستند. برای عددهای هر یک، صفحه‌اش را باز کنید.',
       regionPeriod: 'دوره', noRegion: 'منطقه‌ای را روی نقشه برگزینید',
       allMonths: 'همه ماه‌ها', graphNodes: 'مشکل‌ها و عامل‌های گراف', showRootCauses: 'نمایش علت‌های ریشه‌ای آن',
       from: 'از', to: 'تا', direction: 'جهت', directed: 'جهت‌دار', undirected: 'تعیین‌نشده'
@@ -611,6 +617,8 @@
     node.title = id;
     return node;
   }
+  // Region codes in the order of their names in the page's language, the code breaking ties.
+  function byRegionName(a, b) { return regionName(a).localeCompare(regionName(b), locale()) || (a < b ? -1 : 1); }
   // Select choices for these region codes: all regions first, then each by name.
   function regionOptions(regions) {
     return [['', t('allRegions')]].concat(regions.map(function (r) { return [r, regionName(r)]; }));
@@ -1277,7 +1285,7 @@
       state.catalogue.list.forEach(function (region) {
         if (region.geometry && codes.indexOf(region.code) < 0) { codes.push(region.code); }
       });
-      codes.sort(function (a, b) { return regionName(a).localeCompare(regionName(b), locale()) || (a < b ? -1 : 1); });
+      codes.sort(byRegionName);
       table($('map-table'), [t('region'), t('highestScore'), t('flaggedMonths'), t('casesJudged')], codes.map(function (id) {
         var row = byRegion[id] || { score: null, flagged: 0, observed: 0 };
         var link = el('a', 'drill');
@@ -1352,7 +1360,9 @@
     clear($('region-kpis'));
     clear($('region-hotspots-table'));
     clear($('region-trend-table'));
-    $('region-parent').textContent = '';
+    clear($('region-parent'));
+    clear($('region-children-list'));
+    $('region-children').hidden = true;
     if (!id) { show('region-message', t('noRegion')); $('region-trend-chart').hidden = true; return; }
     show('region-message', null);
     var period = state.filters.from || state.filters.to
@@ -1368,9 +1378,29 @@
       }
       var region = state.catalogue.byCode[id];
       if (region && region.parent) {
-        $('region-parent').textContent = t('partOf') + ': ' + regionName(region.parent);
+        var parent = $('region-parent');
+        parent.appendChild(document.createTextNode(t('partOf') + ': '));
+        parent.appendChild(drillDown(regionUrl(region.parent), regionText(region.parent)));
       }
+      regionChildren(id);
     });
+    // a region without published rows of its own (a zone that only holds regions, say) is not
+    // asked for: the API refuses a region it has no data of, and the page says so instead
+    regionList().then(function (withData) {
+      if (state.filters.code !== id) { return; }
+      if (withData.length > 0 && withData.indexOf(id) < 0) {
+        show('region-message', t('noOwnRows'));
+        show('region-trend-message', null);
+        $('region-trend-chart').hidden = true;
+        show('region-hotspots-message', t('noData'));
+        return;
+      }
+      regionFigures(id);
+    });
+  }
+
+  // The region's own key figures, trend and emerging problems for the period chosen.
+  function regionFigures(id) {
     latest('region-summary', api('/api/v1/dashboard/summary?calendar=' + calendar() + filterQuery(state.jalali, id)))
       .then(function (body) { kpiCards($('region-kpis'), body.kpis, 'region-kpi-', false); },
         function (error) { show('region-message', describe(error)); });
@@ -1391,6 +1421,20 @@
         }));
       $('region-hotspots-table').hidden = hotspots.length === 0;
     }, function (error) { show('region-hotspots-message', describe(error)); });
+  }
+
+  // The regions the catalogue places within this one, each linked to its page, by name. Their
+  // figures are not added up here: the API serves each region's own rows, each protected on its
+  // own, and a sum made in the page could give back a count the API withholds.
+  function regionChildren(id) {
+    var children = state.catalogue.list.filter(function (region) { return region.parent === id; })
+      .map(function (region) { return region.code; });
+    children.sort(byRegionName);
+    var list = clear($('region-children-list'));
+    children.forEach(function (child) {
+      list.appendChild(el('li')).appendChild(drillDown(regionUrl(child), regionText(child)));
+    });
+    $('region-children').hidden = children.length === 0;
   }
 
   // Giving by occasion: the latest year's windows, each measure's rate ratio with its interval and

@@ -91,93 +91,205 @@ public record ProgramImpactGap(
 
   /** The sentence with every count, e.g. "185 enrolled, 0 outcomes in the follow-up window …". */
   public String describe() {
-    return describe(0);
+    return describe(Wording.english(0));
   }
 
   /**
-   * The sentence with each count from 1 to {@code smallCellThreshold - 1} written as "fewer than
-   * k", and a median of that few people left out: the wording a researcher may read. A threshold of
-   * 0 or 1 shows every count.
+   * The English sentence with each count from 1 to {@code smallCellThreshold - 1} written as "fewer
+   * than k", and a median of that few people left out: the wording a researcher may read. A
+   * threshold of 0 or 1 shows every count.
    */
   public String describe(int smallCellThreshold) {
-    Words words = new Words(smallCellThreshold);
+    return describe(Wording.english(smallCellThreshold));
+  }
+
+  /**
+   * The sentence in the wording's language (Persian with Persian digits), with the counts the
+   * wording withholds written without their value. One place words the reason in both languages, so
+   * the English and Persian pages, the client and the run's manifest say the same thing.
+   */
+  public String describe(Wording wording) {
+    return sentence(new Words(wording));
+  }
+
+  /**
+   * How a sentence is worded for its reader.
+   *
+   * @param persian Persian words and digits; English otherwise
+   * @param smallCellThreshold counts from 1 to this minus one are written "fewer than k"; 0 or 1
+   *     shows every count
+   * @param enrolledWithheld the enrolled count (and the in-scope count, which is most often the
+   *     same) is withheld whatever its size, as when a protected lattice withholds the programme's
+   *     participants: it is written as withheld
+   */
+  public record Wording(boolean persian, int smallCellThreshold, boolean enrolledWithheld) {
+    /** English, counts from 1 to k-1 hidden. */
+    public static Wording english(int smallCellThreshold) {
+      return new Wording(false, smallCellThreshold, false);
+    }
+  }
+
+  /** One phrase in both languages, its slots ({@code %s}) filled with words for counts. */
+  private record Phrase(String english, String persian) {}
+
+  private static final Phrase NOBODY = new Phrase("nobody enrolled", "هیچ‌کس ثبت‌نام نکرده است");
+  private static final Phrase NONE_IN_SCOPE =
+      new Phrase(
+          "%s enrolled, none in scope: none has a birth date or year giving an age at enrolment"
+              + " within the scope",
+          "%s ثبت‌نام‌شده، هیچ‌کدام در دامنهٔ تحلیل نیست: هیچ‌کدام تاریخ یا سال تولدی ندارد که"
+              + " سنی در دامنه هنگام ثبت‌نام بدهد");
+  private static final Phrase NO_OBSERVATION =
+      new Phrase(
+          "%s; no outcome indicator has a readable observation of anyone",
+          "%s؛ هیچ شاخص پیامدی مشاهدهٔ خوانایی از کسی ندارد");
+  private static final Phrase NONE_IN_WINDOW =
+      new Phrase(
+          "%s, %s outcomes in the follow-up window of %s; %s",
+          "%s، %s پیامد در پنجرهٔ پیگیری %s؛ %s");
+  private static final Phrase FEW_TREATED =
+      new Phrase(
+          "%s enrolled with the outcome in the window, fewer than the %s needed",
+          "%s ثبت‌نام‌شده با پیامد در پنجره، کمتر از %s نفر لازم");
+  private static final Phrase FEW_COMPARISON =
+      new Phrase(
+          "%s comparison people with the outcome in the window, fewer than the %s needed",
+          "%s نفر از گروه مقایسه با پیامد در پنجره، کمتر از %s نفر لازم");
+  private static final Phrase NO_ESTIMATE =
+      new Phrase(
+          "%s, %s with the outcome in the window and %s comparison people; the estimator gave no"
+              + " estimate",
+          "%s، %s با پیامد در پنجره و %s نفر از گروه مقایسه؛ برآوردگر برآوردی نداد");
+
+  private String sentence(Words words) {
     return switch (reason) {
-      case NOBODY_ENROLLED -> "nobody enrolled";
-      case NOBODY_IN_SCOPE ->
-          words.count(enrolled)
-              + " enrolled, none in scope: none has a birth date or year giving an age at"
-              + " enrolment within the scope";
-      case NO_OUTCOME_OBSERVED ->
-          people(words) + "; no outcome indicator has a readable observation of anyone";
+      case NOBODY_ENROLLED -> words.say(NOBODY);
+      case NOBODY_IN_SCOPE -> words.say(NONE_IN_SCOPE, words.enrolled(enrolled));
+      case NO_OUTCOME_OBSERVED -> words.say(NO_OBSERVATION, people(words));
       case NO_OUTCOME_IN_WINDOW ->
-          people(words)
-              + ", 0 outcomes in the follow-up window of "
-              + window()
-              + "; "
-              + outside(words);
+          words.say(NONE_IN_WINDOW, people(words), words.number(0), window(words), outside(words));
       case TOO_FEW_TREATED ->
-          words.count(value(treatedWithOutcome))
-              + " enrolled with the outcome in the window, fewer than the "
-              + minimumGroupSize
-              + " needed";
+          words.say(
+              FEW_TREATED, words.count(value(treatedWithOutcome)), words.number(minimumGroupSize));
       case TOO_FEW_COMPARISON ->
-          words.count(value(comparisonWithOutcome))
-              + " comparison people with the outcome in the window, fewer than the "
-              + minimumGroupSize
-              + " needed";
+          words.say(
+              FEW_COMPARISON,
+              words.count(value(comparisonWithOutcome)),
+              words.number(minimumGroupSize));
       default ->
-          people(words)
-              + ", "
-              + words.count(value(treatedWithOutcome))
-              + " with the outcome in the window and "
-              + words.count(value(comparisonWithOutcome))
-              + " comparison people; the estimator gave no estimate";
+          words.say(
+              NO_ESTIMATE,
+              people(words),
+              words.count(value(treatedWithOutcome)),
+              words.count(value(comparisonWithOutcome)));
     };
   }
 
-  /** The window as written in sentences: "30–365 days" or "30 days or more". */
+  /** The window as written in English sentences: "30–365 days" or "30 days or more". */
   public String window() {
+    return window(new Words(Wording.english(0)));
+  }
+
+  private String window(Words words) {
+    if (words.persian()) {
+      return followUpEndDays == null
+          ? words.number(followUpStartDays) + " روز یا بیشتر"
+          : words.number(followUpStartDays) + " تا " + words.number(followUpEndDays) + " روز";
+    }
     return followUpEndDays == null
         ? followUpStartDays + " days or more"
         : followUpStartDays + "–" + followUpEndDays + " days";
   }
 
   private String people(Words words) {
-    return inScope == enrolled
-        ? words.count(enrolled) + " enrolled"
-        : words.count(enrolled) + " enrolled (" + words.count(inScope) + " in scope)";
+    String enrolledWord = words.persian() ? " ثبت‌نام‌شده" : " enrolled";
+    String inScopeWord = words.persian() ? " در دامنه" : " in scope";
+    return inScope == enrolled || words.wording().enrolledWithheld()
+        ? words.enrolled(enrolled) + enrolledWord
+        : words.enrolled(enrolled)
+            + enrolledWord
+            + " ("
+            + words.enrolled(inScope)
+            + inScopeWord
+            + ")";
   }
 
   private String outside(Words words) {
     long outside = value(treatedOutsideWindow);
     if (outside == 0) {
-      return "none observed after enrolment";
+      return words.persian()
+          ? "هیچ‌کدام پس از ثبت‌نام مشاهده نشده است"
+          : "none observed after enrolment";
     }
-    String count = words.count(outside) + " observed outside it";
+    String count =
+        words.count(outside)
+            + (words.persian() ? " بیرون از آن مشاهده شده" : " observed outside it");
     if (words.hidden(outside) || medianDaysOutsideWindow == null) {
       return count;
     }
-    return count
-        + String.format(
-            Locale.ROOT,
-            ", at a median %,d days after enrolment",
-            Math.round(medianDaysOutsideWindow));
+    long median = Math.round(medianDaysOutsideWindow);
+    return words.persian()
+        ? count + "، با میانهٔ " + words.number(median) + " روز پس از ثبت‌نام"
+        : count + ", at a median " + words.number(median) + " days after enrolment";
   }
 
   private static long value(Long count) {
     return count == null ? 0 : count;
   }
 
-  /** Counts as words, small ones hidden. */
-  private record Words(int smallCellThreshold) {
-    boolean hidden(long count) {
-      return count > 0 && count < smallCellThreshold;
+  /** Counts as words in the wording's language, small ones hidden. */
+  private record Words(Wording wording) {
+    private static final String PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹";
+
+    /** The Arabic thousands separator, as browsers write Persian numbers. */
+    private static final char PERSIAN_GROUPING = '\u066C';
+
+    boolean persian() {
+      return wording.persian();
     }
 
+    /** The phrase in the wording's language, its slots filled in order. */
+    String say(Phrase phrase, String... slots) {
+      return String.format(
+          Locale.ROOT, persian() ? phrase.persian() : phrase.english(), (Object[]) slots);
+    }
+
+    boolean hidden(long count) {
+      return count > 0 && count < wording.smallCellThreshold();
+    }
+
+    /** A count of people: "fewer than k" when hidden. */
     String count(long count) {
-      return hidden(count)
-          ? "fewer than " + smallCellThreshold
-          : String.format(Locale.ROOT, "%,d", count);
+      if (!hidden(count)) {
+        return number(count);
+      }
+      String k = number(wording.smallCellThreshold());
+      return persian() ? "کمتر از " + k : "fewer than " + k;
+    }
+
+    /** The enrolled or in-scope count: withheld whatever its size when the wording says so. */
+    String enrolled(long count) {
+      if (!wording.enrolledWithheld()) {
+        return count(count);
+      }
+      return persian() ? "شماری ناگفته" : "a withheld number";
+    }
+
+    /** A number with thousands grouped: "1,095", or "۱٬۰۹۵" in Persian. */
+    String number(long value) {
+      String latin = String.format(Locale.ROOT, "%,d", value);
+      if (!persian()) {
+        return latin;
+      }
+      StringBuilder persian = new StringBuilder(latin.length());
+      for (char c : latin.toCharArray()) {
+        if (c >= '0' && c <= '9') {
+          persian.append(PERSIAN_DIGITS.charAt(c - '0'));
+        } else {
+          persian.append(c == ',' ? PERSIAN_GROUPING : c);
+        }
+      }
+      return persian.toString();
     }
   }
 }

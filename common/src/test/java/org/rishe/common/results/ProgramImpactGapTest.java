@@ -103,6 +103,69 @@ class ProgramImpactGapTest {
   }
 
   @Test
+  void inPersianTheSentenceHasPersianWordsAndDigitsAndNoLatinOnes() {
+    ProgramImpactGap lalonde =
+        outcome(ProgramImpactGap.NO_OUTCOME_IN_WINDOW, 1500, 1500, 0, 0, 7, 400.0, 365);
+    ProgramImpactGap.Wording persian = new ProgramImpactGap.Wording(true, 0, false);
+
+    assertThat(lalonde.describe(persian))
+        .isEqualTo(
+            "۱٬۵۰۰ ثبت‌نام‌شده، ۰ پیامد در پنجرهٔ پیگیری ۳۰ تا ۳۶۵ روز؛ ۷ بیرون از آن مشاهده شده،"
+                + " با میانهٔ ۴۰۰ روز پس از ثبت‌نام")
+        .doesNotContainPattern("[0-9A-Za-z]");
+    assertThat(
+            outcome(ProgramImpactGap.TOO_FEW_TREATED, 40, 40, 12, 500, 3, 20.0, null)
+                .describe(persian))
+        .isEqualTo("۱۲ ثبت‌نام‌شده با پیامد در پنجره، کمتر از ۲۰ نفر لازم");
+    assertThat(
+            outcome(ProgramImpactGap.NOT_ESTIMATED, 1200, 1150, 300, 4000, 0, null, null)
+                .describe(persian))
+        .isEqualTo(
+            "۱٬۲۰۰ ثبت‌نام‌شده (۱٬۱۵۰ در دامنه)، ۳۰۰ با پیامد در پنجره و ۴٬۰۰۰ نفر از گروه"
+                + " مقایسه؛ برآوردگر برآوردی نداد");
+  }
+
+  @Test
+  void everyReasonIsWordedInPersian() {
+    ProgramImpactGap.Wording persian = new ProgramImpactGap.Wording(true, 11, false);
+    for (String reason : ProgramImpactGap.REASONS) {
+      assertThat(outcome(reason, 1200, 1150, 25, 30, 12, 90.0, null).describe(persian))
+          .as(reason)
+          .isNotBlank()
+          .doesNotContainPattern("[0-9A-Za-z]");
+    }
+  }
+
+  @Test
+  void aResearchersPersianSentenceHidesTheSameCounts() {
+    ProgramImpactGap few =
+        outcome(ProgramImpactGap.NO_OUTCOME_IN_WINDOW, 185, 185, 0, 0, 7, 1095.0, 365);
+
+    assertThat(few.describe(new ProgramImpactGap.Wording(true, 11, false)))
+        .isEqualTo(
+            "۱۸۵ ثبت‌نام‌شده، ۰ پیامد در پنجرهٔ پیگیری ۳۰ تا ۳۶۵ روز؛ کمتر از ۱۱ بیرون از آن مشاهده شده")
+        .doesNotContain("۷")
+        .doesNotContain("۱٬۰۹۵");
+  }
+
+  @Test
+  void aWithheldEnrolledCountIsNotGivenAtAnySize() {
+    ProgramImpactGap early =
+        outcome(ProgramImpactGap.NO_OUTCOME_IN_WINDOW, 1200, 1150, 0, 40, 0, null, null);
+
+    assertThat(early.describe(new ProgramImpactGap.Wording(false, 11, true)))
+        .isEqualTo(
+            "a withheld number enrolled, 0 outcomes in the follow-up window of 30 days or more;"
+                + " none observed after enrolment")
+        .doesNotContain("1,200")
+        .doesNotContain("1,150");
+    assertThat(early.describe(new ProgramImpactGap.Wording(true, 11, true)))
+        .startsWith("شماری ناگفته ثبت‌نام‌شده، ")
+        .doesNotContain("۱٬۲۰۰")
+        .doesNotContain("۱٬۱۵۰");
+  }
+
+  @Test
   void anUnknownReasonOrAnUpsideDownWindowIsRefused() {
     assertThatThrownBy(() -> outcome("bad_luck", 1, 1, 0, 0, 0, null, 365))
         .isInstanceOf(IllegalArgumentException.class)
