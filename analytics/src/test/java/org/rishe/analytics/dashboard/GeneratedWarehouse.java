@@ -9,10 +9,10 @@ import org.apache.spark.sql.SparkSession;
 import org.rishe.analytics.scope.CuratedInputs;
 import org.rishe.common.contract.DateParser;
 import org.rishe.common.privacy.Pseudonymizer;
-import org.rishe.common.synthetic.GeneratorConfig;
-import org.rishe.common.synthetic.Outbreak;
-import org.rishe.common.synthetic.SyntheticBatchGenerator;
 import org.rishe.common.warehouse.WarehouseLayout;
+import org.rishe.generator.GeneratorConfig;
+import org.rishe.generator.Outbreak;
+import org.rishe.generator.SyntheticBatchGenerator;
 import org.rishe.ingest.IngestJob;
 import org.rishe.spark.TestSparkSessions;
 

@@ -3,8 +3,8 @@ package org.rishe.analytics.impact;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.rishe.common.synthetic.GeneratorConfig;
-import org.rishe.common.synthetic.SyntheticBatchGenerator;
+import org.rishe.generator.GeneratorConfig;
+import org.rishe.generator.SyntheticBatchGenerator;
 
 /**
  * Shared by the generator-truth test and benchmark: generates a batch of {@code families}, ingests

@@ -11,9 +11,9 @@ import org.rishe.analytics.AnalyzeParameters;
 import org.rishe.common.contract.DateParser;
 import org.rishe.common.privacy.PseudonymKeys;
 import org.rishe.common.privacy.Pseudonymizer;
-import org.rishe.common.synthetic.GeneratorConfig;
-import org.rishe.common.synthetic.SyntheticBatchGenerator;
 import org.rishe.common.warehouse.WarehouseLayout;
+import org.rishe.generator.GeneratorConfig;
+import org.rishe.generator.SyntheticBatchGenerator;
 import org.rishe.ingest.IngestJob;
 import org.rishe.spark.TestSparkSessions;
 

@@ -24,10 +24,10 @@ import org.rishe.analytics.causal.GraphMetrics;
 import org.rishe.analytics.causal.GraphScore;
 import org.rishe.analytics.scope.AnalyticScope;
 import org.rishe.common.contract.Entity;
-import org.rishe.common.synthetic.GeneratorConfig;
-import org.rishe.common.synthetic.GroundTruth;
-import org.rishe.common.synthetic.SyntheticBatchGenerator;
-import org.rishe.common.synthetic.TruthBuilder;
+import org.rishe.generator.GeneratorConfig;
+import org.rishe.generator.GroundTruth;
+import org.rishe.generator.SyntheticBatchGenerator;
+import org.rishe.generator.TruthBuilder;
 import org.rishe.spark.TestSparkSessions;
 
 /**

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.analytics.stats.Estimate;
-import org.rishe.common.synthetic.GroundTruth;
-import org.rishe.common.synthetic.TruthBuilder;
+import org.rishe.generator.GroundTruth;
+import org.rishe.generator.TruthBuilder;
 import org.rishe.spark.TestSparkSessions;
 
 /**

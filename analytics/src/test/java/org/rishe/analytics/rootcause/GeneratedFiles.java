@@ -14,8 +14,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.rishe.analytics.scope.AnalyticScope;
 import org.rishe.common.contract.Entity;
-import org.rishe.common.synthetic.GeneratorConfig;
-import org.rishe.common.synthetic.SyntheticBatchGenerator;
+import org.rishe.generator.GeneratorConfig;
+import org.rishe.generator.SyntheticBatchGenerator;
 import org.rishe.spark.curated.CuratedSchemas;
 
 /**

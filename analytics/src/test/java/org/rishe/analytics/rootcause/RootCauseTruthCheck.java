@@ -16,11 +16,11 @@ import org.rishe.analytics.publish.RunManifest;
 import org.rishe.common.contract.DateParser;
 import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.results.ResultTables;
-import org.rishe.common.synthetic.GeneratorConfig;
-import org.rishe.common.synthetic.GroundTruth;
-import org.rishe.common.synthetic.SyntheticBatchGenerator;
-import org.rishe.common.synthetic.TruthBuilder;
 import org.rishe.common.warehouse.WarehouseLayout;
+import org.rishe.generator.GeneratorConfig;
+import org.rishe.generator.GroundTruth;
+import org.rishe.generator.SyntheticBatchGenerator;
+import org.rishe.generator.TruthBuilder;
 import org.rishe.ingest.IngestJob;
 
 /**
