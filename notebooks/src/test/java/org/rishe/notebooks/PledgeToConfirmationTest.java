@@ -40,9 +40,9 @@ import org.rishe.api.results.ResultsStore;
 import org.rishe.api.volunteers.InterestLog;
 import org.rishe.common.contract.DateParser;
 import org.rishe.common.privacy.Pseudonymizer;
+import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.generator.GeneratorConfig;
 import org.rishe.generator.SyntheticBatchGenerator;
-import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.IngestJob;
 import org.rishe.spark.TestSparkSessions;
 

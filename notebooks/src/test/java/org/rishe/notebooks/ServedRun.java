@@ -22,9 +22,9 @@ import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.auth.Role;
 import org.rishe.common.contract.DateParser;
 import org.rishe.common.privacy.Pseudonymizer;
+import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.generator.GeneratorConfig;
 import org.rishe.generator.SyntheticBatchGenerator;
-import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.IngestJob;
 import org.rishe.spark.TestSparkSessions;
 
