@@ -19,8 +19,9 @@ import org.rishe.common.results.ResultTables;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.generator.GeneratorConfig;
 import org.rishe.generator.GroundTruth;
+import org.rishe.generator.GroundTruth.TotalEffect;
 import org.rishe.generator.SyntheticBatchGenerator;
-import org.rishe.generator.TruthBuilder;
+import org.rishe.generator.Traps;
 import org.rishe.ingest.IngestJob;
 
 /**
@@ -30,6 +31,9 @@ import org.rishe.ingest.IngestJob;
  * in every row (overall and regional). Shared by the truth test and the benchmark.
  */
 final class RootCauseTruthCheck {
+  /** Done-when of issue 15: at 20,000 families, at least this share of intervals cover. */
+  static final double REQUIRED_TOTAL_EFFECT_COVERAGE = 0.85;
+
   private RootCauseTruthCheck() {}
 
   /** What the check found; {@code lines} reports every compared estimate. */
@@ -39,7 +43,8 @@ final class RootCauseTruthCheck {
   /** Generates, ingests and runs the whole analyze job, as {@code rishe analyze} would. */
   static Outcome throughIngestAndAnalyze(
       SparkSession spark, Path work, long families, long seed, Consumer<String> progress) {
-    Path batch = generate(work, families, seed);
+    GroundTruth truth = generate(work, families, seed);
+    Path batch = work.resolve("batch");
     WarehouseLayout layout = new WarehouseLayout(work.resolve("warehouse").toString());
     long started = System.nanoTime();
     new IngestJob(spark, layout, new Pseudonymizer(new byte[32]), line -> {})
@@ -53,7 +58,8 @@ final class RootCauseTruthCheck {
             .read()
             .parquet(layout.runTable(manifest.runId(), ResultTables.ROOT_CAUSES))
             .collectAsList();
-    return compare(rows, (ingested - started) / 1_000_000, (analyzed - ingested) / 1_000_000);
+    return compare(
+        truth, rows, (ingested - started) / 1_000_000, (analyzed - ingested) / 1_000_000);
   }
 
   /**
@@ -62,30 +68,39 @@ final class RootCauseTruthCheck {
    */
   static Outcome straightFromFiles(
       SparkSession spark, Path work, long families, long seed, Consumer<String> progress) {
-    Path batch = generate(work, families, seed);
+    GroundTruth truth = generate(work, families, seed);
+    Path batch = work.resolve("batch");
     long started = System.nanoTime();
     List<Row> rows;
     try (RootCauseInputs inputs = GeneratedFiles.rootCauseInputs(spark, batch)) {
       rows = RootCauseAnalysis.run(spark, inputs, progress).collectAsList();
     }
-    return compare(rows, 0, (System.nanoTime() - started) / 1_000_000);
+    return compare(truth, rows, 0, (System.nanoTime() - started) / 1_000_000);
   }
 
-  private static Path generate(Path work, long families, long seed) {
-    Path batch = work.resolve("batch");
-    SyntheticBatchGenerator.generate(
-        GeneratorConfig.defaults(batch).withFamilies(families).withSeed(seed));
-    return batch;
+  /**
+   * Generates the batch into {@code work/batch} with the traps on (sibling frailty, income
+   * recovery, a post-onset consequence, loss to follow-up) and returns its truth, total effects
+   * included.
+   */
+  private static GroundTruth generate(Path work, long families, long seed) {
+    return SyntheticBatchGenerator.generate(
+            GeneratorConfig.defaults(work.resolve("batch"))
+                .withFamilies(families)
+                .withSeed(seed)
+                .withTraps(Traps.STANDARD)
+                .withTruthFile(work.resolve("truth.json")))
+        .truth();
   }
 
-  private static Outcome compare(List<Row> rows, long ingestMillis, long analyzeMillis) {
+  private static Outcome compare(
+      GroundTruth truth, List<Row> rows, long ingestMillis, long analyzeMillis) {
     Map<String, Row> overall = new HashMap<>();
     for (Row row : rows) {
       if (row.getAs(ResultTables.REGION) == null) {
         overall.put(row.getAs(ResultTables.PROBLEM) + " " + row.getAs(ResultTables.FACTOR), row);
       }
     }
-    GroundTruth truth = TruthBuilder.build(List.of(), Map.of());
     List<String> lines = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     truth
@@ -173,7 +188,100 @@ final class RootCauseTruthCheck {
             + " (allowed "
             + allowedMisses
             + ")");
+    checkTotalEffectCoverage(truth, overall, lines, failures);
+    checkPostOnsetFactorsNeverGraded(truth, rows, lines, failures);
     return new Outcome(lines, failures, ingestMillis, analyzeMillis);
+  }
+
+  /**
+   * Share of the published total-effect 95% intervals (overall rows) that cover the population
+   * total effect the generator computed by simulated intervention (its Monte-Carlo error, at most
+   * about 0.01 on the log scale, is negligible against the intervals), counted apart for the
+   * catalogue's factors and for problems taken as factors. Only the factors' share is held to
+   * {@link #REQUIRED_TOTAL_EFFECT_COVERAGE}: a problem as a factor is confounded with the problem
+   * by the family frailty, which no recorded code measures, and its exposure depends on how the
+   * non-cases' index dates fall against its onsets, so its share is reported, not required. Pairs
+   * without an interval are reported, not counted.
+   */
+  private static void checkTotalEffectCoverage(
+      GroundTruth truth, Map<String, Row> overall, List<String> lines, List<String> failures) {
+    Coverage factors = new Coverage("catalogue factors");
+    Coverage problems = new Coverage("problems as factors");
+    for (TotalEffect effect : truth.totalEffects()) {
+      Row row = overall.get(effect.problem() + " " + effect.factor());
+      Coverage coverage = truth.directCauses().containsKey(effect.factor()) ? problems : factors;
+      Double low =
+          row == null ? null : row.getAs(ResultTables.TOTAL_RISK_RATIO + ResultTables.LOW_SUFFIX);
+      Double high =
+          row == null ? null : row.getAs(ResultTables.TOTAL_RISK_RATIO + ResultTables.HIGH_SUFFIX);
+      if (effect.riskRatio() == null || low == null || high == null) {
+        coverage.withoutInterval++;
+        continue;
+      }
+      coverage.checked++;
+      if (low <= effect.riskRatio() && effect.riskRatio() <= high) {
+        coverage.covered++;
+      } else {
+        lines.add(
+            describe("total missed", effect.problem(), effect.factor(), row)
+                + String.format(Locale.ROOT, "  true RR %.2f", effect.riskRatio()));
+      }
+    }
+    lines.add(problems.summary() + " (reported, not required)");
+    String summary =
+        factors.summary()
+            + String.format(
+                Locale.ROOT, " (required %.0f%%)", 100 * REQUIRED_TOTAL_EFFECT_COVERAGE);
+    lines.add(summary);
+    if (factors.checked == 0
+        || factors.covered < REQUIRED_TOTAL_EFFECT_COVERAGE * factors.checked) {
+      failures.add(summary);
+    }
+  }
+
+  /** Counts of one group of pairs for {@link #checkTotalEffectCoverage}. */
+  private static final class Coverage {
+    private final String group;
+    private int checked;
+    private int covered;
+    private int withoutInterval;
+
+    Coverage(String group) {
+      this.group = group;
+    }
+
+    String summary() {
+      return String.format(
+          Locale.ROOT,
+          "total-effect intervals covering the true risk ratio, %s: %d of %d (%.1f%%); %d pairs"
+              + " without an interval",
+          group,
+          covered,
+          checked,
+          checked == 0 ? Double.NaN : 100.0 * covered / checked,
+          withoutInterval);
+    }
+  }
+
+  /**
+   * A factor recorded only after the problem it follows (a consequence) is never graded moderate or
+   * strong for that problem, in any row, overall or regional.
+   */
+  private static void checkPostOnsetFactorsNeverGraded(
+      GroundTruth truth, List<Row> rows, List<String> lines, List<String> failures) {
+    for (Row row : rows) {
+      String problem = row.getAs(ResultTables.PROBLEM);
+      String factor = row.getAs(ResultTables.FACTOR);
+      if (!truth.recordedAfterOnset().getOrDefault(problem, List.of()).contains(factor)) {
+        continue;
+      }
+      String evidence = row.getAs(ResultTables.EVIDENCE);
+      String line = describe("after onset " + row.getAs(ResultTables.REGION), problem, factor, row);
+      lines.add(line);
+      if ("strong".equals(evidence) || "moderate".equals(evidence)) {
+        failures.add(line);
+      }
+    }
   }
 
   private static double adjustedLow(Row row) {
