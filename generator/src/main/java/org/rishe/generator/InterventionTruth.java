@@ -25,7 +25,7 @@ public final class InterventionTruth {
    * Families in the truth's population: about 240,000 children. On common random numbers the two
    * arms differ only where the intervention changes an outcome, so the Monte-Carlo standard error
    * of a log risk ratio is far below the analysis's (each effect carries its own, {@code
-   * logRiskRatioMcSe}, at most about 0.03 for the rarest problems).
+   * logRiskRatioMcSe}, at most about 0.01).
    */
   public static final long FAMILIES = 100_000;
 
