@@ -28,7 +28,9 @@ import org.rishe.ingest.IngestJob;
  * Generates a synthetic batch, ingests it, runs the analyze job and compares the published {@code
  * root_causes} with the generator's truth: every direct cause's adjusted 95% CI above 1, every
  * confounded-only factor's adjusted CI covering 1, every unrelated factor's q-value at least 0.05
- * in every row (overall and regional). Shared by the truth test and the benchmark.
+ * in every overall row (regional rows: no more than chance), the total effects' coverage of the
+ * truth by simulated intervention and the post-onset factor never graded. Shared by the truth test
+ * and the benchmark.
  */
 final class RootCauseTruthCheck {
   /** Done-when of issue 15: at 20,000 families, at least this share of intervals cover. */
@@ -156,10 +158,13 @@ final class RootCauseTruthCheck {
     int allowedMisses =
         new BinomialDistribution(null, confoundedChecks[0], 0.05)
             .inverseCumulativeProbability(0.99);
+    List<String> regionalHits = new ArrayList<>();
+    int regionalTests = 0;
     for (Row row : rows) {
       if (truth.unrelated().contains(row.<String>getAs(ResultTables.FACTOR))) {
         Double q = row.getAs(ResultTables.Q_VALUE);
-        if (row.getAs(ResultTables.REGION) == null) {
+        boolean regional = row.getAs(ResultTables.REGION) != null;
+        if (!regional) {
           lines.add(
               describe(
                   "unrelated",
@@ -167,16 +172,19 @@ final class RootCauseTruthCheck {
                   row.getAs(ResultTables.FACTOR),
                   row));
         }
+        regionalTests += regional && q != null ? 1 : 0;
         if (q != null && q < 0.05) {
-          failures.add(
+          String line =
               describe(
                   "unrelated significant in " + row.getAs(ResultTables.REGION),
                   row.getAs(ResultTables.PROBLEM),
                   row.getAs(ResultTables.FACTOR),
-                  row));
+                  row);
+          (regional ? regionalHits : failures).add(line);
         }
       }
     }
+    checkRegionalUnrelatedHits(regionalHits, regionalTests, lines, failures);
     if (confoundedMisses.size() > allowedMisses) {
       failures.addAll(confoundedMisses);
     }
@@ -191,6 +199,33 @@ final class RootCauseTruthCheck {
     checkTotalEffectCoverage(truth, overall, lines, failures);
     checkPostOnsetFactorsNeverGraded(truth, rows, lines, failures);
     return new Outcome(lines, failures, ingestMillis, analyzeMillis);
+  }
+
+  /**
+   * Unrelated factors' regional rows with q below 0.05, allowed up to the binomial 99th percentile
+   * of 5% chance hits over the regional rows tested. For a null row q ≥ p, so P(q < 0.05) ≤ 0.05; a
+   * strict "none" cannot be guaranteed by Benjamini–Hochberg, which bounds the false discovery rate
+   * among hundreds of true signals, not each null row (bench/rootcause/README.md records such
+   * chance rows at 20,000 families). Overall rows stay strict.
+   */
+  private static void checkRegionalUnrelatedHits(
+      List<String> hits, int tests, List<String> lines, List<String> failures) {
+    int allowed =
+        tests == 0
+            ? 0
+            : new BinomialDistribution(null, tests, 0.05).inverseCumulativeProbability(0.99);
+    lines.addAll(hits);
+    lines.add(
+        "unrelated regional rows with q < 0.05: "
+            + hits.size()
+            + " of "
+            + tests
+            + " (allowed "
+            + allowed
+            + ")");
+    if (hits.size() > allowed) {
+      failures.addAll(hits);
+    }
   }
 
   /**
