@@ -6,9 +6,10 @@ import org.rishe.generator.CausalNode.Level;
 import org.rishe.generator.FamilyDraw.ChildDraw;
 
 /**
- * Simulates one family from its own random stream: demographics, the causal nodes, the family and
- * people rows and the assessments (factor observations), then hands over to the case, programme and
- * donation simulators.
+ * Simulates one family from its own random stream: what the family is ({@link LatentFamilies}:
+ * demographics, the causal nodes and, with traps, frailty, loss, recovery and onsets), then the
+ * family and people rows and the assessments (factor observations), then hands over to the case,
+ * programme and donation simulators.
  */
 final class FamilySimulator {
   private static final double FOLLOW_UP_RATE = 0.30;
