@@ -213,6 +213,15 @@ public final class CausalModel {
       int region,
       double ageCentered,
       boolean female) {
+    state[index] = random.nextDouble() < probability(index, state, region, ageCentered, female);
+  }
+
+  /**
+   * The probability that node {@code index} is true given its parents in {@code state} (earlier
+   * entries drawn) and the demographics: its logistic model.
+   */
+  static double probability(
+      int index, boolean[] state, int region, double ageCentered, boolean female) {
     CausalNode node = NODES.get(index);
     double logit =
         node.intercept()
@@ -225,7 +234,7 @@ public final class CausalModel {
         logit += LOG_ODDS[index][c];
       }
     }
-    state[index] = random.nextDouble() < 1.0 / (1.0 + Math.exp(-logit));
+    return 1.0 / (1.0 + Math.exp(-logit));
   }
 
   /** Indexes of the nodes at one level, in draw order. */

@@ -13,9 +13,15 @@ import org.rishe.generator.FamilyDraw.ChildDraw;
  */
 final class FamilySimulator {
   /** Share of families per region R01..R10: the capital region largest. */
-  private static final double[] REGION_WEIGHTS = {
+  static final double[] REGION_WEIGHTS = {
     0.18, 0.14, 0.12, 0.11, 0.10, 0.09, 0.08, 0.07, 0.06, 0.05
   };
+
+  /** Children are 5 to 17 at registration, uniformly; a share of them are girls. */
+  static final int YOUNGEST_CHILD = 5;
+
+  static final int CHILD_AGES = 13;
+  static final double FEMALE_SHARE = 0.49;
 
   private static final double[] CHILD_COUNT_WEIGHTS = {0.30, 0.30, 0.20, 0.12, 0.05, 0.03};
   private static final double FOLLOW_UP_RATE = 0.30;
@@ -96,8 +102,8 @@ final class FamilySimulator {
 
   private static ChildDraw drawChild(
       SplittableRandom random, String personId, int region, boolean[] familyState) {
-    int age = 5 + random.nextInt(13);
-    boolean female = random.nextDouble() < 0.49;
+    int age = YOUNGEST_CHILD + random.nextInt(CHILD_AGES);
+    boolean female = random.nextDouble() < FEMALE_SHARE;
     boolean[] state = familyState.clone();
     for (int node : PERSON_NODES) {
       CausalModel.draw(node, state, random, region, age - 11, female);
