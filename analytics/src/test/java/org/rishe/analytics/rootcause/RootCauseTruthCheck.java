@@ -314,7 +314,7 @@ final class RootCauseTruthCheck {
     return String.format(
         Locale.ROOT,
         "%-16s %-18s %-20s crude OR %6.2f  adjusted OR %s [%s, %s]  q %.2g  %s  total RR %s"
-            + " [%s, %s] p %.2g q %.2g",
+            + " [%s, %s] p %s q %s",
         kind,
         problem,
         factor,
@@ -327,8 +327,12 @@ final class RootCauseTruthCheck {
         format(row.getAs(ResultTables.TOTAL_RISK_RATIO)),
         format(row.getAs(ResultTables.TOTAL_RISK_RATIO + ResultTables.LOW_SUFFIX)),
         format(row.getAs(ResultTables.TOTAL_RISK_RATIO + ResultTables.HIGH_SUFFIX)),
-        row.<Double>getAs(ResultTables.TOTAL_P_VALUE),
-        row.<Double>getAs(ResultTables.TOTAL_Q_VALUE));
+        significance(row.getAs(ResultTables.TOTAL_P_VALUE)),
+        significance(row.getAs(ResultTables.TOTAL_Q_VALUE)));
+  }
+
+  private static String significance(Double value) {
+    return value == null ? "null" : String.format(Locale.ROOT, "%.2g", value);
   }
 
   private static String format(Double value) {
