@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.spark.sql.Row;
@@ -26,15 +27,25 @@ import org.rishe.ingest.IngestJob;
 
 /**
  * Generates a synthetic batch, ingests it, runs the analyze job and compares the published {@code
- * root_causes} with the generator's truth: every direct cause's adjusted 95% CI above 1, every
- * confounded-only factor's adjusted CI covering 1, every unrelated factor's q-value at least 0.05
- * in every overall row (regional rows: no more than chance), the total effects' coverage of the
- * truth by simulated intervention and the post-onset factor never graded. Shared by the truth test
- * and the benchmark.
+ * root_causes} with the generator's truth: every direct cause's adjusted 95% CI above 1; every
+ * indirect root whose true total effect is detectable ({@link #DETECTABLE_Z} standard errors from
+ * 1) graded moderate or strong with a total-effect CI excluding 1, and the indirect roots'
+ * total-effect CIs covering their true risk ratios; every confounded-only factor's adjusted CI
+ * covering 1 and its grade weak or insufficient (each allowing the binomial 99th percentile of 5%
+ * chance misses); every unrelated factor's q-value at least 0.05 in every overall row (regional
+ * rows: no more than chance); the total effects' coverage of the truth over all catalogue factors;
+ * and the post-onset factor never graded. The true total effects are the truth file's {@code
+ * totalEffects}, computed by the generator by simulated intervention on the population the batch
+ * was drawn from, traps included. Shared by the truth test and the benchmark.
  */
 final class RootCauseTruthCheck {
   /** Done-when of issue 15: at 20,000 families, at least this share of intervals cover. */
   static final double REQUIRED_TOTAL_EFFECT_COVERAGE = 0.85;
+
+  /** How many standard errors from 1 an indirect root's true total effect must be to be graded. */
+  static final double DETECTABLE_Z = 5;
+
+  private static final double Z_95 = 1.959963984540054;
 
   private RootCauseTruthCheck() {}
 
@@ -118,26 +129,83 @@ final class RootCauseTruthCheck {
                 }
               }
             });
-    // Indirect roots act only through other codes: reported with their total effect, the measure
-    // meant to find them (not yet checked: the generator has no population total-effect truth)
+    // Indirect roots act only through other codes: the adjusted OR adjusts for those mediators
+    // and loses them, the total effect keeps every path, and the evidence grade rests on it. Their
+    // true total effects are the truth's (simulated interventions, traps included): many are tiny
+    // (a root three weak links away), and no sample size grades those, so the grade is required
+    // where the truth is detectable: at least DETECTABLE_Z of the row's own standard errors from
+    // 1. The q-values are BH over ~2,000 rows, whose cut for q < 0.05 lies near p = 0.007
+    // (|z| = 2.7) in these runs; a true z of 5 clears it with probability 0.99. At 5,000 families
+    // few indirect roots are that far, so this part bites mostly at the bench's 20,000 families,
+    // where the errors halve; every size checks that the intervals cover the truth (as many misses
+    // as the binomial 99th percentile of 5% allows).
+    Map<String, TotalEffect> trueEffects = new HashMap<>();
+    for (TotalEffect effect : truth.totalEffects()) {
+      trueEffects.put(effect.problem() + " " + effect.factor(), effect);
+    }
     truth
         .indirectRoots()
         .forEach(
             (problem, roots) -> {
-              Map<String, Long> paths = new java.util.TreeMap<>();
+              Map<String, Long> paths = new TreeMap<>();
               roots.forEach(root -> paths.merge(root.root(), 1L, Long::sum));
               paths.forEach(
-                  (root, count) ->
-                      lines.add(
-                          describe("indirect", problem, root, overall.get(problem + " " + root))
-                              + "  ("
-                              + count
-                              + " paths)"));
+                  (root, count) -> {
+                    Row row = overall.get(problem + " " + root);
+                    TotalEffect effect = trueEffects.get(problem + " " + root);
+                    double trueRatio =
+                        effect == null || effect.riskRatio() == null
+                            ? Double.NaN
+                            : effect.riskRatio();
+                    double expectedZ = Math.log(trueRatio) / totalStandardError(row);
+                    String line =
+                        describe("indirect", problem, root, row)
+                            + String.format(
+                                Locale.ROOT,
+                                "  true RR %.3f, %.1f SEs  (%d paths)",
+                                trueRatio,
+                                expectedZ,
+                                count);
+                    lines.add(line);
+                    indirectChecks[0]++;
+                    if (Double.isNaN(trueRatio)) {
+                      failures.add("indirect root without a true total effect: " + line);
+                    } else if (row == null || !totalCovers(row, trueRatio)) {
+                      indirectMisses.add(line);
+                    }
+                    if (!(Math.abs(expectedZ) < DETECTABLE_Z)) {
+                      detectable[0]++;
+                      if (row == null || !gradedAtLeastModerate(row) || !totalExcludesOne(row)) {
+                        failures.add("detectable indirect root not graded: " + line);
+                      }
+                    }
+                  });
             });
+    int allowedIndirectMisses =
+        new BinomialDistribution(null, indirectChecks[0], 0.05).inverseCumulativeProbability(0.99);
+    if (indirectMisses.size() > allowedIndirectMisses) {
+      failures.addAll(indirectMisses);
+    }
+    lines.add(
+        "indirect roots detectable (true RR >= "
+            + DETECTABLE_Z
+            + " SEs from 1), each to be graded moderate or strong: "
+            + detectable[0]
+            + " of "
+            + indirectChecks[0]);
+    lines.add(
+        "indirect roots' total-effect CIs missing the true RR: "
+            + indirectMisses.size()
+            + " of "
+            + indirectChecks[0]
+            + " (allowed "
+            + allowedIndirectMisses
+            + ")");
     // Each 95% CI misses a true OR of 1 one time in twenty by chance, so across the many
     // confounded-only pairs a few misses are expected: more than the binomial 99th percentile
     // would mean residual confounding, not chance.
     List<String> confoundedMisses = new ArrayList<>();
+    List<String> confoundedGraded = new ArrayList<>();
     int[] confoundedChecks = {0};
     truth
         .confoundedOnly()
@@ -152,6 +220,12 @@ final class RootCauseTruthCheck {
                     && row.getAs(ResultTables.ADJUSTED_ODDS_RATIO) != null
                     && !(adjustedLow(row) <= 1 && 1 <= adjustedHigh(row))) {
                   confoundedMisses.add(line);
+                }
+                // graded on the total effect, whose q-values are Benjamini–Hochberg over the
+                // run: a confounded-only factor graded moderate or strong is a total-effect CI
+                // that missed 1, as rare as the adjusted ones if the confounders are adjusted for
+                if (row != null && gradedAtLeastModerate(row)) {
+                  confoundedGraded.add(line);
                 }
               }
             });
@@ -188,9 +262,20 @@ final class RootCauseTruthCheck {
     if (confoundedMisses.size() > allowedMisses) {
       failures.addAll(confoundedMisses);
     }
+    if (confoundedGraded.size() > allowedMisses) {
+      failures.addAll(confoundedGraded);
+    }
     lines.add(
         "confounded-only CIs excluding 1: "
             + confoundedMisses.size()
+            + " of "
+            + confoundedChecks[0]
+            + " (allowed "
+            + allowedMisses
+            + ")");
+    lines.add(
+        "confounded-only graded moderate or strong: "
+            + confoundedGraded.size()
             + " of "
             + confoundedChecks[0]
             + " (allowed "
@@ -319,6 +404,36 @@ final class RootCauseTruthCheck {
     }
   }
 
+  /** The standard error of the total effect's log RR, from its 95% interval; NaN without one. */
+  private static double totalStandardError(Row row) {
+    Double low =
+        row == null ? null : row.getAs(ResultTables.TOTAL_RISK_RATIO + ResultTables.LOW_SUFFIX);
+    Double high =
+        row == null ? null : row.getAs(ResultTables.TOTAL_RISK_RATIO + ResultTables.HIGH_SUFFIX);
+    if (low == null || high == null) {
+      return Double.NaN;
+    }
+    return (Math.log(high) - Math.log(low)) / (2 * Z_95);
+  }
+
+  private static boolean totalCovers(Row row, double value) {
+    Double low = row.getAs(ResultTables.TOTAL_RISK_RATIO + ResultTables.LOW_SUFFIX);
+    Double high = row.getAs(ResultTables.TOTAL_RISK_RATIO + ResultTables.HIGH_SUFFIX);
+    return low != null && high != null && low <= value && value <= high;
+  }
+
+  private static boolean gradedAtLeastModerate(Row row) {
+    String grade = row.getAs(ResultTables.EVIDENCE);
+    return EvidenceGrade.STRONG.label().equals(grade)
+        || EvidenceGrade.MODERATE.label().equals(grade);
+  }
+
+  private static boolean totalExcludesOne(Row row) {
+    Double low = row.getAs(ResultTables.TOTAL_RISK_RATIO + ResultTables.LOW_SUFFIX);
+    Double high = row.getAs(ResultTables.TOTAL_RISK_RATIO + ResultTables.HIGH_SUFFIX);
+    return low != null && high != null && (low > 1 || high < 1);
+  }
+
   private static double adjustedLow(Row row) {
     Double low = row.getAs(ResultTables.ADJUSTED_ODDS_RATIO + ResultTables.LOW_SUFFIX);
     return low == null ? Double.NaN : low;
@@ -336,7 +451,7 @@ final class RootCauseTruthCheck {
     return String.format(
         Locale.ROOT,
         "%-16s %-18s %-20s crude OR %6.2f  adjusted OR %s [%s, %s]  q %.2g  %s  total RR %s"
-            + " [%s, %s]",
+            + " [%s, %s] p %s q %s",
         kind,
         problem,
         factor,
@@ -348,7 +463,13 @@ final class RootCauseTruthCheck {
         row.<String>getAs(ResultTables.EVIDENCE),
         format(row.getAs(ResultTables.TOTAL_RISK_RATIO)),
         format(row.getAs(ResultTables.TOTAL_RISK_RATIO + ResultTables.LOW_SUFFIX)),
-        format(row.getAs(ResultTables.TOTAL_RISK_RATIO + ResultTables.HIGH_SUFFIX)));
+        format(row.getAs(ResultTables.TOTAL_RISK_RATIO + ResultTables.HIGH_SUFFIX)),
+        significance(row.getAs(ResultTables.TOTAL_P_VALUE)),
+        significance(row.getAs(ResultTables.TOTAL_Q_VALUE)));
+  }
+
+  private static String significance(Double value) {
+    return value == null ? "null" : String.format(Locale.ROOT, "%.2g", value);
   }
 
   private static String format(Double value) {
