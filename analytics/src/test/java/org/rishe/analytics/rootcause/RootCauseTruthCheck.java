@@ -143,6 +143,9 @@ final class RootCauseTruthCheck {
     for (TotalEffect effect : truth.totalEffects()) {
       trueEffects.put(effect.problem() + " " + effect.factor(), effect);
     }
+    List<String> indirectMisses = new ArrayList<>();
+    int[] indirectChecks = {0};
+    int[] detectable = {0};
     truth
         .indirectRoots()
         .forEach(
