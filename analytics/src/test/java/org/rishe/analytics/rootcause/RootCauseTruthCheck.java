@@ -398,10 +398,9 @@ final class RootCauseTruthCheck {
       if (!truth.recordedAfterOnset().getOrDefault(problem, List.of()).contains(factor)) {
         continue;
       }
-      String evidence = row.getAs(ResultTables.EVIDENCE);
       String line = describe("after onset " + row.getAs(ResultTables.REGION), problem, factor, row);
       lines.add(line);
-      if ("strong".equals(evidence) || "moderate".equals(evidence)) {
+      if (gradedAtLeastModerate(row)) {
         failures.add(line);
       }
     }
