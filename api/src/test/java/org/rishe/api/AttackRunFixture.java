@@ -99,13 +99,14 @@ final class AttackRunFixture {
 
   /**
    * The run's tempting tables. Root causes of child_labour in three regions (everyone has one):
-   * out_of_school has 4 exposed cases in R01; parent_illiterate has 5 unanswered cases and 5
-   * unanswered non-cases in R03 only; {@code added} more cases in R02, out of school and with a
-   * literate parent. The monthly malnutrition series of R01 has 20 cases a month but 5 in 2024-12,
-   * R02's 30 every month. The cases cube holds the same cases (every malnutrition case a girl of
-   * 6-11; every child_labour case a girl of 12-14 opened in 2024-06), so {@code POST /query} serves
-   * the counts the other routes serve. PRG04 has 6 participants; PRG01's outcome was measured on 8
-   * enrolled.
+   * every row with a total effect (RR 1.3 [1.05, 1.6], p 0.015, q 0.03) that a researcher must not
+   * see beside a withheld or merged row; out_of_school has 4 exposed cases in R01;
+   * parent_illiterate has 5 unanswered cases and 5 unanswered non-cases in R03 only; {@code added}
+   * more cases in R02, out of school and with a literate parent. The monthly malnutrition series of
+   * R01 has 20 cases a month but 5 in 2024-12, R02's 30 every month. The cases cube holds the same
+   * cases (every malnutrition case a girl of 6-11; every child_labour case a girl of 12-14 opened
+   * in 2024-06), so {@code POST /query} serves the counts the other routes serve. PRG04 has 6
+   * participants; PRG01's outcome was measured on 8 enrolled.
    */
   private static void writeAttackTables(Path run, int added) {
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
@@ -131,7 +132,8 @@ final class AttackRunFixture {
                 String.format(
                     "('child_labour',%s,'%s',%d::BIGINT,%d::BIGINT,%d::BIGINT,%d::BIGINT,"
                         + "%d::BIGINT,1.5,1.1,2.0,1.6,1.1,2.2,1.4,1.0,1.9,0.12,0.01,0.2,0.01,"
-                        + "0.02,100.0,'moderate',%d::BIGINT,%d::BIGINT)",
+                        + "0.02,100.0,'moderate',%d::BIGINT,%d::BIGINT,1.3,1.05,1.6,0.03,0.005,"
+                        + "0.055,'',0.015,0.03)",
                     f[0] == null ? "NULL::VARCHAR" : "'" + f[0] + "'",
                     f[1],
                     f[2],
@@ -153,7 +155,10 @@ final class AttackRunFixture {
               + " odds_ratio, odds_ratio_low, odds_ratio_high, adjusted_odds_ratio,"
               + " adjusted_odds_ratio_low, adjusted_odds_ratio_high, attributable_fraction,"
               + " attributable_fraction_low, attributable_fraction_high, p_value, q_value,"
-              + " median_lead_days, evidence, population, cases)");
+              + " median_lead_days, evidence, population, cases, total_risk_ratio,"
+              + " total_risk_ratio_low, total_risk_ratio_high, total_risk_difference,"
+              + " total_risk_difference_low, total_risk_difference_high, total_adjusted_for,"
+              + " total_p_value, total_q_value)");
       // EARS C2 as analyze publishes it: a month is assessed once 9 months precede it; its
       // expected count is the mean of the months 3 to 9 before it
       StringBuilder months = new StringBuilder();

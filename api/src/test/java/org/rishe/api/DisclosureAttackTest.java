@@ -126,12 +126,21 @@ class DisclosureAttackTest {
 
   @Test
   void aWithheldRowServesNoRatioToInvert() throws Exception {
+    int servedWhole = 0;
     for (String query : List.of("", "&region=R01", "&region=R02", "&region=R03")) {
       JsonNode answer = get(PREFIX + "/root-causes?problem=child_labour" + query);
       for (JsonNode factor : answer.get("factors")) {
         if (!factor.get("exposedCases").isNull() && !factor.get("unansweredMerged").asBoolean()) {
+          // served whole, the total effect comes with its test: the table does tempt
+          assertThat(factor.get("totalEffect").get("p").asDouble()).isEqualTo(0.015);
+          assertThat(factor.get("totalEffect").get("q").asDouble()).isEqualTo(0.03);
+          servedWhole++;
           continue;
         }
+        // withheld or merged, the total effect goes with its p and q
+        assertThat(factor.get("totalEffect").isNull())
+            .as("totalEffect of withheld %s%s", factor.get("factor"), query)
+            .isTrue();
         // merged, the adjusted odds ratio stays (a regression over every factor); the rest goes
         boolean merged = factor.get("unansweredMerged").asBoolean();
         for (String estimate :
@@ -149,6 +158,7 @@ class DisclosureAttackTest {
         assertThat(factor.get("qValue").isNull()).isTrue();
       }
     }
+    assertThat(servedWhole).isPositive();
   }
 
   @Test
@@ -443,7 +453,11 @@ class DisclosureAttackTest {
             .filter(line -> line.startsWith("out_of_school,"))
             .findFirst()
             .orElseThrow();
-    assertThat(outOfSchool).doesNotContain(",4,").doesNotContain("1.5").doesNotContain("0.12");
+    assertThat(outOfSchool)
+        .doesNotContain(",4,")
+        .doesNotContain("1.5")
+        .doesNotContain("0.12")
+        .doesNotContain("0.015");
   }
 
   @Test

@@ -86,6 +86,22 @@ class OpenApiTest extends OneServerPerClass {
   }
 
   @Test
+  void theEvidenceGradeIsDocumentedWithItsRuleAndTheTotalEffectWithItsTest() {
+    Map<String, Schema> schemas = parsed().getComponents().getSchemas();
+
+    Schema<?> factor = schemas.get("FactorView");
+    assertThat(factor.getProperties().get("evidence").getDescription())
+        .contains("total effect")
+        .contains("q < 0.01")
+        .contains("at least 20 exposed cases")
+        .contains("q < 0.05");
+    Schema<?> total = schemas.get("TotalEffectView");
+    assertThat(total.getProperties()).containsKeys("riskRatio", "riskDifference", "p", "q");
+    assertThat(total.getProperties().get("p").getDescription()).contains("Wald");
+    assertThat(total.getProperties().get("q").getDescription()).contains("Benjamini-Hochberg");
+  }
+
+  @Test
   void programmeImpactDocumentsWhyAnOutcomeHasNoEstimate() {
     Map<String, Schema> schemas = parsed().getComponents().getSchemas();
     Schema<?> notEstimated = schemas.get("NotEstimatedView");

@@ -46,6 +46,8 @@ class RootCausesHttpTest extends OneServerPerClass {
     assertThat(total.get("riskDifference").get("high").asDouble()).isEqualTo(0.18);
     assertThat(total.get("adjustedFor")).hasSize(1);
     assertThat(total.get("adjustedFor").get(0).asText()).isEqualTo("parent_illiterate");
+    assertThat(total.get("p").asDouble()).isEqualTo(1.0e-5);
+    assertThat(total.get("q").asDouble()).isEqualTo(4.0e-5);
     assertThat(factors.get(1).get("totalEffect").isNull()).isTrue();
   }
 
@@ -131,8 +133,10 @@ class RootCausesHttpTest extends OneServerPerClass {
     assertThat(factor.get("exposedCases").isNull()).isTrue();
     assertThat(factor.get("unexposedCases").isNull()).isTrue();
     assertThat(factor.get("exposedTotal").isNull()).isTrue();
-    // its total effect is adjusted for nothing, so it is the crude risk ratio: withheld too
+    // its total effect is adjusted for nothing, so it is the crude risk ratio: withheld too, and
+    // its test's p and q (0.0175 and 0.035 in the table) with it
     assertThat(factor.get("totalEffect").isNull()).isTrue();
+    assertThat(body.toString()).doesNotContain("0.0175").doesNotContain("0.035");
     // the adjusted odds ratio and attributable fraction go with the counts: AF = p(aOR-1)/aOR
     // gives the exposed share of cases p, and with the cases served the small cell follows
     assertThat(factor.get("adjustedOddsRatio").get("estimate").isNull()).isTrue();

@@ -45,9 +45,13 @@ public record RootCauses(
   /**
    * The total effect of a factor on the problem: the standardised risk ratio and risk difference,
    * each with its 95% interval, adjusted for age, sex, region and the factors in {@code
-   * adjustedFor}, which come strictly before the factor (never a possible mediator of it).
+   * adjustedFor}, which come strictly before the factor (never a possible mediator of it); {@code
+   * p} is the two-sided Wald p-value of no effect (at least 2.2e-308) and {@code q} its
+   * Benjamini–Hochberg q-value over the run's total effects, on which the evidence grade rests
+   * (both null from a run published before them).
    */
-  public record TotalEffect(Estimate riskRatio, Estimate riskDifference, List<String> adjustedFor) {
+  public record TotalEffect(
+      Estimate riskRatio, Estimate riskDifference, List<String> adjustedFor, Double p, Double q) {
     public TotalEffect {
       adjustedFor = adjustedFor == null ? List.of() : List.copyOf(adjustedFor);
     }

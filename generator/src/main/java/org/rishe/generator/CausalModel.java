@@ -202,7 +202,10 @@ public final class CausalModel {
   }
 
   /**
-   * Draws node {@code index} into {@code state}, whose earlier entries must already be drawn.
+   * Draws node {@code index} into {@code state}, whose earlier entries must already be drawn, with
+   * {@code extra} added to the log-odds (a family's frailty; 0 for none). Consumes exactly one
+   * uniform number whatever the parents, so two draws of one person that differ only in an
+   * intervened node stay on common random numbers.
    *
    * @param ageCentered age at registration minus 11; 0 for family nodes
    */
@@ -212,10 +215,12 @@ public final class CausalModel {
       SplittableRandom random,
       int region,
       double ageCentered,
-      boolean female) {
+      boolean female,
+      double extra) {
     CausalNode node = NODES.get(index);
     double logit =
-        node.intercept()
+        extra
+            + node.intercept()
             + node.regionWeight() * REGION_SHIFT[region]
             + node.ageSlope() * ageCentered
             + (female ? node.femaleShift() : 0.0);

@@ -1,35 +1,34 @@
 package org.rishe.generator;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.rishe.generator.CausalNode.Level;
 import org.rishe.generator.FamilyDraw.ChildDraw;
 
 /**
- * Simulates one family from its own random stream: demographics, the causal nodes, the family and
- * people rows and the assessments (factor observations), then hands over to the case, programme and
- * donation simulators.
+ * Simulates one family from its own random stream: what the family is ({@link LatentFamilies}:
+ * demographics, the causal nodes and, with traps, frailty, loss, recovery and onsets), then the
+ * family and people rows and the assessments (factor observations), then hands over to the case,
+ * programme and donation simulators.
  */
 final class FamilySimulator {
-  /** Share of families per region R01..R10: the capital region largest. */
-  private static final double[] REGION_WEIGHTS = {
-    0.18, 0.14, 0.12, 0.11, 0.10, 0.09, 0.08, 0.07, 0.06, 0.05
-  };
-
-  private static final double[] CHILD_COUNT_WEIGHTS = {0.30, 0.30, 0.20, 0.12, 0.05, 0.03};
   private static final double FOLLOW_UP_RATE = 0.30;
   private static final double NO_CONSENT_RATE = 0.03;
   private static final double CHILD_FACTOR_NEVER_OBSERVED = 0.08;
+
+  /** Share of income recoveries reported on the day they happen (besides any follow-up). */
+  private static final double RECOVERY_REPORTED = 0.5;
+
   private static final int[] FAMILY_NODES = CausalModel.indexesAt(Level.FAMILY);
   private static final int[] PERSON_NODES = CausalModel.indexesAt(Level.PERSON);
-  private static final int[] PROBLEM_NODES = CausalModel.indexesAt(Level.PROBLEM);
   private static final int INCOME = CausalModel.index("household_income");
   private static final int ABSENCE = CausalModel.index("school_absence_days");
   private static final int OUT_OF_SCHOOL = CausalModel.index("out_of_school");
+  private static final int CONSEQUENCE = CausalModel.index(Traps.CONSEQUENCE);
 
   private final long seed;
-  private final Timeline timeline;
+  private final Traps traps;
+  private final LatentFamilies latent;
   private final BatchSink sink;
   private final ObservationWriter observations;
   private final CaseSimulator cases;
@@ -40,6 +39,7 @@ final class FamilySimulator {
   FamilySimulator(
       long seed,
       Timeline timeline,
+      Traps traps,
       BatchSink sink,
       ObservationWriter observations,
       CaseSimulator cases,
@@ -47,7 +47,8 @@ final class FamilySimulator {
       NeedSimulator needs,
       DonationSimulator donations) {
     this.seed = seed;
-    this.timeline = timeline;
+    this.traps = traps;
+    this.latent = new LatentFamilies(timeline, traps);
     this.sink = sink;
     this.observations = observations;
     this.cases = cases;
@@ -59,32 +60,21 @@ final class FamilySimulator {
   void simulate(long number) {
     SplittableRandom random = Seeds.stream(seed, number, Seeds.FAMILY);
     sink.startUnit(number);
-    int region = Draws.pick(random, REGION_WEIGHTS);
-    long registered =
-        Timeline.between(random, timeline.registrationStart(), timeline.registrationEnd());
-    long assessed = registered + random.nextInt(91);
-    boolean[] familyState = new boolean[CausalModel.size()];
-    for (int node : FAMILY_NODES) {
-      CausalModel.draw(node, familyState, random, region, 0.0, false);
-    }
-    int childCount = 1 + Draws.pick(random, CHILD_COUNT_WEIGHTS);
-    List<ChildDraw> children = new ArrayList<>(childCount);
+    SplittableRandom trapRandom = traps.active() ? Seeds.stream(seed, number, Seeds.TRAPS) : null;
+    FamilyDraw family = latent.draw(number, random, trapRandom, null);
     int oldest = 0;
-    int firstChild = 3;
-    for (int c = 0; c < childCount; c++) {
-      ChildDraw child = drawChild(random, Ids.person(number, firstChild + c), region, familyState);
-      children.add(child);
+    for (ChildDraw child : family.children()) {
       oldest = Math.max(oldest, child.age());
     }
-    FamilyDraw family =
-        new FamilyDraw(
-            number, Ids.family(number), region, registered, assessed, familyState, children);
-    double income = income(random, familyState[INCOME]);
+    double income = income(random, family.state()[INCOME]);
     writeMembers(random, family, oldest, income);
-    writeAssessment(random, family, assessed, income);
-    long followUp = assessed + 180 + random.nextInt(221);
-    if (random.nextDouble() < FOLLOW_UP_RATE && followUp <= timeline.end()) {
-      writeAssessment(random, family, followUp, income(random, familyState[INCOME]));
+    writeAssessment(random, family, family.assessed(), income);
+    long followUp = family.assessed() + 180 + random.nextInt(221);
+    if (random.nextDouble() < FOLLOW_UP_RATE && followUp <= family.followedUntil()) {
+      writeAssessment(random, family, followUp, income(random, family.incomeLowOn(followUp)));
+    }
+    if (traps.active()) {
+      writeChanges(random, family);
     }
     List<CaseSimulator.Onset> onsets = cases.simulate(family, random);
     programs.simulate(family, onsets, random);
@@ -92,20 +82,6 @@ final class FamilySimulator {
     donations.simulate(family, drawn);
     // written last, so that the rows before them are broken by --dirty-rate as they were before
     needs.write(drawn);
-  }
-
-  private static ChildDraw drawChild(
-      SplittableRandom random, String personId, int region, boolean[] familyState) {
-    int age = 5 + random.nextInt(13);
-    boolean female = random.nextDouble() < 0.49;
-    boolean[] state = familyState.clone();
-    for (int node : PERSON_NODES) {
-      CausalModel.draw(node, state, random, region, age - 11, female);
-    }
-    for (int node : PROBLEM_NODES) {
-      CausalModel.draw(node, state, random, region, age - 11, female);
-    }
-    return new ChildDraw(personId, age, female, state);
   }
 
   private void writeMembers(SplittableRandom random, FamilyDraw family, int oldest, double income) {
@@ -225,14 +201,42 @@ final class FamilySimulator {
         if (neverAsked || (node == ABSENCE && child.state()[OUT_OF_SCHOOL])) {
           continue;
         }
+        boolean consequence = node == CONSEQUENCE && traps.consequence();
+        // A consequence is not asked at the first assessment: it starts after it.
+        if (consequence && day == family.assessed()) {
+          continue;
+        }
         String value =
             node == ABSENCE
                 ? Integer.toString(
                     child.state()[node] ? 21 + random.nextInt(40) : random.nextInt(21))
-                : Boolean.toString(child.state()[node]);
+                : Boolean.toString(
+                    consequence ? child.consequenceDay() <= day : child.state()[node]);
         observations.person(
             random, child.personId(), CausalModel.nodes().get(node).code(), day, value);
       }
+    }
+  }
+
+  /**
+   * With traps on, what changes between assessments is also reported when it happens: each
+   * consequence on its first day, and half the income recoveries on theirs. Nothing after the
+   * family's follow-up ends.
+   */
+  private void writeChanges(SplittableRandom random, FamilyDraw family) {
+    for (ChildDraw child : family.children()) {
+      if (child.consequenceDay() <= family.followedUntil()) {
+        observations.person(
+            random, child.personId(), Traps.CONSEQUENCE, child.consequenceDay(), "true");
+      }
+    }
+    if (family.recoveryDay() <= family.followedUntil() && random.nextDouble() < RECOVERY_REPORTED) {
+      observations.family(
+          random,
+          family.familyId(),
+          "household_income",
+          family.recoveryDay(),
+          ObservationWriter.oneDecimal(income(random, false)));
     }
   }
 

@@ -27,6 +27,8 @@ public final class GenerateCommand {
           "  --dirty-rate R       per valid row, chance of one extra invalid row (default 0)",
           "  --start-year Y       first simulated year (default 2021)",
           "  --end-year Y         last simulated year (default 2025)",
+          "  --traps on|off       sibling frailty, income recovery, a post-onset consequence and"
+              + " loss to follow-up (default off)",
           "  --warehouse DIR      accepted like every rishe command; generate does not use it",
           "  --help               this text");
 
@@ -74,6 +76,7 @@ public final class GenerateCommand {
     int startYear = GeneratorConfig.DEFAULT_START_YEAR;
     int endYear = GeneratorConfig.DEFAULT_END_YEAR;
     List<Outbreak> outbreaks = new ArrayList<>();
+    Traps traps = Traps.NONE;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--help") || option.equals("-h")) {
@@ -95,6 +98,7 @@ public final class GenerateCommand {
         case "--start-year" -> startYear = (int) parseLong(option, value);
         case "--end-year" -> endYear = (int) parseLong(option, value);
         case "--outbreak" -> outbreaks.add(checkedOutbreak(value));
+        case "--traps" -> traps = parseTraps(value);
         case "--warehouse" -> {
           // Generating never touches the warehouse; accepted so bin/rishe can pass it to all.
         }
@@ -105,7 +109,7 @@ public final class GenerateCommand {
       throw new IllegalArgumentException("--out DIR is required");
     }
     return new GeneratorConfig(
-        families, seed, out, truth, outbreaks, dirtyRate, startYear, endYear);
+        families, seed, out, truth, outbreaks, dirtyRate, startYear, endYear, traps);
   }
 
   private static Outbreak checkedOutbreak(String spec) {
@@ -122,6 +126,15 @@ public final class GenerateCommand {
               + "' is not a problem code of the default catalogue");
     }
     return outbreak;
+  }
+
+  private static Traps parseTraps(String value) {
+    return switch (value.trim()) {
+      case "on" -> Traps.STANDARD;
+      case "off" -> Traps.NONE;
+      default ->
+          throw new IllegalArgumentException("--traps must be on or off, was '" + value + "'");
+    };
   }
 
   private static long parseLong(String option, String value) {

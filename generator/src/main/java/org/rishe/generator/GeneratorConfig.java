@@ -14,6 +14,8 @@ import java.util.Optional;
  *     it
  * @param startYear first calendar year of the simulated period (registrations, cases, donations)
  * @param endYear last calendar year of the simulated period, inclusive
+ * @param traps sibling frailty, income recovery, a post-onset consequence and loss to follow-up;
+ *     {@link Traps#NONE} by default
  */
 public record GeneratorConfig(
     long families,
@@ -23,7 +25,8 @@ public record GeneratorConfig(
     List<Outbreak> outbreaks,
     double dirtyRate,
     int startYear,
-    int endYear) {
+    int endYear,
+    Traps traps) {
 
   public static final long DEFAULT_FAMILIES = 1000;
   public static final long DEFAULT_SEED = 42;
@@ -36,6 +39,7 @@ public record GeneratorConfig(
   public GeneratorConfig {
     Objects.requireNonNull(outDir, "outDir is null");
     outbreaks = List.copyOf(Objects.requireNonNull(outbreaks, "outbreaks is null"));
+    Objects.requireNonNull(traps, "traps is null");
     if (families < 1 || families > MAX_FAMILIES) {
       throw new IllegalArgumentException(
           "families must be between 1 and " + MAX_FAMILIES + ", was " + families);
@@ -63,7 +67,8 @@ public record GeneratorConfig(
         List.of(),
         0.0,
         DEFAULT_START_YEAR,
-        DEFAULT_END_YEAR);
+        DEFAULT_END_YEAR,
+        Traps.NONE);
   }
 
   public Optional<Path> truth() {
@@ -72,31 +77,36 @@ public record GeneratorConfig(
 
   public GeneratorConfig withFamilies(long newFamilies) {
     return new GeneratorConfig(
-        newFamilies, seed, outDir, truthFile, outbreaks, dirtyRate, startYear, endYear);
+        newFamilies, seed, outDir, truthFile, outbreaks, dirtyRate, startYear, endYear, traps);
   }
 
   public GeneratorConfig withSeed(long newSeed) {
     return new GeneratorConfig(
-        families, newSeed, outDir, truthFile, outbreaks, dirtyRate, startYear, endYear);
+        families, newSeed, outDir, truthFile, outbreaks, dirtyRate, startYear, endYear, traps);
   }
 
   public GeneratorConfig withOutDir(Path newOutDir) {
     return new GeneratorConfig(
-        families, seed, newOutDir, truthFile, outbreaks, dirtyRate, startYear, endYear);
+        families, seed, newOutDir, truthFile, outbreaks, dirtyRate, startYear, endYear, traps);
   }
 
   public GeneratorConfig withTruthFile(Path newTruthFile) {
     return new GeneratorConfig(
-        families, seed, outDir, newTruthFile, outbreaks, dirtyRate, startYear, endYear);
+        families, seed, outDir, newTruthFile, outbreaks, dirtyRate, startYear, endYear, traps);
   }
 
   public GeneratorConfig withOutbreaks(List<Outbreak> newOutbreaks) {
     return new GeneratorConfig(
-        families, seed, outDir, truthFile, newOutbreaks, dirtyRate, startYear, endYear);
+        families, seed, outDir, truthFile, newOutbreaks, dirtyRate, startYear, endYear, traps);
   }
 
   public GeneratorConfig withDirtyRate(double newDirtyRate) {
     return new GeneratorConfig(
-        families, seed, outDir, truthFile, outbreaks, newDirtyRate, startYear, endYear);
+        families, seed, outDir, truthFile, outbreaks, newDirtyRate, startYear, endYear, traps);
+  }
+
+  public GeneratorConfig withTraps(Traps newTraps) {
+    return new GeneratorConfig(
+        families, seed, outDir, truthFile, outbreaks, dirtyRate, startYear, endYear, newTraps);
   }
 }

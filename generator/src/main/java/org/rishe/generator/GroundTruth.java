@@ -13,6 +13,11 @@ import java.util.Map;
  * @param confoundedOnly per problem, factors associated with it only through a shared cause
  * @param unrelated factors with no edge at all
  * @param dirtyRows per reason code, how many invalid rows were injected
+ * @param traps the traps the batch was drawn with
+ * @param recordedAfterOnset per problem, the factors it causes that are recorded only after its
+ *     onset (consequences, never causes); empty without traps
+ * @param totalEffects per factor and problem, the population total effect by simulated
+ *     intervention; empty unless a truth file was asked for
  */
 public record GroundTruth(
     List<Edge> edges,
@@ -22,7 +27,10 @@ public record GroundTruth(
     List<String> unrelated,
     List<ProgramEffect> programEffects,
     List<OutbreakTruth> outbreaks,
-    Map<String, Long> dirtyRows) {
+    Map<String, Long> dirtyRows,
+    Traps traps,
+    Map<String, List<String>> recordedAfterOnset,
+    List<TotalEffect> totalEffects) {
 
   public GroundTruth {
     edges = List.copyOf(edges);
@@ -33,7 +41,30 @@ public record GroundTruth(
     programEffects = List.copyOf(programEffects);
     outbreaks = List.copyOf(outbreaks);
     dirtyRows = Map.copyOf(dirtyRows);
+    recordedAfterOnset = Map.copyOf(recordedAfterOnset);
+    totalEffects = List.copyOf(totalEffects);
   }
+
+  /**
+   * A factor's population total effect on a problem: the risk of the problem within follow-up,
+   * among all children, had everybody been exposed ({@code riskExposed}) against had nobody been
+   * ({@code riskUnexposed}), from {@link InterventionTruth}.
+   *
+   * @param riskRatio null when nobody would have the problem unexposed
+   * @param logRiskRatioMcSe the Monte-Carlo standard error of log riskRatio (null with no cases)
+   * @param families families of the simulated population
+   * @param children children of the simulated population
+   */
+  public record TotalEffect(
+      String factor,
+      String problem,
+      Double riskRatio,
+      double riskDifference,
+      double riskExposed,
+      double riskUnexposed,
+      Double logRiskRatioMcSe,
+      long families,
+      long children) {}
 
   /** A true edge; logOdds is the log odds ratio of {@code to} when {@code from} is exposed. */
   public record Edge(String from, String to, double logOdds) {}

@@ -54,7 +54,7 @@ final class ProgramSimulator {
         boolean enrolled =
             Draws.logistic(random, -2.0 + (outOfSchool ? 1.2 : 0.0) + (low ? 0.8 : 0.0));
         long outcomeDay = index + 180 + random.nextInt(186);
-        if (index <= timeline.end()) {
+        if (index <= family.followedUntil()) {
           if (enrolled) {
             enrol(random, family, child, ProgramCatalogue.EDUCATION, index, enrollmentNumber);
           }
@@ -69,7 +69,7 @@ final class ProgramSimulator {
                   - (low ? 6.0 : 0.0)
                   + (enrolled ? ProgramCatalogue.EDUCATION_READING_EFFECT : 0.0)
                   + 10.0 * random.nextGaussian();
-          if (outcomeDay <= timeline.end()) {
+          if (outcomeDay <= family.followedUntil()) {
             observations.person(
                 random,
                 child.personId(),
@@ -94,11 +94,11 @@ final class ProgramSimulator {
                 + (enrolled ? ProgramCatalogue.COUNSELLING_WELLBEING_EFFECT : 0.0)
                 + 12.0 * random.nextGaussian();
         long outcomeDay = index + 180 + random.nextInt(186);
-        if (index <= timeline.end()) {
+        if (index <= family.followedUntil()) {
           if (enrolled) {
             enrol(random, family, child, ProgramCatalogue.COUNSELLING, index, enrollmentNumber);
           }
-          if (outcomeDay <= timeline.end()) {
+          if (outcomeDay <= family.followedUntil()) {
             observations.person(
                 random,
                 child.personId(),
@@ -116,7 +116,7 @@ final class ProgramSimulator {
       }
       Program program = candidates.get(random.nextInt(candidates.size()));
       long day = onset.day() + 7 + random.nextInt(54);
-      if (day <= timeline.end()) {
+      if (day <= family.followedUntil()) {
         enrol(random, family, onset.child(), program.id(), day, enrollmentNumber);
       }
     }
@@ -135,7 +135,7 @@ final class ProgramSimulator {
     number[0]++;
     long exited = enrolled + 90 + random.nextInt(211);
     String reason;
-    if (exited > timeline.end() || random.nextDouble() < 0.08) {
+    if (exited > family.followedUntil() || random.nextDouble() < 0.08) {
       reason = "ongoing";
     } else {
       double draw = random.nextDouble();

@@ -15,6 +15,10 @@ final class Seeds {
   static final long VOLUNTEER = 0x564f4c554eL;
   static final long NEED = 0x4e454544L;
   static final long NEED_GIFT = 0x4e45454447L;
+  static final long TRAPS = 0x5452415053L;
+
+  /** The truth's own population (and its traps and onsets at {@code TRUTH + 1}). */
+  static final long TRUTH = 0x5452555448L;
 
   private Seeds() {}
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -60,9 +61,10 @@ public final class SyntheticBatchGenerator {
           new FamilySimulator(
               config.seed(),
               timeline,
+              config.traps(),
               sink,
               observations,
-              new CaseSimulator(config.seed(), timeline, sink, config.outbreaks()),
+              new CaseSimulator(config.seed(), sink, config.outbreaks()),
               programs,
               new NeedSimulator(config.seed(), timeline, sink),
               new DonationSimulator(config.seed(), timeline, sink, config.families()));
@@ -83,7 +85,13 @@ public final class SyntheticBatchGenerator {
       counts = sink.rowCounts();
       dirty = sink.dirtyCounts();
     }
-    GroundTruth truth = TruthBuilder.build(config.outbreaks(), dirty);
+    // The total effects take seconds of simulation, so they are drawn only for a truth file.
+    List<GroundTruth.TotalEffect> totalEffects =
+        config.truth().isPresent()
+            ? InterventionTruth.compute(
+                config.seed(), timeline, config.traps(), InterventionTruth.FAMILIES)
+            : List.of();
+    GroundTruth truth = TruthBuilder.build(config.outbreaks(), dirty, config.traps(), totalEffects);
     config.truth().ifPresent(path -> TruthBuilder.write(truth, path));
     Map<String, Long> rows = new LinkedHashMap<>();
     rows.put("indicators.csv", indicatorRows);

@@ -28,7 +28,22 @@ import org.rishe.generator.GroundTruth.ProgramEffect;
 public final class TruthBuilder {
   private TruthBuilder() {}
 
+  /** The truth of a batch without traps, without total effects. */
   public static GroundTruth build(List<Outbreak> outbreaks, Map<DirtyReason, Long> dirty) {
+    return build(outbreaks, dirty, Traps.NONE, List.of());
+  }
+
+  /**
+   * The truth of a batch drawn with {@code traps}. With a consequence on, it has an edge from its
+   * problem, is listed under {@code recordedAfterOnset}, and leaves the unrelated and
+   * confounded-only lists (it shares causes with other problems, but its only role is that of a
+   * factor recorded after the problem it follows).
+   */
+  static GroundTruth build(
+      List<Outbreak> outbreaks,
+      Map<DirtyReason, Long> dirty,
+      Traps traps,
+      List<GroundTruth.TotalEffect> totalEffects) {
     List<Edge> edges = new ArrayList<>();
     Map<String, List<String>> children = new HashMap<>();
     for (CausalNode node : CausalModel.nodes()) {
@@ -79,8 +94,27 @@ public final class TruthBuilder {
             .toList();
     Map<String, Long> dirtyRows = new TreeMap<>();
     dirty.forEach((reason, count) -> dirtyRows.put(reason.code(), count));
+    Map<String, List<String>> afterOnset = new TreeMap<>();
+    if (traps.consequence()) {
+      edges.add(new Edge(Traps.CONSEQUENCE_OF, Traps.CONSEQUENCE, Traps.CONSEQUENCE_LOG_ODDS));
+      afterOnset.put(Traps.CONSEQUENCE_OF, List.of(Traps.CONSEQUENCE));
+      unrelated.remove(Traps.CONSEQUENCE);
+      confounded.replaceAll(
+          (problem, factors) ->
+              factors.stream().filter(factor -> !factor.equals(Traps.CONSEQUENCE)).toList());
+    }
     return new GroundTruth(
-        edges, direct, indirect, confounded, unrelated, programEffects(), planted, dirtyRows);
+        edges,
+        direct,
+        indirect,
+        confounded,
+        unrelated,
+        programEffects(),
+        planted,
+        dirtyRows,
+        traps,
+        afterOnset,
+        totalEffects);
   }
 
   /** Writes the truth as indented JSON with map keys sorted, so equal truths give equal bytes. */

@@ -86,6 +86,15 @@ class GenerateCommandTest {
     assertThat(Files.exists(temp.resolve("families.csv"))).isFalse();
   }
 
+  @Test
+  void trapsAreOffByDefaultAndSwitchedOnByName() {
+    assertThat(GenerateCommand.parse(new String[] {"--out", "x"}).traps()).isEqualTo(Traps.NONE);
+    assertThat(GenerateCommand.parse(new String[] {"--out", "x", "--traps", "on"}).traps())
+        .isEqualTo(Traps.STANDARD);
+    assertThat(run("--out", temp.toString(), "--traps", "maybe")).isEqualTo(2);
+    assertThat(text(err)).contains("--traps must be on or off");
+  }
+
   private int run(String... args) {
     return GenerateCommand.run(
         args,

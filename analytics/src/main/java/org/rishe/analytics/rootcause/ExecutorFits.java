@@ -233,6 +233,7 @@ final class ExecutorFits {
       addEstimate(values, totalEffect == null ? null : totalEffect.riskRatio());
       addEstimate(values, totalEffect == null ? null : totalEffect.riskDifference());
       addEstimate(values, totalEffect == null ? null : totalEffect.attributableFraction());
+      values.add(totalEffect == null ? null : totalEffect.logRatioStandardError());
       values.add(totalEffect == null ? null : totalEffect.people());
       values.add(totalEffect == null ? null : totalEffect.families());
       return List.of(RowFactory.create(values.toArray())).iterator();
@@ -258,11 +259,12 @@ final class ExecutorFits {
                 result.getDouble(4),
                 result.getDouble(5),
                 estimate(result, 6).orElseThrow(),
+                result.getDouble(15),
                 estimate(result, 9).orElseThrow(),
                 estimate(result, 12).orElseThrow(),
                 totalAdjustedFor(problem, focal),
-                result.getInt(15),
-                result.getInt(16)));
+                result.getInt(16),
+                result.getInt(17)));
       }
     }
   }
@@ -348,7 +350,8 @@ final class ExecutorFits {
 
   /**
    * A fitted model: its key, the adjusted odds ratio (3 columns), the total effect's two risks,
-   * risk ratio, risk difference and attributable fraction (3 columns each), people and families.
+   * risk ratio, risk difference and attributable fraction (3 columns each), the standard error of
+   * log RR, people and families.
    */
   private static StructType resultSchema() {
     List<StructField> fields = new ArrayList<>();
@@ -368,7 +371,8 @@ final class ExecutorFits {
             "risk_difference_high",
             "attributable",
             "attributable_low",
-            "attributable_high")) {
+            "attributable_high",
+            "log_risk_ratio_se")) {
       fields.add(DataTypes.createStructField(name, DataTypes.DoubleType, true));
     }
     fields.add(DataTypes.createStructField("people", DataTypes.IntegerType, true));

@@ -60,12 +60,15 @@ public final class RootCauseAnalysis {
           + " kind of model adjusted only for codes strictly before the factor (a lower tier, or"
           + " of its own tier a lower catalogue causal_rank; unranked codes of its own tier, where"
           + " mediators are, never), averaged over the people with a known exposure (weights 1/f"
-          + " on a draw); family-clustered influence-function (sandwich, CR1) Wald CIs."
+          + " on a draw); family-clustered influence-function (sandwich, CR1) Wald CIs; total p"
+          + " = two-sided Wald test of log RR = 0 with the same SE (upper regularised gamma, at"
+          + " least 2.2e-308), total q = Benjamini-Hochberg over every total effect of the run."
           + " Attributable fraction: 1 - R0/P from the total effect's model (P the observed risk),"
           + " CI on log(R0/P) from the same influence values. Median lead days: factor's"
           + " first exposed observation to onset, exposed cases. Evidence: insufficient data if <10"
-          + " exposed cases or no adjusted model; strong if adjusted CI excludes 1, q<0.01 and >=20"
-          + " exposed cases; moderate if adjusted CI excludes 1 and q<0.05; else weak.";
+          + " exposed cases or no total effect; strong if the total effect's RR CI excludes 1,"
+          + " total q<0.01 and >=20 exposed cases; moderate if its CI excludes 1 and total q<0.05;"
+          + " else weak.";
 
   /**
    * The most people in scope for which each problem's adjusted models are fitted on the driver,
@@ -331,6 +334,8 @@ public final class RootCauseAnalysis {
       values.add(estimate == null ? null : estimate.high());
     }
     values.add(total == null ? null : String.join(",", total.adjustedFor()));
+    values.add(Double.isNaN(row.totalPValue()) ? null : row.totalPValue());
+    values.add(Double.isNaN(row.totalQValue()) ? null : row.totalQValue());
     return RowFactory.create(values.toArray());
   }
 
@@ -374,6 +379,8 @@ public final class RootCauseAnalysis {
     }
     fields.add(
         DataTypes.createStructField(ResultTables.TOTAL_ADJUSTED_FOR, DataTypes.StringType, true));
+    fields.add(DataTypes.createStructField(ResultTables.TOTAL_P_VALUE, DataTypes.DoubleType, true));
+    fields.add(DataTypes.createStructField(ResultTables.TOTAL_Q_VALUE, DataTypes.DoubleType, true));
     return DataTypes.createStructType(fields);
   }
 }

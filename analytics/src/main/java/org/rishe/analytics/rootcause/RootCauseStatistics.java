@@ -16,7 +16,11 @@ import org.rishe.analytics.stats.TwoByTwo;
  * count is below 5, else Pearson's chi-square over the design effect of the family clustering);
  * q-values are Benjamini–Hochberg over every test of the run, overall and regional rows together;
  * the attributable fraction is the total effect's, 1 - R0/P by g-computation ({@link
- * TotalEffects}).
+ * TotalEffects}). The total effects' Wald tests have q-values of their own, Benjamini–Hochberg over
+ * the same family: every row of the run with a total effect, overall and regional together (a
+ * regional row is another test of the same question on a subset, and a family per scope would let a
+ * run lower its q-values by splitting its tests); the evidence grade rests on them ({@link
+ * EvidenceGrade}).
  */
 public final class RootCauseStatistics {
   private RootCauseStatistics() {}
@@ -67,6 +71,16 @@ public final class RootCauseStatistics {
               : count.families() == null ? table.pValue() : count.families().pValue(table);
     }
     double[] qValues = MultipleTesting.benjaminiHochberg(pValues);
+    List<TotalEffects.TotalEffect> totalEffects = new ArrayList<>();
+    double[] totalPValues = new double[counts.size()];
+    for (int i = 0; i < counts.size(); i++) {
+      Counts count = counts.get(i);
+      TotalEffects.TotalEffect total =
+          totals.get(new AdjustedOddsRatios.Key(count.problem(), count.factor(), count.region()));
+      totalEffects.add(total);
+      totalPValues[i] = total == null ? Double.NaN : total.pValue();
+    }
+    double[] totalQValues = MultipleTesting.benjaminiHochberg(totalPValues);
     List<RootCauseRow> rows = new ArrayList<>();
     for (int i = 0; i < counts.size(); i++) {
       Counts count = counts.get(i);
@@ -77,8 +91,7 @@ public final class RootCauseStatistics {
               new Population(0, 0));
       Estimate adjustedRatio =
           adjusted.get(new AdjustedOddsRatios.Key(count.problem(), count.factor(), count.region()));
-      TotalEffects.TotalEffect total =
-          totals.get(new AdjustedOddsRatios.Key(count.problem(), count.factor(), count.region()));
+      TotalEffects.TotalEffect total = totalEffects.get(i);
       Estimate fraction = total == null ? null : total.attributableFraction();
       rows.add(
           new RootCauseRow(
@@ -97,10 +110,12 @@ public final class RootCauseStatistics {
               pValues[i],
               qValues[i],
               count.medianLeadDays(),
-              EvidenceGrade.of(count.exposedCases(), adjustedRatio, qValues[i]),
+              EvidenceGrade.of(count.exposedCases(), total, totalQValues[i]),
               population.population(),
               population.cases(),
-              total));
+              total,
+              totalPValues[i],
+              totalQValues[i]));
     }
     return rows;
   }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.rishe.analytics.stats.Estimate;
+import org.rishe.analytics.stats.WaldTest;
 
 /**
  * The total effect of a factor on a problem as a standardised risk ratio and risk difference, by
@@ -34,7 +35,8 @@ import org.rishe.analytics.stats.Estimate;
  * z_i the person's score (Stefanski &amp; Boos 2002). The variances sum these values by family
  * (siblings share a household), with the small-sample factor G/(G-1): var log RR = G/(G-1)
  * Σ_families (Σ φ(R1)/R1 - φ(R0)/R0)², var RD = G/(G-1) Σ_families (Σ φ(R1) - φ(R0))²; 95%
- * intervals are Wald, on the log scale for the ratio.
+ * intervals are Wald, on the log scale for the ratio, and the test of no effect is the Wald test of
+ * log RR = 0 with the same standard error ({@link TotalEffect#pValue}).
  */
 public final class TotalEffects {
   private static final double Z_95 =
@@ -43,15 +45,17 @@ public final class TotalEffects {
   private TotalEffects() {}
 
   /**
-   * A total effect: the standardised risks with and without the factor, their ratio and difference
-   * with 95% CIs, the population attributable fraction 1 - R0/P (P the observed risk: the share of
-   * cases that would not have occurred had nobody been exposed) with its 95% CI, and the codes
-   * adjusted for (besides age, sex and, overall, region).
+   * A total effect: the standardised risks with and without the factor, their ratio with 95% CI and
+   * the family-clustered standard error of its logarithm, their difference with 95% CI, the
+   * population attributable fraction 1 - R0/P (P the observed risk: the share of cases that would
+   * not have occurred had nobody been exposed) with its 95% CI, and the codes adjusted for (besides
+   * age, sex and, overall, region).
    */
   public record TotalEffect(
       double riskExposed,
       double riskUnexposed,
       Estimate riskRatio,
+      double logRatioStandardError,
       Estimate riskDifference,
       Estimate attributableFraction,
       List<String> adjustedFor,
@@ -61,6 +65,18 @@ public final class TotalEffects {
       requireNonNull(riskRatio, "riskRatio is null");
       requireNonNull(riskDifference, "riskDifference is null");
       adjustedFor = List.copyOf(adjustedFor);
+    }
+
+    /**
+     * The two-sided Wald p-value of no total effect, z = log RR / SE (the test its 95% interval
+     * inverts: the interval excludes 1 exactly when p &lt; 0.05), at least {@link
+     * WaldTest#SMALLEST_P}; NaN when the standard error is not positive.
+     */
+    public double pValue() {
+      if (!(logRatioStandardError > 0)) {
+        return Double.NaN;
+      }
+      return WaldTest.twoSidedPValue(Math.log(riskRatio.estimate()) / logRatioStandardError);
     }
   }
 
@@ -185,7 +201,8 @@ public final class TotalEffects {
     }
     double correction = clusters / (clusters - 1.0);
     double logRatio = Math.log(risks[1] / risks[0]);
-    double ratioMargin = Z_95 * Math.sqrt(correction * logRatioVariance);
+    double logRatioError = Math.sqrt(correction * logRatioVariance);
+    double ratioMargin = Z_95 * logRatioError;
     double difference = risks[1] - risks[0];
     double differenceMargin = Z_95 * Math.sqrt(correction * differenceVariance);
     // 1 - AF = R0 / P, whose log has the interval; AF's bounds are its complements
@@ -199,6 +216,7 @@ public final class TotalEffects {
                 Math.exp(logRatio),
                 Math.exp(logRatio - ratioMargin),
                 Math.exp(logRatio + ratioMargin)),
+            logRatioError,
             new Estimate(difference, difference - differenceMargin, difference + differenceMargin),
             new Estimate(
                 1 - Math.exp(logShare),

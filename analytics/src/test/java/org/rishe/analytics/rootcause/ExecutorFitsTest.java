@@ -69,6 +69,8 @@ class ExecutorFitsTest {
             assertSame(other.riskDifference(), total.riskDifference());
             assertSame(other.attributableFraction(), total.attributableFraction());
             assertThat(other.riskExposed()).isCloseTo(total.riskExposed(), within(1e-7));
+            assertThat(other.logRatioStandardError())
+                .isCloseTo(total.logRatioStandardError(), within(1e-7));
             assertThat(other.people()).isEqualTo(total.people());
             assertThat(other.families()).isEqualTo(total.families());
             assertThat(other.adjustedFor()).isEqualTo(total.adjustedFor());

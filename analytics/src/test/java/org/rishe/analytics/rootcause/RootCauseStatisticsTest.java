@@ -2,7 +2,10 @@ package org.rishe.analytics.rootcause;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -37,6 +40,7 @@ class RootCauseStatisticsTest {
                   0.2,
                   0.05,
                   new Estimate(4, 2.5, 6.4),
+                  Math.log(1.6) / Z,
                   new Estimate(0.15, 0.1, 0.2),
                   new Estimate(0.55, 0.4, 0.66),
                   List.of("poverty"),
@@ -96,13 +100,109 @@ class RootCauseStatisticsTest {
     assertThat(rows.get(1).evidence()).isEqualTo(EvidenceGrade.INSUFFICIENT_DATA);
     assertThat(rows.get(2).evidence()).isEqualTo(EvidenceGrade.INSUFFICIENT_DATA);
     assertThat(rows.get(2).relativeRisk()).isNull();
-    assertThat(EvidenceGrade.of(15, new Estimate(2, 1.2, 3), 0.001))
-        .isEqualTo(EvidenceGrade.MODERATE);
-    assertThat(EvidenceGrade.of(50, new Estimate(2, 1.2, 3), 0.03))
-        .isEqualTo(EvidenceGrade.MODERATE);
-    assertThat(EvidenceGrade.of(50, new Estimate(1.3, 0.9, 1.8), 0.0001))
-        .isEqualTo(EvidenceGrade.WEAK);
-    assertThat(EvidenceGrade.of(50, new Estimate(0.4, 0.2, 0.7), 0.001))
-        .isEqualTo(EvidenceGrade.STRONG);
+    TotalEffects.TotalEffect above = total(5, 0.1);
+    TotalEffects.TotalEffect below = total(-5, 0.1);
+    TotalEffects.TotalEffect covering = total(1.5, 0.1);
+    assertThat(EvidenceGrade.of(20, above, 0.0099)).isEqualTo(EvidenceGrade.STRONG);
+    assertThat(EvidenceGrade.of(20, below, 0.0099)).isEqualTo(EvidenceGrade.STRONG);
+    assertThat(EvidenceGrade.of(19, above, 0.001)).isEqualTo(EvidenceGrade.MODERATE);
+    assertThat(EvidenceGrade.of(50, above, 0.01)).isEqualTo(EvidenceGrade.MODERATE);
+    assertThat(EvidenceGrade.of(50, above, 0.0499)).isEqualTo(EvidenceGrade.MODERATE);
+    assertThat(EvidenceGrade.of(50, above, 0.05)).isEqualTo(EvidenceGrade.WEAK);
+    assertThat(EvidenceGrade.of(50, covering, 0.0001)).isEqualTo(EvidenceGrade.WEAK);
+    assertThat(EvidenceGrade.of(9, above, 0.0001)).isEqualTo(EvidenceGrade.INSUFFICIENT_DATA);
+    assertThat(EvidenceGrade.of(10, above, 0.04)).isEqualTo(EvidenceGrade.MODERATE);
+    assertThat(EvidenceGrade.of(50, null, Double.NaN)).isEqualTo(EvidenceGrade.INSUFFICIENT_DATA);
+  }
+
+  @Test
+  void theTotalEffectsPValueIsItsWaldTestAndTheFirstRowsOnlyTotalQ() {
+    // z = log 4 / (log 1.6 / 1.96): the interval [2.5, 6.4] is 4 divided and multiplied by 1.6
+    double z = Math.log(4) / (Math.log(1.6) / Z);
+    double p = 2 * new NormalDistribution(0, 1).cumulativeProbability(-z);
+    assertThat(rows.get(0).totalPValue()).isCloseTo(p, withinPercentage(1e-6));
+    assertThat(rows.get(0).totalQValue()).isEqualTo(rows.get(0).totalPValue());
+    assertThat(rows.get(1).totalPValue()).isNaN();
+    assertThat(rows.get(1).totalQValue()).isNaN();
+  }
+
+  @Test
+  void totalQValuesAreBenjaminiHochbergOverEveryTotalEffectAndGradeTheRows() {
+    // Wald z of 4, 2.5, 1, 5 and 6 (standard error 0.1 each) and one row without a total effect.
+    // Two-sided p by mpmath, erfc(z / sqrt 2): 6.3342483666239842508e-5, 0.012419330651552270334,
+    // 0.31731050786291410283, 5.7330314375838782335e-7, 1.9731752900753962814e-9. Five tests
+    // (the row without one is not counted); by rank from the smallest: q = p * 5 / rank, then the
+    // running minimum from the largest down (no change here).
+    String[] factors = {"a", "b", "c", "d", "e", "f"};
+    long[] exposedCases = {50, 50, 50, 15, 9, 50};
+    double[] z = {4, 2.5, 1, 5, 6, Double.NaN};
+    List<RootCauseStatistics.Counts> counts = new ArrayList<>();
+    Map<AdjustedOddsRatios.Key, TotalEffects.TotalEffect> totals = new HashMap<>();
+    for (int i = 0; i < factors.length; i++) {
+      counts.add(
+          new RootCauseStatistics.Counts(
+              "delinquency",
+              i % 2 == 0 ? null : "R01",
+              factors[i],
+              exposedCases[i],
+              200,
+              30,
+              300,
+              null,
+              null));
+      if (!Double.isNaN(z[i])) {
+        totals.put(
+            new AdjustedOddsRatios.Key("delinquency", factors[i], i % 2 == 0 ? null : "R01"),
+            total(z[i], 0.1));
+      }
+    }
+
+    List<RootCauseRow> graded = RootCauseStatistics.rows(counts, Map.of(), Map.of(), totals);
+
+    double[] expectedP = {
+      6.3342483666239842508e-5,
+      0.012419330651552270334,
+      0.31731050786291410283,
+      5.7330314375838782335e-7,
+      1.9731752900753962814e-9
+    };
+    double[] expectedQ = {
+      6.3342483666239842508e-5 * 5 / 3,
+      0.012419330651552270334 * 5 / 4,
+      0.31731050786291410283,
+      5.7330314375838782335e-7 * 5 / 2,
+      1.9731752900753962814e-9 * 5
+    };
+    for (int i = 0; i < 5; i++) {
+      assertThat(graded.get(i).totalPValue()).isCloseTo(expectedP[i], withinPercentage(1e-8));
+      assertThat(graded.get(i).totalQValue()).isCloseTo(expectedQ[i], withinPercentage(1e-8));
+    }
+    assertThat(graded.get(5).totalPValue()).isNaN();
+    assertThat(graded.stream().map(RootCauseRow::evidence))
+        .containsExactly(
+            EvidenceGrade.STRONG, // q 1.06e-4, 50 exposed cases
+            EvidenceGrade.MODERATE, // q 0.0155
+            EvidenceGrade.WEAK, // interval covers 1
+            EvidenceGrade.MODERATE, // q 1.4e-6 but 15 exposed cases
+            EvidenceGrade.INSUFFICIENT_DATA, // 9 exposed cases
+            EvidenceGrade.INSUFFICIENT_DATA); // no total effect
+  }
+
+  /** A total effect whose log risk ratio is z standard errors from 0, with its 95% interval. */
+  private static TotalEffects.TotalEffect total(double z, double standardError) {
+    double logRatio = z * standardError;
+    return new TotalEffects.TotalEffect(
+        0.1 * Math.exp(logRatio),
+        0.1,
+        new Estimate(
+            Math.exp(logRatio),
+            Math.exp(logRatio - Z * standardError),
+            Math.exp(logRatio + Z * standardError)),
+        standardError,
+        new Estimate(0.01, 0.005, 0.015),
+        new Estimate(0.1, 0.05, 0.15),
+        List.of(),
+        500,
+        400);
   }
 }

@@ -2,6 +2,7 @@ package org.rishe.analytics.rootcause;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,9 @@ class TotalEffectsTest {
     double katz = Math.sqrt((1.0 / 60 - 1.0 / 160 + 1.0 / 40 - 1.0 / 240) * N / (N - 1));
     assertThat(effect.riskRatio().low()).isCloseTo(2.25 * Math.exp(-Z * katz), within(1e-8));
     assertThat(effect.riskRatio().high()).isCloseTo(2.25 * Math.exp(Z * katz), within(1e-8));
+    assertThat(effect.logRatioStandardError()).isCloseTo(katz, within(1e-9));
+    // mpmath: erfc(z / sqrt 2) with z = log 2.25 / katz = 4.58157630876965 (to the fit's precision)
+    assertThat(effect.pValue()).isCloseTo(4.6148414865718980846e-6, withinPercentage(1e-4));
     double p1 = 60.0 / 160;
     double p0 = 40.0 / 240;
     double wald = Math.sqrt((p1 * (1 - p1) / 160 + p0 * (1 - p0) / 240) * N / (N - 1));
@@ -87,6 +91,8 @@ class TotalEffectsTest {
     assertThat(effect.riskRatio().estimate()).isCloseTo(ratio, within(1e-8));
     assertThat(effect.riskRatio().high())
         .isCloseTo(ratio * Math.exp(Z * Math.sqrt(0.0359036110131931)), within(1e-7));
+    // mpmath: erfc(|z| / sqrt 2) with z = log(R1/R0) / sqrt(var log RR) = -1.00368975359470
+    assertThat(effect.pValue()).isCloseTo(0.31552817741181341535, within(1e-8));
     assertThat(effect.riskDifference().low())
         .isCloseTo(-0.0481167751427291 - Z * Math.sqrt(0.00228708285187719), within(1e-8));
     assertThat(effect.adjustedFor()).containsExactly("confounder");

@@ -52,9 +52,16 @@ public record RootCauseResults(
 
   /**
    * A factor's total effect on the problem (g-computation): standardised risk ratio and difference,
-   * and the codes adjusted for besides age, sex and region; null on a row without one.
+   * the codes adjusted for besides age, sex and region, and the two-sided Wald p-value of its log
+   * risk ratio with its Benjamini–Hochberg q-value over the run's total effects (null in a run
+   * published before them); null on a row without one.
    */
-  public record TotalEffect(Interval riskRatio, Interval riskDifference, List<String> adjustedFor) {
+  public record TotalEffect(
+      Interval riskRatio,
+      Interval riskDifference,
+      List<String> adjustedFor,
+      Double pValue,
+      Double qValue) {
     public TotalEffect {
       adjustedFor = List.copyOf(adjustedFor);
     }

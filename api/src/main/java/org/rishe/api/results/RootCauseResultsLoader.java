@@ -40,6 +40,10 @@ final class RootCauseResultsLoader {
       }
     }
     totals.append(", ").append(orElse(present, ResultTables.TOTAL_ADJUSTED_FOR, "NULL::VARCHAR"));
+    // a run published before the total effect's test lacks its p and q: they read as null
+    for (String column : List.of(ResultTables.TOTAL_P_VALUE, ResultTables.TOTAL_Q_VALUE)) {
+      totals.append(", ").append(orElse(present, column, "NULL::DOUBLE"));
+    }
     try (ResultSet rows =
         statement.executeQuery(
             "SELECT problem, region, factor, exposed_cases, exposed_total, unexposed_cases,"
@@ -78,7 +82,10 @@ final class RootCauseResultsLoader {
     return factors;
   }
 
-  /** The total effect from its six estimate columns and the adjusted-for list; null when absent. */
+  /**
+   * The total effect from its six estimate columns, the adjusted-for list and its test's p and q;
+   * null when absent.
+   */
   private static RootCauseResults.TotalEffect totalEffect(ResultSet rows, int first)
       throws SQLException {
     RootCauseResults.Interval ratio = interval(rows, first);
@@ -90,7 +97,9 @@ final class RootCauseResultsLoader {
     return new RootCauseResults.TotalEffect(
         ratio,
         difference,
-        adjustedFor == null || adjustedFor.isEmpty() ? List.of() : List.of(adjustedFor.split(",")));
+        adjustedFor == null || adjustedFor.isEmpty() ? List.of() : List.of(adjustedFor.split(",")),
+        nullableDouble(rows, first + 7),
+        nullableDouble(rows, first + 8));
   }
 
   private static RootCauseResults.Interval interval(ResultSet rows, int first) throws SQLException {

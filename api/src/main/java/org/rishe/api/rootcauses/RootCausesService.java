@@ -27,7 +27,8 @@ import org.rishe.api.results.RootCauseResults;
  * factor, its label and the evidence grade stay. When only the unanswered cells are small, the row
  * is served merged instead ({@link RegionComplements#protectMerging}): its unexposed counts include
  * the unanswered, and every number computed from the split (crude ratios, attributable fraction, p-
- * and q-values, total effect) is withheld; the adjusted odds ratio and the lead time stay.
+ * and q-values, total effect with its own p and q) is withheld; the adjusted odds ratio and the
+ * lead time stay.
  */
 public final class RootCausesService {
   private static final Comparator<RootCauseResults.FactorRow> BY_ADJUSTED_ODDS_RATIO =
@@ -60,7 +61,15 @@ public final class RootCausesService {
       Double pValue,
       Double qValue,
       Double medianLeadDays,
-      String evidence,
+      @Schema(
+              description =
+                  "strong, moderate, weak or insufficient data, from the total effect (totalEffect),"
+                      + " in order: insufficient data when fewer than 10 exposed cases or no total"
+                      + " effect; strong when the total effect's risk-ratio 95% interval excludes 1,"
+                      + " its q < 0.01 and at least 20 exposed cases; moderate when the interval"
+                      + " excludes 1 and q < 0.05; weak otherwise. Served even where the row's"
+                      + " numbers are withheld")
+          String evidence,
       TotalEffectView totalEffect,
       @Schema(
               description =
@@ -70,12 +79,27 @@ public final class RootCausesService {
           boolean unansweredMerged) {}
 
   /**
-   * The factor's total effect: standardised risk ratio and risk difference with 95% intervals, and
-   * the factors adjusted for (besides age, sex and, overall, region); null where not estimated or
-   * withheld.
+   * The factor's total effect: standardised risk ratio and risk difference with 95% intervals, the
+   * factors adjusted for (besides age, sex and, overall, region), and the p- and q-value of its
+   * test, on which the evidence grade rests; null where not estimated or withheld, the p and q with
+   * it (a withheld total effect withholds its test).
    */
   public record TotalEffectView(
-      EstimateView riskRatio, EstimateView riskDifference, List<String> adjustedFor) {}
+      EstimateView riskRatio,
+      EstimateView riskDifference,
+      List<String> adjustedFor,
+      @Schema(
+              description =
+                  "two-sided Wald p-value of no total effect, z = log(risk ratio) / its"
+                      + " family-clustered standard error; a p below 2.2e-308 (the smallest"
+                      + " normal double) is served as 2.2e-308; null in a run published before it")
+          Double p,
+      @Schema(
+              description =
+                  "Benjamini-Hochberg q-value of p over every total effect of the run (all"
+                      + " problems, factors, overall and regional rows); null in a run published"
+                      + " before it")
+          Double q) {}
 
   /**
    * One problem's factors in one region (null: overall), with its population and cases (null where
@@ -210,7 +234,9 @@ public final class RootCausesService {
             : new TotalEffectView(
                 estimate(row.totalEffect().riskRatio()),
                 estimate(row.totalEffect().riskDifference()),
-                row.totalEffect().adjustedFor()),
+                row.totalEffect().adjustedFor(),
+                row.totalEffect().pValue(),
+                row.totalEffect().qValue()),
         false);
   }
 

@@ -247,6 +247,15 @@ public final class ResultTables {
   /** The codes the total effect is adjusted for, comma-separated (age, sex, region always). */
   public static final String TOTAL_ADJUSTED_FOR = "total_adjusted_for";
 
+  /**
+   * The total effect's two-sided Wald p-value (z = log RR / its family-clustered SE; at least
+   * 2.2e-308) and its Benjamini–Hochberg q-value over every total effect of the run; the evidence
+   * grade rests on them.
+   */
+  public static final String TOTAL_P_VALUE = "total_p_value";
+
+  public static final String TOTAL_Q_VALUE = "total_q_value";
+
   /** Suffixes of the 95% confidence bounds of an estimate column, e.g. relative_risk_low. */
   public static final String LOW_SUFFIX = "_low";
 
