@@ -778,7 +778,7 @@ class DashboardBrowserTest extends OneServerPerClass {
     assertThat(String.join(" | ", factors.get(0)))
         .isEqualTo(
             "# | Factor | Relative risk | Adjusted odds ratio | Total effect (risk ratio) |"
-                + " Attributable fraction | q-value | Evidence | Exposed cases");
+                + " Attributable fraction | q (total effect) | Evidence | Exposed cases");
     assertThat(factors).anySatisfy(row -> assertThat(row).contains("2.1 [1.5 – 2.9]"));
     // learning difficulty: no total effect, shown and written as a dash
     assertThat(factors)

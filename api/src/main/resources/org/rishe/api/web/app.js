@@ -19,7 +19,7 @@
       rootCauses: 'Root causes', rank: '#', factor: 'Factor', relativeRisk: 'Relative risk',
       adjustedOddsRatio: 'Adjusted odds ratio', attributableFraction: 'Attributable fraction',
       totalEffect: 'Total effect (risk ratio)',
-      qValue: 'q-value', evidence: 'Evidence', exposedCases: 'Exposed cases',
+      totalQ: 'q (total effect)', evidence: 'Evidence', exposedCases: 'Exposed cases',
       causalGraph: 'Causal graph',
       graphHelp: 'Drag the nodes; click a problem for its root causes. Arrows are directed edges, thicker lines are more stable.',
       chains: 'Chains from root cause to problem', donationId: 'Donation id',
@@ -133,7 +133,7 @@
       rootCauses: 'علت‌های ریشه‌ای', rank: '#', factor: 'عامل', relativeRisk: 'خطر نسبی',
       adjustedOddsRatio: 'نسبت شانس تعدیل‌شده', attributableFraction: 'کسر منتسب',
       totalEffect: 'اثر کل (نسبت خطر)',
-      qValue: 'مقدار q', evidence: 'شواهد', exposedCases: 'موارد در معرض',
+      totalQ: 'q (اثر کل)', evidence: 'شواهد', exposedCases: 'موارد در معرض',
       causalGraph: 'گراف علّی',
       graphHelp: 'گره‌ها را بکشید؛ با کلیک روی یک مشکل علت‌های ریشه‌ای آن را ببینید. پیکان‌ها یال‌های جهت‌دارند و خط‌های ضخیم‌تر پایدارترند.',
       chains: 'زنجیره‌ها از علت ریشه‌ای تا مشکل', donationId: 'شناسه کمک',
@@ -1480,7 +1480,7 @@
       var factors = answers[0].factors || [];
       show('root-causes-message', factors.length === 0 ? t('noData') : null);
       table($('root-causes-table'),
-        [t('rank'), t('factor'), t('relativeRisk'), t('adjustedOddsRatio'), t('totalEffect'), t('attributableFraction'), t('qValue'), t('evidence'), t('exposedCases')],
+        [t('rank'), t('factor'), t('relativeRisk'), t('adjustedOddsRatio'), t('totalEffect'), t('attributableFraction'), t('totalQ'), t('evidence'), t('exposedCases')],
         factors.map(function (f, index) {
           var evidence = el('span', 'badge ' + codeKey(f.evidence || ''), term('evidence', f.evidence));
           // a factor the run's catalogue does not label comes back as its code: the graph may name it
@@ -1488,7 +1488,8 @@
           return [number(index + 1, 0), name, interval(f.relativeRisk),
             interval(f.adjustedOddsRatio || f.oddsRatio),
             interval(f.totalEffect ? f.totalEffect.riskRatio : null), interval(f.attributableFraction),
-            number(f.qValue, 3), evidence, number(f.exposedCases, 0)];
+            // the grade rests on the total effect's q (Benjamini-Hochberg over its Wald tests)
+            number(f.totalEffect ? f.totalEffect.q : null, 3), evidence, number(f.exposedCases, 0)];
         }));
     }, function (error) { clear($('root-causes-table')); show('root-causes-message', describe(error)); });
     latest('chains', Promise.all([api('/api/v1/root-causes/' + encodeURIComponent(problem) + '/chains?limit=1000'), graphInfo()]))
