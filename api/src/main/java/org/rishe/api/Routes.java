@@ -66,7 +66,7 @@ final class Routes {
     Disclosure disclosure = new Disclosure(dependencies.smallCellThreshold(), queries::prepare);
     var health = new HealthController(results);
     var problems = new ProblemsController(results, disclosure);
-    var regions = new RegionsController(results);
+    var regions = new RegionsController(results, disclosure);
     var dashboard = new DashboardController(results, dependencies.limits().maxTrendPeriods());
     var hotspots = new HotspotsController(results, disclosure);
     var journeys = new JourneyController(results, dependencies.pledges(), dependencies.clock());

@@ -44,6 +44,50 @@ class RegionsHttpTest extends OneServerPerClass {
   }
 
   @Test
+  void staffAreToldWhichRegionsHaveCasesOfTheirOwn() throws Exception {
+    JsonNode regions = json(server.get("/api/v1/regions", Role.PLANNER), 200).get("regions");
+
+    // the fixture's cases cube (PublishedRunFixture.CASES): R01 10+9+3+40 = 62, R02 20+22+35+18 =
+    // 95, R03 30+29+12+14 = 85; the zone Z1 holds R01 and R02 but no case of its own
+    assertThat(regions)
+        .extracting(r -> r.get("code").asText() + "=" + r.get("hasData").asText())
+        .containsExactly("R01=true", "R02=true", "R03=true", "Z1=false");
+  }
+
+  @Test
+  void aResearcherIsToldWhetherARegionHasCasesOnlyWhereTheQueryServesItsTotal() throws Exception {
+    JsonNode regions = json(server.get("/api/v1/regions", Role.RESEARCHER), 200).get("regions");
+    JsonNode totals =
+        JSON.readTree(
+                server
+                    .postJson(
+                        "/api/v1/query",
+                        "{\"measure\":\"cases\",\"dimensions\":[\"region\"]}",
+                        Role.RESEARCHER)
+                    .body())
+            .get("rows");
+    java.util.Map<String, JsonNode> served = new java.util.HashMap<>();
+    totals.forEach(row -> served.put(row.get("region").asText(), row.get("value")));
+
+    assertThat(served).containsOnlyKeys("R01", "R02", "R03");
+    // not vacuous: the fixture's region totals (62, 95, 85) are large enough to be served
+    assertThat(regions).anyMatch(region -> region.get("hasData").asBoolean(false));
+    for (JsonNode region : regions) {
+      String code = region.get("code").asText();
+      JsonNode total = served.get(code);
+      JsonNode hasData = region.get("hasData");
+      if (total == null) {
+        // a region the cases never name has nobody in it
+        assertThat(hasData.asBoolean(true)).as(code).isFalse();
+      } else if (total.isNull()) {
+        assertThat(hasData.isNull()).as(code).isTrue();
+      } else {
+        assertThat(hasData.asBoolean()).as(code).isEqualTo(total.asLong() > 0);
+      }
+    }
+  }
+
+  @Test
   void theDashboardRolesAndResearchersMayReadItButNotDonorsOrVolunteers() throws Exception {
     for (Role role : new Role[] {Role.LEADERSHIP, Role.RESEARCHER, Role.ADMIN}) {
       assertThat(server.get("/api/v1/regions", role).statusCode()).as(role.code()).isEqualTo(200);

@@ -159,7 +159,8 @@ public final class RisheClient {
 
   /**
    * The regions catalogue of the run served: each region's names in English and Persian, the region
-   * it lies in and its outline; empty when the run has no catalogue.
+   * it lies in, its outline and whether the run has cases in it ({@link Region#hasData}); empty
+   * when the run has no catalogue.
    */
   public List<Region> regions() {
     List<Region> regions = get("/regions", Map.of(), RegionsResponse.class).regions();

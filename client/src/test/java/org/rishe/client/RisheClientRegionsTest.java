@@ -10,16 +10,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link RisheClient#regions} against a fixed answer of the route, in the shape the API serves: a
- * zone holding a region with an outline, and one with a Persian name only.
+ * zone holding a region with an outline, and one with a Persian name only; the zone without cases
+ * of its own, the region with, the third withheld.
  */
 class RisheClientRegionsTest {
   private static final String CATALOGUE =
       """
       {"run":"run-1","regions":[
-        {"code":"Z1","nameEn":"North Zone","nameFa":"منطقه شمال","parent":null,"geometry":null},
+        {"code":"Z1","nameEn":"North Zone","nameFa":"منطقه شمال","parent":null,"geometry":null,
+         "hasData":false},
         {"code":"R01","nameEn":"Capital District","nameFa":"ناحیه پایتخت","parent":"Z1",
-         "geometry":{"type":"Polygon","coordinates":[[[50,32],[51,32],[51,33],[50,33],[50,32]]]}},
-        {"code":"R03","nameEn":null,"nameFa":"کناررود","parent":null,"geometry":null}]}""";
+         "geometry":{"type":"Polygon","coordinates":[[[50,32],[51,32],[51,33],[50,33],[50,32]]]},
+         "hasData":true},
+        {"code":"R03","nameEn":null,"nameFa":"کناررود","parent":null,"geometry":null,
+         "hasData":null}]}""";
 
   private final List<String> requests = new CopyOnWriteArrayList<>();
 
@@ -59,6 +63,7 @@ class RisheClientRegionsTest {
                     List.of(50, 32))));
     assertThat(regions.get(0).parent()).isNull();
     assertThat(regions.get(0).geometry()).isNull();
+    assertThat(regions).extracting(Region::hasData).containsExactly(false, true, null);
   }
 
   @Test
@@ -68,6 +73,6 @@ class RisheClientRegionsTest {
     assertThat(regions.get(1).name(true)).isEqualTo("ناحیه پایتخت");
     assertThat(regions.get(1).name(false)).isEqualTo("Capital District");
     assertThat(regions.get(2).name(false)).isEqualTo("کناررود");
-    assertThat(new Region("R09", null, null, null, null).name(true)).isEqualTo("R09");
+    assertThat(new Region("R09", null, null, null, null, null).name(true)).isEqualTo("R09");
   }
 }

@@ -19,7 +19,8 @@ import org.rishe.spark.TestSparkSessions;
  * The regions catalogue (issue 18): names kept as given (place names, not personal data), a parent
  * found in the same file whichever line comes first, or stored by an earlier ingest; an unknown
  * parent, a region that is its own parent and an outline that is no GeoJSON polygon quarantined
- * with their reasons; an outline given as a JSON object in JSON Lines stored as its text.
+ * with their reasons; an outline given as a JSON object in JSON Lines stored as its text; chains of
+ * parents that loop, within a batch or closed against stored regions, quarantined.
  */
 class RegionsIngestTest {
   private static final String SQUARE =
@@ -108,5 +109,68 @@ class RegionsIngestTest {
     FileReport laterFile = TestBatches.file(TestBatches.ingest(warehouse, later), "regions.csv");
     assertThat(laterFile.accepted()).isEqualTo(1);
     assertThat(regions(warehouse)).containsOnlyKeys("R01", "R06", "R07", "Z1");
+  }
+
+  @Test
+  void regionsWhoseParentsLoopAreQuarantinedInTheBatchAndAgainstStoredRegions() {
+    Path batch = temporary.resolve("batch");
+    TestBatches.write(
+        batch,
+        "regions.csv",
+        "region,label_en,parent\n"
+            // lines 2-3: a 2-cycle; 4-6: a 3-cycle; 7: runs into the 2-cycle; 8-9: a proper tree
+            + "R01,One,R02\n"
+            + "R02,Two,R01\n"
+            + "R03,Three,R04\n"
+            + "R04,Four,R05\n"
+            + "R05,Five,R03\n"
+            + "R06,Six,R01\n"
+            + "Z1,Zone,\n"
+            + "R07,Seven,Z1\n");
+    Path warehouse = temporary.resolve("warehouse");
+
+    FileReport file = TestBatches.file(TestBatches.ingest(warehouse, batch), "regions.csv");
+
+    assertThat(file.read()).isEqualTo(8);
+    assertThat(file.accepted()).isEqualTo(2);
+    assertThat(file.quarantinedByReason()).containsExactlyEntriesOf(Map.of("parent_cycle", 6L));
+    assertThat(regions(warehouse)).containsOnlyKeys("R07", "Z1");
+    assertThat(quarantineMessages(warehouse))
+        .containsExactlyInAnyOrder(
+            "2 parent parent chain loops: R01 -> R02 -> R01",
+            "3 parent parent chain loops: R02 -> R01 -> R02",
+            "4 parent parent chain loops: R03 -> R04 -> R05 -> R03",
+            "5 parent parent chain loops: R04 -> R05 -> R03 -> R04",
+            "6 parent parent chain loops: R05 -> R03 -> R04 -> R05",
+            "7 parent parent chain runs into the loop R01 -> R02 -> R01");
+
+    // a later batch closes a loop through a stored region (Z1 in R07, stored in Z1) and adds R08
+    // in Z1: the zone keeps its stored row, without a parent
+    Path later = temporary.resolve("later");
+    TestBatches.write(later, "regions.csv", "region,label_en,parent\nZ1,Zone,R07\nR08,Eight,Z1\n");
+    FileReport laterFile = TestBatches.file(TestBatches.ingest(warehouse, later), "regions.csv");
+    assertThat(laterFile.read()).isEqualTo(2);
+    assertThat(laterFile.accepted()).isEqualTo(1);
+    assertThat(laterFile.quarantinedByReason())
+        .containsExactlyEntriesOf(Map.of("parent_cycle", 1L));
+    Map<String, Row> regions = regions(warehouse);
+    assertThat(regions).containsOnlyKeys("R07", "R08", "Z1");
+    assertThat(text(regions.get("Z1"), "parent")).isNull();
+    assertThat(quarantineMessages(warehouse))
+        .contains("2 parent parent chain loops: Z1 -> R07 -> Z1");
+  }
+
+  /** Each quarantined region as line, field and message. */
+  private static List<String> quarantineMessages(Path warehouse) {
+    return spark
+        .read()
+        .format("delta")
+        .load(new WarehouseLayout(warehouse.toString()).quarantine("regions"))
+        .collectAsList()
+        .stream()
+        .map(
+            r ->
+                r.getLong(r.fieldIndex("line")) + " " + text(r, "field") + " " + text(r, "message"))
+        .toList();
   }
 }

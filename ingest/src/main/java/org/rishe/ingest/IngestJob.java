@@ -47,9 +47,9 @@ import org.rishe.spark.warehouse.WarehouseFiles;
 /**
  * Loads one batch folder into the curated tables. An entity loads after the entities it references,
  * so every reference is checked against rows already merged (entities that do not depend on each
- * other load at the same time); each entity's rows are staged, checked for duplicate keys and
- * unknown references, merged into its Delta table in one commit, and the rejected rows are added to
- * quarantine. A file that cannot be read fails alone.
+ * other load at the same time); each entity's rows are staged, checked for duplicate keys, unknown
+ * references and (regions) parents that loop, merged into its Delta table in one commit, and the
+ * rejected rows are added to quarantine. A file that cannot be read fails alone.
  */
 public final class IngestJob {
   /** Staging older than this belongs to an ingest that was killed. */
@@ -326,7 +326,7 @@ public final class IngestJob {
     }
     Dataset<Row> accepted =
         readStaged(staged, staging, EntityStager.ACCEPTED, CuratedSchemas.staging(entity));
-    IngestTransforms.check(accepted, entity, this::storedKeys)
+    IngestTransforms.check(accepted, entity, this::storedRows)
         .write()
         .mode(SaveMode.Overwrite)
         .parquet(staging + "/checked");
@@ -490,11 +490,8 @@ public final class IngestJob {
     };
   }
 
-  private Dataset<Row> storedKeys(Entity entity) {
-    String key = entity.key().get(0);
-    return tables
-        .read(layout.curated(entity.fileName()), CuratedSchemas.curated(entity))
-        .select(col(key).as("k"));
+  private Dataset<Row> storedRows(Entity entity) {
+    return tables.read(layout.curated(entity.fileName()), CuratedSchemas.curated(entity));
   }
 
   /**

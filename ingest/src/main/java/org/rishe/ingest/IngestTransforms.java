@@ -10,22 +10,28 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.contract.Reason;
 import org.rishe.spark.curated.CuratedSchemas;
 
 /**
- * Pure set-based checks of an ingest: duplicate keys within a batch and unknown references. Each
- * check flags rows (reason, field, message) instead of splitting them, so one pass over the staged
- * rows decides every row and nothing is computed twice.
+ * Pure set-based checks of an ingest: duplicate keys within a batch, unknown references and, for
+ * regions, chains of parents that loop. Each check flags rows (reason, field, message) instead of
+ * splitting them, so one pass over the staged rows decides every row and nothing is computed twice.
  */
 public final class IngestTransforms {
   /** Flag columns: null on a row that passed every check. */
@@ -36,17 +42,24 @@ public final class IngestTransforms {
 
   private IngestTransforms() {}
 
-  /** One row per staged row, flagged when it fails a check (the first failing check wins). */
+  /**
+   * One row per staged row, flagged when it fails a check (the first failing check wins). {@code
+   * stored} gives an entity's stored rows (its curated table).
+   */
   public static Dataset<Row> check(
-      Dataset<Row> staged, Entity entity, Function<Entity, Dataset<Row>> storedKeys) {
+      Dataset<Row> staged, Entity entity, Function<Entity, Dataset<Row>> stored) {
     Dataset<Row> flagged =
         staged
             .withColumn(REASON, lit(null).cast("string"))
             .withColumn(FIELD, lit(null).cast("string"))
             .withColumn(MESSAGE, lit(null).cast("string"));
     flagged = flagDuplicates(flagged, entity.key());
-    return flagUnknownReferences(
-        flagged, Reference.of(entity), withOwnKeys(entity, staged, storedKeys));
+    Function<Entity, Dataset<Row>> storedKeys =
+        target -> stored.apply(target).select(col(target.key().get(0)).as("k"));
+    flagged =
+        flagUnknownReferences(
+            flagged, Reference.of(entity), withOwnKeys(entity, staged, storedKeys));
+    return entity == Entity.REGIONS ? flagParentCycles(flagged, stored.apply(entity)) : flagged;
   }
 
   /**
@@ -125,6 +138,54 @@ public final class IngestTransforms {
               .drop(referenced, found);
     }
     return flagged;
+  }
+
+  /**
+   * Flags each live region that passed the other checks and whose chain of parents loops, over the
+   * table the merge would leave: the stored regions, replaced or deleted by the batch's regions
+   * that passed ({@link ParentCycles#quarantined}: the batch's regions on a loop, and those whose
+   * parent is one of them and stored nowhere). The stored regions never loop, since this check kept
+   * every loop out. The regions are a catalogue of places, so their codes and parents are collected
+   * to the driver.
+   */
+  static Dataset<Row> flagParentCycles(Dataset<Row> rows, Dataset<Row> storedRegions) {
+    Map<String, String> stored = new HashMap<>();
+    for (Row row : storedRegions.select("region", "parent").collectAsList()) {
+      stored.put(row.getString(0), row.getString(1));
+    }
+    Map<String, String> batch = new HashMap<>();
+    for (Row row :
+        rows.filter(col(REASON).isNull())
+            .select(col("region"), col("parent"), col(CuratedSchemas.DELETED_AT).isNull())
+            .collectAsList()) {
+      if (row.getBoolean(2)) {
+        batch.put(row.getString(0), row.getString(1));
+      } else {
+        stored.remove(row.getString(0));
+      }
+    }
+    List<Row> looping = new ArrayList<>();
+    ParentCycles.quarantined(stored, batch)
+        .forEach((region, message) -> looping.add(RowFactory.create(region, message)));
+    if (looping.isEmpty()) {
+      return rows;
+    }
+    Dataset<Row> loops =
+        rows.sparkSession()
+            .createDataFrame(
+                looping,
+                new StructType()
+                    .add("_looping_region", DataTypes.StringType, false)
+                    .add("_loop", DataTypes.StringType, false));
+    Dataset<Row> joined =
+        rows.join(
+            loops,
+            col("region")
+                .equalTo(col("_looping_region"))
+                .and(col(CuratedSchemas.DELETED_AT).isNull()),
+            "left");
+    return flag(joined, col("_loop").isNotNull(), Reason.PARENT_CYCLE, lit("parent"), col("_loop"))
+        .drop("_looping_region", "_loop");
   }
 
   /** The rows that passed every check, without the flag columns. */

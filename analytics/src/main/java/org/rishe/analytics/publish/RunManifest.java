@@ -15,7 +15,10 @@ import org.rishe.common.results.ProgramImpactGap;
  * parameters, how many rows each of its tables holds, and which programme × outcomes have no impact
  * estimate and why ({@code programImpactGaps}: {@code programId}, {@code outcome} (absent when the
  * reason holds for the whole programme), {@code reason}, {@code text}; the same rows as the {@code
- * program_impact_gaps} table, so that reading the manifest alone shows what was left out).
+ * program_impact_gaps} table, so that reading the manifest alone shows what was left out). The
+ * {@code text} is the English sentence with every count, as the table's {@code reason_text}: the
+ * manifest is read by the analysts who run the analysis, and the API words the sentence again for
+ * its reader, in English or Persian ({@code ?lang=fa}) and with small counts withheld.
  */
 public record RunManifest(
     String runId,
@@ -46,7 +49,7 @@ public record RunManifest(
     this(runId, publishedAt, inputs, parameters, tables, methods, List.of());
   }
 
-  /** The manifest's entry for a gap. */
+  /** The manifest's entry for a gap, its sentence in English. */
   public static Map<String, String> gapEntry(ProgramImpactGap gap) {
     Map<String, String> entry = new LinkedHashMap<>();
     entry.put("programId", gap.programId());
@@ -54,7 +57,7 @@ public record RunManifest(
       entry.put("outcome", gap.outcome());
     }
     entry.put("reason", gap.reason());
-    entry.put("text", gap.describe());
+    entry.put("text", gap.describe(ProgramImpactGap.Wording.english(0)));
     return entry;
   }
 

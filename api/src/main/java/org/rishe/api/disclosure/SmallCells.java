@@ -92,6 +92,14 @@ public final class SmallCells {
     return lattice("cases", count, cell);
   }
 
+  /**
+   * All the cases of {@code region} (every problem and month) as served: see {@link #lattice}. A
+   * region the run's cases never name has nobody in it.
+   */
+  public Long regionCases(long count, String region) {
+    return lattice("cases", count, Map.of("region", region));
+  }
+
   /** A programme's participants (everyone ever enrolled) as served: see {@link #lattice}. */
   public Long participants(long count, String program) {
     return lattice("participants", count, Map.of("program", program));

@@ -27,6 +27,11 @@ public enum Reason {
    */
   UNMATCHED_PARENT,
   DUPLICATE_KEY,
+  /**
+   * A region whose chain of parents, over the batch's regions merged with the stored ones, comes
+   * back to a region it passed (R01 in R02 in R01), or runs into such a loop.
+   */
+  PARENT_CYCLE,
   WRONG_COLUMN_COUNT,
   MALFORMED_RECORD;
 

@@ -244,7 +244,10 @@ public final class RowValidator implements java.io.Serializable {
     };
   }
 
-  /** A region cannot lie in itself; other cycles are left to the region's readers. */
+  /**
+   * A region cannot lie in itself. Longer cycles need the other regions, so the ingest finds them
+   * over the whole table (IngestTransforms, {@code parent_cycle}).
+   */
   private Optional<RowResult.Rejected> notOwnParent(Object[] values) {
     Object parent = value(values, "parent");
     if (parent != null && parent.equals(value(values, "region"))) {
