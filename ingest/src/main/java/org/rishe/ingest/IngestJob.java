@@ -324,26 +324,27 @@ public final class IngestJob {
     if (staged.isEmpty()) {
       return reports;
     }
+    // one write decides every row, the stager's rejects included; the rows to merge, the rows to
+    // quarantine and the files' counts are then read from it
     Dataset<Row> accepted =
         readStaged(staged, staging, EntityStager.ACCEPTED, CuratedSchemas.staging(entity));
-    IngestTransforms.check(accepted, entity, this::storedKeys)
+    IngestTransforms.decided(
+            IngestTransforms.check(accepted, entity, this::storedKeys),
+            readStaged(staged, staging, EntityStager.REJECTED, CuratedSchemas.quarantine()),
+            entity,
+            ingestId,
+            digestOf(staged))
         .write()
         .mode(SaveMode.Overwrite)
-        .parquet(staging + "/checked");
-    Dataset<Row> checked = spark.read().parquet(staging + "/checked");
-    readStaged(staged, staging, EntityStager.REJECTED, CuratedSchemas.quarantine())
-        .union(IngestTransforms.failed(checked, ingestId))
-        .withColumn(CuratedSchemas.QUARANTINE_DIGEST, digestOf(staged))
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(staging + "/quarantined");
-    Dataset<Row> kept = IngestTransforms.passed(checked);
-    Dataset<Row> quarantined =
-        spark.read().schema(CuratedSchemas.quarantine()).parquet(staging + "/quarantined");
-    List<FileReport> loaded = fileReports(entity, staged, kept, quarantined);
-    tables.mergeEntity(layout.curated(entity.fileName()), entity, kept);
+        .parquet(staging + "/decided");
+    Dataset<Row> decided =
+        spark.read().schema(IngestTransforms.decidedSchema(entity)).parquet(staging + "/decided");
+    List<FileReport> loaded = fileReports(entity, staged, IngestTransforms.counts(decided));
+    tables.mergeEntity(
+        layout.curated(entity.fileName()), entity, IngestTransforms.kept(decided, entity));
     if (loaded.stream().anyMatch(f -> f.quarantined() > 0)) {
-      tables.mergeQuarantine(layout.quarantine(entity.fileName()), quarantined);
+      tables.mergeQuarantine(
+          layout.quarantine(entity.fileName()), IngestTransforms.quarantined(decided));
     }
     reports.addAll(loaded);
     return reports;
@@ -374,31 +375,21 @@ public final class IngestJob {
     return digest;
   }
 
+  /**
+   * The files' reports from the decided rows' counts by file and reason ({@link
+   * IngestTransforms#counts}); a file whose rows do not add up to the rows read is a bug.
+   */
   private List<FileReport> fileReports(
-      Entity entity, List<FileStats> staged, Dataset<Row> kept, Dataset<Row> quarantined) {
+      Entity entity, List<FileStats> staged, Dataset<Row> byFileAndReason) {
     Map<String, long[]> keptCounts = new HashMap<>();
-    for (Row row :
-        kept.groupBy(CuratedSchemas.FILE)
-            .agg(
-                org.apache.spark.sql.functions.count(lit(1)).as("rows"),
-                org.apache
-                    .spark
-                    .sql
-                    .functions
-                    .count(col(CuratedSchemas.DELETED_AT))
-                    .as("tombstones"))
-            .collectAsList()) {
-      keptCounts.put(row.getString(0), new long[] {row.getLong(1), row.getLong(2)});
-    }
     Map<String, Map<String, Long>> reasons = new HashMap<>();
-    for (Row row :
-        quarantined
-            .groupBy(CuratedSchemas.QUARANTINE_FILE, CuratedSchemas.QUARANTINE_REASON)
-            .count()
-            .collectAsList()) {
-      reasons
-          .computeIfAbsent(row.getString(0), f -> new TreeMap<>())
-          .put(row.getString(1), row.getLong(2));
+    for (Row row : byFileAndReason.collectAsList()) {
+      String file = row.getString(0);
+      if (row.isNullAt(1)) {
+        keptCounts.put(file, new long[] {row.getLong(2), row.getLong(3)});
+      } else {
+        reasons.computeIfAbsent(file, f -> new TreeMap<>()).put(row.getString(1), row.getLong(2));
+      }
     }
     List<FileReport> reports = new ArrayList<>();
     for (FileStats stats : staged) {
