@@ -70,6 +70,14 @@ public final class IngestJob {
   private final long partBytes;
   private PreviousLoads previousLoads = PreviousLoads.NONE;
 
+  /**
+   * The entities whose table this run created, each with its decided rows' staging folder: the
+   * table holds exactly the kept rows there that are not tombstones, so its keys are read from that
+   * Parquet instead of through a Delta scan (whose file listing and snapshot cost Spark jobs for
+   * each entity that references it).
+   */
+  private final Map<Entity, String> createdFrom = new java.util.concurrent.ConcurrentHashMap<>();
+
   public IngestJob(
       SparkSession spark,
       WarehouseLayout layout,
@@ -123,6 +131,7 @@ public final class IngestJob {
     String ingestId = WarehouseLayout.newId(now);
     String startedAt = IngestReport.now();
     String staging = layout.staging(ingestId);
+    createdFrom.clear();
     previousLoads = PreviousLoads.read(layout, files, calendar, encoding, keyCheck());
     BatchPlan plan =
         BatchPlan.of(
@@ -324,24 +333,35 @@ public final class IngestJob {
     if (staged.isEmpty()) {
       return reports;
     }
-    // one write decides every row, the stager's rejects included; the rows to merge, the rows to
-    // quarantine and the files' counts are then read from it
+    // one write decides every row, the stager's rejects included, and counts them by file and
+    // reason as it goes; the rows to merge and the rows to quarantine are then read from it
     Dataset<Row> accepted =
         readStaged(staged, staging, EntityStager.ACCEPTED, CuratedSchemas.staging(entity));
-    IngestTransforms.decided(
-            IngestTransforms.check(accepted, entity, this::storedKeys),
-            readStaged(staged, staging, EntityStager.REJECTED, CuratedSchemas.quarantine()),
-            entity,
-            ingestId,
-            digestOf(staged))
+    DecidedCounts counts =
+        new DecidedCounts(
+            staged.stream().map(FileStats::file).toList(),
+            "decided " + entity.fileName() + " " + ingestId);
+    counts
+        .observing(
+            IngestTransforms.decided(
+                IngestTransforms.check(accepted, entity, this::storedKeys),
+                readStaged(staged, staging, EntityStager.REJECTED, CuratedSchemas.quarantine()),
+                entity,
+                ingestId,
+                digestOf(staged)))
         .write()
         .mode(SaveMode.Overwrite)
         .parquet(staging + "/decided");
-    Dataset<Row> decided =
-        spark.read().schema(IngestTransforms.decidedSchema(entity)).parquet(staging + "/decided");
-    List<FileReport> loaded = fileReports(entity, staged, IngestTransforms.counts(decided));
-    tables.mergeEntity(
-        layout.curated(entity.fileName()), entity, IngestTransforms.kept(decided, entity));
+    Dataset<Row> decided = readDecided(entity, staging + "/decided");
+    List<FileReport> loaded =
+        fileReports(
+            entity,
+            staged,
+            counts.rows().orElseGet(() -> IngestTransforms.counts(decided).collectAsList()));
+    if (tables.mergeEntity(
+        layout.curated(entity.fileName()), entity, IngestTransforms.kept(decided, entity))) {
+      createdFrom.put(entity, staging + "/decided");
+    }
     if (loaded.stream().anyMatch(f -> f.quarantined() > 0)) {
       tables.mergeQuarantine(
           layout.quarantine(entity.fileName()), IngestTransforms.quarantined(decided));
@@ -376,14 +396,15 @@ public final class IngestJob {
   }
 
   /**
-   * The files' reports from the decided rows' counts by file and reason ({@link
-   * IngestTransforms#counts}); a file whose rows do not add up to the rows read is a bug.
+   * The files' reports from the decided rows' counts by file and reason (rows as {@link
+   * IngestTransforms#counts} gives them); a file whose rows do not add up to the rows read is a
+   * bug.
    */
   private List<FileReport> fileReports(
-      Entity entity, List<FileStats> staged, Dataset<Row> byFileAndReason) {
+      Entity entity, List<FileStats> staged, List<Row> byFileAndReason) {
     Map<String, long[]> keptCounts = new HashMap<>();
     Map<String, Map<String, Long>> reasons = new HashMap<>();
-    for (Row row : byFileAndReason.collectAsList()) {
+    for (Row row : byFileAndReason) {
       String file = row.getString(0);
       if (row.isNullAt(1)) {
         keptCounts.put(file, new long[] {row.getLong(2), row.getLong(3)});
@@ -481,8 +502,19 @@ public final class IngestJob {
     };
   }
 
+  private Dataset<Row> readDecided(Entity entity, String path) {
+    return spark.read().schema(IngestTransforms.decidedSchema(entity)).parquet(path);
+  }
+
+  /** The stored keys of an entity, as one column {@code k}. */
   private Dataset<Row> storedKeys(Entity entity) {
     String key = entity.key().get(0);
+    String decided = createdFrom.get(entity);
+    if (decided != null) {
+      return IngestTransforms.kept(readDecided(entity, decided), entity)
+          .filter(col(CuratedSchemas.DELETED_AT).isNull())
+          .select(col(key).as("k"));
+    }
     return tables
         .read(layout.curated(entity.fileName()), CuratedSchemas.curated(entity))
         .select(col(key).as("k"));
