@@ -70,6 +70,14 @@ public final class IngestJob {
   private final long partBytes;
   private PreviousLoads previousLoads = PreviousLoads.NONE;
 
+  /**
+   * The entities whose table this run created, each with its decided rows' staging folder: the
+   * table holds exactly the kept rows there that are not tombstones, so its keys are read from that
+   * Parquet instead of through a Delta scan (whose file listing and snapshot cost Spark jobs for
+   * each entity that references it).
+   */
+  private final Map<Entity, String> createdFrom = new java.util.concurrent.ConcurrentHashMap<>();
+
   public IngestJob(
       SparkSession spark,
       WarehouseLayout layout,
@@ -123,6 +131,7 @@ public final class IngestJob {
     String ingestId = WarehouseLayout.newId(now);
     String startedAt = IngestReport.now();
     String staging = layout.staging(ingestId);
+    createdFrom.clear();
     previousLoads = PreviousLoads.read(layout, files, calendar, encoding, keyCheck());
     BatchPlan plan =
         BatchPlan.of(
@@ -324,26 +333,38 @@ public final class IngestJob {
     if (staged.isEmpty()) {
       return reports;
     }
+    // one write decides every row, the stager's rejects included, and counts them by file and
+    // reason as it goes; the rows to merge and the rows to quarantine are then read from it
     Dataset<Row> accepted =
         readStaged(staged, staging, EntityStager.ACCEPTED, CuratedSchemas.staging(entity));
-    IngestTransforms.check(accepted, entity, this::storedRows)
+    DecidedCounts counts =
+        new DecidedCounts(
+            staged.stream().map(FileStats::file).toList(),
+            "decided " + entity.fileName() + " " + ingestId);
+    counts
+        .observing(
+            IngestTransforms.decided(
+                IngestTransforms.check(accepted, entity, this::storedRows),
+                readStaged(staged, staging, EntityStager.REJECTED, CuratedSchemas.quarantine()),
+                entity,
+                ingestId,
+                digestOf(staged)))
         .write()
         .mode(SaveMode.Overwrite)
-        .parquet(staging + "/checked");
-    Dataset<Row> checked = spark.read().parquet(staging + "/checked");
-    readStaged(staged, staging, EntityStager.REJECTED, CuratedSchemas.quarantine())
-        .union(IngestTransforms.failed(checked, ingestId))
-        .withColumn(CuratedSchemas.QUARANTINE_DIGEST, digestOf(staged))
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(staging + "/quarantined");
-    Dataset<Row> kept = IngestTransforms.passed(checked);
-    Dataset<Row> quarantined =
-        spark.read().schema(CuratedSchemas.quarantine()).parquet(staging + "/quarantined");
-    List<FileReport> loaded = fileReports(entity, staged, kept, quarantined);
-    tables.mergeEntity(layout.curated(entity.fileName()), entity, kept);
+        .parquet(staging + "/decided");
+    Dataset<Row> decided = readDecided(entity, staging + "/decided");
+    List<FileReport> loaded =
+        fileReports(
+            entity,
+            staged,
+            counts.rows().orElseGet(() -> IngestTransforms.counts(decided).collectAsList()));
+    if (tables.mergeEntity(
+        layout.curated(entity.fileName()), entity, IngestTransforms.kept(decided, entity))) {
+      createdFrom.put(entity, staging + "/decided");
+    }
     if (loaded.stream().anyMatch(f -> f.quarantined() > 0)) {
-      tables.mergeQuarantine(layout.quarantine(entity.fileName()), quarantined);
+      tables.mergeQuarantine(
+          layout.quarantine(entity.fileName()), IngestTransforms.quarantined(decided));
     }
     reports.addAll(loaded);
     return reports;
@@ -374,31 +395,22 @@ public final class IngestJob {
     return digest;
   }
 
+  /**
+   * The files' reports from the decided rows' counts by file and reason (rows as {@link
+   * IngestTransforms#counts} gives them); a file whose rows do not add up to the rows read is a
+   * bug.
+   */
   private List<FileReport> fileReports(
-      Entity entity, List<FileStats> staged, Dataset<Row> kept, Dataset<Row> quarantined) {
+      Entity entity, List<FileStats> staged, List<Row> byFileAndReason) {
     Map<String, long[]> keptCounts = new HashMap<>();
-    for (Row row :
-        kept.groupBy(CuratedSchemas.FILE)
-            .agg(
-                org.apache.spark.sql.functions.count(lit(1)).as("rows"),
-                org.apache
-                    .spark
-                    .sql
-                    .functions
-                    .count(col(CuratedSchemas.DELETED_AT))
-                    .as("tombstones"))
-            .collectAsList()) {
-      keptCounts.put(row.getString(0), new long[] {row.getLong(1), row.getLong(2)});
-    }
     Map<String, Map<String, Long>> reasons = new HashMap<>();
-    for (Row row :
-        quarantined
-            .groupBy(CuratedSchemas.QUARANTINE_FILE, CuratedSchemas.QUARANTINE_REASON)
-            .count()
-            .collectAsList()) {
-      reasons
-          .computeIfAbsent(row.getString(0), f -> new TreeMap<>())
-          .put(row.getString(1), row.getLong(2));
+    for (Row row : byFileAndReason) {
+      String file = row.getString(0);
+      if (row.isNullAt(1)) {
+        keptCounts.put(file, new long[] {row.getLong(2), row.getLong(3)});
+      } else {
+        reasons.computeIfAbsent(file, f -> new TreeMap<>()).put(row.getString(1), row.getLong(2));
+      }
     }
     List<FileReport> reports = new ArrayList<>();
     for (FileStats stats : staged) {
@@ -490,7 +502,21 @@ public final class IngestJob {
     };
   }
 
+  private Dataset<Row> readDecided(Entity entity, String path) {
+    return spark.read().schema(IngestTransforms.decidedSchema(entity)).parquet(path);
+  }
+
+  /**
+   * The stored rows of an entity. A table this ingest created holds exactly the kept live rows of
+   * its decided Parquet, so they are read from there rather than through a Delta scan (a few Spark
+   * jobs per reference).
+   */
   private Dataset<Row> storedRows(Entity entity) {
+    String decided = createdFrom.get(entity);
+    if (decided != null) {
+      return IngestTransforms.kept(readDecided(entity, decided), entity)
+          .filter(col(CuratedSchemas.DELETED_AT).isNull());
+    }
     return tables.read(layout.curated(entity.fileName()), CuratedSchemas.curated(entity));
   }
 

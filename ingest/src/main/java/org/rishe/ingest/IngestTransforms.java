@@ -3,6 +3,7 @@ package org.rishe.ingest;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
@@ -23,6 +24,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.contract.Reason;
@@ -188,29 +190,90 @@ public final class IngestTransforms {
         .drop("_looping_region", "_loop");
   }
 
-  /** The rows that passed every check, without the flag columns. */
-  public static Dataset<Row> passed(Dataset<Row> checked) {
-    return checked.filter(col(REASON).isNull()).drop(REASON, FIELD, MESSAGE);
+  /**
+   * The schema of an entity's decided rows (see {@link #decided}): the staging columns, then the
+   * quarantine columns, every one nullable. A row's quarantine {@code reason} is null when it is
+   * kept; a quarantined row has its quarantine columns filled.
+   */
+  public static StructType decidedSchema(Entity entity) {
+    List<StructField> fields = new ArrayList<>(List.of(CuratedSchemas.staging(entity).fields()));
+    fields.addAll(List.of(CuratedSchemas.quarantine().fields()));
+    return DataTypes.createStructType(fields).asNullable();
   }
 
-  /** The rows that failed a check, in quarantine shape (digest left empty for the caller). */
-  public static Dataset<Row> failed(Dataset<Row> checked, String ingestId) {
-    Dataset<Row> rows = checked.filter(col(REASON).isNotNull());
+  /**
+   * Every row of the entity's files once, decided: the checked rows ({@link #check}) and the rows
+   * the stager already rejected ({@code rejected}, in quarantine shape), in the shape of {@link
+   * #decidedSchema}. Written once, it gives both the rows to merge ({@link #kept}) and the rows to
+   * quarantine ({@link #quarantined}), and its counts by file and reason are the files' reports.
+   * {@code digest} gives a quarantined row's file digest from its {@code source_file}.
+   */
+  public static Dataset<Row> decided(
+      Dataset<Row> checked, Dataset<Row> rejected, Entity entity, String ingestId, Column digest) {
+    StructType staging = CuratedSchemas.staging(entity);
+    Column failing = col(REASON).isNotNull();
     Column[] contractColumns =
-        Arrays.stream(rows.columns())
+        Arrays.stream(staging.fieldNames())
             .filter(c -> !c.startsWith("_"))
             .map(c -> col(c))
             .toArray(Column[]::new);
-    return rows.select(
-        lit(ingestId).as(CuratedSchemas.QUARANTINE_INGEST_ID),
-        col(CuratedSchemas.FILE).as(CuratedSchemas.QUARANTINE_FILE),
-        lit("").as(CuratedSchemas.QUARANTINE_DIGEST),
-        col(CuratedSchemas.LINE).as(CuratedSchemas.QUARANTINE_LINE),
-        col(REASON).as(CuratedSchemas.QUARANTINE_REASON),
-        col(FIELD).as(CuratedSchemas.QUARANTINE_FIELD),
-        col(MESSAGE).as(CuratedSchemas.QUARANTINE_MESSAGE),
-        // the typed contract columns: already free of personal columns and pseudonymised
-        to_json(struct(contractColumns)).as(CuratedSchemas.QUARANTINE_RAW));
+    List<Column> fromChecked = new ArrayList<>();
+    List<Column> fromRejected = new ArrayList<>();
+    for (StructField field : staging.fields()) {
+      fromChecked.add(col(field.name()));
+      fromRejected.add(lit(null).cast(field.dataType()).as(field.name()));
+    }
+    fromChecked.add(when(failing, lit(ingestId)).as(CuratedSchemas.QUARANTINE_INGEST_ID));
+    fromChecked.add(when(failing, col(CuratedSchemas.FILE)).as(CuratedSchemas.QUARANTINE_FILE));
+    fromChecked.add(lit(null).cast("string").as(CuratedSchemas.QUARANTINE_DIGEST));
+    fromChecked.add(when(failing, col(CuratedSchemas.LINE)).as(CuratedSchemas.QUARANTINE_LINE));
+    fromChecked.add(col(REASON).as(CuratedSchemas.QUARANTINE_REASON));
+    fromChecked.add(col(FIELD).as(CuratedSchemas.QUARANTINE_FIELD));
+    fromChecked.add(col(MESSAGE).as(CuratedSchemas.QUARANTINE_MESSAGE));
+    // the typed contract columns: already free of personal columns and pseudonymised
+    fromChecked.add(
+        when(failing, to_json(struct(contractColumns))).as(CuratedSchemas.QUARANTINE_RAW));
+    for (String name : CuratedSchemas.quarantine().fieldNames()) {
+      fromRejected.add(col(name));
+    }
+    return checked
+        .select(fromChecked.toArray(Column[]::new))
+        .union(rejected.select(fromRejected.toArray(Column[]::new)))
+        .withColumn(
+            CuratedSchemas.QUARANTINE_DIGEST,
+            when(col(CuratedSchemas.QUARANTINE_REASON).isNotNull(), digest));
+  }
+
+  /** The decided rows that passed every check, in staging shape: the rows to merge. */
+  public static Dataset<Row> kept(Dataset<Row> decided, Entity entity) {
+    return decided
+        .filter(col(CuratedSchemas.QUARANTINE_REASON).isNull())
+        .select(
+            Arrays.stream(CuratedSchemas.staging(entity).fieldNames())
+                .map(c -> col(c))
+                .toArray(Column[]::new));
+  }
+
+  /** The decided rows that failed a check, in quarantine shape: the rows to quarantine. */
+  public static Dataset<Row> quarantined(Dataset<Row> decided) {
+    return decided
+        .filter(col(CuratedSchemas.QUARANTINE_REASON).isNotNull())
+        .select(
+            Arrays.stream(CuratedSchemas.quarantine().fieldNames())
+                .map(c -> col(c))
+                .toArray(Column[]::new));
+  }
+
+  /**
+   * The decided rows counted by file and reason in one aggregation: file, reason (null for kept
+   * rows), rows, and tombstones among them.
+   */
+  public static Dataset<Row> counts(Dataset<Row> decided) {
+    return decided
+        .groupBy(
+            coalesce(col(CuratedSchemas.FILE), col(CuratedSchemas.QUARANTINE_FILE)).as("file"),
+            col(CuratedSchemas.QUARANTINE_REASON))
+        .agg(count(lit(1)).as("rows"), count(col(CuratedSchemas.DELETED_AT)).as("tombstones"));
   }
 
   private static Dataset<Row> flag(

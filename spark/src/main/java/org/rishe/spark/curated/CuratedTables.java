@@ -76,16 +76,17 @@ public final class CuratedTables {
 
   /**
    * Merges staged rows (curated columns plus {@link CuratedSchemas#DELETED_AT}) into an entity
-   * table.
+   * table. Returns true when the table did not exist and was created: it then holds exactly the
+   * staged rows that are not tombstones.
    */
-  public void mergeEntity(String path, Entity entity, Dataset<Row> staged) {
+  public boolean mergeEntity(String path, Entity entity, Dataset<Row> staged) {
     StructType schema = CuratedSchemas.curated(entity);
     if (!exists(path)) {
       // Tombstones of rows never stored delete nothing; the batch's keys are already unique.
       create(path, staged.filter(staged.col(CuratedSchemas.DELETED_AT).isNull()), schema);
-      return;
+      return true;
     }
-    ensureTable(path, schema);
+    DeltaTable table = ensureTable(path, schema);
     String keyMatch =
         entity.key().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
     String differs =
@@ -102,7 +103,7 @@ public final class CuratedTables {
     for (StructField field : schema.fields()) {
       assignments.put(field.name(), "s." + field.name());
     }
-    DeltaTable.forPath(spark, path)
+    table
         .as("t")
         .merge(staged.as("s"), keyMatch)
         .whenMatched("s." + CuratedSchemas.DELETED_AT + " IS NOT NULL")
@@ -112,6 +113,7 @@ public final class CuratedTables {
         .whenNotMatched("s." + CuratedSchemas.DELETED_AT + " IS NULL")
         .insertExpr(assignments)
         .execute();
+    return false;
   }
 
   /** Adds quarantined rows not already there; a row is known by file, file digest and line. */
@@ -121,12 +123,12 @@ public final class CuratedTables {
       create(path, rejected, schema);
       return;
     }
-    ensureTable(path, schema);
+    DeltaTable table = ensureTable(path, schema);
     Map<String, String> assignments = new LinkedHashMap<>();
     for (StructField field : schema.fields()) {
       assignments.put(field.name(), "s." + field.name());
     }
-    DeltaTable.forPath(spark, path)
+    table
         .as("t")
         .merge(
             rejected.as("s"),
@@ -157,31 +159,33 @@ public final class CuratedTables {
    * org.rishe.spark.SparkSessions}): one commit of the property, after which its MERGEs mark
    * replaced rows instead of rewriting their files. A table whose property was set to false by hand
    * is left as it is. The commit upgrades the table's protocol: Delta readers older than 2.3 can no
-   * longer read it.
+   * longer read it. The properties are read from the table's metadata ({@code SHOW TBLPROPERTIES}),
+   * not from {@code DESCRIBE DETAIL}, whose file counts cost a Spark job per MERGE. Returns whether
+   * it committed.
    */
-  private void ensureDeletionVectors(String path) {
-    Row detail = DeltaTable.forPath(spark, path).detail().first();
-    Map<String, String> properties = detail.getJavaMap(detail.fieldIndex("properties"));
-    if (!properties.containsKey(DELETION_VECTORS)) {
+  private boolean ensureDeletionVectors(String path) {
+    String table = "delta.`%s`".formatted(path.replace("`", "``"));
+    boolean set =
+        spark.sql("SHOW TBLPROPERTIES " + table).collectAsList().stream()
+            .anyMatch(row -> DELETION_VECTORS.equals(row.getString(0)));
+    if (!set) {
       spark.sql(
-          "ALTER TABLE delta.`%s` SET TBLPROPERTIES ('%s' = 'true')"
-              .formatted(path.replace("`", "``"), DELETION_VECTORS));
+          "ALTER TABLE %s SET TBLPROPERTIES ('%s' = 'true')".formatted(table, DELETION_VECTORS));
     }
+    return !set;
   }
 
   /**
-   * Creates the table, or adds the columns of {@code schema} it lacks: a column the contract gained
-   * after the table was written. Appending no rows with {@code mergeSchema} commits only the wider
-   * schema; stored rows read the new columns as null, and the MERGE can then set them.
+   * The existing table, with deletion vectors on ({@link #ensureDeletionVectors}) and the columns
+   * of {@code schema} it lacks added: a column the contract gained after the table was written.
+   * Appending no rows with {@code mergeSchema} commits only the wider schema; stored rows read the
+   * new columns as null, and the MERGE can then set them. The table is opened once, and again only
+   * after one of these commits, so a MERGE does not load its snapshot twice.
    */
-  private void ensureTable(String path, StructType schema) {
-    if (!exists(path)) {
-      spark.createDataFrame(List.of(), schema).write().format("delta").mode("ignore").save(path);
-      return;
-    }
-    ensureDeletionVectors(path);
-    if (!List.of(DeltaTable.forPath(spark, path).toDF().columns())
-        .containsAll(List.of(schema.fieldNames()))) {
+  private DeltaTable ensureTable(String path, StructType schema) {
+    boolean changed = ensureDeletionVectors(path);
+    DeltaTable table = DeltaTable.forPath(spark, path);
+    if (!List.of(table.toDF().columns()).containsAll(List.of(schema.fieldNames()))) {
       spark
           .createDataFrame(List.of(), schema)
           .write()
@@ -189,6 +193,8 @@ public final class CuratedTables {
           .mode("append")
           .option("mergeSchema", "true")
           .save(path);
+      changed = true;
     }
+    return changed ? DeltaTable.forPath(spark, path) : table;
   }
 }
