@@ -73,7 +73,7 @@ public final class AnalyzeCommand {
     System.exit(run(args, System.out, System.err));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     Arguments arguments;
     AnalyzeParameters parameters;
     ProgramImpactSettings impact;

@@ -7,9 +7,10 @@ import org.rishe.ingest.IngestCommand;
 
 /**
  * The main class of the application jar for {@code spark-submit}: the first argument names the
- * command ({@code ingest} or {@code analyze}), the rest are that command's options, exactly as
- * {@code bin/rishe ingest} and {@code bin/rishe analyze} take them. The command then exits with its
- * own status.
+ * command ({@code ingest}, {@code analyze}, or {@code pipeline}: an ingest then an analyze in one
+ * Spark session), the rest are that command's options, exactly as {@code bin/rishe ingest}, {@code
+ * bin/rishe analyze} and {@code bin/rishe pipeline} take them. The command then exits with its own
+ * status.
  */
 public final class Main {
   static final String USAGE =
@@ -19,6 +20,8 @@ public final class Main {
         ingest    --batch DIR [--calendar gregorian|jalali] [--encoding utf-8|windows-1256]
                   [--warehouse DIR]        loads a batch folder into the curated tables
         analyze   [--warehouse DIR] ...    computes and publishes a new results run
+        pipeline  --batch DIR [--warehouse DIR] ...
+                                           ingest, then analyze, in one Spark session
 
       COMMAND --help lists a command's options. The warehouse must be a path or URI that the
       driver and every executor can reach.""";
@@ -30,6 +33,7 @@ public final class Main {
     switch (args.length == 0 ? "" : args[0]) {
       case "ingest" -> IngestCommand.main(options);
       case "analyze" -> AnalyzeCommand.main(options);
+      case "pipeline" -> System.exit(Pipeline.run(options, System.out, System.err));
       default -> System.exit(notACommand(args, System.out, System.err));
     }
   }
@@ -45,10 +49,10 @@ public final class Main {
     }
     err.println(
         args.length == 0
-            ? "rishe: no command given: the first argument must be ingest or analyze"
+            ? "rishe: no command given: the first argument must be ingest, analyze or pipeline"
             : "rishe: unknown command '"
                 + args[0]
-                + "': the first argument must be ingest or analyze");
+                + "': the first argument must be ingest, analyze or pipeline");
     err.println(USAGE);
     return 2;
   }

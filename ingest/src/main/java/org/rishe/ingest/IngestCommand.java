@@ -20,6 +20,10 @@ import org.rishe.spark.SparkSessions;
 public final class IngestCommand {
   public static final int EXIT_PARTIAL = 3;
 
+  /** The options {@code ingest} takes, each with a value. */
+  public static final java.util.Set<String> OPTIONS =
+      java.util.Set.of("--batch", "--calendar", "--encoding", "--pseudonym-key", "--warehouse");
+
   static final String USAGE =
       """
       Usage: rishe ingest --batch DIR [--calendar gregorian|jalali] [--encoding ENC]
@@ -53,15 +57,10 @@ public final class IngestCommand {
     System.exit(run(args, System.out, System.err));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     Arguments arguments;
     try {
-      arguments =
-          Arguments.parse(
-              args,
-              java.util.Set.of(
-                  "--batch", "--calendar", "--encoding", "--pseudonym-key", "--warehouse"),
-              java.util.Set.of());
+      arguments = Arguments.parse(args, OPTIONS, java.util.Set.of());
     } catch (IllegalArgumentException e) {
       err.println("rishe ingest: " + e.getMessage() + " (see --help)");
       return 2;

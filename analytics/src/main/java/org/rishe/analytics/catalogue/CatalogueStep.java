@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.rishe.analytics.AnalysisContext;
 import org.rishe.analytics.AnalysisStep;
+import org.rishe.analytics.publish.ResultOrder;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.results.ResultTables;
 
@@ -39,32 +40,34 @@ public final class CatalogueStep implements AnalysisStep {
         .publisher()
         .write(
             ResultTables.INDICATORS,
-            context
-                .inputs()
-                .table(Entity.INDICATORS)
-                .select(
-                    col("code"),
-                    col("kind"),
-                    col("value_type"),
-                    col("domain"),
-                    col("label_en"),
-                    col("label_fa"),
-                    col("threshold"),
-                    col("direction"))
-                .orderBy("code"));
+            ResultOrder.sorted(
+                context
+                    .inputs()
+                    .table(Entity.INDICATORS)
+                    .select(
+                        col("code"),
+                        col("kind"),
+                        col("value_type"),
+                        col("domain"),
+                        col("label_en"),
+                        col("label_fa"),
+                        col("threshold"),
+                        col("direction")),
+                "code"));
     context
         .publisher()
         .write(
             ResultTables.REGIONS,
-            context
-                .inputs()
-                .table(Entity.REGIONS)
-                .select(
-                    col(ResultTables.REGION),
-                    col(ResultTables.LABEL_EN),
-                    col(ResultTables.LABEL_FA),
-                    col(ResultTables.PARENT),
-                    col(ResultTables.GEOMETRY))
-                .orderBy(ResultTables.REGION));
+            ResultOrder.sorted(
+                context
+                    .inputs()
+                    .table(Entity.REGIONS)
+                    .select(
+                        col(ResultTables.REGION),
+                        col(ResultTables.LABEL_EN),
+                        col(ResultTables.LABEL_FA),
+                        col(ResultTables.PARENT),
+                        col(ResultTables.GEOMETRY)),
+                ResultTables.REGION));
   }
 }

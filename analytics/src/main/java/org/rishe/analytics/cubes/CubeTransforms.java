@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.rishe.analytics.publish.ResultOrder;
 import org.rishe.common.results.ResultTables;
 
 /**
@@ -83,13 +84,16 @@ public final class CubeTransforms {
    * people. {@code people} must already be limited to the analytic scope.
    */
   public static Dataset<Row> peopleCube(Dataset<Row> people, Dataset<Row> families) {
-    return personAttributes(people, families)
-        .groupBy(
-            col(ResultTables.REGION),
-            col(ResultTables.SEX),
-            ageBand(col(BIRTH), col("registered_on")).as(ResultTables.AGE_BAND))
-        .agg(count(lit(1)).as(ResultTables.PEOPLE))
-        .orderBy(ResultTables.REGION, ResultTables.SEX, ResultTables.AGE_BAND);
+    return ResultOrder.sorted(
+        personAttributes(people, families)
+            .groupBy(
+                col(ResultTables.REGION),
+                col(ResultTables.SEX),
+                ageBand(col(BIRTH), col("registered_on")).as(ResultTables.AGE_BAND))
+            .agg(count(lit(1)).as(ResultTables.PEOPLE)),
+        ResultTables.REGION,
+        ResultTables.SEX,
+        ResultTables.AGE_BAND);
   }
 
   /**
@@ -122,21 +126,21 @@ public final class CubeTransforms {
       String dateColumn,
       String measure) {
     Dataset<Row> attributes = personAttributes(people, families);
-    return events
-        .join(attributes, events.col("person_id").equalTo(attributes.col("_person")), "left")
-        .groupBy(
-            unknownIfNull(col(ResultTables.REGION)).as(ResultTables.REGION),
-            unknownIfNull(col(categoryColumn)).as(category),
-            unknownIfNull(col(ResultTables.SEX)).as(ResultTables.SEX),
-            ageBand(col(BIRTH), col(dateColumn)).as(ResultTables.AGE_BAND),
-            month(col(dateColumn)).as(ResultTables.MONTH))
-        .agg(count(lit(1)).as(measure))
-        .orderBy(
-            ResultTables.REGION,
-            category,
-            ResultTables.SEX,
-            ResultTables.AGE_BAND,
-            ResultTables.MONTH);
+    return ResultOrder.sorted(
+        events
+            .join(attributes, events.col("person_id").equalTo(attributes.col("_person")), "left")
+            .groupBy(
+                unknownIfNull(col(ResultTables.REGION)).as(ResultTables.REGION),
+                unknownIfNull(col(categoryColumn)).as(category),
+                unknownIfNull(col(ResultTables.SEX)).as(ResultTables.SEX),
+                ageBand(col(BIRTH), col(dateColumn)).as(ResultTables.AGE_BAND),
+                month(col(dateColumn)).as(ResultTables.MONTH))
+            .agg(count(lit(1)).as(measure)),
+        ResultTables.REGION,
+        category,
+        ResultTables.SEX,
+        ResultTables.AGE_BAND,
+        ResultTables.MONTH);
   }
 
   private static Column month(Column date) {

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.rishe.analytics.publish.ResultOrder;
 import org.rishe.common.results.ResultTables;
 
 /**
@@ -131,8 +132,11 @@ public final class DashboardTransforms {
     }
     columns[metrics.size() + 2] =
         coalesce(col(ResultTables.PROGRAM_COST), lit(0.0)).as(ResultTables.PROGRAM_COST);
-    return cube.select(columns)
-        .orderBy(col(ResultTables.CALENDAR), col(ResultTables.MONTH), col(ResultTables.REGION));
+    return ResultOrder.sorted(
+        cube.select(columns),
+        col(ResultTables.CALENDAR),
+        col(ResultTables.MONTH),
+        col(ResultTables.REGION));
   }
 
   /**
@@ -164,20 +168,20 @@ public final class DashboardTransforms {
                 col(ResultTables.REGION),
                 lit(ResultTables.DAYS_TO_DELIVERY).as(ResultTables.MEASURE),
                 col(ResultTables.DAYS_TO_DELIVERY).as(ResultTables.DAYS));
-    return inEveryCalendar(resolution.unionByName(delivery))
-        .groupBy(
-            col(ResultTables.CALENDAR),
-            col(ResultTables.MONTH),
-            col(ResultTables.REGION),
-            col(ResultTables.MEASURE),
-            col(ResultTables.DAYS))
-        .agg(count(lit(1)).as(ResultTables.COUNT))
-        .orderBy(
-            col(ResultTables.CALENDAR),
-            col(ResultTables.MONTH),
-            col(ResultTables.REGION),
-            col(ResultTables.MEASURE),
-            col(ResultTables.DAYS));
+    return ResultOrder.sorted(
+        inEveryCalendar(resolution.unionByName(delivery))
+            .groupBy(
+                col(ResultTables.CALENDAR),
+                col(ResultTables.MONTH),
+                col(ResultTables.REGION),
+                col(ResultTables.MEASURE),
+                col(ResultTables.DAYS))
+            .agg(count(lit(1)).as(ResultTables.COUNT)),
+        col(ResultTables.CALENDAR),
+        col(ResultTables.MONTH),
+        col(ResultTables.REGION),
+        col(ResultTables.MEASURE),
+        col(ResultTables.DAYS));
   }
 
   /**
@@ -224,22 +228,22 @@ public final class DashboardTransforms {
                     col(ResultTables.DELIVERED_ON)),
                 ResultTables.DONATION_ID)
             .join(donationRegions, ResultTables.DONATION_ID);
-    return inEveryCalendar(rows)
-        .groupBy(
-            col(ResultTables.CALENDAR),
-            col(ResultTables.MONTH),
-            col(ResultTables.REGION),
-            col("currency").as(ResultTables.CURRENCY))
-        .agg(
-            count(lit(1)).as(ResultTables.DONATIONS),
-            sum(col("amount")).as(ResultTables.AMOUNT),
-            count(when(col(ResultTables.DELIVERED_ON).isNotNull(), lit(1)))
-                .as(ResultTables.DELIVERED))
-        .orderBy(
-            col(ResultTables.CALENDAR),
-            col(ResultTables.MONTH),
-            col(ResultTables.REGION),
-            col(ResultTables.CURRENCY));
+    return ResultOrder.sorted(
+        inEveryCalendar(rows)
+            .groupBy(
+                col(ResultTables.CALENDAR),
+                col(ResultTables.MONTH),
+                col(ResultTables.REGION),
+                col("currency").as(ResultTables.CURRENCY))
+            .agg(
+                count(lit(1)).as(ResultTables.DONATIONS),
+                sum(col("amount")).as(ResultTables.AMOUNT),
+                count(when(col(ResultTables.DELIVERED_ON).isNotNull(), lit(1)))
+                    .as(ResultTables.DELIVERED)),
+        col(ResultTables.CALENDAR),
+        col(ResultTables.MONTH),
+        col(ResultTables.REGION),
+        col(ResultTables.CURRENCY));
   }
 
   private static Dataset<Row> event(Dataset<Row> rows, Column date, String metric, Column value) {

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.rishe.analytics.publish.ResultOrder;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.results.ResultTables;
 
@@ -63,49 +64,51 @@ public final class JourneyTransforms {
         donations.join(perDonation, col("donation_id").equalTo(col("_donation")), "left");
     LocalDate asOf = options.asOf();
     int days = options.stalledDays();
-    return joined
-        .withColumn("_steps", coalesce(col("_steps"), expr("array()").cast(stepsType(joined))))
-        .withColumn("_delivered_on", to_date(col("_delivered_at")))
-        .withColumn(
-            "_out_of_order",
-            expr(
-                "size(_steps) > 1 AND exists(sequence(1, size(_steps) - 1),"
-                    + " i -> _steps[i]._order < _steps[i - 1]._order)"))
-        .withColumn(
-            "_idle_days",
-            datediff(lit(asOf), greatest(to_date(col("_last_at")), col("received_on"))))
-        .withColumn("_stalled", col("_delivered_on").isNull().and(col("_idle_days").gt(days)))
-        .withColumn(
-            "_never_delivered",
-            col("_delivered_on")
-                .isNull()
-                .and(col("_dispatched_at").isNotNull())
-                .and(datediff(lit(asOf), to_date(col("_dispatched_at"))).gt(days)))
-        .select(
-            col("donation_id").as(ResultTables.DONATION_ID),
-            col("donor_id").as(ResultTables.DONOR_ID),
-            coalesce(col("designation"), lit("general")).as(ResultTables.DESIGNATION),
-            col("received_on").as(ResultTables.RECEIVED_ON),
-            expr("transform(_steps, s -> named_struct('stage', s.stage, 'at', s.at))")
-                .as(ResultTables.STAGES),
-            expr("element_at(array(" + order + "), CAST(_furthest AS INT))")
-                .as(ResultTables.CURRENT_STAGE),
-            expr("transform(slice(_steps, 2, greatest(size(_steps) - 1, 0)), (s, i) ->"
-                    + " named_struct('from_stage', _steps[i].stage, 'to_stage', s.stage,"
-                    + " 'days', CAST(round((unix_seconds(s.at) - unix_seconds(_steps[i].at))"
-                    + " / 86400.0, 2) AS DOUBLE)))")
-                .as(ResultTables.STAGE_GAPS),
-            col("_delivered_on").as(ResultTables.DELIVERED_ON),
-            datediff(col("_delivered_on"), col("received_on")).as(ResultTables.DAYS_TO_DELIVERY),
-            expr("filter(array(IF(_out_of_order, '"
-                    + OUT_OF_ORDER
-                    + "', NULL), IF(_stalled, '"
-                    + STALLED
-                    + "', NULL), IF(_never_delivered, '"
-                    + NEVER_DELIVERED
-                    + "', NULL)), f -> f IS NOT NULL)")
-                .as(ResultTables.FLAGS))
-        .orderBy(col(ResultTables.DONATION_ID));
+    return ResultOrder.sorted(
+        joined
+            .withColumn("_steps", coalesce(col("_steps"), expr("array()").cast(stepsType(joined))))
+            .withColumn("_delivered_on", to_date(col("_delivered_at")))
+            .withColumn(
+                "_out_of_order",
+                expr(
+                    "size(_steps) > 1 AND exists(sequence(1, size(_steps) - 1),"
+                        + " i -> _steps[i]._order < _steps[i - 1]._order)"))
+            .withColumn(
+                "_idle_days",
+                datediff(lit(asOf), greatest(to_date(col("_last_at")), col("received_on"))))
+            .withColumn("_stalled", col("_delivered_on").isNull().and(col("_idle_days").gt(days)))
+            .withColumn(
+                "_never_delivered",
+                col("_delivered_on")
+                    .isNull()
+                    .and(col("_dispatched_at").isNotNull())
+                    .and(datediff(lit(asOf), to_date(col("_dispatched_at"))).gt(days)))
+            .select(
+                col("donation_id").as(ResultTables.DONATION_ID),
+                col("donor_id").as(ResultTables.DONOR_ID),
+                coalesce(col("designation"), lit("general")).as(ResultTables.DESIGNATION),
+                col("received_on").as(ResultTables.RECEIVED_ON),
+                expr("transform(_steps, s -> named_struct('stage', s.stage, 'at', s.at))")
+                    .as(ResultTables.STAGES),
+                expr("element_at(array(" + order + "), CAST(_furthest AS INT))")
+                    .as(ResultTables.CURRENT_STAGE),
+                expr("transform(slice(_steps, 2, greatest(size(_steps) - 1, 0)), (s, i) ->"
+                        + " named_struct('from_stage', _steps[i].stage, 'to_stage', s.stage,"
+                        + " 'days', CAST(round((unix_seconds(s.at) - unix_seconds(_steps[i].at))"
+                        + " / 86400.0, 2) AS DOUBLE)))")
+                    .as(ResultTables.STAGE_GAPS),
+                col("_delivered_on").as(ResultTables.DELIVERED_ON),
+                datediff(col("_delivered_on"), col("received_on"))
+                    .as(ResultTables.DAYS_TO_DELIVERY),
+                expr("filter(array(IF(_out_of_order, '"
+                        + OUT_OF_ORDER
+                        + "', NULL), IF(_stalled, '"
+                        + STALLED
+                        + "', NULL), IF(_never_delivered, '"
+                        + NEVER_DELIVERED
+                        + "', NULL)), f -> f IS NOT NULL)")
+                    .as(ResultTables.FLAGS)),
+        col(ResultTables.DONATION_ID));
   }
 
   /** The latest day with any donation or aid event: the default day journeys are judged on. */

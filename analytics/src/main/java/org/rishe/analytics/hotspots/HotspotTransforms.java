@@ -18,6 +18,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.rishe.analytics.publish.ResultOrder;
 import org.rishe.analytics.surveillance.AberrationPoint;
 import org.rishe.analytics.surveillance.EarsC2Detector;
 import org.rishe.analytics.surveillance.EarsOptions;
@@ -117,8 +118,10 @@ public final class HotspotTransforms {
               point.score(),
               point.flagged()));
     }
-    return spark
-        .createDataFrame(rows, SCHEMA)
-        .orderBy(col(ResultTables.REGION), col(ResultTables.PROBLEM), col(ResultTables.PERIOD));
+    return ResultOrder.sorted(
+        spark.createDataFrame(rows, SCHEMA),
+        col(ResultTables.REGION),
+        col(ResultTables.PROBLEM),
+        col(ResultTables.PERIOD));
   }
 }

@@ -10,6 +10,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.rishe.analytics.publish.ResultOrder;
 import org.rishe.analytics.stats.Estimate;
 import org.rishe.common.results.ProgramImpactGap;
 import org.rishe.common.results.ResultTables;
@@ -148,9 +149,10 @@ public final class ProgramImpactTables {
                 cost == null ? null : cost.high()));
       }
     }
-    return spark
-        .createDataFrame(rows, IMPACT_SCHEMA)
-        .orderBy(col(ResultTables.PROGRAM_ID), col(ResultTables.OUTCOME));
+    return ResultOrder.sorted(
+        spark.createDataFrame(rows, IMPACT_SCHEMA),
+        col(ResultTables.PROGRAM_ID),
+        col(ResultTables.OUTCOME));
   }
 
   /** One row per programme, outcome and covariate. */

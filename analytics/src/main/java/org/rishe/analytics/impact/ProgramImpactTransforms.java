@@ -25,6 +25,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.rishe.analytics.publish.ResultOrder;
 
 /**
  * The person-level analysis frames of programme evaluation, as pure functions of the curated tables
@@ -230,16 +231,17 @@ public final class ProgramImpactTransforms {
   public static Dataset<Row> programs(Dataset<Row> programs, Dataset<Row> enrollments) {
     Dataset<Row> participants =
         enrollments.groupBy(PROGRAM_ID).agg(countDistinct(PERSON_ID).as("participants"));
-    return programs
-        .join(participants, new String[] {PROGRAM_ID}, "left")
-        .select(
-            col(PROGRAM_ID),
-            col("name"),
-            col("kind"),
-            col("target_problem"),
-            col("cost_per_participant"),
-            coalesce(col("participants"), lit(0L)).as("participants"))
-        .orderBy(PROGRAM_ID);
+    return ResultOrder.sorted(
+        programs
+            .join(participants, new String[] {PROGRAM_ID}, "left")
+            .select(
+                col(PROGRAM_ID),
+                col("name"),
+                col("kind"),
+                col("target_problem"),
+                col("cost_per_participant"),
+                coalesce(col("participants"), lit(0L)).as("participants")),
+        PROGRAM_ID);
   }
 
   /**

@@ -19,6 +19,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.rishe.analytics.cubes.CubeTransforms;
+import org.rishe.analytics.publish.ResultOrder;
 import org.rishe.common.needs.NeedRefs;
 import org.rishe.common.results.ResultTables;
 
@@ -114,23 +115,24 @@ public final class NeedsBoardTransforms {
             .and(col("program_id").eqNullSafe(col("_g_program")))
             .and(col(ResultTables.AGE_BAND).eqNullSafe(col("_g_age_band")))
             .and(col(ResultTables.SEX).eqNullSafe(col("_g_sex")));
-    return joined
-        .join(groups, col(PERSON).isNotNull().and(sameGroup), "left")
-        .select(
-            ref.apply(col("need_id")).as(ResultTables.NEED_REF),
-            col("need_id").as(ResultTables.NEED_ID),
-            col("kind").as(ResultTables.KIND),
-            col("amount").cast("double").as(ResultTables.AMOUNT),
-            col("currency").as(ResultTables.CURRENCY),
-            col(ResultTables.REGION),
-            col("program_id").as(ResultTables.PROGRAM_ID),
-            col("opened_on").as(ResultTables.OPENED_ON),
-            col(ResultTables.DAYS_OPEN).cast("int").as(ResultTables.DAYS_OPEN),
-            col("status").as(ResultTables.STATUS),
-            col(ResultTables.AGE_BAND),
-            col(ResultTables.SEX),
-            col("_g_size").cast("int").as(ResultTables.GROUP_SIZE))
-        .orderBy(ResultTables.NEED_REF);
+    return ResultOrder.sorted(
+        joined
+            .join(groups, col(PERSON).isNotNull().and(sameGroup), "left")
+            .select(
+                ref.apply(col("need_id")).as(ResultTables.NEED_REF),
+                col("need_id").as(ResultTables.NEED_ID),
+                col("kind").as(ResultTables.KIND),
+                col("amount").cast("double").as(ResultTables.AMOUNT),
+                col("currency").as(ResultTables.CURRENCY),
+                col(ResultTables.REGION),
+                col("program_id").as(ResultTables.PROGRAM_ID),
+                col("opened_on").as(ResultTables.OPENED_ON),
+                col(ResultTables.DAYS_OPEN).cast("int").as(ResultTables.DAYS_OPEN),
+                col("status").as(ResultTables.STATUS),
+                col(ResultTables.AGE_BAND),
+                col(ResultTables.SEX),
+                col("_g_size").cast("int").as(ResultTables.GROUP_SIZE)),
+        ResultTables.NEED_REF);
   }
 
   /**

@@ -26,6 +26,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.rishe.analytics.publish.ResultOrder;
 import org.rishe.analytics.stats.Estimate;
 import org.rishe.analytics.stats.RateRatios;
 import org.rishe.common.occasions.OccasionWindow;
@@ -282,13 +283,12 @@ public final class OccasionTransforms {
               g.donors(),
               g.method()));
     }
-    return spark
-        .createDataFrame(rows, SCHEMA)
-        .orderBy(
-            col(ResultTables.START_DATE),
-            col(ResultTables.OCCASION),
-            col(ResultTables.MEASURE),
-            col(ResultTables.CURRENCY));
+    return ResultOrder.sorted(
+        spark.createDataFrame(rows, SCHEMA),
+        col(ResultTables.START_DATE),
+        col(ResultTables.OCCASION),
+        col(ResultTables.MEASURE),
+        col(ResultTables.CURRENCY));
   }
 
   /**

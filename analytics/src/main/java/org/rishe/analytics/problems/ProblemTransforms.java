@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.rishe.analytics.publish.ResultOrder;
 import org.rishe.common.results.ResultTables;
 
 /** Counts per problem. */
@@ -25,24 +26,25 @@ public final class ProblemTransforms {
                 count(lit(1)).as(ResultTables.CASES),
                 countDistinct(col("person_id")).as(ResultTables.PEOPLE));
     Dataset<Row> problems = indicators.filter(col("kind").equalTo("problem"));
-    return problems
-        .join(counts, problems.col("code").equalTo(counts.col("problem")), "left")
-        .select(
-            problems.col("code").as(ResultTables.CODE),
-            problems.col("label_en").as(ResultTables.LABEL_EN),
-            problems.col("label_fa").as(ResultTables.LABEL_FA),
-            org.apache
-                .spark
-                .sql
-                .functions
-                .coalesce(counts.col(ResultTables.CASES), lit(0L))
-                .as(ResultTables.CASES),
-            org.apache
-                .spark
-                .sql
-                .functions
-                .coalesce(counts.col(ResultTables.PEOPLE), lit(0L))
-                .as(ResultTables.PEOPLE))
-        .orderBy(col(ResultTables.CODE));
+    return ResultOrder.sorted(
+        problems
+            .join(counts, problems.col("code").equalTo(counts.col("problem")), "left")
+            .select(
+                problems.col("code").as(ResultTables.CODE),
+                problems.col("label_en").as(ResultTables.LABEL_EN),
+                problems.col("label_fa").as(ResultTables.LABEL_FA),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .coalesce(counts.col(ResultTables.CASES), lit(0L))
+                    .as(ResultTables.CASES),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .coalesce(counts.col(ResultTables.PEOPLE), lit(0L))
+                    .as(ResultTables.PEOPLE)),
+        col(ResultTables.CODE));
   }
 }

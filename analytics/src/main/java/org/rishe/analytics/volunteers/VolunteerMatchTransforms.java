@@ -21,6 +21,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.rishe.analytics.publish.ResultOrder;
 import org.rishe.common.results.ResultTables;
 
 /**
@@ -105,20 +106,22 @@ public final class VolunteerMatchTransforms {
                         .plus(when(col("_participants").gt(0), lit(PRESENCE_WEIGHT)).otherwise(0.0))
                         .plus(col("_need_share").multiply(NEED_WEIGHT)),
                     3));
-    return scored
-        .withColumn(
-            ResultTables.RANK,
-            row_number()
-                .over(
-                    Window.partitionBy(col("volunteer_id"))
-                        .orderBy(col(ResultTables.SCORE).desc(), col("program_id"))))
-        .select(
-            col("volunteer_id").as(ResultTables.VOLUNTEER_ID),
-            col("program_id").as(ResultTables.PROGRAM_ID),
-            col(ResultTables.RANK),
-            col(ResultTables.SCORE),
-            reasons().as(ResultTables.REASONS))
-        .orderBy(col(ResultTables.VOLUNTEER_ID), col(ResultTables.RANK));
+    return ResultOrder.sorted(
+        scored
+            .withColumn(
+                ResultTables.RANK,
+                row_number()
+                    .over(
+                        Window.partitionBy(col("volunteer_id"))
+                            .orderBy(col(ResultTables.SCORE).desc(), col("program_id"))))
+            .select(
+                col("volunteer_id").as(ResultTables.VOLUNTEER_ID),
+                col("program_id").as(ResultTables.PROGRAM_ID),
+                col(ResultTables.RANK),
+                col(ResultTables.SCORE),
+                reasons().as(ResultTables.REASONS)),
+        col(ResultTables.VOLUNTEER_ID),
+        col(ResultTables.RANK));
   }
 
   private static Column reasons() {
