@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -241,8 +245,8 @@ public final class RootCauseAnalysis {
    * The adjusted models and the total effects into {@code estimates} and {@code totals}: the people
    * each model is fitted on are drawn on the executors ({@link ModelSampling}, sized from the 2×2
    * counts); {@code onExecutors}, every model is fitted there ({@link ExecutorFits}), otherwise
-   * each problem's drawn people are brought to the driver and its models fitted there, problem by
-   * problem.
+   * each problem's drawn people are brought to the driver and its models fitted there, two problems
+   * at a time.
    */
   static void adjusted(
       Dataset<Row> timelines,
@@ -280,24 +284,73 @@ public final class RootCauseAnalysis {
               (System.nanoTime() - started) / 1_000_000));
       return;
     }
-    for (int problem = 0; problem < dictionary.problemCount(); problem++) {
-      String name = dictionary.problems.get(problem);
-      ModelSampling sampling = samplings.get(problem);
-      List<Row> rows =
-          RootCauseTransforms.adjustmentSample(timelines, dictionary, problem, sampling)
-              .collectAsList();
-      long started = System.nanoTime();
-      AdjustedOddsRatios.Sample sample = AdjustedOddsRatios.Sample.of(rows, sampling.regions());
-      estimates.putAll(AdjustedOddsRatios.estimate(name, sample, sampling, order));
-      totals.putAll(TotalEffects.estimateAll(name, sample, sampling, order));
-      progress.accept(
-          String.format(
-              Locale.ROOT,
-              "      adjusted models and total effects of %s on %,d people kept: %d ms",
-              name,
-              rows.size(),
-              (System.nanoTime() - started) / 1_000_000));
+    // Two problems at a time: one's sample is drawn by a Spark job while the other's models are
+    // fitted on the driver, and the merge below keeps the problems' order.
+    ExecutorService fitters =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+    Consumer<String> report =
+        line -> {
+          synchronized (fitters) {
+            progress.accept(line);
+          }
+        };
+    try {
+      List<Future<Fitted>> fitted = new ArrayList<>();
+      for (int problem = 0; problem < dictionary.problemCount(); problem++) {
+        int index = problem;
+        fitted.add(
+            fitters.submit(
+                () -> fit(timelines, dictionary, index, samplings.get(index), order, report)));
+      }
+      for (Future<Fitted> future : fitted) {
+        Fitted one = future.get();
+        estimates.putAll(one.estimates());
+        totals.putAll(one.totals());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while fitting the adjusted models", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("cannot fit the adjusted models", e.getCause());
+    } finally {
+      fitters.shutdownNow();
     }
+  }
+
+  /** One problem's adjusted models and total effects, fitted on the driver. */
+  private record Fitted(
+      Map<AdjustedOddsRatios.Key, Estimate> estimates,
+      Map<AdjustedOddsRatios.Key, TotalEffects.TotalEffect> totals) {}
+
+  private static Fitted fit(
+      Dataset<Row> timelines,
+      PersonTimeline.Codes dictionary,
+      int problem,
+      ModelSampling sampling,
+      CausalOrder order,
+      Consumer<String> progress) {
+    String name = dictionary.problems.get(problem);
+    List<Row> rows =
+        RootCauseTransforms.adjustmentSample(timelines, dictionary, problem, sampling)
+            .collectAsList();
+    long started = System.nanoTime();
+    AdjustedOddsRatios.Sample sample = AdjustedOddsRatios.Sample.of(rows, sampling.regions());
+    Fitted fitted =
+        new Fitted(
+            AdjustedOddsRatios.estimate(name, sample, sampling, order),
+            TotalEffects.estimateAll(name, sample, sampling, order));
+    progress.accept(
+        String.format(
+            Locale.ROOT,
+            "      adjusted models and total effects of %s on %,d people kept: %d ms",
+            name,
+            rows.size(),
+            (System.nanoTime() - started) / 1_000_000));
+    return fitted;
   }
 
   private static Row toRow(RootCauseRow row) {
