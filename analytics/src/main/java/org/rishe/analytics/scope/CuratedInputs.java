@@ -25,6 +25,7 @@ import org.rishe.common.contract.Entity;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.spark.curated.CuratedSchemas;
 import org.rishe.spark.curated.CuratedTables;
+import org.rishe.spark.curated.PlainDeltaFiles;
 
 /**
  * The curated tables one analyze run reads, each pinned to the version current when the run started
@@ -68,11 +69,7 @@ public final class CuratedInputs implements AutoCloseable {
                   loaders.submit(
                       () ->
                           withContractColumns(
-                                  spark
-                                      .read()
-                                      .format("delta")
-                                      .option("versionAsOf", version)
-                                      .load(layout.curated(entity.fileName())),
+                                  stored(spark, layout.curated(entity.fileName()), version, entity),
                                   CuratedSchemas.curated(entity))
                               .persist(StorageLevel.MEMORY_AND_DISK()))));
       for (Map.Entry<Entity, Future<Dataset<Row>>> entry : loading.entrySet()) {
@@ -89,6 +86,48 @@ public final class CuratedInputs implements AutoCloseable {
     } finally {
       loaders.shutdownNow();
     }
+  }
+
+  /**
+   * Version {@code version} of a curated table. Its data files are read as plain Parquet when that
+   * gives exactly the version's rows ({@link PlainDeltaFiles}: no deletion vectors, no partitions,
+   * no column mapping) and every stored column the contract keeps has the contract's type; the
+   * contract's columns the table has are then read, the others come back null from {@link
+   * #withContractColumns}. Otherwise the version is read through Delta for Spark.
+   */
+  static Dataset<Row> stored(SparkSession spark, String path, long version, Entity entity) {
+    StructType contract = CuratedSchemas.curated(entity);
+    return PlainDeltaFiles.of(spark.sparkContext().hadoopConfiguration(), path, version)
+        .flatMap(files -> plainSchema(files, contract).map(schema -> plain(spark, files, schema)))
+        .orElseGet(() -> spark.read().format("delta").option("versionAsOf", version).load(path));
+  }
+
+  /**
+   * The contract's columns that the stored table has, in the contract's order, or empty when one of
+   * them is stored with another type.
+   */
+  static java.util.Optional<StructType> plainSchema(
+      PlainDeltaFiles.Files files, StructType contract) {
+    List<StructField> kept = new ArrayList<>();
+    for (StructField field : contract.fields()) {
+      String stored = files.columnTypes().get(field.name());
+      if (stored == null) {
+        continue;
+      }
+      if (!stored.equals(field.dataType().typeName())) {
+        return java.util.Optional.empty();
+      }
+      kept.add(field);
+    }
+    return java.util.Optional.of(new StructType(kept.toArray(StructField[]::new)));
+  }
+
+  private static Dataset<Row> plain(
+      SparkSession spark, PlainDeltaFiles.Files files, StructType schema) {
+    if (files.paths().isEmpty()) {
+      return spark.createDataFrame(List.of(), schema);
+    }
+    return spark.read().schema(schema).parquet(files.paths().toArray(String[]::new));
   }
 
   /**
