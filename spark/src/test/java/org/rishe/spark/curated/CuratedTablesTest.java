@@ -1,6 +1,8 @@
 package org.rishe.spark.curated;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rishe.spark.curated.StagedFamilies.family;
+import static org.rishe.spark.curated.StagedFamilies.staged;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,12 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.common.contract.Entity;
@@ -48,7 +45,7 @@ class CuratedTablesTest {
     for (int family = 1; family <= 100; family++) {
       first.add(family("F" + family, "R01", null));
     }
-    tables.mergeEntity(table.toString(), Entity.FAMILIES, staged(first).repartition(10));
+    tables.mergeEntity(table.toString(), Entity.FAMILIES, staged(spark, first).repartition(10));
     assertThat(dataFiles(table)).hasSize(10);
 
     // F1 and F51 move to R02, F3 is deleted by a tombstone, F101 is new, F2 is sent unchanged
@@ -56,6 +53,7 @@ class CuratedTablesTest {
         table.toString(),
         Entity.FAMILIES,
         staged(
+            spark,
             List.of(
                 family("F1", "R02", null),
                 family("F51", "R02", null),
@@ -91,14 +89,14 @@ class CuratedTablesTest {
       tables.mergeEntity(
           table.toString(),
           Entity.FAMILIES,
-          staged(List.of(family("F1", "R01", null), family("F2", "R01", null))).coalesce(1));
+          staged(spark, List.of(family("F1", "R01", null), family("F2", "R01", null))).coalesce(1));
     } finally {
       spark.conf().set(DEFAULT_DELETION_VECTORS, previous);
     }
     assertThat(properties(table)).doesNotContainKey(CuratedTables.DELETION_VECTORS);
 
     tables.mergeEntity(
-        table.toString(), Entity.FAMILIES, staged(List.of(family("F1", "R03", null))));
+        table.toString(), Entity.FAMILIES, staged(spark, List.of(family("F1", "R03", null))));
 
     assertThat(properties(table)).containsEntry(CuratedTables.DELETION_VECTORS, "true");
     Commit merge = Commit.last(table);
@@ -113,17 +111,6 @@ class CuratedTablesTest {
                 .first()
                 .getString(1))
         .isEqualTo("R03");
-  }
-
-  private Row family(String id, String region, Timestamp deletedAt) {
-    return RowFactory.create(id, region, 3L, null, "rented", Date.valueOf("2024-01-01"), deletedAt);
-  }
-
-  private Dataset<Row> staged(List<Row> rows) {
-    StructType schema =
-        CuratedSchemas.curated(Entity.FAMILIES)
-            .add(CuratedSchemas.DELETED_AT, DataTypes.TimestampType, true);
-    return spark.createDataFrame(rows, schema);
   }
 
   private Set<String> dataFiles(Path table) {

@@ -1,9 +1,10 @@
 package org.rishe.spark.curated;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rishe.spark.curated.StagedFamilies.family;
+import static org.rishe.spark.curated.StagedFamilies.staged;
 
 import java.nio.file.Path;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.common.contract.Entity;
@@ -39,7 +37,7 @@ class PlainDeltaFilesTest {
     for (int family = 1; family <= 30; family++) {
       first.add(family("F" + family, "R01", null));
     }
-    tables.mergeEntity(table, Entity.FAMILIES, staged(first).repartition(3));
+    tables.mergeEntity(table, Entity.FAMILIES, staged(spark, first).repartition(3));
 
     PlainDeltaFiles.Files files = PlainDeltaFiles.of(hadoop(), table, 0).orElseThrow();
 
@@ -57,6 +55,7 @@ class PlainDeltaFilesTest {
         table,
         Entity.FAMILIES,
         staged(
+            spark,
             List.of(
                 family("F1", "R02", null),
                 family("F2", "R01", Timestamp.valueOf("2025-01-01 00:00:00")))));
@@ -113,16 +112,5 @@ class PlainDeltaFilesTest {
     }
     text.sort(String::compareTo);
     return text;
-  }
-
-  private Row family(String id, String region, Timestamp deletedAt) {
-    return RowFactory.create(id, region, 3L, null, "rented", Date.valueOf("2024-01-01"), deletedAt);
-  }
-
-  private Dataset<Row> staged(List<Row> rows) {
-    StructType schema =
-        CuratedSchemas.curated(Entity.FAMILIES)
-            .add(CuratedSchemas.DELETED_AT, DataTypes.TimestampType, true);
-    return spark.createDataFrame(rows, schema);
   }
 }
