@@ -52,6 +52,49 @@ final class ChainModels {
   }
 
   /**
+   * Of {@code units} (ascending), those in the overlap of the root {@code focal} on its {@code
+   * confounders}: a person whose code of some confounder nobody exposed (or nobody unexposed) among
+   * the units shares has a propensity of 0 (or 1), so no weighting can stand them in for the other
+   * exposure and the propensity model's coefficient of that code runs off to infinity. Such people
+   * are left out, again until every code left has people of both exposures (leaving some out can
+   * empty another code of one exposure). The effects are then those of the people in the overlap,
+   * as {@link InterventionalEffects} documents.
+   */
+  int[] overlapping(int[] units, int focal, int[] confounders) {
+    int[] kept = units;
+    boolean trimmed = true;
+    while (trimmed) {
+      trimmed = false;
+      for (int variable : confounders) {
+        if (variable == focal) {
+          continue;
+        }
+        int cardinality = data.cardinality(variable);
+        double[] exposed = new double[cardinality];
+        double[] all = new double[cardinality];
+        for (int unit : kept) {
+          int code = data.code(unit, variable);
+          all[code] += data.weight(unit);
+          exposed[code] += data.code(unit, focal) == 1 ? data.weight(unit) : 0;
+        }
+        int[] left =
+            Arrays.stream(kept)
+                .filter(
+                    unit -> {
+                      int code = data.code(unit, variable);
+                      return exposed[code] > 0 && exposed[code] < all[code];
+                    })
+                .toArray();
+        if (left.length < kept.length) {
+          kept = left;
+          trimmed = true;
+        }
+      }
+    }
+    return kept;
+  }
+
+  /**
    * The variables a model reads, each once: the outcome, the root, the demographics and the
    * adjustment codes. Patterns that agree on them are the same row of the model.
    */

@@ -23,7 +23,9 @@ import java.util.Map;
  * pattern only, so the whole estimate is a sum over the model's groups of patterns (exact, and
  * cheap). Assumptions: no unmeasured confounding of A–Y, A–M or M–Y given C (and, for M–Y, no
  * confounder affected by A), positivity, and both logistic models correctly specified. A missing
- * mediator or confounder code enters as a level of its own.
+ * mediator or confounder code enters as a level of its own. Positivity is made to hold by leaving
+ * out the people whose code of a confounder has only one exposure ({@link
+ * ChainModels#overlapping}): the effects are those of the people in that overlap.
  *
  * <p>Each person's influence value comes from the stacked estimating equations (the scores of both
  * models and the weighted means; Stefanski &amp; Boos 2002), and like the estimate it is a function
@@ -43,7 +45,7 @@ import java.util.Map;
  * @param riskExposed ψ(1,1), the risk with everybody exposed
  * @param riskMediatorsUnexposed ψ(1,0), exposed but with the mediators drawn as if unexposed
  * @param riskUnexposed ψ(0,0), the risk with nobody exposed
- * @param people the people the models were fitted on (root known)
+ * @param people the people the models were fitted on (root known, in the overlap)
  * @param influence each person's influence on the total, direct and indirect effects
  * @param squaredInfluence per effect (total, direct, indirect), the sum over the people of their
  *     squared influence: the variance were every person a family of their own

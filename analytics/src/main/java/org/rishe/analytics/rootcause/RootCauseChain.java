@@ -13,7 +13,8 @@ import org.rishe.analytics.stats.Estimate;
  * @param path codes, root first, problem last
  * @param directed true when every link of the path is directed in the graph; false for a possible
  *     chain, some of whose links the data left undirected (read here as pointing forward)
- * @param people the people the effects were estimated on (those whose root status is known)
+ * @param people the people the effects were estimated on: those whose root status is known, but for
+ *     any whose code of a confounder nobody of the other exposure shares (outside the overlap)
  * @param families the families of those people, the clusters of the intervals
  * @param direct interventional direct effect ψ(1,0) − ψ(0,0), with its 95% CI
  * @param indirect interventional indirect effect through the path's mediators jointly, ψ(1,1) −

@@ -34,9 +34,11 @@ import org.rishe.analytics.causal.DiscreteData;
  * on the patterns merged by the codes of the variables it reads ({@link PatternGroups}). The
  * confounders C are the demographics and the codes of the root's own or earlier tiers that are not
  * its descendants in the graph (so never a mediator); the outcome model adds the path's mediators.
- * People with the root missing are left out; a missing confounder or mediator code enters as its
- * own level. The path and the ranking are chosen from the same data the effects are estimated on,
- * so the intervals are conditional on the selected graph and path.
+ * People with the root missing are left out, and so are those whose code of a confounder nobody of
+ * the other exposure shares (outside the overlap, where no weighting can stand them in); a missing
+ * confounder or mediator code enters as its own level. The path and the ranking are chosen from the
+ * same data the effects are estimated on, so the intervals are conditional on the selected graph
+ * and path.
  *
  * <p>This class ranks the chains; the path search is {@link ChainPaths}, the models {@link
  * ChainModels}, the effects {@link InterventionalEffects} and their intervals {@link
@@ -245,14 +247,15 @@ public final class RootCauseChains {
    * when it has any), the one whose mediators carry the largest part of its effect, then the
    * shortest; empty when no model of the root could be fitted. Models are fitted root by root and
    * only their effects kept. Each propensity model is fitted once per set of confounders, on the
-   * root-known patterns grouped by the variables it reads; an outcome model reads also the problem
-   * and the path's mediators and is fitted on those groups split by their codes.
+   * root-known patterns in the overlap ({@link ChainModels#overlapping}) grouped by the variables
+   * it reads; an outcome model reads also the problem and the path's mediators and is fitted on
+   * those groups split by their codes.
    */
   private Optional<Candidate> bestCandidate(
       String problem, String root, List<List<String>> rootPaths) {
     int outcome = graph.indexOf(problem);
     int focal = graph.indexOf(root);
-    int[] units = models.units(focal);
+    int[] rootKnown = models.units(focal);
     int fewest = rootPaths.stream().mapToInt(paths::undirectedLinks).min().orElseThrow();
     Map<List<String>, Propensity> propensities = new HashMap<>();
     Candidate best = null;
@@ -265,8 +268,9 @@ public final class RootCauseChains {
           propensities.computeIfAbsent(
               confounders,
               adjustment -> {
+                int[] read = models.variablesRead(focal, focal, adjustment);
                 PatternGroups groups =
-                    models.groups(units, models.variablesRead(focal, focal, adjustment));
+                    models.groups(models.overlapping(rootKnown, focal, read), read);
                 return new Propensity(groups, models.fitPropensity(focal, adjustment, groups));
               });
       if (propensity.model().isEmpty()) {

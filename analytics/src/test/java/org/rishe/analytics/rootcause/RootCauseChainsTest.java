@@ -264,6 +264,37 @@ class RootCauseChainsTest {
   }
 
   @Test
+  void peopleOutsideTheOverlapAreLeftOut() {
+    // A third sex code nobody exposed has: P(root | sex 2) = 0, so those people cannot be weighted
+    // to stand for the exposed and are left out; the effects are those of the people without them.
+    DiscreteData base = confounded(1);
+    List<int[]> patterns = new ArrayList<>();
+    List<Long> counts = new ArrayList<>();
+    for (int pattern = 0; pattern < base.patternCount(); pattern++) {
+      int[] codes = new int[CONFOUNDED.size()];
+      for (int variable = 0; variable < codes.length; variable++) {
+        codes[variable] = base.code(pattern, variable);
+      }
+      patterns.add(codes);
+      counts.add((long) base.weight(pattern));
+    }
+    patterns.addAll(
+        List.of(new int[] {2, 0, 0, 1}, new int[] {2, 0, 1, 0}, new int[] {2, 0, 0, 0}));
+    counts.addAll(List.of(5L, 7L, 30L));
+    DiscreteData withUnexposedStratum = data(CONFOUNDED, new int[] {3, 2, 2, 2}, patterns, counts);
+
+    RootCauseChain trimmed =
+        chainOf(
+            "root", find(withUnexposedStratum, CONFOUNDED_GRAPH, Set.of("sex"), CONFOUNDED_TIERS));
+    RootCauseChain without =
+        chainOf("root", find(base, CONFOUNDED_GRAPH, Set.of("sex"), CONFOUNDED_TIERS));
+
+    assertThat(trimmed.people()).isEqualTo(without.people());
+    assertSameEstimate(trimmed.total(), without.total());
+    assertSameEstimate(trimmed.indirect(), without.indirect());
+  }
+
+  @Test
   void familiesOfTwoIdenticalMembersGiveTheIntervalsOfOnePersonEach() {
     // Each person of the table doubled into a family of two identical members: the estimates do
     // not change, and clustered by family the variance is that of the undoubled people (each
