@@ -164,7 +164,18 @@ public final class CausalGraphStep {
         onsetOrder,
         settings,
         progress,
-        chains -> ChainFamilyVariance.clustered(matrix, factors, problems, regions, chains));
+        chains -> {
+          long clustering = System.nanoTime();
+          List<RootCauseChain> clustered =
+              ChainFamilyVariance.clustered(matrix, factors, problems, regions, chains);
+          progress.accept(
+              "      family-clustered intervals of "
+                  + chains.size()
+                  + " chains in "
+                  + (System.nanoTime() - clustering) / 1_000_000
+                  + " ms (one Spark job)");
+          return clustered;
+        });
   }
 
   /** The variables in PC's order: demographics (region only when used), factors, problems. */

@@ -1,8 +1,5 @@
 package org.rishe.analytics.rootcause;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The interventional effects of a chain's root A on its problem Y through the path's mediators M
  * jointly (VanderWeele, Vansteelandt &amp; Robins 2014; Vansteelandt &amp; Daniel 2017), on the
@@ -58,7 +55,7 @@ record InterventionalEffects(
     ChainInfluence influence,
     double[] squaredInfluence) {
   /** The contrasts (a, a') of ψ in the order of the fields: (1,1), (1,0), (0,0). */
-  private static final int[][] CONTRASTS = {{1, 1}, {1, 0}, {0, 0}};
+  static final int[][] CONTRASTS = {{1, 1}, {1, 0}, {0, 0}};
 
   double total() {
     return riskExposed - riskUnexposed;
@@ -93,24 +90,23 @@ record InterventionalEffects(
     int size = rows.size();
     double[] weights = rows.weights();
     byte[] exposure = rows.codes(focal);
-    byte[] problem = rows.codes(design.outcome());
     double rootCoefficient = outcome.fit().coefficients()[1];
     double[] observedPredictor = outcome.linearPredictors(rows);
     double[] propensityPredictor = propensity.linearPredictors(rows);
     Sparse z = Sparse.of(design, rows);
     Sparse x = Sparse.of(propensity.design(), rows);
     double[][] risk = new double[2][size];
-    double[] fitted = new double[size];
     double[] exposedPropensity = new double[size];
     for (int row = 0; row < size; row++) {
       double withoutRoot = observedPredictor[row] - (exposure[row] == 1 ? rootCoefficient : 0);
       risk[0][row] = logistic(withoutRoot);
       risk[1][row] = logistic(withoutRoot + rootCoefficient);
-      fitted[row] = risk[exposure[row]][row];
       exposedPropensity[row] = logistic(propensityPredictor[row]);
     }
     double[] psi = new double[CONTRASTS.length];
-    double[][] influences = new double[CONTRASTS.length][];
+    double[] totalWeights = new double[CONTRASTS.length];
+    double[][] outcomeProjections = new double[CONTRASTS.length][];
+    double[][] propensityProjections = new double[CONTRASTS.length][];
     for (int contrast = 0; contrast < CONTRASTS.length; contrast++) {
       int a = CONTRASTS[contrast][0];
       int drawn = CONTRASTS[contrast][1];
@@ -126,7 +122,6 @@ record InterventionalEffects(
         }
       }
       double estimate = weighted / total;
-      psi[contrast] = estimate;
       double[] outcomeDerivative = new double[design.width()];
       double[] propensityDerivative = new double[propensity.design().width()];
       double sign = drawn == 1 ? -1 : 1;
@@ -142,50 +137,59 @@ record InterventionalEffects(
               propensityDerivative);
         }
       }
-      double[] outcomeProjection = times(outcome.fit().covariance(), outcomeDerivative);
-      double[] propensityProjection = times(propensity.fit().covariance(), propensityDerivative);
-      double[] influence = new double[size];
-      for (int row = 0; row < size; row++) {
-        double own = exposure[row] == drawn ? weight[row] * (q[row] - estimate) : 0;
-        double outcomeScore = (problem[row] == 1 ? 1 : 0) - fitted[row];
-        double propensityScore = exposure[row] - exposedPropensity[row];
-        influence[row] =
-            (own
-                    + z.dot(row, outcomeProjection) * outcomeScore
-                    + x.dot(row, propensityProjection) * propensityScore)
-                / total;
-      }
-      influences[contrast] = influence;
+      psi[contrast] = estimate;
+      totalWeights[contrast] = total;
+      outcomeProjections[contrast] = times(outcome.fit().covariance(), outcomeDerivative);
+      propensityProjections[contrast] = times(propensity.fit().covariance(), propensityDerivative);
     }
-    Map<String, double[]> byKey = new HashMap<>();
+    ChainInfluence influence =
+        new ChainInfluence(
+            focal,
+            design.outcome(),
+            ChainInfluence.Linear.of(outcome),
+            ChainInfluence.Linear.of(propensity),
+            overlap(propensity.groups(), focal),
+            psi,
+            totalWeights,
+            outcomeProjections,
+            propensityProjections);
+    // Every person of a group has its codes, so the sum over people is one term per group.
     int[] variables = rows.variables();
-    byte[][] codes = new byte[variables.length][];
+    byte[][] columns = new byte[variables.length][];
     for (int position = 0; position < variables.length; position++) {
-      codes[position] = rows.codes(variables[position]);
+      columns[position] = rows.codes(variables[position]);
     }
-    char[] key = new char[variables.length];
+    byte[] codes = new byte[rows.data().variableCount()];
     double[] squared = new double[3];
     for (int row = 0; row < size; row++) {
       for (int position = 0; position < variables.length; position++) {
-        key[position] = (char) codes[position][row];
+        codes[variables[position]] = columns[position][row];
       }
-      double[] effects = {
-        influences[0][row] - influences[2][row],
-        influences[1][row] - influences[2][row],
-        influences[0][row] - influences[1][row]
-      };
-      byKey.put(new String(key), effects);
+      double[] effects = influence.of(codes);
       for (int effect = 0; effect < 3; effect++) {
         squared[effect] += weights[row] * effects[effect] * effects[effect];
       }
     }
-    return new InterventionalEffects(
-        psi[0],
-        psi[1],
-        psi[2],
-        outcome.people(),
-        new ChainInfluence(focal, variables, byKey),
-        squared);
+    return new InterventionalEffects(psi[0], psi[1], psi[2], outcome.people(), influence, squared);
+  }
+
+  /**
+   * Per variable of the graph, the codes of the people the propensity model was fitted on for the
+   * variables it reads besides the root (null for the others): a person with another code is
+   * outside the root's overlap ({@link ChainModels#overlapping}).
+   */
+  private static boolean[][] overlap(PatternGroups groups, int focal) {
+    boolean[][] overlap = new boolean[groups.data().variableCount()][];
+    for (int variable : groups.variables()) {
+      if (variable == focal) {
+        continue;
+      }
+      overlap[variable] = new boolean[groups.data().cardinality(variable)];
+      for (byte code : groups.codes(variable)) {
+        overlap[variable][code] = true;
+      }
+    }
+    return overlap;
   }
 
   /** A design's rows over some groups as compressed sparse 0/1 rows. */
@@ -199,14 +203,6 @@ record InterventionalEffects(
       for (int one = rowStarts[row]; one < rowStarts[row + 1]; one++) {
         into[ones[one]] += scale;
       }
-    }
-
-    double dot(int row, double[] vector) {
-      double sum = 0;
-      for (int one = rowStarts[row]; one < rowStarts[row + 1]; one++) {
-        sum += vector[ones[one]];
-      }
-      return sum;
     }
   }
 

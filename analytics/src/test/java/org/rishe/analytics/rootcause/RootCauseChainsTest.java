@@ -292,6 +292,23 @@ class RootCauseChainsTest {
     assertThat(trimmed.people()).isEqualTo(without.people());
     assertSameEstimate(trimmed.total(), without.total());
     assertSameEstimate(trimmed.indirect(), without.indirect());
+    // ... and their families are no clusters of its intervals: they have no influence on it.
+    ChainInfluence influence =
+        RootCauseChains.estimate(
+                withUnexposedStratum,
+                CONFOUNDED_GRAPH,
+                Set.of("sex"),
+                CONFOUNDED_TIERS,
+                List.of("problem"),
+                RootCauseChains.Settings.defaults())
+            .stream()
+            .filter(chain -> chain.path().get(0).equals("root"))
+            .findFirst()
+            .orElseThrow()
+            .effects()
+            .influence();
+    assertThat(influence.of(new byte[] {2, 0, 0, 1})).isNull();
+    assertThat(influence.of(new byte[] {1, 0, 0, 1})).hasSize(3);
   }
 
   @Test
