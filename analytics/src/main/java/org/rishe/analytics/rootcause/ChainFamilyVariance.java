@@ -14,9 +14,9 @@ import scala.Tuple2;
 /**
  * The family-clustered intervals of every chain of a run in one Spark job ({@link
  * FamilyClustering}). The chains' effects are estimated on the driver from the counted patterns,
- * which lose the family; each person's influence values are a function of their pattern only, so
- * the small tables of influence per pattern group ({@link ChainInfluence}, all chains at once) are
- * broadcast, every person's values are summed per family on the executors, each family's sums are
+ * which lose the family; each person's influence values are a function of their codes only, so what
+ * computes them ({@link ChainInfluence}: a few vectors per chain, all chains at once) is broadcast,
+ * every person's values are computed and summed per family on the executors, each family's sums are
  * squared and those summed over the families. The driver receives one vector of four numbers per
  * chain, never a person.
  */

@@ -52,6 +52,31 @@ final class ChainModels {
   }
 
   /**
+   * Of {@code confounders}, those that can be adjusted for: not missing for everybody of one
+   * exposure among {@code units}. A question asked only of some children (school absence, of
+   * children in school) is missing for every child the root (out_of_school) excludes from it: its
+   * missing code then records the root itself, not a cause of it, and adjusting for it would
+   * compare the exposures only among the unexposed who happen to be unasked (the overlap would keep
+   * nobody else). Such a code is left out of the confounders.
+   */
+  List<String> adjustable(int[] units, int focal, List<String> confounders) {
+    List<String> adjustable = new ArrayList<>();
+    for (String name : confounders) {
+      int variable = index(name);
+      boolean[] asked = new boolean[2];
+      for (int unit : units) {
+        if (data.code(unit, variable) != CausalGraphTransforms.MISSING) {
+          asked[data.code(unit, focal)] = true;
+        }
+      }
+      if (asked[0] && asked[1]) {
+        adjustable.add(name);
+      }
+    }
+    return adjustable;
+  }
+
+  /**
    * Of {@code units} (ascending), those in the overlap of the root {@code focal} on its {@code
    * confounders}: a person whose code of some confounder nobody exposed (or nobody unexposed) among
    * the units shares has a propensity of 0 (or 1), so no weighting can stand them in for the other

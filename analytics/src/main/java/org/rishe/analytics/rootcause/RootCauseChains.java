@@ -263,7 +263,8 @@ public final class RootCauseChains {
       if (paths.undirectedLinks(path) != fewest) {
         continue;
       }
-      List<String> confounders = paths.adjustment(path, List.of());
+      List<String> confounders =
+          models.adjustable(rootKnown, focal, paths.adjustment(path, List.of()));
       Propensity propensity =
           propensities.computeIfAbsent(
               confounders,
@@ -276,7 +277,8 @@ public final class RootCauseChains {
       if (propensity.model().isEmpty()) {
         continue;
       }
-      List<String> outcomeAdjustment = paths.adjustment(path, path.subList(1, path.size() - 1));
+      List<String> outcomeAdjustment = new ArrayList<>(confounders);
+      outcomeAdjustment.addAll(path.subList(1, path.size() - 1));
       Optional<ChainModels.Model> outcomeModel =
           models.fit(
               outcome,

@@ -312,6 +312,38 @@ class RootCauseChainsTest {
   }
 
   @Test
+  void aConfounderNotAskedOfTheExposedIsNotAdjustedFor() {
+    // "absence" is missing (2) for every exposed person (not asked of them) and 0 for the others:
+    // it records the root, not a cause of it, so the chain is as if it were not there.
+    DiscreteData base = confounded(1);
+    List<String> names = new ArrayList<>(CONFOUNDED);
+    names.add("absence");
+    List<int[]> patterns = new ArrayList<>();
+    List<Long> counts = new ArrayList<>();
+    for (int pattern = 0; pattern < base.patternCount(); pattern++) {
+      int[] codes = new int[names.size()];
+      for (int variable = 0; variable < CONFOUNDED.size(); variable++) {
+        codes[variable] = base.code(pattern, variable);
+      }
+      codes[4] = codes[1] == 1 ? CausalGraphTransforms.MISSING : 0;
+      patterns.add(codes);
+      counts.add((long) base.weight(pattern));
+    }
+    DiscreteData withUnasked = data(names, new int[] {2, 2, 2, 2, 3}, patterns, counts);
+    CausalGraph graph = new CausalGraph(names, CONFOUNDED_GRAPH.edges());
+    Map<String, Integer> tiers = new java.util.HashMap<>(CONFOUNDED_TIERS);
+    tiers.put("absence", 1);
+
+    RootCauseChain chain = chainOf("root", find(withUnasked, graph, Set.of("sex"), tiers));
+    RootCauseChain without =
+        chainOf("root", find(base, CONFOUNDED_GRAPH, Set.of("sex"), CONFOUNDED_TIERS));
+
+    assertThat(chain.people()).isEqualTo(without.people());
+    assertSameEstimate(chain.total(), without.total());
+    assertSameEstimate(chain.indirect(), without.indirect());
+  }
+
+  @Test
   void familiesOfTwoIdenticalMembersGiveTheIntervalsOfOnePersonEach() {
     // Each person of the table doubled into a family of two identical members: the estimates do
     // not change, and clustered by family the variance is that of the undoubled people (each
