@@ -18,6 +18,7 @@ final class ChainInfluence implements Serializable {
   private final Linear outcome;
   private final Linear propensity;
   private final boolean[][] overlap;
+  private final boolean mediated;
   private final double[] psi;
   private final double[] totalWeights;
   private final double[][] outcomeProjections;
@@ -53,8 +54,10 @@ final class ChainInfluence implements Serializable {
   /**
    * {@code overlap[v]}, for each variable the propensity model reads (null for the others), the
    * codes of people in the models (those outside the root's overlap have some code missing here);
-   * per contrast of {@link InterventionalEffects} ((1,1), (1,0), (0,0)): ψ, the total weight W and
-   * the projections D′ I⁻¹ of the outcome and propensity models (intercept first).
+   * {@code mediated} false for plain standardisation (no mediators: every person weighted 1, the
+   * propensity projections zero); per contrast of {@link InterventionalEffects} ((1,1), (1,0),
+   * (0,0)): ψ, the total weight W and the projections D′ I⁻¹ of the outcome and propensity models
+   * (intercept first).
    */
   ChainInfluence(
       int root,
@@ -62,6 +65,7 @@ final class ChainInfluence implements Serializable {
       Linear outcome,
       Linear propensity,
       boolean[][] overlap,
+      boolean mediated,
       double[] psi,
       double[] totalWeights,
       double[][] outcomeProjections,
@@ -71,6 +75,7 @@ final class ChainInfluence implements Serializable {
     this.outcome = outcome;
     this.propensity = propensity;
     this.overlap = overlap;
+    this.mediated = mediated;
     this.psi = psi.clone();
     this.totalWeights = totalWeights.clone();
     this.outcomeProjections = outcomeProjections;
@@ -102,8 +107,14 @@ final class ChainInfluence implements Serializable {
     for (int contrast = 0; contrast < phi.length; contrast++) {
       int a = InterventionalEffects.CONTRASTS[contrast][0];
       int drawn = InterventionalEffects.CONTRASTS[contrast][1];
-      double own =
-          exposure == drawn ? (risk[a] - psi[contrast]) / (drawn == 1 ? exposed : 1 - exposed) : 0;
+      double own;
+      if (!mediated) {
+        own = risk[a] - psi[contrast];
+      } else if (exposure == drawn) {
+        own = (risk[a] - psi[contrast]) / (drawn == 1 ? exposed : 1 - exposed);
+      } else {
+        own = 0;
+      }
       double[] outcomeProjection = outcomeProjections[contrast];
       double[] propensityProjection = propensityProjections[contrast];
       phi[contrast] =

@@ -13,16 +13,17 @@ package org.rishe.analytics.rootcause;
  * so TE = IDE + IIE exactly. C are the demographics and the root's confounders (never a mediator).
  * The estimator needs no model of the joint mediators: ψ(a, a') is the mean of the outcome model's
  * prediction Q(a, M_i, C_i) over the people with A = a', each weighted by 1/P(A=a' | C_i) and the
- * weights normalised (Hájek). Weighting those people by the inverse propensity stands their
- * mediators and confounders in for the whole population's C with mediators drawn as under A = a',
- * which is the inner sum of ψ. Q is the logistic model of Y on A, C and M (main effects), P(A | C)
- * the logistic model of A on C ({@link ChainModels}). Both Q and P are functions of a person's
- * pattern only, so the whole estimate is a sum over the model's groups of patterns (exact, and
- * cheap). Assumptions: no unmeasured confounding of A–Y, A–M or M–Y given C (and, for M–Y, no
- * confounder affected by A), positivity, and both logistic models correctly specified. A missing
- * mediator or confounder code enters as a level of its own. Positivity is made to hold by leaving
- * out the people whose code of a confounder has only one exposure ({@link
- * ChainModels#overlapping}): the effects are those of the people in that overlap.
+ * weights normalised (Hájek); without mediators, plain standardisation (see {@link #of}). Weighting
+ * those people by the inverse propensity stands their mediators and confounders in for the whole
+ * population's C with mediators drawn as under A = a', which is the inner sum of ψ. Q is the
+ * logistic model of Y on A, C and M (main effects), P(A | C) the logistic model of A on C ({@link
+ * ChainModels}). Both Q and P are functions of a person's pattern only, so the whole estimate is a
+ * sum over the model's groups of patterns (exact, and cheap). Assumptions: no unmeasured
+ * confounding of A–Y, A–M or M–Y given C (and, for M–Y, no confounder affected by A), positivity,
+ * and both logistic models correctly specified. A missing mediator or confounder code enters as a
+ * level of its own. Positivity is made to hold by leaving out the people whose code of a confounder
+ * has only one exposure ({@link ChainModels#overlapping}): the effects are those of the people in
+ * that overlap.
  *
  * <p>Each person's influence value comes from the stacked estimating equations (the scores of both
  * models and the weighted means; Stefanski &amp; Boos 2002), and like the estimate it is a function
@@ -73,10 +74,14 @@ record InterventionalEffects(
    * The effects of the root {@code focal} from its outcome model {@code outcome} (of {@link
    * ChainModels#fit}, the root as design column 1, adjusted for the confounders and the path's
    * mediators) and its propensity model {@code propensity} (of {@link ChainModels#fitPropensity},
-   * on the confounders). The outcome model's groups must split the propensity model's.
+   * on the confounders). The outcome model's groups must split the propensity model's. {@code
+   * mediated} false (a path straight from the root to the problem, M empty): ψ(a, a′) = E_C[P(Y=1 |
+   * A=a, C)] whatever a′, estimated by plain standardisation (every person's Q(a, C_i), unweighted;
+   * the propensity model then only fixes the overlap), so the indirect effect is 0 exactly rather
+   * than the difference of two weightings of the same mean.
    */
   static InterventionalEffects of(
-      int focal, ChainModels.Model outcome, ChainModels.Model propensity) {
+      int focal, ChainModels.Model outcome, ChainModels.Model propensity, boolean mediated) {
     PatternGroups rows = outcome.groups();
     if (!rows.refines(propensity.groups())) {
       throw new IllegalArgumentException(
@@ -115,26 +120,30 @@ record InterventionalEffects(
       double total = 0;
       double weighted = 0;
       for (int row = 0; row < size; row++) {
-        if (exposure[row] == drawn) {
+        if (!mediated) {
+          weight[row] = 1;
+        } else if (exposure[row] == drawn) {
           weight[row] = 1 / (drawn == 1 ? exposedPropensity[row] : 1 - exposedPropensity[row]);
-          total += weights[row] * weight[row];
-          weighted += weights[row] * weight[row] * q[row];
         }
+        total += weights[row] * weight[row];
+        weighted += weights[row] * weight[row] * q[row];
       }
       double estimate = weighted / total;
       double[] outcomeDerivative = new double[design.width()];
       double[] propensityDerivative = new double[propensity.design().width()];
       double sign = drawn == 1 ? -1 : 1;
       for (int row = 0; row < size; row++) {
-        if (exposure[row] == drawn) {
+        if (weight[row] > 0) {
           double slope = weights[row] * weight[row] * q[row] * (1 - q[row]);
           z.addRow(row, slope, outcomeDerivative);
           // The root column of Z_i(a) is a, whatever the person's own exposure.
           outcomeDerivative[1] += slope * (a - exposure[row]);
-          x.addRow(
-              row,
-              sign * weights[row] * (q[row] - estimate) * (weight[row] - 1),
-              propensityDerivative);
+          if (mediated) {
+            x.addRow(
+                row,
+                sign * weights[row] * (q[row] - estimate) * (weight[row] - 1),
+                propensityDerivative);
+          }
         }
       }
       psi[contrast] = estimate;
@@ -149,6 +158,7 @@ record InterventionalEffects(
             ChainInfluence.Linear.of(outcome),
             ChainInfluence.Linear.of(propensity),
             overlap(propensity.groups(), focal),
+            mediated,
             psi,
             totalWeights,
             outcomeProjections,

@@ -292,7 +292,8 @@ public final class RootCauseChains {
           new Candidate(
               path,
               fewest,
-              InterventionalEffects.of(focal, outcomeModel.get(), propensity.model().get()));
+              InterventionalEffects.of(
+                  focal, outcomeModel.get(), propensity.model().get(), path.size() > 2));
       if (best == null
           || offered.indirect() > best.indirect()
           || (offered.indirect() == best.indirect()

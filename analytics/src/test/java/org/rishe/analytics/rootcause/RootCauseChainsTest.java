@@ -344,6 +344,35 @@ class RootCauseChainsTest {
   }
 
   @Test
+  void aChainWithoutMediatorsIsThePlainStandardisedRiskDifference() {
+    // The mediator's own chain (mediator -> problem) has no mediators: its total is
+    // Σ_{sex, root} P(sex, root) [P(Y | root, mediator 1, sex) - P(Y | root, mediator 0, sex)],
+    // the outcome model being exact here, and its indirect effect is 0.
+    RootCauseChain chain =
+        chainOf("mediator", find(confounded(1), CONFOUNDED_GRAPH, Set.of("sex"), CONFOUNDED_TIERS));
+
+    double people = 0;
+    double difference = 0;
+    for (int sex = 0; sex < 2; sex++) {
+      for (int root = 0; root < 2; root++) {
+        double stratum = cellPeople(sex, root, 0) + cellPeople(sex, root, 1);
+        people += stratum;
+        int[] with = ODDS[root][1][sex];
+        int[] without = ODDS[root][0][sex];
+        difference +=
+            stratum
+                * (with[0] / (double) (with[0] + with[1])
+                    - without[0] / (double) (without[0] + without[1]));
+      }
+    }
+    assertThat(chain.path()).containsExactly("mediator", "problem");
+    assertThat(chain.total().estimate()).isCloseTo(difference / people, within(1e-7));
+    assertThat(chain.indirect().estimate()).isEqualTo(0.0);
+    assertThat(chain.indirect().low()).isEqualTo(0.0);
+    assertThat(chain.direct().estimate()).isEqualTo(chain.total().estimate());
+  }
+
+  @Test
   void familiesOfTwoIdenticalMembersGiveTheIntervalsOfOnePersonEach() {
     // Each person of the table doubled into a family of two identical members: the estimates do
     // not change, and clustered by family the variance is that of the undoubled people (each
@@ -405,8 +434,9 @@ class RootCauseChainsTest {
   @Test
   void effectIntervalsMatchThePeopleBootstrap() {
     // Independent check of the stacked estimating equations (outcome and propensity models and the
-    // weighted means): resample people with replacement, estimate again, and take the standard
-    // deviation of each effect over the resamples.
+    // weighted means; the outcome model and plain means for the mediator's chain): resample people
+    // with replacement, estimate again, and take the standard deviation of each effect over the
+    // resamples.
     DiscreteData data = confounded(3);
     RootCauseChain chain =
         chainOf("root", find(data, CONFOUNDED_GRAPH, Set.of("sex"), CONFOUNDED_TIERS));
@@ -420,7 +450,7 @@ class RootCauseChainsTest {
       }
     }
     int resamples = 1_000;
-    double[][] effects = new double[3][resamples];
+    double[][] effects = new double[4][resamples];
     int[][] patterns = new int[data.patternCount()][CONFOUNDED.size()];
     for (int pattern = 0; pattern < patterns.length; pattern++) {
       for (int variable = 0; variable < CONFOUNDED.size(); variable++) {
@@ -432,26 +462,29 @@ class RootCauseChainsTest {
       for (int person = 0; person < people; person++) {
         drawn[personPattern[random.nextInt(people)]]++;
       }
+      List<RootCauseChain> chains =
+          RootCauseChains.find(
+              DiscreteData.fromPatternCounts(CONFOUNDED, new int[] {2, 2, 2, 2}, patterns, drawn),
+              CONFOUNDED_GRAPH,
+              Set.of("sex"),
+              CONFOUNDED_TIERS,
+              List.of("problem"),
+              new RootCauseChains.Settings(2, 5));
       RootCauseChain again =
-          chainOf(
-              "root",
-              RootCauseChains.find(
-                      DiscreteData.fromPatternCounts(
-                          CONFOUNDED, new int[] {2, 2, 2, 2}, patterns, drawn),
-                      CONFOUNDED_GRAPH,
-                      Set.of("sex"),
-                      CONFOUNDED_TIERS,
-                      List.of("problem"),
-                      new RootCauseChains.Settings(2, 5))
-                  .stream()
-                  .filter(any -> any.path().size() == 3)
-                  .toList());
+          chainOf("root", chains.stream().filter(any -> any.path().size() == 3).toList());
+      RootCauseChain againMediator = chainOf("mediator", chains);
       effects[0][resample] = again.total().estimate();
       effects[1][resample] = again.direct().estimate();
       effects[2][resample] = again.indirect().estimate();
+      effects[3][resample] = againMediator.total().estimate();
     }
-    Estimate[] intervals = {chain.total(), chain.direct(), chain.indirect()};
-    for (int effect = 0; effect < 3; effect++) {
+    Estimate[] intervals = {
+      chain.total(),
+      chain.direct(),
+      chain.indirect(),
+      chainOf("mediator", find(data, CONFOUNDED_GRAPH, Set.of("sex"), CONFOUNDED_TIERS)).total()
+    };
+    for (int effect = 0; effect < intervals.length; effect++) {
       double bootstrap = standardDeviation(effects[effect]);
       double influence = halfWidth(intervals[effect]) / 1.959963984540054;
       assertThat(influence).isCloseTo(bootstrap, within(0.1 * bootstrap));
