@@ -207,6 +207,13 @@ class DashboardBrowserTest extends OneServerPerClass {
         .contains("risk differences")
         .contains("clustered by family")
         .contains("same data");
+    // a run from before risk differences: its chains' help names the log-odds scale
+    script(
+        "window.RisheDashboard.renderChains([{rank: 1, path: ['out_of_school', 'child_labour'],"
+            + " direct: 0.2, indirect: 0.1, total: 0.3, directed: true}], {})");
+    assertThat(driver.findElement(By.id("chains-help")).getText())
+        .contains("log-odds")
+        .doesNotContain("risk differences (");
     assertThat(driver.findElement(By.id("graph-message")).isDisplayed()).isFalse();
     script(
         "window.RisheDashboard.renderGraph({nodes: [{id: 'poverty', kind: 'factor'},"

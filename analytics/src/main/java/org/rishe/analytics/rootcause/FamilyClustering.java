@@ -2,6 +2,7 @@ package org.rishe.analytics.rootcause;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.rishe.analytics.stats.Estimate;
 
 /**
  * Family-clustered variances of the chains' effects from the people's influence values ({@link
@@ -93,10 +94,9 @@ final class FamilyClustering {
   }
 
   /** The 95% Wald interval of {@code estimate} from the sum of squares over {@code families}. */
-  static org.rishe.analytics.stats.Estimate interval(
-      double estimate, double sumOfSquares, long families) {
+  static Estimate interval(double estimate, double sumOfSquares, long families) {
     double variance = families < 2 ? Double.NaN : families / (families - 1.0) * sumOfSquares;
     double half = Z * Math.sqrt(variance);
-    return new org.rishe.analytics.stats.Estimate(estimate, estimate - half, estimate + half);
+    return new Estimate(estimate, estimate - half, estimate + half);
   }
 }

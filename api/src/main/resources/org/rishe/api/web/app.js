@@ -2143,6 +2143,7 @@
   // a chart drew on its canvas.
   window.RisheDashboard = {
     renderImpact: renderImpact, renderImpactGaps: renderImpactGaps, renderGraph: renderGraph,
+    renderChains: renderChains,
     presetPeriod: presetPeriod,
     jalaliDate: function (iso) {
       var day = jalaliDay(new Date(iso + 'T00:00:00Z'));
