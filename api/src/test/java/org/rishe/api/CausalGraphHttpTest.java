@@ -61,6 +61,10 @@ class CausalGraphHttpTest extends OneServerPerClass {
     assertThat(first.get("indirect").asDouble()).isEqualTo(0.3);
     assertThat(first.get("total").asDouble()).isEqualTo(0.4);
     assertThat(first.get("shareMediated").asDouble()).isEqualTo(0.75);
+    assertThat(first.get("effectScale").asText()).isEqualTo("risk difference");
+    assertThat(first.get("families").asLong()).isEqualTo(5210);
+    assertThat(first.get("riskExposed").asDouble()).isEqualTo(0.55);
+    assertThat(first.get("riskUnexposed").asDouble()).isEqualTo(0.15);
     assertThat(chains.get(1).get("shareMediated").isNull()).isTrue();
   }
 
@@ -106,6 +110,10 @@ class CausalGraphHttpTest extends OneServerPerClass {
     assertThat(planner.get("total").asDouble()).isEqualTo(0.6);
     assertThat(researcher.get("total").isNull()).isTrue();
     assertThat(researcher.get("direct").isNull()).isTrue();
+    assertThat(researcher.get("families").isNull()).isTrue();
+    assertThat(researcher.get("riskExposed").isNull()).isTrue();
+    assertThat(researcher.get("effectScale").asText()).isEqualTo("risk difference");
+    assertThat(planner.get("families").asLong()).isEqualTo(3);
     assertThat(researcher.get("path")).hasSize(2);
     JsonNode large =
         JSON.readTree(server.get("/api/v1/root-causes/child_labour/chains", Role.RESEARCHER).body())
@@ -124,7 +132,8 @@ class CausalGraphHttpTest extends OneServerPerClass {
     assertThat(lines[0])
         .isEqualTo(
             "rank,path,direct,indirect,total,shareMediated,directed,people,directLow,directHigh,"
-                + "indirectLow,indirectHigh,totalLow,totalHigh");
+                + "indirectLow,indirectHigh,totalLow,totalHigh,effectScale,families,riskExposed,"
+                + "riskUnexposed");
     assertThat(lines[2]).startsWith("2,").contains(",false,9870,-0.11,0.12,");
   }
 
@@ -156,9 +165,13 @@ class CausalGraphHttpTest extends OneServerPerClass {
       assertThat(chain.get("total").asDouble()).isEqualTo(0.3);
       assertThat(chain.get("shareMediated").asDouble()).isCloseTo(1.0 / 3, within(1e-12));
       assertThat(chain.get("directed").asBoolean()).isTrue();
+      assertThat(chain.get("effectScale").asText()).isEqualTo("log-odds");
       for (String absent :
           List.of(
               "people",
+              "families",
+              "riskExposed",
+              "riskUnexposed",
               "directLow",
               "directHigh",
               "indirectLow",

@@ -191,6 +191,7 @@ class DashboardBrowserTest extends OneServerPerClass {
         .contains("direct 0.10 (0.02 to 0.18)")
         .contains("indirect 0.30 (0.21 to 0.39)")
         .contains("n = 11,620")
+        .contains("5,210 families")
         .doesNotContain("possible");
     assertThat(chains.get(1).getText())
         .contains("Age band — Out of school → Child labour")
@@ -201,7 +202,18 @@ class DashboardBrowserTest extends OneServerPerClass {
     assertThat(badge.getAttribute("title"))
         .isEqualTo("some links' direction could not be decided from the data; read forward");
     assertThat(badge.getAttribute("aria-describedby")).isEqualTo("chains-help");
-    assertThat(driver.findElement(By.id("chains-help")).getText()).contains("possible chain");
+    assertThat(driver.findElement(By.id("chains-help")).getText())
+        .contains("possible chain")
+        .contains("risk differences")
+        .contains("clustered by family")
+        .contains("same data");
+    // a run from before risk differences: its chains' help names the log-odds scale
+    script(
+        "window.RisheDashboard.renderChains([{rank: 1, path: ['out_of_school', 'child_labour'],"
+            + " direct: 0.2, indirect: 0.1, total: 0.3, directed: true}], {})");
+    assertThat(driver.findElement(By.id("chains-help")).getText())
+        .contains("log-odds")
+        .doesNotContain("risk differences (");
     assertThat(driver.findElement(By.id("graph-message")).isDisplayed()).isFalse();
     script(
         "window.RisheDashboard.renderGraph({nodes: [{id: 'poverty', kind: 'factor'},"

@@ -83,6 +83,14 @@ class OpenApiTest extends OneServerPerClass {
     assertThat(chain.getProperties())
         .containsKeys("shareMediated", "directed", "people", "directLow", "totalHigh");
     assertThat(chain.getProperties().get("directed").getDescription()).contains("possible chain");
+    assertThat(chain.getProperties()).containsKeys("effectScale", "families", "riskExposed");
+    assertThat(chain.getProperties().get("effectScale").getDescription())
+        .contains("risk difference")
+        .contains("log-odds")
+        .contains("clustered by family")
+        .contains("conditional on the selected graph");
+    assertThat(chain.getProperties().get("indirect").getDescription())
+        .contains("psi(1,1) - psi(1,0)");
   }
 
   @Test

@@ -189,15 +189,16 @@ final class PublishedRunFixture {
   /**
    * Writes the causal-graph tables of a run: a four-node graph (age band, parent_illiterate,
    * out_of_school, child_labour) with one undirected edge (age_band -- out_of_school), two chains
-   * of child_labour with 95% intervals and sample sizes (1: parent_illiterate → out_of_school →
-   * child_labour, directed, 11620 people, total 0.4 [0.3, 0.5]; 2: age_band — out_of_school →
+   * of child_labour on the risk-difference scale with 95% intervals and sample sizes (1:
+   * parent_illiterate → out_of_school → child_labour, directed, 11620 people in 5210 families,
+   * total 0.4 [0.3, 0.5], risks 0.55 exposed and 0.15 unexposed; 2: age_band — out_of_school →
    * child_labour, possible, 9870 people, total 0.0 [-0.09, 0.1], no share mediated), one chain of
-   * dropout estimated on 7 people without intervals (parent_illiterate → dropout, total 0.6), and
-   * child_labour's factors in {@code root_causes}: out_of_school (adjusted OR 2.5; total effect RR
-   * 2.1 [1.5, 2.9], RD 0.12 [0.06, 0.18], adjusted for parent_illiterate), parent_illiterate (2.0,
-   * no total effect), learning_difficulty (no adjusted OR, 7 exposed cases) overall, and
-   * parent_illiterate in R01 (9 exposed cases; total effect RR 1.8, adjusted for nothing). Call
-   * before {@link #publish}.
+   * dropout estimated on 7 people (3 families) without intervals (parent_illiterate → dropout,
+   * total 0.6), and child_labour's factors in {@code root_causes}: out_of_school (adjusted OR 2.5;
+   * total effect RR 2.1 [1.5, 2.9], RD 0.12 [0.06, 0.18], adjusted for parent_illiterate),
+   * parent_illiterate (2.0, no total effect), learning_difficulty (no adjusted OR, 7 exposed cases)
+   * overall, and parent_illiterate in R01 (9 exposed cases; total effect RR 1.8, adjusted for
+   * nothing). Call before {@link #publish}.
    */
   static void writeRootCauses(Path warehouse, String runId) {
     Path run = warehouse.resolve("results").resolve(runId);
@@ -225,14 +226,17 @@ final class PublishedRunFixture {
       statement.execute(
           "COPY (SELECT * FROM (VALUES"
               + " ('child_labour',1,['parent_illiterate','out_of_school','child_labour'],true,"
-              + "11620::BIGINT,0.1,0.02,0.18,0.3,0.21,0.39,0.4,0.3,0.5,0.75),"
+              + "11620::BIGINT,0.1,0.02,0.18,0.3,0.21,0.39,0.4,0.3,0.5,0.75,'risk difference',"
+              + "5210::BIGINT,0.55,0.15),"
               + " ('child_labour',2,['age_band','out_of_school','child_labour'],false,"
-              + "9870::BIGINT,0.0,-0.11,0.12,0.0,-0.05,0.06,0.0,-0.09,0.1,NULL::DOUBLE),"
+              + "9870::BIGINT,0.0,-0.11,0.12,0.0,-0.05,0.06,0.0,-0.09,0.1,NULL::DOUBLE,"
+              + "'risk difference',4400::BIGINT,0.2,0.2),"
               + " ('dropout',1,['parent_illiterate','dropout'],true,7::BIGINT,0.6,NULL::DOUBLE,"
-              + "NULL::DOUBLE,0.0,NULL::DOUBLE,NULL::DOUBLE,0.6,NULL::DOUBLE,NULL::DOUBLE,0.0))"
+              + "NULL::DOUBLE,0.0,NULL::DOUBLE,NULL::DOUBLE,0.6,NULL::DOUBLE,NULL::DOUBLE,0.0,"
+              + "'risk difference',3::BIGINT,0.7,0.1))"
               + " AS t(problem, rank, path, directed, people, direct, direct_low, direct_high,"
               + " indirect, indirect_low, indirect_high, total, total_low, total_high,"
-              + " share_mediated)) TO '"
+              + " share_mediated, effect_scale, families, risk_exposed, risk_unexposed)) TO '"
               + run.resolve("root_cause_chains/part-0.parquet")
               + "' (FORMAT PARQUET)");
       statement.execute(
@@ -271,9 +275,10 @@ final class PublishedRunFixture {
   }
 
   /**
-   * Writes only the chains of a run as published before chains had a direction flag, a sample size
-   * and intervals: one chain of child_labour (parent_illiterate → out_of_school → child_labour;
-   * direct 0.2, indirect 0.1, total 0.3, share mediated 1/3). Call before {@link #publish}.
+   * Writes only the chains of a run as published before chains had a direction flag, a sample size,
+   * intervals and an effect scale (log-odds then): one chain of child_labour (parent_illiterate →
+   * out_of_school → child_labour; direct 0.2, indirect 0.1, total 0.3, share mediated 1/3). Call
+   * before {@link #publish}.
    */
   static void writeChainsBeforeIntervals(Path warehouse, String runId) {
     Path run = warehouse.resolve("results").resolve(runId);

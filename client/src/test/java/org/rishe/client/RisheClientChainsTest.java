@@ -19,11 +19,13 @@ class RisheClientChainsTest {
         {"rank":1,"path":["parent_illiterate","out_of_school","child_labour"],"direct":0.1,
          "indirect":0.3,"total":0.4,"shareMediated":0.75,"directed":true,"people":11620,
          "directLow":0.02,"directHigh":0.18,"indirectLow":0.21,"indirectHigh":0.39,
-         "totalLow":0.3,"totalHigh":0.5},
+         "totalLow":0.3,"totalHigh":0.5,"effectScale":"risk difference","families":5210,
+         "riskExposed":0.55,"riskUnexposed":0.15},
         {"rank":2,"path":["age_band","out_of_school","child_labour"],"direct":0.0,"indirect":0.0,
          "total":0.0,"shareMediated":null,"directed":false,"people":null,"directLow":null,
          "directHigh":null,"indirectLow":null,"indirectHigh":null,"totalLow":-0.09,
-         "totalHigh":0.1}]}""";
+         "totalHigh":0.1,"effectScale":"risk difference","families":null,"riskExposed":null,
+         "riskUnexposed":null}]}""";
 
   private static final String BEFORE_INTERVALS =
       """
@@ -66,6 +68,11 @@ class RisheClientChainsTest {
     assertThat(directed.indirectEffect()).isEqualTo(new Estimate(0.3, 0.21, 0.39));
     assertThat(directed.totalEffect()).isEqualTo(new Estimate(0.4, 0.3, 0.5));
     assertThat(directed.totalEffect().whollyAbove(0)).isTrue();
+    assertThat(directed.effectScale()).isEqualTo("risk difference");
+    assertThat(directed.onRiskDifferenceScale()).isTrue();
+    assertThat(directed.families()).isEqualTo(5210L);
+    assertThat(directed.riskExposed()).isEqualTo(0.55);
+    assertThat(directed.riskUnexposed()).isEqualTo(0.15);
     Chains.Chain possible = chains.chains().get(1);
     assertThat(possible.directed()).isFalse();
     assertThat(possible.possible()).isTrue();
@@ -83,6 +90,10 @@ class RisheClientChainsTest {
     assertThat(chain.shareMediated()).isEqualTo(0.33);
     assertThat(chain.directed()).isTrue();
     assertThat(chain.people()).isNull();
+    assertThat(chain.effectScale()).isEqualTo("log-odds");
+    assertThat(chain.onRiskDifferenceScale()).isFalse();
+    assertThat(chain.families()).isNull();
+    assertThat(chain.riskExposed()).isNull();
     assertThat(chain.totalEffect()).isEqualTo(new Estimate(0.3, null, null));
     assertThat(chain.directLow()).isNull();
     assertThat(chain.indirectHigh()).isNull();

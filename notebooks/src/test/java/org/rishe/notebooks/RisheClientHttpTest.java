@@ -2,6 +2,7 @@ package org.rishe.notebooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,6 +88,15 @@ class RisheClientHttpTest {
               assertIntervalOrdered(chain.directEffect());
               assertIntervalOrdered(chain.indirectEffect());
               assertIntervalOrdered(chain.totalEffect());
+              // interventional effects: risk differences, total = direct + indirect
+              assertThat(chain.effectScale()).isEqualTo(Chains.Chain.RISK_DIFFERENCE);
+              if (chain.people() != null) {
+                assertThat(chain.families()).isBetween(1L, chain.people());
+                assertThat(chain.total())
+                    .isCloseTo(chain.direct() + chain.indirect(), within(1e-12));
+                assertThat(chain.total())
+                    .isCloseTo(chain.riskExposed() - chain.riskUnexposed(), within(1e-12));
+              }
             });
   }
 

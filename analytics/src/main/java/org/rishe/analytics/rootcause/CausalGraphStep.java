@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -34,7 +35,8 @@ import org.rishe.analytics.causal.StabilitySettings;
  * Spark builds the statuses (the root-cause exposure pipeline, read at one common index) and counts
  * the distinct combinations of all variables in one aggregation; the driver runs PC-stable with
  * G-tests and temporal tiers on those counts, bootstraps edge stability, and estimates chain
- * effects from the same counts. See {@link #METHOD}.
+ * effects from the same counts; one more Spark job sums the people's influences on the effects by
+ * family for the intervals ({@link ChainFamilyVariance}). See {@link #METHOD}.
  */
 public final class CausalGraphStep {
   /** The method as recorded in the run manifest and docs/methods.md ("Causal graph and chains"). */
@@ -55,12 +57,23 @@ public final class CausalGraphStep {
           + " problem (no link pointing back; undirected links read forward), one chain: the path"
           + " with the fewest undirected links, then whose mediators carry most of its effect;"
           + " directed chains first, then possible ones, each ranked by total effect."
-          + " Effects on the log-odds scale by weighted logistic regression on the counts: total"
-          + " adjusts the root for demographics and its non-descendant same- or earlier-tier"
-          + " codes; direct adds the path's mediators; indirect = total - direct (difference"
-          + " method; odds ratios are not collapsible); share mediated = indirect/total. 95%"
-          + " intervals from the robust (sandwich) variance of the two models' score equations"
-          + " stacked, people treated as independent.";
+          + " Effects: interventional effects of the root through the path's mediators jointly"
+          + " (mediational g-formula, Vansteelandt & Daniel 2017) on the risk-difference scale,"
+          + " psi(a,a') = E_C[sum_m P(Y=1|a,m,C) P(m|a',C)]: total = psi(1,1) - psi(0,0),"
+          + " direct = psi(1,0) - psi(0,0), indirect = psi(1,1) - psi(1,0), share mediated ="
+          + " indirect/total; C = demographics and the root's non-descendant same- or"
+          + " earlier-tier codes (never a mediator; not a code missing for everybody of one"
+          + " exposure), people outside the overlap (a code of C with one exposure only) left"
+          + " out. Estimated on the counts: psi(a,a') is the"
+          + " inverse-propensity-weighted (Hajek) mean over the people with root a' of the"
+          + " outcome model's risk at root a (without mediators the plain mean over everybody,"
+          + " so indirect = 0), the outcome and propensity models weighted"
+          + " logistic regressions (main effects; missing codes their own level). 95% intervals"
+          + " from the stacked estimating equations, clustered by family (G/(G-1) times the sum"
+          + " over families of the squared sum of the members' influence values)."
+          + " Selection: the graph, each chain's path and the ranking are chosen from the same"
+          + " data the effects are estimated on, so the intervals are conditional on the"
+          + " selected graph and path and do not account for the selection.";
 
   static final List<String> DEMOGRAPHICS =
       List.of(
@@ -119,6 +132,7 @@ public final class CausalGraphStep {
                     .divide(count(lit(1)).over(Window.partitionBy(col(ExposureTransforms.FAMILY)))))
             .select(
                 col(ExposureTransforms.PERSON).as("_weighted_person"),
+                col(ExposureTransforms.FAMILY),
                 col(CausalGraphTransforms.FAMILY_WEIGHT));
     Dataset<Row> personMatrix =
         RootCauseTransforms.commonIndexMatrix(
@@ -144,7 +158,27 @@ public final class CausalGraphStep {
     for (Row row : CausalGraphTransforms.onsetOrder(inputs.onsets).collectAsList()) {
       onsetOrder.put(row.getString(0) + " " + row.getString(1), row.getLong(2));
     }
-    return learn(counted, factors, problems, regions, order, onsetOrder, settings, progress);
+    return learn(
+        counted,
+        factors,
+        problems,
+        regions,
+        order,
+        onsetOrder,
+        settings,
+        progress,
+        chains -> {
+          long clustering = System.nanoTime();
+          List<RootCauseChain> clustered =
+              ChainFamilyVariance.clustered(matrix, factors, problems, regions, chains);
+          progress.accept(
+              "      family-clustered intervals of "
+                  + chains.size()
+                  + " chains in "
+                  + (System.nanoTime() - clustering) / 1_000_000
+                  + " ms (one Spark job)");
+          return clustered;
+        });
   }
 
   /** The variables in PC's order: demographics (region only when used), factors, problems. */
@@ -223,7 +257,10 @@ public final class CausalGraphStep {
     }
   }
 
-  /** The driver side: graph, stability and chains from the collected pattern counts. */
+  /**
+   * The driver side: graph, stability and chains from the collected pattern counts; {@code
+   * clustering} gives the chains their family-clustered intervals.
+   */
   static Result learn(
       PatternTable counted,
       List<String> factors,
@@ -232,7 +269,8 @@ public final class CausalGraphStep {
       CausalOrder order,
       Map<String, Long> onsetOrder,
       CausalGraphSettings settings,
-      Consumer<String> progress) {
+      Consumer<String> progress,
+      Function<List<RootCauseChains.Estimated>, List<RootCauseChain>> clustering) {
     List<String> names = variableNames(factors, problems, regions);
     int demographicCount = names.size() - factors.size() - problems.size();
     long[] counts = counted.counts();
@@ -318,13 +356,14 @@ public final class CausalGraphStep {
             + " ms");
     started = System.nanoTime();
     List<RootCauseChain> chains =
-        RootCauseChains.find(
-            data,
-            graph,
-            Set.copyOf(names.subList(0, demographicCount)),
-            tiers,
-            problems,
-            settings.chains());
+        clustering.apply(
+            RootCauseChains.estimate(
+                data,
+                graph,
+                Set.copyOf(names.subList(0, demographicCount)),
+                tiers,
+                problems,
+                settings.chains()));
     progress.accept(
         "      "
             + chains.size()

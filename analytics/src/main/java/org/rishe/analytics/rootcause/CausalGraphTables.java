@@ -65,7 +65,10 @@ public final class CausalGraphTables {
     return spark.createDataFrame(rows, edgesSchema());
   }
 
-  /** One row per problem and chain, in rank order. */
+  /**
+   * One row per problem and chain, in rank order; effects on the {@link
+   * ResultTables#RISK_DIFFERENCE_SCALE} scale.
+   */
   public static Dataset<Row> chains(SparkSession spark, CausalGraphStep.Result result) {
     List<Row> rows = new ArrayList<>();
     for (RootCauseChain chain : result.chains()) {
@@ -85,7 +88,11 @@ public final class CausalGraphTables {
               chain.total().estimate(),
               chain.total().low(),
               chain.total().high(),
-              chain.shareMediated()));
+              chain.shareMediated(),
+              ResultTables.RISK_DIFFERENCE_SCALE,
+              chain.families(),
+              chain.riskExposed(),
+              chain.riskUnexposed()));
     }
     return spark.createDataFrame(rows, chainsSchema());
   }
@@ -128,6 +135,11 @@ public final class CausalGraphTables {
     }
     fields.add(
         DataTypes.createStructField(ResultTables.SHARE_MEDIATED, DataTypes.DoubleType, true));
+    fields.add(DataTypes.createStructField(ResultTables.EFFECT_SCALE, DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField(ResultTables.FAMILIES, DataTypes.LongType, false));
+    fields.add(DataTypes.createStructField(ResultTables.RISK_EXPOSED, DataTypes.DoubleType, false));
+    fields.add(
+        DataTypes.createStructField(ResultTables.RISK_UNEXPOSED, DataTypes.DoubleType, false));
     return DataTypes.createStructType(fields);
   }
 }

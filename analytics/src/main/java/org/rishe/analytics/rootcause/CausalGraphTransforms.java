@@ -58,6 +58,31 @@ public final class CausalGraphTransforms {
    */
   public static Dataset<Row> patternCounts(
       Dataset<Row> matrix, List<String> factors, List<String> problems, List<String> regions) {
+    List<Column> variables = codedVariables(factors, problems, regions);
+    boolean weighted = Arrays.asList(matrix.columns()).contains(FAMILY_WEIGHT);
+    if (weighted) {
+      variables.add(col(FAMILY_WEIGHT));
+    }
+    Dataset<Row> coded = matrix.select(variables.toArray(new Column[0]));
+    Column[] keys =
+        Arrays.stream(coded.columns())
+            .filter(name -> !name.equals(FAMILY_WEIGHT))
+            .map(name -> col(name))
+            .toArray(Column[]::new);
+    return weighted
+        ? coded
+            .groupBy(keys)
+            .agg(count(lit(1)).as(COUNT), sum(col(FAMILY_WEIGHT)).as(FAMILY_WEIGHT))
+        : coded.groupBy(keys).count();
+  }
+
+  /**
+   * Each person's code of every variable of the causal graph, in {@link
+   * CausalGraphStep#variableNames} order, as columns over {@link
+   * RootCauseTransforms#commonIndexMatrix}: the codes {@link #patternCounts} counts.
+   */
+  static List<Column> codedVariables(
+      List<String> factors, List<String> problems, List<String> regions) {
     List<Column> variables = new ArrayList<>();
     variables.add(
         when(col(SEX).equalTo(lit("female")), lit(1))
@@ -83,21 +108,7 @@ public final class CausalGraphTransforms {
       // Not having a case is a known answer (unexposed from registration), never missing.
       variables.add(coalesce(col(problem).cast("int"), lit(0)).as(problem));
     }
-    boolean weighted = Arrays.asList(matrix.columns()).contains(FAMILY_WEIGHT);
-    if (weighted) {
-      variables.add(col(FAMILY_WEIGHT));
-    }
-    Dataset<Row> coded = matrix.select(variables.toArray(new Column[0]));
-    Column[] keys =
-        Arrays.stream(coded.columns())
-            .filter(name -> !name.equals(FAMILY_WEIGHT))
-            .map(name -> col(name))
-            .toArray(Column[]::new);
-    return weighted
-        ? coded
-            .groupBy(keys)
-            .agg(count(lit(1)).as(COUNT), sum(col(FAMILY_WEIGHT)).as(FAMILY_WEIGHT))
-        : coded.groupBy(keys).count();
+    return variables;
   }
 
   /**

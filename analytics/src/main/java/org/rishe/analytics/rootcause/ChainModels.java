@@ -12,11 +12,12 @@ import org.rishe.analytics.causal.CausalGraph;
 import org.rishe.analytics.causal.DiscreteData;
 
 /**
- * The models of {@link RootCauseChains}: frequency-weighted logistic regressions of a problem on a
- * root and its adjustment, fitted on the counted patterns the graph was learnt from ({@link
- * DiscreteData}), each on the patterns merged by the variables it reads ({@link PatternGroups}),
- * with each person's influence on the root coefficient kept for the effects' variances ({@link
- * ChainEffects}).
+ * The models of {@link RootCauseChains}: frequency-weighted logistic regressions fitted on the
+ * counted patterns the graph was learnt from ({@link DiscreteData}), each on the patterns merged by
+ * the variables it reads ({@link PatternGroups}). Two kinds: the outcome model of a problem on a
+ * root, the demographics and an adjustment (the path's confounders and mediators), and the
+ * propensity model of the root on the demographics and its confounders. {@link
+ * InterventionalEffects} combines them.
  */
 final class ChainModels {
   private final DiscreteData data;
@@ -51,6 +52,74 @@ final class ChainModels {
   }
 
   /**
+   * Of {@code confounders}, those that can be adjusted for: not missing for everybody of one
+   * exposure among {@code units}. A question asked only of some children (school absence, of
+   * children in school) is missing for every child the root (out_of_school) excludes from it: its
+   * missing code then records the root itself, not a cause of it, and adjusting for it would
+   * compare the exposures only among the unexposed who happen to be unasked (the overlap would keep
+   * nobody else). Such a code is left out of the confounders.
+   */
+  List<String> adjustable(int[] units, int focal, List<String> confounders) {
+    List<String> adjustable = new ArrayList<>();
+    for (String name : confounders) {
+      int variable = index(name);
+      boolean[] asked = new boolean[2];
+      for (int unit : units) {
+        if (data.code(unit, variable) != CausalGraphTransforms.MISSING) {
+          asked[data.code(unit, focal)] = true;
+        }
+      }
+      if (asked[0] && asked[1]) {
+        adjustable.add(name);
+      }
+    }
+    return adjustable;
+  }
+
+  /**
+   * Of {@code units} (ascending), those in the overlap of the root {@code focal} on its {@code
+   * confounders}: a person whose code of some confounder nobody exposed (or nobody unexposed) among
+   * the units shares has a propensity of 0 (or 1), so no weighting can stand them in for the other
+   * exposure and the propensity model's coefficient of that code runs off to infinity. Such people
+   * are left out, again until every code left has people of both exposures (leaving some out can
+   * empty another code of one exposure). The effects are then those of the people in the overlap,
+   * as {@link InterventionalEffects} documents.
+   */
+  int[] overlapping(int[] units, int focal, int[] confounders) {
+    int[] kept = units;
+    boolean trimmed = true;
+    while (trimmed) {
+      trimmed = false;
+      for (int variable : confounders) {
+        if (variable == focal) {
+          continue;
+        }
+        int cardinality = data.cardinality(variable);
+        double[] exposed = new double[cardinality];
+        double[] all = new double[cardinality];
+        for (int unit : kept) {
+          int code = data.code(unit, variable);
+          all[code] += data.weight(unit);
+          exposed[code] += data.code(unit, focal) == 1 ? data.weight(unit) : 0;
+        }
+        int[] left =
+            Arrays.stream(kept)
+                .filter(
+                    unit -> {
+                      int code = data.code(unit, variable);
+                      return exposed[code] > 0 && exposed[code] < all[code];
+                    })
+                .toArray();
+        if (left.length < kept.length) {
+          kept = left;
+          trimmed = true;
+        }
+      }
+    }
+    return kept;
+  }
+
+  /**
    * The variables a model reads, each once: the outcome, the root, the demographics and the
    * adjustment codes. Patterns that agree on them are the same row of the model.
    */
@@ -77,6 +146,19 @@ final class ChainModels {
    * term, equal across a group.
    */
   Optional<Model> fit(int outcome, int focal, List<String> adjustment, PatternGroups groups) {
+    return fit(outcome, focal, true, adjustment, groups);
+  }
+
+  /**
+   * The propensity model: the logistic regression of the root ({@code focal}, known) on every
+   * demographic and each adjustment code, fitted like {@link #fit} on {@code groups}.
+   */
+  Optional<Model> fitPropensity(int focal, List<String> adjustment, PatternGroups groups) {
+    return fit(focal, focal, false, adjustment, groups);
+  }
+
+  private Optional<Model> fit(
+      int outcome, int focal, boolean rootColumn, List<String> adjustment, PatternGroups groups) {
     List<int[]> levels = new ArrayList<>();
     for (int variable = 0; variable < graph.nodeCount(); variable++) {
       if (isDemographic(variable)) {
@@ -90,52 +172,33 @@ final class ChainModels {
       levels.add(new int[] {index(name), CausalGraphTransforms.MISSING});
     }
     // A column constant over the people (a level nobody has) would make the model singular. The
-    // groups hold every code the people have, so it is constant over the groups just as well.
+    // groups hold every code the people have, so it is constant over the groups just as well. The
+    // root column is kept: a root nobody (or everybody) has fails the fit, as it should.
     levels.removeIf(level -> groups.isConstant(level[0], level[1]));
+    if (rootColumn) {
+      levels.add(0, new int[] {focal, 1});
+    }
     Design design =
         new Design(
             outcome,
-            focal,
             levels.stream().mapToInt(level -> level[0]).toArray(),
             levels.stream().mapToInt(level -> level[1]).toArray());
     int[] rowStarts = design.rowStarts(groups);
     int[] ones = design.ones(groups, rowStarts);
     double[] outcomes = design.outcomes(groups);
     return LogisticFit.fitIndicators(rowStarts, ones, design.width(), outcomes, groups.weights())
-        .map(fit -> new Model(design, groups, fit, influences(fit, rowStarts, ones, outcomes)));
-  }
-
-  /**
-   * Each row's influence on the root coefficient, per person of the row: the root's row of the
-   * inverse information times the person's score (x (y - p)). Rows as {@link
-   * LogisticFit#fitIndicators} takes them.
-   */
-  private static double[] influences(
-      LogisticFit fit, int[] rowStarts, int[] ones, double[] outcomes) {
-    double[] beta = fit.coefficients();
-    double[] inverseRow = fit.covariance()[1];
-    double[] influences = new double[outcomes.length];
-    for (int row = 0; row < outcomes.length; row++) {
-      double eta = 0;
-      double projected = 0;
-      for (int one = rowStarts[row]; one < rowStarts[row + 1]; one++) {
-        eta += beta[ones[one]];
-        projected += inverseRow[ones[one]];
-      }
-      influences[row] = projected * (outcomes[row] - 1 / (1 + Math.exp(-eta)));
-    }
-    return influences;
+        .map(fit -> new Model(design, groups, fit));
   }
 
   /**
    * The 0/1 design of a model over groups of patterns, one row per group: column 0 is the
-   * intercept, column 1 the root ({@code focal} coded 1), and column {@code j + 2} is 1 when
-   * variable {@code variables[j]} has the code {@code levels[j]}. Rows are read from the groups'
+   * intercept, and column {@code j + 1} is 1 when variable {@code variables[j]} has the code {@code
+   * levels[j]} (the outcome model's column 1 is the root coded 1). Rows are read from the groups'
    * codes (one small array per variable) rather than from the data's columns pattern by pattern.
    */
-  record Design(int outcome, int focal, int[] variables, int[] levels) {
+  record Design(int outcome, int[] variables, int[] levels) {
     int width() {
-      return variables.length + 2;
+      return variables.length + 1;
     }
 
     /** Where each group's row starts in {@link #ones}, and at the end their total length. */
@@ -194,47 +257,41 @@ final class ChainModels {
     }
 
     /** The variable a design column after the intercept reads. */
-    private int variable(int column) {
-      return column == 1 ? focal : variables[column - 2];
+    int variable(int column) {
+      return variables[column - 1];
     }
 
     /** The code of {@link #variable} that makes the design column 1. */
-    private int level(int column) {
-      return column == 1 ? 1 : levels[column - 2];
+    int level(int column) {
+      return levels[column - 1];
     }
   }
 
   /**
-   * A fitted model of {@link #fit}: its design, the groups of patterns it was fitted on (one row
-   * each, weighted by the group's people), the fit, and per group the influence of each of its
-   * people on the root coefficient (the root's row of the inverse information times the person's
-   * score x (y - p)).
+   * A fitted model of {@link #fit} or {@link #fitPropensity}: its design, the groups of patterns it
+   * was fitted on (one row each, weighted by the group's people) and the fit.
    */
-  record Model(Design design, PatternGroups groups, LogisticFit fit, double[] influences) {
-    double rootCoefficient() {
-      return fit.coefficients()[1];
-    }
-
+  record Model(Design design, PatternGroups groups, LogisticFit fit) {
     /** People the model was fitted on: the sum of the frequency weights. */
     long people() {
       return Math.round(groups.totalWeight());
     }
 
     /**
-     * The influences of the people of each of {@code rows}, which must be the people the model was
-     * fitted on grouped by at least the variables it reads (its own groups, or ones that split
-     * them): every person of such a group has the influence of the model's group that holds it.
+     * The linear predictor of each of {@code rows}, which must group the model's people by at least
+     * the variables it reads (its own groups, or ones that split them).
      */
-    double[] influence(PatternGroups rows) {
-      if (rows == groups) {
-        return influences.clone();
+    double[] linearPredictors(PatternGroups rows) {
+      int[] rowStarts = design.rowStarts(rows);
+      int[] ones = design.ones(rows, rowStarts);
+      double[] beta = fit.coefficients();
+      double[] predictors = new double[rows.size()];
+      for (int row = 0; row < predictors.length; row++) {
+        for (int one = rowStarts[row]; one < rowStarts[row + 1]; one++) {
+          predictors[row] += beta[ones[one]];
+        }
       }
-      int[] holders = rows.groupsIn(groups);
-      double[] influence = new double[holders.length];
-      for (int row = 0; row < holders.length; row++) {
-        influence[row] = influences[holders[row]];
-      }
-      return influence;
+      return predictors;
     }
   }
 

@@ -172,6 +172,11 @@ final class PatternGroups {
     return total;
   }
 
+  /** The variables the units are grouped by (a copy). */
+  int[] variables() {
+    return variables.clone();
+  }
+
   /** Whether the units are grouped by {@code variable}. */
   boolean reads(int variable) {
     for (int read : variables) {

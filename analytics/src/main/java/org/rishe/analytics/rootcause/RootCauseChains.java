@@ -29,17 +29,20 @@ import org.rishe.analytics.causal.DiscreteData;
  * of its own. Of an ancestor's directed paths (at most {@link Settings#maximumEdges} edges), the
  * chain shows the one whose mediators carry the most of its effect (largest indirect effect).
  *
- * <p>Effects are difference-method estimates on the log-odds scale, by frequency-weighted logistic
- * regression ({@link LogisticFit}) on the same pattern counts the graph was learnt from, each model
- * on the patterns merged by the codes of the variables it reads ({@link PatternGroups}). The total
- * effect adjusts the root for the demographics and for the codes of its own or earlier tiers that
- * are not its descendants in the graph (so never for a mediator); the direct effect adjusts also
- * for the path's mediators; indirect = total − direct. People with the root missing are left out; a
- * missing adjustment code enters as its own indicator. Odds ratios are not collapsible, so the
- * difference is not exactly the path-specific effect even without confounding.
+ * <p>Effects are interventional effects on the risk-difference scale by the mediational g-formula
+ * ({@link InterventionalEffects}) on the same pattern counts the graph was learnt from, each model
+ * on the patterns merged by the codes of the variables it reads ({@link PatternGroups}). The
+ * confounders C are the demographics and the codes of the root's own or earlier tiers that are not
+ * its descendants in the graph (so never a mediator); the outcome model adds the path's mediators.
+ * People with the root missing are left out, and so are those whose code of a confounder nobody of
+ * the other exposure shares (outside the overlap, where no weighting can stand them in); a missing
+ * confounder or mediator code enters as its own level. The path and the ranking are chosen from the
+ * same data the effects are estimated on, so the intervals are conditional on the selected graph
+ * and path.
  *
  * <p>This class ranks the chains; the path search is {@link ChainPaths}, the models {@link
- * ChainModels} and the effects with their intervals {@link ChainEffects}.
+ * ChainModels}, the effects {@link InterventionalEffects} and their intervals {@link
+ * FamilyClustering}.
  */
 public final class RootCauseChains {
   /** Below this absolute total effect the share mediated is meaningless and left null. */
@@ -86,10 +89,57 @@ public final class RootCauseChains {
   }
 
   /**
-   * Chains of every problem in {@code problems}. {@code tiers} gives each variable's tier (lower is
-   * earlier); {@code demographics} are adjusted for always and never part of a path.
+   * Chains of every problem in {@code problems}, with intervals that treat every person as a family
+   * of their own (the counts hold no families; {@link CausalGraphStep} clusters by family with
+   * {@link #estimate} instead). {@code tiers} gives each variable's tier (lower is earlier); {@code
+   * demographics} are adjusted for always and never part of a path.
    */
   public static List<RootCauseChain> find(
+      DiscreteData data,
+      CausalGraph graph,
+      Set<String> demographics,
+      Map<String, Integer> tiers,
+      List<String> problems,
+      Settings settings) {
+    return FamilyClustering.independentPeople(
+        estimate(data, graph, demographics, tiers, problems, settings));
+  }
+
+  /**
+   * A ranked chain with its effects and the people's influences on them, before its intervals
+   * (which need the people's families).
+   */
+  record Estimated(
+      String problem,
+      int rank,
+      List<String> path,
+      boolean directed,
+      InterventionalEffects effects) {
+    /**
+     * The chain with 95% intervals from the sums over {@code families} of the families' squared
+     * influence sums (total, direct, indirect).
+     */
+    RootCauseChain withIntervals(double[] sumsOfSquares, long families) {
+      double total = effects.total();
+      Double share = Math.abs(total) < NEGLIGIBLE_TOTAL ? null : effects.indirect() / total;
+      return new RootCauseChain(
+          problem,
+          rank,
+          path,
+          directed,
+          effects.people(),
+          families,
+          FamilyClustering.interval(effects.direct(), sumsOfSquares[1], families),
+          FamilyClustering.interval(effects.indirect(), sumsOfSquares[2], families),
+          FamilyClustering.interval(total, sumsOfSquares[0], families),
+          share,
+          effects.riskExposed(),
+          effects.riskUnexposed());
+    }
+  }
+
+  /** The ranked chains of every problem in {@code problems} with their effects ({@link #find}). */
+  static List<Estimated> estimate(
       DiscreteData data,
       CausalGraph graph,
       Set<String> demographics,
@@ -106,7 +156,7 @@ public final class RootCauseChains {
               return thread;
             });
     try {
-      List<RootCauseChain> all = new ArrayList<>();
+      List<Estimated> all = new ArrayList<>();
       for (String problem : problems) {
         all.addAll(chains.ofProblem(problem, settings, workers));
       }
@@ -124,26 +174,24 @@ public final class RootCauseChains {
   private static final int WORKERS = 2;
 
   /** A root's best path into its problem, with the effects of the root along it. */
-  private record Candidate(
-      List<String> path, int undirectedLinks, long people, ChainEffects effects) {
+  private record Candidate(List<String> path, int undirectedLinks, InterventionalEffects effects) {
     boolean directed() {
       return undirectedLinks == 0;
     }
 
     double total() {
-      return effects.total().estimate();
+      return effects.total();
     }
 
     double indirect() {
-      return effects.indirect().estimate();
+      return effects.indirect();
     }
   }
 
-  /** A total model with the groups it was fitted on, which its direct models refine. */
-  private record Total(PatternGroups groups, Optional<ChainModels.Model> model) {}
+  /** A propensity model with the groups it was fitted on, which its outcome models refine. */
+  private record Propensity(PatternGroups groups, Optional<ChainModels.Model> model) {}
 
-  private List<RootCauseChain> ofProblem(
-      String problem, Settings settings, ExecutorService workers) {
+  private List<Estimated> ofProblem(String problem, Settings settings, ExecutorService workers) {
     Map<String, List<List<String>>> byRoot = new LinkedHashMap<>();
     for (List<String> path : paths.paths(problem, settings.maximumEdges())) {
       byRoot.computeIfAbsent(path.get(0), root -> new ArrayList<>()).add(path);
@@ -162,23 +210,16 @@ public final class RootCauseChains {
             .thenComparingDouble(c -> -c.total())
             .thenComparingDouble(c -> -c.indirect())
             .thenComparing(c -> String.join(" ", c.path())));
-    List<RootCauseChain> chains = new ArrayList<>();
+    List<Estimated> chains = new ArrayList<>();
     for (Candidate candidate :
         candidates.subList(0, Math.min(candidates.size(), settings.chainsPerProblem()))) {
-      ChainEffects effects = candidate.effects();
-      double total = candidate.total();
-      Double share = Math.abs(total) < NEGLIGIBLE_TOTAL ? null : candidate.indirect() / total;
       chains.add(
-          new RootCauseChain(
+          new Estimated(
               problem,
               chains.size() + 1,
               candidate.path(),
               candidate.directed(),
-              candidate.people(),
-              effects.direct(),
-              effects.indirect(),
-              effects.total(),
-              share));
+              candidate.effects()));
     }
     return chains;
   }
@@ -205,53 +246,54 @@ public final class RootCauseChains {
    * The candidate of one root: among its paths with the fewest undirected links (its directed paths
    * when it has any), the one whose mediators carry the largest part of its effect, then the
    * shortest; empty when no model of the root could be fitted. Models are fitted root by root and
-   * only their effects kept. Each total model is fitted once per adjustment, on the root-known
-   * patterns grouped by the variables it reads; a direct model adjusts also for the path's
-   * mediators and is fitted on those groups split by the mediators' codes.
+   * only their effects kept. Each propensity model is fitted once per set of confounders, on the
+   * root-known patterns in the overlap ({@link ChainModels#overlapping}) grouped by the variables
+   * it reads; an outcome model reads also the problem and the path's mediators and is fitted on
+   * those groups split by their codes.
    */
   private Optional<Candidate> bestCandidate(
       String problem, String root, List<List<String>> rootPaths) {
     int outcome = graph.indexOf(problem);
     int focal = graph.indexOf(root);
-    int[] units = models.units(focal);
+    int[] rootKnown = models.units(focal);
     int fewest = rootPaths.stream().mapToInt(paths::undirectedLinks).min().orElseThrow();
-    Map<List<String>, Total> totals = new HashMap<>();
+    Map<List<String>, Propensity> propensities = new HashMap<>();
     Candidate best = null;
     for (List<String> path : rootPaths) {
       if (paths.undirectedLinks(path) != fewest) {
         continue;
       }
-      List<String> totalAdjustment = paths.adjustment(path, List.of());
-      Total total =
-          totals.computeIfAbsent(
-              totalAdjustment,
+      List<String> confounders =
+          models.adjustable(rootKnown, focal, paths.adjustment(path, List.of()));
+      Propensity propensity =
+          propensities.computeIfAbsent(
+              confounders,
               adjustment -> {
+                int[] read = models.variablesRead(focal, focal, adjustment);
                 PatternGroups groups =
-                    models.groups(units, models.variablesRead(outcome, focal, adjustment));
-                return new Total(groups, models.fit(outcome, focal, adjustment, groups));
+                    models.groups(models.overlapping(rootKnown, focal, read), read);
+                return new Propensity(groups, models.fitPropensity(focal, adjustment, groups));
               });
-      if (total.model().isEmpty()) {
+      if (propensity.model().isEmpty()) {
         continue;
       }
-      List<String> directAdjustment = paths.adjustment(path, path.subList(1, path.size() - 1));
-      // Without mediators the direct model is the total one: fitting it again would repeat it.
-      Optional<ChainModels.Model> direct =
-          directAdjustment.equals(totalAdjustment)
-              ? total.model()
-              : models.fit(
-                  outcome,
-                  focal,
-                  directAdjustment,
-                  total.groups().refine(models.variablesRead(outcome, focal, directAdjustment)));
-      if (direct.isEmpty()) {
+      List<String> outcomeAdjustment = new ArrayList<>(confounders);
+      outcomeAdjustment.addAll(path.subList(1, path.size() - 1));
+      Optional<ChainModels.Model> outcomeModel =
+          models.fit(
+              outcome,
+              focal,
+              outcomeAdjustment,
+              propensity.groups().refine(models.variablesRead(outcome, focal, outcomeAdjustment)));
+      if (outcomeModel.isEmpty()) {
         continue;
       }
       Candidate offered =
           new Candidate(
               path,
               fewest,
-              total.model().get().people(),
-              ChainEffects.of(total.model().get(), direct.get()));
+              InterventionalEffects.of(
+                  focal, outcomeModel.get(), propensity.model().get(), path.size() > 2));
       if (best == null
           || offered.indirect() > best.indirect()
           || (offered.indirect() == best.indirect()

@@ -37,18 +37,21 @@ class RootCauseChainsTest {
   }
 
   @Test
-  void fullyMediatedEffectHasTheCrudeLogOddsRatioAsTotalAndNoDirectEffect() {
+  void fullyMediatedEffectIsTheCrudeRiskDifferenceAllOfItIndirect() {
     CausalGraph graph = new CausalGraph(NAMES, List.of(Edge.directed(0, 1), Edge.directed(1, 2)));
 
     List<RootCauseChain> chains = find(fullyMediated(), graph);
 
-    double crudeLogOddsRatio = Math.log((42.0 * 82) / (58.0 * 18));
+    // psi(1,1) = 0.8 * 0.5 + 0.2 * 0.1 = 0.42; psi(0,0) = psi(1,0) = 0.2 * 0.5 + 0.8 * 0.1 = 0.18:
+    // the problem does not read the root, so drawing the mediator as if unexposed is all of it.
     assertThat(chains).hasSize(2);
     RootCauseChain chain = chainOf("root", chains);
     assertThat(chain.path()).containsExactly("root", "mediator", "problem");
-    assertThat(chain.total().estimate()).isCloseTo(crudeLogOddsRatio, within(1e-6));
-    assertThat(chain.direct().estimate()).isCloseTo(0, within(1e-6));
-    assertThat(chain.indirect().estimate()).isCloseTo(crudeLogOddsRatio, within(1e-6));
+    assertThat(chain.riskExposed()).isCloseTo(0.42, within(1e-8));
+    assertThat(chain.riskUnexposed()).isCloseTo(0.18, within(1e-8));
+    assertThat(chain.total().estimate()).isCloseTo(0.24, within(1e-8));
+    assertThat(chain.direct().estimate()).isCloseTo(0, within(1e-8));
+    assertThat(chain.indirect().estimate()).isCloseTo(0.24, within(1e-8));
     assertThat(chain.shareMediated()).isCloseTo(1.0, within(1e-6));
   }
 
@@ -62,14 +65,14 @@ class RootCauseChainsTest {
 
     // The root reaches the problem directly and through the mediator: one chain, the mediated
     // path, whose direct effect (given the mediator) is nil. The mediator, although it has a
-    // parent, heads a chain of its own: the problem depends on it, given the root, with log odds
-    // ratio log((0.5 / 0.5) / (0.1 / 0.9)) = log 9 in both root strata, and nothing mediates it.
+    // parent, heads a chain of its own: the problem depends on it, given the root, with risk
+    // difference 0.5 - 0.1 = 0.4 in both root strata, and nothing mediates it.
     assertThat(chains)
         .extracting(RootCauseChain::path)
         .containsExactly(List.of("mediator", "problem"), List.of("root", "mediator", "problem"));
     assertThat(chains).extracting(RootCauseChain::rank).containsExactly(1, 2);
     RootCauseChain mediator = chainOf("mediator", chains);
-    assertThat(mediator.total().estimate()).isCloseTo(Math.log(9), within(1e-6));
+    assertThat(mediator.total().estimate()).isCloseTo(0.4, within(1e-8));
     assertThat(mediator.direct().estimate()).isCloseTo(mediator.total().estimate(), within(1e-9));
     assertThat(mediator.indirect().estimate()).isCloseTo(0, within(1e-9));
     assertThat(chainOf("root", chains).direct().estimate()).isCloseTo(0, within(1e-6));
@@ -132,12 +135,11 @@ class RootCauseChainsTest {
     assertThat(possible.path()).containsExactly("root", "mediator", "problem");
     assertThat(possible.directed()).isFalse();
     // Read forward, the link makes the mediator a descendant: the total is not adjusted for it.
-    assertThat(possible.total().estimate())
-        .isCloseTo(Math.log((42.0 * 82) / (58.0 * 18)), within(1e-6));
+    assertThat(possible.total().estimate()).isCloseTo(0.42 - 0.18, within(1e-8));
   }
 
   @Test
-  void totalEffectIntervalIsWoolfsAndPeopleCountsTheRootKnown() {
+  void totalEffectIntervalIsTheWaldIntervalOfTheRiskDifference() {
     RootCauseChain chain =
         chainOf(
             "root",
@@ -145,79 +147,357 @@ class RootCauseChainsTest {
                 fullyMediated(),
                 new CausalGraph(NAMES, List.of(Edge.directed(0, 1), Edge.directed(1, 2)))));
 
-    // Unadjusted, the total is the crude log odds ratio of 42/58 against 18/82, whose robust and
-    // model-based variances agree (the model is saturated): Woolf's 1/a + 1/b + 1/c + 1/d.
-    double logOddsRatio = Math.log((42.0 * 82) / (58.0 * 18));
-    double half = 1.959963984540054 * Math.sqrt(1 / 42.0 + 1 / 58.0 + 1 / 18.0 + 1 / 82.0);
-    assertThat(chain.total().low()).isCloseTo(logOddsRatio - half, within(1e-6));
-    assertThat(chain.total().high()).isCloseTo(logOddsRatio + half, within(1e-6));
+    // Without confounders the total is the crude risk difference 42/100 - 18/100, whose textbook
+    // variance is p1 (1 - p1) / n1 + p0 (1 - p0) / n0; every person is a family of their own, with
+    // the small-sample factor G / (G - 1) of 200 families.
+    double variance = (0.42 * 0.58 / 100 + 0.18 * 0.82 / 100) * 200 / 199.0;
+    double half = 1.959963984540054 * Math.sqrt(variance);
+    assertThat(chain.total().low()).isCloseTo(0.24 - half, within(1e-8));
+    assertThat(chain.total().high()).isCloseTo(0.24 + half, within(1e-8));
     assertThat(chain.people()).isEqualTo(200);
+    assertThat(chain.families()).isEqualTo(200);
+  }
+
+  private static final List<String> CONFOUNDED = List.of("sex", "root", "mediator", "problem");
+
+  /**
+   * Odds of the problem by (root, mediator, sex) as numerator and denominator: base 1/4, times 2
+   * for the root, 3 for the mediator and 2 for sex, so the main-effects logistic model of the
+   * problem holds exactly and its fit reproduces these risks.
+   */
+  private static final int[][][][] ODDS = {
+    {{{1, 4}, {1, 2}}, {{3, 4}, {3, 2}}}, {{{1, 2}, {1, 1}}, {{3, 2}, {3, 1}}}
+  };
+
+  /** People per (sex, root, mediator), in units of (numerator + denominator) of the cell's odds. */
+  private static final int[][][] CELL_UNITS = {{{10, 3}, {4, 9}}, {{6, 5}, {2, 12}}};
+
+  /**
+   * Sex confounds the root, the mediator and the problem; the root acts on the problem directly and
+   * through the mediator. Each cell (sex, root, mediator) has {@code scale} times {@link
+   * #CELL_UNITS} units of people, split between problem and not by the cell's {@link #ODDS}.
+   */
+  private static DiscreteData confounded(int scale) {
+    List<int[]> patterns = new ArrayList<>();
+    List<Long> counts = new ArrayList<>();
+    for (int sex = 0; sex < 2; sex++) {
+      for (int root = 0; root < 2; root++) {
+        for (int mediator = 0; mediator < 2; mediator++) {
+          int[] odds = ODDS[root][mediator][sex];
+          long units = (long) scale * CELL_UNITS[sex][root][mediator];
+          patterns.add(new int[] {sex, root, mediator, 1});
+          counts.add(units * odds[0]);
+          patterns.add(new int[] {sex, root, mediator, 0});
+          counts.add(units * odds[1]);
+        }
+      }
+    }
+    return data(CONFOUNDED, new int[] {2, 2, 2, 2}, patterns, counts);
+  }
+
+  /** ψ(a, a') = Σ_c P(c) Σ_m P(Y=1 | a, m, c) P(m | a', c), summed out of the cell counts. */
+  private static double handPsi(int a, int drawn) {
+    double people = 0;
+    double[] bySex = new double[2];
+    for (int sex = 0; sex < 2; sex++) {
+      for (int root = 0; root < 2; root++) {
+        for (int mediator = 0; mediator < 2; mediator++) {
+          double cell = cellPeople(sex, root, mediator);
+          bySex[sex] += cell;
+          people += cell;
+        }
+      }
+    }
+    double psi = 0;
+    for (int sex = 0; sex < 2; sex++) {
+      double drawnPeople = cellPeople(sex, drawn, 0) + cellPeople(sex, drawn, 1);
+      for (int mediator = 0; mediator < 2; mediator++) {
+        int[] odds = ODDS[a][mediator][sex];
+        double risk = odds[0] / (double) (odds[0] + odds[1]);
+        psi += bySex[sex] / people * risk * cellPeople(sex, drawn, mediator) / drawnPeople;
+      }
+    }
+    return psi;
+  }
+
+  private static double cellPeople(int sex, int root, int mediator) {
+    int[] odds = ODDS[root][mediator][sex];
+    return CELL_UNITS[sex][root][mediator] * (odds[0] + odds[1]);
+  }
+
+  private static final CausalGraph CONFOUNDED_GRAPH =
+      new CausalGraph(
+          CONFOUNDED,
+          List.of(
+              Edge.directed(0, 1),
+              Edge.directed(0, 2),
+              Edge.directed(0, 3),
+              Edge.directed(1, 2),
+              Edge.directed(2, 3),
+              Edge.directed(1, 3)));
+
+  private static final Map<String, Integer> CONFOUNDED_TIERS =
+      Map.of("sex", 0, "root", 1, "mediator", 2, "problem", 3);
+
+  @Test
+  void effectsEqualTheMediationalGFormulaSummedByHand() {
+    List<RootCauseChain> chains =
+        find(confounded(1), CONFOUNDED_GRAPH, Set.of("sex"), CONFOUNDED_TIERS);
+
+    RootCauseChain chain = chainOf("root", chains);
+    double exposed = handPsi(1, 1);
+    double mediatorsUnexposed = handPsi(1, 0);
+    double unexposed = handPsi(0, 0);
+    assertThat(chain.path()).containsExactly("root", "mediator", "problem");
+    assertThat(chain.riskExposed()).isCloseTo(exposed, within(1e-7));
+    assertThat(chain.riskUnexposed()).isCloseTo(unexposed, within(1e-7));
+    assertThat(chain.total().estimate()).isCloseTo(exposed - unexposed, within(1e-7));
+    assertThat(chain.direct().estimate()).isCloseTo(mediatorsUnexposed - unexposed, within(1e-7));
+    assertThat(chain.indirect().estimate()).isCloseTo(exposed - mediatorsUnexposed, within(1e-7));
+    assertThat(chain.indirect().estimate()).isGreaterThan(0.01);
+    assertThat(chain.shareMediated())
+        .isCloseTo((exposed - mediatorsUnexposed) / (exposed - unexposed), within(1e-6));
+    for (RootCauseChain any : chains) {
+      assertThat(any.total().estimate())
+          .isEqualTo(any.direct().estimate() + any.indirect().estimate(), within(1e-15));
+    }
   }
 
   @Test
-  void indirectEffectIntervalMatchesTheBootstrapOfTheDifference() {
-    // The fully mediated table five times over (1,000 people). Independent check of the stacked
-    // sandwich variance: resample people with replacement, refit both models, and take the
-    // standard deviation of total - direct over the resamples.
-    long[] counts = {200, 200, 10, 90, 50, 50, 40, 360};
-    int[][] patterns = {
-      {1, 1, 1}, {1, 1, 0}, {1, 0, 1}, {1, 0, 0}, {0, 1, 1}, {0, 1, 0}, {0, 0, 1}, {0, 0, 0}
-    };
-    DiscreteData data =
-        DiscreteData.fromPatternCounts(NAMES, new int[] {2, 2, 2}, patterns, counts);
-    RootCauseChain chain =
+  void peopleOutsideTheOverlapAreLeftOut() {
+    // A third sex code nobody exposed has: P(root | sex 2) = 0, so those people cannot be weighted
+    // to stand for the exposed and are left out; the effects are those of the people without them.
+    DiscreteData base = confounded(1);
+    List<int[]> patterns = new ArrayList<>();
+    List<Long> counts = new ArrayList<>();
+    for (int pattern = 0; pattern < base.patternCount(); pattern++) {
+      int[] codes = new int[CONFOUNDED.size()];
+      for (int variable = 0; variable < codes.length; variable++) {
+        codes[variable] = base.code(pattern, variable);
+      }
+      patterns.add(codes);
+      counts.add((long) base.weight(pattern));
+    }
+    patterns.addAll(
+        List.of(new int[] {2, 0, 0, 1}, new int[] {2, 0, 1, 0}, new int[] {2, 0, 0, 0}));
+    counts.addAll(List.of(5L, 7L, 30L));
+    DiscreteData withUnexposedStratum = data(CONFOUNDED, new int[] {3, 2, 2, 2}, patterns, counts);
+
+    RootCauseChain trimmed =
         chainOf(
-            "root",
-            find(data, new CausalGraph(NAMES, List.of(Edge.directed(0, 1), Edge.directed(1, 2)))));
-    double sandwich = (chain.indirect().high() - chain.indirect().low()) / (2 * 1.959963984540054);
+            "root", find(withUnexposedStratum, CONFOUNDED_GRAPH, Set.of("sex"), CONFOUNDED_TIERS));
+    RootCauseChain without =
+        chainOf("root", find(base, CONFOUNDED_GRAPH, Set.of("sex"), CONFOUNDED_TIERS));
+
+    assertThat(trimmed.people()).isEqualTo(without.people());
+    assertSameEstimate(trimmed.total(), without.total());
+    assertSameEstimate(trimmed.indirect(), without.indirect());
+    // ... and their families are no clusters of its intervals: they have no influence on it.
+    ChainInfluence influence =
+        RootCauseChains.estimate(
+                withUnexposedStratum,
+                CONFOUNDED_GRAPH,
+                Set.of("sex"),
+                CONFOUNDED_TIERS,
+                List.of("problem"),
+                RootCauseChains.Settings.defaults())
+            .stream()
+            .filter(chain -> chain.path().get(0).equals("root"))
+            .findFirst()
+            .orElseThrow()
+            .effects()
+            .influence();
+    assertThat(influence.of(new byte[] {2, 0, 0, 1})).isNull();
+    assertThat(influence.of(new byte[] {1, 0, 0, 1})).hasSize(3);
+  }
+
+  @Test
+  void aConfounderNotAskedOfTheExposedIsNotAdjustedFor() {
+    // "absence" is missing (2) for every exposed person (not asked of them) and 0 for the others:
+    // it records the root, not a cause of it, so the chain is as if it were not there.
+    DiscreteData base = confounded(1);
+    List<String> names = new ArrayList<>(CONFOUNDED);
+    names.add("absence");
+    List<int[]> patterns = new ArrayList<>();
+    List<Long> counts = new ArrayList<>();
+    for (int pattern = 0; pattern < base.patternCount(); pattern++) {
+      int[] codes = new int[names.size()];
+      for (int variable = 0; variable < CONFOUNDED.size(); variable++) {
+        codes[variable] = base.code(pattern, variable);
+      }
+      codes[4] = codes[1] == 1 ? CausalGraphTransforms.MISSING : 0;
+      patterns.add(codes);
+      counts.add((long) base.weight(pattern));
+    }
+    DiscreteData withUnasked = data(names, new int[] {2, 2, 2, 2, 3}, patterns, counts);
+    CausalGraph graph = new CausalGraph(names, CONFOUNDED_GRAPH.edges());
+    Map<String, Integer> tiers = new java.util.HashMap<>(CONFOUNDED_TIERS);
+    tiers.put("absence", 1);
+
+    RootCauseChain chain = chainOf("root", find(withUnasked, graph, Set.of("sex"), tiers));
+    RootCauseChain without =
+        chainOf("root", find(base, CONFOUNDED_GRAPH, Set.of("sex"), CONFOUNDED_TIERS));
+
+    assertThat(chain.people()).isEqualTo(without.people());
+    assertSameEstimate(chain.total(), without.total());
+    assertSameEstimate(chain.indirect(), without.indirect());
+  }
+
+  @Test
+  void aChainWithoutMediatorsIsThePlainStandardisedRiskDifference() {
+    // The mediator's own chain (mediator -> problem) has no mediators: its total is
+    // Σ_{sex, root} P(sex, root) [P(Y | root, mediator 1, sex) - P(Y | root, mediator 0, sex)],
+    // the outcome model being exact here, and its indirect effect is 0.
+    RootCauseChain chain =
+        chainOf("mediator", find(confounded(1), CONFOUNDED_GRAPH, Set.of("sex"), CONFOUNDED_TIERS));
+
+    double people = 0;
+    double difference = 0;
+    for (int sex = 0; sex < 2; sex++) {
+      for (int root = 0; root < 2; root++) {
+        double stratum = cellPeople(sex, root, 0) + cellPeople(sex, root, 1);
+        people += stratum;
+        int[] with = ODDS[root][1][sex];
+        int[] without = ODDS[root][0][sex];
+        difference +=
+            stratum
+                * (with[0] / (double) (with[0] + with[1])
+                    - without[0] / (double) (without[0] + without[1]));
+      }
+    }
+    assertThat(chain.path()).containsExactly("mediator", "problem");
+    assertThat(chain.total().estimate()).isCloseTo(difference / people, within(1e-7));
+    assertThat(chain.indirect().estimate()).isEqualTo(0.0);
+    assertThat(chain.indirect().low()).isEqualTo(0.0);
+    assertThat(chain.direct().estimate()).isEqualTo(chain.total().estimate());
+  }
+
+  @Test
+  void familiesOfTwoIdenticalMembersGiveTheIntervalsOfOnePersonEach() {
+    // Each person of the table doubled into a family of two identical members: the estimates do
+    // not change, and clustered by family the variance is that of the undoubled people (each
+    // influence halves, each family sums two of them), 2 (N/(N-1)) / (2N/(2N-1)) times the
+    // variance that counts the 2N members as independent.
+    DiscreteData single = confounded(1);
+    DiscreteData doubled = confounded(2);
+    List<RootCauseChains.Estimated> estimated =
+        RootCauseChains.estimate(
+            doubled,
+            CONFOUNDED_GRAPH,
+            Set.of("sex"),
+            CONFOUNDED_TIERS,
+            List.of("problem"),
+            RootCauseChains.Settings.defaults());
+    List<ChainInfluence> influences =
+        estimated.stream().map(chain -> chain.effects().influence()).toList();
+    double[] totals = new double[4 * estimated.size()];
+    for (int pattern = 0; pattern < doubled.patternCount(); pattern++) {
+      byte[] codes = new byte[CONFOUNDED.size()];
+      for (int variable = 0; variable < codes.length; variable++) {
+        codes[variable] = (byte) doubled.code(pattern, variable);
+      }
+      for (long family = 0; family < doubled.weight(pattern) / 2; family++) {
+        double[] members =
+            FamilyClustering.add(
+                FamilyClustering.person(influences, codes),
+                FamilyClustering.person(influences, codes));
+        FamilyClustering.add(totals, FamilyClustering.family(members));
+      }
+    }
+    List<RootCauseChain> clustered = FamilyClustering.intervals(estimated, totals);
+    List<RootCauseChain> ofSingles =
+        find(single, CONFOUNDED_GRAPH, Set.of("sex"), CONFOUNDED_TIERS);
+    List<RootCauseChain> ofMembers = FamilyClustering.independentPeople(estimated);
+
+    double people = chainOf("root", ofSingles).people();
+    double ratio = Math.sqrt(2 * (people / (people - 1)) / (2 * people / (2 * people - 1)));
+    for (String root : List.of("root", "mediator")) {
+      RootCauseChain family = chainOf(root, clustered);
+      RootCauseChain person = chainOf(root, ofSingles);
+      RootCauseChain member = chainOf(root, ofMembers);
+      assertThat(family.families()).isEqualTo((long) people);
+      assertThat(member.families()).isEqualTo(2 * (long) people);
+      assertSameEstimate(family.total(), person.total());
+      assertSameEstimate(family.direct(), person.direct());
+      assertSameEstimate(family.indirect(), person.indirect());
+      assertThat(halfWidth(family.indirect()))
+          .isCloseTo(ratio * halfWidth(member.indirect()), within(1e-12));
+      assertThat(halfWidth(family.total()))
+          .isCloseTo(ratio * halfWidth(member.total()), within(1e-12));
+    }
+  }
+
+  private static double halfWidth(Estimate estimate) {
+    return (estimate.high() - estimate.low()) / 2;
+  }
+
+  @Test
+  void effectIntervalsMatchThePeopleBootstrap() {
+    // Independent check of the stacked estimating equations (outcome and propensity models and the
+    // weighted means; the outcome model and plain means for the mediator's chain): resample people
+    // with replacement, estimate again, and take the standard deviation of each effect over the
+    // resamples.
+    DiscreteData data = confounded(3);
+    RootCauseChain chain =
+        chainOf("root", find(data, CONFOUNDED_GRAPH, Set.of("sex"), CONFOUNDED_TIERS));
 
     SplittableRandom random = new SplittableRandom(7);
-    int people = (int) Arrays.stream(counts).sum();
+    int people = (int) chain.people();
     int[] personPattern = new int[people];
-    for (int pattern = 0, next = 0; pattern < counts.length; pattern++) {
-      for (long copy = 0; copy < counts[pattern]; copy++) {
+    for (int pattern = 0, next = 0; pattern < data.patternCount(); pattern++) {
+      for (long copy = 0; copy < data.weight(pattern); copy++) {
         personPattern[next++] = pattern;
       }
     }
-    int resamples = 2_000;
-    double sum = 0;
-    double sumOfSquares = 0;
+    int resamples = 1_000;
+    double[][] effects = new double[4][resamples];
+    int[][] patterns = new int[data.patternCount()][CONFOUNDED.size()];
+    for (int pattern = 0; pattern < patterns.length; pattern++) {
+      for (int variable = 0; variable < CONFOUNDED.size(); variable++) {
+        patterns[pattern][variable] = data.code(pattern, variable);
+      }
+    }
     for (int resample = 0; resample < resamples; resample++) {
-      double[] drawn = new double[counts.length];
+      long[] drawn = new long[patterns.length];
       for (int person = 0; person < people; person++) {
         drawn[personPattern[random.nextInt(people)]]++;
       }
-      double difference =
-          rootCoefficient(patterns, drawn, false) - rootCoefficient(patterns, drawn, true);
-      sum += difference;
-      sumOfSquares += difference * difference;
+      List<RootCauseChain> chains =
+          RootCauseChains.find(
+              DiscreteData.fromPatternCounts(CONFOUNDED, new int[] {2, 2, 2, 2}, patterns, drawn),
+              CONFOUNDED_GRAPH,
+              Set.of("sex"),
+              CONFOUNDED_TIERS,
+              List.of("problem"),
+              new RootCauseChains.Settings(2, 5));
+      RootCauseChain again =
+          chainOf("root", chains.stream().filter(any -> any.path().size() == 3).toList());
+      RootCauseChain againMediator = chainOf("mediator", chains);
+      effects[0][resample] = again.total().estimate();
+      effects[1][resample] = again.direct().estimate();
+      effects[2][resample] = again.indirect().estimate();
+      effects[3][resample] = againMediator.total().estimate();
     }
-    double bootstrap = Math.sqrt((sumOfSquares - sum * sum / resamples) / (resamples - 1));
-    assertThat(sandwich).isCloseTo(bootstrap, within(0.1 * bootstrap));
-    assertThat(chain.indirect().low()).isGreaterThan(0);
+    Estimate[] intervals = {
+      chain.total(),
+      chain.direct(),
+      chain.indirect(),
+      chainOf("mediator", find(data, CONFOUNDED_GRAPH, Set.of("sex"), CONFOUNDED_TIERS)).total()
+    };
+    for (int effect = 0; effect < intervals.length; effect++) {
+      double bootstrap = standardDeviation(effects[effect]);
+      double influence = halfWidth(intervals[effect]) / 1.959963984540054;
+      assertThat(influence).isCloseTo(bootstrap, within(0.1 * bootstrap));
+    }
   }
 
-  /** The root's coefficient of problem ~ root (+ mediator), fitted on weighted patterns. */
-  private static double rootCoefficient(int[][] patterns, double[] weights, boolean withMediator) {
-    int[][] indices = new int[patterns.length][];
-    double[][] values = new double[patterns.length][];
-    double[] outcome = new double[patterns.length];
-    for (int row = 0; row < patterns.length; row++) {
-      List<Integer> columns = new ArrayList<>(List.of(0));
-      if (patterns[row][0] == 1) {
-        columns.add(1);
-      }
-      if (withMediator && patterns[row][1] == 1) {
-        columns.add(2);
-      }
-      indices[row] = columns.stream().mapToInt(Integer::intValue).toArray();
-      values[row] = new double[indices[row].length];
-      Arrays.fill(values[row], 1);
-      outcome[row] = patterns[row][2];
+  private static double standardDeviation(double[] values) {
+    double mean = Arrays.stream(values).average().orElseThrow();
+    double sum = 0;
+    for (double value : values) {
+      sum += (value - mean) * (value - mean);
     }
-    return LogisticFit.fit(indices, values, withMediator ? 3 : 2, outcome, weights)
-        .orElseThrow()
-        .coefficients()[1];
+    return Math.sqrt(sum / (values.length - 1));
   }
 
   @Test
@@ -237,15 +517,15 @@ class RootCauseChainsTest {
   }
 
   /**
-   * The collapse is exact: a model reads only the outcome, the root, the demographics and its
-   * adjustment codes, so fitting it on the patterns grouped by those (and the sandwich sums on the
-   * direct model's groups) gives what one row per pattern gives. The data spreads each combination
-   * of the variables read over patterns differing only in {@code noise}, which no model reads, and
-   * has missing codes (2) in the confounder and the root. Being in the problems' tier, the noise is
-   * no chain's confounder.
+   * The collapse is exact: a model reads only the outcome, the root, the demographics, its
+   * confounders and mediators, so fitting it on the patterns grouped by those (and the influences
+   * on the outcome model's groups) gives what the patterns merged over the rest give. The data
+   * spreads each combination of the variables read over patterns differing only in {@code noise},
+   * which no model reads, and has missing codes (2) in the confounder and the root. Being in the
+   * problems' tier, the noise is no chain's confounder.
    */
   @Test
-  void effectsOnGroupedPatternsEqualThoseOfOneRowPerPattern() {
+  void effectsDoNotDependOnPatternsSplitByAVariableNoModelReads() {
     List<String> names = List.of("age_band", "confounder", "root", "noise", "mediator", "problem");
     int[] cardinalities = {3, 3, 3, 4, 2, 2};
     Map<String, Integer> tiers =
@@ -302,19 +582,16 @@ class RootCauseChainsTest {
     assertThat(fromMerged)
         .extracting(RootCauseChain::path)
         .isEqualTo(chains.stream().map(RootCauseChain::path).toList());
-    // The root's chain: total adjusted for the confounder, direct also for the mediator.
     RootCauseChain rootChain = chainOf("root", chains);
-    Estimate[] reference =
-        onePatternPerRowEffects(
-            splitData, List.of("confounder"), List.of("confounder", "mediator"));
-    assertSameEstimate(rootChain.total(), reference[0]);
-    assertSameEstimate(rootChain.direct(), reference[1]);
-    assertSameEstimate(rootChain.indirect(), reference[2]);
     for (int chain = 0; chain < chains.size(); chain++) {
       assertSameEstimate(chains.get(chain).total(), fromMerged.get(chain).total());
       assertSameEstimate(chains.get(chain).direct(), fromMerged.get(chain).direct());
       assertSameEstimate(chains.get(chain).indirect(), fromMerged.get(chain).indirect());
       assertThat(chains.get(chain).people()).isEqualTo(fromMerged.get(chain).people());
+      assertThat(chains.get(chain).total().estimate())
+          .isCloseTo(
+              chains.get(chain).direct().estimate() + chains.get(chain).indirect().estimate(),
+              within(1e-15));
     }
     long rootKnown = 0;
     for (int pattern = 0; pattern < splitData.patternCount(); pattern++) {
@@ -336,107 +613,6 @@ class RootCauseChainsTest {
     assertThat(actual.estimate()).isCloseTo(expected.estimate(), within(1e-9));
     assertThat(actual.low()).isCloseTo(expected.low(), within(1e-9));
     assertThat(actual.high()).isCloseTo(expected.high(), within(1e-9));
-  }
-
-  /**
-   * Total, direct and indirect effects of {@code root} on {@code problem} in the data of {@link
-   * #effectsOnGroupedPatternsEqualThoseOfOneRowPerPattern} computed as before the collapse: one
-   * design row per pattern where the root is known (intercept, root, age-band levels 1 and 2, and
-   * per adjustment code its exposed and missing indicators, constant columns left out), and the
-   * stacked sandwich variance summed pattern by pattern.
-   */
-  private static Estimate[] onePatternPerRowEffects(
-      DiscreteData data, List<String> totalAdjustment, List<String> directAdjustment) {
-    List<Integer> units = new ArrayList<>();
-    for (int pattern = 0; pattern < data.patternCount(); pattern++) {
-      if (data.code(pattern, 2) <= 1 && data.weight(pattern) > 0) {
-        units.add(pattern);
-      }
-    }
-    double[][] totalInfluence = new double[1][];
-    double[][] directInfluence = new double[1][];
-    double totalEffect = onePatternPerRowFit(data, units, totalAdjustment, totalInfluence);
-    double directEffect = onePatternPerRowFit(data, units, directAdjustment, directInfluence);
-    double totalVariance = 0;
-    double directVariance = 0;
-    double differenceVariance = 0;
-    for (int row = 0; row < units.size(); row++) {
-      double weight = data.weight(units.get(row));
-      totalVariance += weight * totalInfluence[0][row] * totalInfluence[0][row];
-      directVariance += weight * directInfluence[0][row] * directInfluence[0][row];
-      double difference = totalInfluence[0][row] - directInfluence[0][row];
-      differenceVariance += weight * difference * difference;
-    }
-    double z = 1.959963984540054;
-    return new Estimate[] {
-      new Estimate(
-          totalEffect,
-          totalEffect - z * Math.sqrt(totalVariance),
-          totalEffect + z * Math.sqrt(totalVariance)),
-      new Estimate(
-          directEffect,
-          directEffect - z * Math.sqrt(directVariance),
-          directEffect + z * Math.sqrt(directVariance)),
-      new Estimate(
-          totalEffect - directEffect,
-          totalEffect - directEffect - z * Math.sqrt(differenceVariance),
-          totalEffect - directEffect + z * Math.sqrt(differenceVariance))
-    };
-  }
-
-  /**
-   * Fits problem (5) ~ root (2) + age_band (0) + adjustment on one row per unit pattern; returns
-   * the root's coefficient and puts each row's influence on it in {@code influence[0]}.
-   */
-  private static double onePatternPerRowFit(
-      DiscreteData data, List<Integer> units, List<String> adjustment, double[][] influence) {
-    List<int[]> levels = new ArrayList<>(List.of(new int[] {0, 1}, new int[] {0, 2}));
-    for (String name : adjustment) {
-      int variable = data.names().indexOf(name);
-      levels.add(new int[] {variable, 1});
-      levels.add(new int[] {variable, CausalGraphTransforms.MISSING});
-    }
-    levels.removeIf(
-        level ->
-            units.stream()
-                    .map(pattern -> data.code(pattern, level[0]) == level[1])
-                    .distinct()
-                    .count()
-                < 2);
-    int width = levels.size() + 2;
-    int[][] indices = new int[units.size()][];
-    double[][] values = new double[units.size()][];
-    double[] outcomes = new double[units.size()];
-    double[] weights = new double[units.size()];
-    for (int row = 0; row < units.size(); row++) {
-      int pattern = units.get(row);
-      List<Integer> ones = new ArrayList<>(List.of(0));
-      if (data.code(pattern, 2) == 1) {
-        ones.add(1);
-      }
-      for (int column = 0; column < levels.size(); column++) {
-        if (data.code(pattern, levels.get(column)[0]) == levels.get(column)[1]) {
-          ones.add(column + 2);
-        }
-      }
-      indices[row] = ones.stream().mapToInt(Integer::intValue).toArray();
-      values[row] = new double[indices[row].length];
-      Arrays.fill(values[row], 1);
-      outcomes[row] = data.code(pattern, 5) == 1 ? 1 : 0;
-      weights[row] = data.weight(pattern);
-    }
-    LogisticFit fit = LogisticFit.fit(indices, values, width, outcomes, weights).orElseThrow();
-    influence[0] = new double[units.size()];
-    for (int row = 0; row < units.size(); row++) {
-      double eta = 0;
-      double projected = 0;
-      for (int column : indices[row]) {
-        eta += fit.coefficients()[column];
-        projected += fit.covariance()[1][column];
-      }
-      influence[0][row] = projected * (outcomes[row] - 1 / (1 + Math.exp(-eta)));
-    }
-    return fit.coefficients()[1];
   }
 
   private static RootCauseChain chainOf(String root, List<RootCauseChain> chains) {

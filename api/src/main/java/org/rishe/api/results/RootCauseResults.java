@@ -78,8 +78,9 @@ public record RootCauseResults(
   public record GraphEdge(String from, String to, boolean directed, double stability) {}
 
   /**
-   * An effect of a chain on the log-odds scale with its 95% confidence bounds; a bound is null
-   * where the run gives no interval (runs published before chains had intervals give none).
+   * An effect of a chain on its chain's {@link Chain#effectScale} with its 95% confidence bounds; a
+   * bound is null where the run gives no interval (runs published before chains had intervals give
+   * none).
    */
   public record Effect(double estimate, Double low, Double high) {}
 
@@ -90,6 +91,14 @@ public record RootCauseResults(
    *     possible chain, one or more of whose links the data left undirected (read forward)
    * @param shareMediated null when undefined
    * @param people how many people the effects were estimated on; null when the run does not say
+   * @param effectScale the scale of direct, indirect and total: "risk difference" (interventional
+   *     effects by the mediational g-formula) or, for runs published before that column, "log-odds"
+   *     (difference method)
+   * @param families the families of those people, the clusters of the intervals; null when the run
+   *     does not say
+   * @param riskExposed the standardised risk of the problem with everybody exposed to the root;
+   *     null when the run does not say
+   * @param riskUnexposed the same with nobody exposed; null when the run does not say
    */
   public record Chain(
       String problem,
@@ -100,9 +109,14 @@ public record RootCauseResults(
       Effect indirect,
       Effect total,
       Double shareMediated,
-      Long people) {
+      Long people,
+      String effectScale,
+      Long families,
+      Double riskExposed,
+      Double riskUnexposed) {
     public Chain {
       path = List.copyOf(path);
+      requireNonNull(effectScale, "effectScale is null");
       requireNonNull(direct, "direct is null");
       requireNonNull(indirect, "indirect is null");
       requireNonNull(total, "total is null");

@@ -152,7 +152,9 @@ final class RootCauseResultsLoader {
   /**
    * The chains of every problem. A run published before chains had a direction flag, a sample size
    * and intervals lacks those columns: its chains read as directed (only directed chains were
-   * published then), with no sample size and no intervals.
+   * published then), with no sample size and no intervals. A run published before the effect scale
+   * was recorded gave log-odds effects (the difference method) and reads so, with no families and
+   * no standardised risks.
    */
   private static List<RootCauseResults.Chain> chains(Statement statement, Path runFolder)
       throws SQLException {
@@ -176,7 +178,21 @@ final class RootCauseResultsLoader {
           .append(", ")
           .append(orElse(present, effect + ResultTables.HIGH_SUFFIX, "NULL::DOUBLE"));
     }
-    select.append(", share_mediated FROM read_parquet(").append(table);
+    select
+        .append(", share_mediated, ")
+        .append(
+            orElse(
+                present,
+                ResultTables.EFFECT_SCALE,
+                "'" + ResultTables.LOG_ODDS_SCALE + "'::VARCHAR"))
+        .append(", ")
+        .append(orElse(present, ResultTables.FAMILIES, "NULL::BIGINT"))
+        .append(", ")
+        .append(orElse(present, ResultTables.RISK_EXPOSED, "NULL::DOUBLE"))
+        .append(", ")
+        .append(orElse(present, ResultTables.RISK_UNEXPOSED, "NULL::DOUBLE"))
+        .append(" FROM read_parquet(")
+        .append(table);
     try (ResultSet rows = statement.executeQuery(select + ") ORDER BY problem, rank")) {
       while (rows.next()) {
         chains.add(
@@ -189,7 +205,11 @@ final class RootCauseResultsLoader {
                 effect(rows, 9),
                 effect(rows, 12),
                 nullableDouble(rows, 15),
-                nullableLong(rows, 5)));
+                nullableLong(rows, 5),
+                rows.getString(16),
+                nullableLong(rows, 17),
+                nullableDouble(rows, 18),
+                nullableDouble(rows, 19)));
       }
     }
     return chains;

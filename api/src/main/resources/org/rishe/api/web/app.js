@@ -26,7 +26,9 @@
       direct: 'direct', indirect: 'indirect', total: 'total', intervalTo: 'to', possible: 'possible',
       possibleHelp: "some links' direction could not be decided from the data; read forward",
       undirectedLink: 'direction not decided from the data',
-      chainsHelp: 'Effects on the log-odds scale with 95% intervals; n is the number of people. A possible chain has links whose direction the data could not decide (drawn —); it reads them forward.',
+      chainsHelp: 'Effects as risk differences (0.10: 10 percentage points more of the problem) by the mediational g-formula, with 95% intervals clustered by family; n is the number of people. Indirect is the part through the chain\'s middle links. Paths and ranks are chosen from the same data, so the intervals do not allow for that choice. A possible chain has links whose direction the data could not decide (drawn —); it reads them forward.',
+      chainsHelpLogOdds: 'Effects on the log-odds scale (a run from before risk differences) with 95% intervals; n is the number of people. A possible chain has links whose direction the data could not decide (drawn —); it reads them forward.',
+      familiesCount: 'families',
       showJourney: 'Show journey', designation: 'Designation', current: 'Current stage',
       receivedOn: 'Received on', deliveredOn: 'Delivered on', daysToDelivery: 'Days to delivery',
       flags: 'Flags', days: 'days', estimate: 'Estimate', naiveDifference: 'Naive difference',
@@ -140,7 +142,9 @@
       direct: 'مستقیم', indirect: 'غیرمستقیم', total: 'کل', intervalTo: 'تا', possible: 'احتمالی',
       possibleHelp: 'جهت برخی پیوندها را نمی‌شد از داده‌ها تعیین کرد؛ رو به جلو خوانده شده است',
       undirectedLink: 'جهت از داده‌ها تعیین نشد',
-      chainsHelp: 'اثرها در مقیاس لگاریتم شانس با بازه اطمینان ۹۵٪؛ n شمار افراد است. زنجیره احتمالی پیوندهایی دارد که داده‌ها جهتشان را تعیین نکردند (با — کشیده شده)؛ رو به جلو خوانده می‌شود.',
+      chainsHelp: 'اثرها به صورت تفاوت خطر (۰٫۱۰: ۱۰ واحد درصد بیشتر از مشکل) با فرمول g میانجی، با بازه اطمینان ۹۵٪ خوشه‌بندی‌شده بر پایه خانواده؛ n شمار افراد است. اثر غیرمستقیم بخشی است که از پیوندهای میانی زنجیره می‌گذرد. مسیرها و رتبه‌ها از همین داده‌ها انتخاب شده‌اند، پس بازه‌ها این انتخاب را در نظر نمی‌گیرند. زنجیره احتمالی پیوندهایی دارد که داده‌ها جهتشان را تعیین نکردند (با — کشیده شده)؛ رو به جلو خوانده می‌شود.',
+      chainsHelpLogOdds: 'اثرها در مقیاس لگاریتم شانس (اجرایی از پیش از تفاوت خطر) با بازه اطمینان ۹۵٪؛ n شمار افراد است. زنجیره احتمالی پیوندهایی دارد که داده‌ها جهتشان را تعیین نکردند (با — کشیده شده)؛ رو به جلو خوانده می‌شود.',
+      familiesCount: 'خانواده',
       showJourney: 'نمایش مسیر', designation: 'مقصد', current: 'مرحله کنونی',
       receivedOn: 'تاریخ دریافت', deliveredOn: 'تاریخ تحویل', daysToDelivery: 'روز تا تحویل',
       flags: 'هشدارها', days: 'روز', estimate: 'برآورد', naiveDifference: 'تفاوت ساده',
@@ -1541,10 +1545,13 @@
         effect('direct', chain.direct, chain.directLow, chain.directHigh),
         effect('indirect', chain.indirect, chain.indirectLow, chain.indirectHigh)];
       if (chain.people !== null && chain.people !== undefined) { parts.push(t('sampleSize') + ' = ' + number(chain.people, 0)); }
+      if (chain.families !== null && chain.families !== undefined) { parts.push(number(chain.families, 0) + ' ' + t('familiesCount')); }
       item.appendChild(el('div', 'effects', parts.join(' · ')));
       list.appendChild(item);
     });
-    show('chains-help', chains.length === 0 ? null : t('chainsHelp'));
+    // A run's chains share one scale; runs from before the scale was named gave log-odds.
+    var logOdds = chains.length > 0 && chains[0].effectScale !== 'risk difference';
+    show('chains-help', chains.length === 0 ? null : t(logOdds ? 'chainsHelpLogOdds' : 'chainsHelp'));
   }
 
   function loadGraph() {
@@ -2136,6 +2143,7 @@
   // a chart drew on its canvas.
   window.RisheDashboard = {
     renderImpact: renderImpact, renderImpactGaps: renderImpactGaps, renderGraph: renderGraph,
+    renderChains: renderChains,
     presetPeriod: presetPeriod,
     jalaliDate: function (iso) {
       var day = jalaliDay(new Date(iso + 'T00:00:00Z'));

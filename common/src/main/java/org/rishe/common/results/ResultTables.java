@@ -228,6 +228,23 @@ public final class ResultTables {
   public static final String TOTAL = "total";
   public static final String SHARE_MEDIATED = "share_mediated";
 
+  /**
+   * The scale of a chain's direct, indirect and total effects: {@value #RISK_DIFFERENCE_SCALE}.
+   * Runs published before the column read as {@value #LOG_ODDS_SCALE}.
+   */
+  public static final String EFFECT_SCALE = "effect_scale";
+
+  public static final String RISK_DIFFERENCE_SCALE = "risk difference";
+  public static final String LOG_ODDS_SCALE = "log-odds";
+
+  /** The families of a chain's people: the clusters of its intervals. */
+  public static final String FAMILIES = "families";
+
+  /** A chain's standardised risks with everybody exposed to its root, and with nobody exposed. */
+  public static final String RISK_EXPOSED = "risk_exposed";
+
+  public static final String RISK_UNEXPOSED = "risk_unexposed";
+
   public static final String FACTOR = "factor";
   public static final String EXPOSED_CASES = "exposed_cases";
   public static final String EXPOSED_TOTAL = "exposed_total";

@@ -1,0 +1,133 @@
+package org.rishe.analytics.rootcause;
+
+import java.io.Serializable;
+
+/**
+ * What it takes to compute any person's influence values on a chain's total, direct and indirect
+ * effects ({@link InterventionalEffects}) from the person's codes alone: the two models'
+ * coefficients and designs, the three weighted means ψ with their total weights, and the
+ * projections of the means' derivatives through the models' inverse informations. A few vectors as
+ * wide as the models, whatever the number of people or patterns, so the executors can be sent every
+ * chain's at once and sum the values by family ({@link ChainFamilyVariance}).
+ */
+final class ChainInfluence implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final int root;
+  private final int problem;
+  private final Linear outcome;
+  private final Linear propensity;
+  private final boolean[][] overlap;
+  private final boolean mediated;
+  private final double[] psi;
+  private final double[] totalWeights;
+  private final double[][] outcomeProjections;
+  private final double[][] propensityProjections;
+
+  /**
+   * A model's linear predictor: intercept {@code coefficients[0]}, then {@code coefficients[j + 1]}
+   * where variable {@code variables[j]} has the code {@code levels[j]}.
+   */
+  record Linear(int[] variables, int[] levels, double[] coefficients) implements Serializable {
+    static Linear of(ChainModels.Model model) {
+      ChainModels.Design design = model.design();
+      return new Linear(
+          design.variables().clone(), design.levels().clone(), model.fit().coefficients());
+    }
+
+    double predictor(byte[] codes) {
+      return coefficients[0] + dot(codes, coefficients);
+    }
+
+    /** The sum of {@code vector}'s entries at the design columns (not the intercept) that are 1. */
+    double dot(byte[] codes, double[] vector) {
+      double sum = 0;
+      for (int j = 0; j < variables.length; j++) {
+        if (codes[variables[j]] == levels[j]) {
+          sum += vector[j + 1];
+        }
+      }
+      return sum;
+    }
+  }
+
+  /**
+   * {@code overlap[v]}, for each variable the propensity model reads (null for the others), the
+   * codes of people in the models (those outside the root's overlap have some code missing here);
+   * {@code mediated} false for plain standardisation (no mediators: every person weighted 1, the
+   * propensity projections zero); per contrast of {@link InterventionalEffects} ((1,1), (1,0),
+   * (0,0)): ψ, the total weight W and the projections D′ I⁻¹ of the outcome and propensity models
+   * (intercept first).
+   */
+  ChainInfluence(
+      int root,
+      int problem,
+      Linear outcome,
+      Linear propensity,
+      boolean[][] overlap,
+      boolean mediated,
+      double[] psi,
+      double[] totalWeights,
+      double[][] outcomeProjections,
+      double[][] propensityProjections) {
+    this.root = root;
+    this.problem = problem;
+    this.outcome = outcome;
+    this.propensity = propensity;
+    this.overlap = overlap;
+    this.mediated = mediated;
+    this.psi = psi.clone();
+    this.totalWeights = totalWeights.clone();
+    this.outcomeProjections = outcomeProjections;
+    this.propensityProjections = propensityProjections;
+  }
+
+  /**
+   * The influences (total, direct, indirect) of a person with the codes {@code codes} (indexed by
+   * the graph's variables), or null when the person is not one the models were fitted on (the root
+   * missing, or outside the overlap).
+   */
+  double[] of(byte[] codes) {
+    int exposure = codes[root];
+    if (exposure > 1) {
+      return null;
+    }
+    for (int variable = 0; variable < overlap.length; variable++) {
+      if (overlap[variable] != null && !overlap[variable][codes[variable]]) {
+        return null;
+      }
+    }
+    double rootCoefficient = outcome.coefficients()[1];
+    double withoutRoot = outcome.predictor(codes) - (exposure == 1 ? rootCoefficient : 0);
+    double[] risk = {logistic(withoutRoot), logistic(withoutRoot + rootCoefficient)};
+    double exposed = logistic(propensity.predictor(codes));
+    double outcomeScore = (codes[problem] == 1 ? 1 : 0) - risk[exposure];
+    double propensityScore = exposure - exposed;
+    double[] phi = new double[InterventionalEffects.CONTRASTS.length];
+    for (int contrast = 0; contrast < phi.length; contrast++) {
+      int a = InterventionalEffects.CONTRASTS[contrast][0];
+      int drawn = InterventionalEffects.CONTRASTS[contrast][1];
+      double own;
+      if (!mediated) {
+        own = risk[a] - psi[contrast];
+      } else if (exposure == drawn) {
+        own = (risk[a] - psi[contrast]) / (drawn == 1 ? exposed : 1 - exposed);
+      } else {
+        own = 0;
+      }
+      double[] outcomeProjection = outcomeProjections[contrast];
+      double[] propensityProjection = propensityProjections[contrast];
+      phi[contrast] =
+          (own
+                  + (outcomeProjection[0] + outcome.dot(codes, outcomeProjection)) * outcomeScore
+                  + (propensityProjection[0] + propensity.dot(codes, propensityProjection))
+                      * propensityScore)
+              / totalWeights[contrast];
+    }
+    return new double[] {phi[0] - phi[2], phi[1] - phi[2], phi[0] - phi[1]};
+  }
+
+  private static double logistic(double eta) {
+    return 1 / (1 + Math.exp(-eta));
+  }
+}
