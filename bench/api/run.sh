@@ -6,6 +6,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RISHE="$ROOT/bin/rishe"
+# shellcheck source=../lib/serve.sh
+source "$ROOT/bench/lib/serve.sh"
 families=2000
 duration=20
 connections=32
@@ -39,18 +41,8 @@ if [[ ! -f "$warehouse/results/LATEST" ]]; then
 fi
 key="$("$RISHE" keys create --role planner --warehouse "$warehouse" | awk '{ print $NF }')"
 
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-log="$warehouse/../bench-api-server.log"
 # the limit is raised so that the benchmark measures the server, not the per-key throttle
-"$RISHE" serve --warehouse "$warehouse" --port "$port" --rate-limit 1000000 --hello >"$log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-base="http://127.0.0.1:$port"
-for _ in $(seq 1 120); do
-  curl -fs "$base/api/v1/health" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-curl -fs "$base/api/v1/health" >/dev/null || { echo "bench/api: the server did not start; see $log" >&2; exit 1; }
+serve_warehouse "$warehouse" "$warehouse/../bench-api-server.log" --rate-limit 1000000 --hello
 
 problem="$(curl -fs -H "Authorization: Bearer $key" "$base/api/v1/problems" \
   | python3 -c 'import json, sys; print(json.load(sys.stdin)["problems"][0]["code"])')"

@@ -2,7 +2,6 @@ package org.rishe.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,8 +59,8 @@ import org.rishe.api.volunteers.InterestLog;
  */
 class DashboardBrowserTest extends OneServerPerClass {
   // found on the PATH, where Debian's packages (and most others) put them
-  private static final Path CHROMIUM = onPath("chromium");
-  private static final Path CHROMEDRIVER = onPath("chromedriver");
+  private static final Path CHROMIUM = HeadlessChromium.onPath("chromium");
+  private static final Path CHROMEDRIVER = HeadlessChromium.onPath("chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   /** Routes other branches add; until they land, their 404 is expected and shown as a message. */
@@ -90,27 +89,11 @@ class DashboardBrowserTest extends OneServerPerClass {
     base = "http://127.0.0.1:" + server.port();
     Files.createDirectories(SCREENSHOTS);
 
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,1100",
-        "--user-data-dir=" + profile);
+    ChromeOptions options = HeadlessChromium.options(CHROMIUM, profile);
     LoggingPreferences logging = new LoggingPreferences();
     logging.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logging);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-            .usingAnyFreePort()
-            .build();
+    ChromeDriverService service = HeadlessChromium.service(CHROMEDRIVER);
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(30));
   }
@@ -1273,6 +1256,19 @@ class DashboardBrowserTest extends OneServerPerClass {
     assertThat(driver.findElement(By.id("leadership-region")).getText())
         .contains("Capital District", "Green Valley")
         .doesNotContain("R01");
+    // the choices are the regions GET /regions says have data: R03 has cases (no month judged),
+    // the zone Z1 none of its own, so it is not offered (its page would be empty)
+    assertThat(driver.findElement(By.id("leadership-region")).getText())
+        .contains("Riverside")
+        .doesNotContain("North Zone");
+    // the readiness signal bench/dashboard times views by: every request answered and drawn
+    wait.until(
+        d ->
+            Boolean.TRUE.equals(
+                script(
+                    "var root = document.documentElement;"
+                        + " return root.getAttribute('data-pending') === '0'"
+                        + " && Number(root.getAttribute('data-settled')) >= 1;")));
     screenshot("leadership-map");
     assertNoRawKeys();
     assertNoConsoleErrors();
@@ -1788,19 +1784,5 @@ class DashboardBrowserTest extends OneServerPerClass {
             || message.contains("/api/v1/donations/D2/journey")
             // the browser's own ask while open() shows app.css, which has no icon link
             || message.contains("/favicon.ico"));
-  }
-
-  /** The first executable of that name in a folder of the PATH, or null. */
-  private static Path onPath(String name) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return null;
-    }
-    for (String folder : path.split(java.io.File.pathSeparator)) {
-      if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, name))) {
-        return Path.of(folder, name);
-      }
-    }
-    return null;
   }
 }

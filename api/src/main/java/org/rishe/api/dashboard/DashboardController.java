@@ -96,21 +96,24 @@ public final class DashboardController {
     }
     DashboardQuery query = query(ctx, run.dashboard());
     String currency = currency(ctx, metric, run.dashboard());
+    // the points are computed only when the response cache has not answered the same request
     Tables.respond(
         ctx,
         run.runId(),
         DashboardService.Point.class,
-        DashboardService.trend(run.dashboard(), query, metric, currency, maxTrendPeriods),
-        (page, next) ->
-            new TrendsResponse(
-                run.runId(),
-                metric,
-                "month",
-                query.calendar(),
-                query.region(),
-                currency,
-                page,
-                next));
+        () ->
+            new Tables.Computed<>(
+                DashboardService.trend(run.dashboard(), query, metric, currency, maxTrendPeriods),
+                (page, next) ->
+                    new TrendsResponse(
+                        run.runId(),
+                        metric,
+                        "month",
+                        query.calendar(),
+                        query.region(),
+                        currency,
+                        page,
+                        next)));
   }
 
   /**

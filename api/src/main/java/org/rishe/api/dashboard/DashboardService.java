@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.DashboardRun;
 import org.rishe.common.results.ResultTables;
@@ -84,34 +83,54 @@ public final class DashboardService {
   /**
    * One point per month from the query's first to last month (the data's when open); {@code
    * currency} is the currency of {@code amountReceived} and otherwise unused. A span of more than
-   * {@code maxPeriods} months is refused with a 400 before any point is computed.
+   * {@code maxPeriods} months is refused with a 400 before any point is computed. The rows the
+   * query includes are sorted into their months in one pass, and each point is the summary of its
+   * month's rows alone: summing the whole run again for every month took 1.4 s a trend at 100,000
+   * families (bench/dashboard).
    */
   public static List<Point> trend(
       DashboardRun run, DashboardQuery query, String metric, String currency, int maxPeriods) {
-    List<String> months =
-        Stream.concat(
-                run.monthly().stream()
-                    .filter(r -> query.includes(r.calendar(), r.month(), r.region()))
-                    .map(DashboardRun.MonthlyRow::month),
-                run.donations().stream()
-                    .filter(r -> query.includes(r.calendar(), r.month(), r.region()))
-                    .map(DashboardRun.DonationMonthRow::month))
-            .sorted()
-            .toList();
-    if (months.isEmpty() && (query.from() == null || query.to() == null)) {
+    TreeMap<String, MonthRows> byMonth = new TreeMap<>();
+    for (DashboardRun.MonthlyRow row : run.monthly()) {
+      if (query.includes(row.calendar(), row.month(), row.region())) {
+        byMonth.computeIfAbsent(row.month(), m -> new MonthRows()).monthly.add(row);
+      }
+    }
+    for (DashboardRun.DonationMonthRow row : run.donations()) {
+      if (query.includes(row.calendar(), row.month(), row.region())) {
+        byMonth.computeIfAbsent(row.month(), m -> new MonthRows()).donations.add(row);
+      }
+    }
+    if (byMonth.isEmpty() && (query.from() == null || query.to() == null)) {
       return List.of();
     }
     // Both calendars have twelve months a year, so YearMonth arithmetic steps Jalali keys too.
-    YearMonth first = YearMonth.parse(query.from() != null ? query.from() : months.get(0));
-    YearMonth last =
-        YearMonth.parse(query.to() != null ? query.to() : months.get(months.size() - 1));
+    YearMonth first = YearMonth.parse(query.from() != null ? query.from() : byMonth.firstKey());
+    YearMonth last = YearMonth.parse(query.to() != null ? query.to() : byMonth.lastKey());
     checkSpan(query, first, last, maxPeriods);
+    for (DashboardRun.DurationRow row : run.durations()) {
+      if (query.includes(row.calendar(), row.month(), row.region())) {
+        byMonth.computeIfAbsent(row.month(), m -> new MonthRows()).durations.add(row);
+      }
+    }
     List<Point> points = new ArrayList<>();
     for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
       String key = month.toString();
-      points.add(new Point(key, summary(run, query.forMonth(key)).metric(metric, currency)));
+      DashboardRun rows = byMonth.getOrDefault(key, new MonthRows()).asRun();
+      points.add(new Point(key, summary(rows, query.forMonth(key)).metric(metric, currency)));
     }
     return points;
+  }
+
+  /** The rows of one month that a trend's query includes. */
+  private static final class MonthRows {
+    final List<DashboardRun.MonthlyRow> monthly = new ArrayList<>();
+    final List<DashboardRun.DonationMonthRow> donations = new ArrayList<>();
+    final List<DashboardRun.DurationRow> durations = new ArrayList<>();
+
+    DashboardRun asRun() {
+      return new DashboardRun(monthly, durations, donations, List.of(), Map.of(), Map.of());
+    }
   }
 
   /** Refuses a span of more than {@code maxPeriods} months, saying which span and what to ask. */

@@ -61,15 +61,20 @@ public final class HotspotsController {
             ctx.queryParam("problem"),
             month(ctx, "from"),
             month(ctx, "to"));
-    List<HotspotView> hotspots =
-        HotspotsService.hotspots(
-            run.dashboard().hotspots(), filter, disclosure.rule(Authorizer.key(ctx).role(), run));
+    // computed only when the response cache has not answered the same request (the role is in
+    // its key): the map asks for every judged month each time the leadership view opens
     Tables.respond(
         ctx,
         run.runId(),
         HotspotView.class,
-        hotspots,
-        (page, next) -> new HotspotsResponse(run.runId(), HotspotsService.METHOD, page, next));
+        () ->
+            new Tables.Computed<>(
+                HotspotsService.hotspots(
+                    run.dashboard().hotspots(),
+                    filter,
+                    disclosure.rule(Authorizer.key(ctx).role(), run)),
+                (page, next) ->
+                    new HotspotsResponse(run.runId(), HotspotsService.METHOD, page, next)));
   }
 
   private static String month(Context ctx, String name) {

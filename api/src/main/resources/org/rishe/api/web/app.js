@@ -118,6 +118,7 @@
       openRegion: "Open this region's page", regionTrend: 'Cases opened in the region', partOf: 'Part of',
       childRegions: 'Regions within it',
       noOwnRows: 'This region has no figures of its own in the published data.',
+      noRegionData: 'No data: no case is recorded in this region itself',
       ownRowsOnly: "The figures below are this region's own rows only: they do not add up the regions within it. Open each for its figures.",
       regionPeriod: 'Period', noRegion: 'Choose a region on the map',
       allMonths: 'all months', graphNodes: 'Problems and factors in the graph', showRootCauses: 'Show its root causes',
@@ -234,6 +235,7 @@
       openRegion: 'نمایش صفحه این منطقه', regionTrend: 'موردهای گشوده در منطقه', partOf: 'بخشی از',
       childRegions: 'منطقه‌های درون آن',
       noOwnRows: 'این منطقه در داده‌های منتشرشده عددی از خود ندارد.',
+      noRegionData: 'بدون داده: هیچ موردی در خود این منطقه ثبت نشده است',
       ownRowsOnly: 'عددهای زیر تنها ردیف‌های خود این منطقه‌اند و جمع منطقه‌های درون آن نیستند. برای عددهای هر یک، صفحه‌اش را باز کنید.',
       regionPeriod: 'دوره', noRegion: 'منطقه‌ای را روی نقشه برگزینید',
       allMonths: 'همه ماه‌ها', graphNodes: 'مشکل‌ها و عامل‌های گراف', showRootCauses: 'نمایش علت‌های ریشه‌ای آن',
@@ -274,7 +276,7 @@
     nodeLabels: {},
     // the text of every axis label the charts drew, by chart: read by the browser test
     axisLabels: {},
-    // the data's latest month for the period presets, asked for once per key (latestMonth)
+    // the data's first and last month for the period presets and the map, asked for once per key (dataSpan)
     latest: null,
     // the impact estimates loaded, drawn again in another order without asking (showImpact)
     impactRows: [],
@@ -501,18 +503,23 @@
   // as from and to, Gregorian months like those the month inputs choose, up to the latest month.
   var PRESETS = ['month', 'quarter', 'year'];
   function latestMonth() {
+    var today = new Date().toISOString().slice(0, 7);
+    return dataSpan().then(function (span) { return span ? span.last : today; });
+  }
+  // The data's first and last month (Gregorian, { first, last }), from the whole trend asked for
+  // once per key; null when the server cannot say.
+  function dataSpan() {
     if (!state.latest || state.latest.key !== apiKey()) {
-      var today = new Date().toISOString().slice(0, 7);
       state.latest = {
         key: apiKey(),
-        month: api('/api/v1/dashboard/trends?by=month&limit=1000&calendar=gregorian&metric=' + TREND_METRICS[0])
+        span: api('/api/v1/dashboard/trends?by=month&limit=1000&calendar=gregorian&metric=' + TREND_METRICS[0])
           .then(function (body) {
             var points = body.points || [];
-            return points.length && !body.nextCursor ? points[points.length - 1].period : today;
-          }, function () { return today; })
+            return points.length && !body.nextCursor ? { first: points[0].period, last: points[points.length - 1].period } : null;
+          }, function () { return null; })
       };
     }
-    return state.latest.month;
+    return state.latest.span;
   }
   function addMonths(month, count) {
     var index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + count;
@@ -570,20 +577,44 @@
       loadFigures();
     });
   }
-  // The regions to choose from: those of the hotspot months judged, asked for once per key.
+  // The regions to choose from, asked for once per key: those the catalogue says have data
+  // (GET /regions' hasData), so that no choice yields an empty page. Where the catalogue cannot
+  // say (a role it does not serve, a run without it, a researcher not told: hasData null), the
+  // regions of the judged hotspot months, less those the catalogue says have none; codes the
+  // catalogue does not hold (unassigned) come from the months too.
   function regionList() {
     if (!state.regions || state.regions.key !== apiKey()) {
       var regions = state.regions = { key: apiKey() };
-      regions.list = api('/api/v1/hotspots?all=true&limit=1000').then(function (body) {
-        var list = [];
-        body.hotspots.forEach(function (h) { if (list.indexOf(h.region) < 0) { list.push(h.region); } });
-        return list.sort();
-      }, function () {
+      regions.list = regionCatalogue().then(function (catalogue) {
+        var known = catalogue.length > 0 && catalogue.every(function (r) { return r.hasData === true || r.hasData === false; });
+        var withData = catalogue.filter(function (r) { return r.hasData === true; }).map(function (r) { return r.code; });
+        return (known ? Promise.resolve([]) : hotspotRegions()).then(function (judged) {
+          var list = withData.slice();
+          judged.forEach(function (code) {
+            var region = state.catalogue.byCode[code];
+            if (list.indexOf(code) < 0 && !(region && region.hasData === false)) { list.push(code); }
+          });
+          return list.sort();
+        });
+      }).catch(function () {
         if (state.regions === regions) { state.regions = null; }
         return [];
       });
     }
     return state.regions.list;
+  }
+  // The regions of the judged hotspot months (the first thousand).
+  function hotspotRegions() {
+    return api('/api/v1/hotspots?all=true&limit=1000').then(function (body) {
+      var list = [];
+      body.hotspots.forEach(function (h) { if (list.indexOf(h.region) < 0) { list.push(h.region); } });
+      return list;
+    });
+  }
+  // Whether the catalogue says the region has no case of its own (not when it cannot say).
+  function withoutData(code) {
+    var region = state.catalogue && state.catalogue.byCode[code];
+    return !!region && region.hasData === false;
   }
 
   // ---- regions: named from the catalogue in the page's language, the code where it has none ----
@@ -729,12 +760,41 @@
     this.detail = detail;
   }
 
+  // ---- readiness: whether every answer asked for has been drawn ----
+  // <html data-pending> is the number of API requests not yet answered and handled;
+  // data-settled counts the moments it fell to 0, and data-settled-at is the last such moment
+  // (performance.now(), in ms). An answer's handlers run as microtasks, before the timer that
+  // counts it done, so a request they start is counted first, and the tables they fill are
+  // filled; the moment is taken in the next animation frame, once ECharts has painted what
+  // they set. The dashboard benchmark (bench/dashboard) times each view by it, the browser test
+  // waits on it.
+  var readiness = { pending: 0, settled: 0 };
+  function tracked(promise) {
+    readiness.pending += 1;
+    document.documentElement.setAttribute('data-pending', readiness.pending);
+    function done() {
+      setTimeout(function () {
+        readiness.pending -= 1;
+        document.documentElement.setAttribute('data-pending', readiness.pending);
+        if (readiness.pending === 0) { requestAnimationFrame(settle); }
+      }, 0);
+    }
+    promise.then(done, done);
+    return promise;
+  }
+  function settle() {
+    if (readiness.pending !== 0) { return; }
+    readiness.settled += 1;
+    document.documentElement.setAttribute('data-settled-at', performance.now().toFixed(1));
+    document.documentElement.setAttribute('data-settled', readiness.settled);
+  }
+
   // A GET, or with `post` a POST with those extra headers (and `body`, if given, as JSON).
   function api(path, post, body) {
     var headers = { Authorization: 'Bearer ' + apiKey(), Accept: 'application/json' };
     Object.keys(post || {}).forEach(function (name) { headers[name] = post[name]; });
     if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
-    return fetch(path, {
+    return tracked(fetch(path, {
       method: post ? 'POST' : 'GET', headers: headers, body: body === undefined ? undefined : JSON.stringify(body)
     })
       .then(function (response) {
@@ -743,7 +803,7 @@
           if (response.status === 401) { askForKey(t('badKey')); }
           throw new ApiError(response.status, body.detail || body.title || response.statusText);
         });
-      }, function () { throw new ApiError(0, null); });
+      }, function () { throw new ApiError(0, null); }));
   }
 
   // The answer to the latest request of its kind only: an earlier one that arrives after it (a
@@ -1276,8 +1336,7 @@
   // the table under the map, and without any outline there is only the table. A region, on the
   // map or in the table, opens its page with the period.
   function loadMap() {
-    latest('map', Promise.all([allRows('/api/v1/hotspots?all=true&limit=1000' + filterQuery(false, ''), 'hotspots'),
-      regionCatalogue()])).then(function (answers) {
+    latest('map', Promise.all([mapRows(), regionCatalogue()])).then(function (answers) {
       var byRegion = {};
       answers[0].forEach(function (h) {
         var region = byRegion[h.region] = byRegion[h.region] || { score: null, flagged: 0, observed: 0 };
@@ -1292,6 +1351,13 @@
       codes.sort(byRegionName);
       table($('map-table'), [t('region'), t('highestScore'), t('flaggedMonths'), t('casesJudged')], codes.map(function (id) {
         var row = byRegion[id] || { score: null, flagged: 0, observed: 0 };
+        if (withoutData(id)) {
+          // a region without a case of its own: named, greyed, not a link to an empty page
+          var name = el('span', 'no-data');
+          name.appendChild(regionText(id));
+          name.title = t('noRegionData');
+          return [name, t('noRegionData'), '–', '–'];
+        }
         var link = el('a', 'drill');
         link.href = regionUrl(id);
         link.title = t('openRegion');
@@ -1304,6 +1370,28 @@
       if (outlined.length === 0) { $('region-map').hidden = true; return; }
       drawMap(outlined, byRegion);
     }, function (error) { clear($('map-table')); failed('map-message', 'region-map')(error); });
+  }
+
+  // Every judged month of the period, all regions: asked for a year of months at a time, all at
+  // once, each year following its own pages. The years partition the period (the first open at its
+  // start and the last at its end when the period is), so every month is asked for exactly once;
+  // one request paging through them all took six round trips one after another at 100,000
+  // families (bench/dashboard).
+  function mapRows() {
+    return dataSpan().then(function (span) {
+      var from = state.filters.from || (span && span.first);
+      var to = state.filters.to || (span && span.last);
+      var years = [];
+      for (var start = from; from && to && start <= to; start = addMonths(start, 12)) {
+        var end = addMonths(start, 11);
+        years.push([start === from ? state.filters.from : start, end >= to ? state.filters.to : end]);
+      }
+      if (years.length === 0) { years.push([state.filters.from, state.filters.to]); }
+      return Promise.all(years.map(function (year) {
+        var query = (year[0] ? '&from=' + year[0] : '') + (year[1] ? '&to=' + year[1] : '');
+        return allRows('/api/v1/hotspots?all=true&limit=1000' + query, 'hotspots');
+      }));
+    }).then(function (years) { return [].concat.apply([], years); });
   }
 
   function drawMap(outlined, byRegion) {
@@ -1319,13 +1407,14 @@
     var low = Math.min.apply(null, [0].concat(scores));
     var instance = chart('region-map');
     instance.off('click');
-    instance.on('click', function (item) { if (item.name) { location.hash = regionUrl(item.name); } });
+    instance.on('click', function (item) { if (item.name && !withoutData(item.name)) { location.hash = regionUrl(item.name); } });
     instance.setOption({
       aria: aria(fill('mapDescription', { count: number(outlined.length, 0), low: number(low, 2), high: number(high, 2) })),
       tooltip: {
         trigger: 'item', className: 'chart-tooltip', confine: true,
         formatter: function (item) {
           var row = byRegion[item.name] || { score: null, flagged: 0 };
+          if (withoutData(item.name)) { return tooltipLines([regionName(item.name), t('noRegionData')]); }
           return tooltipLines([regionName(item.name), t('highestScore') + ': ' + number(row.score, 2),
             t('flaggedMonths') + ': ' + number(row.flagged, 0)]);
         }
@@ -1347,7 +1436,14 @@
         itemStyle: { borderColor: '#fff', borderWidth: 1, areaColor: '#ccc' },
         data: outlined.map(function (region) {
           var row = byRegion[region.code];
-          return { name: region.code, value: row && row.score !== null ? row.score : null };
+          var item = { name: region.code, value: row && row.score !== null ? row.score : null };
+          if (withoutData(region.code)) {
+            // greyed, paler than a region with cases but no month judged, and not highlighted
+            item.itemStyle = { areaColor: '#f1f1f1' };
+            item.label = { color: '#8a8f98' };
+            item.emphasis = { disabled: true };
+          }
+          return item;
         })
       }]
     }, true);
@@ -2008,7 +2104,8 @@
     state.urlLang = view.lang !== null;
     if (view.lang && view.lang !== state.lang) { setLanguage(view.lang); }
     if (!apiKey()) { askForKey(); return; }
-    allowedViews().then(function (pages) {
+    // tracked, so that a view that asks nothing (the donor view without a donation) settles too
+    tracked(allowedViews()).then(function (pages) {
       var asked = view.page;
       var allowed = pages.indexOf(asked) >= 0 || (has(DETAILS, asked) && pages.indexOf(DETAILS[asked]) >= 0);
       var page = allowed ? asked : pages[0];
