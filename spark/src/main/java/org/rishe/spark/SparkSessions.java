@@ -10,8 +10,15 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
   private SparkSessions() {}
 
-  /** The session for a job, created on first use and shared afterwards. */
+  /**
+   * The session for a job, created on first use and shared afterwards (the analyze of {@code rishe
+   * pipeline} runs in the session its ingest created, under the ingest's name).
+   */
   public static SparkSession getOrCreate(String appName) {
+    scala.Option<SparkSession> existing = SparkSession.getDefaultSession();
+    if (existing.isDefined() && !existing.get().sparkContext().isStopped()) {
+      return existing.get();
+    }
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
     if (System.getProperty("spark.master") == null && System.getenv("SPARK_MASTER_URL") == null) {
       builder.master(System.getProperty("rishe.spark.master", "local[*]"));
