@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,6 +24,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.rishe.analytics.Awaited;
 import org.rishe.analytics.stats.Estimate;
 import org.rishe.common.catalogue.Indicator;
 import org.rishe.common.results.ResultTables;
@@ -304,18 +304,10 @@ public final class RootCauseAnalysis {
                 () -> fit(timelines, dictionary, index, samplings.get(index), order, report)));
       }
       for (Future<Fitted> future : fitted) {
-        Fitted one = future.get();
+        Fitted one = Awaited.result(future, "fitting the adjusted models");
         estimates.putAll(one.estimates());
         totals.putAll(one.totals());
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while fitting the adjusted models", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException("cannot fit the adjusted models", e.getCause());
     } finally {
       fitters.shutdownNow();
     }

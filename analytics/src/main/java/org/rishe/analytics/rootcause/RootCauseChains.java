@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.rishe.analytics.Awaited;
 import org.rishe.analytics.causal.CausalGraph;
 import org.rishe.analytics.causal.DiscreteData;
 
@@ -202,7 +202,7 @@ public final class RootCauseChains {
     }
     List<Candidate> candidates = new ArrayList<>();
     for (Future<Optional<Candidate>> candidate : pending) {
-      awaited(candidate).ifPresent(candidates::add);
+      Awaited.result(candidate, "fitting the chains' models").ifPresent(candidates::add);
     }
     // Directed chains first, then possible ones; each by total effect, then indirect effect.
     candidates.sort(
@@ -222,24 +222,6 @@ public final class RootCauseChains {
               candidate.effects()));
     }
     return chains;
-  }
-
-  /** The result of a root's task, with its failure rethrown as it was thrown. */
-  private static <T> T awaited(Future<T> task) {
-    try {
-      return task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while fitting the chains' models", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      if (e.getCause() instanceof Error failure) {
-        throw failure;
-      }
-      throw new IllegalStateException("fitting the chains' models failed", e.getCause());
-    }
   }
 
   /**

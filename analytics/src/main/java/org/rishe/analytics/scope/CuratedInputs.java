@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.rishe.analytics.Awaited;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.spark.curated.CuratedSchemas;
@@ -57,8 +57,9 @@ public final class CuratedInputs implements AutoCloseable {
         stored.put(entity, version);
       }
     }
-    // Resolving a pinned Delta version replays its log in a small Spark job of its own: a few
-    // threads let those jobs overlap instead of queueing one after another.
+    // Resolving a pinned version reads its Delta log: on the driver through Kernel, or in small
+    // Spark jobs of its own through Delta for Spark. A few threads let those reads overlap instead
+    // of queueing one after another.
     ExecutorService loaders = Executors.newFixedThreadPool(Math.max(1, Math.min(4, stored.size())));
     try {
       Map<Entity, Future<Dataset<Row>>> loading = new EnumMap<>(Entity.class);
@@ -73,16 +74,8 @@ public final class CuratedInputs implements AutoCloseable {
                                   CuratedSchemas.curated(entity))
                               .persist(StorageLevel.MEMORY_AND_DISK()))));
       for (Map.Entry<Entity, Future<Dataset<Row>>> entry : loading.entrySet()) {
-        tables.put(entry.getKey(), entry.getValue().get());
+        tables.put(entry.getKey(), Awaited.result(entry.getValue(), "reading the curated tables"));
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading the curated tables", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException("cannot read the curated tables", e.getCause());
     } finally {
       loaders.shutdownNow();
     }
