@@ -119,8 +119,9 @@ public final class SparkJobProfile {
         for (StageInfo stage : scala.jdk.javaapi.CollectionConverters.asJava(start.stageInfos())) {
           tasks += stage.numTasks();
         }
+        // a job whose stages were all computed before (a reused shuffle) may list none
         String site =
-            start.stageInfos().last().name()
+            (start.stageInfos().isEmpty() ? "(no stages)" : start.stageInfos().last().name())
                 + " ("
                 + start.stageInfos().size()
                 + " stages, "
