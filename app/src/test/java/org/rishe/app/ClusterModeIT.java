@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -28,10 +27,10 @@ import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.spark.TestSparkSessions;
 
 /**
- * Runs the README's two {@code spark-submit} commands, as written ({@link ReadmeSubmitCommands}:
- * only the master URL, batch folder and warehouse filled in), on a Spark standalone cluster (a
- * master and one worker on loopback), and compares what they wrote with the same batch run in local
- * mode. The cluster is a plain Spark distribution: its {@code jars/} holds the module's provided
+ * Runs the README's {@code spark-submit} command, as written ({@link ReadmeSubmitCommands}: only
+ * the master URL, batch folder and warehouse filled in), on a Spark standalone cluster (a master
+ * and one worker on loopback), and compares what they wrote with the same batch run in local mode.
+ * The cluster is a plain Spark distribution: its {@code jars/} holds the module's provided
  * dependencies only ({@code target/spark-classpath.txt}: Spark, Scala, Hadoop and the rest of what
  * a distribution ships, nothing downloaded), and the driver is {@code SparkSubmit} started on that
  * classpath, as the {@code spark-submit} script starts it, with the packaged {@code
@@ -46,10 +45,11 @@ class ClusterModeIT {
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
   /**
-   * Per command: the README's commands run with Spark's own settings (200 shuffle partitions, on
-   * one core here), several times slower than with the local-mode defaults of {@code bin/rishe}.
+   * The README's command (ingest and analyze) runs with Spark's own settings but for the test
+   * cluster's two shuffle partitions, on one core: slower than with the local-mode defaults of
+   * {@code bin/rishe}.
    */
-  private static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(10);
+  private static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(15);
 
   @TempDir static Path temporary;
 
@@ -128,7 +128,7 @@ class ClusterModeIT {
                 "--cores",
                 "1",
                 "--memory",
-                readme.option("ingest", "--executor-memory"),
+                readme.option("pipeline", "--executor-memory"),
                 "--work-dir",
                 workDirectory.toString()));
     Polling.await(
@@ -147,25 +147,14 @@ class ClusterModeIT {
             batch.toString(),
             ReadmeSubmitCommands.WAREHOUSE_URI,
             cluster.root());
-    List<String> ingestArguments = readme.arguments("ingest", placeholders);
-    assertThat(ingestArguments).as("the README's jar").contains(applicationJar.toString());
+    List<String> arguments = readme.arguments("pipeline", placeholders);
+    assertThat(arguments).as("the README's jar").contains(applicationJar.toString());
     long started = System.nanoTime();
-    try (JavaProcess ingest = sparkSubmit("cluster-ingest", readme, "ingest", ingestArguments)) {
-      ingest.awaitSuccess(SUBMIT_TIMEOUT);
+    try (JavaProcess pipeline = sparkSubmit("cluster-pipeline", readme, "pipeline", arguments)) {
+      pipeline.awaitSuccess(SUBMIT_TIMEOUT);
     }
-    System.out.printf("cluster ingest: %d s%n", (System.nanoTime() - started) / 1_000_000_000L);
-    started = System.nanoTime();
-    Map<String, String> analyzePlaceholders = new HashMap<>(placeholders);
-    analyzePlaceholders.remove(ReadmeSubmitCommands.BATCH_DIR);
-    try (JavaProcess analyze =
-        sparkSubmit(
-            "cluster-analyze",
-            readme,
-            "analyze",
-            readme.arguments("analyze", analyzePlaceholders))) {
-      analyze.awaitSuccess(SUBMIT_TIMEOUT);
-    }
-    System.out.printf("cluster analyze: %d s%n", (System.nanoTime() - started) / 1_000_000_000L);
+    System.out.printf(
+        "cluster ingest and analyze: %d s%n", (System.nanoTime() - started) / 1_000_000_000L);
   }
 
   /**
@@ -230,7 +219,7 @@ class ClusterModeIT {
     try (Stream<Path> folders = Files.list(workDirectory)) {
       applications = folders.filter(f -> f.getFileName().toString().startsWith("app-")).toList();
     }
-    assertThat(applications).as("one application each for ingest and analyze").hasSize(2);
+    assertThat(applications).as("one application: ingest and analyze").hasSize(1);
     for (Path application : applications) {
       StringBuilder executorLogs = new StringBuilder();
       try (Stream<Path> files = Files.walk(application)) {
