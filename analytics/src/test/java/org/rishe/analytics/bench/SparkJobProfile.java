@@ -50,26 +50,38 @@ public final class SparkJobProfile {
       WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
       long ingestStart = System.nanoTime();
       int ingestJobs = profile.jobs();
+      long ingestCompilations = compilations();
       new IngestJob(spark, layout, new Pseudonymizer(new byte[32]), profile.lines("ingest"))
           .run(arguments[0], DateParser.BatchCalendar.GREGORIAN);
       System.out.printf(
           Locale.ROOT,
-          "RUN %d ingest: %.1f s, %d jobs%n",
+          "RUN %d ingest: %.1f s, %d jobs, %d classes generated and compiled%n",
           run,
           seconds(ingestStart),
-          profile.jobs() - ingestJobs);
+          profile.jobs() - ingestJobs,
+          compilations() - ingestCompilations);
       long analyzeStart = System.nanoTime();
       int analyzeJobs = profile.jobs();
+      long analyzeCompilations = compilations();
       new AnalyzeJob(spark, layout, profile.lines("analyze")).run(AnalyzeParameters.defaults());
       System.out.printf(
           Locale.ROOT,
-          "RUN %d analyze: %.1f s, %d jobs%n",
+          "RUN %d analyze: %.1f s, %d jobs, %d classes generated and compiled%n",
           run,
           seconds(analyzeStart),
-          profile.jobs() - analyzeJobs);
+          profile.jobs() - analyzeJobs,
+          compilations() - analyzeCompilations);
       profile.printSlowestSites(15);
     }
     spark.stop();
+  }
+
+  /**
+   * Janino compilations of generated code so far in this JVM: a compiled class is cached ({@code
+   * spark.sql.codegen.cache.maxEntries}), so a warm run that still compiles is missing the cache.
+   */
+  private static long compilations() {
+    return org.apache.spark.metrics.source.CodegenMetrics.METRIC_COMPILATION_TIME().getCount();
   }
 
   private static double seconds(long since) {
