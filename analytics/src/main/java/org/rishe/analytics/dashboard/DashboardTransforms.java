@@ -1,10 +1,12 @@
 package org.rishe.analytics.dashboard;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -15,6 +17,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.rishe.analytics.publish.ResultOrder;
 import org.rishe.common.results.ResultTables;
 
@@ -117,8 +120,14 @@ public final class DashboardTransforms {
                     lit(1.0)));
     List<Object> metrics =
         Stream.concat(COUNT_METRICS.stream(), Stream.of(ResultTables.PROGRAM_COST)).toList();
+    // summed per day first: the months of each calendar are then taken of a few thousand days ×
+    // regions × metrics instead of every event (a Jalali month is computed row by row)
+    Dataset<Row> daily =
+        events
+            .groupBy(col(DATE), col(ResultTables.REGION), col(METRIC))
+            .agg(sum(col(VALUE)).as(VALUE));
     Dataset<Row> cube =
-        inEveryCalendar(events)
+        inEveryCalendar(daily)
             .groupBy(col(ResultTables.CALENDAR), col(ResultTables.MONTH), col(ResultTables.REGION))
             .pivot(METRIC, metrics)
             .agg(sum(col(VALUE)));
@@ -168,15 +177,24 @@ public final class DashboardTransforms {
                 col(ResultTables.REGION),
                 lit(ResultTables.DAYS_TO_DELIVERY).as(ResultTables.MEASURE),
                 col(ResultTables.DAYS_TO_DELIVERY).as(ResultTables.DAYS));
+    Dataset<Row> daily =
+        resolution
+            .unionByName(delivery)
+            .groupBy(
+                col(DATE),
+                col(ResultTables.REGION),
+                col(ResultTables.MEASURE),
+                col(ResultTables.DAYS))
+            .agg(count(lit(1)).as(ResultTables.COUNT));
     return ResultOrder.sorted(
-        inEveryCalendar(resolution.unionByName(delivery))
+        inEveryCalendar(daily)
             .groupBy(
                 col(ResultTables.CALENDAR),
                 col(ResultTables.MONTH),
                 col(ResultTables.REGION),
                 col(ResultTables.MEASURE),
                 col(ResultTables.DAYS))
-            .agg(count(lit(1)).as(ResultTables.COUNT)),
+            .agg(sum(col(ResultTables.COUNT)).as(ResultTables.COUNT)),
         col(ResultTables.CALENDAR),
         col(ResultTables.MONTH),
         col(ResultTables.REGION),
@@ -255,15 +273,22 @@ public final class DashboardTransforms {
             value.cast("double").as(VALUE));
   }
 
-  /** The rows twice, once keyed by Gregorian month and once by Jalali month of {@code _date}. */
+  /**
+   * The rows twice, once keyed by Gregorian month and once by Jalali month of {@code _date}: each
+   * row exploded into one per calendar, so that whatever plan made the rows runs once, not once per
+   * calendar as a union of the two would.
+   */
   private static Dataset<Row> inEveryCalendar(Dataset<Row> rows) {
-    Dataset<Row> all = null;
+    Column month = null;
     for (String calendar : CALENDARS) {
-      Dataset<Row> keyed =
-          rows.withColumn(ResultTables.CALENDAR, lit(calendar))
-              .withColumn(ResultTables.MONTH, CalendarMonths.monthOf(col(DATE), calendar));
-      all = all == null ? keyed : all.unionByName(keyed);
+      Column inCalendar = CalendarMonths.monthOf(col(DATE), calendar);
+      Column isCalendar = col(ResultTables.CALENDAR).equalTo(calendar);
+      month = month == null ? when(isCalendar, inCalendar) : month.when(isCalendar, inCalendar);
     }
-    return all.drop(DATE);
+    return rows.withColumn(
+            ResultTables.CALENDAR,
+            explode(array(CALENDARS.stream().map(functions::lit).toArray(Column[]::new))))
+        .withColumn(ResultTables.MONTH, month)
+        .drop(DATE);
   }
 }
