@@ -63,9 +63,13 @@ public final class SparkSessions {
         .config("spark.databricks.delta.merge.materializeSource", "none")
         .config("spark.sql.ansi.enabled", "false")
         // lower()/upper() with the JVM's case mappings: Spark's ICU ones build a table of every
-        // code
-        // point on first use (2 s of each JVM), and our codes and labels need no locale rules
+        // code point on first use (2 s of each JVM), and our codes and labels need no locale rules
         .config("spark.sql.icu.caseMappings.enabled", "false")
-        .config("spark.sql.datetime.java8API.enabled", "true");
+        .config("spark.sql.datetime.java8API.enabled", "true")
+        // Every compiled class of generated code kept for reuse, not Spark's 100: one ingest and
+        // analyze of a small batch compile about 1,100 distinct classes, so with 100 the cache
+        // churned and a second run in the same JVM compiled 1,300 again (a test JVM runs dozens);
+        // with this many it compiles none, and a single run 250 fewer (bench/README.md)
+        .config("spark.sql.codegen.cache.maxEntries", "4000");
   }
 }
