@@ -1,6 +1,7 @@
 package org.rishe.ingest;
 
 import static java.util.Objects.requireNonNull;
+import static java.util.stream.Collectors.toMap;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -308,6 +309,12 @@ public final class IngestJob {
       String ingestId,
       String staging) {
     EntityStager stager = new EntityStager(spark, files, pseudonymizer, progress, partBytes);
+    if (sources.size() == 1
+        && EntityStager.readsInParts(sources.get(0))
+        && IngestTransforms.readsStagedOnce(entity)) {
+      return loadInOneJob(
+          entity, batch, sources.get(0), stager, validator, encoding, ingestId, staging);
+    }
     List<FileReport> reports = new ArrayList<>();
     List<FileStats> staged = new ArrayList<>();
     for (int order = 0; order < sources.size(); order++) {
@@ -335,23 +342,91 @@ public final class IngestJob {
     }
     // one write decides every row, the stager's rejects included, and counts them by file and
     // reason as it goes; the rows to merge and the rows to quarantine are then read from it
-    Dataset<Row> accepted =
-        readStaged(staged, staging, EntityStager.ACCEPTED, CuratedSchemas.staging(entity));
-    DecidedCounts counts =
-        new DecidedCounts(
-            staged.stream().map(FileStats::file).toList(),
-            "decided " + entity.fileName() + " " + ingestId);
+    DecidedCounts counts = countsOf(entity, ingestId, staged.stream().map(FileStats::file));
+    writeDecided(
+        counts,
+        entity,
+        readStaged(staged, staging, entity),
+        ingestId,
+        digestOf(staged.stream().collect(toMap(FileStats::file, FileStats::digest))),
+        staging);
+    reports.addAll(merged(entity, staged, counts, staging));
+    return reports;
+  }
+
+  /**
+   * Loads an entity of one file read in parts whose checks read its rows once ({@link
+   * IngestTransforms#readsStagedOnce}): the job that reads, validates and pseudonymises the file
+   * also checks its rows and writes them decided, so they are never written to staging first.
+   */
+  private List<FileReport> loadInOneJob(
+      Entity entity,
+      String batch,
+      BatchSource source,
+      EntityStager stager,
+      RowValidator validator,
+      BatchEncoding encoding,
+      String ingestId,
+      String staging) {
+    DecidedCounts counts = countsOf(entity, ingestId, java.util.stream.Stream.of(source.name()));
+    FileStats stats;
+    try {
+      stats =
+          stager.stageWith(
+              entity,
+              batch + "/" + source.file(),
+              source,
+              0,
+              validator,
+              ingestId,
+              encoding,
+              (rows, digest) ->
+                  writeDecided(
+                      counts,
+                      entity,
+                      rows,
+                      ingestId,
+                      digestOf(Map.of(source.name(), digest)),
+                      staging));
+    } catch (BatchFileException e) {
+      files.deleteRecursively(staging);
+      progress.accept("  " + e.getMessage());
+      return List.of(FileReport.failed(source.name(), entity.fileName(), e.getMessage()));
+    }
+    return merged(entity, List.of(stats), counts, staging);
+  }
+
+  private static DecidedCounts countsOf(
+      Entity entity, String ingestId, java.util.stream.Stream<String> files) {
+    return new DecidedCounts(files.toList(), "decided " + entity.fileName() + " " + ingestId);
+  }
+
+  /**
+   * Checks every staged row of an entity ({@link EntityStager#stagedSchema}) and writes them
+   * decided ({@link IngestTransforms#decided}) to the entity's staging, counted as they go.
+   */
+  private void writeDecided(
+      DecidedCounts counts,
+      Entity entity,
+      Dataset<Row> staged,
+      String ingestId,
+      Column digest,
+      String staging) {
     counts
         .observing(
             IngestTransforms.decided(
-                IngestTransforms.check(accepted, entity, this::storedRows),
-                readStaged(staged, staging, EntityStager.REJECTED, CuratedSchemas.quarantine()),
-                entity,
-                ingestId,
-                digestOf(staged)))
+                IngestTransforms.check(staged, entity, this::storedRows), entity, ingestId, digest))
         .write()
         .mode(SaveMode.Overwrite)
         .parquet(staging + "/decided");
+  }
+
+  /**
+   * Merges the kept decided rows into the entity's table and the quarantined ones into its
+   * quarantine, and returns the files' reports from the decided write's counts.
+   */
+  private List<FileReport> merged(
+      Entity entity, List<FileStats> staged, DecidedCounts counts, String staging) {
     Dataset<Row> decided = readDecided(entity, staging + "/decided");
     List<FileReport> loaded =
         fileReports(
@@ -366,18 +441,15 @@ public final class IngestJob {
       tables.mergeQuarantine(
           layout.quarantine(entity.fileName()), IngestTransforms.quarantined(decided));
     }
-    reports.addAll(loaded);
-    return reports;
+    return loaded;
   }
 
-  private Dataset<Row> readStaged(
-      List<FileStats> staged,
-      String staging,
-      String part,
-      org.apache.spark.sql.types.StructType schema) {
+  /** Every staged row of the entity's files, of both kinds, read back from staging. */
+  private Dataset<Row> readStaged(List<FileStats> staged, String staging, Entity entity) {
+    org.apache.spark.sql.types.StructType schema = EntityStager.stagedSchema(entity);
     Dataset<Row> all = spark.createDataFrame(List.of(), schema);
     for (FileStats stats : staged) {
-      String path = EntityStager.stagedPath(staging + "/" + stats.order(), part);
+      String path = EntityStager.stagedFolder(staging + "/" + stats.order());
       if (files.exists(path)) {
         all = all.union(spark.read().schema(schema).parquet(path));
       }
@@ -385,11 +457,12 @@ public final class IngestJob {
     return all;
   }
 
-  private static Column digestOf(List<FileStats> staged) {
+  /** A quarantined row's file digest, from its {@code source_file}: digests by file name. */
+  private static Column digestOf(Map<String, String> digests) {
     Column digest = lit("");
-    for (FileStats stats : staged) {
+    for (Map.Entry<String, String> file : digests.entrySet()) {
       digest =
-          when(col(CuratedSchemas.QUARANTINE_FILE).equalTo(stats.file()), lit(stats.digest()))
+          when(col(CuratedSchemas.QUARANTINE_FILE).equalTo(file.getKey()), lit(file.getValue()))
               .otherwise(digest);
     }
     return digest;
