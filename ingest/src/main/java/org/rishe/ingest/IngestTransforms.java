@@ -86,13 +86,16 @@ public final class IngestTransforms {
       if (target != entity) {
         return stored;
       }
-      return stored.union(
-          staged
-              .filter(
-                  col(CuratedSchemas.QUARANTINE_REASON)
-                      .isNull()
-                      .and(col(CuratedSchemas.DELETED_AT).isNull()))
-              .select(col(entity.key().get(0)).as("k")));
+      // a batch's region may replace a stored one: the same key twice
+      return stored
+          .union(
+              staged
+                  .filter(
+                      col(CuratedSchemas.QUARANTINE_REASON)
+                          .isNull()
+                          .and(col(CuratedSchemas.DELETED_AT).isNull()))
+                  .select(col(entity.key().get(0)).as("k")))
+          .distinct();
     };
   }
 
@@ -117,7 +120,9 @@ public final class IngestTransforms {
   /**
    * Flags each live row with a reference that resolves to no stored key. Tombstones refer to
    * nothing and always pass. {@code storedKeys} gives, for an entity, one column {@code k} holding
-   * every stored key.
+   * every stored key once (a table's keys are unique), so the keys of a reference to one entity are
+   * joined as they are read; only those of a reference to several, which might share a key, are
+   * made distinct first (a shuffle, and a Spark job, more).
    */
   static Dataset<Row> flagUnknownReferences(
       Dataset<Row> rows, List<Reference> references, Function<Entity, Dataset<Row>> storedKeys) {
@@ -131,8 +136,10 @@ public final class IngestTransforms {
       }
       String referenced = "_referenced_" + i;
       String found = "_found_" + i;
-      Dataset<Row> known =
-          targets.distinct().withColumnRenamed("k", referenced).withColumn(found, lit(true));
+      if (reference.targets().size() > 1) {
+        targets = targets.distinct();
+      }
+      Dataset<Row> known = targets.withColumnRenamed("k", referenced).withColumn(found, lit(true));
       flagged =
           flagged
               .withColumn(referenced, reference.key())
