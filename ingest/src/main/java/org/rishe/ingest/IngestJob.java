@@ -69,7 +69,14 @@ public final class IngestJob {
   private final Pseudonymizer pseudonymizer;
   private final Consumer<String> progress;
   private final long partBytes;
+  private final PlainTableReads plainReads;
   private PreviousLoads previousLoads = PreviousLoads.NONE;
+
+  /**
+   * Whether this run creates the indicators table from the default catalogue and the batch's
+   * indicators file together ({@link CatalogueSeed#under}), instead of seeding it first.
+   */
+  private volatile boolean seedWithIndicators;
 
   /**
    * The entities whose table this run created, each with its decided rows' staging folder: the
@@ -102,6 +109,7 @@ public final class IngestJob {
     this.layout = requireNonNull(layout, "layout is null");
     this.files = new WarehouseFiles(spark.sparkContext().hadoopConfiguration());
     this.tables = new CuratedTables(spark);
+    this.plainReads = new PlainTableReads(spark, tables);
     this.pseudonymizer = requireNonNull(pseudonymizer, "pseudonymizer is null");
     requireNonNull(progress, "progress is null");
     // entities load on several threads; the caller's consumer need not be thread-safe
@@ -142,8 +150,13 @@ public final class IngestJob {
     Map<Entity, List<BatchSource>> byEntity = plan.sources();
     List<FileReport> reports = new ArrayList<>(plan.reports());
     try {
-      seedCatalogueIfAbsent();
-      reports.addAll(loadEntities(byEntity, batch, calendar, encoding, ingestId, staging));
+      // a new warehouse's first indicators file is merged into the default catalogue before the
+      // table's first commit: one commit, and no MERGE into the table just seeded
+      seedWithIndicators =
+          byEntity.containsKey(Entity.INDICATORS)
+              && !tables.exists(layout.curated(Entity.INDICATORS.fileName()));
+      boolean seeded = seedWithIndicators || seedCatalogueIfAbsent();
+      reports.addAll(loadEntities(byEntity, batch, calendar, encoding, ingestId, staging, seeded));
     } finally {
       files.deleteRecursively(staging);
     }
@@ -184,8 +197,13 @@ public final class IngestJob {
       DateParser.BatchCalendar calendar,
       BatchEncoding encoding,
       String ingestId,
-      String staging) {
+      String staging,
+      boolean seeded) {
     AtomicInteger started = new AtomicInteger();
+    // a catalogue this run seeded is the default one, not read back until a batch's indicators
+    // have been merged into it
+    java.util.function.Supplier<Catalogue> beforeIndicators =
+        seeded ? Catalogue::defaultCatalogue : this::storedCatalogue;
     Map<Entity, List<FileReport>> loaded = new EnumMap<>(Entity.class);
     if (byEntity.containsKey(Entity.INDICATORS)) {
       loaded.put(
@@ -194,14 +212,21 @@ public final class IngestJob {
               Entity.INDICATORS,
               byEntity,
               batch,
-              this::storedCatalogue,
+              beforeIndicators,
               calendar,
               encoding,
               ingestId,
               staging,
               started));
+      if (seedWithIndicators && !tables.exists(layout.curated(Entity.INDICATORS.fileName()))) {
+        // the file failed, was unchanged or had no rows: the catalogue is seeded as it is
+        seedCatalogueIfAbsent();
+      }
     }
-    java.util.function.Supplier<Catalogue> catalogue = memoized(this::storedCatalogue);
+    java.util.function.Supplier<Catalogue> catalogue =
+        byEntity.containsKey(Entity.INDICATORS)
+            ? memoized(this::storedCatalogue)
+            : memoized(beforeIndicators);
     Map<Entity, CompletableFuture<List<FileReport>>> loading = new EnumMap<>(Entity.class);
     ExecutorService loaders = Executors.newFixedThreadPool(LOADERS);
     try {
@@ -433,8 +458,12 @@ public final class IngestJob {
             entity,
             staged,
             counts.rows().orElseGet(() -> IngestTransforms.counts(decided).collectAsList()));
-    if (tables.mergeEntity(
-        layout.curated(entity.fileName()), entity, IngestTransforms.kept(decided, entity))) {
+    Dataset<Row> kept = IngestTransforms.kept(decided, entity);
+    boolean withSeed = entity == Entity.INDICATORS && seedWithIndicators;
+    if (withSeed) {
+      kept = CatalogueSeed.under(CatalogueSeed.rows(spark), kept);
+    }
+    if (tables.mergeEntity(layout.curated(entity.fileName()), entity, kept) && !withSeed) {
       createdFrom.put(entity, staging + "/decided");
     }
     if (loaded.stream().anyMatch(f -> f.quarantined() > 0)) {
@@ -590,52 +619,31 @@ public final class IngestJob {
       return IngestTransforms.kept(readDecided(entity, decided), entity)
           .filter(col(CuratedSchemas.DELETED_AT).isNull());
     }
-    return tables.read(layout.curated(entity.fileName()), CuratedSchemas.curated(entity));
+    return plainReads.read(layout.curated(entity.fileName()), CuratedSchemas.curated(entity));
   }
 
   /**
    * Seeds the default catalogue into a new warehouse. The table is created (commit 0) before the
    * seed is merged (commit 1), so an ingest killed between the two leaves an empty table at version
    * 0: that still counts as unseeded, or every later batch without an indicators file would be
-   * checked against an empty catalogue.
+   * checked against an empty catalogue. Returns whether it seeded.
    */
-  private void seedCatalogueIfAbsent() {
+  private boolean seedCatalogueIfAbsent() {
     String path = layout.curated(Entity.INDICATORS.fileName());
     if (tables.exists(path)
         && (tables.version(path) > 0
             || !tables.read(path, CuratedSchemas.curated(Entity.INDICATORS)).isEmpty())) {
-      return;
+      return false;
     }
-    List<Row> rows = new ArrayList<>();
-    for (var indicator : Catalogue.defaultCatalogue().indicators()) {
-      rows.add(
-          org.apache.spark.sql.RowFactory.create(
-              indicator.code(),
-              indicator.kind().code(),
-              indicator.valueType().code(),
-              indicator.domain(),
-              indicator.labelEn(),
-              indicator.labelFa(),
-              indicator.threshold(),
-              indicator.direction().code(),
-              indicator.causalRank() == null ? null : indicator.causalRank().longValue(),
-              null));
-    }
-    Dataset<Row> seed =
-        spark.createDataFrame(
-            rows,
-            CuratedSchemas.curated(Entity.INDICATORS)
-                .add(
-                    CuratedSchemas.DELETED_AT,
-                    org.apache.spark.sql.types.DataTypes.TimestampType,
-                    true));
+    Dataset<Row> seed = CatalogueSeed.rows(spark);
     tables.mergeEntity(path, Entity.INDICATORS, seed);
+    return true;
   }
 
   /** The catalogue as stored: the default one plus every batch's additions and updates. */
   public Catalogue storedCatalogue() {
     List<Row> rows =
-        tables
+        plainReads
             .read(
                 layout.curated(Entity.INDICATORS.fileName()),
                 CuratedSchemas.curated(Entity.INDICATORS))
