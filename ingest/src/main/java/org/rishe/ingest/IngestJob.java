@@ -1,6 +1,7 @@
 package org.rishe.ingest;
 
 import static java.util.Objects.requireNonNull;
+import static java.util.stream.Collectors.toMap;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -68,7 +69,14 @@ public final class IngestJob {
   private final Pseudonymizer pseudonymizer;
   private final Consumer<String> progress;
   private final long partBytes;
+  private final PlainTableReads plainReads;
   private PreviousLoads previousLoads = PreviousLoads.NONE;
+
+  /**
+   * Whether this run creates the indicators table from the default catalogue and the batch's
+   * indicators file together ({@link CatalogueSeed#under}), instead of seeding it first.
+   */
+  private volatile boolean seedWithIndicators;
 
   /**
    * The entities whose table this run created, each with its decided rows' staging folder: the
@@ -101,6 +109,7 @@ public final class IngestJob {
     this.layout = requireNonNull(layout, "layout is null");
     this.files = new WarehouseFiles(spark.sparkContext().hadoopConfiguration());
     this.tables = new CuratedTables(spark);
+    this.plainReads = new PlainTableReads(spark, tables);
     this.pseudonymizer = requireNonNull(pseudonymizer, "pseudonymizer is null");
     requireNonNull(progress, "progress is null");
     // entities load on several threads; the caller's consumer need not be thread-safe
@@ -141,8 +150,13 @@ public final class IngestJob {
     Map<Entity, List<BatchSource>> byEntity = plan.sources();
     List<FileReport> reports = new ArrayList<>(plan.reports());
     try {
-      seedCatalogueIfAbsent();
-      reports.addAll(loadEntities(byEntity, batch, calendar, encoding, ingestId, staging));
+      // a new warehouse's first indicators file is merged into the default catalogue before the
+      // table's first commit: one commit, and no MERGE into the table just seeded
+      seedWithIndicators =
+          byEntity.containsKey(Entity.INDICATORS)
+              && !tables.exists(layout.curated(Entity.INDICATORS.fileName()));
+      boolean seeded = seedWithIndicators || seedCatalogueIfAbsent();
+      reports.addAll(loadEntities(byEntity, batch, calendar, encoding, ingestId, staging, seeded));
     } finally {
       files.deleteRecursively(staging);
     }
@@ -183,8 +197,13 @@ public final class IngestJob {
       DateParser.BatchCalendar calendar,
       BatchEncoding encoding,
       String ingestId,
-      String staging) {
+      String staging,
+      boolean seeded) {
     AtomicInteger started = new AtomicInteger();
+    // a catalogue this run seeded is the default one, not read back until a batch's indicators
+    // have been merged into it
+    java.util.function.Supplier<Catalogue> beforeIndicators =
+        seeded ? Catalogue::defaultCatalogue : this::storedCatalogue;
     Map<Entity, List<FileReport>> loaded = new EnumMap<>(Entity.class);
     if (byEntity.containsKey(Entity.INDICATORS)) {
       loaded.put(
@@ -193,14 +212,21 @@ public final class IngestJob {
               Entity.INDICATORS,
               byEntity,
               batch,
-              this::storedCatalogue,
+              beforeIndicators,
               calendar,
               encoding,
               ingestId,
               staging,
               started));
+      if (seedWithIndicators && !tables.exists(layout.curated(Entity.INDICATORS.fileName()))) {
+        // the file failed, was unchanged or had no rows: the catalogue is seeded as it is
+        seedCatalogueIfAbsent();
+      }
     }
-    java.util.function.Supplier<Catalogue> catalogue = memoized(this::storedCatalogue);
+    java.util.function.Supplier<Catalogue> catalogue =
+        byEntity.containsKey(Entity.INDICATORS)
+            ? memoized(this::storedCatalogue)
+            : memoized(beforeIndicators);
     Map<Entity, CompletableFuture<List<FileReport>>> loading = new EnumMap<>(Entity.class);
     ExecutorService loaders = Executors.newFixedThreadPool(LOADERS);
     try {
@@ -308,6 +334,12 @@ public final class IngestJob {
       String ingestId,
       String staging) {
     EntityStager stager = new EntityStager(spark, files, pseudonymizer, progress, partBytes);
+    if (sources.size() == 1
+        && EntityStager.readsInParts(sources.get(0))
+        && IngestTransforms.readsStagedOnce(entity)) {
+      return loadInOneJob(
+          entity, batch, sources.get(0), stager, validator, encoding, ingestId, staging);
+    }
     List<FileReport> reports = new ArrayList<>();
     List<FileStats> staged = new ArrayList<>();
     for (int order = 0; order < sources.size(); order++) {
@@ -335,49 +367,118 @@ public final class IngestJob {
     }
     // one write decides every row, the stager's rejects included, and counts them by file and
     // reason as it goes; the rows to merge and the rows to quarantine are then read from it
-    Dataset<Row> accepted =
-        readStaged(staged, staging, EntityStager.ACCEPTED, CuratedSchemas.staging(entity));
-    DecidedCounts counts =
-        new DecidedCounts(
-            staged.stream().map(FileStats::file).toList(),
-            "decided " + entity.fileName() + " " + ingestId);
+    DecidedCounts counts = countsOf(entity, ingestId, staged.stream().map(FileStats::file));
+    writeDecided(
+        counts,
+        entity,
+        readStaged(staged, staging, entity),
+        ingestId,
+        digestOf(staged.stream().collect(toMap(FileStats::file, FileStats::digest))),
+        staging);
+    reports.addAll(merged(entity, staged, counts, staging));
+    return reports;
+  }
+
+  /**
+   * Loads an entity of one file read in parts whose checks read its rows once ({@link
+   * IngestTransforms#readsStagedOnce}): the job that reads, validates and pseudonymises the file
+   * also checks its rows and writes them decided, so they are never written to staging first.
+   */
+  private List<FileReport> loadInOneJob(
+      Entity entity,
+      String batch,
+      BatchSource source,
+      EntityStager stager,
+      RowValidator validator,
+      BatchEncoding encoding,
+      String ingestId,
+      String staging) {
+    DecidedCounts counts = countsOf(entity, ingestId, java.util.stream.Stream.of(source.name()));
+    FileStats stats;
+    try {
+      stats =
+          stager.stageWith(
+              entity,
+              batch + "/" + source.file(),
+              source,
+              0,
+              validator,
+              ingestId,
+              encoding,
+              (rows, digest) ->
+                  writeDecided(
+                      counts,
+                      entity,
+                      rows,
+                      ingestId,
+                      digestOf(Map.of(source.name(), digest)),
+                      staging));
+    } catch (BatchFileException e) {
+      files.deleteRecursively(staging);
+      progress.accept("  " + e.getMessage());
+      return List.of(FileReport.failed(source.name(), entity.fileName(), e.getMessage()));
+    }
+    return merged(entity, List.of(stats), counts, staging);
+  }
+
+  private static DecidedCounts countsOf(
+      Entity entity, String ingestId, java.util.stream.Stream<String> files) {
+    return new DecidedCounts(files.toList(), "decided " + entity.fileName() + " " + ingestId);
+  }
+
+  /**
+   * Checks every staged row of an entity ({@link EntityStager#stagedSchema}) and writes them
+   * decided ({@link IngestTransforms#decided}) to the entity's staging, counted as they go.
+   */
+  private void writeDecided(
+      DecidedCounts counts,
+      Entity entity,
+      Dataset<Row> staged,
+      String ingestId,
+      Column digest,
+      String staging) {
     counts
         .observing(
             IngestTransforms.decided(
-                IngestTransforms.check(accepted, entity, this::storedRows),
-                readStaged(staged, staging, EntityStager.REJECTED, CuratedSchemas.quarantine()),
-                entity,
-                ingestId,
-                digestOf(staged)))
+                IngestTransforms.check(staged, entity, this::storedRows), entity, ingestId, digest))
         .write()
         .mode(SaveMode.Overwrite)
         .parquet(staging + "/decided");
+  }
+
+  /**
+   * Merges the kept decided rows into the entity's table and the quarantined ones into its
+   * quarantine, and returns the files' reports from the decided write's counts.
+   */
+  private List<FileReport> merged(
+      Entity entity, List<FileStats> staged, DecidedCounts counts, String staging) {
     Dataset<Row> decided = readDecided(entity, staging + "/decided");
     List<FileReport> loaded =
         fileReports(
             entity,
             staged,
             counts.rows().orElseGet(() -> IngestTransforms.counts(decided).collectAsList()));
-    if (tables.mergeEntity(
-        layout.curated(entity.fileName()), entity, IngestTransforms.kept(decided, entity))) {
+    Dataset<Row> kept = IngestTransforms.kept(decided, entity);
+    boolean withSeed = entity == Entity.INDICATORS && seedWithIndicators;
+    if (withSeed) {
+      kept = CatalogueSeed.under(CatalogueSeed.rows(spark), kept);
+    }
+    if (tables.mergeEntity(layout.curated(entity.fileName()), entity, kept) && !withSeed) {
       createdFrom.put(entity, staging + "/decided");
     }
     if (loaded.stream().anyMatch(f -> f.quarantined() > 0)) {
       tables.mergeQuarantine(
           layout.quarantine(entity.fileName()), IngestTransforms.quarantined(decided));
     }
-    reports.addAll(loaded);
-    return reports;
+    return loaded;
   }
 
-  private Dataset<Row> readStaged(
-      List<FileStats> staged,
-      String staging,
-      String part,
-      org.apache.spark.sql.types.StructType schema) {
+  /** Every staged row of the entity's files, of both kinds, read back from staging. */
+  private Dataset<Row> readStaged(List<FileStats> staged, String staging, Entity entity) {
+    org.apache.spark.sql.types.StructType schema = EntityStager.stagedSchema(entity);
     Dataset<Row> all = spark.createDataFrame(List.of(), schema);
     for (FileStats stats : staged) {
-      String path = EntityStager.stagedPath(staging + "/" + stats.order(), part);
+      String path = EntityStager.stagedFolder(staging + "/" + stats.order());
       if (files.exists(path)) {
         all = all.union(spark.read().schema(schema).parquet(path));
       }
@@ -385,11 +486,12 @@ public final class IngestJob {
     return all;
   }
 
-  private static Column digestOf(List<FileStats> staged) {
+  /** A quarantined row's file digest, from its {@code source_file}: digests by file name. */
+  private static Column digestOf(Map<String, String> digests) {
     Column digest = lit("");
-    for (FileStats stats : staged) {
+    for (Map.Entry<String, String> file : digests.entrySet()) {
       digest =
-          when(col(CuratedSchemas.QUARANTINE_FILE).equalTo(stats.file()), lit(stats.digest()))
+          when(col(CuratedSchemas.QUARANTINE_FILE).equalTo(file.getKey()), lit(file.getValue()))
               .otherwise(digest);
     }
     return digest;
@@ -517,52 +619,31 @@ public final class IngestJob {
       return IngestTransforms.kept(readDecided(entity, decided), entity)
           .filter(col(CuratedSchemas.DELETED_AT).isNull());
     }
-    return tables.read(layout.curated(entity.fileName()), CuratedSchemas.curated(entity));
+    return plainReads.read(layout.curated(entity.fileName()), CuratedSchemas.curated(entity));
   }
 
   /**
    * Seeds the default catalogue into a new warehouse. The table is created (commit 0) before the
    * seed is merged (commit 1), so an ingest killed between the two leaves an empty table at version
    * 0: that still counts as unseeded, or every later batch without an indicators file would be
-   * checked against an empty catalogue.
+   * checked against an empty catalogue. Returns whether it seeded.
    */
-  private void seedCatalogueIfAbsent() {
+  private boolean seedCatalogueIfAbsent() {
     String path = layout.curated(Entity.INDICATORS.fileName());
     if (tables.exists(path)
         && (tables.version(path) > 0
             || !tables.read(path, CuratedSchemas.curated(Entity.INDICATORS)).isEmpty())) {
-      return;
+      return false;
     }
-    List<Row> rows = new ArrayList<>();
-    for (var indicator : Catalogue.defaultCatalogue().indicators()) {
-      rows.add(
-          org.apache.spark.sql.RowFactory.create(
-              indicator.code(),
-              indicator.kind().code(),
-              indicator.valueType().code(),
-              indicator.domain(),
-              indicator.labelEn(),
-              indicator.labelFa(),
-              indicator.threshold(),
-              indicator.direction().code(),
-              indicator.causalRank() == null ? null : indicator.causalRank().longValue(),
-              null));
-    }
-    Dataset<Row> seed =
-        spark.createDataFrame(
-            rows,
-            CuratedSchemas.curated(Entity.INDICATORS)
-                .add(
-                    CuratedSchemas.DELETED_AT,
-                    org.apache.spark.sql.types.DataTypes.TimestampType,
-                    true));
+    Dataset<Row> seed = CatalogueSeed.rows(spark);
     tables.mergeEntity(path, Entity.INDICATORS, seed);
+    return true;
   }
 
   /** The catalogue as stored: the default one plus every batch's additions and updates. */
   public Catalogue storedCatalogue() {
     List<Row> rows =
-        tables
+        plainReads
             .read(
                 layout.curated(Entity.INDICATORS.fileName()),
                 CuratedSchemas.curated(Entity.INDICATORS))

@@ -46,15 +46,17 @@ public final class IngestTransforms {
 
   /**
    * One row per staged row, flagged when it fails a check (the first failing check wins). {@code
-   * stored} gives an entity's stored rows (its curated table).
+   * staged} holds every row of the entity's files in the shape of {@link #decidedSchema}: a row the
+   * stager rejected has its quarantine columns filled and stays flagged with its reason; only the
+   * others are checked. {@code stored} gives an entity's stored rows (its curated table).
    */
   public static Dataset<Row> check(
       Dataset<Row> staged, Entity entity, Function<Entity, Dataset<Row>> stored) {
     Dataset<Row> flagged =
         staged
-            .withColumn(REASON, lit(null).cast("string"))
-            .withColumn(FIELD, lit(null).cast("string"))
-            .withColumn(MESSAGE, lit(null).cast("string"));
+            .withColumn(REASON, col(CuratedSchemas.QUARANTINE_REASON))
+            .withColumn(FIELD, col(CuratedSchemas.QUARANTINE_FIELD))
+            .withColumn(MESSAGE, col(CuratedSchemas.QUARANTINE_MESSAGE));
     flagged = flagDuplicates(flagged, entity.key());
     Function<Entity, Dataset<Row>> storedKeys =
         target -> stored.apply(target).select(col(target.key().get(0)).as("k"));
@@ -62,6 +64,15 @@ public final class IngestTransforms {
         flagUnknownReferences(
             flagged, Reference.of(entity), withOwnKeys(entity, staged, storedKeys));
     return entity == Entity.REGIONS ? flagParentCycles(flagged, stored.apply(entity)) : flagged;
+  }
+
+  /**
+   * Whether {@link #check} reads the staged rows once, so that they may be computed as the check
+   * runs instead of read from staging: not for regions, whose parents are looked up among the
+   * batch's own rows and collected to the driver.
+   */
+  public static boolean readsStagedOnce(Entity entity) {
+    return entity != Entity.REGIONS;
   }
 
   /**
@@ -75,10 +86,16 @@ public final class IngestTransforms {
       if (target != entity) {
         return stored;
       }
-      return stored.union(
-          staged
-              .filter(col(CuratedSchemas.DELETED_AT).isNull())
-              .select(col(entity.key().get(0)).as("k")));
+      // a batch's region may replace a stored one: the same key twice
+      return stored
+          .union(
+              staged
+                  .filter(
+                      col(CuratedSchemas.QUARANTINE_REASON)
+                          .isNull()
+                          .and(col(CuratedSchemas.DELETED_AT).isNull()))
+                  .select(col(entity.key().get(0)).as("k")))
+          .distinct();
     };
   }
 
@@ -103,7 +120,9 @@ public final class IngestTransforms {
   /**
    * Flags each live row with a reference that resolves to no stored key. Tombstones refer to
    * nothing and always pass. {@code storedKeys} gives, for an entity, one column {@code k} holding
-   * every stored key.
+   * every stored key once (a table's keys are unique), so the keys of a reference to one entity are
+   * joined as they are read; only those of a reference to several, which might share a key, are
+   * made distinct first (a shuffle, and a Spark job, more).
    */
   static Dataset<Row> flagUnknownReferences(
       Dataset<Row> rows, List<Reference> references, Function<Entity, Dataset<Row>> storedKeys) {
@@ -117,8 +136,10 @@ public final class IngestTransforms {
       }
       String referenced = "_referenced_" + i;
       String found = "_found_" + i;
-      Dataset<Row> known =
-          targets.distinct().withColumnRenamed("k", referenced).withColumn(found, lit(true));
+      if (reference.targets().size() > 1) {
+        targets = targets.distinct();
+      }
+      Dataset<Row> known = targets.withColumnRenamed("k", referenced).withColumn(found, lit(true));
       flagged =
           flagged
               .withColumn(referenced, reference.key())
@@ -202,43 +223,46 @@ public final class IngestTransforms {
   }
 
   /**
-   * Every row of the entity's files once, decided: the checked rows ({@link #check}) and the rows
-   * the stager already rejected ({@code rejected}, in quarantine shape), in the shape of {@link
-   * #decidedSchema}. Written once, it gives both the rows to merge ({@link #kept}) and the rows to
-   * quarantine ({@link #quarantined}), and its counts by file and reason are the files' reports.
-   * {@code digest} gives a quarantined row's file digest from its {@code source_file}.
+   * Every row of the entity's files once, decided, in the shape of {@link #decidedSchema}: the
+   * checked rows ({@link #check}), a row that failed a check with its quarantine columns filled, a
+   * row the stager rejected as it came. Written once, it gives both the rows to merge ({@link
+   * #kept}) and the rows to quarantine ({@link #quarantined}), and its counts by file and reason
+   * are the files' reports. {@code digest} gives a quarantined row's file digest from its {@code
+   * source_file}.
    */
   public static Dataset<Row> decided(
-      Dataset<Row> checked, Dataset<Row> rejected, Entity entity, String ingestId, Column digest) {
+      Dataset<Row> checked, Entity entity, String ingestId, Column digest) {
     StructType staging = CuratedSchemas.staging(entity);
     Column failing = col(REASON).isNotNull();
+    Column rejectedByStager = col(CuratedSchemas.QUARANTINE_REASON).isNotNull();
     Column[] contractColumns =
         Arrays.stream(staging.fieldNames())
             .filter(c -> !c.startsWith("_"))
             .map(c -> col(c))
             .toArray(Column[]::new);
-    List<Column> fromChecked = new ArrayList<>();
-    List<Column> fromRejected = new ArrayList<>();
-    for (StructField field : staging.fields()) {
-      fromChecked.add(col(field.name()));
-      fromRejected.add(lit(null).cast(field.dataType()).as(field.name()));
+    List<Column> columns = new ArrayList<>();
+    for (String name : staging.fieldNames()) {
+      columns.add(col(name));
     }
-    fromChecked.add(when(failing, lit(ingestId)).as(CuratedSchemas.QUARANTINE_INGEST_ID));
-    fromChecked.add(when(failing, col(CuratedSchemas.FILE)).as(CuratedSchemas.QUARANTINE_FILE));
-    fromChecked.add(lit(null).cast("string").as(CuratedSchemas.QUARANTINE_DIGEST));
-    fromChecked.add(when(failing, col(CuratedSchemas.LINE)).as(CuratedSchemas.QUARANTINE_LINE));
-    fromChecked.add(col(REASON).as(CuratedSchemas.QUARANTINE_REASON));
-    fromChecked.add(col(FIELD).as(CuratedSchemas.QUARANTINE_FIELD));
-    fromChecked.add(col(MESSAGE).as(CuratedSchemas.QUARANTINE_MESSAGE));
-    // the typed contract columns: already free of personal columns and pseudonymised
-    fromChecked.add(
-        when(failing, to_json(struct(contractColumns))).as(CuratedSchemas.QUARANTINE_RAW));
-    for (String name : CuratedSchemas.quarantine().fieldNames()) {
-      fromRejected.add(col(name));
-    }
+    columns.add(when(failing, lit(ingestId)).as(CuratedSchemas.QUARANTINE_INGEST_ID));
+    columns.add(
+        when(failing, coalesce(col(CuratedSchemas.QUARANTINE_FILE), col(CuratedSchemas.FILE)))
+            .as(CuratedSchemas.QUARANTINE_FILE));
+    columns.add(lit(null).cast("string").as(CuratedSchemas.QUARANTINE_DIGEST));
+    columns.add(
+        when(failing, coalesce(col(CuratedSchemas.QUARANTINE_LINE), col(CuratedSchemas.LINE)))
+            .as(CuratedSchemas.QUARANTINE_LINE));
+    columns.add(col(REASON).as(CuratedSchemas.QUARANTINE_REASON));
+    columns.add(col(FIELD).as(CuratedSchemas.QUARANTINE_FIELD));
+    columns.add(col(MESSAGE).as(CuratedSchemas.QUARANTINE_MESSAGE));
+    // a row the stager rejected keeps its sanitised raw row; one a check failed gets its typed
+    // contract columns, already free of personal columns and pseudonymised
+    columns.add(
+        when(rejectedByStager, col(CuratedSchemas.QUARANTINE_RAW))
+            .when(failing, to_json(struct(contractColumns)))
+            .as(CuratedSchemas.QUARANTINE_RAW));
     return checked
-        .select(fromChecked.toArray(Column[]::new))
-        .union(rejected.select(fromRejected.toArray(Column[]::new)))
+        .select(columns.toArray(Column[]::new))
         .withColumn(
             CuratedSchemas.QUARANTINE_DIGEST,
             when(col(CuratedSchemas.QUARANTINE_REASON).isNotNull(), digest));

@@ -18,7 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -84,7 +87,7 @@ public final class EntityStager {
   }
 
   /** The folder a file's staged rows are written under, split by {@link PartStager#KIND}. */
-  static String stagedFolder(String fileStaging) {
+  public static String stagedFolder(String fileStaging) {
     return fileStaging + "/staged";
   }
 
@@ -112,19 +115,78 @@ public final class EntityStager {
       String ingestId,
       String fileStaging,
       BatchEncoding encoding) {
-    String fileName = source.name();
+    if (readsInParts(source)) {
+      return stageWith(
+          entity,
+          location,
+          source,
+          order,
+          validator,
+          ingestId,
+          encoding,
+          (rows, digest) ->
+              rows.write()
+                  .partitionBy(PartStager.KIND)
+                  .mode(SaveMode.Overwrite)
+                  .parquet(stagedFolder(fileStaging)));
+    }
     RowStaging staging =
-        new RowStaging(entity, validator, pseudonymizer, ingestId, fileName, order);
+        new RowStaging(entity, validator, pseudonymizer, ingestId, source.name(), order);
     try {
-      if (source.mapping() == null
-          && source.sheet() == null
-          && BatchFileParts.splittable(source.file())) {
-        return parts.stage(entity, location, source, order, staging, fileStaging, encoding);
-      }
       return stageOnDriver(entity, location, source, order, staging, fileStaging, encoding);
     } catch (BatchFileException e) {
-      throw withEncodingAdvice(e, location, fileName, encoding);
+      throw withEncodingAdvice(e, location, source.name(), encoding);
     }
+  }
+
+  /**
+   * Whether a source is read in parts on the executors ({@code .csv} and {@code .jsonl} files): its
+   * staged rows can then be computed by the job that uses them ({@link #stageWith}) instead of
+   * written to staging first.
+   */
+  public static boolean readsInParts(BatchSource source) {
+    return source.mapping() == null
+        && source.sheet() == null
+        && BatchFileParts.splittable(source.file());
+  }
+
+  /**
+   * Stages a file that {@link #readsInParts} without writing its staged rows: {@code use} is given
+   * them, in the shape of {@link #stagedSchema}, with the file's digest, and runs the one Spark job
+   * that reads, validates and pseudonymises the file as it computes them. That job must compute the
+   * rows once (the file's counts are added up as they are read). Throws {@link
+   * org.rishe.common.batch.BatchFileException} when the file cannot be read at all; nothing of it
+   * is then used.
+   */
+  public FileStats stageWith(
+      Entity entity,
+      String location,
+      BatchSource source,
+      int order,
+      RowValidator validator,
+      String ingestId,
+      BatchEncoding encoding,
+      BiConsumer<Dataset<Row>, String> use) {
+    if (!readsInParts(source)) {
+      throw new IllegalArgumentException(source.name() + " is not read in parts");
+    }
+    RowStaging staging =
+        new RowStaging(entity, validator, pseudonymizer, ingestId, source.name(), order);
+    try {
+      return parts.stageWith(entity, location, source, order, staging, encoding, use);
+    } catch (BatchFileException e) {
+      throw withEncodingAdvice(e, location, source.name(), encoding);
+    }
+  }
+
+  /**
+   * The schema of a file's staged rows, of both kinds: the staging columns, then the quarantine
+   * columns, then {@link PartStager#KIND}; a row fills one of the two groups. Reading a file's
+   * staged folder ({@link #stagedFolder}) with it gives all its rows at once, whichever way the
+   * file was staged.
+   */
+  public static StructType stagedSchema(Entity entity) {
+    return PartStager.stagedSchema(entity);
   }
 
   /** Reads a sheet or an export sequentially, appending staged rows a chunk at a time. */

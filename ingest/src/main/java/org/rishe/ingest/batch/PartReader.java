@@ -127,7 +127,7 @@ final class PartReader implements FlatMapFunction<Iterator<BatchFileParts.Part>,
     if (task != null) {
       task.addTaskCompletionListener((TaskCompletionListener) context -> reader.close());
     }
-    FileTally found = new FileTally();
+    FileTally.Part found = new FileTally.Part();
     return new Iterator<>() {
       private Row next;
       private boolean ended;
@@ -140,9 +140,9 @@ final class PartReader implements FlatMapFunction<Iterator<BatchFileParts.Part>,
             next = staged(record.get(), found);
           } else {
             ended = true;
-            found.countPart(part.length(), reader.columns(), reader.droppedPersonalColumns());
+            found.countEnd(part.length(), reader.columns(), reader.droppedPersonalColumns());
             reader.close();
-            tally.add(found);
+            tally.addPart(part.offset(), found);
           }
         }
         return next != null;
@@ -167,7 +167,7 @@ final class PartReader implements FlatMapFunction<Iterator<BatchFileParts.Part>,
         : InputStream.nullInputStream();
   }
 
-  private Row staged(SourceRow record, FileTally found) {
+  private Row staged(SourceRow record, FileTally.Part found) {
     RowStaging.Staged staged = staging.stage(record);
     found.countRecord(staged.reason());
     Object[] values = new Object[stagedColumns];

@@ -8,11 +8,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -30,11 +31,12 @@ import org.rishe.spark.warehouse.WarehouseFiles;
  * Stages a {@code .csv} or {@code .jsonl} batch file on the executors instead of one driver thread.
  * The driver only reads the file's bytes once, for its digest and its parts ({@link
  * BatchFileParts}); one Spark job then reads, validates and pseudonymises the parts, a task each
- * (see {@link PartReader}), and writes accepted and rejected records once, as one dataset split by
- * {@link #KIND} into the two folders {@link EntityStager#stagedPath} names. The file's counts and
- * columns come back through an accumulator, never by collecting rows; while the job runs, {@link
- * JobProgress} tells how far it has got. A file that cannot be read at all fails as a whole with
- * the message a read of the whole file gives (see {@link #firstFailure}).
+ * (see {@link PartReader}), as one dataset of accepted and rejected records told apart by {@link
+ * #KIND}: the job that writes them to the two folders {@link EntityStager#stagedPath} names, or the
+ * ingest's job that checks and writes them decided. The file's counts and columns come back through
+ * an accumulator, never by collecting rows; while the job runs, {@link JobProgress} tells how far
+ * it has got. A file that cannot be read at all fails as a whole with the message a read of the
+ * whole file gives (see {@link #firstFailure}).
  */
 final class PartStager {
   /** The staged rows' column saying whether a row is accepted or rejected. */
@@ -53,17 +55,19 @@ final class PartStager {
   }
 
   /**
-   * Stages the file at {@code location} into {@code fileStaging}; throws {@link BatchFileException}
-   * when it cannot be read at all.
+   * Stages the file at {@code location} in the one Spark job {@code use} runs on its staged rows
+   * ({@link #stagedSchema}), given them and the file's digest; throws {@link BatchFileException}
+   * when it cannot be read at all. The rows must be computed once, by one action: the file's counts
+   * are added up as they are read.
    */
-  FileStats stage(
+  FileStats stageWith(
       Entity entity,
       String location,
       BatchSource source,
       int order,
       RowStaging staging,
-      String fileStaging,
-      BatchEncoding encoding) {
+      BatchEncoding encoding,
+      BiConsumer<Dataset<Row>, String> use) {
     String fileName = source.name();
     long size = files.length(location);
     BatchFileParts parts;
@@ -72,6 +76,7 @@ final class PartStager {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + location, e);
     }
+    String digest = source.digest(parts.sha256(), source.parentDigest(files, location));
     StructType schema = stagedSchema(entity);
     FileTally tally = new FileTally();
     spark.sparkContext().register(tally);
@@ -102,12 +107,7 @@ final class PartStager {
                 new JobProgress.Count("rows", tally::read, 0),
                 new JobProgress.Count(
                     "MB", () -> tally.bytes() / 1_000_000, Math.max(1, size / 1_000_000))))) {
-      spark
-          .createDataFrame(rows, schema)
-          .write()
-          .partitionBy(KIND)
-          .mode(SaveMode.Overwrite)
-          .parquet(EntityStager.stagedFolder(fileStaging));
+      use.accept(spark.createDataFrame(rows, schema), digest);
     } catch (Exception e) {
       RuntimeException failure = unwrapped(e);
       if (failure instanceof BatchFileException partFailure && parts.parts().size() > 1) {
@@ -124,7 +124,7 @@ final class PartStager {
         tally.rejectedByReason(),
         EntityStager.ignoredColumns(entity, tally.columns()),
         List.copyOf(tally.droppedPersonalColumns()),
-        source.digest(parts.sha256(), source.parentDigest(files, location)));
+        digest);
   }
 
   /**

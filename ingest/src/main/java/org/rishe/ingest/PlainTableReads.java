@@ -1,0 +1,63 @@
+package org.rishe.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.rishe.spark.curated.CuratedTables;
+import org.rishe.spark.curated.PlainDeltaFiles;
+
+/**
+ * Reads a curated table's latest version as its Parquet data files when they hold exactly its rows
+ * ({@link PlainDeltaFiles}: no deletion vector, no partitions, no column mapping), else through
+ * Delta as {@link CuratedTables#read} does. Why: Delta for Spark resolves the version in Spark jobs
+ * of its own (state reconstruction and scan planning, about three a read), and an ingest reads the
+ * catalogue and every referenced table that it did not create itself; Delta Kernel reads the same
+ * log on the driver.
+ */
+final class PlainTableReads {
+  private final SparkSession spark;
+  private final CuratedTables tables;
+
+  PlainTableReads(SparkSession spark, CuratedTables tables) {
+    this.spark = requireNonNull(spark, "spark is null");
+    this.tables = requireNonNull(tables, "tables is null");
+  }
+
+  /**
+   * The table's rows, with the columns of {@code schema} it has (in the schema's order), or an
+   * empty frame of {@code schema} when it does not exist yet.
+   */
+  Dataset<Row> read(String path, StructType schema) {
+    long version = tables.version(path);
+    if (version < 0) {
+      return tables.read(path, schema);
+    }
+    Optional<PlainDeltaFiles.Files> files =
+        PlainDeltaFiles.of(spark.sparkContext().hadoopConfiguration(), path, version);
+    if (files.isEmpty()) {
+      return tables.read(path, schema);
+    }
+    java.util.Map<String, String> types = files.get().columnTypes();
+    StructType stored =
+        DataTypes.createStructType(
+            java.util.Arrays.stream(schema.fields())
+                .filter(field -> types.containsKey(field.name()))
+                .toList());
+    boolean sameTypes =
+        java.util.Arrays.stream(stored.fields())
+            .allMatch(field -> field.dataType().typeName().equals(types.get(field.name())));
+    if (stored.size() != types.size() || !sameTypes) {
+      // a column the contract no longer has, or retyped: Delta reads it as the table has it
+      return tables.read(path, schema);
+    }
+    if (files.get().paths().isEmpty()) {
+      return spark.createDataFrame(java.util.List.of(), stored);
+    }
+    return spark.read().schema(stored).parquet(files.get().paths().toArray(String[]::new));
+  }
+}
