@@ -80,7 +80,7 @@ class StepLanesTest {
     List<String> ran = new CopyOnWriteArrayList<>();
     java.util.concurrent.atomic.AtomicReference<Thread> heavyLane =
         new java.util.concurrent.atomic.AtomicReference<>();
-    CountDownLatch heavyStarted = new CountDownLatch(1);
+    CountDownLatch lightStarted = new CountDownLatch(1);
     IllegalStateException failure = new IllegalStateException("heavy 1 failed");
 
     assertThatThrownBy(
@@ -89,14 +89,17 @@ class StepLanesTest {
                     STEPS,
                     (index, step) -> {
                       if (step.name().equals("heavy 1")) {
+                        // fails while the light lane's first step is running (a timed wait, so
+                        // its thread is not WAITING until it is back in its pool)
                         heavyLane.set(Thread.currentThread());
-                        heavyStarted.countDown();
+                        await(lightStarted);
                         throw failure;
                       }
-                      // the light lane's first step is still running when the heavy lane has
-                      // failed and gone back to its pool to wait
-                      await(heavyStarted);
-                      while (heavyLane.get().getState() != Thread.State.WAITING) {
+                      lightStarted.countDown();
+                      // and that step ends only once the heavy lane has failed and gone back to
+                      // its pool to wait
+                      while (heavyLane.get() == null
+                          || heavyLane.get().getState() != Thread.State.WAITING) {
                         Thread.onSpinWait();
                       }
                       ran.add(step.name());

@@ -65,6 +65,7 @@ public final class SparkJobProfile {
           profile.jobs() - ingestJobs);
       long analyzeStart = System.nanoTime();
       long analyzeCpu = processCpuNanos();
+      long compilationsBefore = compilations();
       long[] before = profile.executed();
       int analyzeJobs = profile.jobs();
       new AnalyzeJob(spark, layout, profile.lines("analyze")).run(AnalyzeParameters.defaults());
@@ -72,14 +73,15 @@ public final class SparkJobProfile {
       System.out.printf(
           Locale.ROOT,
           "RUN %d analyze: %.1f s, %.1f s CPU of the JVM, %d jobs, %d stages and %d tasks run"
-              + " (%.1f s of task CPU)%n",
+              + " (%.1f s of task CPU), %d classes generated and compiled%n",
           run,
           seconds(analyzeStart),
           (processCpuNanos() - analyzeCpu) / 1e9,
           profile.jobs() - analyzeJobs,
           after[0] - before[0],
           after[1] - before[1],
-          (after[2] - before[2]) / 1e9);
+          (after[2] - before[2]) / 1e9,
+          compilations() - compilationsBefore);
       profile.printSlowestSites(15);
     }
     spark.stop();
@@ -96,6 +98,11 @@ public final class SparkJobProfile {
   /** Stages and tasks run so far (skipped ones not counted), and their tasks' CPU nanoseconds. */
   private synchronized long[] executed() {
     return new long[] {stagesRun, tasksRun, taskCpuNanos};
+  }
+
+  /** How many generated classes Spark has compiled in this JVM (its code cache's misses). */
+  private static long compilations() {
+    return org.apache.spark.metrics.source.CodegenMetrics.METRIC_COMPILATION_TIME().getCount();
   }
 
   /** The CPU time of this JVM (driver and, in local mode, executors). */
