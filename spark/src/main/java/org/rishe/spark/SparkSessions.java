@@ -41,8 +41,8 @@ public final class SparkSessions {
 
   /**
    * The settings every Rishe session has, whatever its master: no UI, UTC, Delta, legacy (non-ANSI)
-   * SQL, the JVM's case mappings and {@code java.time} values. The tests' session (in this module's
-   * test-jar) adds them too.
+   * SQL, the JVM's case mappings, room in the code cache for every class a run generates and {@code
+   * java.time} values. The tests' session (in this module's test-jar) adds them too.
    */
   static SparkSession.Builder configure(SparkSession.Builder builder) {
     return builder
@@ -66,6 +66,12 @@ public final class SparkSessions {
         // code
         // point on first use (2 s of each JVM), and our codes and labels need no locale rules
         .config("spark.sql.icu.caseMappings.enabled", "false")
+        // Spark compiles each distinct generated class once and keeps the last 100 by default; an
+        // ingest and an analyze of the demo's batch generate over 700 distinct ones, many repeated
+        // across queries, so a repeat was compiled again (958 compilations against 723 with room
+        // for all, in one JVM; a second analyze in the JVM then compiles none). An entry is a
+        // loaded class and its bytecode, tens of kilobytes.
+        .config("spark.sql.codegen.cache.maxEntries", "2000")
         .config("spark.sql.datetime.java8API.enabled", "true");
   }
 }
