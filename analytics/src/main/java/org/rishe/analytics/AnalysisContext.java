@@ -2,7 +2,9 @@ package org.rishe.analytics;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
@@ -12,18 +14,24 @@ import org.rishe.analytics.scope.CuratedInputs;
 /**
  * What the steps of one analyze run share: the session, the curated tables pinned for the run, the
  * run's parameters, the publisher that writes the run's tables, the progress lines, and what the
- * steps record for the manifest (a method text per table, the settings they used).
+ * steps record for the manifest (a method text per table, the settings they used). Steps may run at
+ * the same time ({@link AnalyzeJob}): each gets its own context ({@link #forStep}) sharing the
+ * run's records, which are safe to add to from several threads.
  */
 public final class AnalysisContext {
-  private final java.util.List<java.util.Map<String, String>> programImpactGaps =
-      new java.util.ArrayList<>();
   private final SparkSession spark;
   private final CuratedInputs inputs;
   private final AnalyzeParameters parameters;
   private final ResultsPublisher publisher;
   private final Consumer<String> progress;
-  private final Map<String, String> methods = new LinkedHashMap<>();
-  private final Map<String, Object> recordedParameters = new LinkedHashMap<>();
+  private final Records records;
+
+  /** What the steps record for the manifest; one per run, guarded by its own lock. */
+  private static final class Records {
+    private final List<Map<String, String>> programImpactGaps = new ArrayList<>();
+    private final Map<String, String> methods = new LinkedHashMap<>();
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+  }
 
   /** A context whose recorded parameters start with the run's own ({@code parameters}). */
   public AnalysisContext(
@@ -32,12 +40,31 @@ public final class AnalysisContext {
       AnalyzeParameters parameters,
       ResultsPublisher publisher,
       Consumer<String> progress) {
+    this(spark, inputs, parameters, publisher, progress, new Records());
+    records.parameters.putAll(parameters.asMap());
+  }
+
+  private AnalysisContext(
+      SparkSession spark,
+      CuratedInputs inputs,
+      AnalyzeParameters parameters,
+      ResultsPublisher publisher,
+      Consumer<String> progress,
+      Records records) {
     this.spark = requireNonNull(spark, "spark is null");
     this.inputs = requireNonNull(inputs, "inputs is null");
     this.parameters = requireNonNull(parameters, "parameters is null");
     this.publisher = requireNonNull(publisher, "publisher is null");
     this.progress = requireNonNull(progress, "progress is null");
-    recordedParameters.putAll(parameters.asMap());
+    this.records = records;
+  }
+
+  /**
+   * The context of one step: the same run and records, with a publisher of the step's own ({@link
+   * ResultsPublisher#forStep}), so what the step wrote is known even while others write too.
+   */
+  AnalysisContext forStep() {
+    return new AnalysisContext(spark, inputs, parameters, publisher.forStep(), progress, records);
   }
 
   public SparkSession spark() {
@@ -65,31 +92,47 @@ public final class AnalysisContext {
 
   /** Records how {@code table} was computed, for the manifest's {@code methods}. */
   public void recordMethod(String table, String method) {
-    methods.put(requireNonNull(table, "table is null"), requireNonNull(method, "method is null"));
+    requireNonNull(table, "table is null");
+    requireNonNull(method, "method is null");
+    synchronized (records) {
+      records.methods.put(table, method);
+    }
   }
 
   /** Records settings a step used, for the manifest's {@code parameters}. */
   public void recordParameters(Map<String, ?> settings) {
-    recordedParameters.putAll(requireNonNull(settings, "settings is null"));
+    requireNonNull(settings, "settings is null");
+    synchronized (records) {
+      records.parameters.putAll(settings);
+    }
   }
 
   /** Records programme × outcome pairs left without an estimate, for the manifest. */
-  public void recordProgramImpactGaps(java.util.List<java.util.Map<String, String>> entries) {
-    programImpactGaps.addAll(requireNonNull(entries, "entries is null"));
+  public void recordProgramImpactGaps(List<Map<String, String>> entries) {
+    requireNonNull(entries, "entries is null");
+    synchronized (records) {
+      records.programImpactGaps.addAll(entries);
+    }
   }
 
   /** The programme impact gaps recorded so far, in order. */
-  public java.util.List<java.util.Map<String, String>> programImpactGaps() {
-    return java.util.List.copyOf(programImpactGaps);
+  public List<Map<String, String>> programImpactGaps() {
+    synchronized (records) {
+      return List.copyOf(records.programImpactGaps);
+    }
   }
 
   /** The method texts recorded so far, by table. */
   public Map<String, String> methods() {
-    return Map.copyOf(methods);
+    synchronized (records) {
+      return Map.copyOf(records.methods);
+    }
   }
 
   /** The run's parameters and every setting recorded so far. */
   public Map<String, Object> recordedParameters() {
-    return Map.copyOf(recordedParameters);
+    synchronized (records) {
+      return Map.copyOf(records.parameters);
+    }
   }
 }

@@ -6,11 +6,13 @@ import org.rishe.common.contract.Entity;
 
 /**
  * One capability of an analyze run, such as the researcher cubes or programme impact. {@link
- * AnalyzeJob} runs the steps of a run in order on one {@link AnalysisContext}: a step reads the
- * run's pinned curated tables from it, writes each result table it declares in {@link #publishes()}
- * through its {@link org.rishe.analytics.publish.ResultsPublisher}, and records there how each
- * table was computed and the settings it used, which the run's manifest keeps. The work itself
- * stays in the capability's pure transforms; a step only reads, sequences and writes.
+ * AnalyzeJob} runs the steps of a run on one run's {@link AnalysisContext} (the heavy ones in
+ * order, the light ones beside them: {@link StepLanes}), so a step must never read another step's
+ * results: it reads the run's pinned curated tables from the context, writes each result table it
+ * declares in {@link #publishes()} through its {@link
+ * org.rishe.analytics.publish.ResultsPublisher}, and records there how each table was computed and
+ * the settings it used, which the run's manifest keeps. The work itself stays in the capability's
+ * pure transforms; a step only reads, sequences and writes.
  */
 public interface AnalysisStep {
   /** A short name for the progress lines, e.g. {@code programme impact}. */
@@ -27,4 +29,14 @@ public interface AnalysisStep {
 
   /** Computes the step's tables and writes them through the context's publisher. */
   void run(AnalysisContext context);
+
+  /**
+   * Whether the step holds a large part of the population in the executors' memory at scale
+   * (programme impact's groups, root causes' timelines). {@link AnalyzeJob} runs heavy steps one
+   * after another, and the light ones beside them: two heavy steps at once could together exhaust a
+   * heap that each fits alone.
+   */
+  default boolean heavy() {
+    return false;
+  }
 }

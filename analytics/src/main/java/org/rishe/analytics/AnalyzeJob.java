@@ -3,7 +3,6 @@ package org.rishe.analytics;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,7 +27,8 @@ import org.rishe.spark.warehouse.WarehouseFiles;
 /**
  * Computes every result table from the curated tables and publishes them as one run. Each
  * capability is an {@link AnalysisStep} whose work is in pure transforms; this class only pins the
- * inputs, runs the steps in order and publishes what they wrote.
+ * inputs, runs the steps (the heavy ones in order, the light ones beside them: {@link StepLanes})
+ * and publishes what they wrote.
  */
 public final class AnalyzeJob {
   private final SparkSession spark;
@@ -78,9 +78,11 @@ public final class AnalyzeJob {
   }
 
   /**
-   * Runs the given steps in order, one progress line {@code [i/n] name} as each starts and one with
-   * its time as it ends, and publishes the tables they wrote as one run. A step that fails, or
-   * writes other tables than it declares, leaves the run unpublished.
+   * Runs the given steps, one progress line {@code [i/n] name} as each starts and one with its time
+   * as it ends, and publishes the tables they wrote as one run: the heavy steps one after another
+   * in their order, and beside them the light ones in theirs ({@link StepLanes}; the steps read
+   * only the pinned curated tables, never each other's results). A step that fails, or writes other
+   * tables than it declares, leaves the run unpublished.
    */
   public RunManifest run(AnalyzeParameters parameters, List<AnalysisStep> steps) {
     requireNonNull(parameters, "parameters is null");
@@ -106,27 +108,7 @@ public final class AnalyzeJob {
     ResultsPublisher publisher =
         new ResultsPublisher(layout, files, WarehouseLayout.newId(Instant.now()));
     AnalysisContext context = new AnalysisContext(spark, inputs, parameters, publisher, progress);
-    for (int index = 0; index < ordered.size(); index++) {
-      AnalysisStep step = ordered.get(index);
-      String label = "[" + (index + 1) + "/" + ordered.size() + "] " + step.name();
-      progress.accept(label);
-      long started = System.nanoTime();
-      Set<String> before = publisher.rowCounts().keySet();
-      step.run(context);
-      Set<String> written = new HashSet<>(publisher.rowCounts().keySet());
-      written.removeAll(before);
-      if (!written.equals(Set.copyOf(step.publishes()))) {
-        throw new IllegalStateException(
-            "the analyze step '"
-                + step.name()
-                + "' wrote the tables "
-                + written.stream().sorted().toList()
-                + " but declares "
-                + step.publishes()
-                + "; its publishes() must name exactly the tables it writes");
-      }
-      progress.accept(label + " done in " + elapsed(System.nanoTime() - started));
-    }
+    StepLanes.run(ordered, (index, step) -> runStep(context, index, ordered.size(), step));
 
     RunManifest manifest =
         new RunManifest(
@@ -139,6 +121,30 @@ public final class AnalyzeJob {
             context.programImpactGaps());
     publisher.publish(manifest);
     return manifest;
+  }
+
+  /**
+   * Runs one step on a context of its own, between its {@code [i/n] name} line and the line with
+   * its time, and checks that it wrote exactly the tables it declares.
+   */
+  private static void runStep(AnalysisContext run, int index, int count, AnalysisStep step) {
+    String label = "[" + (index + 1) + "/" + count + "] " + step.name();
+    run.progress().accept(label);
+    long started = System.nanoTime();
+    AnalysisContext context = run.forStep();
+    step.run(context);
+    Set<String> written = context.publisher().rowCounts().keySet();
+    if (!written.equals(Set.copyOf(step.publishes()))) {
+      throw new IllegalStateException(
+          "the analyze step '"
+              + step.name()
+              + "' wrote the tables "
+              + written.stream().sorted().toList()
+              + " but declares "
+              + step.publishes()
+              + "; its publishes() must name exactly the tables it writes");
+    }
+    run.progress().accept(label + " done in " + elapsed(System.nanoTime() - started));
   }
 
   /** A step's time: {@code 4.2 s} under a minute, else {@code 14 min 56 s}. */

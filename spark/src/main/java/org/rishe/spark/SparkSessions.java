@@ -41,8 +41,8 @@ public final class SparkSessions {
 
   /**
    * The settings every Rishe session has, whatever its master: no UI, UTC, Delta, legacy (non-ANSI)
-   * SQL, the JVM's case mappings and {@code java.time} values. The tests' session (in this module's
-   * test-jar) adds them too.
+   * SQL, the JVM's case mappings, room in the code cache for every class a run generates and {@code
+   * java.time} values. The tests' session (in this module's test-jar) adds them too.
    */
   static SparkSession.Builder configure(SparkSession.Builder builder) {
     return builder
@@ -66,10 +66,12 @@ public final class SparkSessions {
         // code point on first use (2 s of each JVM), and our codes and labels need no locale rules
         .config("spark.sql.icu.caseMappings.enabled", "false")
         .config("spark.sql.datetime.java8API.enabled", "true")
-        // Every compiled class of generated code kept for reuse, not Spark's 100: one ingest and
-        // analyze of a small batch compile about 1,100 distinct classes, so with 100 the cache
-        // churned and a second run in the same JVM compiled 1,300 again (a test JVM runs dozens);
-        // with this many it compiles none, and a single run 250 fewer (bench/README.md)
+        // Every compiled class of generated code kept for reuse, not Spark's last 100: one ingest
+        // and analyze of a small batch compile about 1,100 distinct classes, many repeated across
+        // queries, so with 100 the cache churned and a second run in the same JVM compiled 1,300
+        // again (a test JVM runs dozens, `rishe pipeline` two); with room for all a single run
+        // compiles 250 fewer and a second none (bench/README.md). An entry is a loaded class and
+        // its bytecode, tens of kilobytes.
         .config("spark.sql.codegen.cache.maxEntries", "4000");
   }
 }

@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
@@ -33,6 +36,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.LongAccumulator;
+import org.rishe.analytics.Awaited;
 import org.rishe.analytics.stats.Estimate;
 import org.rishe.common.results.ProgramImpactGap;
 import org.rishe.common.results.ResultTables;
@@ -177,6 +181,11 @@ public final class ProgramImpactJob {
     List<Estimated> estimated = new ArrayList<>();
     List<Evaluation> evaluations = new ArrayList<>();
     List<ProgramImpactGap> gaps;
+    // The counts that say why a programme × outcome has no estimate do not depend on the
+    // estimates: they are aggregated on a thread of their own while the estimates run, once the
+    // frame they read is built.
+    ExecutorService gapCounting =
+        Executors.newSingleThreadExecutor(work -> new Thread(work, "rishe-impact-gaps"));
     try {
       // Each programme × outcome is estimated on an executor, from its own units: the driver
       // receives only the results, whatever the number of people. A progress line every 30 s says
@@ -189,6 +198,10 @@ public final class ProgramImpactJob {
           JobProgress.watch(spark.sparkContext(), "programme impact: analysis frame", progress)) {
         sizes = groupSizes(frame);
       }
+      Future<GapCounts> gapCounts =
+          gapCounting.submit(
+              () ->
+                  gapCounts(chosenEnrollments, indexed, frame, observations, indicators, programs));
       List<GroupSize> estimable =
           sizes.values().stream()
               .filter(size -> size.estimable(settings.minimumGroupSize()))
@@ -273,9 +286,11 @@ public final class ProgramImpactJob {
                 result));
       }
       gaps =
-          explainGaps(
-              chosenEnrollments, indexed, frame, observations, indicators, programs, evaluations);
+          explainGaps(Awaited.result(gapCounts, "counting the programme impact gaps"), evaluations);
     } finally {
+      gapCounting.shutdown();
+      // a failed estimate leaves the counts running: they end before the frame is released
+      awaitQuietly(gapCounting);
       frame.unpersist();
       indexed.unpersist();
     }
@@ -319,30 +334,45 @@ public final class ProgramImpactJob {
     }
   }
 
-  /** Why each chosen programme × outcome without an evaluation has none. */
-  private List<ProgramImpactGap> explainGaps(
+  /** The rows of {@link ImpactGaps#programs} and {@link ImpactGaps#outcomes}, on the driver. */
+  private record GapCounts(List<Row> programs, List<Row> outcomes) {}
+
+  /** The per-programme and per-outcome counts behind the gaps: two small aggregates. */
+  private GapCounts gapCounts(
       Dataset<Row> enrollments,
       Dataset<Row> indexed,
       Dataset<Row> frame,
       Dataset<Row> observations,
       Dataset<Row> indicators,
-      Dataset<Row> programs,
-      List<Evaluation> evaluations) {
+      Dataset<Row> programs) {
     Dataset<Row> chosen =
         settings.programs().isEmpty()
             ? programs
             : programs.filter(
                 col(ProgramImpactTransforms.PROGRAM_ID).isin(settings.programs().toArray()));
+    return new GapCounts(
+        ImpactGaps.programs(chosen, enrollments, indexed, settings.followUp()).collectAsList(),
+        ImpactGaps.outcomes(indexed, frame, observations, indicators, programs, settings.followUp())
+            .collectAsList());
+  }
+
+  /** Why each chosen programme × outcome without an evaluation has none. */
+  private List<ProgramImpactGap> explainGaps(GapCounts counts, List<Evaluation> evaluations) {
     Set<String> estimated = new HashSet<>();
     for (Evaluation evaluation : evaluations) {
       estimated.add(ImpactGaps.key(evaluation.programId(), evaluation.outcome()));
     }
     return ImpactGaps.gaps(
-        ImpactGaps.programs(chosen, enrollments, indexed, settings.followUp()).collectAsList(),
-        ImpactGaps.outcomes(indexed, frame, observations, indicators, programs, settings.followUp())
-            .collectAsList(),
-        estimated,
-        settings.minimumGroupSize());
+        counts.programs(), counts.outcomes(), estimated, settings.minimumGroupSize());
+  }
+
+  /** Waits for the pool's tasks to end, keeping the thread's interrupt if it has one. */
+  private static void awaitQuietly(ExecutorService pool) {
+    try {
+      pool.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static final String KEY_SEPARATOR = "\u0000";

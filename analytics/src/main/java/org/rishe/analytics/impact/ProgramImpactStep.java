@@ -44,6 +44,12 @@ public final class ProgramImpactStep implements AnalysisStep {
         Entity.PROGRAMS);
   }
 
+  /** Its groups, up to a million units each, are held whole in an executor's memory. */
+  @Override
+  public boolean heavy() {
+    return true;
+  }
+
   @Override
   public List<String> publishes() {
     return List.of(

@@ -20,11 +20,28 @@ public final class ResultsPublisher {
   private final WarehouseFiles files;
   private final String runId;
   private final Map<String, Long> rowCounts = new LinkedHashMap<>();
+  private final ResultsPublisher run;
 
   public ResultsPublisher(WarehouseLayout layout, WarehouseFiles files, String runId) {
+    this(layout, files, runId, null);
+  }
+
+  private ResultsPublisher(
+      WarehouseLayout layout, WarehouseFiles files, String runId, ResultsPublisher run) {
     this.layout = requireNonNull(layout, "layout is null");
     this.files = requireNonNull(files, "files is null");
     this.runId = requireNonNull(runId, "runId is null");
+    this.run = run;
+  }
+
+  /**
+   * A publisher for one step of this run: it writes into the same run, and its {@link #rowCounts}
+   * hold only the tables written through it, which this publisher's hold too. Steps running at the
+   * same time each write through their own, so what each wrote can be checked against what it
+   * declares.
+   */
+  public ResultsPublisher forStep() {
+    return new ResultsPublisher(layout, files, runId, this);
   }
 
   public String runId() {
@@ -48,10 +65,18 @@ public final class ResultsPublisher {
   public void write(String table, Dataset<Row> rows) {
     String path = layout.runTable(runId, table);
     rows.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(path);
-    rowCounts.put(table, files.parquetRows(path));
+    record(table, files.parquetRows(path));
   }
 
-  public Map<String, Long> rowCounts() {
+  private synchronized void record(String table, long rows) {
+    rowCounts.put(table, rows);
+    if (run != null) {
+      run.record(table, rows);
+    }
+  }
+
+  /** The row count of every table written through this publisher (or a step's), by table. */
+  public synchronized Map<String, Long> rowCounts() {
     return Map.copyOf(rowCounts);
   }
 

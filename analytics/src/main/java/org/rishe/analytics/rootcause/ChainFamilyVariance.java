@@ -17,11 +17,27 @@ import scala.Tuple2;
  * which lose the family; each person's influence values are a function of their codes only, so what
  * computes them ({@link ChainInfluence}: a few vectors per chain, all chains at once) is broadcast,
  * every person's values are computed and summed per family on the executors, each family's sums are
- * squared and those summed over the families. The driver receives one vector of four numbers per
+ * squared and those summed over the families. The driver receives, per partition, four numbers per
  * chain, never a person.
  */
 final class ChainFamilyVariance {
   private ChainFamilyVariance() {}
+
+  /**
+   * A partition's families' terms summed, or nothing for a partition without families. The driver
+   * adds the partitions' sums in partition order: an RDD {@code reduce} would add them in the order
+   * their tasks end, and floating-point sums in another order differ in their last digits, which
+   * made two runs on the same warehouse publish chains with different last digits (and, where two
+   * chains tie, a different rank).
+   */
+  private static java.util.Iterator<double[]> partitionSum(java.util.Iterator<double[]> families) {
+    double[] sum = null;
+    while (families.hasNext()) {
+      double[] family = families.next();
+      sum = sum == null ? family : FamilyClustering.add(sum, family);
+    }
+    return sum == null ? java.util.Collections.emptyIterator() : List.of(sum).iterator();
+  }
 
   /**
    * The chains with intervals clustered by family. {@code matrix} has one row per person with the
@@ -62,7 +78,11 @@ final class ChainFamilyVariance {
                   })
               .reduceByKey(FamilyClustering::add)
               .map(family -> FamilyClustering.family(family._2()))
-              .reduce(FamilyClustering::add);
+              .mapPartitions(ChainFamilyVariance::partitionSum)
+              .collect()
+              .stream()
+              .reduce(FamilyClustering::add)
+              .orElseThrow(() -> new UnsupportedOperationException("empty collection"));
       return FamilyClustering.intervals(chains, totals);
     } finally {
       shared.destroy();

@@ -39,6 +39,12 @@ public final class RootCauseStep implements AnalysisStep {
         Entity.PEOPLE, Entity.FAMILIES, Entity.CASES, Entity.OBSERVATIONS, Entity.INDICATORS);
   }
 
+  /** Its cached timelines hold every person in scope. */
+  @Override
+  public boolean heavy() {
+    return true;
+  }
+
   @Override
   public List<String> publishes() {
     return List.of(

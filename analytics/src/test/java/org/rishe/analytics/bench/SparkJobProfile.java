@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.StageInfo;
 import org.apache.spark.sql.SparkSession;
 import org.rishe.analytics.AnalyzeJob;
@@ -32,7 +33,11 @@ public final class SparkJobProfile {
   private final Map<Integer, Long> started = new HashMap<>();
   private final Map<Integer, String> sites = new HashMap<>();
   private final Map<String, long[]> bySite = new HashMap<>();
+  private final Map<Integer, String> stageSites = new HashMap<>();
   private int jobs;
+  private int stagesRun;
+  private long tasksRun;
+  private long taskCpuNanos;
 
   public static void main(String[] arguments) throws Exception {
     if (arguments.length < 1) {
@@ -61,16 +66,33 @@ public final class SparkJobProfile {
           profile.jobs() - ingestJobs,
           compilations() - ingestCompilations);
       long analyzeStart = System.nanoTime();
+      long analyzeCpu = processCpuNanos();
+      long compilationsBefore = compilations();
+      long[] before = profile.executed();
       int analyzeJobs = profile.jobs();
       long analyzeCompilations = compilations();
       new AnalyzeJob(spark, layout, profile.lines("analyze")).run(AnalyzeParameters.defaults());
+      long[] after = profile.executed();
       System.out.printf(
           Locale.ROOT,
+<<<<<<< HEAD
           "RUN %d analyze: %.1f s, %d jobs, %d classes generated and compiled%n",
           run,
           seconds(analyzeStart),
           profile.jobs() - analyzeJobs,
           compilations() - analyzeCompilations);
+=======
+          "RUN %d analyze: %.1f s, %.1f s CPU of the JVM, %d jobs, %d stages and %d tasks run"
+              + " (%.1f s of task CPU), %d classes generated and compiled%n",
+          run,
+          seconds(analyzeStart),
+          (processCpuNanos() - analyzeCpu) / 1e9,
+          profile.jobs() - analyzeJobs,
+          after[0] - before[0],
+          after[1] - before[1],
+          (after[2] - before[2]) / 1e9,
+          compilations() - compilationsBefore);
+>>>>>>> analyzefast
       profile.printSlowestSites(15);
     }
     spark.stop();
@@ -92,33 +114,62 @@ public final class SparkJobProfile {
     return jobs;
   }
 
+  /** Stages and tasks run so far (skipped ones not counted), and their tasks' CPU nanoseconds. */
+  private synchronized long[] executed() {
+    return new long[] {stagesRun, tasksRun, taskCpuNanos};
+  }
+
+  /** How many generated classes Spark has compiled in this JVM (its code cache's misses). */
+  private static long compilations() {
+    return org.apache.spark.metrics.source.CodegenMetrics.METRIC_COMPILATION_TIME().getCount();
+  }
+
+  /** The CPU time of this JVM (driver and, in local mode, executors). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
   /** Progress lines with the time and the jobs since the previous line. */
   private Consumer<String> lines(String phase) {
     long[] previous = {System.nanoTime(), jobs()};
+    // steps of an analyze run in two lanes report from two threads
+    Object lock = new Object();
     return line -> {
-      int now = jobs();
-      System.out.printf(
-          Locale.ROOT,
-          "  %s +%.1f s, %d jobs | %s%n",
-          phase,
-          seconds(previous[0]),
-          now - previous[1],
-          line);
-      previous[0] = System.nanoTime();
-      previous[1] = now;
+      synchronized (lock) {
+        report(phase, line, previous);
+      }
     };
+  }
+
+  private void report(String phase, String line, long[] previous) {
+    int now = jobs();
+    System.out.printf(
+        Locale.ROOT,
+        "  %s +%.1f s, %d jobs | %s%n",
+        phase,
+        seconds(previous[0]),
+        now - previous[1],
+        line);
+    previous[0] = System.nanoTime();
+    previous[1] = now;
   }
 
   private synchronized void printSlowestSites(int limit) {
     List<Map.Entry<String, long[]>> entries = new ArrayList<>(bySite.entrySet());
     entries.sort((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]));
     for (Map.Entry<String, long[]> entry : entries.subList(0, Math.min(limit, entries.size()))) {
+      long[] totals = entry.getValue();
       System.out.printf(
           Locale.ROOT,
-          "  %4d jobs %6.1f s  %s%n",
-          entry.getValue()[0],
-          entry.getValue()[1] / 1e9,
-          entry.getKey());
+          "  %4d jobs %6.1f s  %s; run: %d stages, %d tasks, %.1f s task CPU%n",
+          totals[0],
+          totals[1] / 1e9,
+          entry.getKey(),
+          totals[2],
+          totals[3],
+          totals[4] / 1e9);
     }
     bySite.clear();
   }
@@ -143,6 +194,28 @@ public final class SparkJobProfile {
           jobs++;
           started.put(start.jobId(), System.nanoTime());
           sites.put(start.jobId(), site);
+          for (StageInfo stage :
+              scala.jdk.javaapi.CollectionConverters.asJava(start.stageInfos())) {
+            stageSites.putIfAbsent(stage.stageId(), site);
+          }
+        }
+      }
+
+      @Override
+      public void onStageCompleted(SparkListenerStageCompleted completed) {
+        StageInfo stage = completed.stageInfo();
+        long cpu = stage.taskMetrics() == null ? 0 : stage.taskMetrics().executorCpuTime();
+        synchronized (SparkJobProfile.this) {
+          stagesRun++;
+          tasksRun += stage.numTasks();
+          taskCpuNanos += cpu;
+          String site = stageSites.remove(stage.stageId());
+          if (site != null) {
+            long[] totals = bySite.computeIfAbsent(site, key -> new long[5]);
+            totals[2]++;
+            totals[3] += stage.numTasks();
+            totals[4] += cpu;
+          }
         }
       }
 
@@ -152,7 +225,7 @@ public final class SparkJobProfile {
           Long since = started.remove(end.jobId());
           String site = sites.remove(end.jobId());
           if (since != null) {
-            long[] totals = bySite.computeIfAbsent(site, key -> new long[2]);
+            long[] totals = bySite.computeIfAbsent(site, key -> new long[5]);
             totals[0]++;
             totals[1] += System.nanoTime() - since;
           }
