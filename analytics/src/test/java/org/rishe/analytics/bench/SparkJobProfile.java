@@ -70,18 +70,10 @@ public final class SparkJobProfile {
       long compilationsBefore = compilations();
       long[] before = profile.executed();
       int analyzeJobs = profile.jobs();
-      long analyzeCompilations = compilations();
       new AnalyzeJob(spark, layout, profile.lines("analyze")).run(AnalyzeParameters.defaults());
       long[] after = profile.executed();
       System.out.printf(
           Locale.ROOT,
-<<<<<<< HEAD
-          "RUN %d analyze: %.1f s, %d jobs, %d classes generated and compiled%n",
-          run,
-          seconds(analyzeStart),
-          profile.jobs() - analyzeJobs,
-          compilations() - analyzeCompilations);
-=======
           "RUN %d analyze: %.1f s, %.1f s CPU of the JVM, %d jobs, %d stages and %d tasks run"
               + " (%.1f s of task CPU), %d classes generated and compiled%n",
           run,
@@ -92,18 +84,9 @@ public final class SparkJobProfile {
           after[1] - before[1],
           (after[2] - before[2]) / 1e9,
           compilations() - compilationsBefore);
->>>>>>> analyzefast
       profile.printSlowestSites(15);
     }
     spark.stop();
-  }
-
-  /**
-   * Janino compilations of generated code so far in this JVM: a compiled class is cached ({@code
-   * spark.sql.codegen.cache.maxEntries}), so a warm run that still compiles is missing the cache.
-   */
-  private static long compilations() {
-    return org.apache.spark.metrics.source.CodegenMetrics.METRIC_COMPILATION_TIME().getCount();
   }
 
   private static double seconds(long since) {
