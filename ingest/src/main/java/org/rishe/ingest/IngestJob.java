@@ -623,10 +623,11 @@ public final class IngestJob {
   }
 
   /**
-   * Seeds the default catalogue into a new warehouse. The table is created (commit 0) before the
-   * seed is merged (commit 1), so an ingest killed between the two leaves an empty table at version
-   * 0: that still counts as unseeded, or every later batch without an indicators file would be
-   * checked against an empty catalogue. Returns whether it seeded.
+   * Seeds the default catalogue into a warehouse that has none: as the table's first commit when
+   * there is no table, or merged into an empty table at version 0, which an ingest of an earlier
+   * version (that created the table before merging the seed) may have left when killed between the
+   * two. Such a table still counts as unseeded, or every later batch without an indicators file
+   * would be checked against an empty catalogue. Returns whether it seeded.
    */
   private boolean seedCatalogueIfAbsent() {
     String path = layout.curated(Entity.INDICATORS.fileName());
