@@ -2,11 +2,10 @@ package org.rishe.ingest;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.rishe.spark.curated.CuratedTables;
 import org.rishe.spark.curated.PlainDeltaFiles;
@@ -37,27 +36,11 @@ final class PlainTableReads {
     if (version < 0) {
       return tables.read(path, schema);
     }
-    Optional<PlainDeltaFiles.Files> files =
-        PlainDeltaFiles.of(spark.sparkContext().hadoopConfiguration(), path, version);
-    if (files.isEmpty()) {
-      return tables.read(path, schema);
-    }
-    java.util.Map<String, String> types = files.get().columnTypes();
-    StructType stored =
-        DataTypes.createStructType(
-            java.util.Arrays.stream(schema.fields())
-                .filter(field -> types.containsKey(field.name()))
-                .toList());
-    boolean sameTypes =
-        java.util.Arrays.stream(stored.fields())
-            .allMatch(field -> field.dataType().typeName().equals(types.get(field.name())));
-    if (stored.size() != types.size() || !sameTypes) {
-      // a column the contract no longer has, or retyped: Delta reads it as the table has it
-      return tables.read(path, schema);
-    }
-    if (files.get().paths().isEmpty()) {
-      return spark.createDataFrame(java.util.List.of(), stored);
-    }
-    return spark.read().schema(stored).parquet(files.get().paths().toArray(String[]::new));
+    Set<String> contract = Set.of(schema.fieldNames());
+    return PlainDeltaFiles.of(spark.sparkContext().hadoopConfiguration(), path, version)
+        // a stored column the contract no longer has: Delta reads the table as it is stored
+        .filter(files -> contract.containsAll(files.columnTypes().keySet()))
+        .flatMap(files -> files.storedColumnsOf(schema).map(stored -> files.read(spark, stored)))
+        .orElseGet(() -> tables.read(path, schema));
   }
 }

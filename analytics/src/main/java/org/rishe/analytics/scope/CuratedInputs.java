@@ -91,36 +91,8 @@ public final class CuratedInputs implements AutoCloseable {
   static Dataset<Row> stored(SparkSession spark, String path, long version, Entity entity) {
     StructType contract = CuratedSchemas.curated(entity);
     return PlainDeltaFiles.of(spark.sparkContext().hadoopConfiguration(), path, version)
-        .flatMap(files -> plainSchema(files, contract).map(schema -> plain(spark, files, schema)))
+        .flatMap(files -> files.storedColumnsOf(contract).map(schema -> files.read(spark, schema)))
         .orElseGet(() -> spark.read().format("delta").option("versionAsOf", version).load(path));
-  }
-
-  /**
-   * The contract's columns that the stored table has, in the contract's order, or empty when one of
-   * them is stored with another type.
-   */
-  static java.util.Optional<StructType> plainSchema(
-      PlainDeltaFiles.Files files, StructType contract) {
-    List<StructField> kept = new ArrayList<>();
-    for (StructField field : contract.fields()) {
-      String stored = files.columnTypes().get(field.name());
-      if (stored == null) {
-        continue;
-      }
-      if (!stored.equals(field.dataType().typeName())) {
-        return java.util.Optional.empty();
-      }
-      kept.add(field);
-    }
-    return java.util.Optional.of(new StructType(kept.toArray(StructField[]::new)));
-  }
-
-  private static Dataset<Row> plain(
-      SparkSession spark, PlainDeltaFiles.Files files, StructType schema) {
-    if (files.paths().isEmpty()) {
-      return spark.createDataFrame(List.of(), schema);
-    }
-    return spark.read().schema(schema).parquet(files.paths().toArray(String[]::new));
   }
 
   /**

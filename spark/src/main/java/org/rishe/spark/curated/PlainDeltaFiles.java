@@ -45,6 +45,40 @@ public final class PlainDeltaFiles {
       paths = List.copyOf(paths);
       columnTypes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columnTypes));
     }
+
+    /**
+     * The columns of {@code schema} these files store, in the schema's order, or empty when one of
+     * them is stored with another type (Delta for Spark then reads the table as it is stored).
+     */
+    public Optional<org.apache.spark.sql.types.StructType> storedColumnsOf(
+        org.apache.spark.sql.types.StructType schema) {
+      List<org.apache.spark.sql.types.StructField> kept = new ArrayList<>();
+      for (org.apache.spark.sql.types.StructField field : schema.fields()) {
+        String stored = columnTypes.get(field.name());
+        if (stored == null) {
+          continue;
+        }
+        if (!stored.equals(field.dataType().typeName())) {
+          return Optional.empty();
+        }
+        kept.add(field);
+      }
+      return Optional.of(
+          new org.apache.spark.sql.types.StructType(
+              kept.toArray(org.apache.spark.sql.types.StructField[]::new)));
+    }
+
+    /**
+     * The files' rows as plain Parquet, with the columns of {@code schema} ({@link
+     * #storedColumnsOf}).
+     */
+    public org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> read(
+        org.apache.spark.sql.SparkSession spark, org.apache.spark.sql.types.StructType schema) {
+      if (paths.isEmpty()) {
+        return spark.createDataFrame(List.of(), schema);
+      }
+      return spark.read().schema(schema).parquet(paths.toArray(String[]::new));
+    }
   }
 
   /**

@@ -67,6 +67,26 @@ class PlainDeltaFilesTest {
   }
 
   @Test
+  void storedColumnsOfASchemaAreItsColumnsTheFilesHoldUnlessOneIsStoredWithAnotherType() {
+    PlainDeltaFiles.Files files =
+        new PlainDeltaFiles.Files(
+            List.of(), java.util.Map.of("family_id", "string", "household_size", "long"));
+    org.apache.spark.sql.types.StructType schema =
+        new org.apache.spark.sql.types.StructType()
+            .add("household_size", "long")
+            .add("region", "string")
+            .add("family_id", "string");
+
+    assertThat(files.storedColumnsOf(schema).orElseThrow().fieldNames())
+        .containsExactly("household_size", "family_id");
+    assertThat(
+            files.storedColumnsOf(
+                new org.apache.spark.sql.types.StructType().add("household_size", "double")))
+        .isEmpty();
+    assertThat(files.read(spark, files.storedColumnsOf(schema).orElseThrow()).count()).isZero();
+  }
+
+  @Test
   void aPartitionedTableAndAFolderThatIsNoDeltaTableGiveNoFiles() {
     String partitioned = temporary.resolve("partitioned").toString();
     spark
