@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -69,6 +70,9 @@ public final class ServeCommand {
           "--tls-keystore");
   static final Set<String> FLAGS = Set.of("--hello", "--behind-proxy");
 
+  /** How often {@code rishe serve} looks at LATEST for a newer published run. */
+  public static final Duration RESULTS_REFRESH = Duration.ofSeconds(2);
+
   /** The benchmark baseline: public, no data, through the same gate, metrics and audit filters. */
   static final ApiRoute HELLO =
       ApiRoute.get("/hello", "benchmark baseline", ctx -> ctx.result("hello")).undocumented();
@@ -122,7 +126,16 @@ public final class ServeCommand {
       return;
     }
     try {
-      start(layout, host, port, k, limits, arguments.flag("--hello"), tls, System.out);
+      start(
+          layout,
+          host,
+          port,
+          k,
+          limits,
+          arguments.flag("--hello"),
+          tls,
+          RESULTS_REFRESH,
+          System.out);
     } catch (RuntimeException e) {
       System.err.println("rishe serve: failed: " + e.getMessage());
       System.exit(1);
@@ -176,10 +189,14 @@ public final class ServeCommand {
       Limits limits,
       boolean hello,
       PrintStream out) {
-    return start(layout, host, port, k, limits, hello, null, out);
+    return start(layout, host, port, k, limits, hello, null, RESULTS_REFRESH, out);
   }
 
-  /** As above, serving HTTPS only when {@code tls} is given (null: plain HTTP). */
+  /**
+   * As above, serving HTTPS only when {@code tls} is given (null: plain HTTP), and looking for a
+   * newer published run every {@code resultsRefresh} ({@link #RESULTS_REFRESH} in {@code rishe
+   * serve}).
+   */
   public static Javalin start(
       WarehouseLayout layout,
       String host,
@@ -188,6 +205,7 @@ public final class ServeCommand {
       Limits limits,
       boolean hello,
       Tls tls,
+      Duration resultsRefresh,
       PrintStream out) {
     ResultsStore results = new ResultsStore(layout);
     ApiKeyStore keys = new ApiKeyStore(layout.apiKeys());
@@ -211,9 +229,9 @@ public final class ServeCommand {
             System.err.println("rishe serve: cannot refresh the served run: " + e);
           }
         },
-        2,
-        2,
-        TimeUnit.SECONDS);
+        resultsRefresh.toMillis(),
+        resultsRefresh.toMillis(),
+        TimeUnit.MILLISECONDS);
     // the key file is only looked at (its size and time) unless it changed: every second, so a
     // revoked key is refused within one to two seconds
     timer.scheduleWithFixedDelay(

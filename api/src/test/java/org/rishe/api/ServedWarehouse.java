@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.rishe.api.auth.ApiKeyStore;
+import org.rishe.api.limits.Limits;
 import org.rishe.common.warehouse.WarehouseLayout;
 
 /**
@@ -28,7 +29,16 @@ final class ServedWarehouse implements AutoCloseable {
     keys = new ApiKeyStore(layout.apiKeys());
     app =
         ServeCommand.start(
-            layout, "127.0.0.1", 0, 11, new PrintStream(PrintStream.nullOutputStream()));
+            layout,
+            "127.0.0.1",
+            0,
+            11,
+            Limits.DEFAULT,
+            false,
+            null,
+            // as rishe serve does every two seconds, but sooner: a test waits for each new run
+            Duration.ofMillis(100),
+            new PrintStream(PrintStream.nullOutputStream()));
   }
 
   /** A GET with {@code key} as the bearer key, or without one when it is null. */
@@ -59,7 +69,7 @@ final class ServedWarehouse implements AutoCloseable {
       if (runId.equals(JSON.readTree(health).path("run").asText(null))) {
         return;
       }
-      Thread.sleep(200);
+      Thread.sleep(50);
     }
     throw new AssertionError("the API did not pick up run " + runId + " within 20 s");
   }

@@ -79,6 +79,7 @@ class TlsServeTest {
             Limits.DEFAULT,
             false,
             Tls.fromKeyStore(keystore, PASSWORD),
+            ServeCommand.RESULTS_REFRESH,
             QUIET);
     try {
       HttpResponse<String> health =
