@@ -13,45 +13,34 @@ class LeastSquaresTest {
   @Test
   void aLineThroughThreePointsHasTheTextbookSlopeAndIntercept() {
     // x = 0, 1, 2 and y = 1, 2, 2: slope Sxy / Sxx = 1 / 2, intercept 5/3 - 1/2 = 7/6
-    double[] b =
-        LeastSquares.solve(
-            new double[][] {{1, 0}, {1, 1}, {1, 2}},
-            new double[] {1, 1, 1},
-            new double[] {1, 2, 2});
-    assertThat(b[0]).isCloseTo(7.0 / 6, within(1e-12));
-    assertThat(b[1]).isCloseTo(0.5, within(1e-12));
+    assertSolution(LINE, new double[] {1, 1, 1}, new double[] {1, 2, 2}, 7.0 / 6, 0.5);
   }
 
   @Test
   void weightsCountARowAsThatManyCopiesOfIt() {
     // the second point twice: x = 0, 1, 1, 2 and y = 1, 2, 2, 2, so slope 1/2, intercept 7/4 - 1/2
-    double[] b =
-        LeastSquares.solve(
-            new double[][] {{1, 0}, {1, 1}, {1, 2}},
-            new double[] {1, 2, 1},
-            new double[] {1, 2, 2});
-    assertThat(b[0]).isCloseTo(1.25, within(1e-12));
-    assertThat(b[1]).isCloseTo(0.5, within(1e-12));
+    assertSolution(LINE, new double[] {1, 2, 1}, new double[] {1, 2, 2}, 1.25, 0.5);
   }
 
   @Test
   void aConstantOrRepeatedColumnGetsTheMinimumNormSolution() {
+    double[] ones = {1, 1, 1};
+    double[] y = {1, 2, 3};
     // a covariate that is all zeros contributes nothing: intercept = mean of y, coefficient 0
-    double[] zero =
-        LeastSquares.solve(
-            new double[][] {{1, 0}, {1, 0}, {1, 0}},
-            new double[] {1, 1, 1},
-            new double[] {1, 2, 3});
-    assertThat(zero[0]).isCloseTo(2, within(1e-12));
-    assertThat(zero[1]).isCloseTo(0, within(1e-12));
+    assertSolution(new double[][] {{1, 0}, {1, 0}, {1, 0}}, ones, y, 2, 0);
     // the intercept twice: b0 + b1 = 2, and the shortest such pair is 1, 1
-    double[] twice =
-        LeastSquares.solve(
-            new double[][] {{1, 1}, {1, 1}, {1, 1}},
-            new double[] {1, 1, 1},
-            new double[] {1, 2, 3});
-    assertThat(twice[0]).isCloseTo(1, within(1e-12));
-    assertThat(twice[1]).isCloseTo(1, within(1e-12));
+    assertSolution(new double[][] {{1, 1}, {1, 1}, {1, 1}}, ones, y, 1, 1);
+  }
+
+  private static final double[][] LINE = {{1, 0}, {1, 1}, {1, 2}};
+
+  private static void assertSolution(
+      double[][] design, double[] weights, double[] response, double... expected) {
+    double[] solution = LeastSquares.solve(design, weights, response);
+    assertThat(solution).hasSize(expected.length);
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(solution[i]).as("coefficient %d", i).isCloseTo(expected[i], within(1e-12));
+    }
   }
 
   @Test
