@@ -14,8 +14,7 @@ import org.apache.spark.sql.SparkSession;
  * it (ingest's tests took 13% less CPU so). Spark's own test suites run both ways. The generated
  * code is still tested: {@code bin/rishe} and {@code spark-submit} keep Spark's defaults, and the
  * app module's {@code ClusterModeIT} compares a cluster run of the packaged jar with its defaults
- * to a local run of this session; analytics' {@code CrashSafetyTest} children run with the
- * defaults.
+ * to a local run of this session.
  */
 public final class TestSparkSessions {
   private TestSparkSessions() {}

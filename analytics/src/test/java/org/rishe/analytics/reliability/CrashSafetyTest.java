@@ -189,14 +189,22 @@ class CrashSafetyTest {
         warehouse.toString());
   }
 
+  /**
+   * The child's Spark settings as system properties: local mode on loopback, and interpreted like
+   * this JVM's session ({@link TestSparkSessions#INTERPRETED}).
+   */
   static List<String> localSparkOptions() {
-    return List.of(
-        "-Xmx1g",
-        "-Dspark.master=local[2]",
-        "-Dspark.sql.shuffle.partitions=2",
-        "-Dspark.default.parallelism=2",
-        "-Dspark.driver.host=127.0.0.1",
-        "-Dspark.driver.bindAddress=127.0.0.1");
+    List<String> options =
+        new ArrayList<>(
+            List.of(
+                "-Xmx1g",
+                "-Dspark.master=local[2]",
+                "-Dspark.sql.shuffle.partitions=2",
+                "-Dspark.default.parallelism=2",
+                "-Dspark.driver.host=127.0.0.1",
+                "-Dspark.driver.bindAddress=127.0.0.1"));
+    TestSparkSessions.INTERPRETED.forEach((key, value) -> options.add("-D" + key + "=" + value));
+    return options;
   }
 
   /** A fresh warehouse holding only the reference warehouse's pseudonym key, so ids match. */
