@@ -160,6 +160,26 @@ public final class ServeCommand {
   }
 
   /**
+   * Runs {@code task} every {@code period} on {@code timer}. An exception escaping a scheduled task
+   * would cancel it for good (new runs and revoked keys would then go unnoticed): a failure is
+   * reported, {@code what} first, and the next tick tries again.
+   */
+  private static void repeat(
+      ScheduledExecutorService timer, Duration period, Runnable task, String what) {
+    timer.scheduleWithFixedDelay(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            System.err.println("rishe serve: " + what + ": " + e);
+          }
+        },
+        period.toMillis(),
+        period.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  /**
    * Whether the address is this machine only (localhost, 127.0.0.0/8, ::1), as the JDK reads it; a
    * name that does not resolve is not.
    */
@@ -219,32 +239,10 @@ public final class ServeCommand {
               thread.setDaemon(true);
               return thread;
             });
-    // An exception escaping a scheduled task cancels it for good (new runs and revoked keys would
-    // then go unnoticed): each refresh reports its failure and the next tick tries again.
-    timer.scheduleWithFixedDelay(
-        () -> {
-          try {
-            results.refresh();
-          } catch (RuntimeException e) {
-            System.err.println("rishe serve: cannot refresh the served run: " + e);
-          }
-        },
-        resultsRefresh.toMillis(),
-        resultsRefresh.toMillis(),
-        TimeUnit.MILLISECONDS);
+    repeat(timer, resultsRefresh, results::refresh, "cannot refresh the served run");
     // the key file is only looked at (its size and time) unless it changed: every second, so a
     // revoked key is refused within one to two seconds
-    timer.scheduleWithFixedDelay(
-        () -> {
-          try {
-            keys.reloadIfChanged();
-          } catch (RuntimeException e) {
-            System.err.println("rishe serve: cannot reload the API keys: " + e);
-          }
-        },
-        1,
-        1,
-        TimeUnit.SECONDS);
+    repeat(timer, Duration.ofSeconds(1), keys::reloadIfChanged, "cannot reload the API keys");
     // opened now, so that a damaged log stops the server here and a torn last record is dropped
     InterestLog interests =
         InterestLog.open(
