@@ -67,9 +67,9 @@ class ClusterModeIT {
   static void runTheBatchLocallyAndOnACluster() throws IOException {
     Path applicationJar = PackagedApplication.jar();
     spark = TestSparkSessions.shared();
-    // the batch ingested and analyzed in local mode, in this JVM (as analytics' CrashSafetyTest
-    // makes its reference)
-    ReliabilityWarehouse shared = ReliabilityWarehouse.shared();
+    // the batch and its key now; it is ingested and analyzed in local mode, in this JVM (as
+    // analytics' CrashSafetyTest makes its reference), while the cluster runs it
+    ReliabilityWarehouse shared = ReliabilityWarehouse.prepared();
     Path batch = shared.batch;
     Path localWarehouse = shared.warehouse;
     local = shared.layout;
@@ -151,6 +151,7 @@ class ClusterModeIT {
     assertThat(arguments).as("the README's jar").contains(applicationJar.toString());
     long started = System.nanoTime();
     try (JavaProcess pipeline = sparkSubmit("cluster-pipeline", readme, "pipeline", arguments)) {
+      ReliabilityWarehouse.shared();
       pipeline.awaitSuccess(SUBMIT_TIMEOUT);
     }
     System.out.printf(

@@ -27,7 +27,8 @@ import org.rishe.spark.TestSparkSessions;
  * changing anything.
  */
 public final class ReliabilityWarehouse {
-  private static ReliabilityWarehouse shared;
+  private static ReliabilityWarehouse prepared;
+  private static boolean ingestedAndAnalyzed;
 
   public final Path batch;
   public final Path warehouse;
@@ -39,14 +40,34 @@ public final class ReliabilityWarehouse {
     this.layout = new WarehouseLayout(warehouse.toString());
   }
 
+  /** The warehouse, ingested and analyzed on first use; the same one for every caller. */
   public static synchronized ReliabilityWarehouse shared() {
-    if (shared == null) {
-      shared = make();
+    ReliabilityWarehouse made = prepared();
+    if (!ingestedAndAnalyzed) {
+      try {
+        made.ingestAndAnalyze();
+      } catch (RuntimeException | Error e) {
+        prepared = null; // half written: the next caller starts again in a new folder
+        throw e;
+      }
+      ingestedAndAnalyzed = true;
     }
-    return shared;
+    return made;
   }
 
-  private static ReliabilityWarehouse make() {
+  /**
+   * The batch and the warehouse's pseudonym key, before the warehouse holds anything: what a test
+   * that runs the same batch elsewhere too (with the same key, so the rows compare) needs first.
+   * {@link #shared()} then ingests and analyzes it.
+   */
+  public static synchronized ReliabilityWarehouse prepared() {
+    if (prepared == null) {
+      prepared = prepare();
+    }
+    return prepared;
+  }
+
+  private static ReliabilityWarehouse prepare() {
     try {
       Path temporary = Files.createTempDirectory("rishe-reliability-");
       temporary.toFile().deleteOnExit();
@@ -57,17 +78,18 @@ public final class ReliabilityWarehouse {
         Files.deleteIfExists(batch.resolve(file + ".csv"));
       }
       ReliabilityWarehouse made = new ReliabilityWarehouse(batch, temporary.resolve("reference"));
-      SparkSession spark = TestSparkSessions.shared();
-      new IngestJob(
-              spark,
-              made.layout,
-              new Pseudonymizer(PseudonymKeys.loadOrCreate(made.warehouse)),
-              line -> {})
-          .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN);
-      new AnalyzeJob(spark, made.layout, line -> {}).run(AnalyzeParameters.defaults());
+      PseudonymKeys.loadOrCreate(made.warehouse);
       return made;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private void ingestAndAnalyze() {
+    SparkSession spark = TestSparkSessions.shared();
+    new IngestJob(
+            spark, layout, new Pseudonymizer(PseudonymKeys.loadOrCreate(warehouse)), line -> {})
+        .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN);
+    new AnalyzeJob(spark, layout, line -> {}).run(AnalyzeParameters.defaults());
   }
 }
