@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
@@ -369,7 +370,7 @@ public final class ProgramImpactJob {
   /** Waits for the pool's tasks to end, keeping the thread's interrupt if it has one. */
   private static void awaitQuietly(ExecutorService pool) {
     try {
-      pool.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
+      pool.awaitTermination(1, TimeUnit.HOURS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -3,6 +3,8 @@ package org.rishe.analytics.rootcause;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -30,13 +32,13 @@ final class ChainFamilyVariance {
    * made two runs on the same warehouse publish chains with different last digits (and, where two
    * chains tie, a different rank).
    */
-  private static java.util.Iterator<double[]> partitionSum(java.util.Iterator<double[]> families) {
+  private static Iterator<double[]> partitionSum(Iterator<double[]> families) {
     double[] sum = null;
     while (families.hasNext()) {
       double[] family = families.next();
       sum = sum == null ? family : FamilyClustering.add(sum, family);
     }
-    return sum == null ? java.util.Collections.emptyIterator() : List.of(sum).iterator();
+    return sum == null ? Collections.emptyIterator() : List.of(sum).iterator();
   }
 
   /**
