@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a benchmark main class from the analytics test sources on a fresh build, with the JVM
 # options Spark needs on Java 17. Usage: bench/lib/test-main.sh CLASS [ARGS...]
-# Heap: BENCH_HEAP (default 3g).
+# Heap: BENCH_HEAP (default 3g); more JVM options (a JFR recording, say): BENCH_JAVA_OPTS.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -10,7 +10,8 @@ main="$1"; shift
 mvn -B -q -pl analytics -am test-compile dependency:build-classpath -Dspotless.check.skip=true \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-exec java "-Xmx${BENCH_HEAP:-3g}" \
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
+exec java "-Xmx${BENCH_HEAP:-3g}" ${BENCH_JAVA_OPTS:-} \
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
   --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
   --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
