@@ -26,13 +26,19 @@ final class ChainInfluence implements Serializable {
 
   /**
    * A model's linear predictor: intercept {@code coefficients[0]}, then {@code coefficients[j + 1]}
-   * where variable {@code variables[j]} has the code {@code levels[j]}.
+   * where variable {@code variables[j]} has the code {@code levels[j]} and, where {@code
+   * byRoot[j]}, the root ({@code root}) is exposed too (the columns of {@link ChainModels.Design}).
    */
-  record Linear(int[] variables, int[] levels, double[] coefficients) implements Serializable {
+  record Linear(int root, int[] variables, int[] levels, boolean[] byRoot, double[] coefficients)
+      implements Serializable {
     static Linear of(ChainModels.Model model) {
       ChainModels.Design design = model.design();
       return new Linear(
-          design.variables().clone(), design.levels().clone(), model.fit().coefficients());
+          design.root(),
+          design.variables().clone(),
+          design.levels().clone(),
+          design.byRoot().clone(),
+          model.fit().coefficients());
     }
 
     double predictor(byte[] codes) {
@@ -43,8 +49,22 @@ final class ChainInfluence implements Serializable {
     double dot(byte[] codes, double[] vector) {
       double sum = 0;
       for (int j = 0; j < variables.length; j++) {
-        if (codes[variables[j]] == levels[j]) {
+        if (codes[variables[j]] == levels[j] && (!byRoot[j] || codes[root] == 1)) {
           sum += vector[j + 1];
+        }
+      }
+      return sum;
+    }
+
+    /**
+     * What exposing the root adds to the linear predictor of a person with {@code codes}: the
+     * root's coefficient (column 1) and those of its interactions with the codes the person has.
+     */
+    double rootEffect(byte[] codes) {
+      double sum = coefficients[1];
+      for (int j = 0; j < variables.length; j++) {
+        if (byRoot[j] && codes[variables[j]] == levels[j]) {
+          sum += coefficients[j + 1];
         }
       }
       return sum;
@@ -97,9 +117,9 @@ final class ChainInfluence implements Serializable {
         return null;
       }
     }
-    double rootCoefficient = outcome.coefficients()[1];
-    double withoutRoot = outcome.predictor(codes) - (exposure == 1 ? rootCoefficient : 0);
-    double[] risk = {logistic(withoutRoot), logistic(withoutRoot + rootCoefficient)};
+    double rootEffect = outcome.rootEffect(codes);
+    double withoutRoot = outcome.predictor(codes) - (exposure == 1 ? rootEffect : 0);
+    double[] risk = {logistic(withoutRoot), logistic(withoutRoot + rootEffect)};
     double exposed = logistic(propensity.predictor(codes));
     double outcomeScore = (codes[problem] == 1 ? 1 : 0) - risk[exposure];
     double propensityScore = exposure - exposed;

@@ -138,15 +138,32 @@ final class ChainModels {
 
   /**
    * The logistic regression of the problem ({@code outcome}) on the root ({@code focal}), every
-   * demographic (one indicator per level but the first) and each adjustment code (exposed and
-   * missing indicators), over the patterns where the root is known; the root is design column 1.
-   * Empty when the fit fails. It is fitted on {@code groups}, which must group the root-known
-   * patterns by (at least) the variables the model reads: each group is one row, weighted by its
-   * people. That is exact: the frequency-weighted likelihood only sums weight times each pattern's
-   * term, equal across a group.
+   * demographic (one indicator per level but the first), each adjustment code (exposed and missing
+   * indicators) and, for each of the path's {@code mediators} (among the adjustment codes), the
+   * root's interaction with its exposed and missing indicators, over the patterns where the root is
+   * known; the root is design column 1. The interactions let the root change how much a mediator
+   * matters (and a mediator carry more or less of the root's effect), as the mediational g-formula
+   * allows; an interaction column that the groups cannot tell apart from its mediator's own column
+   * (a mediator code nobody unexposed has) or from the root's (a mediator code every exposed person
+   * has) is left out, and where the model with interactions cannot be fitted (separation in a small
+   * cell) the main-effects model is fitted instead. Empty when that fails too. It is fitted on
+   * {@code groups}, which must group the root-known patterns by (at least) the variables the model
+   * reads: each group is one row, weighted by its people. That is exact: the frequency-weighted
+   * likelihood only sums weight times each pattern's term, equal across a group.
    */
-  Optional<Model> fit(int outcome, int focal, List<String> adjustment, PatternGroups groups) {
-    return fit(outcome, focal, true, adjustment, groups);
+  Optional<Model> fit(
+      int outcome,
+      int focal,
+      List<String> adjustment,
+      List<String> mediators,
+      PatternGroups groups) {
+    if (!mediators.isEmpty()) {
+      Optional<Model> interacting = fit(outcome, focal, true, adjustment, mediators, groups);
+      if (interacting.isPresent()) {
+        return interacting;
+      }
+    }
+    return fit(outcome, focal, true, adjustment, List.of(), groups);
   }
 
   /**
@@ -154,11 +171,17 @@ final class ChainModels {
    * demographic and each adjustment code, fitted like {@link #fit} on {@code groups}.
    */
   Optional<Model> fitPropensity(int focal, List<String> adjustment, PatternGroups groups) {
-    return fit(focal, focal, false, adjustment, groups);
+    return fit(focal, focal, false, adjustment, List.of(), groups);
   }
 
   private Optional<Model> fit(
-      int outcome, int focal, boolean rootColumn, List<String> adjustment, PatternGroups groups) {
+      int outcome,
+      int focal,
+      boolean rootColumn,
+      List<String> adjustment,
+      List<String> mediators,
+      PatternGroups groups) {
+    // Each column: {variable, level, 1 when it is also the root's interaction}.
     List<int[]> levels = new ArrayList<>();
     for (int variable = 0; variable < graph.nodeCount(); variable++) {
       if (isDemographic(variable)) {
@@ -175,14 +198,24 @@ final class ChainModels {
     // groups hold every code the people have, so it is constant over the groups just as well. The
     // root column is kept: a root nobody (or everybody) has fails the fit, as it should.
     levels.removeIf(level -> groups.isConstant(level[0], level[1]));
+    List<int[]> interactions = new ArrayList<>();
+    for (int[] level : levels) {
+      if (mediators.contains(graph.nodes().get(level[0]))
+          && interactionIsIdentifiable(groups, focal, level[0], level[1])) {
+        interactions.add(new int[] {level[0], level[1], 1});
+      }
+    }
+    levels.addAll(interactions);
     if (rootColumn) {
       levels.add(0, new int[] {focal, 1});
     }
     Design design =
         new Design(
             outcome,
+            rootColumn ? focal : -1,
             levels.stream().mapToInt(level -> level[0]).toArray(),
-            levels.stream().mapToInt(level -> level[1]).toArray());
+            levels.stream().mapToInt(level -> level[1]).toArray(),
+            booleans(levels.stream().mapToInt(level -> level.length > 2 ? level[2] : 0).toArray()));
     int[] rowStarts = design.rowStarts(groups);
     int[] ones = design.ones(groups, rowStarts);
     double[] outcomes = design.outcomes(groups);
@@ -193,10 +226,12 @@ final class ChainModels {
   /**
    * The 0/1 design of a model over groups of patterns, one row per group: column 0 is the
    * intercept, and column {@code j + 1} is 1 when variable {@code variables[j]} has the code {@code
-   * levels[j]} (the outcome model's column 1 is the root coded 1). Rows are read from the groups'
-   * codes (one small array per variable) rather than from the data's columns pattern by pattern.
+   * levels[j]} and, where {@code byRoot[j]}, the root is also exposed: the root's interaction with
+   * that code. The outcome model's column 1 is the root coded 1 ({@code root} is its variable, -1
+   * for a propensity model). Rows are read from the groups' codes (one small array per variable)
+   * rather than from the data's columns pattern by pattern.
    */
-  record Design(int outcome, int[] variables, int[] levels) {
+  record Design(int outcome, int root, int[] variables, int[] levels, boolean[] byRoot) {
     int width() {
       return variables.length + 1;
     }
@@ -206,10 +241,9 @@ final class ChainModels {
       int[] counts = new int[groups.size()];
       Arrays.fill(counts, 1);
       for (int column = 1; column < width(); column++) {
-        byte[] codes = groups.codes(variable(column));
-        int level = level(column);
+        byte[] on = column(groups, column);
         for (int group = 0; group < counts.length; group++) {
-          counts[group] += codes[group] == level ? 1 : 0;
+          counts[group] += on[group];
         }
       }
       int[] rowStarts = new int[counts.length + 1];
@@ -225,11 +259,9 @@ final class ChainModels {
      * the end.
      */
     int[] ones(PatternGroups groups, int[] rowStarts) {
-      byte[][] codes = new byte[width()][];
-      int[] levels = new int[width()];
+      byte[][] on = new byte[width()][];
       for (int column = 1; column < width(); column++) {
-        codes[column] = groups.codes(variable(column));
-        levels[column] = level(column);
+        on[column] = column(groups, column);
       }
       int[] ones = new int[rowStarts[groups.size()] + 1];
       int next = 0;
@@ -238,12 +270,60 @@ final class ChainModels {
         // Every column is written and the position moves on only where the row is 1: a column
         // written where the row is 0 is overwritten by the row's next 1 or the next row's
         // intercept (or lands in the spare slot), and no branch mispredicts on the codes.
-        for (int column = 1; column < codes.length; column++) {
+        for (int column = 1; column < on.length; column++) {
           ones[next] = column;
-          next += codes[column][group] == levels[column] ? 1 : 0;
+          next += on[column][group];
         }
       }
       return ones;
+    }
+
+    /**
+     * Column {@code column} (after the intercept) over the groups, 1 or 0, with the root read as
+     * each group's own.
+     */
+    private byte[] column(PatternGroups groups, int column) {
+      byte[] codes = groups.codes(variable(column));
+      int level = level(column);
+      byte[] on = new byte[codes.length];
+      for (int group = 0; group < on.length; group++) {
+        on[group] = (byte) (codes[group] == level ? 1 : 0);
+      }
+      if (byRoot(column)) {
+        byte[] rootCodes = groups.codes(root);
+        for (int group = 0; group < on.length; group++) {
+          on[group] &= (byte) (rootCodes[group] == 1 ? 1 : 0);
+        }
+      }
+      return on;
+    }
+
+    /**
+     * Column {@code column} over the groups were every group's root exposed: 1 for the root's own
+     * column, else the column's code test without an interaction's condition on the root.
+     */
+    byte[] ifRootExposed(PatternGroups groups, int column) {
+      byte[] codes = groups.codes(variable(column));
+      int level = level(column);
+      boolean rootColumn = root >= 0 && column == 1;
+      byte[] on = new byte[codes.length];
+      for (int group = 0; group < on.length; group++) {
+        on[group] = (byte) (rootColumn || codes[group] == level ? 1 : 0);
+      }
+      return on;
+    }
+
+    /**
+     * Whether column {@code column} moves with the root: the root's own column and its
+     * interactions.
+     */
+    boolean withRoot(int column) {
+      return root >= 0 && (column == 1 || byRoot(column));
+    }
+
+    /** Whether column {@code column} is an interaction with the root. */
+    boolean byRoot(int column) {
+      return byRoot[column - 1];
     }
 
     /** Each group's outcome: 1 when the problem is present (code 1), else 0. */
@@ -293,6 +373,42 @@ final class ChainModels {
       }
       return predictors;
     }
+  }
+
+  /**
+   * Whether the root × (variable has code level) column can be told apart, over the groups, from
+   * the intercept, the root's column and the code's own: only when each of the four combinations of
+   * root (exposed or not) and code (that level or another) holds some group. Collinearity with
+   * further columns (the exposed and missing levels of one mediator covering every exposed person)
+   * shows as a failed fit, and {@link #fit} then leaves the interactions out.
+   */
+  private static boolean interactionIsIdentifiable(
+      PatternGroups groups, int focal, int variable, int level) {
+    byte[] root = groups.codes(focal);
+    byte[] codes = groups.codes(variable);
+    boolean exposedWith = false;
+    boolean exposedWithout = false;
+    boolean unexposedWith = false;
+    boolean unexposedWithout = false;
+    for (int group = 0; group < root.length; group++) {
+      boolean with = codes[group] == level;
+      if (root[group] == 1) {
+        exposedWith |= with;
+        exposedWithout |= !with;
+      } else {
+        unexposedWith |= with;
+        unexposedWithout |= !with;
+      }
+    }
+    return exposedWith && exposedWithout && unexposedWith && unexposedWithout;
+  }
+
+  private static boolean[] booleans(int[] flags) {
+    boolean[] booleans = new boolean[flags.length];
+    for (int i = 0; i < flags.length; i++) {
+      booleans[i] = flags[i] == 1;
+    }
+    return booleans;
   }
 
   private boolean isDemographic(int node) {

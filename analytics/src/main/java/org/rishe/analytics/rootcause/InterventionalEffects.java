@@ -1,5 +1,7 @@
 package org.rishe.analytics.rootcause;
 
+import java.util.stream.IntStream;
+
 /**
  * The interventional effects of a chain's root A on its problem Y through the path's mediators M
  * jointly (VanderWeele, Vansteelandt &amp; Robins 2014; Vansteelandt &amp; Daniel 2017), on the
@@ -16,14 +18,14 @@ package org.rishe.analytics.rootcause;
  * weights normalised (Hájek); without mediators, plain standardisation (see {@link #of}). Weighting
  * those people by the inverse propensity stands their mediators and confounders in for the whole
  * population's C with mediators drawn as under A = a', which is the inner sum of ψ. Q is the
- * logistic model of Y on A, C and M (main effects), P(A | C) the logistic model of A on C ({@link
- * ChainModels}). Both Q and P are functions of a person's pattern only, so the whole estimate is a
- * sum over the model's groups of patterns (exact, and cheap). Assumptions: no unmeasured
- * confounding of A–Y, A–M or M–Y given C (and, for M–Y, no confounder affected by A), positivity,
- * and both logistic models correctly specified. A missing mediator or confounder code enters as a
- * level of its own. Positivity is made to hold by leaving out the people whose code of a confounder
- * has only one exposure ({@link ChainModels#overlapping}): the effects are those of the people in
- * that overlap.
+ * logistic model of Y on A, C and M with the root's interactions with the mediators' codes, P(A |
+ * C) the logistic model of A on C ({@link ChainModels}). Both Q and P are functions of a person's
+ * pattern only, so the whole estimate is a sum over the model's groups of patterns (exact, and
+ * cheap). Assumptions: no unmeasured confounding of A–Y, A–M or M–Y given C (and, for M–Y, no
+ * confounder affected by A), positivity, and both logistic models correctly specified. A missing
+ * mediator or confounder code enters as a level of its own. Positivity is made to hold by leaving
+ * out the people whose code of a confounder has only one exposure ({@link
+ * ChainModels#overlapping}): the effects are those of the people in that overlap.
  *
  * <p>Each person's influence value comes from the stacked estimating equations (the scores of both
  * models and the weighted means; Stefanski &amp; Boos 2002), and like the estimate it is a function
@@ -95,7 +97,15 @@ record InterventionalEffects(
     int size = rows.size();
     double[] weights = rows.weights();
     byte[] exposure = rows.codes(focal);
-    double rootCoefficient = outcome.fit().coefficients()[1];
+    double[] coefficients = outcome.fit().coefficients();
+    // The columns that move with the root (its own and its interactions with mediator codes), and
+    // each one over the rows as it would be with the root exposed: their sum weighted by the
+    // coefficients is what exposing a row adds to its linear predictor.
+    int[] rootColumns = IntStream.range(1, design.width()).filter(design::withRoot).toArray();
+    byte[][] rootColumnIfExposed = new byte[rootColumns.length][];
+    for (int k = 0; k < rootColumns.length; k++) {
+      rootColumnIfExposed[k] = design.ifRootExposed(rows, rootColumns[k]);
+    }
     double[] observedPredictor = outcome.linearPredictors(rows);
     double[] propensityPredictor = propensity.linearPredictors(rows);
     Sparse z = Sparse.of(design, rows);
@@ -103,9 +113,13 @@ record InterventionalEffects(
     double[][] risk = new double[2][size];
     double[] exposedPropensity = new double[size];
     for (int row = 0; row < size; row++) {
-      double withoutRoot = observedPredictor[row] - (exposure[row] == 1 ? rootCoefficient : 0);
+      double rootEffect = 0;
+      for (int k = 0; k < rootColumns.length; k++) {
+        rootEffect += rootColumnIfExposed[k][row] * coefficients[rootColumns[k]];
+      }
+      double withoutRoot = observedPredictor[row] - (exposure[row] == 1 ? rootEffect : 0);
       risk[0][row] = logistic(withoutRoot);
-      risk[1][row] = logistic(withoutRoot + rootCoefficient);
+      risk[1][row] = logistic(withoutRoot + rootEffect);
       exposedPropensity[row] = logistic(propensityPredictor[row]);
     }
     double[] psi = new double[CONTRASTS.length];
@@ -136,8 +150,12 @@ record InterventionalEffects(
         if (weight[row] > 0) {
           double slope = weights[row] * weight[row] * q[row] * (1 - q[row]);
           z.addRow(row, slope, outcomeDerivative);
-          // The root column of Z_i(a) is a, whatever the person's own exposure.
-          outcomeDerivative[1] += slope * (a - exposure[row]);
+          // The root's columns of Z_i(a) are a (times the interaction's mediator code), whatever
+          // the person's own exposure.
+          for (int k = 0; k < rootColumns.length; k++) {
+            outcomeDerivative[rootColumns[k]] +=
+                slope * (a - exposure[row]) * rootColumnIfExposed[k][row];
+          }
           if (mediated) {
             x.addRow(
                 row,

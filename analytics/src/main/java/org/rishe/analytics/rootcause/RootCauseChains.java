@@ -259,13 +259,15 @@ public final class RootCauseChains {
       if (propensity.model().isEmpty()) {
         continue;
       }
+      List<String> mediators = path.subList(1, path.size() - 1);
       List<String> outcomeAdjustment = new ArrayList<>(confounders);
-      outcomeAdjustment.addAll(path.subList(1, path.size() - 1));
+      outcomeAdjustment.addAll(mediators);
       Optional<ChainModels.Model> outcomeModel =
           models.fit(
               outcome,
               focal,
               outcomeAdjustment,
+              mediators,
               propensity.groups().refine(models.variablesRead(outcome, focal, outcomeAdjustment)));
       if (outcomeModel.isEmpty()) {
         continue;

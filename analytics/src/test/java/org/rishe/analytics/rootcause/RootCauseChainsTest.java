@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.rishe.analytics.causal.CausalGraph;
 import org.rishe.analytics.causal.DiscreteData;
 import org.rishe.analytics.causal.Edge;
@@ -178,12 +180,25 @@ class RootCauseChainsTest {
    * #CELL_UNITS} units of people, split between problem and not by the cell's {@link #ODDS}.
    */
   private static DiscreteData confounded(int scale) {
+    return confounded(scale, ODDS);
+  }
+
+  /**
+   * Odds like {@link #ODDS} without the root; the root leaves them as they are without the mediator
+   * and multiplies them by 9 with it, so only a model with the root × mediator interaction holds
+   * exactly.
+   */
+  private static final int[][][][] INTERACTING_ODDS = {
+    {{{1, 4}, {1, 2}}, {{3, 4}, {3, 2}}}, {{{1, 4}, {1, 2}}, {{27, 4}, {27, 2}}}
+  };
+
+  private static DiscreteData confounded(int scale, int[][][][] cellOdds) {
     List<int[]> patterns = new ArrayList<>();
     List<Long> counts = new ArrayList<>();
     for (int sex = 0; sex < 2; sex++) {
       for (int root = 0; root < 2; root++) {
         for (int mediator = 0; mediator < 2; mediator++) {
-          int[] odds = ODDS[root][mediator][sex];
+          int[] odds = cellOdds[root][mediator][sex];
           long units = (long) scale * CELL_UNITS[sex][root][mediator];
           patterns.add(new int[] {sex, root, mediator, 1});
           counts.add(units * odds[0]);
@@ -197,12 +212,16 @@ class RootCauseChainsTest {
 
   /** ψ(a, a') = Σ_c P(c) Σ_m P(Y=1 | a, m, c) P(m | a', c), summed out of the cell counts. */
   private static double handPsi(int a, int drawn) {
+    return handPsi(a, drawn, ODDS);
+  }
+
+  private static double handPsi(int a, int drawn, int[][][][] cellOdds) {
     double people = 0;
     double[] bySex = new double[2];
     for (int sex = 0; sex < 2; sex++) {
       for (int root = 0; root < 2; root++) {
         for (int mediator = 0; mediator < 2; mediator++) {
-          double cell = cellPeople(sex, root, mediator);
+          double cell = cellPeople(sex, root, mediator, cellOdds);
           bySex[sex] += cell;
           people += cell;
         }
@@ -210,18 +229,24 @@ class RootCauseChainsTest {
     }
     double psi = 0;
     for (int sex = 0; sex < 2; sex++) {
-      double drawnPeople = cellPeople(sex, drawn, 0) + cellPeople(sex, drawn, 1);
+      double drawnPeople =
+          cellPeople(sex, drawn, 0, cellOdds) + cellPeople(sex, drawn, 1, cellOdds);
       for (int mediator = 0; mediator < 2; mediator++) {
-        int[] odds = ODDS[a][mediator][sex];
+        int[] odds = cellOdds[a][mediator][sex];
         double risk = odds[0] / (double) (odds[0] + odds[1]);
-        psi += bySex[sex] / people * risk * cellPeople(sex, drawn, mediator) / drawnPeople;
+        psi +=
+            bySex[sex] / people * risk * cellPeople(sex, drawn, mediator, cellOdds) / drawnPeople;
       }
     }
     return psi;
   }
 
   private static double cellPeople(int sex, int root, int mediator) {
-    int[] odds = ODDS[root][mediator][sex];
+    return cellPeople(sex, root, mediator, ODDS);
+  }
+
+  private static double cellPeople(int sex, int root, int mediator, int[][][][] cellOdds) {
+    int[] odds = cellOdds[root][mediator][sex];
     return CELL_UNITS[sex][root][mediator] * (odds[0] + odds[1]);
   }
 
@@ -261,6 +286,32 @@ class RootCauseChainsTest {
       assertThat(any.total().estimate())
           .isEqualTo(any.direct().estimate() + any.indirect().estimate(), within(1e-15));
     }
+  }
+
+  @Test
+  void aRootThatActsOnlyWithTheMediatorGetsTheGFormulaOfTheInteractingModel() {
+    RootCauseChain chain =
+        chainOf(
+            "root",
+            find(
+                confounded(1, INTERACTING_ODDS),
+                CONFOUNDED_GRAPH,
+                Set.of("sex"),
+                CONFOUNDED_TIERS));
+
+    // The outcome model with the root x mediator interaction reproduces every cell's risk, so the
+    // effects are the g-formula summed by hand; a main-effects model would average the root's odds
+    // ratios of 1 and 9 and misstate all three.
+    double exposed = handPsi(1, 1, INTERACTING_ODDS);
+    double mediatorsUnexposed = handPsi(1, 0, INTERACTING_ODDS);
+    double unexposed = handPsi(0, 0, INTERACTING_ODDS);
+    assertThat(chain.path()).containsExactly("root", "mediator", "problem");
+    assertThat(chain.direct().estimate()).isCloseTo(mediatorsUnexposed - unexposed, within(1e-7));
+    assertThat(chain.indirect().estimate()).isCloseTo(exposed - mediatorsUnexposed, within(1e-7));
+    assertThat(chain.riskExposed()).isCloseTo(exposed, within(1e-7));
+    assertThat(chain.riskUnexposed()).isCloseTo(unexposed, within(1e-7));
+    assertThat(chain.total().low()).isLessThan(chain.total().estimate());
+    assertThat(chain.total().high()).isGreaterThan(chain.total().estimate());
   }
 
   @Test
@@ -431,13 +482,15 @@ class RootCauseChainsTest {
     return (estimate.high() - estimate.low()) / 2;
   }
 
-  @Test
-  void effectIntervalsMatchThePeopleBootstrap() {
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void effectIntervalsMatchThePeopleBootstrap(boolean interacting) {
     // Independent check of the stacked estimating equations (outcome and propensity models and the
     // weighted means; the outcome model and plain means for the mediator's chain): resample people
     // with replacement, estimate again, and take the standard deviation of each effect over the
-    // resamples.
-    DiscreteData data = confounded(3);
+    // resamples. With and without a root x mediator interaction in the data (the outcome model
+    // has the interaction either way).
+    DiscreteData data = confounded(3, interacting ? INTERACTING_ODDS : ODDS);
     RootCauseChain chain =
         chainOf("root", find(data, CONFOUNDED_GRAPH, Set.of("sex"), CONFOUNDED_TIERS));
 
