@@ -128,13 +128,11 @@ public final class ServeCommand {
     try {
       start(
           layout,
-          host,
-          port,
-          k,
-          limits,
-          arguments.flag("--hello"),
-          tls,
-          RESULTS_REFRESH,
+          ServeSettings.local(port, k)
+              .withHost(host)
+              .withLimits(limits)
+              .withHello(arguments.flag("--hello"))
+              .withTls(tls),
           System.out);
     } catch (RuntimeException e) {
       System.err.println("rishe serve: failed: " + e.getMessage());
@@ -191,42 +189,11 @@ public final class ServeCommand {
     }
   }
 
-  /** Starts the server and its refresh timer, with the default limits; returns it. */
-  public static Javalin start(
-      WarehouseLayout layout, String host, int port, int k, PrintStream out) {
-    return start(layout, host, port, k, Limits.DEFAULT, false, out);
-  }
-
   /**
-   * Starts the server and its refresh timer; returns the running server. {@code hello} adds the
-   * benchmark baseline route {@code GET /hello}.
+   * Starts the server and its refresh timer as {@code settings} say; returns the running server.
+   * Its one line of news ("Rishe API listening on ...") goes to {@code out}.
    */
-  public static Javalin start(
-      WarehouseLayout layout,
-      String host,
-      int port,
-      int k,
-      Limits limits,
-      boolean hello,
-      PrintStream out) {
-    return start(layout, host, port, k, limits, hello, null, RESULTS_REFRESH, out);
-  }
-
-  /**
-   * As above, serving HTTPS only when {@code tls} is given (null: plain HTTP), and looking for a
-   * newer published run every {@code resultsRefresh} ({@link #RESULTS_REFRESH} in {@code rishe
-   * serve}).
-   */
-  public static Javalin start(
-      WarehouseLayout layout,
-      String host,
-      int port,
-      int k,
-      Limits limits,
-      boolean hello,
-      Tls tls,
-      Duration resultsRefresh,
-      PrintStream out) {
+  public static Javalin start(WarehouseLayout layout, ServeSettings settings, PrintStream out) {
     ResultsStore results = new ResultsStore(layout);
     ApiKeyStore keys = new ApiKeyStore(layout.apiKeys());
     results.refresh();
@@ -239,7 +206,7 @@ public final class ServeCommand {
               thread.setDaemon(true);
               return thread;
             });
-    repeat(timer, resultsRefresh, results::refresh, "cannot refresh the served run");
+    repeat(timer, settings.resultsRefresh(), results::refresh, "cannot refresh the served run");
     // the key file is only looked at (its size and time) unless it changed: every second, so a
     // revoked key is refused within one to two seconds
     repeat(timer, Duration.ofSeconds(1), keys::reloadIfChanged, "cannot reload the API keys");
@@ -254,22 +221,28 @@ public final class ServeCommand {
         new ApiDependencies(
             results,
             keys,
-            k,
-            limits,
+            settings.k(),
+            settings.limits(),
             new AuditLog(layout.auditLog()),
             interests,
             pledges,
             Clock.systemUTC());
+    Tls tls = settings.tls();
     Javalin app =
-        App.create(dependencies, hello ? List.of(HELLO) : List.<ApiRoute>of(), tls, host, port)
-            .start(host, port);
+        App.create(
+                dependencies,
+                settings.hello() ? List.of(HELLO) : List.<ApiRoute>of(),
+                tls,
+                settings.host(),
+                settings.port())
+            .start(settings.host(), settings.port());
     String run =
         results.current().map(r -> "run " + r.runId()).orElse("no run yet (run `rishe analyze`)");
     out.println(
         "Rishe API listening on "
             + (tls == null ? "http" : "https")
             + "://"
-            + host
+            + settings.host()
             + ":"
             + app.port()
             + "/ serving "

@@ -27,8 +27,8 @@ class ServeOptionsTest {
   @Test
   void helloIsServedOnlyWhenAskedFor() throws Exception {
     WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
-    Javalin with = ServeCommand.start(layout, "127.0.0.1", 0, 11, Limits.DEFAULT, true, QUIET);
-    Javalin without = ServeCommand.start(layout, "127.0.0.1", 0, 11, QUIET);
+    Javalin with = ServeCommand.start(layout, ServeSettings.local(0, 11).withHello(true), QUIET);
+    Javalin without = ServeCommand.start(layout, ServeSettings.local(0, 11), QUIET);
     try {
       HttpResponse<String> hello = HttpGet.send(with.port(), "/hello", null);
       assertThat(hello.statusCode()).isEqualTo(200);
@@ -47,11 +47,8 @@ class ServeOptionsTest {
     Javalin app =
         ServeCommand.start(
             layout,
-            "127.0.0.1",
-            0,
-            11,
-            Limits.DEFAULT.withPerKey(new RateLimit(1000, 4000)),
-            false,
+            ServeSettings.local(0, 11)
+                .withLimits(Limits.DEFAULT.withPerKey(new RateLimit(1000, 4000))),
             QUIET);
     try {
       // the default allows a burst of 200; 300 in a row must all pass at 1000/s with 4000
@@ -95,5 +92,23 @@ class ServeOptionsTest {
     assertThat(ServeCommand.isLoopback("192.168.1.5")).isFalse();
     assertThat(ServeCommand.isLoopback("::")).isFalse();
     assertThat(ServeCommand.USAGE).contains("--behind-proxy");
+  }
+
+  @Test
+  void settingsRefuseAPortOutOfRangeAThresholdBelowTwoAndNoRefresh() {
+    assertThatThrownBy(() -> ServeSettings.local(65536, 11))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("port");
+    assertThatThrownBy(() -> ServeSettings.local(0, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("k must be at least 2");
+    assertThatThrownBy(() -> ServeSettings.local(0, 11).withResultsRefresh(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    ServeSettings settings = ServeSettings.local(8080, 11).withHost("::1").withHello(true);
+    assertThat(settings.host()).isEqualTo("::1");
+    assertThat(settings.port()).isEqualTo(8080);
+    assertThat(settings.hello()).isTrue();
+    assertThat(settings.tls()).isNull();
+    assertThat(settings.resultsRefresh()).isEqualTo(ServeCommand.RESULTS_REFRESH);
   }
 }

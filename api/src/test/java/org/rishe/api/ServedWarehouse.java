@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.rishe.api.auth.ApiKeyStore;
-import org.rishe.api.limits.Limits;
 import org.rishe.common.warehouse.WarehouseLayout;
 
 /**
@@ -30,14 +29,8 @@ final class ServedWarehouse implements AutoCloseable {
     app =
         ServeCommand.start(
             layout,
-            "127.0.0.1",
-            0,
-            11,
-            Limits.DEFAULT,
-            false,
-            null,
             // as rishe serve does every two seconds, but sooner: a test waits for each new run
-            Duration.ofMillis(100),
+            ServeSettings.local(0, 11).withResultsRefresh(Duration.ofMillis(100)),
             new PrintStream(PrintStream.nullOutputStream()));
   }
 

@@ -20,7 +20,6 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rishe.api.limits.Limits;
 import org.rishe.api.transport.Tls;
 import org.rishe.common.warehouse.WarehouseLayout;
 
@@ -73,13 +72,7 @@ class TlsServeTest {
     Javalin app =
         ServeCommand.start(
             layout,
-            "127.0.0.1",
-            0,
-            11,
-            Limits.DEFAULT,
-            false,
-            Tls.fromKeyStore(keystore, PASSWORD),
-            ServeCommand.RESULTS_REFRESH,
+            ServeSettings.local(0, 11).withTls(Tls.fromKeyStore(keystore, PASSWORD)),
             QUIET);
     try {
       HttpResponse<String> health =

@@ -18,6 +18,7 @@ import org.rishe.analytics.impact.ProgramImpactSettings;
 import org.rishe.analytics.rootcause.CausalGraphSettings;
 import org.rishe.api.ApiDependencies;
 import org.rishe.api.ServeCommand;
+import org.rishe.api.ServeSettings;
 import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.auth.Role;
 import org.rishe.common.contract.DateParser;
@@ -99,9 +100,7 @@ final class ServedRun {
     Javalin app =
         ServeCommand.start(
             layout,
-            "127.0.0.1",
-            0,
-            ApiDependencies.DEFAULT_SMALL_CELL_THRESHOLD,
+            ServeSettings.local(0, ApiDependencies.DEFAULT_SMALL_CELL_THRESHOLD),
             new PrintStream(PrintStream.nullOutputStream()));
     Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
     return new ServedRun(app, Map.copyOf(keys));
