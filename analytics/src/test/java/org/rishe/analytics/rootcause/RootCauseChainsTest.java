@@ -315,6 +315,31 @@ class RootCauseChainsTest {
   }
 
   @Test
+  void aRootAndMediatorCellWithoutCasesFallsBackToTheMainEffectsModel() {
+    // Nobody exposed with the mediator has the problem: the interaction's coefficient would run
+    // off to minus infinity, so the outcome model is fitted with main effects instead, and the
+    // chain keeps its estimates. Without confounders every weight is 1, and the main-effects
+    // model's score equation for the root column makes psi(1,1) the exposed's observed risk and
+    // psi(0,0) the unexposed's: 5 of 60 and 18 of 100.
+    int[][] patterns = {
+      {1, 1, 1}, {1, 1, 0}, {1, 0, 1}, {1, 0, 0}, {0, 1, 1}, {0, 1, 0}, {0, 0, 1}, {0, 0, 0}
+    };
+    long[] counts = {0, 40, 5, 15, 10, 10, 8, 72};
+    DiscreteData data =
+        DiscreteData.fromPatternCounts(NAMES, new int[] {2, 2, 2}, patterns, counts);
+    CausalGraph graph = new CausalGraph(NAMES, List.of(Edge.directed(0, 1), Edge.directed(1, 2)));
+
+    RootCauseChain chain = chainOf("root", find(data, graph));
+
+    assertThat(chain.path()).containsExactly("root", "mediator", "problem");
+    assertThat(chain.riskExposed()).isCloseTo(5 / 60.0, within(1e-7));
+    assertThat(chain.riskUnexposed()).isCloseTo(18 / 100.0, within(1e-7));
+    assertThat(chain.total().estimate())
+        .isEqualTo(chain.direct().estimate() + chain.indirect().estimate(), within(1e-15));
+    assertThat(chain.total().low()).isLessThan(chain.total().estimate());
+  }
+
+  @Test
   void peopleOutsideTheOverlapAreLeftOut() {
     // A third sex code nobody exposed has: P(root | sex 2) = 0, so those people cannot be weighted
     // to stand for the exposed and are left out; the effects are those of the people without them.
