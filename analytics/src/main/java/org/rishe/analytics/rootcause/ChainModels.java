@@ -143,13 +143,14 @@ final class ChainModels {
    * root's interaction with its exposed and missing indicators, over the patterns where the root is
    * known; the root is design column 1. The interactions let the root change how much a mediator
    * matters (and a mediator carry more or less of the root's effect), as the mediational g-formula
-   * allows; an interaction column that the groups cannot tell apart from its mediator's own column
-   * (a mediator code nobody unexposed has) or from the root's (a mediator code every exposed person
-   * has) is left out, and where the model with interactions cannot be fitted (separation in a small
-   * cell) the main-effects model is fitted instead. Empty when that fails too. It is fitted on
-   * {@code groups}, which must group the root-known patterns by (at least) the variables the model
-   * reads: each group is one row, weighted by its people. That is exact: the frequency-weighted
-   * likelihood only sums weight times each pattern's term, equal across a group.
+   * allows. An interaction column is added only when each of the four combinations of root (exposed
+   * or not) and mediator code (that level or another) holds some group, so that it cannot equal the
+   * intercept, the root's column or the code's own; where the model with interactions cannot be
+   * fitted all the same (separation in a small cell, or further collinearity) the main-effects
+   * model is fitted instead. Empty when that fails too. It is fitted on {@code groups}, which must
+   * group the root-known patterns by (at least) the variables the model reads: each group is one
+   * row, weighted by its people. That is exact: the frequency-weighted likelihood only sums weight
+   * times each pattern's term, equal across a group.
    */
   Optional<Model> fit(
       int outcome,
