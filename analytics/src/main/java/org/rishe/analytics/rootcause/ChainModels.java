@@ -182,7 +182,6 @@ final class ChainModels {
       List<String> adjustment,
       List<String> mediators,
       PatternGroups groups) {
-    // Each column: {variable, level, 1 when it is also the root's interaction}.
     List<int[]> levels = new ArrayList<>();
     for (int variable = 0; variable < graph.nodeCount(); variable++) {
       if (isDemographic(variable)) {
@@ -199,24 +198,26 @@ final class ChainModels {
     // groups hold every code the people have, so it is constant over the groups just as well. The
     // root column is kept: a root nobody (or everybody) has fails the fit, as it should.
     levels.removeIf(level -> groups.isConstant(level[0], level[1]));
-    List<int[]> interactions = new ArrayList<>();
-    for (int[] level : levels) {
-      if (mediators.contains(graph.nodes().get(level[0]))
-          && interactionIsIdentifiable(groups, focal, level[0], level[1])) {
-        interactions.add(new int[] {level[0], level[1], 1});
-      }
-    }
-    levels.addAll(interactions);
     if (rootColumn) {
       levels.add(0, new int[] {focal, 1});
     }
+    // The root's interactions come after every main-effect column.
+    int mainColumns = levels.size();
+    for (int[] level : List.copyOf(levels)) {
+      if (mediators.contains(graph.nodes().get(level[0]))
+          && interactionIsIdentifiable(groups, focal, level[0], level[1])) {
+        levels.add(level);
+      }
+    }
+    boolean[] byRoot = new boolean[levels.size()];
+    Arrays.fill(byRoot, mainColumns, byRoot.length, true);
     Design design =
         new Design(
             outcome,
             rootColumn ? focal : -1,
             levels.stream().mapToInt(level -> level[0]).toArray(),
             levels.stream().mapToInt(level -> level[1]).toArray(),
-            booleans(levels.stream().mapToInt(level -> level.length > 2 ? level[2] : 0).toArray()));
+            byRoot);
     int[] rowStarts = design.rowStarts(groups);
     int[] ones = design.ones(groups, rowStarts);
     double[] outcomes = design.outcomes(groups);
@@ -284,12 +285,7 @@ final class ChainModels {
      * each group's own.
      */
     private byte[] column(PatternGroups groups, int column) {
-      byte[] codes = groups.codes(variable(column));
-      int level = level(column);
-      byte[] on = new byte[codes.length];
-      for (int group = 0; group < on.length; group++) {
-        on[group] = (byte) (codes[group] == level ? 1 : 0);
-      }
+      byte[] on = hasLevel(groups, column, false);
       if (byRoot(column)) {
         byte[] rootCodes = groups.codes(root);
         for (int group = 0; group < on.length; group++) {
@@ -304,12 +300,19 @@ final class ChainModels {
      * column, else the column's code test without an interaction's condition on the root.
      */
     byte[] ifRootExposed(PatternGroups groups, int column) {
+      return hasLevel(groups, column, root >= 0 && column == 1);
+    }
+
+    /**
+     * 1 where the group's code of the column's variable is the column's level (everywhere when
+     * {@code always}), else 0.
+     */
+    private byte[] hasLevel(PatternGroups groups, int column, boolean always) {
       byte[] codes = groups.codes(variable(column));
       int level = level(column);
-      boolean rootColumn = root >= 0 && column == 1;
       byte[] on = new byte[codes.length];
       for (int group = 0; group < on.length; group++) {
-        on[group] = (byte) (rootColumn || codes[group] == level ? 1 : 0);
+        on[group] = (byte) (always || codes[group] == level ? 1 : 0);
       }
       return on;
     }
@@ -402,14 +405,6 @@ final class ChainModels {
       }
     }
     return exposedWith && exposedWithout && unexposedWith && unexposedWithout;
-  }
-
-  private static boolean[] booleans(int[] flags) {
-    boolean[] booleans = new boolean[flags.length];
-    for (int i = 0; i < flags.length; i++) {
-      booleans[i] = flags[i] == 1;
-    }
-    return booleans;
   }
 
   private boolean isDemographic(int node) {
