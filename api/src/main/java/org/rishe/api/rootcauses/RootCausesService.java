@@ -70,7 +70,16 @@ public final class RootCausesService {
                       + " excludes 1 and q < 0.05; weak otherwise. Served even where the row's"
                       + " numbers are withheld")
           String evidence,
-      TotalEffectView totalEffect,
+      @Schema(
+              description =
+                  "the standardised risk ratio and difference of the factor, adjusted for its"
+                      + " confounders read before the index date. Where the factor is itself a"
+                      + " problem, it is a time-ordered association (how much likelier the problem"
+                      + " opens after the other, hazard-like), not an identified causal effect:"
+                      + " causes a family shares beyond its recorded factors raise every pair of"
+                      + " problems together (docs/methods.md, \"What a problem → problem odds ratio"
+                      + " measures\")")
+          TotalEffectView totalEffect,
       @Schema(
               description =
                   "true when the unexposed counts include the people who did not answer (for a"
