@@ -21,20 +21,25 @@ import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.warehouse.WarehouseLayout;
 
 /**
- * {@code rishe keys create|list|revoke|rotate}: makes, lists, revokes and replaces the API keys of
- * a warehouse. A key is printed once, when made; only its hash is stored.
+ * {@code rishe keys create|demo|list|revoke|rotate}: makes, lists, revokes and replaces the API
+ * keys of a warehouse. A key is printed once, when made; only its hash is stored.
  */
 public final class KeysCommand {
   static final String USAGE =
       """
       Usage: rishe keys create --role ROLE [--donor DONOR_ID | --volunteer VOLUNTEER_ID]
                                [--expires DATE] [--pseudonym-key FILE] [--warehouse DIR]
+             rishe keys demo [--donor DONOR_ID] [--volunteer VOLUNTEER_ID]
+                             [--pseudonym-key FILE] [--warehouse DIR]
              rishe keys list [--warehouse DIR]
              rishe keys revoke ID [--warehouse DIR]
              rishe keys rotate ID [--warehouse DIR]
 
       create   makes an API key and prints it once, as the last word of the output: only its hash
                is stored (in <warehouse>/config/api-keys.json), so keep it safe
+      demo     makes a key for each of leadership, planner, researcher and admin, and a donor
+               and a volunteer key when --donor and --volunteer are given, in one go, and
+               prints each once as a line "ROLE KEY" (what rishe demo prints and saves)
       list     one line per key: id, role, created, expires (never the key itself)
       revoke   removes the key with that id (the rk_<id>_ part of the key); a running server
                refuses it within two seconds
@@ -64,11 +69,11 @@ public final class KeysCommand {
       return args.length == 0 ? 2 : 0;
     }
     String action = args[0];
-    if (!List.of("create", "list", "revoke", "rotate").contains(action)) {
+    if (!List.of("create", "demo", "list", "revoke", "rotate").contains(action)) {
       err.println(
           "rishe keys: unknown action '"
               + action
-              + "'; the actions are create, list, revoke and rotate (see --help)");
+              + "'; the actions are create, demo, list, revoke and rotate (see --help)");
       return 2;
     }
     boolean needsId = action.equals("revoke") || action.equals("rotate");
@@ -82,15 +87,18 @@ public final class KeysCommand {
       arguments =
           Arguments.parse(
               Arrays.copyOfRange(args, needsId ? 2 : 1, args.length),
-              action.equals("create")
-                  ? Set.of(
-                      "--role",
-                      "--donor",
-                      "--volunteer",
-                      "--expires",
-                      "--pseudonym-key",
-                      "--warehouse")
-                  : Set.of("--warehouse"),
+              switch (action) {
+                case "create" ->
+                    Set.of(
+                        "--role",
+                        "--donor",
+                        "--volunteer",
+                        "--expires",
+                        "--pseudonym-key",
+                        "--warehouse");
+                case "demo" -> Set.of("--donor", "--volunteer", "--pseudonym-key", "--warehouse");
+                default -> Set.of("--warehouse");
+              },
               Set.of());
     } catch (IllegalArgumentException e) {
       err.println("rishe keys: " + e.getMessage() + " (see --help)");
@@ -105,6 +113,7 @@ public final class KeysCommand {
       ApiKeyStore store = new ApiKeyStore(layout.apiKeys());
       return switch (action) {
         case "create" -> create(arguments, layout, store, out, err);
+        case "demo" -> demo(arguments, layout, store, out, err);
         case "list" -> list(store, out);
         case "revoke" -> revoke(store, id, out, err);
         default -> rotate(store, id, out, err);
@@ -160,20 +169,8 @@ public final class KeysCommand {
         return 2;
       }
     }
-    // a donor or volunteer id as the warehouse stores it: its pseudonym, under the key ingest used
     String subject =
-        donor
-            .or(() -> volunteer)
-            .map(
-                id ->
-                    new Pseudonymizer(
-                            PseudonymKeys.resolve(
-                                    System::getenv,
-                                    arguments.value("--pseudonym-key").map(Path::of),
-                                    Optional.of(layout.localRoot()))
-                                .bytes())
-                        .pseudonym(id))
-            .orElse(null);
+        donor.or(() -> volunteer).map(id -> pseudonym(arguments, layout, id)).orElse(null);
     String key = store.create(role.get(), subject, expires);
     out.println(
         "Created a "
@@ -183,6 +180,55 @@ public final class KeysCommand {
             + " (shown once, store it safely): "
             + key);
     return 0;
+  }
+
+  /**
+   * One key per staff role, then a donor and a volunteer key when their ids are given: what {@code
+   * rishe demo} prints, in one JVM instead of one per key.
+   */
+  private static int demo(
+      Arguments arguments,
+      WarehouseLayout layout,
+      ApiKeyStore store,
+      PrintStream out,
+      PrintStream err) {
+    Optional<String> donor = arguments.value("--donor").map(String::trim);
+    Optional<String> volunteer = arguments.value("--volunteer").map(String::trim);
+    for (Optional<String> id : List.of(donor, volunteer)) {
+      if (id.isPresent() && id.get().isEmpty()) {
+        err.println("rishe keys: --donor and --volunteer need an id when given");
+        return 2;
+      }
+    }
+    for (Role role : List.of(Role.LEADERSHIP, Role.PLANNER, Role.RESEARCHER, Role.ADMIN)) {
+      out.println(role.code() + " " + store.create(role, null, null));
+    }
+    if (donor.isPresent()) {
+      out.println(
+          Role.DONOR.code()
+              + " "
+              + store.create(Role.DONOR, pseudonym(arguments, layout, donor.get()), null));
+    }
+    if (volunteer.isPresent()) {
+      out.println(
+          Role.VOLUNTEER.code()
+              + " "
+              + store.create(Role.VOLUNTEER, pseudonym(arguments, layout, volunteer.get()), null));
+    }
+    return 0;
+  }
+
+  /**
+   * A donor or volunteer id as the warehouse stores it: its pseudonym, under the key ingest used.
+   */
+  private static String pseudonym(Arguments arguments, WarehouseLayout layout, String id) {
+    return new Pseudonymizer(
+            PseudonymKeys.resolve(
+                    System::getenv,
+                    arguments.value("--pseudonym-key").map(Path::of),
+                    Optional.of(layout.localRoot()))
+                .bytes())
+        .pseudonym(id);
   }
 
   private static int list(ApiKeyStore store, PrintStream out) {

@@ -76,6 +76,37 @@ class KeysCommandTest {
   }
 
   @Test
+  void demoMakesAKeyPerRoleInOneGoBindingTheDonorAndVolunteerAsTheWarehouseStoresThem()
+      throws Exception {
+    List<String> lines =
+        output("demo", "--donor", "D001", "--volunteer", "VOL-0042").lines().toList();
+
+    Pseudonymizer pseudonyms =
+        new Pseudonymizer(
+            HexFormat.of().parseHex(Files.readString(PseudonymKeys.keyFile(warehouse)).trim()));
+    ApiKeyStore store = new ApiKeyStore(new WarehouseLayout(warehouse.toString()).apiKeys());
+    assertThat(lines)
+        .extracting(line -> line.split(" ")[0])
+        .containsExactly("leadership", "planner", "researcher", "admin", "donor", "volunteer");
+    for (String line : lines) {
+      String[] words = line.split(" ");
+      assertThat(words).hasSize(2);
+      assertThat(store.authenticate(words[1]))
+          .hasValueSatisfying(
+              key -> {
+                assertThat(key.role().code()).isEqualTo(words[0]);
+                assertThat(key.donorId())
+                    .isEqualTo(words[0].equals("donor") ? pseudonyms.pseudonym("D001") : null);
+                assertThat(key.volunteerId())
+                    .isEqualTo(
+                        words[0].equals("volunteer") ? pseudonyms.pseudonym("VOL-0042") : null);
+                assertThat(key.expiresAt()).isNull();
+              });
+    }
+    assertThat(output("demo").lines()).hasSize(4);
+  }
+
+  @Test
   void donorKeyNeedsADonorAndUnknownRoleIsRejected() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
