@@ -1,6 +1,8 @@
 package org.rishe.spark;
 
 import org.apache.spark.sql.SparkSession;
+import org.rishe.spark.localfs.NioLocalFileSystem;
+import org.rishe.spark.localfs.NioLocalFs;
 
 /**
  * Builds the one SparkSession of a JVM. Local mode ({@code local[*]}) is the default; under {@code
@@ -41,8 +43,9 @@ public final class SparkSessions {
 
   /**
    * The settings every Rishe session has, whatever its master: no UI, UTC, Delta, legacy (non-ANSI)
-   * SQL, the JVM's case mappings, room in the code cache for every class a run generates and {@code
-   * java.time} values. The tests' session (in this module's test-jar) adds them too.
+   * SQL, the JVM's case mappings, room in the code cache for every class a run generates, {@code
+   * java.time} values and local files written without a child process per call. The tests' session
+   * (in this module's test-jar) adds them too.
    */
   static SparkSession.Builder configure(SparkSession.Builder builder) {
     return builder
@@ -72,6 +75,10 @@ public final class SparkSessions {
         // again (a test JVM runs dozens, `rishe pipeline` two); with room for all a single run
         // compiles 250 fewer and a second none (bench/README.md). An entry is a loaded class and
         // its bytecode, tens of kilobytes.
-        .config("spark.sql.codegen.cache.maxEntries", "4000");
+        .config("spark.sql.codegen.cache.maxEntries", "4000")
+        // file: paths through java.nio, not a chmod or readlink process per file written or
+        // renamed (org.rishe.spark.localfs): an ingest of the demo's batch started 573 of them
+        .config("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName())
+        .config("spark.hadoop.fs.AbstractFileSystem.file.impl", NioLocalFs.class.getName());
   }
 }
