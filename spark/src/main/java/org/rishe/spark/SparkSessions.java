@@ -1,5 +1,6 @@
 package org.rishe.spark;
 
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.rishe.spark.localfs.NioLocalFileSystem;
 import org.rishe.spark.localfs.NioLocalFs;
@@ -48,6 +49,14 @@ public final class SparkSessions {
    * (in this module's test-jar) adds them too.
    */
   static SparkSession.Builder configure(SparkSession.Builder builder) {
+    // file: paths through java.nio, not a chmod or readlink process per file written or renamed
+    // (org.rishe.spark.localfs): an ingest of the demo's batch started 573 of them. A file system
+    // named in the JVM's system properties (spark-submit's --conf) is kept.
+    for (Map.Entry<String, String> fileSystem : LOCAL_FILE_SYSTEMS.entrySet()) {
+      if (System.getProperty(fileSystem.getKey()) == null) {
+        builder.config(fileSystem.getKey(), fileSystem.getValue());
+      }
+    }
     return builder
         .config("spark.ui.enabled", "false")
         .config("spark.sql.session.timeZone", "UTC")
@@ -75,10 +84,14 @@ public final class SparkSessions {
         // again (a test JVM runs dozens, `rishe pipeline` two); with room for all a single run
         // compiles 250 fewer and a second none (bench/README.md). An entry is a loaded class and
         // its bytecode, tens of kilobytes.
-        .config("spark.sql.codegen.cache.maxEntries", "4000")
-        // file: paths through java.nio, not a chmod or readlink process per file written or
-        // renamed (org.rishe.spark.localfs): an ingest of the demo's batch started 573 of them
-        .config("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName())
-        .config("spark.hadoop.fs.AbstractFileSystem.file.impl", NioLocalFs.class.getName());
+        .config("spark.sql.codegen.cache.maxEntries", "4000");
   }
+
+  /** Hadoop's settings for the file systems of {@code file:} paths, and Rishe's values. */
+  static final Map<String, String> LOCAL_FILE_SYSTEMS =
+      Map.of(
+          "spark.hadoop.fs.file.impl",
+          NioLocalFileSystem.class.getName(),
+          "spark.hadoop.fs.AbstractFileSystem.file.impl",
+          NioLocalFs.class.getName());
 }
