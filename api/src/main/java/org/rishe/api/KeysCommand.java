@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -170,7 +172,10 @@ public final class KeysCommand {
       }
     }
     String subject =
-        donor.or(() -> volunteer).map(id -> pseudonym(arguments, layout, id)).orElse(null);
+        donor
+            .or(() -> volunteer)
+            .map(id -> pseudonymizer(arguments, layout).pseudonym(id))
+            .orElse(null);
     String key = store.create(role.get(), subject, expires);
     out.println(
         "Created a "
@@ -192,43 +197,39 @@ public final class KeysCommand {
       ApiKeyStore store,
       PrintStream out,
       PrintStream err) {
-    Optional<String> donor = arguments.value("--donor").map(String::trim);
-    Optional<String> volunteer = arguments.value("--volunteer").map(String::trim);
-    for (Optional<String> id : List.of(donor, volunteer)) {
+    Map<Role, String> subjects = new LinkedHashMap<>();
+    for (Map.Entry<Role, String> option :
+        Map.of(Role.DONOR, "--donor", Role.VOLUNTEER, "--volunteer").entrySet()) {
+      Optional<String> id = arguments.value(option.getValue()).map(String::trim);
       if (id.isPresent() && id.get().isEmpty()) {
         err.println("rishe keys: --donor and --volunteer need an id when given");
         return 2;
       }
+      id.ifPresent(value -> subjects.put(option.getKey(), value));
     }
     for (Role role : List.of(Role.LEADERSHIP, Role.PLANNER, Role.RESEARCHER, Role.ADMIN)) {
       out.println(role.code() + " " + store.create(role, null, null));
     }
-    if (donor.isPresent()) {
-      out.println(
-          Role.DONOR.code()
-              + " "
-              + store.create(Role.DONOR, pseudonym(arguments, layout, donor.get()), null));
-    }
-    if (volunteer.isPresent()) {
-      out.println(
-          Role.VOLUNTEER.code()
-              + " "
-              + store.create(Role.VOLUNTEER, pseudonym(arguments, layout, volunteer.get()), null));
+    Pseudonymizer pseudonyms = subjects.isEmpty() ? null : pseudonymizer(arguments, layout);
+    for (Role role : List.of(Role.DONOR, Role.VOLUNTEER)) {
+      if (subjects.containsKey(role)) {
+        String subject = pseudonyms.pseudonym(subjects.get(role));
+        out.println(role.code() + " " + store.create(role, subject, null));
+      }
     }
     return 0;
   }
 
   /**
-   * A donor or volunteer id as the warehouse stores it: its pseudonym, under the key ingest used.
+   * What turns a donor or volunteer id into the warehouse's pseudonym for it: the key ingest used.
    */
-  private static String pseudonym(Arguments arguments, WarehouseLayout layout, String id) {
+  private static Pseudonymizer pseudonymizer(Arguments arguments, WarehouseLayout layout) {
     return new Pseudonymizer(
-            PseudonymKeys.resolve(
-                    System::getenv,
-                    arguments.value("--pseudonym-key").map(Path::of),
-                    Optional.of(layout.localRoot()))
-                .bytes())
-        .pseudonym(id);
+        PseudonymKeys.resolve(
+                System::getenv,
+                arguments.value("--pseudonym-key").map(Path::of),
+                Optional.of(layout.localRoot()))
+            .bytes());
   }
 
   private static int list(ApiKeyStore store, PrintStream out) {

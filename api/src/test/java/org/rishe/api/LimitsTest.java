@@ -114,7 +114,7 @@ class LimitsTest {
       assertThat(page.body())
           .isEqualTo(
               "code,label,cases,people\r\n"
-                  + "child_labour,Child labour,120,95\r\n"
+                  + "child_labour,Child labour,120,120\r\n"
                   + "child_marriage,Child marriage,,\r\n");
     }
   }

@@ -315,8 +315,9 @@ final class PublishedRunFixture {
    * publishes them: a route serving a count of cases serves it to a researcher only as the
    * protected cube does.
    *
-   * <p>and small {@code cube_people} and {@code cube_participants} tables. Call before {@link
-   * #publish}.
+   * <p>a {@code cube_people} table of 1,240 people, as many as the root causes count (150 in R01;
+   * the run names no age range, so none is left out), and a small {@code cube_participants} table.
+   * Call before {@link #publish}.
    */
   static void writeCubes(Path warehouse, String runId) {
     Path run = warehouse.resolve("results").resolve(runId);
@@ -342,8 +343,10 @@ final class PublishedRunFixture {
               + "' (FORMAT PARQUET)");
       statement.execute(
           "COPY (SELECT * FROM (VALUES ('R01','female','6-11',40::BIGINT),"
-              + " ('R01','male','6-11',38::BIGINT), ('R02','female','6-11',25::BIGINT),"
-              + " ('R02','unknown','unknown',2::BIGINT)) AS t(region, sex, age_band, people)) TO '"
+              + " ('R01','male','6-11',38::BIGINT), ('R01','female','12-14',36::BIGINT),"
+              + " ('R01','male','12-14',36::BIGINT), ('R02','female','6-11',25::BIGINT),"
+              + " ('R02','unknown','unknown',2::BIGINT), ('R03','female','12-14',531::BIGINT),"
+              + " ('R03','male','12-14',532::BIGINT)) AS t(region, sex, age_band, people)) TO '"
               + run.resolve("cube_people/part-0.parquet")
               + "' (FORMAT PARQUET)");
       statement.execute(

@@ -66,7 +66,7 @@ final class TestServer implements AutoCloseable {
         warehouse,
         "run-1",
         List.of(
-            new PublishedRunFixture.Problem("child_labour", "Child labour", "کار کودک", 120, 95),
+            new PublishedRunFixture.Problem("child_labour", "Child labour", "کار کودک", 120, 120),
             new PublishedRunFixture.Problem(
                 "child_marriage", "Child marriage", "ازدواج کودک", 7, 7),
             new PublishedRunFixture.Problem("dropout", "School dropout", "ترک تحصیل", 40, 31)));

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.rishe.analytics.publish.ResultOrder;
+import org.rishe.common.results.AgeBands;
 import org.rishe.common.results.ResultTables;
 
 /**
@@ -22,18 +23,12 @@ import org.rishe.common.results.ResultTables;
  * sums). A missing region, sex or birth date becomes the value {@code unknown}: no row is dropped.
  * Combinations with no rows are not written; they are 0.
  *
- * <p>Age bands, by whole years of age on the event's date (birth date, else 1 July of the birth
- * year): {@code 0-5}, {@code 6-11}, {@code 12-14}, {@code 15-17}, {@code 18+}; {@code unknown}
- * without a birth date or year, or when the event precedes the birth. Months are Gregorian {@code
- * YYYY-MM}.
+ * <p>Age bands ({@link AgeBands}), by whole years of age on the event's date (birth date, else 1
+ * July of the birth year): {@code 0-5}, {@code 6-11}, {@code 12-14}, {@code 15-17}, {@code 18+};
+ * {@code unknown} without a birth date or year, or when the event precedes the birth. Months are
+ * Gregorian {@code YYYY-MM}.
  */
 public final class CubeTransforms {
-  public static final String AGE_0_5 = "0-5";
-  public static final String AGE_6_11 = "6-11";
-  public static final String AGE_12_14 = "12-14";
-  public static final String AGE_15_17 = "15-17";
-  public static final String AGE_18_PLUS = "18+";
-
   /** The birth date column of {@link #personAttributes}. */
   public static final String BIRTH = "_birth";
 
@@ -60,12 +55,14 @@ public final class CubeTransforms {
   /** The age band on {@code date} of someone born on {@code birth} (either may be null). */
   public static Column ageBand(Column birth, Column date) {
     Column age = floor(months_between(date, birth).divide(12));
-    return when(age.isNull().or(age.lt(0)), lit(ResultTables.UNKNOWN))
-        .when(age.leq(5), lit(AGE_0_5))
-        .when(age.leq(11), lit(AGE_6_11))
-        .when(age.leq(14), lit(AGE_12_14))
-        .when(age.leq(17), lit(AGE_15_17))
-        .otherwise(lit(AGE_18_PLUS));
+    Column band = when(age.isNull().or(age.lt(0)), lit(ResultTables.UNKNOWN));
+    for (AgeBands.Band each : AgeBands.BANDS) {
+      band =
+          each.to() == null
+              ? band.otherwise(lit(each.label()))
+              : band.when(age.leq(each.to()), lit(each.label()));
+    }
+    return band;
   }
 
   /**

@@ -1,6 +1,9 @@
 package org.rishe.api.disclosure;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.rishe.api.auth.Role;
 import org.rishe.api.query.ProtectedCube;
@@ -106,13 +109,62 @@ public final class SmallCells {
   }
 
   /**
-   * A count that is the cell {@code cell} of the run's {@code measure} lattice (the dimensions not
-   * named summed over), as served: null when it is from 1 to k-1, and, when the run has that
-   * protected lattice, unless the lattice serves that very cell with that very value. A count the
-   * lattice withholds (a complement) or counts differently is therefore withheld too, and a route
-   * never serves a number {@code POST /query} would not.
+   * A count of people in scope ({@code population}) in {@code region} (null: all regions), counted
+   * over fewer people than the people lattice's cell (an age range): as served, see {@link
+   * #within}.
    */
-  private Long lattice(String measure, long count, Map<String, String> cell) {
+  public Long peopleWithin(long count, String region, Collection<String> bandsOutside) {
+    Map<String, String> cell = new HashMap<>();
+    if (region != null) {
+      cell.put("region", region);
+    }
+    return within("people", count, cell, bandsOutside);
+  }
+
+  /**
+   * A count of people in scope with a case of {@code problem} in {@code region} (null: all
+   * regions), inside the cases lattice's cell of their case records: as served, see {@link
+   * #within}.
+   */
+  public Long casesWithin(
+      long count, String problem, String region, Collection<String> bandsOutside) {
+    Map<String, String> cell = new HashMap<>();
+    cell.put("problem", problem);
+    if (region != null) {
+      cell.put("region", region);
+    }
+    return within("cases", count, cell, bandsOutside);
+  }
+
+  /**
+   * A count of a narrower scope than the cell {@code cell} of the run's {@code measure} lattice
+   * (the dimensions not named summed over): part of its people, or people where the lattice counts
+   * their records. As served: null when it is from 1 to k-1, and, when the run has that lattice,
+   * unless the lattice serves the enclosing cell, the count is at most that cell's, and their
+   * difference is 0 or at least k, as is the difference less every sum of the cell's age bands in
+   * {@code bandsOutside} (those the count's scope leaves out, wholly or in part) that the lattice
+   * serves. Otherwise the lattice's cell minus this count, or minus it and served bands, would give
+   * a group of 1 to k-1 people the lattice withholds (say the cases of people without a birth date,
+   * whom an age range leaves out). What is left after every served band is a sum of withheld cells
+   * and of people the lattice does not tell apart (a second case of one child), so it gives no
+   * single withheld cell away.
+   */
+  public Long within(
+      String measure, long count, Map<String, String> cell, Collection<String> bandsOutside) {
+    return served(measure, count, cell, bandsOutside, false);
+  }
+
+  /**
+   * The count as {@link #within} or, when {@code exact}, {@link #lattice} serves it: the rule and
+   * the lattice's enclosing cell are checked alike, then the difference is required to be 0, or to
+   * leave no small remainder.
+   */
+  private Long served(
+      String measure,
+      long count,
+      Map<String, String> cell,
+      Collection<String> bandsOutside,
+      boolean exact) {
     if (!active()) {
       return count;
     }
@@ -123,14 +175,63 @@ public final class SmallCells {
     if (lattice == null) {
       return count;
     }
+    if (!inDomain(lattice, cell)) {
+      // a value the lattice never saw has nobody in it
+      return count == 0 ? count : null;
+    }
+    ProtectedCube.Cell enclosing = lattice.cell(cell);
+    if (enclosing.suppressed() || enclosing.value() < count) {
+      return null;
+    }
+    if (exact) {
+      return enclosing.value() == count ? count : null;
+    }
+    List<Long> served = new ArrayList<>();
+    if (lattice.dimensions().contains("age_band")) {
+      for (String band : bandsOutside) {
+        Map<String, String> banded = new HashMap<>(cell);
+        banded.put("age_band", band);
+        if (inDomain(lattice, banded)) {
+          ProtectedCube.Cell value = lattice.cell(banded);
+          if (!value.suppressed()) {
+            served.add(value.value());
+          }
+        }
+      }
+    }
+    long difference = enclosing.value() - count;
+    for (int subset = 0; subset < 1 << served.size(); subset++) {
+      long rest = difference;
+      for (int i = 0; i < served.size(); i++) {
+        if ((subset & 1 << i) != 0) {
+          rest -= served.get(i);
+        }
+      }
+      if (isSmall(Math.abs(rest))) {
+        return null;
+      }
+    }
+    return count;
+  }
+
+  private static boolean inDomain(ProtectedCube lattice, Map<String, String> cell) {
     for (Map.Entry<String, String> value : cell.entrySet()) {
       if (!lattice.dimensions().contains(value.getKey())
           || !lattice.domain(value.getKey()).contains(value.getValue())) {
-        // a value the lattice never saw has nobody in it
-        return count == 0 ? count : null;
+        return false;
       }
     }
-    ProtectedCube.Cell served = lattice.cell(cell);
-    return !served.suppressed() && served.value() == count ? count : null;
+    return true;
+  }
+
+  /**
+   * A count that is the cell {@code cell} of the run's {@code measure} lattice (the dimensions not
+   * named summed over), as served: null when it is from 1 to k-1, and, when the run has that
+   * protected lattice, unless the lattice serves that very cell with that very value. A count the
+   * lattice withholds (a complement) or counts differently is therefore withheld too, and a route
+   * never serves a number {@code POST /query} would not.
+   */
+  private Long lattice(String measure, long count, Map<String, String> cell) {
+    return served(measure, count, cell, List.of(), true);
   }
 }

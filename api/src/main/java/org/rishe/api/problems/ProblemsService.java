@@ -19,14 +19,19 @@ public final class ProblemsService {
   public static List<ProblemView> problems(PublishedRun run, boolean persian, SmallCells rule) {
     return run.problems().stream()
         .map(
-            p -> {
-              Long cases = rule.cases(p.cases(), p.code(), null, null);
-              return new ProblemView(
-                  p.code(),
-                  persian ? p.labelFa() : p.labelEn(),
-                  cases,
-                  cases == null ? null : rule.count(p.people()));
-            })
+            p ->
+                new ProblemView(
+                    p.code(),
+                    persian ? p.labelFa() : p.labelEn(),
+                    rule.cases(p.cases(), p.code(), null, null),
+                    people(p, rule)))
         .toList();
+  }
+
+  /** The people with the problem as served: only beside its cases, and not from 1 to k-1. */
+  public static Long people(PublishedRun.ProblemRow problem, SmallCells rule) {
+    return rule.cases(problem.cases(), problem.code(), null, null) == null
+        ? null
+        : rule.count(problem.people());
   }
 }

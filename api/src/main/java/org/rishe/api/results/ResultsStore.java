@@ -65,7 +65,8 @@ public final class ResultsStore {
       Path runFolder = results.resolve(runId);
       JsonNode manifest = JSON.readTree(runFolder.resolve(ResultTables.MANIFEST).toFile());
       PublishedRun run =
-          RunLoader.load(runFolder, runId, manifest.path("publishedAt").asText(null));
+          RunLoader.load(
+              runFolder, runId, manifest.path("publishedAt").asText(null), ageRange(manifest));
       preparers.forEach(preparer -> preparer.accept(run));
       current.set(run);
       LOG.info("serving results run {}", runId);
@@ -77,5 +78,14 @@ public final class ResultsStore {
           e.getMessage());
       return false;
     }
+  }
+
+  /** The run's age range in scope, from its manifest's parameters; null when they lack it. */
+  private static RootCauseResults.AgeRange ageRange(JsonNode manifest) {
+    JsonNode minimum = manifest.path("parameters").path("minimumAge");
+    JsonNode maximum = manifest.path("parameters").path("maximumAge");
+    return minimum.canConvertToInt() && maximum.canConvertToInt()
+        ? new RootCauseResults.AgeRange(minimum.intValue(), maximum.intValue())
+        : null;
   }
 }

@@ -3,15 +3,21 @@ package org.rishe.api.results;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import org.rishe.common.results.AgeBands;
 
 /**
  * The root-cause results of a run: the factor rows of {@code root_causes}, the causal graph ({@code
  * causal_graph_nodes}, {@code causal_graph_edges}) and the chains of each problem ({@code
- * root_cause_chains}). A run published before a step existed lacks its tables and reads them as
- * empty.
+ * root_cause_chains}), with the age range of the people they count (the run's {@code minimumAge}
+ * and {@code maximumAge} parameters; null in a run whose manifest lacks them). A run published
+ * before a step existed lacks its tables and reads them as empty.
  */
 public record RootCauseResults(
-    List<FactorRow> factors, List<Node> nodes, List<GraphEdge> edges, List<Chain> chains) {
+    List<FactorRow> factors,
+    List<Node> nodes,
+    List<GraphEdge> edges,
+    List<Chain> chains,
+    AgeRange ageRange) {
   public RootCauseResults {
     factors = List.copyOf(factors);
     nodes = List.copyOf(nodes);
@@ -20,7 +26,20 @@ public record RootCauseResults(
   }
 
   public static RootCauseResults empty() {
-    return new RootCauseResults(List.of(), List.of(), List.of(), List.of());
+    return new RootCauseResults(List.of(), List.of(), List.of(), List.of(), null);
+  }
+
+  /** The ages in scope, at registration, both ends included. */
+  public record AgeRange(int minimumAge, int maximumAge) {}
+
+  /**
+   * The cubes' age bands holding people out of the age range ({@link AgeBands#outside}); every band
+   * when the range is not known.
+   */
+  public List<String> bandsOutside() {
+    return ageRange == null
+        ? AgeBands.labels()
+        : AgeBands.outside(ageRange.minimumAge(), ageRange.maximumAge());
   }
 
   /** An estimate with its 95% interval; any part null where not estimable. */

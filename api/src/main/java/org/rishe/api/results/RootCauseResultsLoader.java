@@ -15,12 +15,14 @@ import org.rishe.common.results.ResultTables;
 final class RootCauseResultsLoader {
   private RootCauseResultsLoader() {}
 
-  static RootCauseResults load(Statement statement, Path runFolder) throws SQLException {
+  static RootCauseResults load(
+      Statement statement, Path runFolder, RootCauseResults.AgeRange ageRange) throws SQLException {
     return new RootCauseResults(
         factors(statement, runFolder),
         nodes(statement, runFolder),
         edges(statement, runFolder),
-        chains(statement, runFolder));
+        chains(statement, runFolder),
+        ageRange);
   }
 
   private static List<RootCauseResults.FactorRow> factors(Statement statement, Path runFolder)

@@ -20,7 +20,8 @@ import org.rishe.common.results.ResultTables;
 final class RunLoader {
   private RunLoader() {}
 
-  static PublishedRun load(Path runFolder, String runId, String publishedAt) {
+  static PublishedRun load(
+      Path runFolder, String runId, String publishedAt, RootCauseResults.AgeRange ageRange) {
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = connection.createStatement()) {
       List<PublishedRun.IndicatorRow> indicators = new ArrayList<>();
@@ -64,7 +65,7 @@ final class RunLoader {
           ProgramResultsLoader.programs(statement, runFolder),
           ProgramResultsLoader.impacts(statement, runFolder),
           ProgramResultsLoader.balance(statement, runFolder),
-          RootCauseResultsLoader.load(statement, runFolder),
+          RootCauseResultsLoader.load(statement, runFolder, ageRange),
           CubeLoader.load(statement, runFolder),
           ProgramResultsLoader.gaps(statement, runFolder),
           OccasionLoader.load(statement, runFolder),

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.rishe.api.disclosure.RegionComplements;
 import org.rishe.api.disclosure.SmallCells;
 import org.rishe.api.error.ApiProblem;
+import org.rishe.api.problems.ProblemsService;
 import org.rishe.api.results.PublishedRun;
 import org.rishe.api.results.RootCauseResults;
 
@@ -146,7 +147,7 @@ public final class RootCausesService {
         throw ApiProblem.unknownCode("region", region, regions);
       }
     }
-    Protection protection = protect(ofProblem, rule);
+    Protection protection = protect(ofProblem, run, rule);
     Map<String, PublishedRun.IndicatorRow> indicators = run.indicatorsByCode();
     List<RootCauseResults.FactorRow> rows =
         ofProblem.stream()
@@ -253,15 +254,29 @@ public final class RootCausesService {
    * What a caller may not see of one problem's rows, all regions considered together: the overall
    * row minus the regions served must not give a withheld region away (see {@link
    * RegionComplements}). The population and cases of a region are protected first, starting from
-   * the regions whose cases the protected cases lattice withholds (the same count {@code POST
-   * /query} serves, so it is served here only as it is there); a region whose totals are withheld
-   * has all its factor rows withheld too, since a factor nobody leaves unanswered adds up to the
-   * population.
+   * the regions whose totals would give away a cell the run's protected lattices withhold: the root
+   * causes count the people of an age range ({@code population}) and those of them with a case
+   * ({@code cases}), inside the people lattice's cell of the region and the cases lattice's cell of
+   * the problem and region (which counts case records of every age), so each is served only as
+   * {@link SmallCells#within} allows; overall, the cases must also differ from the problem's people
+   * served by {@code GET /problems} (every age) by 0 or at least k. A region whose totals are
+   * withheld has all its factor rows withheld too, since a factor nobody leaves unanswered adds up
+   * to the population.
    */
-  static Protection protect(List<RootCauseResults.FactorRow> ofProblem, SmallCells rule) {
+  static Protection protect(
+      List<RootCauseResults.FactorRow> ofProblem, PublishedRun run, SmallCells rule) {
     if (!rule.active()) {
       return new Protection(new RegionComplements.Withheld(Set.of(), false), Map.of());
     }
+    List<String> outside = run.rootCauses().bandsOutside();
+    Long problemPeople =
+        ofProblem.isEmpty()
+            ? null
+            : run.problems().stream()
+                .filter(problem -> problem.code().equals(ofProblem.get(0).problem()))
+                .findFirst()
+                .map(problem -> ProblemsService.people(problem, rule))
+                .orElse(null);
     long[] overallTotals = null;
     boolean overallForced = false;
     Set<String> forced = new HashSet<>();
@@ -270,14 +285,19 @@ public final class RootCausesService {
     Map<String, Map<String, long[]>> regionCells = new HashMap<>();
     for (RootCauseResults.FactorRow row : ofProblem) {
       long[] totals = {row.cases(), row.population() - row.cases()};
-      boolean casesWithheld = rule.cases(row.cases(), row.problem(), row.region(), null) == null;
+      boolean totalsWithheld =
+          rule.casesWithin(row.cases(), row.problem(), row.region(), outside) == null
+              || rule.peopleWithin(row.population(), row.region(), outside) == null;
       if (row.region() == null) {
         overallTotals = totals;
-        overallForced |= casesWithheld;
+        overallForced |=
+            totalsWithheld
+                || problemPeople != null
+                    && (problemPeople < row.cases() || rule.isSmall(problemPeople - row.cases()));
         overallCells.put(row.factor(), cells(row));
       } else {
         regionTotals.put(row.region(), totals);
-        if (casesWithheld) {
+        if (totalsWithheld) {
           forced.add(row.region());
         }
         regionCells

@@ -76,7 +76,7 @@ class RootCauseResultsLoaderTest {
               + ")) TO '"
               + run.resolve("root_causes/part-0.parquet")
               + "' (FORMAT PARQUET)");
-      RootCauseResults results = RootCauseResultsLoader.load(statement, run);
+      RootCauseResults results = RootCauseResultsLoader.load(statement, run, null);
       assertThat(results.factors()).hasSize(1);
       return results.factors().get(0);
     }
