@@ -77,12 +77,7 @@ final class AttackRunFixture {
     PublishedRunFixture.writeRootCauses(warehouse, base);
     PublishedRunFixture.writePrograms(warehouse, base);
     int added = oneMoreFamily ? 3 : 0;
-    PublishedRunFixture.publish(
-        warehouse,
-        base,
-        List.of(
-            new PublishedRunFixture.Problem(
-                "child_labour", "Child labour", "کار کودک", 104 + added, 104 + added)));
+    PublishedRunFixture.publish(warehouse, base, PublishedRunFixture.childLabour(104 + added));
     Path run = warehouse.resolve("results").resolve(runId);
     PublishedRunFixture.copyFolder(warehouse.resolve("results").resolve(base), run);
     writeAttackTables(run, added);
@@ -256,8 +251,8 @@ final class AttackRunFixture {
     }
   }
 
-  private static void copy(Statement statement, Path run, String table, String select)
-      throws SQLException {
+  /** Replaces the Parquet of {@code table} in {@code run} with what {@code select} gives. */
+  static void copy(Statement statement, Path run, String table, String select) throws SQLException {
     Path folder = run.resolve(table);
     try {
       if (Files.isDirectory(folder)) {

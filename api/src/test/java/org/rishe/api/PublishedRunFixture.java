@@ -21,6 +21,11 @@ final class PublishedRunFixture {
   /** One problem row: code, English label, Persian label, cases, people. */
   record Problem(String code, String labelEn, String labelFa, long cases, long people) {}
 
+  /** The problems of a run with child labour alone, as many people as cases. */
+  static List<Problem> childLabour(long cases) {
+    return List.of(new Problem("child_labour", "Child labour", "کار کودک", cases, cases));
+  }
+
   static void publish(Path warehouse, String runId, List<Problem> problems) {
     Path run = warehouse.resolve("results").resolve(runId);
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
