@@ -283,11 +283,16 @@ public final class RootCausesService {
     Map<String, long[]> regionTotals = new HashMap<>();
     Map<String, long[]> overallCells = new HashMap<>();
     Map<String, Map<String, long[]>> regionCells = new HashMap<>();
+    // every row of a region carries the region's totals: checked once per region (null: overall)
+    Map<String, Boolean> withheldTotals = new HashMap<>();
     for (RootCauseResults.FactorRow row : ofProblem) {
       long[] totals = {row.cases(), row.population() - row.cases()};
       boolean totalsWithheld =
-          rule.casesWithin(row.cases(), row.problem(), row.region(), outside) == null
-              || rule.peopleWithin(row.population(), row.region(), outside) == null;
+          withheldTotals.computeIfAbsent(
+              row.region(),
+              region ->
+                  rule.casesWithin(row.cases(), row.problem(), region, outside) == null
+                      || rule.peopleWithin(row.population(), region, outside) == null);
       if (row.region() == null) {
         overallTotals = totals;
         overallForced |=
