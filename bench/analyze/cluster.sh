@@ -33,7 +33,10 @@ rm -rf "$work"
 mkdir -p "$work/spark-home/jars" "$work/app-jars" "$work/logs" "$work/worker"
 # A SPARK_HOME whose jars/ holds the analytics classpath, each classes folder packed into a jar;
 # those packed jars are the application's own code (spark.jars).
+# The driver runs from the same jars, not from the classes folders: a build during the hours a
+# large run takes rewrites those folders, and a class the driver loads late would then be missing.
 app_jars=()
+driver_classpath=()
 index=0
 while IFS= read -r entry; do
   [[ -n $entry ]] || continue
@@ -45,6 +48,7 @@ while IFS= read -r entry; do
     app_jars+=("$jar")
   fi
   ln -s "$jar" "$work/spark-home/jars/$index-$(basename "$jar")"
+  driver_classpath+=("$jar")
 done < <(echo "$classpath" | tr ':' '\n')
 
 cat >"$work/log4j2.properties" <<'LOGGING'
@@ -106,7 +110,7 @@ status=0
   -Dspark.driver.memory="$driver_memory" \
   -Dspark.executor.memory="$executor_memory" -Dspark.cores.max="$cores" \
   -Dspark.executor.extraJavaOptions="${jvm_options[*]}" \
-  -cp "$classpath" \
+  -cp "$(IFS=:; echo "${driver_classpath[*]}")" \
   "$main_class" --warehouse "$warehouse" >"$work/analyze.log" 2>&1 || status=$?
 wall="$(awk -F': ' '/Elapsed \(wall clock\)/ { print $2 }' "$work/analyze.time")"
 rss="$(awk -F': ' '/Maximum resident set size/ { printf "%.2f GB", $2 / 1048576 }' "$work/analyze.time")"
