@@ -44,6 +44,21 @@ public final class RegionComplements {
    */
   public static Withheld protect(
       long[] overall, Map<String, long[]> regions, Set<String> forced, SmallCells rule) {
+    return protect(overall, regions, forced, false, rule);
+  }
+
+  /**
+   * Protects one table whose overall row may be withheld whatever its cells ({@code overallForced},
+   * e.g. because a count of another route minus it would be small). The regions add up to the
+   * overall row, so a withheld overall row takes at least one region with it, the smallest: with
+   * every region served, their sum would serve it.
+   */
+  public static Withheld protect(
+      long[] overall,
+      Map<String, long[]> regions,
+      Set<String> forced,
+      boolean overallForced,
+      SmallCells rule) {
     requireNonNull(regions, "regions is null");
     requireNonNull(forced, "forced is null");
     requireNonNull(rule, "rule is null");
@@ -57,6 +72,16 @@ public final class RegionComplements {
             withheld.add(region);
           }
         });
+    if (overall != null && overallForced) {
+      if (withheld.isEmpty()) {
+        String next = smallest(regions, withheld);
+        if (next != null) {
+          withheld.add(next);
+        }
+      }
+      return new Withheld(withheld, true);
+    }
+    // a small overall cell leaves each region 0 or small there, so some region is withheld
     boolean overallWithheld = overall != null && rule.anySmall(overall);
     if (overall == null || overallWithheld || withheld.isEmpty()) {
       return new Withheld(withheld, overallWithheld);

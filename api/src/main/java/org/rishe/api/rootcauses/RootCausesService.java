@@ -310,11 +310,8 @@ public final class RootCausesService {
             .put(row.region(), cells(row));
       }
     }
-    RegionComplements.Withheld protectedTotals =
-        RegionComplements.protect(overallTotals, regionTotals, forced, rule);
     RegionComplements.Withheld totals =
-        new RegionComplements.Withheld(
-            protectedTotals.regions(), protectedTotals.overall() || overallForced);
+        RegionComplements.protect(overallTotals, regionTotals, forced, overallForced, rule);
     Map<String, RegionComplements.Served> byFactor = new HashMap<>();
     Set<String> factors = new HashSet<>(overallCells.keySet());
     factors.addAll(regionCells.keySet());

@@ -24,6 +24,25 @@ class RegionComplementsTest {
   }
 
   @Test
+  void anOverallRowWithheldWhateverItsCellsTakesTheSmallestRegionWithIt() {
+    // every cell 11 or more, but the overall row is withheld for another route's sake: A + B + C
+    // would serve it, so the smallest region goes too
+    RegionComplements.Withheld withheld =
+        RegionComplements.protect(
+            new long[] {61, 199},
+            Map.of(
+                "A", new long[] {14, 56},
+                "B", new long[] {22, 48},
+                "C", new long[] {25, 95}),
+            Set.of(),
+            true,
+            RESEARCHER);
+
+    assertThat(withheld.regions()).containsExactly("A");
+    assertThat(withheld.overall()).isTrue();
+  }
+
+  @Test
   void oneSmallRegionTakesTheSmallestOtherWithIt() {
     // overall - B - C would be A's (4, 16); withholding B too leaves A + B = (16, 64) to subtract
     RegionComplements.Withheld withheld =
