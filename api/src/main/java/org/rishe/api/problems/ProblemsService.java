@@ -13,8 +13,8 @@ public final class ProblemsService {
 
   /**
    * Every problem of the run. A researcher sees its cases only as the protected cases lattice
-   * serves the problem's total, and its people only beside them: people with the problem are at
-   * most its cases, and usually as many.
+   * serves the problem's total, and its people only beside them and as {@link #people} allows:
+   * people with the problem are at most its cases, and usually as many.
    */
   public static List<ProblemView> problems(PublishedRun run, boolean persian, SmallCells rule) {
     return run.problems().stream()
@@ -28,9 +28,13 @@ public final class ProblemsService {
         .toList();
   }
 
-  /** The people with the problem as served: only beside its cases, and not from 1 to k-1. */
+  /**
+   * The people with the problem as served: only beside its cases, not from 1 to k-1, and not when
+   * the cases a person had after their first (cases minus people) are 1 to k-1.
+   */
   public static Long people(PublishedRun.ProblemRow problem, SmallCells rule) {
     return rule.cases(problem.cases(), problem.code(), null, null) == null
+            || rule.isSmall(problem.cases() - problem.people())
         ? null
         : rule.count(problem.people());
   }
