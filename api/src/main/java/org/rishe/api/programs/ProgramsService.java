@@ -137,9 +137,10 @@ public final class ProgramsService {
   /**
    * A gap as served: small counts and the median of a small group withheld, and the enrolled count
    * as {@code /programs} serves the programme's participants (a protected lattice may withhold it
-   * at any size; the in-scope count, most often the same, goes with it). The sentence is worded
-   * from what is served, in the language asked: a withheld count is null and the sentence does not
-   * give it.
+   * at any size; the in-scope count, most often the same, goes with it). The in-scope count also
+   * goes when the enrolled out of scope (enrolled minus in scope) are 1 to k-1. The sentence is
+   * worded from what is served, in the language asked: a withheld count is null and the sentence
+   * does not give it.
    */
   private static NotEstimatedView notEstimated(
       ProgramImpactGap gap, SmallCells rule, Labels labels, boolean persian) {
@@ -154,7 +155,9 @@ public final class ProgramsService {
         gap.reason(),
         gap.describe(wording),
         enrolled,
-        enrolledWithheld ? null : rule.count(gap.inScope()),
+        enrolledWithheld || rule.isSmall(gap.enrolled() - gap.inScope())
+            ? null
+            : rule.count(gap.inScope()),
         rule.count(gap.treatedWithOutcome()),
         rule.count(gap.comparisonWithOutcome()),
         outside,

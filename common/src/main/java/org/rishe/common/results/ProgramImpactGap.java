@@ -204,7 +204,10 @@ public record ProgramImpactGap(
   private String people(Words words) {
     String enrolledWord = words.persian() ? " ثبت‌نام‌شده" : " enrolled";
     String inScopeWord = words.persian() ? " در دامنه" : " in scope";
-    return inScope == enrolled || words.wording().enrolledWithheld()
+    // the in-scope count goes where it would give a group of 1 to k-1 out of scope away
+    return inScope == enrolled
+            || words.wording().enrolledWithheld()
+            || words.hidden(enrolled - inScope)
         ? words.enrolled(enrolled) + enrolledWord
         : words.enrolled(enrolled)
             + enrolledWord

@@ -53,6 +53,19 @@ class ProgramImpactGapTest {
   }
 
   @Test
+  void aResearchersSentenceLeavesTheInScopeCountOutWhenFewAreOutOfScope() {
+    // 185 enrolled, 182 in scope: "(182 in scope)" beside 185 would give the 3 out of scope away
+    ProgramImpactGap three =
+        outcome(ProgramImpactGap.NO_OUTCOME_IN_WINDOW, 185, 182, 0, 0, 0, null, 365);
+
+    assertThat(three.describe(11))
+        .isEqualTo(
+            "185 enrolled, 0 outcomes in the follow-up window of 30–365 days; none observed"
+                + " after enrolment");
+    assertThat(three.describe()).startsWith("185 enrolled (182 in scope), 0 outcomes");
+  }
+
+  @Test
   void tooFewPeopleWithTheOutcomeNameTheGroupAndTheMinimum() {
     assertThat(outcome(ProgramImpactGap.TOO_FEW_TREATED, 40, 40, 12, 500, 3, 20.0, 365).describe())
         .isEqualTo("12 enrolled with the outcome in the window, fewer than the 20 needed");
