@@ -321,8 +321,8 @@ final class PublishedRunFixture {
    * protected cube does.
    *
    * <p>a {@code cube_people} table of 1,240 people, as many as the root causes count (150 in R01;
-   * the run names no age range, so none is left out), and a small {@code cube_participants} table.
-   * Call before {@link #publish}.
+   * the run names no age range, so the API counts every band as possibly outside it), and a small
+   * {@code cube_participants} table. Call before {@link #publish}.
    */
   static void writeCubes(Path warehouse, String runId) {
     Path run = warehouse.resolve("results").resolve(runId);

@@ -44,20 +44,23 @@ public final class RegionComplements {
    */
   public static Withheld protect(
       long[] overall, Map<String, long[]> regions, Set<String> forced, SmallCells rule) {
-    return protect(overall, regions, forced, false, rule);
+    return protect(overall, regions, forced, false, Set.of(), rule);
   }
 
   /**
    * Protects one table whose overall row may be withheld whatever its cells ({@code overallForced},
    * e.g. because a count of another route minus it would be small). The regions add up to the
-   * overall row, so a withheld overall row takes at least one region with it, the smallest: with
-   * every region served, their sum would serve it.
+   * overall row, so a withheld overall row takes at least one region with it, the smallest whose
+   * cells another route does not give exactly ({@code determined}; the smallest of all when every
+   * region's are): with every region served, or the one withheld known elsewhere, their sum would
+   * serve the overall row.
    */
   public static Withheld protect(
       long[] overall,
       Map<String, long[]> regions,
       Set<String> forced,
       boolean overallForced,
+      Set<String> determined,
       SmallCells rule) {
     requireNonNull(regions, "regions is null");
     requireNonNull(forced, "forced is null");
@@ -73,8 +76,13 @@ public final class RegionComplements {
           }
         });
     if (overall != null && overallForced) {
-      if (withheld.isEmpty()) {
-        String next = smallest(regions, withheld);
+      if (withheld.stream().allMatch(determined::contains)) {
+        Set<String> skip = new HashSet<>(withheld);
+        skip.addAll(determined);
+        String next = smallest(regions, skip);
+        if (next == null) {
+          next = smallest(regions, withheld);
+        }
         if (next != null) {
           withheld.add(next);
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.rishe.api.auth.Role;
 import org.rishe.api.query.ProtectedCube;
+import org.rishe.common.results.AgeBands;
 
 /**
  * The one small-cell rule of the API: a researcher never sees a count of people from 1 to k-1 (zero
@@ -22,6 +23,9 @@ import org.rishe.api.query.ProtectedCube;
  */
 public final class SmallCells {
   private static final SmallCells NONE = new SmallCells(0, Map.of());
+
+  /** The cubes' {@code age_band} dimension as the API names it. */
+  private static final String AGE_BAND = "ageBand";
 
   private final int threshold;
   private final Map<String, ProtectedCube> lattices;
@@ -140,14 +144,15 @@ public final class SmallCells {
    * A count of a narrower scope than the cell {@code cell} of the run's {@code measure} lattice
    * (the dimensions not named summed over): part of its people, or people where the lattice counts
    * their records. As served: null when it is from 1 to k-1, and, when the run has that lattice,
-   * unless the lattice serves the enclosing cell, the count is at most that cell's, and their
-   * difference is 0 or at least k, as is the difference less every sum of the cell's age bands in
-   * {@code bandsOutside} (those the count's scope leaves out, wholly or in part) that the lattice
-   * serves. Otherwise the lattice's cell minus this count, or minus it and served bands, would give
-   * a group of 1 to k-1 people the lattice withholds (say the cases of people without a birth date,
-   * whom an age range leaves out). What is left after every served band is a sum of withheld cells
-   * and of people the lattice does not tell apart (a second case of one child), so it gives no
-   * single withheld cell away.
+   * unless the lattice serves the enclosing cell and the count is at most that cell's. Then the
+   * count is subtracted as a researcher would, with the cell's age bands the lattice serves: the
+   * cell less the count, less any sum of the served bands in {@code bandsOutside} (those the
+   * count's scope leaves out, wholly or in part); and, when every band inside the scope is served,
+   * their sum, plus any sum of the served bands outside, less the count. Each must be 0 or at least
+   * k. Otherwise the lattice and this count would give a group of 1 to k-1 back: the cases of
+   * people without a birth date, whom an age range leaves out, or children's second cases. What
+   * stays unchecked mixes withheld cells with records no lattice cell holds apart (a case opened
+   * after the child turned 18 lies in the band {@code 18+} though the child is in scope).
    */
   public Long within(
       String measure, long count, Map<String, String> cell, Collection<String> bandsOutside) {
@@ -186,28 +191,49 @@ public final class SmallCells {
     if (exact) {
       return enclosing.value() == count ? count : null;
     }
-    List<Long> served = new ArrayList<>();
-    if (lattice.dimensions().contains("age_band")) {
-      for (String band : bandsOutside) {
-        Map<String, String> banded = new HashMap<>(cell);
-        banded.put("age_band", band);
-        if (inDomain(lattice, banded)) {
-          ProtectedCube.Cell value = lattice.cell(banded);
-          if (!value.suppressed()) {
-            served.add(value.value());
-          }
+    long difference = enclosing.value() - count;
+    if (isSmall(difference)) {
+      return null;
+    }
+    if (!lattice.dimensions().contains(AGE_BAND)) {
+      return count;
+    }
+    // the cell's age bands as the lattice serves them: those outside the scope (nonzero), and
+    // the sum of those inside it when every one is served
+    List<Long> outside = new ArrayList<>();
+    long inside = 0;
+    boolean insideKnown = false;
+    boolean insideServed = true;
+    for (String band : AgeBands.labels()) {
+      Map<String, String> banded = new HashMap<>(cell);
+      banded.put(AGE_BAND, band);
+      Long value = 0L;
+      if (inDomain(lattice, banded)) {
+        ProtectedCube.Cell served = lattice.cell(banded);
+        value = served.suppressed() ? null : served.value();
+      }
+      if (bandsOutside.contains(band)) {
+        if (value != null && value > 0) {
+          outside.add(value);
         }
+      } else if (value == null) {
+        insideServed = false;
+      } else {
+        inside += value;
+        insideKnown = true;
       }
     }
-    long difference = enclosing.value() - count;
-    for (int subset = 0; subset < 1 << served.size(); subset++) {
-      long rest = difference;
-      for (int i = 0; i < served.size(); i++) {
+    for (int subset = 0; subset < 1 << outside.size(); subset++) {
+      long bands = 0;
+      for (int i = 0; i < outside.size(); i++) {
         if ((subset & 1 << i) != 0) {
-          rest -= served.get(i);
+          bands += outside.get(i);
         }
       }
-      if (isSmall(Math.abs(rest))) {
+      // from above: the cell less the count and served bands outside; from below: the bands
+      // inside (and some outside) less the count
+      if (isSmall(Math.abs(difference - bands))
+          || insideKnown && insideServed && isSmall(Math.abs(inside + bands - count))) {
         return null;
       }
     }

@@ -3,9 +3,11 @@ package org.rishe.api.programs;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.rishe.api.disclosure.SmallCells;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.PublishedRun;
+import org.rishe.common.results.AgeBands;
 import org.rishe.common.results.ProgramImpactGap;
 
 /**
@@ -147,17 +149,30 @@ public final class ProgramsService {
     Long outside = rule.count(gap.treatedOutsideWindow());
     Long enrolled = rule.participants(gap.enrolled(), gap.programId());
     boolean enrolledWithheld = enrolled == null && !rule.isSmall(gap.enrolled());
+    // the in-scope are part of the programme's participants: served as the participants lattice
+    // and its age bands allow (the scope's age range is not in the run, so every band counts as
+    // possibly outside it)
+    Long inScope =
+        enrolledWithheld || rule.isSmall(gap.enrolled() - gap.inScope())
+            ? null
+            : rule.within(
+                "participants",
+                gap.inScope(),
+                Map.of("program", gap.programId()),
+                AgeBands.labels());
     ProgramImpactGap.Wording wording =
-        new ProgramImpactGap.Wording(persian, rule.threshold(), enrolledWithheld);
+        new ProgramImpactGap.Wording(
+            persian,
+            rule.threshold(),
+            enrolledWithheld,
+            inScope == null && gap.inScope() != gap.enrolled() && !rule.isSmall(gap.inScope()));
     return new NotEstimatedView(
         gap.outcome(),
         gap.outcome() == null ? null : labels.of(gap.outcome()),
         gap.reason(),
         gap.describe(wording),
         enrolled,
-        enrolledWithheld || rule.isSmall(gap.enrolled() - gap.inScope())
-            ? null
-            : rule.count(gap.inScope()),
+        inScope,
         rule.count(gap.treatedWithOutcome()),
         rule.count(gap.comparisonWithOutcome()),
         outside,

@@ -280,6 +280,7 @@ public final class RootCausesService {
     long[] overallTotals = null;
     boolean overallForced = false;
     Set<String> forced = new HashSet<>();
+    Set<String> determined = new HashSet<>();
     Map<String, long[]> regionTotals = new HashMap<>();
     Map<String, long[]> overallCells = new HashMap<>();
     Map<String, Map<String, long[]>> regionCells = new HashMap<>();
@@ -305,13 +306,18 @@ public final class RootCausesService {
         if (totalsWithheld) {
           forced.add(row.region());
         }
+        if (rule.cases(row.cases(), row.problem(), row.region(), null) != null) {
+          // the query serves this region's cases with the same count
+          determined.add(row.region());
+        }
         regionCells
             .computeIfAbsent(row.factor(), factor -> new HashMap<>())
             .put(row.region(), cells(row));
       }
     }
     RegionComplements.Withheld totals =
-        RegionComplements.protect(overallTotals, regionTotals, forced, overallForced, rule);
+        RegionComplements.protect(
+            overallTotals, regionTotals, forced, overallForced, determined, rule);
     Map<String, RegionComplements.Served> byFactor = new HashMap<>();
     Set<String> factors = new HashSet<>(overallCells.keySet());
     factors.addAll(regionCells.keySet());

@@ -27,19 +27,24 @@ class RegionComplementsTest {
   void anOverallRowWithheldWhateverItsCellsTakesTheSmallestRegionWithIt() {
     // every cell 11 or more, but the overall row is withheld for another route's sake: A + B + C
     // would serve it, so the smallest region goes too
-    RegionComplements.Withheld withheld =
-        RegionComplements.protect(
-            new long[] {61, 199},
-            Map.of(
-                "A", new long[] {14, 56},
-                "B", new long[] {22, 48},
-                "C", new long[] {25, 95}),
-            Set.of(),
-            true,
-            RESEARCHER);
+    assertThat(withheldForcing(Set.of()).regions()).containsExactly("A");
+    assertThat(withheldForcing(Set.of()).overall()).isTrue();
+    // A's cells given exactly by another route: withholding it would hide nothing, B goes instead
+    assertThat(withheldForcing(Set.of("A")).regions()).containsExactly("B");
+  }
 
-    assertThat(withheld.regions()).containsExactly("A");
-    assertThat(withheld.overall()).isTrue();
+  /** Three regions without a small cell, the overall row withheld whatever its cells. */
+  private static RegionComplements.Withheld withheldForcing(Set<String> determined) {
+    return RegionComplements.protect(
+        new long[] {61, 199},
+        Map.of(
+            "A", new long[] {14, 56},
+            "B", new long[] {22, 48},
+            "C", new long[] {25, 95}),
+        Set.of(),
+        true,
+        determined,
+        RESEARCHER);
   }
 
   @Test

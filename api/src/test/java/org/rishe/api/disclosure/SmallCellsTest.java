@@ -49,7 +49,7 @@ class SmallCellsTest {
     Map<String, Long> bands = Map.of("6-11", 20L, "12-14", 15L, "unknown", 3L);
     ProtectedCube lattice = latticeOf(bands);
     assertThat(
-            lattice.cell(Map.of("region", "R1", "problem", "child_labour", "age_band", "unknown")))
+            lattice.cell(Map.of("region", "R1", "problem", "child_labour", "ageBand", "unknown")))
         .isEqualTo(new ProtectedCube.Cell(null, true));
     assertThat(lattice.cell(Map.of("region", "R1", "problem", "child_labour")).value())
         .isEqualTo(38L);
@@ -68,7 +68,7 @@ class SmallCellsTest {
     // complement): 26 children leave 41 - 26 = 15, and 15 - 12 = 3 is the withheld cell
     Map<String, Long> bands = Map.of("6-11", 20L, "12-14", 6L, "18+", 12L, "unknown", 3L);
     ProtectedCube lattice = latticeOf(bands);
-    assertThat(lattice.cell(Map.of("region", "R1", "problem", "child_labour", "age_band", "18+")))
+    assertThat(lattice.cell(Map.of("region", "R1", "problem", "child_labour", "ageBand", "18+")))
         .isEqualTo(new ProtectedCube.Cell(12L, false));
     assertThat(lattice.cell(Map.of("region", "R1", "problem", "child_labour")).value())
         .isEqualTo(41L);
@@ -77,6 +77,31 @@ class SmallCellsTest {
     assertThat(rule.casesWithin(26, "child_labour", "R1", OUTSIDE_0_17)).isNull();
     // 20 children, 6 of their records second cases: remainders 21 and 9, both k or more
     assertThat(rule.casesWithin(20, "child_labour", "R1", OUTSIDE_0_17)).isEqualTo(20L);
+  }
+
+  @Test
+  void theBandsInsideLessTheCountLeaveNoSmallRemainderEither() {
+    // one region: 3 of unknown age withheld, with the 12 adults' cases as their complement; the
+    // children's bands 20 + 16 are served. 33 children: 51 - 33 = 18 from above, but 36 - 33 = 3
+    // second cases from below
+    List<Cube.Cell> cells = new ArrayList<>();
+    Map.of("6-11", 20L, "12-14", 16L, "18+", 12L, "unknown", 3L)
+        .forEach(
+            (band, cases) -> cells.add(new Cube.Cell(List.of("R1", "child_labour", band), cases)));
+    ProtectedCube lattice =
+        ProtectedCube.protect(new Cube("cases", List.of("region", "problem", "ageBand"), cells), K);
+    for (String band : List.of("6-11", "12-14")) {
+      assertThat(lattice.cell(Map.of("region", "R1", "problem", "child_labour", "ageBand", band)))
+          .as(band)
+          .matches(cell -> !cell.suppressed());
+    }
+    SmallCells rule = SmallCells.forRole(Role.RESEARCHER, K).over(Map.of("cases", lattice));
+
+    assertThat(rule.casesWithin(33, "child_labour", "R1", OUTSIDE_0_17)).isNull();
+    // 36 children, one case each: nothing to subtract to a small group
+    assertThat(rule.casesWithin(36, "child_labour", "R1", OUTSIDE_0_17)).isEqualTo(36L);
+    // 28: 8 second cases from below, 23 from above
+    assertThat(rule.casesWithin(28, "child_labour", "R1", OUTSIDE_0_17)).isEqualTo(28L);
   }
 
   @Test
@@ -111,6 +136,6 @@ class SmallCellsTest {
     cells.add(new Cube.Cell(List.of("R2", "child_labour", "12-14"), 40));
     cells.add(new Cube.Cell(List.of("R2", "child_labour", "unknown"), 10));
     return ProtectedCube.protect(
-        new Cube("cases", List.of("region", "problem", "age_band"), cells), K);
+        new Cube("cases", List.of("region", "problem", "ageBand"), cells), K);
   }
 }

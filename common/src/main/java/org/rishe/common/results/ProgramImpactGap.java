@@ -121,8 +121,16 @@ public record ProgramImpactGap(
    * @param enrolledWithheld the enrolled count (and the in-scope count, which is most often the
    *     same) is withheld whatever its size, as when a protected lattice withholds the programme's
    *     participants: it is written as withheld
+   * @param inScopeWithheld the in-scope count is left out of the sentence (as when it would give a
+   *     small group out of scope away beside the enrolled and a lattice's age bands)
    */
-  public record Wording(boolean persian, int smallCellThreshold, boolean enrolledWithheld) {
+  public record Wording(
+      boolean persian, int smallCellThreshold, boolean enrolledWithheld, boolean inScopeWithheld) {
+    /** A wording that leaves the in-scope count as the threshold alone decides. */
+    public Wording(boolean persian, int smallCellThreshold, boolean enrolledWithheld) {
+      this(persian, smallCellThreshold, enrolledWithheld, false);
+    }
+
     /** English, counts from 1 to k-1 hidden. */
     public static Wording english(int smallCellThreshold) {
       return new Wording(false, smallCellThreshold, false);
@@ -207,6 +215,7 @@ public record ProgramImpactGap(
     // the in-scope count goes where it would give a group of 1 to k-1 out of scope away
     return inScope == enrolled
             || words.wording().enrolledWithheld()
+            || words.wording().inScopeWithheld()
             || words.hidden(enrolled - inScope)
         ? words.enrolled(enrolled) + enrolledWord
         : words.enrolled(enrolled)
