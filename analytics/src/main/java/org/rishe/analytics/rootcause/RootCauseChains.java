@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import org.rishe.analytics.Awaited;
 import org.rishe.analytics.causal.CausalGraph;
 import org.rishe.analytics.causal.DiscreteData;
+import org.rishe.spark.memory.HeapReservation;
 
 /**
  * The chains of each problem: for every code with a directed path to the problem in the causal
@@ -239,6 +240,27 @@ public final class RootCauseChains {
     int focal = graph.indexOf(root);
     int[] rootKnown = models.units(focal);
     int fewest = rootPaths.stream().mapToInt(paths::undirectedLinks).min().orElseThrow();
+    try (HeapReservation heap =
+        HeapReservation.reserve((long) rootKnown.length * BYTES_PER_PATTERN)) {
+      return bestCandidate(problem, rootPaths, outcome, focal, rootKnown, fewest);
+    }
+  }
+
+  /**
+   * About the heap a root's models and effects hold per pattern they read (the groups' codes and
+   * weights, two sparse designs, the predictors and risks of {@link InterventionalEffects}):
+   * reserved before they are built, so that a small driver heap takes the roots of a large
+   * population one at a time rather than two at once.
+   */
+  private static final long BYTES_PER_PATTERN = 256;
+
+  private Optional<Candidate> bestCandidate(
+      String problem,
+      List<List<String>> rootPaths,
+      int outcome,
+      int focal,
+      int[] rootKnown,
+      int fewest) {
     Map<List<String>, Propensity> propensities = new HashMap<>();
     Candidate best = null;
     for (List<String> path : rootPaths) {
