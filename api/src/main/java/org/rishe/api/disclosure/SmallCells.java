@@ -88,15 +88,21 @@ public final class SmallCells {
    * served: see {@link #lattice}.
    */
   public Long cases(long count, String problem, String region, String month) {
+    Map<String, String> cell = problemCell(problem, region);
+    if (month != null) {
+      cell.put("month", month);
+    }
+    return lattice("cases", count, cell);
+  }
+
+  /** The cases lattice's cell of {@code problem} in {@code region} (null: all regions). */
+  private static Map<String, String> problemCell(String problem, String region) {
     Map<String, String> cell = new HashMap<>();
     cell.put("problem", problem);
     if (region != null) {
       cell.put("region", region);
     }
-    if (month != null) {
-      cell.put("month", month);
-    }
-    return lattice("cases", count, cell);
+    return cell;
   }
 
   /**
@@ -132,12 +138,7 @@ public final class SmallCells {
    */
   public Long casesWithin(
       long count, String problem, String region, Collection<String> bandsOutside) {
-    Map<String, String> cell = new HashMap<>();
-    cell.put("problem", problem);
-    if (region != null) {
-      cell.put("region", region);
-    }
-    return within("cases", count, cell, bandsOutside);
+    return within("cases", count, problemCell(problem, region), bandsOutside);
   }
 
   /**

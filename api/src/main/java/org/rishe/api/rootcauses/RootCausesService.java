@@ -285,15 +285,18 @@ public final class RootCausesService {
     Map<String, long[]> overallCells = new HashMap<>();
     Map<String, Map<String, long[]>> regionCells = new HashMap<>();
     // every row of a region carries the region's totals: checked once per region (null: overall)
-    Map<String, Boolean> withheldTotals = new HashMap<>();
+    Map<String, TotalsCheck> checked = new HashMap<>();
     for (RootCauseResults.FactorRow row : ofProblem) {
       long[] totals = {row.cases(), row.population() - row.cases()};
-      boolean totalsWithheld =
-          withheldTotals.computeIfAbsent(
+      TotalsCheck check =
+          checked.computeIfAbsent(
               row.region(),
               region ->
-                  rule.casesWithin(row.cases(), row.problem(), region, outside) == null
-                      || rule.peopleWithin(row.population(), region, outside) == null);
+                  new TotalsCheck(
+                      rule.casesWithin(row.cases(), row.problem(), region, outside) == null
+                          || rule.peopleWithin(row.population(), region, outside) == null,
+                      rule.cases(row.cases(), row.problem(), region, null) != null));
+      boolean totalsWithheld = check.withheld();
       if (row.region() == null) {
         overallTotals = totals;
         overallForced |=
@@ -306,8 +309,7 @@ public final class RootCausesService {
         if (totalsWithheld) {
           forced.add(row.region());
         }
-        if (rule.cases(row.cases(), row.problem(), row.region(), null) != null) {
-          // the query serves this region's cases with the same count
+        if (check.determined()) {
           determined.add(row.region());
         }
         regionCells
@@ -338,6 +340,12 @@ public final class RootCausesService {
     }
     return new Protection(totals, byFactor);
   }
+
+  /**
+   * A region's totals as checked: whether they are withheld ({@link SmallCells#within}), and
+   * whether the query serves its cases with the same count ({@link SmallCells#cases}).
+   */
+  private record TotalsCheck(boolean withheld, boolean determined) {}
 
   /** The six cells of a factor row: cases and non-cases among exposed, unexposed and unanswered. */
   private static long[] cells(RootCauseResults.FactorRow row) {
