@@ -18,6 +18,7 @@ import org.rishe.api.auth.ApiKey;
 import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.auth.Role;
 import org.rishe.common.cli.Arguments;
+import org.rishe.common.privacy.KeyCheck;
 import org.rishe.common.privacy.PseudonymKeys;
 import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.warehouse.WarehouseLayout;
@@ -207,10 +208,11 @@ public final class KeysCommand {
       }
       id.ifPresent(value -> subjects.put(option.getKey(), value));
     }
+    // the pseudonym key first: a key that is not the warehouse's stops the command before any key
+    Pseudonymizer pseudonyms = subjects.isEmpty() ? null : pseudonymizer(arguments, layout);
     for (Role role : List.of(Role.LEADERSHIP, Role.PLANNER, Role.RESEARCHER, Role.ADMIN)) {
       out.println(role.code() + " " + store.create(role, null, null));
     }
-    Pseudonymizer pseudonyms = subjects.isEmpty() ? null : pseudonymizer(arguments, layout);
     for (Role role : List.of(Role.DONOR, Role.VOLUNTEER)) {
       if (subjects.containsKey(role)) {
         String subject = pseudonyms.pseudonym(subjects.get(role));
@@ -224,12 +226,19 @@ public final class KeysCommand {
    * What turns a donor or volunteer id into the warehouse's pseudonym for it: the key ingest used.
    */
   private static Pseudonymizer pseudonymizer(Arguments arguments, WarehouseLayout layout) {
-    return new Pseudonymizer(
+    // the key of the warehouse's stored rows, never a new one beside them: a donor or volunteer
+    // named under another key would be nobody the warehouse knows
+    Optional<KeyCheck.Recorded> stored = KeyCheck.storedIn(layout.localRoot());
+    PseudonymKeys.Key key =
         PseudonymKeys.resolve(
-                System::getenv,
-                arguments.value("--pseudonym-key").map(Path::of),
-                Optional.of(layout.localRoot()))
-            .bytes());
+            System::getenv,
+            arguments.value("--pseudonym-key").map(Path::of),
+            Optional.of(layout.localRoot()),
+            stored.isEmpty());
+    Pseudonymizer pseudonymizer = new Pseudonymizer(key.bytes());
+    KeyCheck.requireMatches(
+        stored, pseudonymizer, key.source(), "the key would name a donor or volunteer nobody has");
+    return pseudonymizer;
   }
 
   private static int list(ApiKeyStore store, PrintStream out) {

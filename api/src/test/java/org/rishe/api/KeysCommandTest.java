@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rishe.api.auth.ApiKeyStore;
 import org.rishe.api.auth.Role;
+import org.rishe.common.privacy.KeyCheck;
 import org.rishe.common.privacy.PseudonymKeys;
 import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.warehouse.WarehouseLayout;
@@ -104,6 +105,49 @@ class KeysCommandTest {
               });
     }
     assertThat(output("demo").lines()).hasSize(4);
+  }
+
+  @Test
+  void aDonorKeyUnderAnotherKeyThanTheStoredRowsIsRefusedAndNoKeyIsMadeBesideThem()
+      throws Exception {
+    // the warehouse's rows were pseudonymised with a key kept outside it
+    Pseudonymizer ingested = new Pseudonymizer(new byte[32]);
+    Path reports = Files.createDirectories(warehouse.resolve("reports"));
+    Files.writeString(
+        reports.resolve("ingest-20261206T082008Z-8913.json"),
+        "{\"ingestId\":\"20261206T082008Z-8913\",\"keyCheck\":\""
+            + KeyCheck.of(ingested)
+            + "\",\"files\":[{\"file\":\"donations.csv\",\"status\":\"loaded\"}]}");
+    Path otherKey = warehouse.resolveSibling(warehouse.getFileName() + "-other.key");
+    Files.writeString(
+        otherKey,
+        HexFormat.of()
+            .formatHex(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int withoutKey =
+        KeysCommand.run(
+            args("create", "--role", "donor", "--donor", "D001"),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    int withAnotherKey =
+        KeysCommand.run(
+            args("demo", "--donor", "D001", "--pseudonym-key", otherKey.toString()),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(withoutKey).isEqualTo(1);
+    assertThat(withAnotherKey).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("no pseudonym key at " + PseudonymKeys.keyFile(warehouse))
+        .contains("the pseudonym key from " + otherKey + " is not the one")
+        .contains("--pseudonym-key FILE");
+    assertThat(PseudonymKeys.keyFile(warehouse)).doesNotExist();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(new ApiKeyStore(new WarehouseLayout(warehouse.toString()).apiKeys()).list())
+        .isEmpty();
+    Files.delete(otherKey);
   }
 
   @Test

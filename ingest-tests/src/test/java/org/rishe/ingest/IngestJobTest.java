@@ -1,6 +1,7 @@
 package org.rishe.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -509,6 +510,40 @@ class IngestJobTest {
     assertThat(file(third, "families.csv").status()).isEqualTo(FileReport.LOADED);
     assertThat(file(third, "people.csv").status()).isEqualTo(FileReport.LOADED);
     assertThat(file(third, "people.csv").accepted()).isEqualTo(3);
+  }
+
+  @Test
+  void anIngestUnderAnotherPseudonymKeyIsRefusedBeforeAnythingIsWritten() throws IOException {
+    Path warehouse = temporary.resolve("warehouse");
+    Path batch = familiesAndPeople(temporary.resolve("batch"));
+    IngestReport first = ingest(warehouse, batch);
+    List<Row> families = sorted(table(warehouse, Entity.FAMILIES));
+    List<Row> people = sorted(table(warehouse, Entity.PEOPLE));
+    // a new family, so the file would be loaded; under another key F1 and F2 would come back as
+    // two more families
+    TestBatches.write(
+        batch,
+        "families.csv",
+        "family_id,region,registered_on\nF1,R01,2024-01-10\nF2,R02,2024-02-01\nF7,R03,2024-03-01\n");
+    byte[] otherKey = new byte[32];
+    java.util.Arrays.fill(otherKey, (byte) 1);
+    WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
+
+    assertThatThrownBy(
+            () ->
+                new IngestJob(spark, layout, new Pseudonymizer(otherKey), line -> {})
+                    .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is not the one the warehouse's rows were pseudonymised with")
+        .hasMessageContaining("ingest " + first.ingestId())
+        .hasMessageContaining("--pseudonym-key FILE");
+
+    assertThat(sorted(table(warehouse, Entity.FAMILIES))).isEqualTo(families);
+    assertThat(sorted(table(warehouse, Entity.PEOPLE))).isEqualTo(people);
+    try (Stream<Path> reports = Files.list(Path.of(layout.reports()))) {
+      assertThat(reports.map(Path::getFileName).map(Path::toString))
+          .containsExactly("ingest-" + first.ingestId() + ".json");
+    }
   }
 
   @Test

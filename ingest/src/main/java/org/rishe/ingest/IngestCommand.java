@@ -6,6 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.rishe.common.batch.BatchEncoding;
 import org.rishe.common.cli.Arguments;
 import org.rishe.common.contract.DateParser;
+import org.rishe.common.privacy.KeyCheck;
 import org.rishe.common.privacy.PseudonymKeys;
 import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.warehouse.WarehouseLayout;
@@ -90,11 +91,15 @@ public final class IngestCommand {
     }
     WarehouseLayout layout = WarehouseLayout.resolve(arguments.value("--warehouse").orElse(null));
     try {
+      // a warehouse with stored rows takes the key they were written with, never a new one (the
+      // job compares the key with theirs, on any file system)
+      boolean storedRows = layout.isLocal() && KeyCheck.storedIn(layout.localRoot()).isPresent();
       PseudonymKeys.Key key =
           PseudonymKeys.resolve(
               System::getenv,
               arguments.value("--pseudonym-key").map(java.nio.file.Path::of),
-              layout.isLocal() ? Optional.of(layout.localRoot()) : Optional.empty());
+              layout.isLocal() ? Optional.of(layout.localRoot()) : Optional.empty(),
+              !storedRows);
       if (key.insideWarehouse()) {
         err.println(
             "rishe ingest: note: the pseudonym key is kept inside the warehouse ("

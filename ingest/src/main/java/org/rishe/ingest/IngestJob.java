@@ -34,6 +34,7 @@ import org.rishe.common.catalogue.Catalogue;
 import org.rishe.common.contract.DateParser;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.contract.RowValidator;
+import org.rishe.common.privacy.KeyCheck;
 import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.batch.BatchSource;
@@ -142,6 +143,12 @@ public final class IngestJob {
     String staging = layout.staging(ingestId);
     createdFrom.clear();
     previousLoads = PreviousLoads.read(layout, files, calendar, encoding, keyCheck());
+    // before anything is written: rows under another key would be every family a second time
+    KeyCheck.requireMatches(
+        previousLoads.storedKeyCheck(),
+        pseudonymizer,
+        "this ingest",
+        "each family and person of the batch would be stored a second time beside the first");
     BatchPlan plan =
         BatchPlan.of(
             files.listFileNames(batch),
@@ -586,7 +593,7 @@ public final class IngestJob {
    * key): an earlier load counts as the same only under the same key.
    */
   private String keyCheck() {
-    return pseudonymizer.pseudonym("\u0000rishe key check");
+    return KeyCheck.of(pseudonymizer);
   }
 
   private static <T> java.util.function.Supplier<T> memoized(

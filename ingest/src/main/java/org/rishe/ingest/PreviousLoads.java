@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.rishe.common.batch.BatchEncoding;
 import org.rishe.common.contract.DateParser;
 import org.rishe.common.contract.Entity;
+import org.rishe.common.privacy.KeyCheck;
 import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.report.FileReport;
 import org.rishe.ingest.report.IngestReport;
@@ -26,16 +27,22 @@ import org.rishe.spark.warehouse.WarehouseFiles;
  * quarantine already holds the same rows).
  */
 final class PreviousLoads {
-  static final PreviousLoads NONE = new PreviousLoads(Map.of(), "", "", "");
+  static final PreviousLoads NONE = new PreviousLoads(Map.of(), "", "", "", Optional.empty());
 
   private final Map<Entity, IngestReport> newest;
   private final String calendar;
   private final String encoding;
   private final String keyCheck;
+  private final Optional<KeyCheck.Recorded> storedKeyCheck;
 
   private PreviousLoads(
-      Map<Entity, IngestReport> newest, String calendar, String encoding, String keyCheck) {
+      Map<Entity, IngestReport> newest,
+      String calendar,
+      String encoding,
+      String keyCheck,
+      Optional<KeyCheck.Recorded> storedKeyCheck) {
     this.newest = newest;
+    this.storedKeyCheck = storedKeyCheck;
     this.calendar = calendar;
     this.encoding = encoding;
     this.keyCheck = keyCheck;
@@ -49,6 +56,7 @@ final class PreviousLoads {
       BatchEncoding encoding,
       String keyCheck) {
     Map<Entity, IngestReport> newest = new EnumMap<>(Entity.class);
+    List<String> texts = new java.util.ArrayList<>();
     if (files.isDirectory(layout.reports())) {
       List<String> names =
           files.listFileNames(layout.reports()).stream()
@@ -57,10 +65,10 @@ final class PreviousLoads {
               .toList();
       for (String name : names) {
         IngestReport report;
+        String text = files.readText(layout.reports() + "/" + name).orElse("").strip();
+        texts.add(text);
         try {
-          report =
-              IngestReport.fromJson(
-                  files.readText(layout.reports() + "/" + name).orElse("").strip());
+          report = IngestReport.fromJson(text);
         } catch (IllegalArgumentException e) {
           continue;
         }
@@ -72,7 +80,18 @@ final class PreviousLoads {
       }
     }
     return new PreviousLoads(
-        newest, calendar.name().toLowerCase(Locale.ROOT), encoding.code(), keyCheck);
+        newest,
+        calendar.name().toLowerCase(Locale.ROOT),
+        encoding.code(),
+        keyCheck,
+        KeyCheck.stored(texts.stream()));
+  }
+
+  /**
+   * The fingerprint of the key the warehouse's stored rows were written with ({@link KeyCheck}).
+   */
+  Optional<KeyCheck.Recorded> storedKeyCheck() {
+    return storedKeyCheck;
   }
 
   /** The id of the ingest an entity's files were last loaded by. */

@@ -48,7 +48,7 @@ public final class OccasionsController {
           .returns(OccasionsResponse.class)
           .query("year", "Gregorian year the occasion's window starts in, YYYY")
           .query("occasion", "an occasion code, e.g. nowruz or ramadan")
-          .query("measure", "donations, amount or volunteer_sign_ups")
+          .query("measure", "donations, amount, volunteer_sign_ups, pledges or pledged_amount")
           .query("lang", "name language: en (default) or fa")
           .table()
           .personDerived();

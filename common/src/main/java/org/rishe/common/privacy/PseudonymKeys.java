@@ -47,6 +47,23 @@ public final class PseudonymKeys {
       java.util.function.UnaryOperator<String> environment,
       Optional<Path> keyFile,
       Optional<Path> localWarehouse) {
+    return resolve(environment, keyFile, localWarehouse, true);
+  }
+
+  /**
+   * {@link #resolve(java.util.function.UnaryOperator, Optional, Optional)}, creating a missing key
+   * file only when {@code create}: a warehouse that already holds pseudonymised rows needs the key
+   * they were written with, and a new one in its place would give every identifier another
+   * pseudonym ({@link KeyCheck}).
+   *
+   * @throws IllegalArgumentException when no source applies, or the key file is missing and not to
+   *     be created
+   */
+  public static Key resolve(
+      java.util.function.UnaryOperator<String> environment,
+      Optional<Path> keyFile,
+      Optional<Path> localWarehouse,
+      boolean create) {
     String value = environment.apply(ENVIRONMENT_VARIABLE);
     if (value != null && !value.isBlank()) {
       String source = "environment variable " + ENVIRONMENT_VARIABLE;
@@ -60,6 +77,7 @@ public final class PseudonymKeys {
       }
     }
     if (file.isPresent()) {
+      requirePresent(file.get(), create);
       return new Key(loadOrCreateFile(file.get(), false), file.get().toString(), false);
     }
     if (localWarehouse.isEmpty()) {
@@ -71,7 +89,14 @@ public final class PseudonymKeys {
               + ENVIRONMENT_VARIABLE);
     }
     Path own = keyFile(localWarehouse.get());
+    requirePresent(own, create);
     return new Key(loadOrCreateFile(own, true), own.toString(), true);
+  }
+
+  private static void requirePresent(Path file, boolean create) {
+    if (!create && !Files.exists(file)) {
+      throw new IllegalArgumentException(KeyCheck.missingKey(file));
+    }
   }
 
   /**

@@ -110,6 +110,10 @@ public record IngestReport(
               file.quarantined(),
               notes));
     }
+    if (files.isEmpty()) {
+      // a folder with nothing in it is most often the wrong folder: say so rather than a bare table
+      text.append("(no files in ").append(batch).append(": nothing was ingested)\n");
+    }
     text.append("ingest ").append(ingestId).append(": ").append(status);
     return text.toString();
   }

@@ -170,26 +170,43 @@ public final class WarehouseFiles {
    */
   public void writeAtomically(String location, String text) {
     Path target = new Path(location);
-    Path temporary =
-        new Path(target.getParent(), "." + target.getName() + "." + System.nanoTime() + ".tmp");
+    String hidden = "." + target.getName() + "." + System.nanoTime() + ".tmp";
     FileSystem fs = fileSystem(target);
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (fs instanceof org.apache.hadoop.fs.LocalFileSystem || "file".equals(fs.getScheme())) {
+      // wholly through java.nio: Hadoop's local file system would leave the temporary file's
+      // checksum (..NAME.tmp.crc) behind once java.nio had moved the file itself
+      java.nio.file.Path to = java.nio.file.Path.of(fs.makeQualified(target).toUri());
+      java.nio.file.Path temporary = to.resolveSibling(hidden);
+      try {
+        java.nio.file.Files.createDirectories(to.getParent());
+        java.nio.file.Files.write(temporary, bytes);
+        java.nio.file.Files.move(
+            temporary,
+            to,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + location, e);
+      } finally {
+        try {
+          java.nio.file.Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+          // best effort: a stray hidden temporary file is harmless
+        }
+      }
+      return;
+    }
+    Path temporary = new Path(target.getParent(), hidden);
     try {
       fs.mkdirs(target.getParent());
       try (OutputStream out = fs.create(temporary, true)) {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.write(bytes);
         out.flush();
       }
-      if (fs instanceof org.apache.hadoop.fs.LocalFileSystem || "file".equals(fs.getScheme())) {
-        java.nio.file.Files.move(
-            java.nio.file.Path.of(fs.makeQualified(temporary).toUri()),
-            java.nio.file.Path.of(fs.makeQualified(target).toUri()),
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      } else {
-        fs.delete(target, false);
-        if (!fs.rename(temporary, target)) {
-          throw new IOException("rename of " + temporary + " failed");
-        }
+      fs.delete(target, false);
+      if (!fs.rename(temporary, target)) {
+        throw new IOException("rename of " + temporary + " failed");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + location, e);

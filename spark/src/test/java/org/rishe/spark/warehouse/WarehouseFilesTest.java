@@ -1,0 +1,32 @@
+package org.rishe.spark.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WarehouseFilesTest {
+  @TempDir Path temporary;
+
+  @Test
+  void anAtomicWriteOnTheLocalDiskLeavesTheFileAloneWithNoTemporaryNorChecksumBeside()
+      throws IOException {
+    WarehouseFiles files = new WarehouseFiles(new Configuration());
+    Path report = temporary.resolve("reports/ingest-1.json");
+
+    files.writeAtomically(report.toString(), "{\"first\":1}");
+    files.writeAtomically("file://" + report, "{\"second\":2}");
+
+    assertThat(report).hasContent("{\"second\":2}");
+    assertThat(files.readText(report.toString())).contains("{\"second\":2}");
+    try (Stream<Path> beside = Files.list(report.getParent())) {
+      assertThat(beside.map(path -> path.getFileName().toString()))
+          .containsExactly("ingest-1.json");
+    }
+  }
+}
