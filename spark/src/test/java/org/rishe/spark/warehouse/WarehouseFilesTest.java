@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rishe.spark.TestSparkSessions;
 
 class WarehouseFilesTest {
   @TempDir Path temporary;
@@ -16,7 +16,10 @@ class WarehouseFilesTest {
   @Test
   void anAtomicWriteOnTheLocalDiskLeavesTheFileAloneWithNoTemporaryNorChecksumBeside()
       throws IOException {
-    WarehouseFiles files = new WarehouseFiles(new Configuration());
+    // the session's own file systems (a bare Configuration would also put Hadoop's local file
+    // system in the JVM's file system cache, where the session would then find it)
+    WarehouseFiles files =
+        new WarehouseFiles(TestSparkSessions.shared().sparkContext().hadoopConfiguration());
     Path report = temporary.resolve("reports/ingest-1.json");
 
     files.writeAtomically(report.toString(), "{\"first\":1}");
