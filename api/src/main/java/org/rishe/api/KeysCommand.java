@@ -237,7 +237,10 @@ public final class KeysCommand {
             stored.isEmpty());
     Pseudonymizer pseudonymizer = new Pseudonymizer(key.bytes());
     KeyCheck.requireMatches(
-        stored, pseudonymizer, key.source(), "the key would name a donor or volunteer nobody has");
+        stored,
+        pseudonymizer,
+        "from " + key.source(),
+        "the key would name a donor or volunteer nobody has");
     return pseudonymizer;
   }
 

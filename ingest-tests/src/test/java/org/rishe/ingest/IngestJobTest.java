@@ -534,7 +534,9 @@ class IngestJobTest {
                 new IngestJob(spark, layout, new Pseudonymizer(otherKey), line -> {})
                     .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("is not the one the warehouse's rows were pseudonymised with")
+        .hasMessageContaining(
+            "the pseudonym key this ingest was given is not the one the warehouse's rows were"
+                + " pseudonymised with")
         .hasMessageContaining("ingest " + first.ingestId())
         .hasMessageContaining("--pseudonym-key FILE");
 

@@ -147,7 +147,7 @@ public final class IngestJob {
     KeyCheck.requireMatches(
         previousLoads.storedKeyCheck(),
         pseudonymizer,
-        "this ingest",
+        "this ingest was given",
         "each family and person of the batch would be stored a second time beside the first");
     BatchPlan plan =
         BatchPlan.of(

@@ -103,14 +103,14 @@ public final class KeyCheck {
   /**
    * Throws when the warehouse has stored rows under another key than {@code pseudonymizer}'s.
    *
-   * @param source where the key came from, for the message
+   * @param source where the key came from, for the message: "from FILE", "this ingest was given"
    * @param consequence what using it would do, e.g. "each family and person would be stored twice"
    */
   public static void requireMatches(
       Optional<Recorded> stored, Pseudonymizer pseudonymizer, String source, String consequence) {
     if (stored.isPresent() && !stored.get().keyCheck().equals(of(pseudonymizer))) {
       throw new IllegalArgumentException(
-          "the pseudonym key from "
+          "the pseudonym key "
               + source
               + " is not the one the warehouse's rows were pseudonymised with (ingest "
               + stored.get().ingestId()

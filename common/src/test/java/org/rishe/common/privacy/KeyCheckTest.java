@@ -67,9 +67,10 @@ class KeyCheckTest {
     Optional<KeyCheck.Recorded> stored =
         Optional.of(new KeyCheck.Recorded(KeyCheck.of(FIRST), "20261206T082008Z-8913"));
 
-    KeyCheck.requireMatches(stored, FIRST, "file k", "harm");
-    KeyCheck.requireMatches(Optional.empty(), OTHER, "file k", "harm");
-    assertThatThrownBy(() -> KeyCheck.requireMatches(stored, OTHER, "file /keys/k", "harm done"))
+    KeyCheck.requireMatches(stored, FIRST, "from file k", "harm");
+    KeyCheck.requireMatches(Optional.empty(), OTHER, "from file k", "harm");
+    assertThatThrownBy(
+            () -> KeyCheck.requireMatches(stored, OTHER, "from file /keys/k", "harm done"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("the pseudonym key from file /keys/k is not the one")
         .hasMessageContaining("ingest 20261206T082008Z-8913")
