@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
+import org.rishe.common.warehouse.IngestFileStatus;
 
 /**
  * A pseudonym key's fingerprint: the pseudonym of a fixed text, which reveals nothing of the key.
@@ -23,9 +23,6 @@ import java.util.stream.Stream;
  */
 public final class KeyCheck {
   private static final String TEXT = "\u0000rishe key check";
-
-  /** The statuses of a report's file whose rows are in the tables (loaded now or before). */
-  private static final Set<String> STORED = Set.of("loaded", "unchanged");
 
   private static final String HOW =
       "pass the key the earlier ingests used: --pseudonym-key FILE, $"
@@ -132,7 +129,7 @@ public final class KeyCheck {
 
   private static boolean hasStoredRows(JsonNode report) {
     for (JsonNode file : report.path("files")) {
-      if (STORED.contains(file.path("status").asText())) {
+      if (IngestFileStatus.reachedTables(file.path("status").asText())) {
         return true;
       }
     }

@@ -4,11 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Map;
+import org.rishe.common.warehouse.IngestFileStatus;
 
 /**
  * The ingest report's line for one batch file. For a loaded file {@code read = accepted +
  * quarantined}; a failed file has an error saying what is wrong and how to fix it, and loads
- * nothing.
+ * nothing. The statuses are {@link IngestFileStatus}'s.
  */
 public record FileReport(
     String file,
@@ -23,15 +24,10 @@ public record FileReport(
     List<String> ignoredColumns,
     List<String> droppedPersonalColumns,
     String digest) {
-  public static final String LOADED = "loaded";
-  public static final String FAILED = "failed";
-  public static final String SKIPPED = "skipped";
-
-  /**
-   * Loaded by an earlier ingest from the same bytes, with nothing it depends on changed since: not
-   * read again; the counts are that ingest's.
-   */
-  public static final String UNCHANGED = "unchanged";
+  public static final String LOADED = IngestFileStatus.LOADED;
+  public static final String FAILED = IngestFileStatus.FAILED;
+  public static final String SKIPPED = IngestFileStatus.SKIPPED;
+  public static final String UNCHANGED = IngestFileStatus.UNCHANGED;
 
   public FileReport {
     requireNonNull(file, "file is null");
@@ -71,6 +67,6 @@ public record FileReport(
 
   /** Whether the file's rows are in the tables: loaded now or by an earlier ingest. */
   public boolean reachedTables() {
-    return status.equals(LOADED) || status.equals(UNCHANGED);
+    return IngestFileStatus.reachedTables(status);
   }
 }
