@@ -9,38 +9,39 @@ import org.rishe.analytics.stats.Bootstrap;
 import org.rishe.analytics.stats.Estimate;
 
 /**
- * Effect of a programme on its participants (ATT) from observational data, by four propensity
- * methods that should agree when the covariates capture why people enrolled: odds weighting,
- * nearest-neighbour matching on the logit ({@link PropensityMatching}), the doubly robust ATT-AIPW,
- * and Dehejia &amp; Wahba's stratification on the propensity ({@link PropensityStratification}).
- * The naive difference is reported alongside so the size of the selection bias is visible.
+ * Effect of a programme on its participants (ATT) from observational data, by five methods that
+ * should agree when the covariates capture why people enrolled: odds weighting, nearest-neighbour
+ * matching on the logit ({@link PropensityMatching}), the doubly robust ATT-AIPW, Dehejia &amp;
+ * Wahba's stratification on the propensity ({@link PropensityStratification}) and entropy balancing
+ * ({@link EntropyBalance}). The naive difference is reported alongside so the size of the selection
+ * bias is visible.
  *
  * <p>Procedure: fit the propensity on all units; drop the controls outside the treated propensity
  * range (counted in the result); estimate on what remains. Stratification applies its own,
  * published trimming rule (controls below the lowest treated propensity only) to the untrimmed
- * sample. Intervals: stratified bootstrap (treated and controls resampled separately, so every
- * resample has both groups) that repeats the whole procedure, propensity fit and trimming included.
- * The point estimate uses the given propensity model (MLlib in production, Newton steps above
- * 200,000 units); resamples refit with {@code resampleModel}, which may be the in-JVM {@link
- * NewtonLogisticPropensityModel}: the same model, fitted in milliseconds instead of one Spark job
- * per resample. Resamples run in parallel on the driver's cores, each with its own random stream
- * split off in order, so the interval does not depend on the number of cores or the threads'
- * timing.
+ * sample. {@link ProgramImpactJob} runs one estimator per programme and outcome on the executor
+ * holding that group, with the in-JVM {@link NewtonLogisticPropensityModel} as the propensity
+ * model.
  *
- * <p>Resample size ({@link ResampleSize}): a sample of at most {@link
- * ImpactOptions#maxResampleUnits} units is resampled at full size with percentile intervals. A
- * larger one is resampled m out of n, both groups at the same fraction, and each interval is the
- * basic interval rescaled by sqrt(m/n) ({@link Bootstrap#rescaledInterval}): the propensity refit
- * and the estimators cost O(m) per resample instead of O(n), so the bootstrap's cost stops growing
- * with the sample while the interval still has the width of the full sample's.
+ * <p>Intervals ({@link ImpactOptions#variance()}): by default closed forms, clustered by family
+ * ({@link ClusteredVariance}): the influence values of the stacked estimating equations, the
+ * propensity model's own estimation included ({@link AttInfluence}), for the naive difference,
+ * weighting, doubly robust, stratification and entropy balancing; Abadie &amp; Imbens's variance
+ * with their correction for the estimated propensity for matching ({@link
+ * EstimatedPropensityCorrection}). Formulas and references: docs/methods.md.
  *
- * <p>Caveat: the n-out-of-n bootstrap is not consistent for nearest-neighbour matching with a fixed
- * number of matches (Abadie &amp; Imbens 2008), so at full size the matching interval is indicative
- * only; prefer the weighting or doubly robust interval when they disagree. Abadie and Imbens note
- * that subsampling remains valid there. An m-out-of-n resample with m/n small repeats few units and
- * is close to a subsample, so on large samples the rescaled matching interval stands on firmer
- * ground than the full-size one (just above the limit, where m/n is near 1, it does not). For a 0/1
- * outcome the doubly robust outcome model is a linear probability model.
+ * <p>The stratified bootstrap stays available for comparison ({@link
+ * ImpactOptions.Variance#BOOTSTRAP}): treated and controls resampled separately, so every resample
+ * has both groups, repeating the whole procedure, propensity fit and trimming included; resamples
+ * refit with {@code resampleModel}, starting from the sample's own fit, in parallel on the JVM's
+ * cores, each with its own random stream split off in order, so the interval does not depend on the
+ * number of cores or the threads' timing. A sample of at most {@link
+ * ImpactOptions#maxResampleUnits} units is resampled at full size with percentile intervals; a
+ * larger one m out of n, both groups at the same fraction, each interval the basic interval
+ * rescaled by sqrt(m/n) ({@link ResampleSize}, {@link Bootstrap#rescaledInterval}). The n-out-of-n
+ * bootstrap is not consistent for nearest-neighbour matching with a fixed number of matches (Abadie
+ * &amp; Imbens 2008), so its matching interval is indicative only. For a 0/1 outcome the doubly
+ * robust outcome model is a linear probability model.
  */
 public final class ImpactEstimator {
   private final PropensityModel propensityModel;

@@ -5,19 +5,28 @@ import static java.util.Objects.requireNonNull;
 /**
  * Unpenalised logistic regression of treatment on the standardised covariates, fitted in the JVM by
  * Newton–Raphson (iteratively reweighted least squares) with step-halving, so every step raises the
- * likelihood. It is the same maximum-likelihood model as {@link SparkLogisticPropensityModel} (a
- * test checks they agree) but takes milliseconds, so the bootstrap can refit the propensity on
- * every resample where a Spark fit per resample would take minutes. Use it only on samples that fit
- * in memory, which is every sample a bootstrap sees.
+ * likelihood: the maximum-likelihood model Spark MLlib's {@code LogisticRegression} also fits (a
+ * test checks they agree). {@link ProgramImpactJob} fits it on the executor that holds each
+ * programme × outcome group, in milliseconds where a Spark job per fit would take seconds.
  *
- * <p>For the resamples of a sample it starts from that sample's own fit ({@link #forResamplesOf}):
- * a resample's maximum is close to it, so Newton's quadratic convergence needs two or three steps
- * instead of six to eight from zero. The answer is the same maximum either way.
+ * <p>For the resamples of the optional bootstrap it starts from the sample's own fit ({@link
+ * #forResamplesOf}): a resample's maximum is close to it, so Newton's quadratic convergence needs
+ * two or three steps instead of six to eight from zero. The answer is the same maximum either way.
  */
 public final class NewtonLogisticPropensityModel implements PropensityModel {
   private static final int MAXIMUM_ITERATIONS = 100;
   private static final int MAXIMUM_HALVINGS = 30;
   private static final double TOLERANCE = 1e-10;
+
+  /**
+   * A step that raises the log-likelihood by less than this share of it (plus 0.1, as R's {@code
+   * glm} measures its deviance) gains nothing. Two such steps in a row end the fit: at a maximum
+   * Newton's steps shrink quadratically, so the coefficients have long met {@link #TOLERANCE} by
+   * then; without one (quasi-separation: a covariate value no participant, or no comparison person,
+   * has) the coefficients of the separated units would otherwise grow by about one a step until the
+   * iteration limit, while their propensities are already within 1e-9 of 0 or 1.
+   */
+  private static final double LIKELIHOOD_TOLERANCE = 1e-10;
 
   private final double[] start;
 
@@ -34,7 +43,7 @@ public final class NewtonLogisticPropensityModel implements PropensityModel {
   public double[] propensities(ImpactSample sample) {
     requireNonNull(sample, "sample is null");
     double[][] design = Standardised.designMatrix(sample);
-    double[] coefficients = fit(sample, design);
+    double[] coefficients = fit(sample, design).coefficients();
     double[] propensities = new double[design.length];
     for (int unit = 0; unit < design.length; unit++) {
       propensities[unit] =
@@ -46,17 +55,30 @@ public final class NewtonLogisticPropensityModel implements PropensityModel {
   @Override
   public PropensityModel forResamplesOf(ImpactSample sample) {
     requireNonNull(sample, "sample is null");
-    return new NewtonLogisticPropensityModel(fit(sample, Standardised.designMatrix(sample)));
+    return new NewtonLogisticPropensityModel(
+        fit(sample, Standardised.designMatrix(sample)).coefficients());
   }
 
-  private double[] fit(ImpactSample sample, double[][] design) {
+  /** The fit's coefficients (on the standardised covariates) and the Newton steps it took. */
+  record Fit(double[] coefficients, int iterations) {}
+
+  /** Fits {@code sample}'s propensity model, from this model's start. */
+  Fit fit(ImpactSample sample) {
+    requireNonNull(sample, "sample is null");
+    return fit(sample, Standardised.designMatrix(sample));
+  }
+
+  private Fit fit(ImpactSample sample, double[][] design) {
     int columns = design[0].length;
     double[] coefficients =
         start != null && start.length == columns ? start.clone() : new double[columns];
     double[] weights = new double[design.length];
     double[] workingResponse = new double[design.length];
     double logLikelihood = logLikelihood(sample, design, coefficients);
-    for (int iteration = 0; iteration < MAXIMUM_ITERATIONS; iteration++) {
+    int flatSteps = 0;
+    int iterations = 0;
+    while (iterations < MAXIMUM_ITERATIONS) {
+      iterations++;
       for (int unit = 0; unit < design.length; unit++) {
         double eta = Standardised.linearPredictor(design[unit], coefficients);
         double probability = Standardised.logistic(eta);
@@ -81,13 +103,16 @@ public final class NewtonLogisticPropensityModel implements PropensityModel {
       for (int column = 0; column < columns; column++) {
         change = Math.max(change, Math.abs(next[column] - coefficients[column]));
       }
+      double gain = nextLogLikelihood - logLikelihood;
+      boolean flat = Math.abs(gain) < LIKELIHOOD_TOLERANCE * (Math.abs(nextLogLikelihood) + 0.1);
+      flatSteps = flat ? flatSteps + 1 : 0;
       coefficients = next;
       logLikelihood = nextLogLikelihood;
-      if (change < TOLERANCE) {
+      if (change < TOLERANCE || flatSteps >= 2) {
         break;
       }
     }
-    return coefficients;
+    return new Fit(coefficients, iterations);
   }
 
   private static double logLikelihood(

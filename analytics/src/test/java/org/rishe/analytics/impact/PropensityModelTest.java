@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.rishe.analytics.stats.Bootstrap;
 import org.rishe.spark.TestSparkSessions;
@@ -37,6 +38,60 @@ class PropensityModelTest {
 
     for (int unit = 0; unit < sample.size(); unit++) {
       assertThat(spark[unit]).isCloseTo(newton[unit], within(1e-4));
+    }
+  }
+
+  /**
+   * Quasi-separation: {@code simulated(size)} plus a covariate, "adult", for about a fifth of the
+   * units, none of whom took part (as a programme for children gives every adult).
+   */
+  private static ImpactSample withAdultsWhoNeverTakePart(ImpactSample sample) {
+    SplittableRandom random = new SplittableRandom(11);
+    boolean[] treated = new boolean[sample.size()];
+    double[][] covariates = new double[sample.size()][];
+    double[] outcomes = new double[sample.size()];
+    for (int unit = 0; unit < sample.size(); unit++) {
+      boolean adult = random.nextDouble() < 0.2;
+      treated[unit] = sample.isTreated(unit) && !adult;
+      covariates[unit] =
+          new double[] {sample.covariate(unit, 0), sample.covariate(unit, 1), adult ? 1 : 0};
+      outcomes[unit] = sample.outcome(unit);
+    }
+    return new ImpactSample(List.of("first", "second", "adult"), treated, covariates, outcomes);
+  }
+
+  @Test
+  void aQuasiSeparatedFitStopsOnceTheLikelihoodIsFlatWithTheOthersAtTheirOwnMaximum() {
+    ImpactSample sample = withAdultsWhoNeverTakePart(simulated(2000));
+    int[] children =
+        IntStream.range(0, sample.size()).filter(unit -> sample.covariate(unit, 2) == 0).toArray();
+    boolean[] childTreated = new boolean[children.length];
+    double[][] childCovariates = new double[children.length][];
+    double[] childOutcomes = new double[children.length];
+    for (int index = 0; index < children.length; index++) {
+      int unit = children[index];
+      childTreated[index] = sample.isTreated(unit);
+      childCovariates[index] = new double[] {sample.covariate(unit, 0), sample.covariate(unit, 1)};
+      childOutcomes[index] = sample.outcome(unit);
+    }
+    ImpactSample childrenOnly =
+        new ImpactSample(List.of("first", "second"), childTreated, childCovariates, childOutcomes);
+
+    NewtonLogisticPropensityModel.Fit fit = new NewtonLogisticPropensityModel().fit(sample);
+    double[] propensities = new NewtonLogisticPropensityModel().propensities(sample);
+    // The maximum-likelihood fit of the children alone, by MLlib: the limit the separated fit's
+    // other coefficients approach as the adults' coefficient runs to minus infinity.
+    double[] reference =
+        new SparkLogisticPropensityModel(TestSparkSessions.shared()).propensities(childrenOnly);
+
+    assertThat(fit.iterations()).as("Newton steps").isLessThan(40);
+    for (int index = 0; index < children.length; index++) {
+      assertThat(propensities[children[index]]).isCloseTo(reference[index], within(1e-4));
+    }
+    for (int unit = 0; unit < sample.size(); unit++) {
+      if (sample.covariate(unit, 2) == 1) {
+        assertThat(propensities[unit]).as("an adult's propensity").isLessThan(1e-8);
+      }
     }
   }
 

@@ -22,7 +22,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Propensity by Spark MLlib's unpenalised {@link LogisticRegression} on the standardised covariates
  * (standardised here rather than by MLlib so both propensity models share one design matrix). The
- * fitted coefficients are applied in the JVM, so predicting costs no second Spark job.
+ * fitted coefficients are applied in the JVM, so predicting costs no second Spark job. The tests'
+ * reference for {@link NewtonLogisticPropensityModel}, the model the analysis uses.
  */
 public final class SparkLogisticPropensityModel implements PropensityModel {
   static final String LABEL = "treated";
