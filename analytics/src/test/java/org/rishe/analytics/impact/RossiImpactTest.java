@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rishe.analytics.impact.benchmark.BenchmarkSamples;
 import org.rishe.analytics.stats.Estimate;
-import org.rishe.spark.TestSparkSessions;
 
 /** Rossi, Berk & Lenihan's randomised trial: re-arrest 48/216 with aid vs 66/216 without. */
 class RossiImpactTest {
@@ -18,7 +17,7 @@ class RossiImpactTest {
     ImpactSample sample = BenchmarkSamples.rossi(BenchmarkSamples.directory());
     ImpactEstimator estimator =
         new ImpactEstimator(
-            new SparkLogisticPropensityModel(TestSparkSessions.shared()),
+            new NewtonLogisticPropensityModel(),
             new NewtonLogisticPropensityModel(),
             ImpactOptions.defaults(7));
 
