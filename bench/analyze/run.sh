@@ -5,7 +5,7 @@
 #   so "analyze" alone re-measures analyze on the warehouse an earlier run left, and
 #   "generate,ingest" prepares one.
 # Work goes to target/bench-analyze/<FAMILIES>/; the summary is printed and kept in summary.txt.
-# Memory: RISHE_DRIVER_MEMORY (default 6g here, as in bin/rishe) sets the Spark driver's heap.
+# Memory: RISHE_DRIVER_MEMORY sets the Spark driver's heap; unset, bin/rishe's defaults apply (ingest 2g, analyze 6g).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RISHE="$ROOT/bin/rishe"
