@@ -213,6 +213,21 @@ class ProgramsHttpTest {
   }
 
   @Test
+  void aProblemNamesAPersianIdAsSentInUtf8() throws Exception {
+    String id = "برنامه-۱";
+    HttpResponse<String> response =
+        server.get(
+            "/api/v1/programs/"
+                + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
+                + "/impact",
+            server.keys.create(Role.ADMIN, null));
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    // decoded as JSON's UTF-8 (the content type names no charset)
+    assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("'" + id + "'");
+  }
+
+  @Test
   void donorMayNotReadProgrammeImpact() throws Exception {
     HttpResponse<String> response =
         server.get("/api/v1/programs/PRG01/impact", server.keys.create(Role.DONOR, "d1"));

@@ -91,7 +91,9 @@ public final class ProblemResponses {
     body.put("instance", ctx.path());
     body.putAll(extensions);
     try {
-      ctx.status(status).contentType(CONTENT_TYPE).result(json.writeValueAsString(body));
+      // bytes, as JSON's UTF-8: a String result is encoded in the content type's charset, and
+      // Jetty assumes ISO-8859-1 for application/problem+json, turning Persian text into '?'
+      ctx.status(status).contentType(CONTENT_TYPE).result(json.writeValueAsBytes(body));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       ctx.status(500)
           .contentType(CONTENT_TYPE)
