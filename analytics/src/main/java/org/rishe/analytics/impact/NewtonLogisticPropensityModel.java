@@ -54,9 +54,7 @@ public final class NewtonLogisticPropensityModel implements PropensityModel {
 
   @Override
   public PropensityModel forResamplesOf(ImpactSample sample) {
-    requireNonNull(sample, "sample is null");
-    return new NewtonLogisticPropensityModel(
-        fit(sample, Standardised.designMatrix(sample)).coefficients());
+    return new NewtonLogisticPropensityModel(fit(sample).coefficients());
   }
 
   /** The fit's coefficients (on the standardised covariates) and the Newton steps it took. */

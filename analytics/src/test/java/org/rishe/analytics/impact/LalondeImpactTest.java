@@ -114,8 +114,8 @@ class LalondeImpactTest {
     }
     // Matching (one neighbour, caliper 0.2) gives about $730 here, and $870 on MLlib's fit of the
     // same model: with 16,000 controls the nearest one hinges on 1e-6 differences in the
-    // propensity. It misses the
-    // target; only its interval is asserted. Four neighbours give about $1,560.
+    // propensity. It misses the target; only its interval is asserted. Four neighbours give about
+    // $1,560.
     assertThat(result.matching().covers(EXPERIMENTAL_EFFECT)).isTrue();
     assertBalanceImproves(result, specification, Set.of());
     assertStrataBalanceEarnings(result, specification);
