@@ -70,7 +70,7 @@ public final class AnalyzeCommand {
   private AnalyzeCommand() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    SparkSessions.exit(run(args, System.out, System.err));
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) {

@@ -101,7 +101,9 @@ final class AttackRunFixture {
    * R01 has 20 cases a month but 5 in 2024-12, R02's 30 every month. The cases cube holds the same
    * cases (every malnutrition case a girl of 6-11; every child_labour case a girl of 12-14 opened
    * in 2024-06), so {@code POST /query} serves the counts the other routes serve. PRG04 has 6
-   * participants; PRG01's outcome was measured on 8 enrolled.
+   * participants; PRG01's school_enrolled was measured on 8 enrolled, its wellbeing_score on all
+   * its 1,500 (with the balance of an indicator, region_R02, and of age), and its attendance has no
+   * estimate though all 1,500 had it.
    */
   private static void writeAttackTables(Path run, int added) {
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
@@ -231,7 +233,10 @@ final class AttackRunFixture {
               + " ('PRG01','school_enrolled','risk_difference','doubly_robust',true,0.15,0.12,"
               + "0.18,0.05,8::BIGINT,7000::BIGINT,40::BIGINT,300.0,250.0,375.0),"
               + " ('PRG01','school_enrolled','risk_difference','naive_difference',false,0.05,"
-              + "0.02,0.08,0.05,8::BIGINT,7000::BIGINT,40::BIGINT,900.0,562.5,2250.0))"
+              + "0.02,0.08,0.05,8::BIGINT,7000::BIGINT,40::BIGINT,900.0,562.5,2250.0),"
+              + " ('PRG01','wellbeing_score','mean_difference','doubly_robust',true,2.0,1.0,3.0,"
+              + "1.5,1500::BIGINT,7000::BIGINT,40::BIGINT,NULL::DOUBLE,NULL::DOUBLE,"
+              + "NULL::DOUBLE))"
               + " AS t(program_id, outcome, outcome_type, method, primary_method, estimate, low,"
               + " high, naive_difference, treated, controls, trimmed_controls, cost_per_outcome,"
               + " cost_per_outcome_low, cost_per_outcome_high)");
@@ -242,10 +247,20 @@ final class AttackRunFixture {
           "program_impact_gaps",
           "SELECT * FROM (VALUES ('PRG01','reading_score','no_outcome_in_window','stored',"
               + "1500::BIGINT,1500::BIGINT,0::BIGINT,6400::BIGINT,0::BIGINT,NULL::DOUBLE,30,365,"
-              + "20)) AS t(program_id, outcome, reason, reason_text, enrolled, in_scope,"
+              + "20), ('PRG01','attendance','not_estimated','stored',1500::BIGINT,1500::BIGINT,"
+              + "1500::BIGINT,6400::BIGINT,0::BIGINT,NULL::DOUBLE,30,365,20))"
+              + " AS t(program_id, outcome, reason, reason_text, enrolled, in_scope,"
               + " treated_with_outcome, comparison_with_outcome, treated_outside_window,"
               + " median_days_outside_window, follow_up_start_days, follow_up_end_days,"
               + " minimum_group_size)");
+      // 10 of the 7,000 comparison children live in R02: -0.1 gives them back
+      copy(
+          statement,
+          run,
+          "program_balance",
+          "SELECT * FROM (VALUES ('PRG01','wellbeing_score','region_R02',-0.1,0.01,true),"
+              + " ('PRG01','wellbeing_score','age',0.3,0.02,false)) AS t(program_id, outcome,"
+              + " covariate, smd_before, smd_after, binary_covariate)");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

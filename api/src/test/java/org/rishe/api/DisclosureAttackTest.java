@@ -350,7 +350,9 @@ class DisclosureAttackTest {
     // nor does why PRG01's reading score has no estimate give its 1,500 enrolled back, in
     // either language (its text words it "a withheld number")
     for (String lang : List.of("en", "fa")) {
-      JsonNode gap = get(PREFIX + "/programs/PRG01/impact?lang=" + lang).get("notEstimated").get(0);
+      JsonNode gap =
+          outcome(
+              get(PREFIX + "/programs/PRG01/impact?lang=" + lang), "notEstimated", "reading_score");
       assertThat(gap.get("enrolled").isNull()).as(lang).isTrue();
       assertThat(gap.get("inScope").isNull()).as(lang).isTrue();
       assertThat(gap.get("text").asText())
@@ -366,6 +368,59 @@ class DisclosureAttackTest {
                 .get("participants")
                 .asLong())
         .isEqualTo(1500);
+  }
+
+  @Test
+  void aProgrammeWithheldAsAComplementGivesNoCountOfItsParticipantsAwayInItsImpact()
+      throws Exception {
+    // PRG01's 1,500 participants are withheld as PRG04's complement (see above); its wellbeing
+    // score was measured on all 1,500, so a served treated count would be the withheld cell
+    JsonNode impact = get(PREFIX + "/programs/PRG01/impact");
+    JsonNode wellbeing = outcome(impact, "outcomes", "wellbeing_score");
+    assertThat(wellbeing.get("treated").isNull()).isTrue();
+    assertThat(wellbeing.get("controls").asLong()).isEqualTo(7000);
+    assertThat(wellbeing.get("estimate").get("estimate").asDouble()).isEqualTo(2.0);
+    // the indicator's difference of shares over 1,500 and 7,000 would give R02's 10 comparison
+    // children back; age's difference of means gives no count
+    JsonNode region = wellbeing.get("balance").get(1);
+    assertThat(region.get("covariate").asText()).isEqualTo("region_R02");
+    assertThat(region.get("before").isNull()).isTrue();
+    assertThat(region.get("after").isNull()).isTrue();
+    JsonNode age = wellbeing.get("balance").get(0);
+    assertThat(age.get("covariate").asText()).isEqualTo("age");
+    assertThat(age.get("before").asDouble()).isEqualTo(0.3);
+    // and why attendance has no estimate does not give the 1,500 with it either, in either language
+    for (String lang : List.of("en", "fa")) {
+      JsonNode gap =
+          outcome(
+              get(PREFIX + "/programs/PRG01/impact?lang=" + lang), "notEstimated", "attendance");
+      assertThat(gap.get("treatedWithOutcome").isNull()).as(lang).isTrue();
+      assertThat(gap.get("comparisonWithOutcome").asLong()).as(lang).isEqualTo(6400);
+      assertThat(gap.get("text").asText())
+          .as(lang)
+          .doesNotContain("1,500", "1500", "۱٬۵۰۰", "۱۵۰۰")
+          .contains(lang.equals("en") ? "a withheld number with the outcome" : "شماری ناگفته");
+    }
+    String csv = server.get(PREFIX + "/programs/PRG01/impact", researcher, "text/csv").body();
+    assertThat(csv).doesNotContain("1500").doesNotContain("-0.1");
+    // the planner sees them all
+    JsonNode planned =
+        outcome(
+            JSON.readTree(server.get(PREFIX + "/programs/PRG01/impact", planner).body()),
+            "outcomes",
+            "wellbeing_score");
+    assertThat(planned.get("treated").asLong()).isEqualTo(1500);
+    assertThat(planned.get("balance").get(1).get("before").asDouble()).isEqualTo(-0.1);
+  }
+
+  /** The entry of {@code list} in an impact answer whose outcome is {@code outcome}. */
+  private static JsonNode outcome(JsonNode impact, String list, String outcome) {
+    for (JsonNode entry : impact.get(list)) {
+      if (outcome.equals(entry.get("outcome").asText())) {
+        return entry;
+      }
+    }
+    throw new AssertionError("no " + outcome + " in " + list + " of " + impact);
   }
 
   @Test

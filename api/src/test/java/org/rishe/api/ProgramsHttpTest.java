@@ -74,7 +74,19 @@ class ProgramsHttpTest {
     assertThat(outcome.get("methods")).hasSize(2);
     assertThat(outcome.get("balance")).hasSize(2);
     assertThat(outcome.get("balance").get(0).get("covariate").asText()).isEqualTo("age");
-    assertThat(outcome.get("balance").get(1).get("before").asDouble()).isEqualTo(0.45);
+    assertThat(outcome.get("balance").get(0).get("before").asDouble()).isEqualTo(0.10);
+    // out_of_school is an indicator: its difference of shares over 1,500 and 7,000 would give the
+    // counts of the out-of-school in each group back to a researcher
+    assertThat(outcome.get("balance").get(1).get("covariate").asText()).isEqualTo("out_of_school");
+    assertThat(outcome.get("balance").get(1).get("before").isNull()).isTrue();
+    assertThat(outcome.get("balance").get(1).get("after").isNull()).isTrue();
+    String planner = server.keys.create(Role.PLANNER, null);
+    JsonNode planned =
+        JSON.readTree(server.get("/api/v1/programs/PRG01/impact", planner).body())
+            .get("outcomes")
+            .get(0);
+    assertThat(planned.get("balance").get(1).get("before").asDouble()).isEqualTo(0.45);
+    assertThat(planned.get("balance").get(1).get("after").asDouble()).isEqualTo(0.02);
   }
 
   @Test

@@ -147,9 +147,9 @@ final class PublishedRunFixture {
               + run.resolve("program_impact/part-0.parquet")
               + "' (FORMAT PARQUET)");
       statement.execute(
-          "COPY (SELECT * FROM (VALUES ('PRG01','school_enrolled','out_of_school',0.45,0.02),"
-              + " ('PRG01','school_enrolled','age',0.10,-0.01)) AS t(program_id, outcome,"
-              + " covariate, smd_before, smd_after)) TO '"
+          "COPY (SELECT * FROM (VALUES ('PRG01','school_enrolled','out_of_school',0.45,0.02,"
+              + "true), ('PRG01','school_enrolled','age',0.10,-0.01,false)) AS t(program_id,"
+              + " outcome, covariate, smd_before, smd_after, binary_covariate)) TO '"
               + run.resolve("program_balance/part-0.parquet")
               + "' (FORMAT PARQUET)");
     } catch (SQLException e) {

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import org.rishe.analytics.AnalyzeCommand;
 import org.rishe.ingest.IngestCommand;
+import org.rishe.spark.SparkSessions;
 
 /**
  * The main class of the application jar for {@code spark-submit}: the first argument names the
@@ -33,7 +34,7 @@ public final class Main {
     switch (args.length == 0 ? "" : args[0]) {
       case "ingest" -> IngestCommand.main(options);
       case "analyze" -> AnalyzeCommand.main(options);
-      case "pipeline" -> System.exit(Pipeline.run(options, System.out, System.err));
+      case "pipeline" -> SparkSessions.exit(Pipeline.run(options, System.out, System.err));
       default -> System.exit(notACommand(args, System.out, System.err));
     }
   }

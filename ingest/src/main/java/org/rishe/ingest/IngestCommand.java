@@ -55,7 +55,7 @@ public final class IngestCommand {
   private IngestCommand() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    SparkSessions.exit(run(args, System.out, System.err));
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) {

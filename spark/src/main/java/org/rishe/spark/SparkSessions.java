@@ -43,6 +43,24 @@ public final class SparkSessions {
   }
 
   /**
+   * Ends a command's JVM with {@code status}, after stopping its SparkSession if it started one. On
+   * a cluster the application then ends as the master expects (executors told to stop and the event
+   * log closed) rather than by the JVM's shutdown hook racing the executors' last messages.
+   */
+  public static void exit(int status) {
+    scala.Option<SparkSession> session = SparkSession.getDefaultSession();
+    if (session.isDefined()) {
+      try {
+        session.get().stop();
+      } catch (RuntimeException e) {
+        // the command has done its work and said so; a failed stop must not change its status
+        System.err.println("rishe: stopping Spark failed: " + e);
+      }
+    }
+    System.exit(status);
+  }
+
+  /**
    * The settings every Rishe session has, whatever its master: no UI, UTC, Delta, legacy (non-ANSI)
    * SQL, the JVM's case mappings, room in the code cache for every class a run generates, {@code
    * java.time} values and local files written without a child process per call. The tests' session

@@ -124,9 +124,21 @@ final class AttEstimators {
           new BalanceRow(
               full.covariateNames().get(covariate),
               (before[0] - before[2]) / pooled,
-              (after[0] - after[2]) / pooled));
+              (after[0] - after[2]) / pooled,
+              indicator(full, covariate)));
     }
     return rows;
+  }
+
+  /** Whether the covariate takes only the values 0 and 1 in the sample. */
+  private static boolean indicator(ImpactSample sample, int column) {
+    for (int unit = 0; unit < sample.size(); unit++) {
+      double value = sample.covariate(unit, column);
+      if (value != 0 && value != 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Treated mean and variance (unweighted), then control mean and variance (weighted). */

@@ -77,7 +77,8 @@ public final class ProgramImpactTables {
               DataTypes.createStructField(ResultTables.OUTCOME, DataTypes.StringType, false),
               DataTypes.createStructField(ResultTables.COVARIATE, DataTypes.StringType, false),
               DataTypes.createStructField(ResultTables.SMD_BEFORE, DataTypes.DoubleType, true),
-              DataTypes.createStructField(ResultTables.SMD_AFTER, DataTypes.DoubleType, true)));
+              DataTypes.createStructField(ResultTables.SMD_AFTER, DataTypes.DoubleType, true),
+              DataTypes.createStructField(ResultTables.BINARY, DataTypes.BooleanType, false)));
 
   /** What the run manifest records under {@code program_impact_gaps}. */
   public static final String GAPS_TEXT =
@@ -167,7 +168,8 @@ public final class ProgramImpactTables {
                 evaluation.outcome(),
                 balance.covariate(),
                 finite(balance.before()),
-                finite(balance.after())));
+                finite(balance.after()),
+                balance.binary()));
       }
     }
     return spark.createDataFrame(rows, BALANCE_SCHEMA);

@@ -146,7 +146,6 @@ public final class ProgramsService {
    */
   private static NotEstimatedView notEstimated(
       ProgramImpactGap gap, SmallCells rule, Labels labels, boolean persian) {
-    Long outside = rule.count(gap.treatedOutsideWindow());
     Long enrolled = rule.participants(gap.enrolled(), gap.programId());
     boolean enrolledWithheld = enrolled == null && !rule.isSmall(gap.enrolled());
     // the in-scope are part of the programme's participants: served as the participants lattice
@@ -160,12 +159,27 @@ public final class ProgramsService {
                 gap.inScope(),
                 Map.of("program", gap.programId()),
                 AgeBands.labels());
+    // the enrolled with the outcome, in the window or only outside it, are part of the programme's
+    // participants too: served as its lattice cell allows, and never beside a withheld enrolled
+    // count, which they often equal
+    Long withOutcome = participantsWithin(rule, gap.treatedWithOutcome(), gap.programId());
+    Long outside = participantsWithin(rule, gap.treatedOutsideWindow(), gap.programId());
+    boolean treatedWithheld =
+        enrolledWithheld
+            || withOutcome == null && !rule.isSmall(value(gap.treatedWithOutcome()))
+            || outside == null && !rule.isSmall(value(gap.treatedOutsideWindow()));
+    if (treatedWithheld) {
+      // both go together (one may be all the other is not); an empty count stays
+      withOutcome = zeroOrNull(gap.treatedWithOutcome());
+      outside = zeroOrNull(gap.treatedOutsideWindow());
+    }
     ProgramImpactGap.Wording wording =
         new ProgramImpactGap.Wording(
             persian,
             rule.threshold(),
             enrolledWithheld,
-            inScope == null && gap.inScope() != gap.enrolled() && !rule.isSmall(gap.inScope()));
+            inScope == null && gap.inScope() != gap.enrolled() && !rule.isSmall(gap.inScope()),
+            treatedWithheld);
     return new NotEstimatedView(
         gap.outcome(),
         gap.outcome() == null ? null : labels.of(gap.outcome()),
@@ -173,7 +187,7 @@ public final class ProgramsService {
         gap.describe(wording),
         enrolled,
         inScope,
-        rule.count(gap.treatedWithOutcome()),
+        withOutcome,
         rule.count(gap.comparisonWithOutcome()),
         outside,
         outside == null ? null : gap.medianDaysOutsideWindow(),
@@ -200,10 +214,7 @@ public final class ProgramsService {
           run.programBalance().stream()
               .filter(
                   b -> b.programId().equals(programId) && b.outcome().equals(headline.outcome()))
-              .map(
-                  b ->
-                      new BalanceView(
-                          b.covariate(), labels.of(b.covariate()), b.before(), b.after()))
+              .map(b -> balanceView(b, rule, labels))
               .toList();
       EstimateView cost =
           headline.costPerOutcome() == null
@@ -237,7 +248,7 @@ public final class ProgramsService {
               headline.method(),
               estimate(headline),
               headline.naiveDifference(),
-              headline.treated(),
+              participantsWithin(rule, headline.treated(), programId),
               headline.controls(),
               rule.count(headline.trimmedControls()),
               cost,
@@ -245,6 +256,44 @@ public final class ProgramsService {
               balance));
     }
     return outcomes;
+  }
+
+  /**
+   * A count of the programme's participants narrower than all of them (those in scope with an
+   * outcome) as served: see {@link SmallCells#within}. Everyone enrolled with an outcome is often
+   * everyone enrolled, so this count is withheld wherever the participants lattice withholds the
+   * programme (a complement, say) or would give a small group back beside it.
+   */
+  private static Long participantsWithin(SmallCells rule, Long count, String programId) {
+    return count == null
+        ? null
+        : rule.within("participants", count, Map.of("program", programId), AgeBands.labels());
+  }
+
+  /**
+   * A covariate's balance as served. A researcher does not see an indicator's (0 or 1 only: a
+   * region, sex, an exposure, a missing answer): its difference is one of two shares over group
+   * sizes served beside it, from which the counts of the treated and the comparison people with the
+   * indicator follow (6 comparison children of a small region, or a region's people the query
+   * withholds as a complement). Nor, from a run that does not say which covariates are indicators,
+   * any covariate's.
+   */
+  private static BalanceView balanceView(
+      PublishedRun.ProgramBalanceRow row, SmallCells rule, Labels labels) {
+    boolean withheld = rule.active() && !Boolean.FALSE.equals(row.binary());
+    return new BalanceView(
+        row.covariate(),
+        labels.of(row.covariate()),
+        withheld ? null : row.before(),
+        withheld ? null : row.after());
+  }
+
+  private static long value(Long count) {
+    return count == null ? 0 : count;
+  }
+
+  private static Long zeroOrNull(Long count) {
+    return count != null && count == 0 ? count : null;
   }
 
   private static EstimateView estimate(PublishedRun.ProgramImpactRow row) {

@@ -86,19 +86,29 @@ final class ProgramResultsLoader {
     if (!Files.isDirectory(runFolder.resolve(ResultTables.PROGRAM_BALANCE))) {
       return balance;
     }
+    String table = RunLoader.parquet(runFolder, ResultTables.PROGRAM_BALANCE);
+    // a run published before the column existed does not say which covariates are indicators
+    String binary =
+        RunLoader.columns(statement, table).contains(ResultTables.BINARY)
+            ? ResultTables.BINARY
+            : "CAST(NULL AS BOOLEAN)";
     try (ResultSet rows =
         statement.executeQuery(
-            "SELECT program_id, outcome, covariate, smd_before, smd_after FROM read_parquet("
-                + RunLoader.parquet(runFolder, ResultTables.PROGRAM_BALANCE)
+            "SELECT program_id, outcome, covariate, smd_before, smd_after, "
+                + binary
+                + " FROM read_parquet("
+                + table
                 + ") ORDER BY program_id, outcome, covariate")) {
       while (rows.next()) {
+        boolean indicator = rows.getBoolean(6);
         balance.add(
             new PublishedRun.ProgramBalanceRow(
                 rows.getString(1),
                 rows.getString(2),
                 rows.getString(3),
                 nullableDouble(rows, 4),
-                nullableDouble(rows, 5)));
+                nullableDouble(rows, 5),
+                rows.wasNull() ? null : indicator));
       }
     }
     return balance;

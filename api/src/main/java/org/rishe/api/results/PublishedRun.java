@@ -78,9 +78,17 @@ public record PublishedRun(
       Double costPerOutcomeLow,
       Double costPerOutcomeHigh) {}
 
-  /** Standardised mean difference of one covariate before and after adjustment. */
+  /**
+   * Standardised mean difference of one covariate before and after adjustment; {@code binary}
+   * whether the covariate is an indicator (0 or 1 only), null for a run that did not say.
+   */
   public record ProgramBalanceRow(
-      String programId, String outcome, String covariate, Double before, Double after) {}
+      String programId,
+      String outcome,
+      String covariate,
+      Double before,
+      Double after,
+      Boolean binary) {}
 
   /** A catalogue entry. */
   public record IndicatorRow(

@@ -123,12 +123,19 @@ public record ProgramImpactGap(
    *     participants: it is written as withheld
    * @param inScopeWithheld the in-scope count is left out of the sentence (as when it would give a
    *     small group out of scope away beside the enrolled and a lattice's age bands)
+   * @param treatedWithheld the counts of enrolled people with the outcome (in the window, or only
+   *     outside it) are withheld whatever their size, as when they would give a withheld or small
+   *     group of the programme's participants away: they are written as withheld
    */
   public record Wording(
-      boolean persian, int smallCellThreshold, boolean enrolledWithheld, boolean inScopeWithheld) {
-    /** A wording that leaves the in-scope count as the threshold alone decides. */
+      boolean persian,
+      int smallCellThreshold,
+      boolean enrolledWithheld,
+      boolean inScopeWithheld,
+      boolean treatedWithheld) {
+    /** A wording that leaves the in-scope and treated counts as the threshold alone decides. */
     public Wording(boolean persian, int smallCellThreshold, boolean enrolledWithheld) {
-      this(persian, smallCellThreshold, enrolledWithheld, false);
+      this(persian, smallCellThreshold, enrolledWithheld, false, false);
     }
 
     /** English, counts from 1 to k-1 hidden. */
@@ -178,7 +185,9 @@ public record ProgramImpactGap(
           words.say(NONE_IN_WINDOW, people(words), words.number(0), window(words), outside(words));
       case TOO_FEW_TREATED ->
           words.say(
-              FEW_TREATED, words.count(value(treatedWithOutcome)), words.number(minimumGroupSize));
+              FEW_TREATED,
+              words.treated(value(treatedWithOutcome)),
+              words.number(minimumGroupSize));
       case TOO_FEW_COMPARISON ->
           words.say(
               FEW_COMPARISON,
@@ -188,7 +197,7 @@ public record ProgramImpactGap(
           words.say(
               NO_ESTIMATE,
               people(words),
-              words.count(value(treatedWithOutcome)),
+              words.treated(value(treatedWithOutcome)),
               words.count(value(comparisonWithOutcome)));
     };
   }
@@ -234,9 +243,11 @@ public record ProgramImpactGap(
           : "none observed after enrolment";
     }
     String count =
-        words.count(outside)
+        words.treated(outside)
             + (words.persian() ? " بیرون از آن مشاهده شده" : " observed outside it");
-    if (words.hidden(outside) || medianDaysOutsideWindow == null) {
+    if (words.hidden(outside)
+        || words.wording().treatedWithheld()
+        || medianDaysOutsideWindow == null) {
       return count;
     }
     long median = Math.round(medianDaysOutsideWindow);
@@ -281,9 +292,15 @@ public record ProgramImpactGap(
 
     /** The enrolled or in-scope count: withheld whatever its size when the wording says so. */
     String enrolled(long count) {
-      if (!wording.enrolledWithheld()) {
-        return count(count);
-      }
+      return wording.enrolledWithheld() ? withheld() : count(count);
+    }
+
+    /** A count of enrolled people with the outcome: withheld when the wording says so. */
+    String treated(long count) {
+      return wording.treatedWithheld() && count > 0 ? withheld() : count(count);
+    }
+
+    private String withheld() {
       return persian() ? "شماری ناگفته" : "a withheld number";
     }
 

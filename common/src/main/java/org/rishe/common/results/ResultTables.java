@@ -186,6 +186,9 @@ public final class ResultTables {
   public static final String SMD_BEFORE = "smd_before";
   public static final String SMD_AFTER = "smd_after";
 
+  /** Whether a balance row's covariate is an indicator (0 or 1 only). */
+  public static final String BINARY = "binary_covariate";
+
   public static final String METHOD_NAIVE = "naive_difference";
   public static final String METHOD_WEIGHTING = "inverse_probability_weighting";
   public static final String METHOD_MATCHING = "nearest_neighbour_matching";
