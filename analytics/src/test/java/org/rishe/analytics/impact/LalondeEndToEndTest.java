@@ -102,6 +102,15 @@ class LalondeEndToEndTest {
     assertThat(actual.naiveDifference().estimate()).isCloseTo(-15205, within(1.0));
     assertThat(actual.doublyRobust().covers(EXPERIMENTAL_EFFECT)).isTrue();
     assertThat(actual.doublyRobust().estimate()).isCloseTo(EXPERIMENTAL_EFFECT, within(1000.0));
+    // the indicators among them, whose balance the API keeps from researchers
+    assertThat(actual.balance().stream().filter(BalanceRow::binary).map(BalanceRow::covariate))
+        .containsExactlyInAnyOrder(
+            "married",
+            "no_degree",
+            "black",
+            "hispanic",
+            "earnings_1974_zero",
+            "earnings_1975_zero");
   }
 
   @Test
