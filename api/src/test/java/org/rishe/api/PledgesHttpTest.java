@@ -110,7 +110,8 @@ class PledgesHttpTest {
     assertThat(again.status()).isEqualTo(409);
     assertThat(JSON.readTree(again.body()).get("detail").asText()).contains("pledged it whole");
     assertThat(pledged.status()).isEqualTo(409);
-    assertThat(JSON.readTree(pledged.body()).get("status").asText()).isEqualTo("pledged");
+    assertThat(JSON.readTree(pledged.body()).get("status").asInt()).isEqualTo(409);
+    assertThat(JSON.readTree(pledged.body()).get("needStatus").asText()).isEqualTo("pledged");
     assertThat(PledgeLog.read(server.layout.pledgeLog()))
         .extracting(Pledge::needRef)
         .containsExactly(F1);

@@ -89,7 +89,9 @@ public final class ProblemResponses {
     body.put("status", status);
     body.put("detail", detail);
     body.put("instance", ctx.path());
-    body.putAll(extensions);
+    // an extension never replaces one of RFC 9457's members (a need's "status" once did, making
+    // the problem's status a word)
+    extensions.forEach(body::putIfAbsent);
     try {
       // bytes, as JSON's UTF-8: a String result is encoded in the content type's charset, and
       // Jetty assumes ISO-8859-1 for application/problem+json, turning Persian text into '?'

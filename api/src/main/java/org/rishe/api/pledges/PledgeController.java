@@ -141,7 +141,7 @@ public final class PledgeController {
     if (!NeedRow.OPEN.equals(need.status())) {
       throw ApiProblem.conflict(
           "this need is " + need.status() + ", not open: it takes no more pledges",
-          Map.of("needRef", need.needRef(), "status", need.status()));
+          Map.of("needRef", need.needRef(), "needStatus", need.status()));
     }
     if (need.amount() == null) {
       if (request.amount() != null || request.currency() != null) {
