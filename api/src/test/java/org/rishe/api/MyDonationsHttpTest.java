@@ -176,6 +176,30 @@ class MyDonationsHttpTest {
   }
 
   @Test
+  void aDonationReceivedEarlierTheDayOfItsPledgeIsLinkedAndFlaggedOutOfOrder() throws Exception {
+    // pledged 2025-03-01 10:00; the donation fulfilling it recorded as received at 08:00 that day:
+    // linked (by the UTC day), and its journey says its stages are out of order
+    String p1 = pledgeId(pledge(G1, "{\"amount\": 400000, \"currency\": \"IRR\"}"));
+    publishJourneys(
+        "SELECT 'D20' AS donation_id, 'donor-1' AS donor_id, 'need:need-G1' AS designation,"
+            + " DATE '2025-03-01' AS received_on,"
+            + " [{'stage': 'received', 'at': TIMESTAMPTZ '2025-03-01 08:00:00+00'}] AS stages,"
+            + " 'received' AS current_stage, "
+            + NO_GAPS
+            + " AS stage_gaps, NULL::DATE AS delivered_on, NULL::INTEGER AS days_to_delivery,"
+            + " []::VARCHAR[] AS flags");
+
+    JsonNode journey = json(server.get("/api/v1/donations/D20/journey", Role.DONOR), 200);
+
+    assertThat(journey.get("pledgeId").asText()).isEqualTo(p1);
+    assertThat(ids(journey.get("stages"), "stage")).containsExactly("pledged", "received");
+    // 10:00 to 08:00: -2 hours = -0.08 days
+    assertThat(journey.get("stageGaps").get(0).get("days").asDouble()).isEqualTo(-0.08);
+    assertThat(journey.get("flags")).hasSize(1);
+    assertThat(journey.get("flags").get(0).asText()).isEqualTo("out_of_order");
+  }
+
+  @Test
   void nobodyElseSeesADonorsGiving() throws Exception {
     pledge(G1, "{\"amount\": 400000, \"currency\": \"IRR\"}");
     publishJourneys();
@@ -206,6 +230,47 @@ class MyDonationsHttpTest {
    * DashboardFixture's, then serves it.
    */
   private void publishJourneys() throws Exception {
+    publishJourneys(
+        "SELECT 'D1' AS donation_id, 'donorA' AS donor_id, 'need:need-G1' AS designation,"
+            + " DATE '2025-03-06' AS received_on,"
+            + " [{'stage': 'received', 'at': TIMESTAMPTZ '2025-03-06 00:00:00+00'}] AS stages,"
+            + " 'received' AS current_stage, "
+            + NO_GAPS
+            + " AS stage_gaps, NULL::DATE AS delivered_on, NULL::INTEGER AS days_to_delivery,"
+            + " []::VARCHAR[] AS flags"
+            + " UNION ALL SELECT 'D10', 'donor-1', 'need:need-G1', DATE '2025-03-05',"
+            + " [{'stage': 'received', 'at': TIMESTAMPTZ '2025-03-05 00:00:00+00'},"
+            + " {'stage': 'allocated', 'at': TIMESTAMPTZ '2025-03-06 00:00:00+00'},"
+            + " {'stage': 'delivered', 'at': TIMESTAMPTZ '2025-03-10 00:00:00+00'},"
+            + " {'stage': 'confirmed', 'at': TIMESTAMPTZ '2025-03-11 12:00:00+00'}],"
+            + " 'confirmed',"
+            + " [{'from_stage': 'received', 'to_stage': 'allocated', 'days': 1.0},"
+            + " {'from_stage': 'allocated', 'to_stage': 'delivered', 'days': 4.0},"
+            + " {'from_stage': 'delivered', 'to_stage': 'confirmed', 'days': 1.5}],"
+            + " DATE '2025-03-10', 5, []::VARCHAR[]"
+            + " UNION ALL SELECT 'D11', 'donor-1', 'need:need-G1', DATE '2025-03-20',"
+            + " [{'stage': 'received', 'at': TIMESTAMPTZ '2025-03-20 00:00:00+00'}], 'received', "
+            + NO_GAPS
+            + ", NULL, NULL, ['stalled']"
+            + " UNION ALL SELECT 'D12', 'donor-1', 'need:need-G1', DATE '2025-02-20',"
+            + " [{'stage': 'received', 'at': TIMESTAMPTZ '2025-02-20 00:00:00+00'}], 'received', "
+            + NO_GAPS
+            + ", NULL, NULL, []::VARCHAR[]"
+            + " UNION ALL SELECT 'D13', 'donor-1', 'program:PRG01', DATE '2025-03-02',"
+            + " []::STRUCT(stage VARCHAR, \"at\" TIMESTAMPTZ)[], NULL, "
+            + NO_GAPS
+            + ", NULL, NULL, []::VARCHAR[]"
+            + " UNION ALL SELECT 'D14', 'donor-1', 'need:need-N9', DATE '2025-03-03',"
+            + " [{'stage': 'received', 'at': TIMESTAMPTZ '2025-03-03 00:00:00+00'}], 'received', "
+            + NO_GAPS
+            + ", NULL, NULL, []::VARCHAR[]");
+  }
+
+  private static final String NO_GAPS =
+      "[]::STRUCT(from_stage VARCHAR, to_stage VARCHAR, days DOUBLE)[]";
+
+  /** Publishes run-2: run-1 with the journeys {@code select} gives, then serves it. */
+  private void publishJourneys(String select) throws Exception {
     Path results = warehouse.resolve("results");
     Path run = results.resolve("run-2");
     PublishedRunFixture.copyFolder(results.resolve("run-1"), run);
@@ -215,45 +280,10 @@ class MyDonationsHttpTest {
         Files.delete(file);
       }
     }
-    String noGaps = "[]::STRUCT(from_stage VARCHAR, to_stage VARCHAR, days DOUBLE)[]";
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = connection.createStatement()) {
       statement.execute(
-          "COPY (SELECT 'D1' AS donation_id, 'donorA' AS donor_id, 'need:need-G1' AS designation,"
-              + " DATE '2025-03-06' AS received_on,"
-              + " [{'stage': 'received', 'at': TIMESTAMPTZ '2025-03-06 00:00:00+00'}] AS stages,"
-              + " 'received' AS current_stage, "
-              + noGaps
-              + " AS stage_gaps, NULL::DATE AS delivered_on, NULL::INTEGER AS days_to_delivery,"
-              + " []::VARCHAR[] AS flags"
-              + " UNION ALL SELECT 'D10', 'donor-1', 'need:need-G1', DATE '2025-03-05',"
-              + " [{'stage': 'received', 'at': TIMESTAMPTZ '2025-03-05 00:00:00+00'},"
-              + " {'stage': 'allocated', 'at': TIMESTAMPTZ '2025-03-06 00:00:00+00'},"
-              + " {'stage': 'delivered', 'at': TIMESTAMPTZ '2025-03-10 00:00:00+00'},"
-              + " {'stage': 'confirmed', 'at': TIMESTAMPTZ '2025-03-11 12:00:00+00'}],"
-              + " 'confirmed',"
-              + " [{'from_stage': 'received', 'to_stage': 'allocated', 'days': 1.0},"
-              + " {'from_stage': 'allocated', 'to_stage': 'delivered', 'days': 4.0},"
-              + " {'from_stage': 'delivered', 'to_stage': 'confirmed', 'days': 1.5}],"
-              + " DATE '2025-03-10', 5, []::VARCHAR[]"
-              + " UNION ALL SELECT 'D11', 'donor-1', 'need:need-G1', DATE '2025-03-20',"
-              + " [{'stage': 'received', 'at': TIMESTAMPTZ '2025-03-20 00:00:00+00'}], 'received', "
-              + noGaps
-              + ", NULL, NULL, ['stalled']"
-              + " UNION ALL SELECT 'D12', 'donor-1', 'need:need-G1', DATE '2025-02-20',"
-              + " [{'stage': 'received', 'at': TIMESTAMPTZ '2025-02-20 00:00:00+00'}], 'received', "
-              + noGaps
-              + ", NULL, NULL, []::VARCHAR[]"
-              + " UNION ALL SELECT 'D13', 'donor-1', 'program:PRG01', DATE '2025-03-02',"
-              + " []::STRUCT(stage VARCHAR, \"at\" TIMESTAMPTZ)[], NULL, "
-              + noGaps
-              + ", NULL, NULL, []::VARCHAR[]"
-              + " UNION ALL SELECT 'D14', 'donor-1', 'need:need-N9', DATE '2025-03-03',"
-              + " [{'stage': 'received', 'at': TIMESTAMPTZ '2025-03-03 00:00:00+00'}], 'received', "
-              + noGaps
-              + ", NULL, NULL, []::VARCHAR[]) TO '"
-              + journeys.resolve("part-0.parquet")
-              + "' (FORMAT PARQUET)");
+          "COPY (" + select + ") TO '" + journeys.resolve("part-0.parquet") + "' (FORMAT PARQUET)");
     }
     Files.writeString(results.resolve("LATEST"), "run-2\n", StandardCharsets.UTF_8);
     assertThat(server.dependencies.results().refresh()).isTrue();

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.rishe.api.pledges.Pledge;
 import org.rishe.api.results.DashboardRun;
@@ -28,6 +29,10 @@ import org.rishe.api.results.PublishedRun;
  */
 public final class Giving {
   static final String PLEDGED = "pledged";
+
+  /** The flag of a journey with a stage timestamped before one it should follow. */
+  static final String OUT_OF_ORDER = "out_of_order";
+
   static final String RECEIVED = "received";
   private static final String NEED_PREFIX = "need:";
   private static final String PROGRAM_PREFIX = "program:";
@@ -168,13 +173,20 @@ public final class Giving {
     Pledge pledge = pledgeByDonation.get(journey.donationId());
     List<DashboardRun.Stage> stages = new ArrayList<>();
     List<DashboardRun.Gap> gaps = new ArrayList<>();
+    List<String> flags = new ArrayList<>(journey.flags());
     if (pledge != null) {
       // the pledge is the journey's pledged stage: an aid event of that stage gives way to it
       stages.add(new DashboardRun.Stage(PLEDGED, pledge.pledgedAt()));
-      journey.stages().stream()
-          .filter(s -> !PLEDGED.equals(s.stage()))
-          .findFirst()
-          .ifPresent(s -> gaps.add(new DashboardRun.Gap(PLEDGED, s.stage(), days(pledge, s))));
+      Optional<DashboardRun.Stage> next =
+          journey.stages().stream().filter(s -> !PLEDGED.equals(s.stage())).findFirst();
+      next.ifPresent(s -> gaps.add(new DashboardRun.Gap(PLEDGED, s.stage(), days(pledge, s))));
+      // linked by day, a donation received earlier the same day follows its pledge in journey
+      // order only: flagged as analytics flags any stage timestamped before one it should follow
+      if (next.isPresent()
+          && Instant.parse(next.get().at()).isBefore(Instant.parse(pledge.pledgedAt()))
+          && !flags.contains(OUT_OF_ORDER)) {
+        flags.add(0, OUT_OF_ORDER);
+      }
     }
     journey.stages().stream()
         .filter(s -> pledge == null || !PLEDGED.equals(s.stage()))
@@ -213,7 +225,7 @@ public final class Giving {
         gaps,
         journey.deliveredOn(),
         journey.daysToDelivery(),
-        journey.flags(),
+        flags,
         programId,
         needRef,
         daysSince(lastStep),
