@@ -62,7 +62,7 @@ public final class NeedsBoardStep implements AnalysisStep {
             ResultTables.NEEDS_BOARD,
             NeedsBoardTransforms.board(
                 inputs.table(Entity.NEEDS),
-                inputs.people(),
+                inputs.table(Entity.PEOPLE),
                 inputs.table(Entity.FAMILIES),
                 asOf,
                 refs));

@@ -20,6 +20,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.rishe.analytics.cubes.CubeTransforms;
 import org.rishe.analytics.publish.ResultOrder;
+import org.rishe.analytics.scope.AnalyticScope;
 import org.rishe.common.needs.NeedRefs;
 import org.rishe.common.results.ResultTables;
 
@@ -30,11 +31,13 @@ import org.rishe.common.results.ResultTables;
  * collected.
  *
  * <p>Region: the need's own, else the region of the family (of the family, or of the person's
- * family). Age band: the researcher cubes' bands ({@code 0-5}, {@code 6-11}, {@code 12-14}, {@code
- * 15-17}, {@code 18+}) in whole years on the day judged on, null when unknown; sex null when
- * unknown. A family's need, or the need of a person who did not consent to analytics (or is no
- * longer stored), has neither, and no group. {@code group_size}: the distinct people with a need on
- * the board in the same region, kind, programme, age band and sex (nulls alike).
+ * family, whether or not the person consents: the region is the family's, and a need without one
+ * would mark its person as one who did not). Age band: the researcher cubes' bands ({@code 0-5},
+ * {@code 6-11}, {@code 12-14}, {@code 15-17}, {@code 18+}) in whole years on the day judged on,
+ * null when unknown; sex null when unknown. A family's need, or the need of a person who did not
+ * consent to analytics (or is no longer stored), has neither, and no group. {@code group_size}: the
+ * distinct people with a need on the board in the same region, kind, programme, age band and sex
+ * (nulls alike).
  */
 public final class NeedsBoardTransforms {
   static final String OPEN = "open";
@@ -46,8 +49,8 @@ public final class NeedsBoardTransforms {
   private NeedsBoardTransforms() {}
 
   /**
-   * The board. {@code people} must be the consenting people (the analytic scope); {@code asOf} is
-   * the day {@code days_open} and ages are counted to.
+   * The board. {@code people}: every stored person (the consenting ones give their age band and
+   * sex; everyone their family); {@code asOf} is the day {@code days_open} and ages are counted to.
    */
   public static Dataset<Row> board(
       Dataset<Row> needs,
@@ -62,32 +65,30 @@ public final class NeedsBoardTransforms {
             .withColumn("_subject_type", substring_index(col("subject"), ":", 1))
             .withColumn("_subject_id", expr("substring(subject, instr(subject, ':') + 1)"));
     Dataset<Row> persons =
-        CubeTransforms.personAttributes(people, families)
-            .select(
-                col(PERSON),
-                col(ResultTables.REGION).as("_person_region"),
-                col(ResultTables.SEX).as("_sex"),
-                col(CubeTransforms.BIRTH));
+        CubeTransforms.personAttributes(AnalyticScope.consentingPeople(people), families)
+            .select(col(PERSON), col(ResultTables.SEX).as("_sex"), col(CubeTransforms.BIRTH));
+    Dataset<Row> members =
+        people.select(col("person_id").as("_member"), col("family_id").as("_member_family"));
     Dataset<Row> familyRegions =
         families.select(col("family_id").as(FAMILY), col("region").as("_family_region"));
     Column isPerson = col("_subject_type").equalTo("person").and(col(PERSON).isNotNull());
     Column band = CubeTransforms.ageBand(col(CubeTransforms.BIRTH), lit(asOf));
+    Column aboutPerson = col("_subject_type").equalTo("person");
     Dataset<Row> joined =
-        open.join(
-                persons,
-                col("_subject_type").equalTo("person").and(col("_subject_id").equalTo(col(PERSON))),
-                "left")
+        open.join(persons, aboutPerson.and(col("_subject_id").equalTo(col(PERSON))), "left")
+            .join(members, aboutPerson.and(col("_subject_id").equalTo(col("_member"))), "left")
             .join(
                 familyRegions,
-                col("_subject_type").equalTo("family").and(col("_subject_id").equalTo(col(FAMILY))),
+                when(aboutPerson, col("_member_family"))
+                    .when(col("_subject_type").equalTo("family"), col("_subject_id"))
+                    .equalTo(col(FAMILY)),
                 "left")
             .select(
                 col("need_id"),
                 col("kind"),
                 col("amount"),
                 col("currency"),
-                coalesce(col("region"), col("_family_region"), known(col("_person_region")))
-                    .as(ResultTables.REGION),
+                coalesce(col("region"), col("_family_region")).as(ResultTables.REGION),
                 col("program_id"),
                 col("opened_on"),
                 datediff(lit(asOf), col("opened_on")).as(ResultTables.DAYS_OPEN),

@@ -43,7 +43,7 @@ class GeneratedNeedsBoardTest {
     board =
         NeedsBoardTransforms.board(
                 inputs.table(Entity.NEEDS),
-                inputs.people(),
+                inputs.table(Entity.PEOPLE),
                 inputs.table(Entity.FAMILIES),
                 asOf,
                 new NeedRefs(new byte[32]))

@@ -16,7 +16,6 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rishe.analytics.dashboard.TestRows;
-import org.rishe.analytics.scope.AnalyticScope;
 import org.rishe.common.needs.NeedRefs;
 import org.rishe.common.results.ResultTables;
 import org.rishe.spark.TestSparkSessions;
@@ -26,8 +25,8 @@ import org.rishe.spark.TestSparkSessions;
  * 2017-01-01 (8 years old: 6-11), each with an open school_fees need under PRG01 (G1 a second one,
  * pledged), and ten boys B1-B10 born 2016-05-01 (9: 6-11) with the same need: groups of 11 and 10
  * people, k and k−1 for k = 11. T (birth year 2013 only: 1 July 2013, 11 on the day, 6-11) has a
- * medical need; X did not consent; family F2 (R02) has a rent need without amount; a met and a
- * withdrawn need are not on the board.
+ * medical need; X (family F2) did not consent and has a need without a region of its own; family F2
+ * (R02) has a rent need without amount; a met and a withdrawn need are not on the board.
  */
 class NeedsBoardTransformsTest {
   private static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
@@ -56,7 +55,7 @@ class NeedsBoardTransformsTest {
     medical[6] = null;
     medical[7] = LocalDate.of(2025, 6, 1);
     needs.add(medical);
-    needs.add(need("NX", "person:X", "food", "R02", "open", updated));
+    needs.add(need("NX", "person:X", "food", null, "open", updated));
     Object[] rent = need("NF", "family:F2", "rent", null, "pledged", updated);
     rent[3] = null;
     rent[4] = null;
@@ -79,12 +78,7 @@ class NeedsBoardTransformsTest {
             new Object[] {"F2", "R02"});
     Dataset<Row> needsTable = needs(needs);
     board =
-        NeedsBoardTransforms.board(
-                needsTable,
-                AnalyticScope.consentingPeople(peopleTable),
-                families,
-                AS_OF,
-                new NeedRefs(SECRET))
+        NeedsBoardTransforms.board(needsTable, peopleTable, families, AS_OF, new NeedRefs(SECRET))
             .collectAsList()
             .stream()
             .collect(Collectors.toMap(row -> row.getAs(ResultTables.NEED_ID), Function.identity()));
@@ -163,6 +157,7 @@ class NeedsBoardTransformsTest {
   @Test
   void familiesAndPeopleWhoDidNotConsentHaveNoDemographicsAndNoGroup() {
     Row x = board.get("NX");
+    // the family's region, as for a consenting person: a null would mark X as one who did not
     assertThat((String) x.getAs(ResultTables.REGION)).isEqualTo("R02");
     assertThat((Object) x.getAs(ResultTables.AGE_BAND)).isNull();
     assertThat((Object) x.getAs(ResultTables.SEX)).isNull();
