@@ -71,6 +71,16 @@ class VolunteerHttpTest {
         .isEqualTo(403);
     assertThat(server.get("/api/v1/me/matches", Role.PLANNER).statusCode()).isEqualTo(403);
     assertThat(server.get("/api/v1/me/matches", Role.ADMIN).statusCode()).isEqualTo(403);
+    // an id unknown to the run: a coordinator who typed the charity's own id is told the route
+    // takes the pseudonym; one who gave a pseudonym is not
+    HttpResponse<String> raw = server.get("/api/v1/volunteers/VOL-01/matches", Role.PLANNER);
+    assertThat(raw.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(raw.body()).get("detail").asText())
+        .contains("the volunteer's pseudonym as the warehouse stores it");
+    HttpResponse<String> pseudonym =
+        server.get("/api/v1/volunteers/" + "0123456789abcdef".repeat(2) + "/matches", Role.PLANNER);
+    assertThat(pseudonym.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(pseudonym.body()).get("detail").asText()).doesNotContain("pseudonym");
   }
 
   @Test

@@ -40,6 +40,10 @@ public final class MatchesController {
   public record MatchesResponse(
       String run, String volunteerId, List<MatchView> matches, String nextCursor) {}
 
+  /** A keyed pseudonym as ingest writes it ({@code common.privacy.Pseudonymizer}). */
+  private static final java.util.regex.Pattern PSEUDONYM =
+      java.util.regex.Pattern.compile("[0-9a-f]{32}");
+
   private void matches(Context ctx) {
     String id = ctx.pathParam("id");
     respond(
@@ -50,7 +54,12 @@ public final class MatchesController {
                 "no matches for volunteer '"
                     + id
                     + "': the id is unknown, or the volunteer has no interests and no programme is"
-                    + " active in their region"));
+                    + " active in their region"
+                    + (PSEUDONYM.matcher(id).matches()
+                        ? ""
+                        : "; the id is the volunteer's pseudonym as the warehouse stores it (32"
+                            + " hex characters, the volunteerId of answers), not the id of the"
+                            + " charity's files, which the server never holds")));
   }
 
   /**
