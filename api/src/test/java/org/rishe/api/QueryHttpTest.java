@@ -172,6 +172,8 @@ class QueryHttpTest extends OneServerPerClass {
     bodies.put("{\"measure\":\"cases\",\"filters\":{\"region\":[]}}", "validValues");
     bodies.put("{\"measure\":\"cases\",\"where\":\"1=1\"}", "validFields");
     bodies.put("{\"measure\":\"cases\",\"dimensions\":[\"region\",\"region\"]}", "twice");
+    // the last would win: a query for people sent as one for cases
+    bodies.put("{\"measure\":\"cases\",\"measure\":\"people\"}", "'measure' is given twice");
     bodies.put("{\"measure\":\"cases\",\"dimensions\":\"region\"}", "not a query");
     bodies.put("{\"measure\":\"cases\",\"totals\":\"yes\"}", "not a query");
     bodies.put("{\"measure\":[\"cases\"]}", "not a query");

@@ -134,7 +134,11 @@ public final class TrustFigures {
     double centre = (p + z2 / (2 * trials)) / (1 + z2 / trials);
     double half =
         Z * Math.sqrt(p * (1 - p) / trials + z2 / (4.0 * trials * trials)) / (1 + z2 / trials);
-    return new Interval(p, Math.max(0, centre - half), Math.min(1, centre + half));
+    // at 0 of n (n of n) the bound is exactly 0 (1): centre and half are then equal, though their
+    // difference in floating point may be 5.6e-17
+    double low = successes == 0 ? 0 : Math.max(0, centre - half);
+    double high = successes == trials ? 1 : Math.min(1, centre + half);
+    return new Interval(p, low, high);
   }
 
   /**

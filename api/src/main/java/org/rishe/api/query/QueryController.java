@@ -150,6 +150,12 @@ public final class QueryController {
               + ": measure is a text, dimensions a list of texts, filters an object of lists of"
               + " texts, totals true or false");
     } catch (JsonProcessingException e) {
+      String original = e.getOriginalMessage();
+      if (original != null && original.startsWith("Duplicate field")) {
+        throw ApiProblem.badRequest(
+            shorten(original.substring("Duplicate field ".length()))
+                + " is given twice; give each field of the query once");
+      }
       throw ApiProblem.badRequest(
           "the body is not valid JSON (or is nested or long beyond the limits); send a JSON"
               + " object with "

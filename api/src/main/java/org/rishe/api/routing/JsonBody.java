@@ -2,6 +2,7 @@ package org.rishe.api.routing;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,10 +18,15 @@ import org.rishe.api.error.ApiProblem;
  * fields of the request record, of the right types.
  */
 public final class JsonBody {
-  /** Refuses unknown fields, trailing tokens, nulls for primitives and coerced scalars. */
+  /**
+   * Refuses unknown fields, a field given twice (which would otherwise answer for the last one:
+   * {@code {"measure":"cases","measure":"people"}}), trailing tokens, nulls for primitives and
+   * coerced scalars.
+   */
   public static final ObjectMapper STRICT =
       JsonMapper.builder(
               JsonFactory.builder()
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                   .streamReadConstraints(
                       StreamReadConstraints.builder()
                           .maxNestingDepth(8)

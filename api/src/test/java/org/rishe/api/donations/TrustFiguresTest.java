@@ -17,6 +17,17 @@ class TrustFiguresTest {
   }
 
   @Test
+  void noneOrAllDeliveredHaveTheirBoundExactlyAtZeroOrOne() {
+    // 0 of 7: [0, z²/(n+z²)] = [0, 0.3543] (Newcombe 1998, method 3); 7 of 7 mirrors it
+    TrustFigures.Interval none = TrustFigures.wilson(0, 7);
+    assertThat(none.low()).isEqualTo(0.0);
+    assertThat(none.high()).isCloseTo(0.35433, within(1e-5));
+    TrustFigures.Interval all = TrustFigures.wilson(7, 7);
+    assertThat(all.high()).isEqualTo(1.0);
+    assertThat(all.low()).isCloseTo(0.64567, within(1e-5));
+  }
+
+  @Test
   void theMediansIntervalIsTheBinomialOrderStatistics() {
     // n = 10: P(X <= 1) = 11/1024 <= 0.025 < P(X <= 2) = 56/1024, so [x(2), x(9)]
     TrustFigures.Interval ten = TrustFigures.median(LongStream.rangeClosed(1, 10).toArray());
