@@ -168,6 +168,24 @@ class DashboardApiHttpTest {
     assertThat(
             server.get("/api/v1/hotspots", server.keys.create(Role.DONOR, "donorA")).statusCode())
         .isEqualTo(403);
+    // a filter by a code the run knows narrows the list; a mistyped one is a 400 naming the valid
+    assertThat(
+            json(
+                    server.get(
+                        "/api/v1/hotspots?all=true&region=R01&problem=malnutrition", leadership),
+                    200)
+                .get("hotspots"))
+        .isNotEmpty();
+    HttpResponse<String> typo = server.get("/api/v1/hotspots?region=R0l", leadership);
+    assertThat(typo.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(typo.body()).get("validRegions"))
+        .extracting(JsonNode::asText)
+        .contains("R01");
+    HttpResponse<String> problem = server.get("/api/v1/hotspots?problem=malnutriton", leadership);
+    assertThat(problem.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(problem.body()).get("validProblems"))
+        .extracting(JsonNode::asText)
+        .contains("malnutrition");
   }
 
   @Test

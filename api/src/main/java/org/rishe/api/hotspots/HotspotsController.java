@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.rishe.api.auth.Authorizer;
 import org.rishe.api.disclosure.Disclosure;
@@ -54,11 +57,22 @@ public final class HotspotsController {
     if (all != null && !all.equals("true") && !all.equals("false")) {
       throw ApiProblem.badRequest("all must be true or false, got '" + all + "'");
     }
+    TreeSet<String> regions = new TreeSet<>();
+    run.regions().forEach(region -> regions.add(region.code()));
+    TreeSet<String> problems = new TreeSet<>();
+    run.problems().forEach(problem -> problems.add(problem.code()));
+    run.dashboard()
+        .hotspots()
+        .forEach(
+            row -> {
+              regions.add(row.region());
+              problems.add(row.problem());
+            });
     HotspotsService.Filter filter =
         new HotspotsService.Filter(
             "true".equals(all),
-            ctx.queryParam("region"),
-            ctx.queryParam("problem"),
+            known(ctx, "region", "validRegions", regions),
+            known(ctx, "problem", "validProblems", problems),
             month(ctx, "from"),
             month(ctx, "to"));
     // computed only when the response cache has not answered the same request (the role is in
@@ -75,6 +89,21 @@ public final class HotspotsController {
                     disclosure.rule(Authorizer.key(ctx).role(), run)),
                 (page, next) ->
                     new HotspotsResponse(run.runId(), HotspotsService.METHOD, page, next)));
+  }
+
+  /**
+   * The parameter {@code name}, 400 when the run knows no such code (its regions and problems, and
+   * any named by a hotspot row): a code it knows without hotspots answers an empty list, a typing
+   * mistake does not.
+   */
+  private static String known(Context ctx, String name, String validName, Set<String> valid) {
+    String value = ctx.queryParam(name);
+    if (value != null && !valid.contains(value)) {
+      throw ApiProblem.badRequest(
+          name + " '" + value + "' is unknown to the served run; pass one of " + validName,
+          Map.of(validName, List.copyOf(valid)));
+    }
+    return value;
   }
 
   private static String month(Context ctx, String name) {
