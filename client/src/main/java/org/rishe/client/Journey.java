@@ -7,10 +7,10 @@ import java.util.List;
  * {@code GET /me/donations}): its steps with their times, the furthest stage reached ({@code
  * current}; {@code received} before any aid event), the days between steps, when it was delivered
  * and how many days that took (null before), its flags ({@code stalled}, {@code out_of_order},
- * {@code never_delivered}), the programme or need it was given for ({@code programId} for {@code
- * program:<id>}, {@code needRef} for a need, named by its board reference), the whole days since
- * its latest step, and the pledge it fulfils ({@code pledgeId} and {@code pledgedAt}, null when
- * none; then its first stage is {@code pledged}).
+ * {@code never_delivered}, {@code partly_delivered}, {@code over_delivered}), the programme or need
+ * it was given for ({@code programId} for {@code program:<id>}, {@code needRef} for a need, named
+ * by its board reference), the whole days since its latest step, and the pledge it fulfils ({@code
+ * pledgeId} and {@code pledgedAt}, null when none; then its first stage is {@code pledged}).
  */
 public record Journey(
     String donationId,

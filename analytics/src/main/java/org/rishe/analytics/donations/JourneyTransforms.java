@@ -9,13 +9,16 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 import org.rishe.analytics.publish.ResultOrder;
 import org.rishe.common.contract.Entity;
 import org.rishe.common.results.ResultTables;
@@ -26,12 +29,18 @@ import org.rishe.common.results.ResultTables;
  * {@code out_of_order}; a journey not delivered whose last step is older than the threshold is
  * {@code stalled}, and one that was dispatched but not delivered in that time is also {@code
  * never_delivered}. Delivery counts from the {@code delivered} stage, or {@code confirmed} when the
- * delivery itself was not recorded.
+ * delivery itself was not recorded, once the whole donation is delivered: a step without an amount
+ * delivers it whole, steps with amounts (partial steps) once their running sum reaches the
+ * donation's amount. A journey with partial deliveries short of it is {@code partly_delivered} (and
+ * not delivered), one whose partial deliveries add up to more than the donation {@code
+ * over_delivered}.
  */
 public final class JourneyTransforms {
   public static final String OUT_OF_ORDER = "out_of_order";
   public static final String STALLED = "stalled";
   public static final String NEVER_DELIVERED = "never_delivered";
+  public static final String PARTLY_DELIVERED = "partly_delivered";
+  public static final String OVER_DELIVERED = "over_delivered";
 
   private JourneyTransforms() {}
 
@@ -46,10 +55,37 @@ public final class JourneyTransforms {
     requireNonNull(options, "options is null");
     String order =
         Entity.AID_STAGES.stream().map(s -> "'" + s + "'").collect(Collectors.joining(","));
+    // each delivered (or confirmed) step's running sum of amounts, within its stage, in time order
+    Column delivering = col("stage").isin("delivered", "confirmed");
     Dataset<Row> steps =
         aidEvents
-            .select(col("donation_id"), col("stage"), col("at"))
-            .withColumn("_order", expr("array_position(array(" + order + "), stage)"));
+            .join(
+                donations.select(col("donation_id").as("_of"), col("amount").as("_donated")),
+                col("donation_id").equalTo(col("_of")),
+                "left")
+            .select(
+                col("donation_id"),
+                col("stage"),
+                col("at"),
+                when(delivering, col("amount")).as("_part"),
+                col("_donated"))
+            .withColumn("_order", expr("array_position(array(" + order + "), stage)"))
+            .withColumn(
+                "_running",
+                sum(col("_part"))
+                    .over(
+                        Window.partitionBy(col("donation_id"), col("stage"))
+                            .orderBy(col("at"))
+                            .rowsBetween(Window.unboundedPreceding(), Window.currentRow())));
+    // a step delivers the donation whole when it has no amount, when the donation has none, or
+    // when the partial amounts so far reach the donation's (to a relative 1e-9, for sums of
+    // decimal parts)
+    Column completes =
+        delivering.and(
+            col("_part")
+                .isNull()
+                .or(col("_donated").isNull())
+                .or(col("_running").geq(col("_donated").multiply(1 - 1e-9))));
     Dataset<Row> perDonation =
         steps
             .groupBy(col("donation_id").as("_donation"))
@@ -57,8 +93,10 @@ public final class JourneyTransforms {
                 expr("array_sort(collect_list(struct(at, _order, stage)))").as("_steps"),
                 max(col("_order")).as("_furthest"),
                 max(col("at")).as("_last_at"),
-                min(when(col("stage").isin("delivered", "confirmed"), col("at")))
-                    .as("_delivered_at"),
+                min(when(completes, col("at"))).as("_delivered_at"),
+                max(when(col("_part").isNotNull(), lit(true))).as("_partial_steps"),
+                max(when(col("_running").gt(col("_donated").multiply(1 + 1e-9)), lit(true)))
+                    .as("_over"),
                 min(when(col("stage").equalTo("dispatched"), col("at"))).as("_dispatched_at"));
     Dataset<Row> joined =
         donations.join(perDonation, col("donation_id").equalTo(col("_donation")), "left");
@@ -106,6 +144,10 @@ public final class JourneyTransforms {
                         + STALLED
                         + "', NULL), IF(_never_delivered, '"
                         + NEVER_DELIVERED
+                        + "', NULL), IF(_partial_steps AND _delivered_on IS NULL, '"
+                        + PARTLY_DELIVERED
+                        + "', NULL), IF(_over, '"
+                        + OVER_DELIVERED
                         + "', NULL)), f -> f IS NOT NULL)")
                     .as(ResultTables.FLAGS)),
         col(ResultTables.DONATION_ID));

@@ -29,16 +29,21 @@ class JourneyTransformsTest {
     donations =
         TestRows.table(
             spark,
-            "donation_id STRING, donor_id STRING, received_on DATE, designation STRING",
-            new Object[] {"D1", "donorA", LocalDate.of(2025, 1, 1), "program:PRG01"},
-            new Object[] {"D2", "donorA", LocalDate.of(2025, 2, 1), null},
-            new Object[] {"D3", "donorB", LocalDate.of(2025, 9, 1), "general"},
-            new Object[] {"D4", "donorB", LocalDate.of(2025, 3, 1), "general"},
-            new Object[] {"D5", "donorC", LocalDate.of(2025, 1, 1), "general"});
+            "donation_id STRING, donor_id STRING, received_on DATE, designation STRING,"
+                + " amount DOUBLE",
+            new Object[] {"D1", "donorA", LocalDate.of(2025, 1, 1), "program:PRG01", 100.0},
+            new Object[] {"D2", "donorA", LocalDate.of(2025, 2, 1), null, null},
+            new Object[] {"D3", "donorB", LocalDate.of(2025, 9, 1), "general", 100.0},
+            new Object[] {"D4", "donorB", LocalDate.of(2025, 3, 1), "general", 100.0},
+            new Object[] {"D5", "donorC", LocalDate.of(2025, 1, 1), "general", 100.0},
+            new Object[] {"D6", "donorC", LocalDate.of(2025, 4, 1), "general", 100.0},
+            new Object[] {"D7", "donorC", LocalDate.of(2025, 4, 1), "general", 100.0},
+            new Object[] {"D8", "donorC", LocalDate.of(2025, 4, 1), "general", 100.0},
+            new Object[] {"D9", "donorC", LocalDate.of(2025, 4, 1), "general", 100.0});
     events =
         TestRows.table(
             spark,
-            "donation_id STRING, stage STRING, at TIMESTAMP",
+            "donation_id STRING, stage STRING, at TIMESTAMP, amount DOUBLE",
             // D1: in order, delivered 10 days after it was received.
             event("D1", "received", "2025-01-01T00:00:00Z"),
             event("D1", "allocated", "2025-01-03T12:00:00Z"),
@@ -52,11 +57,23 @@ class JourneyTransformsTest {
             event("D3", "allocated", "2025-10-02T00:00:00Z"),
             // D4: dispatched in March, never delivered.
             event("D4", "received", "2025-03-01T00:00:00Z"),
-            event("D4", "dispatched", "2025-03-10T00:00:00Z"));
+            event("D4", "dispatched", "2025-03-10T00:00:00Z"),
+            // D6-D9 (100 each): delivered in parts of 40 and 60; 40 only; 150 at once; 30, then
+            // the rest without an amount
+            event("D6", "delivered", "2025-04-10T00:00:00Z", 40.0),
+            event("D6", "delivered", "2025-04-20T00:00:00Z", 60.0),
+            event("D7", "delivered", "2025-04-10T00:00:00Z", 40.0),
+            event("D8", "delivered", "2025-04-10T00:00:00Z", 150.0),
+            event("D9", "delivered", "2025-04-10T00:00:00Z", 30.0),
+            event("D9", "delivered", "2025-04-15T00:00:00Z"));
   }
 
   private static Object[] event(String donation, String stage, String at) {
-    return new Object[] {donation, stage, Instant.parse(at)};
+    return event(donation, stage, at, null);
+  }
+
+  private static Object[] event(String donation, String stage, String at, Double amount) {
+    return new Object[] {donation, stage, Instant.parse(at), amount};
   }
 
   private static Map<String, Row> journeys(int stalledDays) {
@@ -112,6 +129,30 @@ class JourneyTransformsTest {
     assertThat(flags(d4))
         .containsExactly(JourneyTransforms.STALLED, JourneyTransforms.NEVER_DELIVERED);
     assertThat(d4.isNullAt(d4.fieldIndex(ResultTables.DAYS_TO_DELIVERY))).isTrue();
+  }
+
+  @Test
+  void partialDeliveriesDeliverTheDonationOnceTheyAddUpToItsAmount() {
+    Map<String, Row> journeys = journeys(60);
+    // 40 on 04-10 and 60 on 04-20: delivered on the 20th, 19 days after receipt
+    Row d6 = journeys.get("D6");
+    assertThat(d6.<LocalDate>getAs(ResultTables.DELIVERED_ON)).isEqualTo(LocalDate.of(2025, 4, 20));
+    assertThat(d6.<Integer>getAs(ResultTables.DAYS_TO_DELIVERY)).isEqualTo(19);
+    assertThat(flags(d6)).isEmpty();
+    // 40 of 100: reached the delivered stage, not delivered; idle since 04-10, so stalled too
+    Row d7 = journeys.get("D7");
+    assertThat(d7.<String>getAs(ResultTables.CURRENT_STAGE)).isEqualTo("delivered");
+    assertThat(d7.isNullAt(d7.fieldIndex(ResultTables.DELIVERED_ON))).isTrue();
+    assertThat(flags(d7))
+        .containsExactly(JourneyTransforms.STALLED, JourneyTransforms.PARTLY_DELIVERED);
+    // 150 of 100: delivered, and flagged
+    Row d8 = journeys.get("D8");
+    assertThat(d8.<LocalDate>getAs(ResultTables.DELIVERED_ON)).isEqualTo(LocalDate.of(2025, 4, 10));
+    assertThat(flags(d8)).containsExactly(JourneyTransforms.OVER_DELIVERED);
+    // 30, then a delivery without an amount (the rest): delivered on the 15th
+    Row d9 = journeys.get("D9");
+    assertThat(d9.<LocalDate>getAs(ResultTables.DELIVERED_ON)).isEqualTo(LocalDate.of(2025, 4, 15));
+    assertThat(flags(d9)).isEmpty();
   }
 
   @Test

@@ -19,12 +19,13 @@ import org.rishe.api.results.PublishedRun;
 
 /**
  * Whether pledges reach the people they were made for, for leadership: per programme, per region
- * and overall, the pledges made, the share delivered (the donation that fulfils the pledge has a
- * delivered stage) with its Wilson 95% interval, the median days from pledge to delivery with a
- * distribution-free 95% interval (order statistics of the binomial, exact), and how many of the
- * fulfilling donations' journeys are flagged stalled. A pledge is linked to its donation as {@link
- * Giving} links it for its donor. The interval of the share treats pledges as independent; a donor
- * who pledges many times counts many times. Javalin-free: {@link TrustController} serves it.
+ * and overall, the pledges made, the share delivered (the donation that fulfils the pledge is
+ * delivered: its journey has a delivery day) with its Wilson 95% interval, the median days from
+ * pledge to delivery with a distribution-free 95% interval (order statistics of the binomial,
+ * exact), and how many of the fulfilling donations' journeys are flagged stalled. A pledge is
+ * linked to its donation as {@link Giving} links it for its donor. The interval of the share treats
+ * pledges as independent; a donor who pledges many times counts many times. Javalin-free: {@link
+ * TrustController} serves it.
  */
 public final class TrustFigures {
   /**
