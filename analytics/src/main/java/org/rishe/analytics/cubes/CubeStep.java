@@ -54,6 +54,8 @@ public final class CubeStep implements AnalysisStep {
         CubeTransforms.participantsCube(inputs.enrollments(), people, families));
     context.recordMethod(ResultTables.CUBE_CASES, METHOD + "; month and age at the case's opening");
     context.recordMethod(ResultTables.CUBE_PEOPLE, METHOD + "; age at registration");
-    context.recordMethod(ResultTables.CUBE_PARTICIPANTS, METHOD + "; month and age at enrolment");
+    context.recordMethod(
+        ResultTables.CUBE_PARTICIPANTS,
+        METHOD + "; each person once per programme, month and age at first enrolment");
   }
 }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.make_date;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.months_between;
 import static org.apache.spark.sql.functions.when;
 
@@ -94,13 +95,20 @@ public final class CubeTransforms {
   }
 
   /**
-   * One row per region, programme, sex, age band (at enrolment) and enrolment month with any
-   * enrolments: the number of enrolments. Inputs must already be limited to the analytic scope.
+   * One row per region, programme, sex, age band (at first enrolment) and month of first enrolment
+   * with any participants: the number of people, each counted once per programme (at their first
+   * enrolment in it), so that a programme's cell is its participants as {@code programs} counts
+   * them (a child enrolled twice is one participant). Inputs must already be limited to the
+   * analytic scope.
    */
   public static Dataset<Row> participantsCube(
       Dataset<Row> enrollments, Dataset<Row> people, Dataset<Row> families) {
+    Dataset<Row> firstEnrolments =
+        enrollments
+            .groupBy(col("person_id"), col("program_id"))
+            .agg(min(col("enrolled_on")).as("enrolled_on"));
     return eventCube(
-        enrollments,
+        firstEnrolments,
         people,
         families,
         "program_id",

@@ -98,7 +98,7 @@ class CubeTransformsTest {
   }
 
   @Test
-  void enrolmentsAreCountedByRegionProgrammeSexAgeBandAndMonth() {
+  void participantsAreCountedOncePerProgrammeByRegionProgrammeSexAgeBandAndMonth() {
     Dataset<Row> enrollments =
         TestRows.table(
             spark,
@@ -120,7 +120,8 @@ class CubeTransformsTest {
         .containsExactly("region", "program", "sex", "age_band", "month", "participants");
     assertThat(strings(cube))
         .containsExactly(
-            "[R01,PRG01,female,6-11,2024-09,2]",
+            // P1's two enrolments in PRG01 are one participant; P4 refused consent
+            "[R01,PRG01,female,6-11,2024-09,1]",
             "[R01,PRG01,male,12-14,2024-09,1]",
             "[R01,PRG02,female,6-11,2024-09,1]");
   }
