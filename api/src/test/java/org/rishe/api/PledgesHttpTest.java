@@ -164,6 +164,9 @@ class PledgesHttpTest {
     bad.put("{\"currency\": \"IRR\"}", "amount is required");
     bad.put("{\"amount\": 0, \"currency\": \"IRR\"}", "amount is required");
     bad.put("{\"amount\": -5, \"currency\": \"IRR\"}", "amount is required");
+    // stored as 5.0 it would not be what the donor sent
+    bad.put("{\"amount\": 5.00000000000000000001, \"currency\": \"IRR\"}", "more digits");
+    bad.put("{\"amount\": 1e400, \"currency\": \"IRR\"}", "more digits");
     bad.put("{\"amount\": 5}", "currency must be the need's, IRR");
     bad.put("{\"amount\": 5, \"currency\": \"USD\"}", "currency must be the need's, IRR");
     bad.put("{\"amount\": \"5\", \"currency\": \"IRR\"}", "not a pledge");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +138,12 @@ public final class PledgeController {
    * open; 400 when an amount is missing, not above zero, or given for a need without one, or the
    * currency is not the need's.
    */
+  /** Decimal digits a double holds exactly, written out and read back. */
+  private static final int MAX_DIGITS = 15;
+
+  /** Places after the point a pledge may give (no currency has more than 4 minor units). */
+  private static final int MAX_DECIMALS = 6;
+
   private static Double check(NeedRow need, PledgeRequest request) {
     if (!NeedRow.OPEN.equals(need.status())) {
       throw ApiProblem.conflict(
@@ -151,10 +158,7 @@ public final class PledgeController {
       }
       return null;
     }
-    if (request.amount() == null
-        || request.amount().isNaN()
-        || request.amount().isInfinite()
-        || request.amount() <= 0) {
+    if (request.amount() == null || request.amount().signum() <= 0) {
       throw ApiProblem.badRequest(
           "amount is required and must be a number above 0, at most the need's "
               + need.amount()
@@ -162,11 +166,25 @@ public final class PledgeController {
               + need.currency(),
           Map.of("currency", need.currency()));
     }
+    BigDecimal amount = request.amount().stripTrailingZeros();
+    // what is recorded is what was sent: an amount a double cannot hold exactly as written
+    // (5.00000000000000000001 would be stored as 5.0) is refused, not rounded
+    if (amount.precision() > MAX_DIGITS
+        || amount.scale() > MAX_DECIMALS
+        || amount.precision() - amount.scale() > MAX_DIGITS) {
+      throw ApiProblem.badRequest(
+          "amount has more digits than an amount is recorded with: at most "
+              + MAX_DIGITS
+              + " significant digits, "
+              + MAX_DECIMALS
+              + " of them after the point",
+          Map.of("currency", need.currency()));
+    }
     if (!need.currency().equals(request.currency())) {
       throw ApiProblem.badRequest(
           "currency must be the need's, " + need.currency(), Map.of("currency", need.currency()));
     }
-    return request.amount();
+    return amount.doubleValue();
   }
 
   private PledgeRequest parse(Context ctx) {
