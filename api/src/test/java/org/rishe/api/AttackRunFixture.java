@@ -236,7 +236,13 @@ final class AttackRunFixture {
               + "0.02,0.08,0.05,8::BIGINT,7000::BIGINT,40::BIGINT,900.0,562.5,2250.0),"
               + " ('PRG01','wellbeing_score','mean_difference','doubly_robust',true,2.0,1.0,3.0,"
               + "1.5,1500::BIGINT,7000::BIGINT,40::BIGINT,NULL::DOUBLE,NULL::DOUBLE,"
-              + "NULL::DOUBLE))"
+              + "NULL::DOUBLE),"
+              // a share of the 1,500 less one of the 7,000: 1,001/1,500 - 4,000/7,000 =
+              // 1,007/10,500, whose factor 3 x 5^3 beyond the 7,000's gives the 1,500 away
+              + " ('PRG01','attendance_rate','risk_difference','doubly_robust',true,"
+              + "0.09590476190476194,0.0612345678901234,0.1298765432109876,"
+              + "0.09590476190476194,1500::BIGINT,7000::BIGINT,40::BIGINT,NULL::DOUBLE,"
+              + "NULL::DOUBLE,NULL::DOUBLE))"
               + " AS t(program_id, outcome, outcome_type, method, primary_method, estimate, low,"
               + " high, naive_difference, treated, controls, trimmed_controls, cost_per_outcome,"
               + " cost_per_outcome_low, cost_per_outcome_high)");

@@ -248,7 +248,8 @@ class DisclosureAttackTest {
             .findFirst()
             .orElseThrow();
     assertThat(small.get("participants").isNull()).isTrue();
-    JsonNode outcome = get(PREFIX + "/programs/PRG01/impact").get("outcomes").get(0);
+    JsonNode outcome =
+        outcome(get(PREFIX + "/programs/PRG01/impact"), "outcomes", "school_enrolled");
     assertThat(outcome.get("treated").isNull()).isTrue();
     assertThat(outcome.get("estimate").get("estimate").isNull()).isTrue();
     assertThat(outcome.get("naiveDifference").isNull()).isTrue();
@@ -411,6 +412,43 @@ class DisclosureAttackTest {
             "wellbeing_score");
     assertThat(planned.get("treated").asLong()).isEqualTo(1500);
     assertThat(planned.get("balance").get(1).get("before").asDouble()).isEqualTo(-0.1);
+  }
+
+  @Test
+  void aResearchersEstimatesAreRoundedSoNoDifferenceOfSharesGivesItsDenominatorAway()
+      throws Exception {
+    // 1,001/1,500 - 4,000/7,000 = 1,007/10,500: with the 7,000 served, that fraction names the
+    // withheld 1,500; to three significant digits, 0.0959, it fits every group size the query's
+    // 1,506 enrolled allow
+    JsonNode attendance =
+        outcome(get(PREFIX + "/programs/PRG01/impact"), "outcomes", "attendance_rate");
+    assertThat(attendance.get("treated").isNull()).isTrue();
+    assertThat(attendance.get("naiveDifference").asDouble()).isEqualTo(0.0959);
+    assertThat(attendance.get("estimate").get("estimate").asDouble()).isEqualTo(0.0959);
+    assertThat(attendance.get("estimate").get("low").asDouble()).isEqualTo(0.0612);
+    assertThat(attendance.get("estimate").get("high").asDouble()).isEqualTo(0.130);
+    double served = attendance.get("naiveDifference").asDouble();
+    int fitting = 0;
+    for (int treated = 11; treated <= 1506; treated++) {
+      for (int controlsWith = 0; controlsWith <= 7000; controlsWith++) {
+        double controlShare = controlsWith / 7000.0;
+        long with = Math.round((served + controlShare) * treated);
+        if (with >= 0
+            && with <= treated
+            && Math.abs((double) with / treated - controlShare - served) <= 0.00005) {
+          fitting++;
+          break;
+        }
+      }
+    }
+    assertThat(fitting).as("group sizes the rounded difference fits").isEqualTo(1506 - 10);
+    // the planner gets the figures as computed
+    JsonNode planned =
+        outcome(
+            JSON.readTree(server.get(PREFIX + "/programs/PRG01/impact", planner).body()),
+            "outcomes",
+            "attendance_rate");
+    assertThat(planned.get("naiveDifference").asDouble()).isEqualTo(0.09590476190476194);
   }
 
   /** The entry of {@code list} in an impact answer whose outcome is {@code outcome}. */

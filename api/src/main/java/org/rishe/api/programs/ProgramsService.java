@@ -208,7 +208,7 @@ public final class ProgramsService {
       List<MethodView> methods =
           rows.stream()
               .filter(row -> row.outcome().equals(headline.outcome()))
-              .map(row -> new MethodView(row.method(), estimate(row)))
+              .map(row -> new MethodView(row.method(), estimate(row, rule)))
               .toList();
       List<BalanceView> balance =
           run.programBalance().stream()
@@ -220,9 +220,9 @@ public final class ProgramsService {
           headline.costPerOutcome() == null
               ? null
               : new EstimateView(
-                  headline.costPerOutcome(),
-                  headline.costPerOutcomeLow(),
-                  headline.costPerOutcomeHigh());
+                  rounded(headline.costPerOutcome(), rule),
+                  rounded(headline.costPerOutcomeLow(), rule),
+                  rounded(headline.costPerOutcomeHigh(), rule));
       if (rule.anySmall(headline.treated(), headline.controls())) {
         outcomes.add(
             new OutcomeView(
@@ -246,8 +246,8 @@ public final class ProgramsService {
               labels.of(headline.outcome()),
               headline.outcomeType(),
               headline.method(),
-              estimate(headline),
-              headline.naiveDifference(),
+              estimate(headline, rule),
+              rounded(headline.naiveDifference(), rule),
               participantsWithin(rule, headline.treated(), programId),
               headline.controls(),
               rule.count(headline.trimmedControls()),
@@ -284,8 +284,8 @@ public final class ProgramsService {
     return new BalanceView(
         row.covariate(),
         labels.of(row.covariate()),
-        withheld ? null : row.before(),
-        withheld ? null : row.after());
+        withheld ? null : rounded(row.before(), rule),
+        withheld ? null : rounded(row.after(), rule));
   }
 
   private static long value(Long count) {
@@ -296,8 +296,27 @@ public final class ProgramsService {
     return count != null && count == 0 ? count : null;
   }
 
-  private static EstimateView estimate(PublishedRun.ProgramImpactRow row) {
-    return new EstimateView(row.estimate(), row.low(), row.high());
+  private static EstimateView estimate(PublishedRun.ProgramImpactRow row, SmallCells rule) {
+    return new EstimateView(
+        rounded(row.estimate(), rule), rounded(row.low(), rule), rounded(row.high(), rule));
+  }
+
+  /** Significant digits of the figures a researcher gets from {@link #impact}. */
+  static final int RESEARCHER_DIGITS = 3;
+
+  /**
+   * A figure of an outcome as served: to a researcher, to {@value #RESEARCHER_DIGITS} significant
+   * digits. At full precision a difference of two shares or means is a fraction whose denominator
+   * gives the group sizes behind it back, and with them a count the query withholds (418/518 -
+   * 715/1188 = 5737/27972, whose factor 7 x 37 can only come from the 518 treated).
+   */
+  static Double rounded(Double value, SmallCells rule) {
+    if (value == null || !rule.active() || value.isNaN() || value.isInfinite()) {
+      return value;
+    }
+    return new java.math.BigDecimal(value)
+        .round(new java.math.MathContext(RESEARCHER_DIGITS))
+        .doubleValue();
   }
 
   private static ProgramView view(PublishedRun.ProgramRow p, SmallCells rule) {
