@@ -185,4 +185,18 @@ class RouteSecurityTest extends OneServerPerClass {
     assertThat(doubleSlash.isProblemJson()).isTrue();
     assertThat(doubleSlash.body()).doesNotContain("Exception").doesNotContain("<html");
   }
+
+  @Test
+  void aQueryStringWithABrokenEscapeIsABadRequestNotAnIgnoredParameter() {
+    // the container drops lang=%ZZ: the answer would be English, as if nothing had been asked
+    RawHttp.Response broken = send("GET", "/api/v1/problems?lang=%ZZ", Role.PLANNER);
+    RawHttp.Response cut = send("GET", "/api/v1/problems?lang=fa%", Role.PLANNER);
+    RawHttp.Response escaped = send("GET", "/api/v1/problems?lang=%66a", Role.PLANNER);
+
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(broken.isProblemJson()).isTrue();
+    assertThat(broken.body()).contains("not followed by two hex digits");
+    assertThat(cut.status()).isEqualTo(400);
+    assertThat(escaped.status()).isNotEqualTo(400);
+  }
 }

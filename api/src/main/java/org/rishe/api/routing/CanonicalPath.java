@@ -16,6 +16,27 @@ public final class CanonicalPath {
 
   private CanonicalPath() {}
 
+  /**
+   * Why the raw (still encoded) query string cannot be read as written: a {@code %} not followed by
+   * two hex digits. The servlet container drops such a parameter silently, so {@code ?lang=%ZZ}
+   * would be answered as if no language had been asked. Empty when it can (or there is none).
+   */
+  public static Optional<String> queryProblem(String rawQuery) {
+    if (rawQuery == null) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < rawQuery.length(); i++) {
+      if (rawQuery.charAt(i) == '%'
+          && (i + 2 >= rawQuery.length()
+              || Character.digit(rawQuery.charAt(i + 1), 16) < 0
+              || Character.digit(rawQuery.charAt(i + 2), 16) < 0)) {
+        return Optional.of(
+            "the query string has a % not followed by two hex digits; write a % itself as %25");
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Why the raw (still encoded) request path is not canonical; empty when it is. */
   public static Optional<String> problem(String rawPath) {
     if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {

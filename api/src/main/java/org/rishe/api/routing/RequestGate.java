@@ -50,6 +50,10 @@ public final class RequestGate {
       throw ApiProblem.badRequest(
           problem.get() + "; send the canonical path, e.g. /api/v1/problems");
     }
+    Optional<String> query = CanonicalPath.queryProblem(ctx.req().getQueryString());
+    if (query.isPresent()) {
+      throw ApiProblem.badRequest(query.get());
+    }
     if (ctx.req().getContentLengthLong() > maxBodyBytes) {
       throw ApiProblem.contentTooLarge(maxBodyBytes);
     }

@@ -46,4 +46,14 @@ class CanonicalPathTest {
     assertThat(CanonicalPath.decode("/api/v1/%70roblems")).isEqualTo("/api/v1/problems");
     assertThat(CanonicalPath.decode("/api/v1/donations/%D8%B1")).isEqualTo("/api/v1/donations/ر");
   }
+
+  @Test
+  void aQueryStringIsReadableWhenEveryPercentStartsAnEscape() {
+    assertThat(CanonicalPath.queryProblem(null)).isEmpty();
+    assertThat(CanonicalPath.queryProblem("lang=fa&region=R01")).isEmpty();
+    assertThat(CanonicalPath.queryProblem("q=%D8%B1%25")).isEmpty();
+    assertThat(CanonicalPath.queryProblem("lang=%ZZ")).isPresent();
+    assertThat(CanonicalPath.queryProblem("lang=fa%")).isPresent();
+    assertThat(CanonicalPath.queryProblem("lang=fa%2")).isPresent();
+  }
 }
