@@ -166,8 +166,8 @@ public final class ProgramsService {
     Long outside = participantsWithin(rule, gap.treatedOutsideWindow(), gap.programId());
     boolean treatedWithheld =
         enrolledWithheld
-            || withOutcome == null && !rule.isSmall(value(gap.treatedWithOutcome()))
-            || outside == null && !rule.isSmall(value(gap.treatedOutsideWindow()));
+            || withheldAtAnySize(gap.treatedWithOutcome(), withOutcome, rule)
+            || withheldAtAnySize(gap.treatedOutsideWindow(), outside, rule);
     if (treatedWithheld) {
       // both go together (one may be all the other is not); an empty count stays
       withOutcome = zeroOrNull(gap.treatedWithOutcome());
@@ -288,8 +288,9 @@ public final class ProgramsService {
         withheld ? null : rounded(row.after(), rule));
   }
 
-  private static long value(Long count) {
-    return count == null ? 0 : count;
+  /** Whether a count the run gives is withheld though it is not from 1 to k-1. */
+  private static boolean withheldAtAnySize(Long count, Long served, SmallCells rule) {
+    return count != null && served == null && !rule.isSmall(count);
   }
 
   private static Long zeroOrNull(Long count) {
