@@ -17,7 +17,10 @@ public record ProgramImpact(
   /**
    * One outcome: the headline method's estimate with its 95% interval, the naive difference
    * (participants minus everyone else, no adjustment), the group sizes, the alternatives and the
-   * covariate balance before and after matching or weighting.
+   * covariate balance before and after matching or weighting. A researcher's key gets the figures
+   * to three significant digits, no balance of an indicator covariate, and a null {@code treated}
+   * where the server withholds the programme's participants (docs/api.md, "Small cells for
+   * researchers").
    */
   public record Outcome(
       String outcome,
