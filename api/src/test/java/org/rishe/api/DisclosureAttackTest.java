@@ -405,11 +405,7 @@ class DisclosureAttackTest {
     String csv = server.get(PREFIX + "/programs/PRG01/impact", researcher, "text/csv").body();
     assertThat(csv).doesNotContain("1500").doesNotContain("-0.1");
     // the planner sees them all
-    JsonNode planned =
-        outcome(
-            JSON.readTree(server.get(PREFIX + "/programs/PRG01/impact", planner).body()),
-            "outcomes",
-            "wellbeing_score");
+    JsonNode planned = plannersOutcome("wellbeing_score");
     assertThat(planned.get("treated").asLong()).isEqualTo(1500);
     assertThat(planned.get("balance").get(1).get("before").asDouble()).isEqualTo(-0.1);
   }
@@ -443,12 +439,16 @@ class DisclosureAttackTest {
     }
     assertThat(fitting).as("group sizes the rounded difference fits").isEqualTo(1506 - 10);
     // the planner gets the figures as computed
-    JsonNode planned =
-        outcome(
-            JSON.readTree(server.get(PREFIX + "/programs/PRG01/impact", planner).body()),
-            "outcomes",
-            "attendance_rate");
+    JsonNode planned = plannersOutcome("attendance_rate");
     assertThat(planned.get("naiveDifference").asDouble()).isEqualTo(0.09590476190476194);
+  }
+
+  /** PRG01's {@code outcome} as the planner gets it. */
+  private static JsonNode plannersOutcome(String outcome) throws Exception {
+    return outcome(
+        JSON.readTree(server.get(PREFIX + "/programs/PRG01/impact", planner).body()),
+        "outcomes",
+        outcome);
   }
 
   /** The entry of {@code list} in an impact answer whose outcome is {@code outcome}. */

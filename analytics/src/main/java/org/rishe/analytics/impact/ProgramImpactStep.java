@@ -19,8 +19,8 @@ import org.rishe.common.results.ResultTables;
 public final class ProgramImpactStep implements AnalysisStep {
   static final String BALANCE_METHOD =
       "standardised mean difference per covariate, before (all units) and after (trimmed,"
-          + " controls weighted by propensity odds), pooled unweighted SD; binary_covariate: the covariate is"
-          + " an indicator (0 or 1 only)";
+          + " controls weighted by propensity odds), pooled unweighted SD; binary_covariate: the"
+          + " covariate is an indicator (0 or 1 only)";
 
   private final ProgramImpactSettings settings;
 

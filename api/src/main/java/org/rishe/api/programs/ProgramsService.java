@@ -1,6 +1,8 @@
 package org.rishe.api.programs;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -315,9 +317,7 @@ public final class ProgramsService {
     if (value == null || !rule.active() || value.isNaN() || value.isInfinite()) {
       return value;
     }
-    return new java.math.BigDecimal(value)
-        .round(new java.math.MathContext(RESEARCHER_DIGITS))
-        .doubleValue();
+    return new BigDecimal(value).round(new MathContext(RESEARCHER_DIGITS)).doubleValue();
   }
 
   private static ProgramView view(PublishedRun.ProgramRow p, SmallCells rule) {

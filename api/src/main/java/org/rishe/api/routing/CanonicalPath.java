@@ -26,12 +26,12 @@ public final class CanonicalPath {
       return Optional.empty();
     }
     for (int i = 0; i < rawQuery.length(); i++) {
-      if (rawQuery.charAt(i) == '%'
-          && (i + 2 >= rawQuery.length()
-              || Character.digit(rawQuery.charAt(i + 1), 16) < 0
-              || Character.digit(rawQuery.charAt(i + 2), 16) < 0)) {
-        return Optional.of(
-            "the query string has a % not followed by two hex digits; write a % itself as %25");
+      if (rawQuery.charAt(i) == '%') {
+        try {
+          escaped(rawQuery, i, "the query string");
+        } catch (IllegalArgumentException e) {
+          return Optional.of(e.getMessage() + "; write a % itself as %25");
+        }
       }
     }
     return Optional.empty();
@@ -90,15 +90,7 @@ public final class CanonicalPath {
     for (int i = 0; i < rawPath.length(); i++) {
       char c = rawPath.charAt(i);
       if (c == '%') {
-        if (i + 2 >= rawPath.length()) {
-          throw new IllegalArgumentException("the path ends in an incomplete % escape");
-        }
-        int high = Character.digit(rawPath.charAt(i + 1), 16);
-        int low = Character.digit(rawPath.charAt(i + 2), 16);
-        if (high < 0 || low < 0) {
-          throw new IllegalArgumentException("the path has a % not followed by two hex digits");
-        }
-        bytes.write(high * 16 + low);
+        bytes.write(escaped(rawPath, i, "the path"));
         i += 2;
       } else {
         byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
@@ -106,5 +98,21 @@ public final class CanonicalPath {
       }
     }
     return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The byte the percent escape at {@code at} of {@code raw} stands for; {@code what} names the
+   * text in the message of the exception a broken escape throws.
+   */
+  private static int escaped(String raw, int at, String what) {
+    if (at + 2 >= raw.length()) {
+      throw new IllegalArgumentException(what + " ends in an incomplete % escape");
+    }
+    int high = Character.digit(raw.charAt(at + 1), 16);
+    int low = Character.digit(raw.charAt(at + 2), 16);
+    if (high < 0 || low < 0) {
+      throw new IllegalArgumentException(what + " has a % not followed by two hex digits");
+    }
+    return high * 16 + low;
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.rishe.api.auth.Authorizer;
 import org.rishe.api.error.ApiProblem;
 import org.rishe.api.results.DashboardRun;
@@ -41,8 +42,7 @@ public final class MatchesController {
       String run, String volunteerId, List<MatchView> matches, String nextCursor) {}
 
   /** A keyed pseudonym as ingest writes it ({@code common.privacy.Pseudonymizer}). */
-  private static final java.util.regex.Pattern PSEUDONYM =
-      java.util.regex.Pattern.compile("[0-9a-f]{32}");
+  private static final Pattern PSEUDONYM = Pattern.compile("[0-9a-f]{32}");
 
   private void matches(Context ctx) {
     String id = ctx.pathParam("id");
