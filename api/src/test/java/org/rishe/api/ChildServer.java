@@ -106,6 +106,8 @@ final class ChildServer {
     return new ProcessBuilder(
             java.toString(),
             "-Xmx256m",
+            // a server that answers a few requests for seconds: the first compiler alone
+            "-XX:TieredStopAtLevel=1",
             "-cp",
             System.getProperty("java.class.path"),
             ServeCommand.class.getName(),

@@ -94,7 +94,11 @@ class ClusterModeIT {
             "SPARK_LOCAL_HOSTNAME",
             "127.0.0.1",
             "JAVA_HOME",
-            System.getProperty("java.home"));
+            System.getProperty("java.home"),
+            // the executor, which the worker starts with its own environment, runs a short job
+            // on a small batch as the other JVMs here do (JavaProcess.SHORT_RUN_JIT)
+            "JAVA_TOOL_OPTIONS",
+            JavaProcess.SHORT_RUN_JIT);
     sparkClasspath = sparkHome.resolve("jars").resolve("*").toString();
     logs = temporary.resolve("logs");
     List<String> daemonOptions =
