@@ -108,6 +108,7 @@ final class ChildServer {
             "-Xmx256m",
             // a server that answers a few requests for seconds: the first compiler alone
             "-XX:TieredStopAtLevel=1",
+            "-XX:ReservedCodeCacheSize=240m",
             "-cp",
             System.getProperty("java.class.path"),
             ServeCommand.class.getName(),

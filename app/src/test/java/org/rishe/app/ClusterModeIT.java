@@ -98,7 +98,7 @@ class ClusterModeIT {
             // the executor, which the worker starts with its own environment, runs a short job
             // on a small batch as the other JVMs here do (JavaProcess.SHORT_RUN_JIT)
             "JAVA_TOOL_OPTIONS",
-            JavaProcess.SHORT_RUN_JIT);
+            String.join(" ", JavaProcess.SHORT_RUN_JIT));
     sparkClasspath = sparkHome.resolve("jars").resolve("*").toString();
     logs = temporary.resolve("logs");
     List<String> daemonOptions =

@@ -42,9 +42,12 @@ public final class JavaProcess implements AutoCloseable {
 
   /**
    * A child runs for seconds to a minute on a test's small batch: the JVM's first compiler alone
-   * spends less CPU than compiling with both, as {@code bin/rishe} runs a small batch.
+   * spends less CPU than compiling with both, as {@code bin/rishe} runs a small batch. C1 alone
+   * would shrink the code cache to the JVM's non-tiered 48 MB, which Spark's code fills (the JVM
+   * then stops compiling): the tiered 240 MB is kept.
    */
-  public static final String SHORT_RUN_JIT = "-XX:TieredStopAtLevel=1";
+  public static final List<String> SHORT_RUN_JIT =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m");
 
   private final String name;
   private final Path log;
@@ -71,7 +74,7 @@ public final class JavaProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(SPARK_JVM_OPTIONS);
-    command.add(SHORT_RUN_JIT);
+    command.addAll(SHORT_RUN_JIT);
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(requireNonNull(classpath, "classpath is null"));
