@@ -36,11 +36,11 @@ import org.rishe.common.results.ResultTables;
  * over_delivered}.
  */
 public final class JourneyTransforms {
-  public static final String OUT_OF_ORDER = "out_of_order";
-  public static final String STALLED = "stalled";
-  public static final String NEVER_DELIVERED = "never_delivered";
-  public static final String PARTLY_DELIVERED = "partly_delivered";
-  public static final String OVER_DELIVERED = "over_delivered";
+  public static final String OUT_OF_ORDER = ResultTables.FLAG_OUT_OF_ORDER;
+  public static final String STALLED = ResultTables.FLAG_STALLED;
+  public static final String NEVER_DELIVERED = ResultTables.FLAG_NEVER_DELIVERED;
+  public static final String PARTLY_DELIVERED = ResultTables.FLAG_PARTLY_DELIVERED;
+  public static final String OVER_DELIVERED = ResultTables.FLAG_OVER_DELIVERED;
 
   private JourneyTransforms() {}
 

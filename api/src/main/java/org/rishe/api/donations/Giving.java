@@ -16,6 +16,7 @@ import java.util.Set;
 import org.rishe.api.pledges.Pledge;
 import org.rishe.api.results.DashboardRun;
 import org.rishe.api.results.PublishedRun;
+import org.rishe.common.results.ResultTables;
 
 /**
  * A donor's giving as the donor sees it: their donations' journeys and their pledges, each pledge
@@ -31,7 +32,7 @@ public final class Giving {
   static final String PLEDGED = "pledged";
 
   /** The flag of a journey with a stage timestamped before one it should follow. */
-  static final String OUT_OF_ORDER = "out_of_order";
+  static final String OUT_OF_ORDER = ResultTables.FLAG_OUT_OF_ORDER;
 
   static final String RECEIVED = "received";
   private static final String NEED_PREFIX = "need:";

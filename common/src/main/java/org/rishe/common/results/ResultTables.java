@@ -97,6 +97,17 @@ public final class ResultTables {
   public static final String TO_STAGE = "to_stage";
   public static final String DELIVERED_ON = "delivered_on";
   public static final String FLAGS = "flags";
+
+  // The flags a donation's journey may carry ({@link #FLAGS}), set by the analysis and, for a
+  // pledge's own stage, by the API.
+
+  /** A stage timestamped before one it should follow. */
+  public static final String FLAG_OUT_OF_ORDER = "out_of_order";
+
+  public static final String FLAG_STALLED = "stalled";
+  public static final String FLAG_NEVER_DELIVERED = "never_delivered";
+  public static final String FLAG_PARTLY_DELIVERED = "partly_delivered";
+  public static final String FLAG_OVER_DELIVERED = "over_delivered";
   public static final String VOLUNTEER_ID = "volunteer_id";
   public static final String PROGRAM_ID = "program_id";
   public static final String RANK = "rank";
