@@ -106,7 +106,9 @@ final class ChildServer {
     return new ProcessBuilder(
             java.toString(),
             "-Xmx256m",
-            // a server that answers a few requests for seconds: the first compiler alone
+            // a server that answers a few requests for seconds: the first compiler alone, with the
+            // tiered code cache (C1 alone would reserve 48 MB), as JavaProcess.SHORT_RUN_JIT in
+            // the Spark modules, which this one may not depend on
             "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=240m",
             "-cp",

@@ -98,7 +98,7 @@ public final class ResultTables {
   public static final String DELIVERED_ON = "delivered_on";
   public static final String FLAGS = "flags";
 
-  // The flags a donation's journey may carry ({@link #FLAGS}), set by the analysis and, for a
+  // The flags a donation's journey may carry (its FLAGS column), set by the analysis and, for a
   // pledge's own stage, by the API.
 
   /** A stage timestamped before one it should follow. */
@@ -108,6 +108,7 @@ public final class ResultTables {
   public static final String FLAG_NEVER_DELIVERED = "never_delivered";
   public static final String FLAG_PARTLY_DELIVERED = "partly_delivered";
   public static final String FLAG_OVER_DELIVERED = "over_delivered";
+
   public static final String VOLUNTEER_ID = "volunteer_id";
   public static final String PROGRAM_ID = "program_id";
   public static final String RANK = "rank";
