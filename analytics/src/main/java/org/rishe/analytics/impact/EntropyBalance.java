@@ -1,7 +1,5 @@
 package org.rishe.analytics.impact;
 
-import org.apache.commons.math3.linear.RealMatrix;
-
 /**
  * Entropy-balancing weights (Hainmueller 2012): given each control's covariates centred at the
  * treated means, the weights q (summing to 1) closest to uniform in Kullback–Leibler divergence
@@ -36,8 +34,9 @@ final class EntropyBalance {
       for (int i = 0; i < centred.size(); i++) {
         centred.row(i, row);
         AttInfluence.addScaled(gradient, row, q[i]);
-        AttInfluence.addOuter(hessian, row, q[i]);
+        AttInfluence.addOuterLower(hessian, row, q[i]);
       }
+      AttInfluence.mirrorLower(hessian);
       double largest = 0;
       for (int c = 0; c < columns; c++) {
         largest = Math.max(largest, Math.abs(gradient[c]));
@@ -48,8 +47,7 @@ final class EntropyBalance {
       if (largest < TOLERANCE) {
         return q;
       }
-      RealMatrix inverse = AttInfluence.pseudoInverse(hessian);
-      double[] step = inverse.operate(gradient);
+      double[] step = AttInfluence.solveSymmetric(hessian, gradient);
       double slope = -AttInfluence.dot(gradient, step);
       if (!(slope < 0)) {
         return null;
