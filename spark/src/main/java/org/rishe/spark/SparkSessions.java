@@ -102,7 +102,13 @@ public final class SparkSessions {
         // again (a test JVM runs dozens, `rishe pipeline` two); with room for all a single run
         // compiles 250 fewer and a second none (bench/README.md). An entry is a loaded class and
         // its bytecode, tens of kilobytes.
-        .config("spark.sql.codegen.cache.maxEntries", "4000");
+        .config("spark.sql.codegen.cache.maxEntries", "4000")
+        // No per-session class loaders on the executors: Rishe adds no jars or files to a session
+        // (the application's jar is the application's), and with them each task's generated code
+        // looked up its classes through Spark's isolating loaders, which ask the driver for a
+        // class they do not find; the demo's analyze took a median 29.9 s against 30.8 s
+        // (bench/README.md). PySpark and spark-shell turn it off as well.
+        .config("spark.sql.artifact.isolation.enabled", "false");
   }
 
   /** Hadoop's settings for the file systems of {@code file:} paths, and Rishe's values. */
