@@ -63,8 +63,8 @@ public final class SparkSessions {
   /**
    * The settings every Rishe session has, whatever its master: no UI, UTC, Delta, legacy (non-ANSI)
    * SQL, the JVM's case mappings, room in the code cache for every class a run generates, {@code
-   * java.time} values and local files written without a child process per call. The tests' session
-   * (in this module's test-jar) adds them too.
+   * java.time} values, local files written without a child process per call and no per-session
+   * class loaders. The tests' session (in this module's test-jar) adds them too.
    */
   static SparkSession.Builder configure(SparkSession.Builder builder) {
     // file: paths through java.nio, not a chmod or readlink process per file written or renamed
