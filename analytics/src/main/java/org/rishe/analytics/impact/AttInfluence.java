@@ -122,7 +122,7 @@ final class AttInfluence {
         addScaled(h, design[unit], weights[unit] * (values[unit] - m0) / n);
       }
     }
-    double[] a = solveSymmetric(information(design, propensities), h);
+    double[] a = LeastSquares.solveSymmetric(information(design, propensities), h);
     double[] b = null;
     if (outcomeModelWeights != null) {
       double[] g = new double[columns];
@@ -134,10 +134,10 @@ final class AttInfluence {
           addScaled(g, design[unit], weights[unit] / (n * w0));
         }
         if (outcomeModelWeights[unit] > 0) {
-          addOuterLower(q, design[unit], outcomeModelWeights[unit] / n);
+          LeastSquares.addOuterLower(q, design[unit], outcomeModelWeights[unit] / n);
         }
       }
-      b = solveSymmetric(mirrorLower(q), g);
+      b = LeastSquares.solveSymmetric(LeastSquares.mirrorLower(q), g);
     }
     double[] influence = new double[n];
     for (int unit = 0; unit < n; unit++) {
@@ -262,10 +262,10 @@ final class AttInfluence {
     double[] row = new double[columns];
     for (int i = 0; i < controls.length; i++) {
       centred.row(i, row);
-      addOuterLower(cross, row, q[i]);
+      LeastSquares.addOuterLower(cross, row, q[i]);
       addScaled(right, row, q[i] * (sample.outcome(controls[i]) - m0));
     }
-    double[] c = solveSymmetric(mirrorLower(cross), right);
+    double[] c = LeastSquares.solveSymmetric(LeastSquares.mirrorLower(cross), right);
     double p1 = (double) treated / n;
     for (int unit = 0; unit < n; unit++) {
       if (sample.isTreated(unit)) {
@@ -288,9 +288,9 @@ final class AttInfluence {
     double[][] information = new double[columns][columns];
     for (int unit = 0; unit < design.length; unit++) {
       double e = propensities[unit];
-      addOuterLower(information, design[unit], e * (1 - e) / design.length);
+      LeastSquares.addOuterLower(information, design[unit], e * (1 - e) / design.length);
     }
-    return mirrorLower(information);
+    return LeastSquares.mirrorLower(information);
   }
 
   /** The Moore–Penrose inverse, so a column constant in the sample (all zeros) is ignored. */
@@ -304,45 +304,6 @@ final class AttInfluence {
     for (int i = 0; i < sum.length; i++) {
       sum[i] += scale * x[i];
     }
-  }
-
-  /**
-   * Adds {@code scale x x'} to the lower triangle (column ≤ row) of the symmetric {@code sum}, half
-   * the work of the whole square; {@link #mirrorLower} fills the upper triangle once all are added.
-   */
-  static void addOuterLower(double[][] sum, double[] x, double scale) {
-    for (int i = 0; i < sum.length; i++) {
-      double scaled = scale * x[i];
-      if (scaled == 0) {
-        continue;
-      }
-      double[] row = sum[i];
-      for (int j = 0; j <= i; j++) {
-        row[j] += scaled * x[j];
-      }
-    }
-  }
-
-  /** Copies the lower triangle of {@code sum} onto its upper one; returns {@code sum}. */
-  static double[][] mirrorLower(double[][] sum) {
-    for (int i = 0; i < sum.length; i++) {
-      for (int j = 0; j < i; j++) {
-        sum[j][i] = sum[i][j];
-      }
-    }
-    return sum;
-  }
-
-  /**
-   * The solution of {@code matrix x = right} for a symmetric positive semi-definite {@code matrix}:
-   * by its Cholesky factorisation when no column is collinear with those before it ({@link
-   * LeastSquares#choleskySolve}), else through the Moore–Penrose inverse ({@link #pseudoInverse}),
-   * whose minimum-norm solution ignores a column constant in the sample. Both give the same
-   * solution of a nonsingular system; the factorisation costs a fraction of the SVD.
-   */
-  static double[] solveSymmetric(double[][] matrix, double[] right) {
-    double[] solution = LeastSquares.choleskySolve(matrix, right);
-    return solution != null ? solution : pseudoInverse(matrix).operate(right);
   }
 
   static double dot(double[] left, double[] right) {

@@ -34,9 +34,9 @@ final class EntropyBalance {
       for (int i = 0; i < centred.size(); i++) {
         centred.row(i, row);
         AttInfluence.addScaled(gradient, row, q[i]);
-        AttInfluence.addOuterLower(hessian, row, q[i]);
+        LeastSquares.addOuterLower(hessian, row, q[i]);
       }
-      AttInfluence.mirrorLower(hessian);
+      LeastSquares.mirrorLower(hessian);
       double largest = 0;
       for (int c = 0; c < columns; c++) {
         largest = Math.max(largest, Math.abs(gradient[c]));
@@ -47,7 +47,7 @@ final class EntropyBalance {
       if (largest < TOLERANCE) {
         return q;
       }
-      double[] step = AttInfluence.solveSymmetric(hessian, gradient);
+      double[] step = LeastSquares.solveSymmetric(hessian, gradient);
       double slope = -AttInfluence.dot(gradient, step);
       if (!(slope < 0)) {
         return null;

@@ -29,23 +29,52 @@ final class LeastSquares {
       double[] x = design[row];
       double weight = weights[row];
       for (int i = 0; i < columns; i++) {
-        double weighted = weight * x[i];
-        right[i] += weighted * response[row];
-        for (int j = 0; j <= i; j++) {
-          crossProduct[i][j] += weighted * x[j];
-        }
+        right[i] += weight * x[i] * response[row];
+      }
+      addOuterLower(crossProduct, x, weight);
+    }
+    return solveSymmetric(mirrorLower(crossProduct), right);
+  }
+
+  /**
+   * Adds {@code scale x x'} to the lower triangle (column ≤ row) of the symmetric {@code sum}, half
+   * the work of the whole square; {@link #mirrorLower} fills the upper triangle once all are added.
+   */
+  static void addOuterLower(double[][] sum, double[] x, double scale) {
+    for (int i = 0; i < sum.length; i++) {
+      double scaled = scale * x[i];
+      if (scaled == 0) {
+        continue;
+      }
+      double[] row = sum[i];
+      for (int j = 0; j <= i; j++) {
+        row[j] += scaled * x[j];
       }
     }
-    for (int i = 0; i < columns; i++) {
-      for (int j = i + 1; j < columns; j++) {
-        crossProduct[i][j] = crossProduct[j][i];
+  }
+
+  /** Copies the lower triangle of {@code sum} onto its upper one; returns {@code sum}. */
+  static double[][] mirrorLower(double[][] sum) {
+    for (int i = 0; i < sum.length; i++) {
+      for (int j = 0; j < i; j++) {
+        sum[j][i] = sum[i][j];
       }
     }
-    double[] solution = choleskySolve(crossProduct, right);
+    return sum;
+  }
+
+  /**
+   * The solution of {@code matrix x = right} for a symmetric positive semi-definite {@code matrix}:
+   * by its Cholesky factorisation ({@link #choleskySolve}) when no column is collinear with those
+   * before it, else the minimum-norm solution through the SVD pseudo-inverse, which ignores a
+   * column constant in the sample. Both give the same solution of a nonsingular system.
+   */
+  static double[] solveSymmetric(double[][] matrix, double[] right) {
+    double[] solution = choleskySolve(matrix, right);
     if (solution != null) {
       return solution;
     }
-    return new SingularValueDecomposition(new Array2DRowRealMatrix(crossProduct, false))
+    return new SingularValueDecomposition(new Array2DRowRealMatrix(matrix, false))
         .getSolver()
         .solve(new ArrayRealVector(right, false))
         .toArray();
