@@ -68,7 +68,7 @@ class ClusterModeIT {
     Path applicationJar = PackagedApplication.jar();
     spark = TestSparkSessions.shared();
     // the batch and its key now; it is ingested and analyzed in local mode, in this JVM (as
-    // analytics' CrashSafetyTest makes its reference), while the cluster runs it
+    // CrashSafetyIT makes its reference), while the cluster runs it
     ReliabilityWarehouse shared = ReliabilityWarehouse.prepared();
     Path batch = shared.batch;
     Path localWarehouse = shared.warehouse;

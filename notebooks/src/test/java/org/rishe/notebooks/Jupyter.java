@@ -15,6 +15,13 @@ import java.util.concurrent.TimeUnit;
  * target/}, so a test installs its kernel spec there and writes nothing in the user's home.
  */
 final class Jupyter {
+  /**
+   * How long a kernel may take to answer its first request. A kernel that answers does so in 1-3 s
+   * (its JVM's start), under load within 10 s; one caught in rapaio's start-up race never does, and
+   * waiting 30 s for it was the notebook test's longest step in half of the suite's runs.
+   */
+  static final int STARTUP_TIMEOUT_SECONDS = 15;
+
   private final Path home;
   private final Map<String, String> environment;
 
@@ -52,11 +59,12 @@ final class Jupyter {
 
   /**
    * Executes a notebook headless into {@code outputDirectory}; the log goes next to it. A kernel
-   * that never answered within 30 s, or that died before its first reply, is started again, up to
-   * four times in all: rapaio-jupyter-kernel 3.0.1 sometimes ignores its first request (a start-up
-   * race in its channels, more frequent on a busy machine), and jupyter_client picks the kernel's
-   * ports before the kernel binds them, so another process can take one in between and the kernel
-   * exits. Neither says anything about the notebook, and no cell has run when either happens.
+   * that never answered within {@value #STARTUP_TIMEOUT_SECONDS} s, or that died before its first
+   * reply, is started again, up to four times in all: rapaio-jupyter-kernel 3.0.1 sometimes ignores
+   * its first request (a start-up race in its channels, more frequent on a busy machine), and
+   * jupyter_client picks the kernel's ports before the kernel binds them, so another process can
+   * take one in between and the kernel exits. Neither says anything about the notebook, and no cell
+   * has run when either happens.
    */
   Result execute(Path notebook, Path outputDirectory, int cellTimeoutSeconds) {
     Result result = executeOnce(notebook, outputDirectory, cellTimeoutSeconds);
@@ -75,7 +83,7 @@ final class Jupyter {
             "notebook",
             "--execute",
             "--ExecutePreprocessor.timeout=" + cellTimeoutSeconds,
-            "--ExecutePreprocessor.startup_timeout=30",
+            "--ExecutePreprocessor.startup_timeout=" + STARTUP_TIMEOUT_SECONDS,
             "--output-dir",
             outputDirectory.toString(),
             notebook.toString()),

@@ -20,8 +20,8 @@ import org.rishe.spark.TestSparkSessions;
 /**
  * The batch the reliability tests run in child processes, and the warehouse this JVM made of it
  * without interruption (ingested, then analyzed once): made once per test JVM, since an ingest and
- * an analyze are most of what a reliability test costs. Used by {@link CrashSafetyTest} here and,
- * through this module's test-jar, by the app module's {@code ClusterModeIT}. 120 families, seed 5,
+ * an analyze are most of what a reliability test costs. Used through this module's test-jar by the
+ * app module's {@code CrashSafetyIT} and {@code ClusterModeIT}, in one JVM. 120 families, seed 5,
  * 2% dirty rows; donations, aid events and volunteers are left out (fewer Spark jobs per run),
  * programmes and enrolments kept so programme impact runs too. Tests copy the warehouse before
  * changing anything.

@@ -1,4 +1,4 @@
-package org.rishe.analytics.reliability;
+package org.rishe.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +26,10 @@ import org.rishe.analytics.AnalyzeCommand;
 import org.rishe.analytics.AnalyzeJob;
 import org.rishe.analytics.AnalyzeParameters;
 import org.rishe.analytics.impact.ProgramImpactSettings;
+import org.rishe.analytics.reliability.JavaProcess;
+import org.rishe.analytics.reliability.Polling;
+import org.rishe.analytics.reliability.ReliabilityWarehouse;
+import org.rishe.analytics.reliability.WarehouseSnapshot;
 import org.rishe.analytics.rootcause.CausalGraphSettings;
 import org.rishe.common.contract.DateParser;
 import org.rishe.common.privacy.PseudonymKeys;
@@ -38,9 +42,12 @@ import org.rishe.spark.TestSparkSessions;
 /**
  * Kills ingest and analyze with SIGKILL at chosen points of their work and checks what a reader
  * sees afterwards: every table at its previous or its new complete version, LATEST at a complete
- * run; and that running the command again converges to exactly what an uninterrupted run gives.
+ * run; and that running the command again converges to exactly what an uninterrupted run gives. The
+ * children run the ingest and analyze commands of the modules' own jars. An integration test of
+ * this module, so it runs in the JVM of {@link ClusterModeIT} and compares with the same reference
+ * warehouse ({@link ReliabilityWarehouse}: one ingest and analyze for both).
  */
-class CrashSafetyTest {
+class CrashSafetyIT {
   private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(5);
 
   @TempDir static Path temporary;
@@ -164,12 +171,8 @@ class CrashSafetyTest {
   }
 
   private static JavaProcess startIngest(Path warehouse, String name) {
-    return JavaProcess.start(
+    return startCommand(
         name,
-        classpath,
-        localSparkOptions(),
-        Map.of(),
-        temporary.resolve("logs").resolve(name + ".log"),
         IngestCommand.class.getName(),
         "--batch",
         batch.toString(),
@@ -178,15 +181,19 @@ class CrashSafetyTest {
   }
 
   private static JavaProcess startAnalyze(Path warehouse, String name) {
+    return startCommand(name, AnalyzeCommand.class.getName(), "--warehouse", warehouse.toString());
+  }
+
+  /** A command's main class in a child JVM on this JVM's classpath, logging to logs/NAME.log. */
+  private static JavaProcess startCommand(String name, String mainClass, String... arguments) {
     return JavaProcess.start(
         name,
         classpath,
         localSparkOptions(),
         Map.of(),
         temporary.resolve("logs").resolve(name + ".log"),
-        AnalyzeCommand.class.getName(),
-        "--warehouse",
-        warehouse.toString());
+        mainClass,
+        arguments);
   }
 
   /**

@@ -1,4 +1,4 @@
-package org.rishe.analytics.reliability;
+package org.rishe.app;
 
 import java.io.File;
 import java.nio.file.Files;
