@@ -63,8 +63,9 @@ public final class SparkSessions {
   /**
    * The settings every Rishe session has, whatever its master: no UI, UTC, Delta, legacy (non-ANSI)
    * SQL, the JVM's case mappings, room in the code cache for every class a run generates, {@code
-   * java.time} values, local files written without a child process per call and no per-session
-   * class loaders. The tests' session (in this module's test-jar) adds them too.
+   * java.time} values, local files written without a child process per call, no per-session class
+   * loaders and broadcasts that may wait for a core behind other work. The tests' session (in this
+   * module's test-jar) adds them too.
    */
   static SparkSession.Builder configure(SparkSession.Builder builder) {
     // file: paths through java.nio, not a chmod or readlink process per file written or renamed
@@ -74,6 +75,14 @@ public final class SparkSessions {
       if (System.getProperty(fileSystem.getKey()) == null) {
         builder.config(fileSystem.getKey(), fileSystem.getValue());
       }
+    }
+    // A broadcast's clock starts when its query is planned, not when its job gets a core: an
+    // entity loading beside a large one (ingest's loaders, analyze's two lanes) waits for the
+    // other's tasks under Spark's first-in-first-out scheduling. With Spark's 300 s, the cases of
+    // a 1,000,000-family batch failed so behind its 33 M observations on a busy machine
+    // (bench/analyze/README.md, session 29). A hung broadcast still fails, after 10 hours.
+    if (System.getProperty(BROADCAST_TIMEOUT) == null) {
+      builder.config(BROADCAST_TIMEOUT, BROADCAST_TIMEOUT_SECONDS);
     }
     return builder
         .config("spark.ui.enabled", "false")
@@ -110,6 +119,11 @@ public final class SparkSessions {
         // (bench/README.md). PySpark and spark-shell turn it off as well.
         .config("spark.sql.artifact.isolation.enabled", "false");
   }
+
+  static final String BROADCAST_TIMEOUT = "spark.sql.broadcastTimeout";
+
+  /** How long a broadcast may wait for its job, in seconds: ten hours. */
+  static final String BROADCAST_TIMEOUT_SECONDS = "36000";
 
   /** Hadoop's settings for the file systems of {@code file:} paths, and Rishe's values. */
   static final Map<String, String> LOCAL_FILE_SYSTEMS =
