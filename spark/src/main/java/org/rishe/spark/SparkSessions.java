@@ -68,21 +68,11 @@ public final class SparkSessions {
    * module's test-jar) adds them too.
    */
   static SparkSession.Builder configure(SparkSession.Builder builder) {
-    // file: paths through java.nio, not a chmod or readlink process per file written or renamed
-    // (org.rishe.spark.localfs): an ingest of the demo's batch started 573 of them. A file system
-    // named in the JVM's system properties (spark-submit's --conf) is kept.
-    for (Map.Entry<String, String> fileSystem : LOCAL_FILE_SYSTEMS.entrySet()) {
-      if (System.getProperty(fileSystem.getKey()) == null) {
-        builder.config(fileSystem.getKey(), fileSystem.getValue());
+    // settings a spark-submit --conf (a JVM system property) may give instead of Rishe's values
+    for (Map.Entry<String, String> setting : UNLESS_SUBMITTED.entrySet()) {
+      if (System.getProperty(setting.getKey()) == null) {
+        builder.config(setting.getKey(), setting.getValue());
       }
-    }
-    // A broadcast's clock starts when its query is planned, not when its job gets a core: an
-    // entity loading beside a large one (ingest's loaders, analyze's two lanes) waits for the
-    // other's tasks under Spark's first-in-first-out scheduling. With Spark's 300 s, the cases of
-    // a 1,000,000-family batch failed so behind its 33 M observations on a busy machine
-    // (bench/analyze/README.md, session 29). A hung broadcast still fails, after 10 hours.
-    if (System.getProperty(BROADCAST_TIMEOUT) == null) {
-      builder.config(BROADCAST_TIMEOUT, BROADCAST_TIMEOUT_SECONDS);
     }
     return builder
         .config("spark.ui.enabled", "false")
@@ -122,14 +112,28 @@ public final class SparkSessions {
 
   static final String BROADCAST_TIMEOUT = "spark.sql.broadcastTimeout";
 
-  /** How long a broadcast may wait for its job, in seconds: ten hours. */
-  static final String BROADCAST_TIMEOUT_SECONDS = "36000";
-
-  /** Hadoop's settings for the file systems of {@code file:} paths, and Rishe's values. */
-  static final Map<String, String> LOCAL_FILE_SYSTEMS =
+  /**
+   * Rishe's values for settings that the JVM's system properties (spark-submit's {@code --conf})
+   * may set instead:
+   *
+   * <ul>
+   *   <li>{@code file:} paths through java.nio, not a chmod or readlink process per file written or
+   *       renamed ({@code org.rishe.spark.localfs}): an ingest of the demo's batch started 573 of
+   *       them;
+   *   <li>a broadcast may wait ten hours for its job. Its clock starts when its query is planned,
+   *       not when its job gets a core: an entity loading beside a large one (ingest's loaders,
+   *       analyze's two lanes) waits for the other's tasks under Spark's first-in-first-out
+   *       scheduling. With Spark's 300 s, the cases of a 1,000,000-family batch failed so behind
+   *       its 33 M observations on a busy machine (bench/analyze/README.md, session 29). A hung
+   *       broadcast still fails.
+   * </ul>
+   */
+  static final Map<String, String> UNLESS_SUBMITTED =
       Map.of(
           "spark.hadoop.fs.file.impl",
           NioLocalFileSystem.class.getName(),
           "spark.hadoop.fs.AbstractFileSystem.file.impl",
-          NioLocalFs.class.getName());
+          NioLocalFs.class.getName(),
+          BROADCAST_TIMEOUT,
+          "36000");
 }
