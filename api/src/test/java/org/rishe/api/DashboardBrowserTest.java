@@ -90,6 +90,9 @@ class DashboardBrowserTest extends OneServerPerClass {
     Files.createDirectories(SCREENSHOTS);
 
     ChromeOptions options = HeadlessChromium.options(CHROMIUM, profile);
+    // as a reader who asked the system for less motion: the charts are drawn at once, which the
+    // test checks, and no animation frames are painted for nobody to see
+    options.addArguments("--force-prefers-reduced-motion");
     LoggingPreferences logging = new LoggingPreferences();
     logging.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logging);
@@ -126,6 +129,12 @@ class DashboardBrowserTest extends OneServerPerClass {
     assertThat(axisLabels("trend-chart")).contains("January 2024", "February 2024");
     assertThat(tooltip("trend-chart")).contains("January 2024", "Cases opened: 4");
     assertChartDrawn("impact-chart");
+    assertThat(
+            script(
+                "return echarts.getInstanceByDom(arguments[0]).getOption().animation",
+                driver.findElement(By.id("trend-chart"))))
+        .as("the trend drawn without animation for a reader who asked for less motion")
+        .isEqualTo(false);
     // The chart code for the routes still to come, on data of the documented shape.
     script(
         "window.RisheDashboard.renderImpact([{name: 'PRG01 · dropout', outcome: {estimate:"

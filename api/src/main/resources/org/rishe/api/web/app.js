@@ -877,6 +877,16 @@
   // the aria-label of the chart's container (role="img"); a table beside each chart holds its
   // numbers.
   function aria(description) { return { enabled: true, label: { description: description } }; }
+  // A reader who asked the system for less motion (prefers-reduced-motion) gets every chart drawn
+  // at once: no growing bars or lines, and the causal graph's layout settled before it is shown.
+  function reducedMotion() {
+    return !!(window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);
+  }
+  // An option given to setOption with what the reader's motion preference says.
+  function motion(option) {
+    option.animation = !reducedMotion();
+    return option;
+  }
   // A translated sentence whose {name}s are filled with text.
   function fill(name, values) {
     return t(name).replace(/\{([a-z]+)\}/g, function (slot, key) { return values[key]; });
@@ -966,7 +976,7 @@
     var name = t(chosen);
     var monthOf = function (period) { return month(period, body.calendar || calendar()); };
     table($(tableId), [t('period'), name], body.points.map(function (p) { return [monthOf(p.period), number(p.value)]; }));
-    chart(id).setOption({
+    chart(id).setOption(motion({
       aria: aria(periods.length === 0 ? t('noData') : fill('trendDescription', {
         measure: name, first: monthOf(periods[0]), last: monthOf(periods[periods.length - 1])
       })),
@@ -984,7 +994,7 @@
       },
       yAxis: { type: 'value', position: state.lang === 'fa' ? 'right' : 'left', axisLabel: numberAxis(id) },
       series: [{ name: name, type: 'line', smooth: true, data: body.points.map(function (p) { return p.value; }) }]
-    }, true);
+    }), true);
   }
 
   function loadImpact() {
@@ -1121,7 +1131,7 @@
     node.id = id;
     if (methods.length === 0) { node.hidden = true; return; }
     var names = methods.map(function (m) { return term('method', m.method); });
-    chart(id).setOption({
+    chart(id).setOption(motion({
       aria: aria(fill('methodsDescription', { outcome: outcome.label || outcome.outcome, count: number(methods.length, 0) })),
       grid: { left: 50, right: 50, top: 20, bottom: 40 },
       xAxis: { type: 'category', data: names, inverse: state.lang === 'fa', axisLabel: axisLabel(id, String) },
@@ -1130,7 +1140,7 @@
         { type: 'scatter', symbolSize: 10, z: 11, itemStyle: { color: '#1f6f8b' }, data: methods.map(function (m) { return m.estimate.estimate; }) },
         whiskerSeries(methods.map(function (m, index) { return [index, m.estimate.low, m.estimate.high]; }))
       ]
-    }, true);
+    }), true);
   }
 
   // One outcome: its scale, the sample sizes, each method's estimate (the headline's first, marked),
@@ -1222,7 +1232,7 @@
       var program = rows[item.dataIndex] && rows[item.dataIndex].program;
       if (item.seriesIndex === 0 && program) { location.hash = programUrl(program); }
     });
-    instance.setOption({
+    instance.setOption(motion({
       aria: aria(fill('impactDescription', { count: number(rows.length, 0), scale: term('outcomeType', scale) })),
       // confined: an item's tooltip outside the chart gets an arrow styled inline, which the CSP refuses
       tooltip: {
@@ -1251,7 +1261,7 @@
         { type: 'bar', data: rows.map(function (row) { return row.outcome.estimate.estimate; }), itemStyle: { color: '#1f6f8b' } },
         whiskerSeries(whiskers)
       ]
-    }, true);
+    }), true);
   }
 
   // Each [index, low, high] as an error bar: a vertical line with caps at low and high, encoded on
@@ -1410,7 +1420,7 @@
     var instance = chart('region-map');
     instance.off('click');
     instance.on('click', function (item) { if (item.name && !withoutData(item.name)) { location.hash = regionUrl(item.name); } });
-    instance.setOption({
+    instance.setOption(motion({
       aria: aria(fill('mapDescription', { count: number(outlined.length, 0), low: number(low, 2), high: number(high, 2) })),
       tooltip: {
         trigger: 'item', className: 'chart-tooltip', confine: true,
@@ -1448,7 +1458,7 @@
           return item;
         })
       }]
-    }, true);
+    }), true);
   }
 
   function regionUrl(id) {
@@ -1679,7 +1689,7 @@
       return [names[edge.from] || edge.from, names[edge.to] || edge.to, t(edge.directed ? 'directed' : 'undirected'),
         number(edge.stability, 2)];
     }));
-    instance.setOption({
+    instance.setOption(motion({
       aria: aria(fill('graphDescription', { nodes: number((graph.nodes || []).length, 0), edges: number((graph.edges || []).length, 0) })),
       tooltip: {
         className: 'chart-tooltip', confine: true,
@@ -1693,7 +1703,7 @@
       legend: { data: kinds.map(function (kind) { return term('kind', kind); }) },
       series: [{
         type: 'graph', layout: 'force', roam: true, draggable: true,
-        force: { repulsion: 220, edgeLength: 110 },
+        force: { repulsion: 220, edgeLength: 110, layoutAnimation: !reducedMotion() },
         label: { show: true, position: 'right' },
         categories: kinds.map(function (kind) { return { name: term('kind', kind) }; }),
         data: (graph.nodes || []).map(function (node) {
@@ -1709,7 +1719,7 @@
           };
         })
       }]
-    }, true);
+    }), true);
   }
 
   // A problem of the catalogue, chosen on the graph (a click or the keyboard): its root causes.
