@@ -16,11 +16,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class Jupyter {
   /**
-   * How long a kernel may take to answer its first request. A kernel that answers does so in 1-3 s
-   * (its JVM's start), under load within 10 s; one caught in rapaio's start-up race never does, and
-   * waiting 30 s for it was the notebook test's longest step in half of the suite's runs.
+   * How long each attempt's kernel may take to answer its first request, in seconds. A kernel that
+   * answers does so in 1.0-1.2 s on a quiet machine (its JVM's start; {@code wait_for_ready} over
+   * 25 starts), under load within 10 s; one caught in rapaio's start-up race never does (twice in
+   * 27 starts on a quiet machine, more under load: its log shows the shell bound and no request
+   * ever handled), and waiting 15-30 s for it was the notebook test's longest step in half of the
+   * suite's runs. So the first attempt gives up soon and later ones wait longer, the last as long
+   * as a kernel under heavy load could need.
    */
-  static final int STARTUP_TIMEOUT_SECONDS = 15;
+  static final List<Integer> STARTUP_TIMEOUTS_SECONDS = List.of(6, 12, 20, 30);
 
   private final Path home;
   private final Map<String, String> environment;
@@ -59,22 +63,26 @@ final class Jupyter {
 
   /**
    * Executes a notebook headless into {@code outputDirectory}; the log goes next to it. A kernel
-   * that never answered within {@value #STARTUP_TIMEOUT_SECONDS} s, or that died before its first
-   * reply, is started again, up to four times in all: rapaio-jupyter-kernel 3.0.1 sometimes ignores
-   * its first request (a start-up race in its channels, more frequent on a busy machine), and
-   * jupyter_client picks the kernel's ports before the kernel binds them, so another process can
-   * take one in between and the kernel exits. Neither says anything about the notebook, and no cell
-   * has run when either happens.
+   * that never answered within its attempt's startup timeout ({@link #STARTUP_TIMEOUTS_SECONDS}),
+   * or that died before its first reply, is started again, up to four times in all:
+   * rapaio-jupyter-kernel 3.0.1 sometimes ignores every request (a start-up race in its channels,
+   * more frequent on a busy machine), and jupyter_client picks the kernel's ports before the kernel
+   * binds them, so another process can take one in between and the kernel exits. Neither says
+   * anything about the notebook, and no cell has run when either happens.
    */
   Result execute(Path notebook, Path outputDirectory, int cellTimeoutSeconds) {
-    Result result = executeOnce(notebook, outputDirectory, cellTimeoutSeconds);
-    for (int attempt = 2; attempt <= 4 && result.kernelNeverStarted(); attempt++) {
-      result = executeOnce(notebook, outputDirectory, cellTimeoutSeconds);
+    Result result = null;
+    for (int startupTimeout : STARTUP_TIMEOUTS_SECONDS) {
+      result = executeOnce(notebook, outputDirectory, cellTimeoutSeconds, startupTimeout);
+      if (!result.kernelNeverStarted()) {
+        break;
+      }
     }
     return result;
   }
 
-  private Result executeOnce(Path notebook, Path outputDirectory, int cellTimeoutSeconds) {
+  private Result executeOnce(
+      Path notebook, Path outputDirectory, int cellTimeoutSeconds, int startupTimeoutSeconds) {
     String name = notebook.getFileName().toString();
     return run(
         List.of(
@@ -83,7 +91,7 @@ final class Jupyter {
             "notebook",
             "--execute",
             "--ExecutePreprocessor.timeout=" + cellTimeoutSeconds,
-            "--ExecutePreprocessor.startup_timeout=" + STARTUP_TIMEOUT_SECONDS,
+            "--ExecutePreprocessor.startup_timeout=" + startupTimeoutSeconds,
             "--output-dir",
             outputDirectory.toString(),
             notebook.toString()),

@@ -23,6 +23,8 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.rishe.analytics.AnalyzeJob;
 import org.rishe.analytics.AnalyzeParameters;
 import org.rishe.analytics.impact.ImpactOptions;
@@ -55,7 +57,11 @@ import org.rishe.spark.TestSparkSessions;
  * to confirmed; after ingest and analyze the donor's {@code GET /me/donations} shows the journey
  * from the pledge to confirmation, the need named by its reference. Another donor gets 404 on that
  * donation's journey, and a researcher 403 on all of it.
+ *
+ * <p>Runs beside the module's other test classes (its own warehouse and server; the shared
+ * SparkSession takes jobs from both), see {@code junit-platform.properties}.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PledgeToConfirmationTest {
   private static final Path WORK = Path.of("target", "pledge-e2e").toAbsolutePath();
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -87,8 +87,7 @@ final class ServedRun {
                 .withOptions(new ImpactOptions(50, SEED, ImpactOptions.DEFAULT_CALIPER)),
             CausalGraphSettings.defaults().withResamples(10));
     log(start, "analyzed");
-    // the API never needs Spark: free its threads and memory for the kernels
-    spark.stop();
+    // the session stays: PledgeToConfirmationTest may be using it beside this run
 
     ApiKeyStore store = new ApiKeyStore(layout.apiKeys());
     Map<Role, String> keys = new EnumMap<>(Role.class);
