@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -27,10 +26,12 @@ import org.apache.spark.sql.types.StructType;
  * Builds the analysis frame of programme evaluation ({@link ProgramImpactTransforms#analysisFrame})
  * without a programme × person × observation table. Each person's readable factor and outcome
  * values, and each family's factor values, are gathered once into a list (a shuffle by subject);
- * each programme × person row is joined to its person's and family's lists and reads, in memory,
- * the latest factor values before its index date and the first outcome value in its programme's
- * follow-up window. At a million families that table would hold hundreds of millions of rows (every
- * observation once per programme); the lists are shuffled once, whatever the number of programmes.
+ * the family's list joins each member's row, a row a person; each programme × person row is joined
+ * to its person's row once and reads, in memory, the latest factor values before its index date and
+ * the first outcome value in its programme's follow-up window. At a million families that table
+ * would hold hundreds of millions of rows (every observation once per programme); the lists are
+ * shuffled once, whatever the number of programmes, and the programme × person rows (some 30
+ * million at a million families) once.
  */
 final class AnalysisFrame {
   static final String NAME = "name";
@@ -75,17 +76,30 @@ final class AnalysisFrame {
                             col(DAY),
                             col(NUMBER)))
                     .as(OUTCOMES));
-    Column person = indexedPeople.col(ProgramImpactTransforms.PERSON_ID);
-    Dataset<Row> joined =
+    // The lists meet at the person's grain, a row a person: the family's factors reach each member
+    // through the people's families, and the programme × person rows are joined once, to one list
+    // row per person, instead of once to the person's lists and again to the family's.
+    Dataset<Row> families =
         indexedPeople
-            .join(outcomes, person.equalTo(outcomes.col("_outcome_person")), "inner")
-            .join(personFactors, person.equalTo(personFactors.col("_factor_person")), "left")
-            .join(
-                familyFactors,
-                indexedPeople
-                    .col(ProgramImpactTransforms.FAMILY_ID)
-                    .equalTo(familyFactors.col("_factor_family")),
-                "left");
+            .select(
+                col(ProgramImpactTransforms.PERSON_ID).as("_member"),
+                col(ProgramImpactTransforms.FAMILY_ID).as("_member_family"))
+            .distinct();
+    Dataset<Row> familyFactorsByPerson =
+        families
+            .join(familyFactors, col("_member_family").equalTo(col("_factor_family")))
+            .select(col("_member"), col(FAMILY_FACTORS));
+    Dataset<Row> lists =
+        outcomes
+            .join(personFactors, col("_outcome_person").equalTo(col("_factor_person")), "left")
+            .join(familyFactorsByPerson, col("_outcome_person").equalTo(col("_member")), "left")
+            .select(
+                col("_outcome_person"), col(OUTCOMES), col(PERSON_FACTORS), col(FAMILY_FACTORS));
+    Dataset<Row> joined =
+        indexedPeople.join(
+            lists,
+            indexedPeople.col(ProgramImpactTransforms.PERSON_ID).equalTo(col("_outcome_person")),
+            "inner");
     List<String> windowColumns =
         List.of(ProgramImpactTransforms.FOLLOW_UP_START, ProgramImpactTransforms.FOLLOW_UP_END);
     List<StructField> fields = new ArrayList<>();

@@ -1,7 +1,10 @@
 package org.rishe.analytics.impact;
 
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_add;
@@ -13,9 +16,11 @@ import static org.apache.spark.sql.functions.make_date;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.months_between;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.pmod;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -24,7 +29,11 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
 import org.rishe.analytics.publish.ResultOrder;
 
 /**
@@ -96,23 +105,51 @@ public final class ProgramImpactTransforms {
             .join(persons, PERSON_ID)
             .withColumn(TREATED, lit(true))
             .withColumn(DELAY, datediff(col(INDEX_DATE), col(REGISTERED_ON)));
-    Dataset<Row> delays =
-        treated
-            .select(col(PROGRAM_ID), col(DELAY))
-            .withColumn(DRAW, row_number().over(Window.partitionBy(PROGRAM_ID).orderBy(col(DELAY))))
-            .withColumn("_count", count(lit(1)).over(Window.partitionBy(PROGRAM_ID)));
-    Dataset<Row> sizes = delays.select(col(PROGRAM_ID), col("_count")).distinct();
+    // Each programme's treated delays, sorted (a missing one first), as distinct values and the
+    // last rank each reaches: a comparison person's draw picks a rank, and the delay at that rank
+    // is read from this small table in the task, so the programme × person rows are never
+    // shuffled to be joined to it.
+    Dataset<Row> delayCounts =
+        treated.groupBy(col(PROGRAM_ID), col(DELAY)).agg(count(lit(1)).as("_with_delay"));
+    TreatedDelays delays =
+        new TreatedDelays(
+            delayCounts
+                .select(
+                    col(PROGRAM_ID),
+                    col(DELAY),
+                    sum(col("_with_delay"))
+                        .over(Window.partitionBy(PROGRAM_ID).orderBy(col(DELAY).asc_nulls_first()))
+                        .as("_last_rank"))
+                .collectAsList());
+    // how many treated a programme has: the draws' range
+    Dataset<Row> sizes =
+        people
+            .sparkSession()
+            .createDataFrame(
+                delays.counts().entrySet().stream()
+                    .map(entry -> RowFactory.create(entry.getKey(), entry.getValue()))
+                    .toList(),
+                DataTypes.createStructType(
+                    List.of(
+                        DataTypes.createStructField(PROGRAM_ID, DataTypes.StringType, false),
+                        DataTypes.createStructField("_count", DataTypes.LongType, false))));
+    UserDefinedFunction delayAt =
+        udf((UDF2<String, Long, Integer>) delays::at, DataTypes.IntegerType);
+    // Comparison people: everyone in scope not enrolled in the programme, found by the person's own
+    // programmes (joined once a person), not by an anti-join of programme × person rows.
+    Dataset<Row> enrolledIn =
+        firstEnrolments
+            .groupBy(col(PERSON_ID).as("_enrolled_person"))
+            .agg(collect_set(col(PROGRAM_ID)).as("_enrolled_in"));
     Dataset<Row> comparison =
         persons
-            .crossJoin(sizes)
-            .join(
-                firstEnrolments.select(PROGRAM_ID, PERSON_ID),
-                new String[] {PROGRAM_ID, PERSON_ID},
-                "left_anti")
+            .join(enrolledIn, col(PERSON_ID).equalTo(col("_enrolled_person")), "left")
+            .crossJoin(broadcast(sizes))
+            .filter(not(coalesce(array_contains(col("_enrolled_in"), col(PROGRAM_ID)), lit(false))))
             .withColumn(
                 DRAW, pmod(xxhash64(col(PERSON_ID), col(PROGRAM_ID)), col("_count")).plus(1))
-            .join(delays.drop("_count"), new String[] {PROGRAM_ID, DRAW}, "inner")
-            .withColumn(INDEX_DATE, date_add(col(REGISTERED_ON), col(DELAY).cast("int")))
+            .withColumn(DELAY, delayAt.apply(col(PROGRAM_ID), col(DRAW)))
+            .withColumn(INDEX_DATE, date_add(col(REGISTERED_ON), col(DELAY)))
             .withColumn(TREATED, lit(false));
     Column age = floor(months_between(col(INDEX_DATE), col("_birth")).divide(12)).cast("int");
     Dataset<Row> both =
@@ -128,7 +165,8 @@ public final class ProgramImpactTransforms {
             : both.filter(col(TREATED))
                 .groupBy(PROGRAM_ID)
                 .agg(min(AGE).as("_lowest"), max(AGE).as("_highest"));
-    return both.join(bounds, PROGRAM_ID)
+    // a row a programme: sent to every task, never a shuffle of the programme × person rows
+    return both.join(broadcast(bounds), PROGRAM_ID)
         .filter(col(AGE).between(col("_lowest"), col("_highest")))
         .select(
             col(PROGRAM_ID),
