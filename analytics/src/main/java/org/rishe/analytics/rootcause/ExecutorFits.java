@@ -1,21 +1,20 @@
 package org.rishe.analytics.rootcause;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
 
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -46,6 +45,9 @@ final class ExecutorFits {
 
   /** The column holding the person as the model needs them, packed ({@link Packed}). */
   static final String PERSON = "person";
+
+  /** How many models a task fits, at most: a task's rows are sorted before its fits. */
+  static final int MODELS_PER_TASK = 16;
 
   private ExecutorFits() {}
 
@@ -81,11 +83,18 @@ final class ExecutorFits {
         timelines.flatMap(
             (FlatMapFunction<Row, Row>) row -> plan.send(PersonTimeline.of(row, codes)).iterator(),
             Encoders.row(DataTypes.createStructType(fields)));
+    // A task fits a few models after another, its rows sorted by model: the rows sent are the
+    // people once per model that keeps them, tens of millions at 100,000 families, and grouped in
+    // a few partitions their sorter's arrays outgrew the heap.
+    int partitions =
+        Math.max(
+            Integer.parseInt(timelines.sparkSession().conf().get("spark.sql.shuffle.partitions")),
+            (plan.modelCount() + MODELS_PER_TASK - 1) / MODELS_PER_TASK);
     List<Row> results =
-        sent.groupByKey((MapFunction<Row, Integer>) row -> row.getInt(0), Encoders.INT())
-            .flatMapGroups(
-                (FlatMapGroupsFunction<Integer, Row, Row>) plan::fitGroup,
-                Encoders.row(resultSchema()))
+        sent.repartition(partitions, col(MODEL))
+            .sortWithinPartitions(col(MODEL))
+            .mapPartitions(
+                (MapPartitionsFunction<Row, Row>) plan::fitSorted, Encoders.row(resultSchema()))
             .collectAsList();
     Map<AdjustedOddsRatios.Key, Estimate> adjusted = new HashMap<>();
     Map<AdjustedOddsRatios.Key, TotalEffects.TotalEffect> totals = new HashMap<>();
@@ -201,10 +210,28 @@ final class ExecutorFits {
       return rows;
     }
 
+    int modelCount() {
+      return problems.size() * perProblem();
+    }
+
+    /** Fits each model of rows sorted by model: a result row for each model that gives one. */
+    Iterator<Row> fitSorted(Iterator<Row> rows) {
+      List<Row> results = new ArrayList<>();
+      Row next = rows.hasNext() ? rows.next() : null;
+      while (next != null) {
+        int key = next.getInt(0);
+        List<byte[]> packed = new ArrayList<>();
+        while (next != null && next.getInt(0) == key) {
+          packed.add(next.getAs(1));
+          next = rows.hasNext() ? rows.next() : null;
+        }
+        fit(key, packed).ifPresent(results::add);
+      }
+      return results.iterator();
+    }
+
     /** Fits the model {@code key} on the people sent to it: one result row, or none. */
-    Iterator<Row> fitGroup(Integer key, Iterator<Row> people) {
-      List<byte[]> packed = new ArrayList<>();
-      people.forEachRemaining(row -> packed.add(row.getAs(1)));
+    Optional<Row> fit(int key, List<byte[]> packed) {
       Model model = model(key);
       int problem = model.problem();
       int focal = model.focal();
@@ -222,7 +249,7 @@ final class ExecutorFits {
               region,
               sampling);
       if (adjusted.isEmpty() && effect.isEmpty()) {
-        return Collections.emptyIterator();
+        return Optional.empty();
       }
       List<Object> values = new ArrayList<>();
       values.add(key);
@@ -236,7 +263,7 @@ final class ExecutorFits {
       values.add(totalEffect == null ? null : totalEffect.logRatioStandardError());
       values.add(totalEffect == null ? null : totalEffect.people());
       values.add(totalEffect == null ? null : totalEffect.families());
-      return List.of(RowFactory.create(values.toArray())).iterator();
+      return Optional.of(RowFactory.create(values.toArray()));
     }
 
     /** Puts the estimates of a result row into the maps, under the model's key. */
