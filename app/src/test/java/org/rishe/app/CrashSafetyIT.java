@@ -25,12 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rishe.analytics.AnalyzeCommand;
 import org.rishe.analytics.AnalyzeJob;
 import org.rishe.analytics.AnalyzeParameters;
-import org.rishe.analytics.impact.ProgramImpactSettings;
 import org.rishe.analytics.reliability.JavaProcess;
 import org.rishe.analytics.reliability.Polling;
 import org.rishe.analytics.reliability.ReliabilityWarehouse;
 import org.rishe.analytics.reliability.WarehouseSnapshot;
-import org.rishe.analytics.rootcause.CausalGraphSettings;
 import org.rishe.common.contract.DateParser;
 import org.rishe.common.privacy.PseudonymKeys;
 import org.rishe.common.privacy.Pseudonymizer;
@@ -146,10 +144,7 @@ class CrashSafetyIT {
 
     // the next run cleans up whatever its steps: the first two (catalogue, problems) suffice
     new AnalyzeJob(spark, layout, line -> {})
-        .run(
-            AnalyzeParameters.defaults(),
-            AnalyzeJob.steps(ProgramImpactSettings.defaults(), CausalGraphSettings.defaults())
-                .subList(0, 2));
+        .run(AnalyzeParameters.defaults(), ReliabilityWarehouse.catalogueAndProblems());
     String lastRun = latest(results);
     assertThat(lastRun).isNotEqualTo(firstRun).isNotIn(killedRuns);
     assertPublishedRunIsComplete(results, lastRun);

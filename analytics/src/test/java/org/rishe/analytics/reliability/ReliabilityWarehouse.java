@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.rishe.analytics.AnalysisStep;
 import org.rishe.analytics.AnalyzeJob;
 import org.rishe.analytics.AnalyzeParameters;
 import org.rishe.analytics.impact.ProgramImpactSettings;
@@ -92,12 +93,15 @@ public final class ReliabilityWarehouse {
     new IngestJob(
             spark, layout, new Pseudonymizer(PseudonymKeys.loadOrCreate(warehouse)), line -> {})
         .run(batch.toString(), DateParser.BatchCalendar.GREGORIAN);
-    // the first two steps (catalogue, problems): a complete run to compare and to keep as LATEST;
-    // the whole analysis runs in the cluster test's application and in the killed child
+    // a complete run to compare and to keep as LATEST; the whole analysis runs in the cluster
+    // test's application and in the killed child
     new AnalyzeJob(spark, layout, line -> {})
-        .run(
-            AnalyzeParameters.defaults(),
-            AnalyzeJob.steps(ProgramImpactSettings.defaults(), CausalGraphSettings.defaults())
-                .subList(0, 2));
+        .run(AnalyzeParameters.defaults(), catalogueAndProblems());
+  }
+
+  /** The analysis's first two steps, catalogue and problems: the least that publishes a run. */
+  public static List<AnalysisStep> catalogueAndProblems() {
+    return AnalyzeJob.steps(ProgramImpactSettings.defaults(), CausalGraphSettings.defaults())
+        .subList(0, 2);
   }
 }
