@@ -19,8 +19,14 @@ import org.apache.spark.sql.Row;
 final class TreatedDelays implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final Map<String, long[]> lastRanks = new HashMap<>();
-  private final Map<String, Integer[]> values = new HashMap<>();
+  /** One programme's distinct delays, in rank order, with the last rank each reaches. */
+  private record Ranked(long[] lastRanks, Integer[] delays) implements Serializable {
+    long treated() {
+      return lastRanks[lastRanks.length - 1];
+    }
+  }
+
+  private final Map<String, Ranked> programs = new HashMap<>();
 
   /**
    * {@code rows}: {@code program_id, delay (null: missing), last_rank}, in any order; within a
@@ -41,15 +47,14 @@ final class TreatedDelays implements Serializable {
             ranks[index] = row.getLong(2);
             delays[index] = row.isNullAt(1) ? null : row.getInt(1);
           }
-          lastRanks.put(program, ranks);
-          values.put(program, delays);
+          programs.put(program, new Ranked(ranks, delays));
         });
   }
 
   /** Each programme with a treated person, and how many it has. */
   Map<String, Long> counts() {
     Map<String, Long> counts = new TreeMap<>();
-    lastRanks.forEach((program, ranks) -> counts.put(program, ranks[ranks.length - 1]));
+    programs.forEach((program, ranked) -> counts.put(program, ranked.treated()));
     return counts;
   }
 
@@ -57,10 +62,11 @@ final class TreatedDelays implements Serializable {
    * The delay at {@code rank} among the programme's treated, or null (missing, or no such rank).
    */
   Integer at(String program, Long rank) {
-    long[] ranks = lastRanks.get(program);
-    if (ranks == null || rank == null || rank < 1 || rank > ranks[ranks.length - 1]) {
+    Ranked ranked = programs.get(program);
+    if (ranked == null || rank == null || rank < 1 || rank > ranked.treated()) {
       return null;
     }
+    long[] ranks = ranked.lastRanks();
     int low = 0;
     int high = ranks.length - 1;
     while (low < high) {
@@ -71,6 +77,6 @@ final class TreatedDelays implements Serializable {
         low = middle + 1;
       }
     }
-    return values.get(program)[low];
+    return ranked.delays()[low];
   }
 }
