@@ -51,12 +51,16 @@ final class AttInfluence {
    * propensity coefficients, since dw/dγ = w X).
    */
   static Fitted weighting(
-      ImpactSample sample, double[][] design, double[] propensities, boolean[] kept) {
+      ImpactSample sample,
+      double[][] design,
+      double[] propensities,
+      double[][] information,
+      boolean[] kept) {
     double[] outcomes = new double[sample.size()];
     for (int unit = 0; unit < outcomes.length; unit++) {
       outcomes[unit] = sample.outcome(unit);
     }
-    return weightedDifference(sample, design, propensities, kept, outcomes, null);
+    return weightedDifference(sample, design, propensities, information, kept, outcomes, null);
   }
 
   /**
@@ -66,7 +70,11 @@ final class AttInfluence {
    * X and G0 = mean of (1 - D) k w X: it vanishes when the weights balance X.
    */
   static Fitted doublyRobust(
-      ImpactSample sample, double[][] design, double[] propensities, boolean[] kept) {
+      ImpactSample sample,
+      double[][] design,
+      double[] propensities,
+      double[][] information,
+      boolean[] kept) {
     int n = sample.size();
     double[] controlWeights = new double[n];
     double[] outcomes = new double[n];
@@ -79,7 +87,8 @@ final class AttInfluence {
     for (int unit = 0; unit < n; unit++) {
       residuals[unit] = outcomes[unit] - Standardised.linearPredictor(design[unit], coefficients);
     }
-    return weightedDifference(sample, design, propensities, kept, residuals, controlWeights);
+    return weightedDifference(
+        sample, design, propensities, information, kept, residuals, controlWeights);
   }
 
   /**
@@ -91,6 +100,7 @@ final class AttInfluence {
       ImpactSample sample,
       double[][] design,
       double[] propensities,
+      double[][] information,
       boolean[] kept,
       double[] values,
       double[] outcomeModelWeights) {
@@ -122,7 +132,7 @@ final class AttInfluence {
         addScaled(h, design[unit], weights[unit] * (values[unit] - m0) / n);
       }
     }
-    double[] a = LeastSquares.solveSymmetric(information(design, propensities), h);
+    double[] a = LeastSquares.solveSymmetric(information, h);
     double[] b = null;
     if (outcomeModelWeights != null) {
       double[] g = new double[columns];

@@ -63,14 +63,19 @@ final class EstimatedPropensityCorrection {
     for (int unit = 0; unit < n; unit++) {
       double e = propensities[unit];
       double f = e * (1 - e);
-      double[] treatedCovariance =
-          localCovariance(sample, design, groups[1], sortedTreatedLogits, logits[unit], unit);
-      double[] controlCovariance =
-          localCovariance(sample, design, groups[0], sortedControlLogits, logits[unit], unit);
-      double odds = AttEstimators.odds(e);
-      for (int column = 0; column < columns; column++) {
-        c[column] += (treatedCovariance[column] + odds * controlCovariance[column]) * f / (n * p1);
-      }
+      // c's term of the unit: (cov(X, Y | e) among treated + odds × among controls) f / (n p1)
+      double scale = f / (n * p1);
+      addLocalCovariance(
+          c, sample, design, groups[1], sortedTreatedLogits, logits[unit], unit, scale);
+      addLocalCovariance(
+          c,
+          sample,
+          design,
+          groups[0],
+          sortedControlLogits,
+          logits[unit],
+          unit,
+          AttEstimators.odds(e) * scale);
       double effect;
       if (sample.isTreated(unit)) {
         double imputed = matching.imputed()[unit];
@@ -92,32 +97,32 @@ final class EstimatedPropensityCorrection {
   }
 
   /**
-   * cov(X, Y) among the {@value #NEIGHBOURS} units of a group (sorted by logit) nearest to {@code
-   * target}, leaving out {@code self}; column 0 (the intercept) has covariance 0.
+   * Adds {@code scale} × cov(X, Y) among the {@value #NEIGHBOURS} units of a group (sorted by
+   * logit) nearest to {@code target}, leaving out {@code self}, to {@code sum}. The covariance is
+   * taken as the sum of X (Y - mean Y) / (k - 1), equal to the centred form since the deviations of
+   * Y sum to zero; column 0 (the intercept) has covariance 0 and is left alone.
    */
-  private static double[] localCovariance(
+  private static void addLocalCovariance(
+      double[] sum,
       ImpactSample sample,
       double[][] design,
       int[] group,
       double[] sortedLogits,
       double target,
-      int self) {
+      int self,
+      double scale) {
     int[] near = nearest(group, sortedLogits, target, NEIGHBOURS, self);
-    int columns = design[0].length;
-    double[] meanX = new double[columns];
     double meanY = 0;
     for (int unit : near) {
-      AttInfluence.addScaled(meanX, design[unit], 1.0 / near.length);
       meanY += sample.outcome(unit) / near.length;
     }
-    double[] covariance = new double[columns];
     for (int unit : near) {
-      double deviation = (sample.outcome(unit) - meanY) / (near.length - 1);
-      for (int column = 0; column < columns; column++) {
-        covariance[column] += (design[unit][column] - meanX[column]) * deviation;
+      double weight = scale * (sample.outcome(unit) - meanY) / (near.length - 1);
+      double[] row = design[unit];
+      for (int column = 1; column < sum.length; column++) {
+        sum[column] += row[column] * weight;
       }
     }
-    return covariance;
   }
 
   private static double nearestMean(

@@ -111,15 +111,17 @@ public final class ImpactEstimator {
       PointEstimates point,
       ClusteredVariance clusters) {
     double[][] design = Standardised.designMatrix(sample);
+    // the propensity model's information, read by the weighting and doubly robust stacks alike
+    double[][] information = AttInfluence.information(design, propensities);
     boolean[] kept = AttEstimators.keptMask(sample, propensities);
     ClusteredVariance trimmedClusters = new ClusteredVariance(trimmed.sample());
     PropensityMatching.Result matching = point.matchingResult();
     Estimate[] estimates = {
       clusters.interval(AttInfluence.naive(sample)),
-      clusters.interval(AttInfluence.weighting(sample, design, propensities, kept)),
+      clusters.interval(AttInfluence.weighting(sample, design, propensities, information, kept)),
       trimmedClusters.interval(
           matching.estimate(), matchingVariance(trimmed, matching, trimmedClusters)),
-      clusters.interval(AttInfluence.doublyRobust(sample, design, propensities, kept)),
+      clusters.interval(AttInfluence.doublyRobust(sample, design, propensities, information, kept)),
       clusters.interval(AttInfluence.stratification(sample, propensities, point.stratification())),
       clusters.interval(point.entropy())
     };

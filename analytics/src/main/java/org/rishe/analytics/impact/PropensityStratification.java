@@ -63,7 +63,7 @@ final class PropensityStratification {
       }
     }
     double estimate = treated == 0 ? Double.NaN : weighted / treated;
-    return new Result(estimate, strata, sample.size() - units.kept().size());
+    return new Result(estimate, strata, sample.size() - units.kept().length);
   }
 
   /**
@@ -74,13 +74,37 @@ final class PropensityStratification {
   static List<StratumImbalance> imbalances(
       ImpactSample sample, double[] propensities, Result result) {
     Units units = keptUnits(sample, propensities);
+    List<Stratum> strata = result.strata();
+    int covariates = sample.covariateCount();
+    // One pass over the units, each added to its stratum's sums (in the units' order, as
+    // Units.moments adds them): not a pass per stratum and covariate, which at a million units
+    // and a hundred strata took more time than every estimate together.
+    double[][] counts = new double[strata.size()][2];
+    double[][][] sums = new double[strata.size()][2][covariates];
+    double[][][] squares = new double[strata.size()][2][covariates];
+    for (int unit : units.kept()) {
+      int stratum = units.stratumOf(unit, strata);
+      if (stratum < 0) {
+        continue;
+      }
+      int group = sample.isTreated(unit) ? 1 : 0;
+      counts[stratum][group]++;
+      double[] sum = sums[stratum][group];
+      double[] square = squares[stratum][group];
+      for (int covariate = 0; covariate < covariates; covariate++) {
+        double observed = sample.covariate(unit, covariate);
+        sum[covariate] += observed;
+        square[covariate] += observed * observed;
+      }
+    }
     List<StratumImbalance> imbalances = new ArrayList<>();
-    for (Stratum stratum : result.strata()) {
-      for (int covariate = 0; covariate < sample.covariateCount(); covariate++) {
-        int column = covariate;
-        IntToDoubleFunction value = unit -> sample.covariate(unit, column);
-        double[] treated = units.moments(stratum.low(), stratum.high(), true, value);
-        double[] controls = units.moments(stratum.low(), stratum.high(), false, value);
+    for (int index = 0; index < strata.size(); index++) {
+      Stratum stratum = strata.get(index);
+      for (int covariate = 0; covariate < covariates; covariate++) {
+        double[] treated =
+            moments(counts[index][1], sums[index][1][covariate], squares[index][1][covariate]);
+        double[] controls =
+            moments(counts[index][0], sums[index][0][covariate], squares[index][0][covariate]);
         if (differs(treated, controls)) {
           imbalances.add(
               new StratumImbalance(
@@ -103,15 +127,16 @@ final class PropensityStratification {
     int[] strata = new int[sample.size()];
     java.util.Arrays.fill(strata, -1);
     for (int unit : units.kept()) {
-      for (int index = 0; index < result.strata().size(); index++) {
-        Stratum stratum = result.strata().get(index);
-        if (units.contains(unit, stratum.low(), stratum.high())) {
-          strata[unit] = index;
-          break;
-        }
-      }
+      strata[unit] = units.stratumOf(unit, result.strata());
     }
     return strata;
+  }
+
+  /** Count, mean and sample variance of a group from its count, sum and sum of squares. */
+  private static double[] moments(double count, double sum, double sumOfSquares) {
+    double mean = count > 0 ? sum / count : Double.NaN;
+    double variance = count > 1 ? (sumOfSquares - count * mean * mean) / (count - 1) : 0;
+    return new double[] {count, mean, Math.max(0, variance)};
   }
 
   /** All treated units, and the controls at or above the lowest treated propensity. */
@@ -122,12 +147,11 @@ final class PropensityStratification {
         lowestTreated = Math.min(lowestTreated, propensities[unit]);
       }
     }
-    List<Integer> kept = new ArrayList<>();
-    for (int unit = 0; unit < sample.size(); unit++) {
-      if (sample.isTreated(unit) || propensities[unit] >= lowestTreated) {
-        kept.add(unit);
-      }
-    }
+    double lowest = lowestTreated;
+    int[] kept =
+        java.util.stream.IntStream.range(0, sample.size())
+            .filter(unit -> sample.isTreated(unit) || propensities[unit] >= lowest)
+            .toArray();
     return new Units(sample, propensities, kept);
   }
 
@@ -215,7 +239,21 @@ final class PropensityStratification {
   private record Counts(int treated, int controls) {}
 
   /** The kept units with their propensities, queried by propensity interval. */
-  private record Units(ImpactSample sample, double[] propensities, List<Integer> kept) {
+  private record Units(ImpactSample sample, double[] propensities, int[] kept) {
+    /**
+     * The index of the stratum holding the unit, -1 if none does. The strata are disjoint (the
+     * starting intervals, merged and halved), so the first that holds it is the only one.
+     */
+    int stratumOf(int unit, List<Stratum> strata) {
+      for (int index = 0; index < strata.size(); index++) {
+        Stratum stratum = strata.get(index);
+        if (contains(unit, stratum.low(), stratum.high())) {
+          return index;
+        }
+      }
+      return -1;
+    }
+
     boolean contains(int unit, double low, double high) {
       double score = propensities[unit];
       return score >= low && (score < high || (high >= 1 && score <= high));
@@ -252,9 +290,7 @@ final class PropensityStratification {
           sumOfSquares += observed * observed;
         }
       }
-      double mean = count > 0 ? sum / count : Double.NaN;
-      double variance = count > 1 ? (sumOfSquares - count * mean * mean) / (count - 1) : 0;
-      return new double[] {count, mean, Math.max(0, variance)};
+      return PropensityStratification.moments(count, sum, sumOfSquares);
     }
   }
 }

@@ -93,9 +93,11 @@ class ClosedFormIntervalsTest {
     double[][] design = Standardised.designMatrix(sample);
     double[] propensities = MODEL.propensities(sample);
     boolean[] kept = AttEstimators.keptMask(sample, propensities);
-    AttInfluence.Fitted weighting = AttInfluence.weighting(sample, design, propensities, kept);
+    double[][] information = AttInfluence.information(design, propensities);
+    AttInfluence.Fitted weighting =
+        AttInfluence.weighting(sample, design, propensities, information, kept);
     AttInfluence.Fitted doublyRobust =
-        AttInfluence.doublyRobust(sample, design, propensities, kept);
+        AttInfluence.doublyRobust(sample, design, propensities, information, kept);
     AttInfluence.Fitted entropy = AttInfluence.entropyBalancing(sample, design);
 
     // the influence values' point estimates are the estimators' own
@@ -119,15 +121,18 @@ class ClosedFormIntervalsTest {
       double[][] doubledDesign = Standardised.designMatrix(doubled);
       double[] doubledPropensities = MODEL.propensities(doubled);
       boolean[] doubledKept = AttEstimators.keptMask(doubled, doubledPropensities);
+      double[][] doubledInformation = AttInfluence.information(doubledDesign, doubledPropensities);
       // adding one unit moves the estimate by about IF / (n + 1)
       assertInfluence(
           weighting,
-          AttInfluence.weighting(doubled, doubledDesign, doubledPropensities, doubledKept),
+          AttInfluence.weighting(
+              doubled, doubledDesign, doubledPropensities, doubledInformation, doubledKept),
           unit,
           n);
       assertInfluence(
           doublyRobust,
-          AttInfluence.doublyRobust(doubled, doubledDesign, doubledPropensities, doubledKept),
+          AttInfluence.doublyRobust(
+              doubled, doubledDesign, doubledPropensities, doubledInformation, doubledKept),
           unit,
           n);
       assertInfluence(entropy, AttInfluence.entropyBalancing(doubled, doubledDesign), unit, n);
