@@ -143,64 +143,73 @@ public final class AdjustedOddsRatios {
      */
     static Optional<Design> of(
         Sample sample, int focal, int[] confounders, int region, ModelSampling sampling) {
-      List<Integer> units = new ArrayList<>();
+      int[] units = new int[16];
+      int size = 0;
       for (int unit = 0; unit < sample.size(); unit++) {
         int exposed = sample.status[focal][unit];
         if (exposed >= 0
             && (region < 0 || sample.region[unit] == region)
             && sample.draw[unit] < sampling.fraction(region, focal, exposed, sample.isCase[unit])) {
-          units.add(unit);
+          if (size == units.length) {
+            units = Arrays.copyOf(units, size * 2);
+          }
+          units[size++] = unit;
         }
       }
-      if (units.isEmpty() || smallestCell(sample, focal, units) < MINIMUM_CELL) {
+      units = Arrays.copyOf(units, size);
+      if (units.length == 0 || smallestCell(sample, focal, units) < MINIMUM_CELL) {
         return Optional.empty();
       }
-      double meanAge = units.stream().mapToDouble(unit -> sample.age[unit]).average().orElse(0);
-      List<UnitValue> columns = new ArrayList<>();
-      columns.add(unit -> 1);
-      columns.add(unit -> sample.status[focal][unit]);
-      columns.add(unit -> sample.age[unit] - meanAge);
-      columns.add(unit -> sample.sex[unit] == 1 ? 1 : 0);
-      columns.add(unit -> sample.sex[unit] == 2 ? 1 : 0);
+      double meanAge =
+          Arrays.stream(units).mapToDouble(unit -> sample.age[unit]).average().orElse(0);
+      List<Column> columns = new ArrayList<>();
+      columns.add(new Column(Column.INTERCEPT, 0));
+      columns.add(new Column(Column.STATUS, focal));
+      columns.add(new Column(Column.AGE, 0));
+      columns.add(new Column(Column.SEX, 1));
+      columns.add(new Column(Column.SEX, 2));
       if (region < 0) {
         // The first region is the reference level.
         for (int level = 1; level < sample.regions.size(); level++) {
-          int dummy = level;
-          columns.add(unit -> sample.region[unit] == dummy ? 1 : 0);
+          columns.add(new Column(Column.REGION, level));
         }
       }
       for (int confounder : confounders) {
-        columns.add(unit -> sample.status[confounder][unit] == 1 ? 1 : 0);
-        columns.add(unit -> sample.status[confounder][unit] < 0 ? 1 : 0);
+        columns.add(new Column(Column.PRESENT, confounder));
+        columns.add(new Column(Column.MISSING, confounder));
       }
       // Constant columns carry no information and make the model singular; an indicator set for
       // fewer than MINIMUM_CELL cases or non-cases would separate and drive its coefficient (and
       // the fit) off to infinity, so such adjustment columns are left out.
-      List<UnitValue> kept = new ArrayList<>(columns.subList(0, 3));
-      if (isConstant(columns.get(2), units)) {
+      List<Column> kept = new ArrayList<>(columns.subList(0, 3));
+      if (isConstant(sample, meanAge, columns.get(2), units)) {
         kept.remove(2);
       }
-      for (UnitValue candidate : columns.subList(3, columns.size())) {
-        if (isInformativeIndicator(candidate, units, sample.isCase)) {
+      for (Column candidate : columns.subList(3, columns.size())) {
+        if (isInformativeIndicator(sample, meanAge, candidate, units)) {
           kept.add(candidate);
         }
       }
-      long cases = units.stream().filter(unit -> sample.isCase[unit]).count();
-      long nonCases = units.size() - cases;
+      long cases = 0;
+      for (int unit : units) {
+        cases += sample.isCase[unit] ? 1 : 0;
+      }
+      long nonCases = units.length - cases;
       if (Math.min(cases, nonCases) < (long) MINIMUM_EVENTS_PER_COLUMN * kept.size()) {
         return Optional.empty();
       }
-      int[][] indices = new int[units.size()][];
-      double[][] values = new double[units.size()][];
-      double[] outcome = new double[units.size()];
-      double[] offsets = new double[units.size()];
+      int[][] indices = new int[units.length][];
+      double[][] values = new double[units.length][];
+      double[] outcome = new double[units.length];
+      double[] offsets = new double[units.length];
       int[] rowIndex = new int[kept.size()];
       double[] rowValues = new double[kept.size()];
-      for (int row = 0; row < units.size(); row++) {
-        int unit = units.get(row);
+      Column[] keptColumns = kept.toArray(Column[]::new);
+      for (int row = 0; row < units.length; row++) {
+        int unit = units[row];
         int nonZero = 0;
-        for (int column = 0; column < kept.size(); column++) {
-          double value = kept.get(column).of(unit);
+        for (int column = 0; column < keptColumns.length; column++) {
+          double value = keptColumns[column].of(sample, meanAge, unit);
           if (value != 0) {
             rowIndex[nonZero] = column;
             rowValues[nonZero++] = value;
@@ -211,14 +220,7 @@ public final class AdjustedOddsRatios {
         outcome[row] = sample.isCase[unit] ? 1 : 0;
         offsets[row] = sampling.offset(region, focal, sample.status[focal][unit]);
       }
-      return Optional.of(
-          new Design(
-              units.stream().mapToInt(Integer::intValue).toArray(),
-              indices,
-              values,
-              kept.size(),
-              outcome,
-              offsets));
+      return Optional.of(new Design(units, indices, values, kept.size(), outcome, offsets));
     }
 
     Optional<LogisticFit> fit() {
@@ -238,7 +240,7 @@ public final class AdjustedOddsRatios {
   }
 
   /** The smallest of the four cells of the focal factor's 2×2 table among {@code units}. */
-  private static long smallestCell(Sample sample, int focal, List<Integer> units) {
+  private static long smallestCell(Sample sample, int focal, int[] units) {
     long[] cells = new long[4];
     for (int unit : units) {
       cells[sample.status[focal][unit] * 2 + (sample.isCase[unit] ? 1 : 0)]++;
@@ -246,15 +248,40 @@ public final class AdjustedOddsRatios {
     return Arrays.stream(cells).min().orElse(0);
   }
 
-  private interface UnitValue {
-    double of(int unit);
+  /**
+   * A design column, read from the sample by its kind (one switch, not a lambda per column: the
+   * design of thousands of models a run reads every column of every person sent to it): the
+   * intercept, a status (0/1), age minus the model's mean age, sex {@code index}, region {@code
+   * index}, or a confounder's status 1 or missing.
+   */
+  private record Column(int kind, int index) {
+    static final int INTERCEPT = 0;
+    static final int STATUS = 1;
+    static final int AGE = 2;
+    static final int SEX = 3;
+    static final int REGION = 4;
+    static final int PRESENT = 5;
+    static final int MISSING = 6;
+
+    double of(Sample sample, double meanAge, int unit) {
+      return switch (kind) {
+        case INTERCEPT -> 1;
+        case STATUS -> sample.status[index][unit];
+        case AGE -> sample.age[unit] - meanAge;
+        case SEX -> sample.sex[unit] == index ? 1 : 0;
+        case REGION -> sample.region[unit] == index ? 1 : 0;
+        case PRESENT -> sample.status[index][unit] == 1 ? 1 : 0;
+        case MISSING -> sample.status[index][unit] < 0 ? 1 : 0;
+        default -> throw new IllegalStateException("column kind " + kind);
+      };
+    }
   }
 
   private static boolean isInformativeIndicator(
-      UnitValue column, List<Integer> units, boolean[] isCase) {
+      Sample sample, double meanAge, Column column, int[] units) {
     long[] cells = new long[4];
     for (int unit : units) {
-      cells[(column.of(unit) != 0 ? 2 : 0) + (isCase[unit] ? 1 : 0)]++;
+      cells[(column.of(sample, meanAge, unit) != 0 ? 2 : 0) + (sample.isCase[unit] ? 1 : 0)]++;
     }
     for (long cell : cells) {
       if (cell < MINIMUM_CELL) {
@@ -264,10 +291,10 @@ public final class AdjustedOddsRatios {
     return true;
   }
 
-  private static boolean isConstant(UnitValue column, List<Integer> units) {
-    double first = column.of(units.get(0));
+  private static boolean isConstant(Sample sample, double meanAge, Column column, int[] units) {
+    double first = column.of(sample, meanAge, units[0]);
     for (int unit : units) {
-      if (column.of(unit) != first) {
+      if (column.of(sample, meanAge, unit) != first) {
         return false;
       }
     }
