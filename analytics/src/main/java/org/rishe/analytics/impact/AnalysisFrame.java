@@ -5,7 +5,13 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -40,6 +47,7 @@ final class AnalysisFrame {
   private static final String PERSON_FACTORS = "_person_factors";
   private static final String FAMILY_FACTORS = "_family_factors";
   private static final String OUTCOMES = "_outcomes";
+  private static final String PACKED = "_packed";
 
   private AnalysisFrame() {}
 
@@ -95,9 +103,21 @@ final class AnalysisFrame {
             .join(familyFactorsByPerson, col("_outcome_person").equalTo(col("_member")), "left")
             .select(
                 col("_outcome_person"), col(OUTCOMES), col(PERSON_FACTORS), col(FAMILY_FACTORS));
+    // Each person's lists are read once, into one binary value: the programme × person rows (some
+    // 30 per person at a million families) then carry bytes, not lists of structs that each would
+    // turn into objects again.
+    Packer packer = new Packer(factorCodes);
+    Dataset<Row> packed =
+        lists.map(
+            (MapFunction<Row, Row>) packer::pack,
+            Encoders.row(
+                DataTypes.createStructType(
+                    List.of(
+                        DataTypes.createStructField("_outcome_person", DataTypes.StringType, false),
+                        DataTypes.createStructField(PACKED, DataTypes.BinaryType, false)))));
     Dataset<Row> joined =
         indexedPeople.join(
-            lists,
+            packed,
             indexedPeople.col(ProgramImpactTransforms.PERSON_ID).equalTo(col("_outcome_person")),
             "inner");
     List<String> windowColumns =
@@ -125,92 +145,167 @@ final class AnalysisFrame {
     StructType schema = DataTypes.createStructType(fields);
     Reader reader =
         new Reader(
-            factorCodes,
+            factorCodes.size(),
             kept.stream().mapToInt(Integer::intValue).toArray(),
+            joined.schema().fieldIndex(ProgramImpactTransforms.INDEX_DATE),
             joined.schema().fieldIndex(ProgramImpactTransforms.FOLLOW_UP_START),
-            joined.schema().fieldIndex(ProgramImpactTransforms.FOLLOW_UP_END));
+            joined.schema().fieldIndex(ProgramImpactTransforms.FOLLOW_UP_END),
+            joined.schema().fieldIndex(PACKED));
     return joined.flatMap((FlatMapFunction<Row, Row>) reader::rows, Encoders.row(schema));
+  }
+
+  /**
+   * A person's lists as one binary value: the factor values (person's and family's alike, of the
+   * frame's factor codes only) as code index, day and number; then the outcome values as name,
+   * value type, day and number. Big-endian, as {@link ByteBuffer} reads it.
+   */
+  private static final class Packer implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final Map<String, Integer> factorIndex = new HashMap<>();
+
+    Packer(List<String> factorCodes) {
+      for (int code = 0; code < factorCodes.size(); code++) {
+        factorIndex.put(factorCodes.get(code), code);
+      }
+    }
+
+    Row pack(Row lists) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (DataOutputStream out = new DataOutputStream(bytes)) {
+        List<Row> factors = new ArrayList<>();
+        for (String column : List.of(PERSON_FACTORS, FAMILY_FACTORS)) {
+          for (Row value : list(lists, column)) {
+            if (factorIndex.containsKey(value.getString(0))) {
+              factors.add(value);
+            }
+          }
+        }
+        out.writeInt(factors.size());
+        for (Row value : factors) {
+          out.writeInt(factorIndex.get(value.getString(0)));
+          out.writeInt(value.getInt(1));
+          out.writeDouble(value.getDouble(2));
+        }
+        List<Row> outcomes = list(lists, OUTCOMES);
+        out.writeInt(outcomes.size());
+        for (Row value : outcomes) {
+          writeString(out, value.getString(0));
+          writeString(out, value.getString(1));
+          out.writeInt(value.getInt(2));
+          out.writeDouble(value.getDouble(3));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return RowFactory.create(
+          lists.getString(lists.fieldIndex("_outcome_person")), bytes.toByteArray());
+    }
+
+    private static void writeString(DataOutputStream out, String value) throws IOException {
+      byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+      out.writeInt(utf8.length);
+      out.write(utf8);
+    }
+
+    private static List<Row> list(Row row, String column) {
+      List<Row> values = row.getList(row.fieldIndex(column));
+      return values == null ? List.of() : values;
+    }
   }
 
   /** Reads one joined row into frame rows: one per outcome observed in the window. */
   private static final class Reader implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private final Map<String, Integer> factorIndex = new HashMap<>();
+    private static final long serialVersionUID = 2L;
     private final int factorCount;
     private final int[] keptColumns;
+    private final int indexColumn;
     private final int startColumn;
     private final int endColumn;
+    private final int packedColumn;
 
     /**
-     * {@code keptColumns}: the joined row's indexed columns the frame keeps, in order; {@code
-     * startColumn}, {@code endColumn}: where the row's follow-up window is (a null end: none).
+     * {@code keptColumns}: the joined row's indexed columns the frame keeps, in order; the other
+     * arguments: where the row's index date, follow-up window (a null end: none) and packed lists
+     * ({@link Packer}) are.
      */
-    Reader(List<String> factorCodes, int[] keptColumns, int startColumn, int endColumn) {
-      for (int code = 0; code < factorCodes.size(); code++) {
-        factorIndex.put(factorCodes.get(code), code);
-      }
-      this.factorCount = factorCodes.size();
+    Reader(
+        int factorCount,
+        int[] keptColumns,
+        int indexColumn,
+        int startColumn,
+        int endColumn,
+        int packedColumn) {
+      this.factorCount = factorCount;
       this.keptColumns = keptColumns.clone();
+      this.indexColumn = indexColumn;
       this.startColumn = startColumn;
       this.endColumn = endColumn;
+      this.packedColumn = packedColumn;
     }
 
+    /** An outcome value read from the packed lists. */
+    private record Outcome(String name, String valueType, int day, double number) {}
+
     Iterator<Row> rows(Row row) {
-      long index = epochDay(row.getAs(ProgramImpactTransforms.INDEX_DATE));
+      long index = epochDay(row.get(indexColumn));
+      ByteBuffer packed = ByteBuffer.wrap((byte[]) row.get(packedColumn));
       // the latest value strictly before the index date; of two the same day, the larger
       Double[] latest = new Double[factorCount];
       long[] latestDay = new long[factorCount];
-      for (String column : List.of(PERSON_FACTORS, FAMILY_FACTORS)) {
-        for (Row value : list(row, column)) {
-          Integer code = factorIndex.get(value.getString(0));
-          long day = value.getInt(1);
-          double number = value.getDouble(2);
-          if (code == null || day >= index) {
-            continue;
-          }
-          if (latest[code] == null
-              || day > latestDay[code]
-              || (day == latestDay[code] && number > latest[code])) {
-            latest[code] = number;
-            latestDay[code] = day;
-          }
+      int factors = packed.getInt();
+      for (int value = 0; value < factors; value++) {
+        int code = packed.getInt();
+        long day = packed.getInt();
+        double number = packed.getDouble();
+        if (day >= index) {
+          continue;
+        }
+        if (latest[code] == null
+            || day > latestDay[code]
+            || (day == latestDay[code] && number > latest[code])) {
+          latest[code] = number;
+          latestDay[code] = day;
         }
       }
       // per outcome, the first value in the window; of two the same day, the smaller
       int startDays = row.getInt(startColumn);
       long endDays = row.isNullAt(endColumn) ? Long.MAX_VALUE : row.getInt(endColumn);
-      Map<String, Row> first = new TreeMap<>();
-      for (Row value : list(row, OUTCOMES)) {
-        long after = value.getInt(2) - index;
+      Map<String, Outcome> first = new TreeMap<>();
+      int outcomes = packed.getInt();
+      for (int value = 0; value < outcomes; value++) {
+        Outcome outcome =
+            new Outcome(string(packed), string(packed), packed.getInt(), packed.getDouble());
+        long after = outcome.day() - index;
         if (after < startDays || after > endDays) {
           continue;
         }
-        Row best = first.get(value.getString(0));
+        Outcome best = first.get(outcome.name());
         if (best == null
-            || value.getInt(2) < best.getInt(2)
-            || (value.getInt(2) == best.getInt(2) && value.getDouble(3) < best.getDouble(3))) {
-          first.put(value.getString(0), value);
+            || outcome.day() < best.day()
+            || (outcome.day() == best.day() && outcome.number() < best.number())) {
+          first.put(outcome.name(), outcome);
         }
       }
       List<Row> rows = new ArrayList<>(first.size());
-      for (Row outcome : first.values()) {
+      for (Outcome outcome : first.values()) {
         int indexedColumns = keptColumns.length;
         Object[] values = new Object[indexedColumns + 3 + factorCount];
         for (int column = 0; column < indexedColumns; column++) {
           values[column] = row.get(keptColumns[column]);
         }
-        values[indexedColumns] = outcome.getString(0);
-        values[indexedColumns + 1] = outcome.getString(1);
-        values[indexedColumns + 2] = outcome.getDouble(3);
+        values[indexedColumns] = outcome.name();
+        values[indexedColumns + 1] = outcome.valueType();
+        values[indexedColumns + 2] = outcome.number();
         System.arraycopy(latest, 0, values, indexedColumns + 3, factorCount);
         rows.add(RowFactory.create(values));
       }
       return rows.iterator();
     }
 
-    private static List<Row> list(Row row, String column) {
-      List<Row> values = row.getList(row.fieldIndex(column));
-      return values == null ? List.of() : values;
+    private static String string(ByteBuffer packed) {
+      byte[] utf8 = new byte[packed.getInt()];
+      packed.get(utf8);
+      return new String(utf8, StandardCharsets.UTF_8);
     }
 
     private static long epochDay(Object date) {
