@@ -48,7 +48,9 @@ final class AttInfluence {
    * Odds weighting (normalised, Hajek) on the kept units, stacked with the logistic propensity fit:
    * IF = D (Y - m1) / p1 - [(1 - D) k w (Y - m0) + H' I⁻¹ S] / W0, with W0 = mean of (1 - D) k w
    * and H = mean of (1 - D) k w (Y - m0) X (the derivative of the control equation in the
-   * propensity coefficients, since dw/dγ = w X).
+   * propensity coefficients, since dw/dγ = w X). {@code information} is I, {@link #information} of
+   * the design at the propensities (the caller computes it once for this and the doubly robust
+   * stack).
    */
   static Fitted weighting(
       ImpactSample sample,
@@ -67,7 +69,8 @@ final class AttInfluence {
    * ATT-AIPW: the weighting estimator on residuals R = Y - X'β of a least-squares outcome model
    * fitted on the kept controls, stacked with that fit and the propensity fit. The outcome model's
    * term is (G0 / W0 - G1 / p1)' Q⁻¹ (1 - D) k X R, with Q = mean of (1 - D) k X X', G1 = mean of D
-   * X and G0 = mean of (1 - D) k w X: it vanishes when the weights balance X.
+   * X and G0 = mean of (1 - D) k w X: it vanishes when the weights balance X. {@code information}
+   * as for {@link #weighting}.
    */
   static Fitted doublyRobust(
       ImpactSample sample,

@@ -77,8 +77,8 @@ final class PropensityStratification {
     List<Stratum> strata = result.strata();
     int covariates = sample.covariateCount();
     // One pass over the units, each added to its stratum's sums (in the units' order, as
-    // Units.moments adds them): not a pass per stratum and covariate, which at a million units
-    // and a hundred strata took more time than every estimate together.
+    // Units.moments adds them): not a pass per stratum, covariate and group, which took half of
+    // an estimate's time (200,000 units, 21 strata, 40 covariates).
     double[][] counts = new double[strata.size()][2];
     double[][][] sums = new double[strata.size()][2][covariates];
     double[][][] squares = new double[strata.size()][2][covariates];
