@@ -2,6 +2,7 @@ package org.rishe.analytics.impact;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,17 +67,9 @@ final class TreatedDelays implements Serializable {
     if (ranked == null || rank == null || rank < 1 || rank > ranked.treated()) {
       return null;
     }
-    long[] ranks = ranked.lastRanks();
-    int low = 0;
-    int high = ranks.length - 1;
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (ranks[middle] >= rank) {
-        high = middle;
-      } else {
-        low = middle + 1;
-      }
-    }
-    return ranked.delays()[low];
+    // the last ranks rise strictly (each distinct delay holds at least one person): the first
+    // reaching the rank is the one found, or where it would be inserted
+    int found = Arrays.binarySearch(ranked.lastRanks(), rank);
+    return ranked.delays()[found >= 0 ? found : -found - 1];
   }
 }
