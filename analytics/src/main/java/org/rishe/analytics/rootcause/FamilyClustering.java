@@ -2,6 +2,7 @@ package org.rishe.analytics.rootcause;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.rishe.analytics.causal.DiscreteData;
 import org.rishe.analytics.stats.Estimate;
 
 /**
@@ -82,13 +83,32 @@ final class FamilyClustering {
 
   /**
    * The chains with intervals as if every person were a family of their own: for data without
-   * families (the pattern counts alone).
+   * families (the pattern counts alone). Each chain's sums of squared influences are summed over
+   * {@code data}'s patterns, each pattern's people alike; people outside a chain's models add
+   * nothing.
    */
-  static List<RootCauseChain> independentPeople(List<RootCauseChains.Estimated> chains) {
+  static List<RootCauseChain> independentPeople(
+      DiscreteData data, List<RootCauseChains.Estimated> chains) {
+    double[][] squares = new double[chains.size()][EFFECTS];
+    byte[] codes = new byte[data.variableCount()];
+    for (int pattern = 0; pattern < data.patternCount(); pattern++) {
+      for (int variable = 0; variable < codes.length; variable++) {
+        codes[variable] = (byte) data.code(pattern, variable);
+      }
+      double people = data.weight(pattern);
+      for (int chain = 0; chain < chains.size(); chain++) {
+        double[] influence = chains.get(chain).effects().influence().of(codes);
+        if (influence != null) {
+          for (int effect = 0; effect < EFFECTS; effect++) {
+            squares[chain][effect] += people * influence[effect] * influence[effect];
+          }
+        }
+      }
+    }
     List<RootCauseChain> unclustered = new ArrayList<>();
-    for (RootCauseChains.Estimated chain : chains) {
-      unclustered.add(
-          chain.withIntervals(chain.effects().squaredInfluence(), chain.effects().people()));
+    for (int chain = 0; chain < chains.size(); chain++) {
+      RootCauseChains.Estimated estimated = chains.get(chain);
+      unclustered.add(estimated.withIntervals(squares[chain], estimated.effects().people()));
     }
     return unclustered;
   }

@@ -47,16 +47,13 @@ import java.util.stream.IntStream;
  * @param riskUnexposed ψ(0,0), the risk with nobody exposed
  * @param people the people the models were fitted on (root known, in the overlap)
  * @param influence each person's influence on the total, direct and indirect effects
- * @param squaredInfluence per effect (total, direct, indirect), the sum over the people of their
- *     squared influence: the variance were every person a family of their own
  */
 record InterventionalEffects(
     double riskExposed,
     double riskMediatorsUnexposed,
     double riskUnexposed,
     long people,
-    ChainInfluence influence,
-    double[] squaredInfluence) {
+    ChainInfluence influence) {
   /** The contrasts (a, a') of ψ in the order of the fields: (1,1), (1,0), (0,0). */
   static final int[][] CONTRASTS = {{1, 1}, {1, 0}, {0, 0}};
 
@@ -181,24 +178,7 @@ record InterventionalEffects(
             totalWeights,
             outcomeProjections,
             propensityProjections);
-    // Every person of a group has its codes, so the sum over people is one term per group.
-    int[] variables = rows.variables();
-    byte[][] columns = new byte[variables.length][];
-    for (int position = 0; position < variables.length; position++) {
-      columns[position] = rows.codes(variables[position]);
-    }
-    byte[] codes = new byte[rows.data().variableCount()];
-    double[] squared = new double[3];
-    for (int row = 0; row < size; row++) {
-      for (int position = 0; position < variables.length; position++) {
-        codes[variables[position]] = columns[position][row];
-      }
-      double[] effects = influence.of(codes);
-      for (int effect = 0; effect < 3; effect++) {
-        squared[effect] += weights[row] * effects[effect] * effects[effect];
-      }
-    }
-    return new InterventionalEffects(psi[0], psi[1], psi[2], outcome.people(), influence, squared);
+    return new InterventionalEffects(psi[0], psi[1], psi[2], outcome.people(), influence);
   }
 
   /**

@@ -103,7 +103,7 @@ public final class RootCauseChains {
       List<String> problems,
       Settings settings) {
     return FamilyClustering.independentPeople(
-        estimate(data, graph, demographics, tiers, problems, settings));
+        data, estimate(data, graph, demographics, tiers, problems, settings));
   }
 
   /**

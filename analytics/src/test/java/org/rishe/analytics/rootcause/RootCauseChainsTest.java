@@ -483,7 +483,7 @@ class RootCauseChainsTest {
     List<RootCauseChain> clustered = FamilyClustering.intervals(estimated, totals);
     List<RootCauseChain> ofSingles =
         find(single, CONFOUNDED_GRAPH, Set.of("sex"), CONFOUNDED_TIERS);
-    List<RootCauseChain> ofMembers = FamilyClustering.independentPeople(estimated);
+    List<RootCauseChain> ofMembers = FamilyClustering.independentPeople(doubled, estimated);
 
     double people = chainOf("root", ofSingles).people();
     double ratio = Math.sqrt(2 * (people / (people - 1)) / (2 * people / (2 * people - 1)));
