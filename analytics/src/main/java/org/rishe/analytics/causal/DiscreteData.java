@@ -30,6 +30,7 @@ public final class DiscreteData {
   private final int[] missingCodes;
   private final double totalWeight;
   private final Map<TableKey, StratifiedTable> tableCache = new ConcurrentHashMap<>();
+  private final Map<List<Integer>, double[]> jointCache = new ConcurrentHashMap<>();
   private final AtomicLong tablesCounted = new AtomicLong();
   private final Map<Integer, Projection> preparedProjections = new ConcurrentHashMap<>();
 
@@ -232,18 +233,120 @@ public final class DiscreteData {
   }
 
   /**
-   * Counts of x and y within each non-empty stratum of the conditioning variables, cached per
-   * unordered pair and conditioning set so that the test of x given y shares the table with y given
-   * x.
+   * Counts of x and y within each non-empty stratum of the conditioning variables. Tables of up to
+   * {@value #DENSE_CELL_LIMIT} cells are arranged from the joint counts of all their variables,
+   * counted once per variable set and cached: the test of x and y given z shares its counting with
+   * y given x and z, x and z given y, and every other test on the same variables (PC at depth d
+   * tests each set of d + 2 variables up to (d + 2)(d + 1)/2 ways). Larger tables are counted
+   * sparsely and cached per unordered pair and conditioning set.
    */
   public StratifiedTable stratifiedTable(int x, int y, int[] conditioning) {
     int first = Math.min(x, y);
     int second = Math.max(x, y);
     int[] sorted = conditioning.clone();
     Arrays.sort(sorted);
-    return tableCache.computeIfAbsent(
-        new TableKey(first, second, List.copyOf(Arrays.stream(sorted).boxed().toList())),
-        key -> withoutMissing(first, second, sorted, fromPreparedOrCount(first, second, sorted)));
+    int[] variables =
+        IntStream.concat(IntStream.of(first, second), Arrays.stream(sorted))
+            .sorted()
+            .distinct()
+            .toArray();
+    if (variables.length != sorted.length + 2) {
+      throw new IllegalArgumentException(
+          "a test needs two distinct variables and a conditioning set without them, got %d, %d given %s"
+              .formatted(x, y, Arrays.toString(conditioning)));
+    }
+    long cells = 1;
+    for (int variable : variables) {
+      cells = Math.min(cells * cardinalities[variable], Long.MAX_VALUE / 128);
+    }
+    if (cells > DENSE_CELL_LIMIT) {
+      return tableCache.computeIfAbsent(
+          new TableKey(first, second, Arrays.stream(sorted).boxed().toList()),
+          key -> withoutMissing(first, second, sorted, fromPreparedOrCount(first, second, sorted)));
+    }
+    return arrange(jointCounts(variables, (int) cells), variables, first, second);
+  }
+
+  /**
+   * The counts of every combination of the sorted variables (the first varying slowest), with the
+   * cells where one of them is unobserved emptied; counted from a prepared projection covering them
+   * when there is one.
+   */
+  private double[] jointCounts(int[] variables, int cells) {
+    return jointCache.computeIfAbsent(
+        Arrays.stream(variables).boxed().toList(),
+        key -> {
+          double[] counts = null;
+          for (Projection projection : preparedProjections.values()) {
+            if (projection.covers(variables)) {
+              counts = projection.data().countDense(variables, cells);
+              break;
+            }
+          }
+          if (counts == null) {
+            counts = countDense(variables, cells);
+          }
+          emptyUnobserved(counts, variables);
+          return counts;
+        });
+  }
+
+  private void emptyUnobserved(double[] counts, int[] variables) {
+    if (Arrays.stream(variables).allMatch(variable -> missingCodes[variable] < 0)) {
+      return;
+    }
+    int[] codes = new int[variables.length];
+    for (int cell = 0; cell < counts.length; cell++) {
+      for (int position = 0; position < variables.length; position++) {
+        if (codes[position] == missingCodes[variables[position]]) {
+          counts[cell] = 0;
+          break;
+        }
+      }
+      for (int position = variables.length - 1; position >= 0; position--) {
+        if (++codes[position] < cardinalities[variables[position]]) {
+          break;
+        }
+        codes[position] = 0;
+      }
+    }
+  }
+
+  /**
+   * The joint counts of the sorted variables laid out as x and y within the strata of the other
+   * variables (in their sorted order, the first varying slowest): a visit of each cell.
+   */
+  private StratifiedTable arrange(double[] joint, int[] variables, int x, int y) {
+    int cardX = cardinalities[x];
+    int cardY = cardinalities[y];
+    int[] stride = new int[variables.length];
+    int stratumStride = cardX * cardY;
+    for (int position = variables.length - 1; position >= 0; position--) {
+      int variable = variables[position];
+      if (variable == x) {
+        stride[position] = cardY;
+      } else if (variable == y) {
+        stride[position] = 1;
+      } else {
+        stride[position] = stratumStride;
+        stratumStride *= cardinalities[variable];
+      }
+    }
+    double[] counts = new double[joint.length];
+    int[] codes = new int[variables.length];
+    int target = 0;
+    for (int cell = 0; cell < joint.length; cell++) {
+      counts[target] = joint[cell];
+      for (int position = variables.length - 1; position >= 0; position--) {
+        target += stride[position];
+        if (++codes[position] < cardinalities[variables[position]]) {
+          break;
+        }
+        target -= stride[position] * codes[position];
+        codes[position] = 0;
+      }
+    }
+    return new StratifiedTable(cardX, cardY, stratumStride / (cardX * cardY), counts);
   }
 
   /**
@@ -382,7 +485,11 @@ public final class DiscreteData {
   /** Data projected on a few variables; only their columns exist. */
   private record Projection(int[] variables, DiscreteData data) {
     boolean covers(int x, int y, int[] sortedConditioning) {
-      return IntStream.concat(IntStream.of(x, y), IntStream.of(sortedConditioning))
+      return covers(x, y) && covers(sortedConditioning);
+    }
+
+    boolean covers(int... tested) {
+      return Arrays.stream(tested)
           .allMatch(variable -> Arrays.binarySearch(variables, variable) >= 0);
     }
   }

@@ -37,8 +37,47 @@ class DiscreteDataTest {
     StratifiedTable first = data.stratifiedTable(0, 1, new int[] {3, 2});
     StratifiedTable second = data.stratifiedTable(1, 0, new int[] {2, 3});
 
-    assertThat(second).isSameAs(first);
+    assertThat(second.counts()).containsExactly(first.counts());
     assertThat(data.tablesCounted()).isEqualTo(1);
+  }
+
+  @Test
+  void everyTestOnTheSameVariablesIsArrangedFromOneCountingAndMatchesAHandCount() {
+    DiscreteData data =
+        DiscreteData.fromRows(NAMES, CARDINALITIES, rows()).withMissingCode(List.of("c"), 1);
+
+    StratifiedTable abGivenC = data.stratifiedTable(0, 1, new int[] {2});
+    StratifiedTable acGivenB = data.stratifiedTable(2, 0, new int[] {1});
+    StratifiedTable bcGivenA = data.stratifiedTable(1, 2, new int[] {0});
+
+    assertThat(data.tablesCounted()).isEqualTo(1);
+    // By hand from the 60 rows, leaving out those with c unobserved (c = 1).
+    double[] ab = new double[2 * 2 * 3];
+    double[] ac = new double[3 * 2 * 2];
+    double[] bc = new double[2 * 3 * 2];
+    for (int[] row : rows()) {
+      if (row[2] == 1) {
+        continue;
+      }
+      ab[(row[2] * 2 + row[0]) * 3 + row[1]]++;
+      ac[(row[1] * 2 + row[0]) * 2 + row[2]]++;
+      bc[(row[0] * 3 + row[1]) * 2 + row[2]]++;
+    }
+    assertThat(abGivenC.counts()).containsExactly(ab);
+    assertThat(acGivenB.counts()).containsExactly(ac);
+    assertThat(bcGivenA.counts()).containsExactly(bc);
+    assertThat(acGivenB.strata()).isEqualTo(3);
+    assertThat(acGivenB.cardX()).isEqualTo(2);
+    assertThat(acGivenB.cardY()).isEqualTo(2);
+  }
+
+  @Test
+  void aTestOfAVariableWithItselfIsRefused() {
+    DiscreteData data = DiscreteData.fromRows(NAMES, CARDINALITIES, rows());
+
+    assertThatThrownBy(() -> data.stratifiedTable(0, 1, new int[] {1}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("distinct");
   }
 
   @Test
@@ -63,14 +102,14 @@ class DiscreteDataTest {
     StratifiedTable projected = prepared.stratifiedTable(0, 1, new int[] {2});
     StratifiedTable uncovered = prepared.stratifiedTable(0, 3, new int[] {2});
     prepared.release(0);
-    StratifiedTable released = prepared.stratifiedTable(1, 2, new int[] {0});
+    StratifiedTable released = prepared.stratifiedTable(1, 2, new int[0]);
 
     assertThat(projected.counts())
         .containsExactly(direct.stratifiedTable(0, 1, new int[] {2}).counts());
     assertThat(uncovered.counts())
         .containsExactly(direct.stratifiedTable(0, 3, new int[] {2}).counts());
     assertThat(released.counts())
-        .containsExactly(direct.stratifiedTable(1, 2, new int[] {0}).counts());
+        .containsExactly(direct.stratifiedTable(1, 2, new int[0]).counts());
     // Only the tables outside the projection, or after its release, scanned every pattern.
     assertThat(prepared.tablesCounted() - before).isEqualTo(2);
   }
