@@ -41,17 +41,30 @@ final class ChainInfluence implements Serializable {
           model.fit().coefficients());
     }
 
-    double predictor(byte[] codes) {
-      return coefficients[0] + dot(codes, coefficients);
-    }
-
-    /** The sum of {@code vector}'s entries at the design columns (not the intercept) that are 1. */
-    double dot(byte[] codes, double[] vector) {
-      double sum = 0;
+    /**
+     * The design columns (not the intercept) that are 1 for a person with {@code codes}, as indices
+     * {@code j + 1} into the coefficients, in ascending order, in {@code into}; returns how many.
+     */
+    int ones(byte[] codes, int[] into) {
+      int count = 0;
       for (int j = 0; j < variables.length; j++) {
         if (codes[variables[j]] == levels[j] && (!byRoot[j] || codes[root] == 1)) {
-          sum += vector[j + 1];
+          into[count++] = j + 1;
         }
+      }
+      return count;
+    }
+
+    /** The linear predictor of a person whose design columns that are 1 are {@code ones}. */
+    double predictor(int[] ones, int count) {
+      return coefficients[0] + sum(coefficients, ones, count);
+    }
+
+    /** The sum of {@code vector}'s entries at the given columns. */
+    static double sum(double[] vector, int[] ones, int count) {
+      double sum = 0;
+      for (int one = 0; one < count; one++) {
+        sum += vector[ones[one]];
       }
       return sum;
     }
@@ -117,10 +130,17 @@ final class ChainInfluence implements Serializable {
         return null;
       }
     }
+    // Each model's columns that are 1 for this person, found once for its predictor and the three
+    // contrasts' projections.
+    int[] outcomeOnes = new int[outcome.variables().length];
+    int outcomeCount = outcome.ones(codes, outcomeOnes);
+    int[] propensityOnes = new int[propensity.variables().length];
+    int propensityCount = propensity.ones(codes, propensityOnes);
     double rootEffect = outcome.rootEffect(codes);
-    double withoutRoot = outcome.predictor(codes) - (exposure == 1 ? rootEffect : 0);
+    double withoutRoot =
+        outcome.predictor(outcomeOnes, outcomeCount) - (exposure == 1 ? rootEffect : 0);
     double[] risk = {logistic(withoutRoot), logistic(withoutRoot + rootEffect)};
-    double exposed = logistic(propensity.predictor(codes));
+    double exposed = logistic(propensity.predictor(propensityOnes, propensityCount));
     double outcomeScore = (codes[problem] == 1 ? 1 : 0) - risk[exposure];
     double propensityScore = exposure - exposed;
     double[] phi = new double[InterventionalEffects.CONTRASTS.length];
@@ -139,8 +159,11 @@ final class ChainInfluence implements Serializable {
       double[] propensityProjection = propensityProjections[contrast];
       phi[contrast] =
           (own
-                  + (outcomeProjection[0] + outcome.dot(codes, outcomeProjection)) * outcomeScore
-                  + (propensityProjection[0] + propensity.dot(codes, propensityProjection))
+                  + (outcomeProjection[0]
+                          + Linear.sum(outcomeProjection, outcomeOnes, outcomeCount))
+                      * outcomeScore
+                  + (propensityProjection[0]
+                          + Linear.sum(propensityProjection, propensityOnes, propensityCount))
                       * propensityScore)
               / totalWeights[contrast];
     }
