@@ -222,7 +222,7 @@ final class ChainModels {
     int[] ones = design.ones(groups, rowStarts);
     double[] outcomes = design.outcomes(groups);
     return LogisticFit.fitIndicators(rowStarts, ones, design.width(), outcomes, groups.weights())
-        .map(fit -> new Model(design, groups, fit));
+        .map(fit -> new Model(design, groups, fit, new Rows(rowStarts, ones)));
   }
 
   /**
@@ -352,24 +352,49 @@ final class ChainModels {
   }
 
   /**
-   * A fitted model of {@link #fit} or {@link #fitPropensity}: its design, the groups of patterns it
-   * was fitted on (one row each, weighted by the group's people) and the fit.
+   * A design's rows over some groups as compressed sparse 0/1 rows: row {@code r}'s columns that
+   * are 1 are {@code ones[rowStarts[r]]} up to {@code ones[rowStarts[r + 1]]} (exclusive),
+   * ascending (of {@link Design#rowStarts} and {@link Design#ones}).
    */
-  record Model(Design design, PatternGroups groups, LogisticFit fit) {
+  record Rows(int[] rowStarts, int[] ones) {
+    static Rows of(Design design, PatternGroups groups) {
+      int[] rowStarts = design.rowStarts(groups);
+      return new Rows(rowStarts, design.ones(groups, rowStarts));
+    }
+
+    /** {@code scale} added to {@code into} at each column that is 1 in row {@code row}. */
+    void addRow(int row, double scale, double[] into) {
+      for (int one = rowStarts[row]; one < rowStarts[row + 1]; one++) {
+        into[ones[one]] += scale;
+      }
+    }
+  }
+
+  /**
+   * A fitted model of {@link #fit} or {@link #fitPropensity}: its design, the groups of patterns it
+   * was fitted on (one row each, weighted by the group's people), the fit, and the design's rows
+   * over those groups (kept rather than built again for its predictors and derivatives).
+   */
+  record Model(Design design, PatternGroups groups, LogisticFit fit, Rows ownRows) {
     /** People the model was fitted on: the sum of the frequency weights. */
     long people() {
       return Math.round(groups.totalWeight());
     }
 
     /**
-     * The linear predictor of each of {@code rows}, which must group the model's people by at least
-     * the variables it reads (its own groups, or ones that split them).
+     * The design's rows over {@code rows}, which must group the model's people by at least the
+     * variables it reads (its own groups, or ones that split them).
      */
-    double[] linearPredictors(PatternGroups rows) {
-      int[] rowStarts = design.rowStarts(rows);
-      int[] ones = design.ones(rows, rowStarts);
+    Rows rows(PatternGroups rows) {
+      return rows == groups ? ownRows : Rows.of(design, rows);
+    }
+
+    /** The linear predictor of each row of {@code rows} (of {@link #rows}). */
+    double[] linearPredictors(Rows rows) {
       double[] beta = fit.coefficients();
-      double[] predictors = new double[rows.size()];
+      int[] rowStarts = rows.rowStarts();
+      int[] ones = rows.ones();
+      double[] predictors = new double[rowStarts.length - 1];
       for (int row = 0; row < predictors.length; row++) {
         for (int one = rowStarts[row]; one < rowStarts[row + 1]; one++) {
           predictors[row] += beta[ones[one]];

@@ -103,10 +103,10 @@ record InterventionalEffects(
     for (int k = 0; k < rootColumns.length; k++) {
       rootColumnIfExposed[k] = design.ifRootExposed(rows, rootColumns[k]);
     }
-    double[] observedPredictor = outcome.linearPredictors(rows);
-    double[] propensityPredictor = propensity.linearPredictors(rows);
-    Sparse z = Sparse.of(design, rows);
-    Sparse x = Sparse.of(propensity.design(), rows);
+    ChainModels.Rows z = outcome.rows(rows);
+    ChainModels.Rows x = propensity.rows(rows);
+    double[] observedPredictor = outcome.linearPredictors(z);
+    double[] propensityPredictor = propensity.linearPredictors(x);
     double[][] risk = new double[2][size];
     double[] exposedPropensity = new double[size];
     for (int row = 0; row < size; row++) {
@@ -198,20 +198,6 @@ record InterventionalEffects(
       }
     }
     return overlap;
-  }
-
-  /** A design's rows over some groups as compressed sparse 0/1 rows. */
-  private record Sparse(int[] rowStarts, int[] ones) {
-    static Sparse of(ChainModels.Design design, PatternGroups rows) {
-      int[] rowStarts = design.rowStarts(rows);
-      return new Sparse(rowStarts, design.ones(rows, rowStarts));
-    }
-
-    void addRow(int row, double scale, double[] into) {
-      for (int one = rowStarts[row]; one < rowStarts[row + 1]; one++) {
-        into[ones[one]] += scale;
-      }
-    }
   }
 
   private static double[] times(double[][] matrix, double[] vector) {
