@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
 
 /**
@@ -18,6 +19,13 @@ import java.util.stream.IntStream;
 public final class DiscreteData {
   // Dense tables above this many cells would waste memory on empty strata, so strata are compacted.
   private static final long DENSE_CELL_LIMIT = 1L << 22;
+  // Rows whose cells are found together before their weights are added: the cells fit a core's
+  // first-level cache.
+  private static final int BLOCK_ROWS = 4096;
+  // A table is completed from the rows off a variable's most common code when those are at most
+  // this share (one in RARE_SHARE) of the patterns: gathering scattered rows costs about twice a
+  // streamed row.
+  private static final int RARE_SHARE = 3;
 
   private final List<String> names;
   private final int[] cardinalities;
@@ -31,6 +39,12 @@ public final class DiscreteData {
   private final double totalWeight;
   private final Map<TableKey, StratifiedTable> tableCache = new ConcurrentHashMap<>();
   private final Map<List<Integer>, double[]> jointCache = new ConcurrentHashMap<>();
+  // Whether tables are completed from the rows off a common code (every weight a whole number, so
+  // that sums are exact in any order; not for short-lived projections, whose rows are few and
+  // whose variables' rare rows would be found for a few tables only), and per variable its most
+  // common code's complement, found when first needed (see countJoint).
+  private final boolean completeFromRare;
+  private final AtomicReferenceArray<OffCommon> offCommon;
   private final AtomicLong tablesCounted = new AtomicLong();
   private final Map<Integer, Projection> preparedProjections = new ConcurrentHashMap<>();
 
@@ -45,12 +59,27 @@ public final class DiscreteData {
       byte[][] columns,
       double[] weights,
       int[] missingCodes) {
+    this(names, cardinalities, columns, weights, missingCodes, true);
+  }
+
+  private DiscreteData(
+      List<String> names,
+      int[] cardinalities,
+      byte[][] columns,
+      double[] weights,
+      int[] missingCodes,
+      boolean completeFromRare) {
     this.names = List.copyOf(names);
     this.cardinalities = cardinalities;
     this.columns = columns;
     this.weights = weights;
     this.missingCodes = missingCodes;
     this.totalWeight = Arrays.stream(weights).sum();
+    this.completeFromRare =
+        completeFromRare
+            && Arrays.stream(weights)
+                .allMatch(weight -> weight == Math.rint(weight) && weight < 1e15);
+    this.offCommon = new AtomicReferenceArray<>(cardinalities.length);
   }
 
   /** Builds the data from raw rows of codes {@code 0..cardinality-1}; identical rows are merged. */
@@ -268,53 +297,183 @@ public final class DiscreteData {
   }
 
   /**
-   * The counts of every combination of the sorted variables (the first varying slowest), with the
-   * cells where one of them is unobserved emptied; counted from a prepared projection covering them
-   * when there is one.
+   * The counts of every combination of the sorted variables (the first varying slowest), unobserved
+   * codes included, cached per variable set; from a prepared projection covering them when there is
+   * one. The cache is filled outside the map's own computation since counting may recurse.
    */
   private double[] jointCounts(int[] variables, int cells) {
-    return jointCache.computeIfAbsent(
-        Arrays.stream(variables).boxed().toList(),
-        key -> {
-          double[] counts = null;
-          for (Projection projection : preparedProjections.values()) {
-            if (projection.covers(variables)) {
-              counts = projection.data().countDense(variables, cells);
-              break;
-            }
-          }
-          if (counts == null) {
-            counts = countDense(variables, cells);
-          }
-          emptyUnobserved(counts, variables);
-          return counts;
-        });
+    List<Integer> key = Arrays.stream(variables).boxed().toList();
+    double[] cached = jointCache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    double[] counts = null;
+    for (Projection projection : preparedProjections.values()) {
+      if (projection.covers(variables)) {
+        counts = projection.data().jointCounts(variables, cells);
+        break;
+      }
+    }
+    if (counts == null) {
+      counts = countJoint(variables, cells);
+    }
+    double[] raced = jointCache.putIfAbsent(key, counts);
+    return raced == null ? counts : raced;
   }
 
-  private void emptyUnobserved(double[] counts, int[] variables) {
-    if (Arrays.stream(variables).allMatch(variable -> missingCodes[variable] < 0)) {
-      return;
+  /**
+   * Counts the joint table of the sorted variables. With whole-number weights (counts, bootstrap
+   * multiplicities) every sum is exact in any order, so the table can be completed from fewer rows
+   * (as an AD-tree leaves out each variable's most common value, Moore &amp; Lee 1998): of the
+   * set's variables, take the one with the fewest rows off its most common code; count only those
+   * rows, and fill the cells of the common code as the table of the other variables (cached, or
+   * counted the same way) minus the other codes' cells. A code held by most people (a factor or
+   * problem most people do not have) so leaves most rows unread. Fractional weights (per-family
+   * weights) are counted over every row.
+   */
+  private double[] countJoint(int[] variables, int cells) {
+    if (!completeFromRare) {
+      return countDense(variables, cells);
     }
-    int[] codes = new int[variables.length];
-    for (int cell = 0; cell < counts.length; cell++) {
-      for (int position = 0; position < variables.length; position++) {
-        if (codes[position] == missingCodes[variables[position]]) {
-          counts[cell] = 0;
-          break;
+    int position = 0;
+    OffCommon fewest = offCommon(variables[0]);
+    for (int candidate = 1; candidate < variables.length; candidate++) {
+      OffCommon off = offCommon(variables[candidate]);
+      if (off.rows().length < fewest.rows().length) {
+        fewest = off;
+        position = candidate;
+      }
+    }
+    if (fewest.rows().length > weights.length / RARE_SHARE) {
+      return countDense(variables, cells);
+    }
+    int cardinality = cardinalities[variables[position]];
+    int[] others = new int[variables.length - 1];
+    for (int other = 0, next = 0; other < variables.length; other++) {
+      if (other != position) {
+        others[next++] = variables[other];
+      }
+    }
+    double[] margin =
+        others.length == 0 ? new double[] {totalWeight} : jointCounts(others, cells / cardinality);
+    double[] joint = countRows(variables, cells, fewest.rows());
+    int after = 1;
+    for (int later = position + 1; later < variables.length; later++) {
+      after *= cardinalities[variables[later]];
+    }
+    int before = cells / (cardinality * after);
+    for (int high = 0; high < before; high++) {
+      for (int low = 0; low < after; low++) {
+        int first = high * cardinality * after + low;
+        double rest = margin[high * after + low];
+        for (int code = 0; code < cardinality; code++) {
+          if (code != fewest.code()) {
+            rest -= joint[first + code * after];
+          }
+        }
+        joint[first + fewest.code() * after] = rest;
+      }
+    }
+    return joint;
+  }
+
+  /** A variable's most common code (by patterns) and the patterns with another code, ascending. */
+  private record OffCommon(int code, int[] rows) {}
+
+  private OffCommon offCommon(int variable) {
+    OffCommon off = offCommon.get(variable);
+    if (off != null) {
+      return off;
+    }
+    byte[] column = columns[variable];
+    int[] patterns = new int[cardinalities[variable]];
+    for (byte code : column) {
+      patterns[code]++;
+    }
+    int common = 0;
+    for (int code = 1; code < patterns.length; code++) {
+      if (patterns[code] > patterns[common]) {
+        common = code;
+      }
+    }
+    int[] rows = new int[column.length - patterns[common]];
+    for (int row = 0, next = 0; row < column.length; row++) {
+      if (column[row] != common) {
+        rows[next++] = row;
+      }
+    }
+    offCommon.compareAndSet(variable, null, new OffCommon(common, rows));
+    return offCommon.get(variable);
+  }
+
+  /** Counts over the given rows only, as {@link #countDense} over all of them. */
+  private double[] countRows(int[] variables, int cells, int[] rows) {
+    tablesCounted.incrementAndGet();
+    double[] counts = new double[cells];
+    // A row's codes are read together (the rows are scattered), unrolled for the widths PC uses
+    // most, as in countDense.
+    switch (variables.length) {
+      case 1 -> {
+        byte[] first = columns[variables[0]];
+        for (int row : rows) {
+          counts[first[row]] += weights[row];
         }
       }
-      for (int position = variables.length - 1; position >= 0; position--) {
-        if (++codes[position] < cardinalities[variables[position]]) {
-          break;
+      case 2 -> {
+        byte[] first = columns[variables[0]];
+        byte[] second = columns[variables[1]];
+        int radixSecond = cardinalities[variables[1]];
+        for (int row : rows) {
+          counts[first[row] * radixSecond + second[row]] += weights[row];
         }
-        codes[position] = 0;
+      }
+      case 3 -> {
+        byte[] first = columns[variables[0]];
+        byte[] second = columns[variables[1]];
+        byte[] third = columns[variables[2]];
+        int radixSecond = cardinalities[variables[1]];
+        int radixThird = cardinalities[variables[2]];
+        for (int row : rows) {
+          counts[(first[row] * radixSecond + second[row]) * radixThird + third[row]] +=
+              weights[row];
+        }
+      }
+      case 4 -> {
+        byte[] first = columns[variables[0]];
+        byte[] second = columns[variables[1]];
+        byte[] third = columns[variables[2]];
+        byte[] fourth = columns[variables[3]];
+        int radixSecond = cardinalities[variables[1]];
+        int radixThird = cardinalities[variables[2]];
+        int radixFourth = cardinalities[variables[3]];
+        for (int row : rows) {
+          int index = (first[row] * radixSecond + second[row]) * radixThird + third[row];
+          counts[index * radixFourth + fourth[row]] += weights[row];
+        }
+      }
+      default -> {
+        byte[][] used = new byte[variables.length][];
+        int[] radix = new int[variables.length];
+        for (int position = 0; position < variables.length; position++) {
+          used[position] = columns[variables[position]];
+          radix[position] = cardinalities[variables[position]];
+        }
+        for (int row : rows) {
+          int index = 0;
+          for (int position = 0; position < used.length; position++) {
+            index = index * radix[position] + used[position][row];
+          }
+          counts[index] += weights[row];
+        }
       }
     }
+    return counts;
   }
 
   /**
    * The joint counts of the sorted variables laid out as x and y within the strata of the other
-   * variables (in their sorted order, the first varying slowest): a visit of each cell.
+   * variables (in their sorted order, the first varying slowest), the cells where one of them is
+   * unobserved emptied: a visit of each cell.
    */
   private StratifiedTable arrange(double[] joint, int[] variables, int x, int y) {
     int cardX = cardinalities[x];
@@ -332,11 +491,13 @@ public final class DiscreteData {
         stratumStride *= cardinalities[variable];
       }
     }
+    boolean withMissing =
+        Arrays.stream(variables).anyMatch(variable -> missingCodes[variable] >= 0);
     double[] counts = new double[joint.length];
     int[] codes = new int[variables.length];
     int target = 0;
     for (int cell = 0; cell < joint.length; cell++) {
-      counts[target] = joint[cell];
+      counts[target] = withMissing && unobserved(codes, variables) ? 0 : joint[cell];
       for (int position = variables.length - 1; position >= 0; position--) {
         target += stride[position];
         if (++codes[position] < cardinalities[variables[position]]) {
@@ -347,6 +508,15 @@ public final class DiscreteData {
       }
     }
     return new StratifiedTable(cardX, cardY, stratumStride / (cardX * cardY), counts);
+  }
+
+  private boolean unobserved(int[] codes, int[] variables) {
+    for (int position = 0; position < variables.length; position++) {
+      if (codes[position] == missingCodes[variables[position]]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -405,7 +575,8 @@ public final class DiscreteData {
    * tables within it are counted from it: a neighbourhood of twenty codes has far fewer distinct
    * combinations than sixty codes over a million people. (A dense joint table summed out per test
    * costs a visit of every cell, empty or not, each time; the projection holds only the
-   * combinations that occur.)
+   * combinations that occur.) Data with whole-number weights ignores the hint: its tables are
+   * completed from their rarest rows ({@link #countJoint}), cheaper than building projections.
    */
   public void prepareJoint(int anchor, int[] variables) {
     int[] sorted = Arrays.stream(variables).distinct().sorted().toArray();
@@ -413,6 +584,11 @@ public final class DiscreteData {
       throw new IllegalArgumentException("anchor %d is not among the variables".formatted(anchor));
     }
     release(anchor);
+    if (completeFromRare) {
+      // Tables are counted from each set's rarest rows already: building the projection would
+      // cost more than it saves.
+      return;
+    }
     Projection projection = project(sorted);
     if (projection != null) {
       preparedProjections.put(anchor, projection);
@@ -449,12 +625,13 @@ public final class DiscreteData {
     }
     int patterns = weights.length;
     long[] keys = new long[patterns];
-    for (int row = 0; row < patterns; row++) {
-      long key = 0;
-      for (int variable : sorted) {
-        key = key * cardinalities[variable] + columns[variable][row];
+    // Column by column: each pass streams one column, where a row at a time reads every column.
+    for (int variable : sorted) {
+      byte[] column = columns[variable];
+      int radix = cardinalities[variable];
+      for (int row = 0; row < patterns; row++) {
+        keys[row] = keys[row] * radix + column[row];
       }
-      keys[row] = key;
     }
     int[] ids = new int[patterns];
     int distinct = KeyNumbering.number(keys, ids);
@@ -479,7 +656,7 @@ public final class DiscreteData {
       }
     }
     return new Projection(
-        sorted, new DiscreteData(names, cardinalities, projected, summed, missingCodes));
+        sorted, new DiscreteData(names, cardinalities, projected, summed, missingCodes, false));
   }
 
   /** Data projected on a few variables; only their columns exist. */
@@ -572,12 +749,22 @@ public final class DiscreteData {
         }
       }
       default -> {
-        for (int row = 0; row < patterns; row++) {
-          int index = 0;
+        // The cells of a block of rows column by column (each pass streams one column), then
+        // their weights added in row order.
+        int[] cell = new int[Math.min(patterns, BLOCK_ROWS)];
+        for (int start = 0; start < patterns; start += BLOCK_ROWS) {
+          int end = Math.min(patterns, start + BLOCK_ROWS);
+          Arrays.fill(cell, 0);
           for (int position = 0; position < width; position++) {
-            index = index * radix[position] + used[position][row];
+            byte[] column = used[position];
+            int base = radix[position];
+            for (int row = start; row < end; row++) {
+              cell[row - start] = cell[row - start] * base + column[row];
+            }
           }
-          counts[index] += weights[row];
+          for (int row = start; row < end; row++) {
+            counts[cell[row - start]] += weights[row];
+          }
         }
       }
     }

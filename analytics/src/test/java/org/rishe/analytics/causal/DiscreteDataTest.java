@@ -72,6 +72,51 @@ class DiscreteDataTest {
   }
 
   @Test
+  void tablesCompletedFromTheRareRowsOfWholeNumberWeightsEqualAHandCount() {
+    // Skewed codes, as factors and problems most people do not have, and a missing code.
+    List<String> names = List.of("a", "b", "c", "d", "e");
+    int[] cardinalities = {2, 3, 3, 2, 5};
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    int[][] rows = new int[5_000][];
+    for (int row = 0; row < rows.length; row++) {
+      rows[row] =
+          new int[] {
+            random.nextDouble() < 0.9 ? 0 : 1,
+            random.nextDouble() < 0.7 ? 0 : random.nextInt(1, 3),
+            random.nextInt(3),
+            random.nextDouble() < 0.95 ? 1 : 0,
+            random.nextDouble() < 0.8 ? 4 : random.nextInt(4)
+          };
+    }
+    DiscreteData data =
+        DiscreteData.fromRows(names, cardinalities, rows).withMissingCode(List.of("b"), 2);
+    int[][] tests = {{0, 1}, {3, 0, 1}, {4, 2, 0, 3}, {1, 4, 0, 2, 3}, {2, 3, 1, 4, 0}};
+
+    for (int[] test : tests) {
+      int[] conditioning = Arrays.copyOfRange(test, 2, test.length);
+      StratifiedTable table = data.stratifiedTable(test[0], test[1], conditioning);
+      int[] sorted = conditioning.clone();
+      Arrays.sort(sorted);
+      int x = Math.min(test[0], test[1]);
+      int y = Math.max(test[0], test[1]);
+      double[] byHand = new double[table.counts().length];
+      for (int[] row : rows) {
+        boolean unobserved =
+            row[1] == 2 && (x == 1 || y == 1 || Arrays.stream(sorted).anyMatch(v -> v == 1));
+        if (unobserved) {
+          continue;
+        }
+        int stratum = 0;
+        for (int variable : sorted) {
+          stratum = stratum * cardinalities[variable] + row[variable];
+        }
+        byHand[(stratum * cardinalities[x] + row[x]) * cardinalities[y] + row[y]]++;
+      }
+      assertThat(table.counts()).as(Arrays.toString(test)).containsExactly(byHand);
+    }
+  }
+
+  @Test
   void aTestOfAVariableWithItselfIsRefused() {
     DiscreteData data = DiscreteData.fromRows(NAMES, CARDINALITIES, rows());
 
@@ -91,10 +136,14 @@ class DiscreteDataTest {
       rows[row] =
           new int[] {combination % 10, (combination * 3) % 10, combination / 10, row % 4, row % 3};
     }
-    DiscreteData direct =
-        DiscreteData.fromRows(names, cardinalities, rows).withMissingCode(List.of("c"), 2);
-    DiscreteData prepared =
-        DiscreteData.fromRows(names, cardinalities, rows).withMissingCode(List.of("c"), 2);
+    // Fractional weights (as per-family weights are): whole-number weights ignore the hint.
+    DiscreteData counted = DiscreteData.fromRows(names, cardinalities, rows);
+    double[] thirds = new double[counted.patternCount()];
+    for (int pattern = 0; pattern < thirds.length; pattern++) {
+      thirds[pattern] = counted.weight(pattern) / 3;
+    }
+    DiscreteData direct = counted.withWeights(thirds).withMissingCode(List.of("c"), 2);
+    DiscreteData prepared = counted.withWeights(thirds).withMissingCode(List.of("c"), 2);
     assertThat(prepared.patternCount()).isEqualTo(300);
     prepared.prepareJoint(0, new int[] {0, 1, 2});
 
