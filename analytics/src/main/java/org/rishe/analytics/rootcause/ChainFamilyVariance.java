@@ -6,39 +6,66 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import scala.Tuple2;
 
 /**
  * The family-clustered intervals of every chain of a run in one Spark job ({@link
  * FamilyClustering}). The chains' effects are estimated on the driver from the counted patterns,
  * which lose the family; each person's influence values are a function of their codes only, so what
- * computes them ({@link ChainInfluence}: a few vectors per chain, all chains at once) is broadcast,
- * every person's values are computed and summed per family on the executors, each family's sums are
- * squared and those summed over the families. The driver receives, per partition, four numbers per
- * chain, never a person.
+ * computes them ({@link ChainInfluence}: a few vectors per chain, all chains at once) is broadcast.
+ * The people's codes are shuffled by family and sorted within each partition, so a family's members
+ * arrive together: their values are computed and summed there, each family's sums squared and added
+ * to the partition's. Only the people's codes cross the shuffle (not four values per chain and
+ * person), and the driver receives, per partition, four numbers per chain, never a person.
  */
 final class ChainFamilyVariance {
+  private static final String FAMILY = "_chain_family";
+
   private ChainFamilyVariance() {}
 
   /**
-   * A partition's families' terms summed, or nothing for a partition without families. The driver
-   * adds the partitions' sums in partition order: an RDD {@code reduce} would add them in the order
+   * A partition's families' terms summed, or nothing for a partition without people; the rows
+   * sorted by family, whose string is the column after the {@code variables} codes. The driver adds
+   * the partitions' sums in partition order: an RDD {@code reduce} would add them in the order
    * their tasks end, and floating-point sums in another order differ in their last digits, which
    * made two runs on the same warehouse publish chains with different last digits (and, where two
    * chains tie, a different rank).
    */
-  private static Iterator<double[]> partitionSum(Iterator<double[]> families) {
+  private static Iterator<double[]> partitionSum(
+      Iterator<Row> people, int variables, List<ChainInfluence> influences) {
     double[] sum = null;
-    while (families.hasNext()) {
-      double[] family = families.next();
-      sum = sum == null ? family : FamilyClustering.add(sum, family);
+    double[] members = null;
+    String family = null;
+    byte[] codes = new byte[variables];
+    while (people.hasNext()) {
+      Row person = people.next();
+      String own = person.getString(variables);
+      if (!Objects.equals(own, family)) {
+        if (members != null) {
+          sum = add(sum, FamilyClustering.family(members));
+        }
+        members = null;
+        family = own;
+      }
+      for (int variable = 0; variable < variables; variable++) {
+        codes[variable] = (byte) person.getInt(variable);
+      }
+      double[] values = FamilyClustering.person(influences, codes);
+      members = members == null ? values : FamilyClustering.add(members, values);
+    }
+    if (members != null) {
+      sum = add(sum, FamilyClustering.family(members));
     }
     return sum == null ? Collections.emptyIterator() : List.of(sum).iterator();
+  }
+
+  private static double[] add(double[] sum, double[] more) {
+    return sum == null ? more : FamilyClustering.add(sum, more);
   }
 
   /**
@@ -60,8 +87,12 @@ final class ChainFamilyVariance {
     List<Column> columns =
         new ArrayList<>(CausalGraphTransforms.codedVariables(factors, problems, regions));
     int variables = columns.size();
-    columns.add(col(ExposureTransforms.FAMILY).cast("string"));
-    Dataset<Row> people = matrix.select(columns.toArray(new Column[0]));
+    columns.add(col(ExposureTransforms.FAMILY).cast("string").as(FAMILY));
+    Dataset<Row> people =
+        matrix
+            .select(columns.toArray(new Column[0]))
+            .repartition(col(FAMILY))
+            .sortWithinPartitions(FAMILY);
     JavaSparkContext context =
         JavaSparkContext.fromSparkContext(matrix.sparkSession().sparkContext());
     Broadcast<List<ChainInfluence>> shared = context.broadcast(List.copyOf(influences));
@@ -69,18 +100,7 @@ final class ChainFamilyVariance {
       double[] totals =
           people
               .javaRDD()
-              .mapToPair(
-                  row -> {
-                    byte[] codes = new byte[variables];
-                    for (int variable = 0; variable < variables; variable++) {
-                      codes[variable] = (byte) row.getInt(variable);
-                    }
-                    return new Tuple2<>(
-                        row.getString(variables), FamilyClustering.person(shared.value(), codes));
-                  })
-              .reduceByKey(FamilyClustering::add)
-              .map(family -> FamilyClustering.family(family._2()))
-              .mapPartitions(ChainFamilyVariance::partitionSum)
+              .mapPartitions(rows -> partitionSum(rows, variables, shared.value()))
               .collect()
               .stream()
               .reduce(FamilyClustering::add)
