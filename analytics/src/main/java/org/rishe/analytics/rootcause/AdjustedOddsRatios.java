@@ -160,8 +160,12 @@ public final class AdjustedOddsRatios {
       if (units.length == 0 || smallestCell(sample, focal, units) < MINIMUM_CELL) {
         return Optional.empty();
       }
-      double meanAge =
-          Arrays.stream(units).mapToDouble(unit -> sample.age[unit]).average().orElse(0);
+      // Ages are whole years, so this sum is exact: the mean of a compensated (stream) sum.
+      double ageSum = 0;
+      for (int unit : units) {
+        ageSum += sample.age[unit];
+      }
+      double meanAge = ageSum / units.length;
       List<Column> columns = new ArrayList<>();
       columns.add(new Column(Column.INTERCEPT, 0));
       columns.add(new Column(Column.STATUS, focal));
@@ -185,16 +189,14 @@ public final class AdjustedOddsRatios {
       if (isConstant(sample, meanAge, columns.get(2), units)) {
         kept.remove(2);
       }
+      IndicatorTables tables = IndicatorTables.of(sample, confounders, units);
       for (Column candidate : columns.subList(3, columns.size())) {
-        if (isInformativeIndicator(sample, meanAge, candidate, units)) {
+        if (tables.isInformative(candidate)) {
           kept.add(candidate);
         }
       }
-      long cases = 0;
-      for (int unit : units) {
-        cases += sample.isCase[unit] ? 1 : 0;
-      }
-      long nonCases = units.length - cases;
+      long cases = tables.cases()[1];
+      long nonCases = tables.cases()[0];
       if (Math.min(cases, nonCases) < (long) MINIMUM_EVENTS_PER_COLUMN * kept.size()) {
         return Optional.empty();
       }
@@ -227,15 +229,6 @@ public final class AdjustedOddsRatios {
       double[] weights = new double[outcome.length];
       Arrays.fill(weights, 1);
       return LogisticFit.fit(indices, values, columns, outcome, weights, offsets);
-    }
-
-    /** Row r as a dense vector. */
-    double[] row(int r) {
-      double[] dense = new double[columns];
-      for (int entry = 0; entry < indices[r].length; entry++) {
-        dense[indices[r][entry]] = values[r][entry];
-      }
-      return dense;
     }
   }
 
@@ -277,18 +270,62 @@ public final class AdjustedOddsRatios {
     }
   }
 
-  private static boolean isInformativeIndicator(
-      Sample sample, double meanAge, Column column, int[] units) {
-    long[] cells = new long[4];
-    for (int unit : units) {
-      cells[(column.of(sample, meanAge, unit) != 0 ? 2 : 0) + (sample.isCase[unit] ? 1 : 0)]++;
-    }
-    for (long cell : cells) {
-      if (cell < MINIMUM_CELL) {
-        return false;
+  /**
+   * The people of one model counted by case (non-case 0, case 1) within each sex, each region and
+   * each confounder's status, in one pass over them: every indicator column's 2×2 table of
+   * (indicator, case) is read from these counts rather than from a pass of its own.
+   */
+  private record IndicatorTables(
+      long[] cases, long[][] sexes, long[][] regions, int[] confounders, long[][][] statuses) {
+    static IndicatorTables of(Sample sample, int[] confounders, int[] units) {
+      long[] cases = new long[2];
+      long[][] sexes = new long[3][2];
+      long[][] regions = new long[sample.regions.size()][2];
+      long[][][] statuses = new long[confounders.length][3][2];
+      for (int unit : units) {
+        int isCase = sample.isCase[unit] ? 1 : 0;
+        cases[isCase]++;
+        sexes[sample.sex[unit]][isCase]++;
+        if (sample.region[unit] >= 0) {
+          regions[sample.region[unit]][isCase]++;
+        }
+        for (int k = 0; k < confounders.length; k++) {
+          // Status -1 (missing), 0 or 1, shifted to 0..2.
+          statuses[k][sample.status[confounders[k]][unit] + 1][isCase]++;
+        }
       }
+      return new IndicatorTables(cases, sexes, regions, confounders, statuses);
     }
-    return true;
+
+    /**
+     * Whether an indicator column (sex, region, a confounder present or missing) holds at least
+     * {@link #MINIMUM_CELL} cases and non-cases both where it is 1 and where it is 0.
+     */
+    boolean isInformative(Column column) {
+      long[] with =
+          switch (column.kind()) {
+            case Column.SEX -> sexes[column.index()];
+            case Column.REGION -> regions[column.index()];
+            case Column.PRESENT -> statuses[position(column.index())][2];
+            case Column.MISSING -> statuses[position(column.index())][0];
+            default -> throw new IllegalArgumentException("not an indicator: " + column);
+          };
+      for (int isCase = 0; isCase < 2; isCase++) {
+        if (with[isCase] < MINIMUM_CELL || cases[isCase] - with[isCase] < MINIMUM_CELL) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private int position(int confounder) {
+      for (int k = 0; k < confounders.length; k++) {
+        if (confounders[k] == confounder) {
+          return k;
+        }
+      }
+      throw new IllegalArgumentException("not a confounder of the model: " + confounder);
+    }
   }
 
   private static boolean isConstant(Sample sample, double meanAge, Column column, int[] units) {

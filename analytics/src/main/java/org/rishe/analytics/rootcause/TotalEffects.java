@@ -142,15 +142,36 @@ public final class TotalEffects {
           1 / sampling.fraction(region, focal, sample.status()[focal][unit], sample.isCase()[unit]);
       totalWeight += weights[r];
       observedCases += weights[r] * design.outcome()[r];
-      double[] z = design.row(r);
+      int[] indices = design.indices()[r];
+      double[] values = design.values()[r];
       for (int x = 0; x < 2; x++) {
-        z[1] = x;
-        double p = logistic(dot(z, beta));
+        // The row with the focal column (1) set to x, its non-zero entries in column order: the
+        // sums of a dense row, whose zeros add nothing.
+        double eta = 0;
+        int entry = 0;
+        for (; entry < indices.length && indices[entry] < 1; entry++) {
+          eta += values[entry] * beta[indices[entry]];
+        }
+        if (x == 1) {
+          eta += beta[1];
+        }
+        if (entry < indices.length && indices[entry] == 1) {
+          entry++;
+        }
+        for (; entry < indices.length; entry++) {
+          eta += values[entry] * beta[indices[entry]];
+        }
+        double p = logistic(eta);
         predicted[x][r] = p;
         sums[x] += weights[r] * p;
         double slope = weights[r] * p * (1 - p);
-        for (int c = 0; c < columns; c++) {
-          derivative[x][c] += slope * z[c];
+        for (int one = 0; one < indices.length; one++) {
+          if (indices[one] != 1) {
+            derivative[x][indices[one]] += slope * values[one];
+          }
+        }
+        if (x == 1) {
+          derivative[x][1] += slope;
         }
       }
     }
@@ -173,12 +194,15 @@ public final class TotalEffects {
     Map<Integer, double[]> families = new HashMap<>();
     for (int r = 0; r < size; r++) {
       int unit = design.units()[r];
-      double[] z = design.row(r);
-      double residual = design.outcome()[r] - logistic(dot(z, beta) + design.offsets()[r]);
+      int[] indices = design.indices()[r];
+      double[] values = design.values()[r];
+      double residual =
+          design.outcome()[r] - logistic(dot(indices, values, beta) + design.offsets()[r]);
       double[] influence = new double[2];
       for (int x = 0; x < 2; x++) {
         influence[x] =
-            (weights[r] * (predicted[x][r] - risks[x]) + residual * dot(projection[x], z))
+            (weights[r] * (predicted[x][r] - risks[x])
+                    + residual * dot(indices, values, projection[x]))
                 / totalWeight;
       }
       double observedInfluence = weights[r] * (design.outcome()[r] - observed) / totalWeight;
@@ -227,10 +251,11 @@ public final class TotalEffects {
             clusters));
   }
 
-  private static double dot(double[] left, double[] right) {
+  /** A sparse row's product with a dense vector, its non-zero entries in column order. */
+  private static double dot(int[] indices, double[] values, double[] vector) {
     double sum = 0;
-    for (int i = 0; i < left.length; i++) {
-      sum += left[i] * right[i];
+    for (int entry = 0; entry < indices.length; entry++) {
+      sum += values[entry] * vector[indices[entry]];
     }
     return sum;
   }
