@@ -28,16 +28,20 @@ import org.rishe.analytics.stats.Estimate;
 
 /**
  * The adjusted models ({@link AdjustedOddsRatios}) and total effects ({@link TotalEffects}) of
- * every problem fitted on the executors, one model at a time per task, for populations too large to
- * bring any model's people to the driver. Each person is sent, in one pass over the timelines, to
- * every model of every problem that keeps them under the problem's {@link ModelSampling}; the
- * people of one model meet in one group, where the model's design is built and fitted exactly as
- * the driver would (the same {@link AdjustedOddsRatios.Design}, the same {@link LogisticFit}, the
- * same family-clustered influence values), and only the estimates come back.
+ * every problem fitted on the executors, for populations too large to bring any model's people to
+ * the driver. Each person is sent, in one pass over the timelines, to every overall model of every
+ * problem that keeps them under the problem's {@link ModelSampling}, and once to the problem's
+ * models in their region if any of those keeps them; the people of one overall model, or of one
+ * problem's models in one region, meet in one group, where each model picks its people by the same
+ * sampling rule, its design is built and fitted exactly as the driver would (the same {@link
+ * AdjustedOddsRatios.Design}, the same {@link LogisticFit}, the same family-clustered influence
+ * values), and only the estimates come back.
  *
- * <p>What moves is bounded by the models, not the population: a model keeps at most {@link
- * ModelSampling#MAXIMUM_UNITS} people, so the rows shuffled number at most the models times that
- * budget, and a task holds one model's people at a time. More executors fit more models at once.
+ * <p>What moves is bounded by the models and the regions, not the population: an overall model
+ * keeps at most {@link ModelSampling#MAXIMUM_UNITS} people, and a region's models together at most
+ * the region's people once each (a region's models were sent a person once per model that kept them
+ * before: tens of millions of rows at 100,000 families, 19 focal codes a person). A task holds one
+ * group at a time; more executors fit more groups at once.
  */
 final class ExecutorFits {
   /** The column numbering the model a row is sent to. */
@@ -83,13 +87,12 @@ final class ExecutorFits {
         timelines.flatMap(
             (FlatMapFunction<Row, Row>) row -> plan.send(PersonTimeline.of(row, codes)).iterator(),
             Encoders.row(DataTypes.createStructType(fields)));
-    // A task fits a few models after another, its rows sorted by model: the rows sent are the
-    // people once per model that keeps them, tens of millions at 100,000 families, and grouped in
-    // a few partitions their sorter's arrays outgrew the heap.
+    // A task fits a few groups after another, its rows sorted by key: grouped in a few partitions,
+    // the rows of every model (before the regions' were merged) outgrew their sorter's arrays.
     int partitions =
         Math.max(
             Integer.parseInt(timelines.sparkSession().conf().get("spark.sql.shuffle.partitions")),
-            (plan.modelCount() + MODELS_PER_TASK - 1) / MODELS_PER_TASK);
+            (plan.keyCount() + MODELS_PER_TASK - 1) / MODELS_PER_TASK);
     List<Row> results =
         sent.repartition(partitions, col(MODEL))
             .sortWithinPartitions(col(MODEL))
@@ -188,26 +191,40 @@ final class ExecutorFits {
         byte[] statuses = RootCauseTransforms.statuses(person, problem, itself[problem], columns);
         double draw = sampling.draw(person.person);
         byte[] packed = null;
+        boolean regional = false;
         for (int focal = 0; focal < statuses.length; focal++) {
           int exposed = statuses[focal];
           if (exposed < 0) {
             continue;
           }
           boolean overall = draw < sampling.fraction(-1, focal, exposed, isCase);
-          boolean regional =
-              region >= 0 && draw < sampling.fraction(region, focal, exposed, isCase);
+          regional |= region >= 0 && draw < sampling.fraction(region, focal, exposed, isCase);
           if ((overall || regional) && packed == null) {
             packed = Packed.of(region, person, isCase, draw, family, statuses);
           }
           if (overall) {
             rows.add(RowFactory.create(key(problem, focal, -1), packed));
           }
-          if (regional) {
-            rows.add(RowFactory.create(key(problem, focal, region), packed));
-          }
+        }
+        if (regional) {
+          rows.add(RowFactory.create(regionKey(problem, region), packed));
         }
       }
       return rows;
+    }
+
+    /**
+     * The key of the rows of {@code problem}'s models in {@code region}, after every model's key: a
+     * person goes there once, whichever of the region's models keep them, and each model picks its
+     * people out of them by the same sampling rule ({@link AdjustedOddsRatios.Design#of}).
+     */
+    int regionKey(int problem, int region) {
+      return modelCount() + problem * regions.size() + region;
+    }
+
+    /** How many keys rows are sent to: every model's, then each problem and region's. */
+    int keyCount() {
+      return modelCount() + problems.size() * regions.size();
     }
 
     int modelCount() {
@@ -225,19 +242,30 @@ final class ExecutorFits {
           packed.add(next.getAs(1));
           next = rows.hasNext() ? rows.next() : null;
         }
-        fit(key, packed).ifPresent(results::add);
+        if (key < modelCount()) {
+          fit(key, Packed.sample(packed, regions, codes.size())).ifPresent(results::add);
+        } else {
+          int problem = (key - modelCount()) / regions.size();
+          int region = (key - modelCount()) % regions.size();
+          AdjustedOddsRatios.Sample sample = Packed.sample(packed, regions, codes.size());
+          for (int focal = 0; focal < codes.size(); focal++) {
+            fit(key(problem, focal, region), sample).ifPresent(results::add);
+          }
+        }
       }
       return results.iterator();
     }
 
-    /** Fits the model {@code key} on the people sent to it: one result row, or none. */
-    Optional<Row> fit(int key, List<byte[]> packed) {
+    /**
+     * Fits the model {@code key} on {@code sample}, the people sent to it (or to its problem and
+     * region, of whom the model keeps those its sampling keeps): one result row, or none.
+     */
+    Optional<Row> fit(int key, AdjustedOddsRatios.Sample sample) {
       Model model = model(key);
       int problem = model.problem();
       int focal = model.focal();
       int region = model.region();
       ModelSampling sampling = samplings.get(problem);
-      AdjustedOddsRatios.Sample sample = Packed.sample(packed, regions, codes.size());
       Optional<Estimate> adjusted =
           AdjustedOddsRatios.fit(sample, focal, confounders[problem][focal], region, sampling);
       Optional<TotalEffects.TotalEffect> effect =
