@@ -25,6 +25,7 @@ import org.apache.spark.sql.Row;
  */
 final class ChainFamilyVariance {
   private static final String FAMILY = "_chain_family";
+  private static final String PERSON = "_chain_person";
 
   private ChainFamilyVariance() {}
 
@@ -88,11 +89,14 @@ final class ChainFamilyVariance {
         new ArrayList<>(CausalGraphTransforms.codedVariables(factors, problems, regions));
     int variables = columns.size();
     columns.add(col(ExposureTransforms.FAMILY).cast("string").as(FAMILY));
+    columns.add(col(ExposureTransforms.PERSON).as(PERSON));
+    // Sorted by person within the family too, so the members' values are added in one order
+    // whatever order the shuffle delivered them in: the same last digits on every run.
     Dataset<Row> people =
         matrix
             .select(columns.toArray(new Column[0]))
             .repartition(col(FAMILY))
-            .sortWithinPartitions(FAMILY);
+            .sortWithinPartitions(FAMILY, PERSON);
     JavaSparkContext context =
         JavaSparkContext.fromSparkContext(matrix.sparkSession().sparkContext());
     Broadcast<List<ChainInfluence>> shared = context.broadcast(List.copyOf(influences));
