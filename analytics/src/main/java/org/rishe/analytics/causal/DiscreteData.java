@@ -291,7 +291,7 @@ public final class DiscreteData {
     if (cells > DENSE_CELL_LIMIT) {
       return tableCache.computeIfAbsent(
           new TableKey(first, second, Arrays.stream(sorted).boxed().toList()),
-          key -> withoutMissing(first, second, sorted, fromPreparedOrCount(first, second, sorted)));
+          key -> withoutMissing(first, second, fromPreparedOrCount(first, second, sorted)));
     }
     return arrange(jointCounts(variables, (int) cells), variables, first, second);
   }
@@ -333,7 +333,7 @@ public final class DiscreteData {
    */
   private double[] countJoint(int[] variables, int cells) {
     if (!completeFromRare) {
-      return countDense(variables, cells);
+      return count(variables, cells, null);
     }
     int position = 0;
     OffCommon fewest = offCommon(variables[0]);
@@ -345,7 +345,7 @@ public final class DiscreteData {
       }
     }
     if (fewest.rows().length > weights.length / RARE_SHARE) {
-      return countDense(variables, cells);
+      return count(variables, cells, null);
     }
     int cardinality = cardinalities[variables[position]];
     int[] others = new int[variables.length - 1];
@@ -356,7 +356,7 @@ public final class DiscreteData {
     }
     double[] margin =
         others.length == 0 ? new double[] {totalWeight} : jointCounts(others, cells / cardinality);
-    double[] joint = countRows(variables, cells, fewest.rows());
+    double[] joint = count(variables, cells, fewest.rows());
     int after = 1;
     for (int later = position + 1; later < variables.length; later++) {
       after *= cardinalities[variables[later]];
@@ -404,70 +404,6 @@ public final class DiscreteData {
     }
     offCommon.compareAndSet(variable, null, new OffCommon(common, rows));
     return offCommon.get(variable);
-  }
-
-  /** Counts over the given rows only, as {@link #countDense} over all of them. */
-  private double[] countRows(int[] variables, int cells, int[] rows) {
-    tablesCounted.incrementAndGet();
-    double[] counts = new double[cells];
-    // A row's codes are read together (the rows are scattered), unrolled for the widths PC uses
-    // most, as in countDense.
-    switch (variables.length) {
-      case 1 -> {
-        byte[] first = columns[variables[0]];
-        for (int row : rows) {
-          counts[first[row]] += weights[row];
-        }
-      }
-      case 2 -> {
-        byte[] first = columns[variables[0]];
-        byte[] second = columns[variables[1]];
-        int radixSecond = cardinalities[variables[1]];
-        for (int row : rows) {
-          counts[first[row] * radixSecond + second[row]] += weights[row];
-        }
-      }
-      case 3 -> {
-        byte[] first = columns[variables[0]];
-        byte[] second = columns[variables[1]];
-        byte[] third = columns[variables[2]];
-        int radixSecond = cardinalities[variables[1]];
-        int radixThird = cardinalities[variables[2]];
-        for (int row : rows) {
-          counts[(first[row] * radixSecond + second[row]) * radixThird + third[row]] +=
-              weights[row];
-        }
-      }
-      case 4 -> {
-        byte[] first = columns[variables[0]];
-        byte[] second = columns[variables[1]];
-        byte[] third = columns[variables[2]];
-        byte[] fourth = columns[variables[3]];
-        int radixSecond = cardinalities[variables[1]];
-        int radixThird = cardinalities[variables[2]];
-        int radixFourth = cardinalities[variables[3]];
-        for (int row : rows) {
-          int index = (first[row] * radixSecond + second[row]) * radixThird + third[row];
-          counts[index * radixFourth + fourth[row]] += weights[row];
-        }
-      }
-      default -> {
-        byte[][] used = new byte[variables.length][];
-        int[] radix = new int[variables.length];
-        for (int position = 0; position < variables.length; position++) {
-          used[position] = columns[variables[position]];
-          radix[position] = cardinalities[variables[position]];
-        }
-        for (int row : rows) {
-          int index = 0;
-          for (int position = 0; position < used.length; position++) {
-            index = index * radix[position] + used[position][row];
-          }
-          counts[index] += weights[row];
-        }
-      }
-    }
-    return counts;
   }
 
   /**
@@ -520,51 +456,25 @@ public final class DiscreteData {
   }
 
   /**
-   * Empties the cells where x, y or a conditioning variable is unobserved. Dense tables number
-   * strata by the conditioning codes (the first variable slowest); sparse ones never hold a stratum
-   * with an unobserved conditioning variable ({@link #countSparse} skips them).
+   * Empties the cells of a sparse table ({@link #countSparse}) where x or y is unobserved; its
+   * strata never hold an unobserved conditioning variable ({@link #countSparse} skips those rows).
    */
-  private StratifiedTable withoutMissing(
-      int x, int y, int[] sortedConditioning, StratifiedTable table) {
-    boolean conditioningMissing =
-        Arrays.stream(sortedConditioning).anyMatch(variable -> missingCodes[variable] >= 0);
-    if (missingCodes[x] < 0 && missingCodes[y] < 0 && !conditioningMissing) {
+  private StratifiedTable withoutMissing(int x, int y, StratifiedTable table) {
+    if (missingCodes[x] < 0 && missingCodes[y] < 0) {
       return table;
     }
     double[] counts = table.counts().clone();
     int cells = table.cardX() * table.cardY();
-    boolean dense = table.strata() == stratumCount(sortedConditioning);
     for (int stratum = 0; stratum < table.strata(); stratum++) {
-      boolean dropStratum = dense && conditioningMissing && hasMissing(stratum, sortedConditioning);
       for (int cellX = 0; cellX < table.cardX(); cellX++) {
         for (int cellY = 0; cellY < table.cardY(); cellY++) {
-          if (dropStratum || cellX == missingCodes[x] || cellY == missingCodes[y]) {
+          if (cellX == missingCodes[x] || cellY == missingCodes[y]) {
             counts[stratum * cells + cellX * table.cardY() + cellY] = 0;
           }
         }
       }
     }
     return new StratifiedTable(table.cardX(), table.cardY(), table.strata(), counts);
-  }
-
-  private long stratumCount(int[] conditioning) {
-    long strata = 1;
-    for (int variable : conditioning) {
-      strata *= cardinalities[variable];
-    }
-    return strata;
-  }
-
-  private boolean hasMissing(int stratum, int[] sortedConditioning) {
-    int rest = stratum;
-    for (int position = sortedConditioning.length - 1; position >= 0; position--) {
-      int variable = sortedConditioning[position];
-      if (rest % cardinalities[variable] == missingCodes[variable]) {
-        return true;
-      }
-      rest /= cardinalities[variable];
-    }
-    return false;
   }
 
   /**
@@ -604,10 +514,10 @@ public final class DiscreteData {
     for (int anchor : new int[] {x, y}) {
       Projection projection = preparedProjections.get(anchor);
       if (projection != null && projection.covers(x, y, sortedConditioning)) {
-        return projection.data().countTable(x, y, sortedConditioning);
+        return projection.data().countSparse(x, y, sortedConditioning);
       }
     }
-    return countTable(x, y, sortedConditioning);
+    return countSparse(x, y, sortedConditioning);
   }
 
   /**
@@ -676,33 +586,11 @@ public final class DiscreteData {
     return tablesCounted.get();
   }
 
-  private StratifiedTable countTable(int x, int y, int[] conditioning) {
-    int cardX = cardinalities[x];
-    int cardY = cardinalities[y];
-    long cells = (long) cardX * cardY;
-    for (int variable : conditioning) {
-      cells = Math.min(cells * cardinalities[variable], Long.MAX_VALUE / 64);
-    }
-    if (cells <= DENSE_CELL_LIMIT) {
-      return countDense(x, y, conditioning, (int) cells);
-    }
-    return countSparse(x, y, conditioning);
-  }
-
-  // One fused pass over the patterns, with no intermediate arrays: this loop is the hot spot.
-  private StratifiedTable countDense(int x, int y, int[] conditioning, int cells) {
-    int[] order = Arrays.copyOf(conditioning, conditioning.length + 2);
-    order[conditioning.length] = x;
-    order[conditioning.length + 1] = y;
-    return new StratifiedTable(
-        cardinalities[x],
-        cardinalities[y],
-        cells / (cardinalities[x] * cardinalities[y]),
-        countDense(order, cells));
-  }
-
-  /** Counts over the variables in the given order, the first varying slowest. */
-  private double[] countDense(int[] order, int cells) {
+  /**
+   * Counts over the variables in the given order, the first varying slowest, of the patterns {@code
+   * rows} (ascending), or of every pattern when {@code rows} is null.
+   */
+  private double[] count(int[] order, int cells, int[] rows) {
     tablesCounted.incrementAndGet();
     int width = order.length;
     byte[][] used = new byte[width][];
@@ -712,15 +600,17 @@ public final class DiscreteData {
       radix[position] = cardinalities[order[position]];
     }
     double[] counts = new double[cells];
-    int patterns = weights.length;
+    int size = rows == null ? weights.length : rows.length;
     // PC spends most of its time on two to four variables: unrolled, these loops run several
-    // times faster than the general one.
+    // times faster than the general one. (The JIT compiles each loop twice, for every pattern and
+    // for given ones, as rows is null or not throughout.)
     switch (width) {
       case 2 -> {
         byte[] first = used[0];
         byte[] second = used[1];
         int radixSecond = radix[1];
-        for (int row = 0; row < patterns; row++) {
+        for (int i = 0; i < size; i++) {
+          int row = rows == null ? i : rows[i];
           counts[first[row] * radixSecond + second[row]] += weights[row];
         }
       }
@@ -730,7 +620,8 @@ public final class DiscreteData {
         byte[] third = used[2];
         int radixSecond = radix[1];
         int radixThird = radix[2];
-        for (int row = 0; row < patterns; row++) {
+        for (int i = 0; i < size; i++) {
+          int row = rows == null ? i : rows[i];
           counts[(first[row] * radixSecond + second[row]) * radixThird + third[row]] +=
               weights[row];
         }
@@ -743,27 +634,28 @@ public final class DiscreteData {
         int radixSecond = radix[1];
         int radixThird = radix[2];
         int radixFourth = radix[3];
-        for (int row = 0; row < patterns; row++) {
+        for (int i = 0; i < size; i++) {
+          int row = rows == null ? i : rows[i];
           int index = ((first[row] * radixSecond + second[row]) * radixThird + third[row]);
           counts[index * radixFourth + fourth[row]] += weights[row];
         }
       }
       default -> {
-        // The cells of a block of rows column by column (each pass streams one column), then
-        // their weights added in row order.
-        int[] cell = new int[Math.min(patterns, BLOCK_ROWS)];
-        for (int start = 0; start < patterns; start += BLOCK_ROWS) {
-          int end = Math.min(patterns, start + BLOCK_ROWS);
+        // The cells of a block of rows column by column (each pass reads one column), then their
+        // weights added in row order.
+        int[] cell = new int[Math.min(size, BLOCK_ROWS)];
+        for (int start = 0; start < size; start += BLOCK_ROWS) {
+          int end = Math.min(size, start + BLOCK_ROWS);
           Arrays.fill(cell, 0);
           for (int position = 0; position < width; position++) {
             byte[] column = used[position];
             int base = radix[position];
-            for (int row = start; row < end; row++) {
-              cell[row - start] = cell[row - start] * base + column[row];
+            for (int i = start; i < end; i++) {
+              cell[i - start] = cell[i - start] * base + column[rows == null ? i : rows[i]];
             }
           }
-          for (int row = start; row < end; row++) {
-            counts[cell[row - start]] += weights[row];
+          for (int i = start; i < end; i++) {
+            counts[cell[i - start]] += weights[rows == null ? i : rows[i]];
           }
         }
       }
