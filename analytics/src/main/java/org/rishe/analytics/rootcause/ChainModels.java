@@ -218,11 +218,11 @@ final class ChainModels {
             levels.stream().mapToInt(level -> level[0]).toArray(),
             levels.stream().mapToInt(level -> level[1]).toArray(),
             byRoot);
-    int[] rowStarts = design.rowStarts(groups);
-    int[] ones = design.ones(groups, rowStarts);
+    Rows rows = Rows.of(design, groups);
     double[] outcomes = design.outcomes(groups);
-    return LogisticFit.fitIndicators(rowStarts, ones, design.width(), outcomes, groups.weights())
-        .map(fit -> new Model(design, groups, fit, new Rows(rowStarts, ones)));
+    return LogisticFit.fitIndicators(
+            rows.rowStarts(), rows.ones(), design.width(), outcomes, groups.weights())
+        .map(fit -> new Model(design, groups, fit, rows));
   }
 
   /**

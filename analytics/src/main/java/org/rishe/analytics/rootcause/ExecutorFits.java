@@ -242,12 +242,12 @@ final class ExecutorFits {
           packed.add(next.getAs(1));
           next = rows.hasNext() ? rows.next() : null;
         }
+        AdjustedOddsRatios.Sample sample = Packed.sample(packed, regions, codes.size());
         if (key < modelCount()) {
-          fit(key, Packed.sample(packed, regions, codes.size())).ifPresent(results::add);
+          fit(key, sample).ifPresent(results::add);
         } else {
           int problem = (key - modelCount()) / regions.size();
           int region = (key - modelCount()) % regions.size();
-          AdjustedOddsRatios.Sample sample = Packed.sample(packed, regions, codes.size());
           for (int focal = 0; focal < codes.size(); focal++) {
             fit(key(problem, focal, region), sample).ifPresent(results::add);
           }

@@ -1,6 +1,7 @@
 package org.rishe.analytics.rootcause;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.rishe.analytics.causal.DiscreteData;
 import org.rishe.analytics.stats.Estimate;
@@ -89,26 +90,27 @@ final class FamilyClustering {
    */
   static List<RootCauseChain> independentPeople(
       DiscreteData data, List<RootCauseChains.Estimated> chains) {
-    double[][] squares = new double[chains.size()][EFFECTS];
+    List<ChainInfluence> influences =
+        chains.stream().map(chain -> chain.effects().influence()).toList();
+    double[] squares = new double[EFFECTS * chains.size()];
     byte[] codes = new byte[data.variableCount()];
     for (int pattern = 0; pattern < data.patternCount(); pattern++) {
       for (int variable = 0; variable < codes.length; variable++) {
         codes[variable] = (byte) data.code(pattern, variable);
       }
-      double people = data.weight(pattern);
-      for (int chain = 0; chain < chains.size(); chain++) {
-        double[] influence = chains.get(chain).effects().influence().of(codes);
-        if (influence != null) {
-          for (int effect = 0; effect < EFFECTS; effect++) {
-            squares[chain][effect] += people * influence[effect] * influence[effect];
-          }
-        }
+      // A person's influences (zero outside a chain's models), as each family member's.
+      double[] values = person(influences, codes);
+      for (int influence = 0; influence < squares.length; influence++) {
+        squares[influence] += data.weight(pattern) * values[influence] * values[influence];
       }
     }
     List<RootCauseChain> unclustered = new ArrayList<>();
     for (int chain = 0; chain < chains.size(); chain++) {
       RootCauseChains.Estimated estimated = chains.get(chain);
-      unclustered.add(estimated.withIntervals(squares[chain], estimated.effects().people()));
+      unclustered.add(
+          estimated.withIntervals(
+              Arrays.copyOfRange(squares, EFFECTS * chain, EFFECTS * (chain + 1)),
+              estimated.effects().people()));
     }
     return unclustered;
   }

@@ -145,20 +145,13 @@ public final class TotalEffects {
       int[] indices = design.indices()[r];
       double[] values = design.values()[r];
       for (int x = 0; x < 2; x++) {
-        // The row with the focal column (1) set to x, its non-zero entries in column order: the
-        // sums of a dense row, whose zeros add nothing.
-        double eta = 0;
-        int entry = 0;
-        for (; entry < indices.length && indices[entry] < 1; entry++) {
-          eta += values[entry] * beta[indices[entry]];
-        }
-        if (x == 1) {
-          eta += beta[1];
-        }
-        if (entry < indices.length && indices[entry] == 1) {
-          entry++;
-        }
-        for (; entry < indices.length; entry++) {
+        // The row with the focal column set to x, its non-zero entries in column order (the sums
+        // of a dense row, whose zeros add nothing): the intercept (entry 0), x, then the entries
+        // after the row's own focal column (entry 1 when the person is exposed).
+        double eta = values[0] * beta[0] + x * beta[1];
+        for (int entry = indices.length > 1 && indices[1] == 1 ? 2 : 1;
+            entry < indices.length;
+            entry++) {
           eta += values[entry] * beta[indices[entry]];
         }
         double p = logistic(eta);
