@@ -66,11 +66,11 @@ public final class ImpactEstimator {
     }
     double[] propensities = propensityModel.propensities(sample);
     AttEstimators.Trimmed trimmed = AttEstimators.trimToTreatedRange(sample, propensities);
-    PointEstimates point = PointEstimates.of(sample, propensities, trimmed, options);
+    SharedEstimates point = SharedEstimates.of(sample, propensities, trimmed, options);
     ClusteredVariance clusters = new ClusteredVariance(sample);
     Intervals intervals =
         options.variance() == ImpactOptions.Variance.BOOTSTRAP
-            ? bootstrap(sample, point)
+            ? bootstrap(sample, trimmed, point)
             : closedForm(sample, propensities, trimmed, point, clusters);
     List<BalanceRow> balance = AttEstimators.balance(sample, trimmed);
     return new ImpactResult(
@@ -83,7 +83,7 @@ public final class ImpactEstimator {
         sample.treatedCount(),
         sample.controlCount(),
         trimmed.droppedControls(),
-        point.unmatchedTreated(),
+        point.matching().unmatchedTreated(),
         point.stratification().strata().size(),
         intervals.resamples(),
         intervals.resampleUnits(),
@@ -108,14 +108,14 @@ public final class ImpactEstimator {
       ImpactSample sample,
       double[] propensities,
       AttEstimators.Trimmed trimmed,
-      PointEstimates point,
+      SharedEstimates point,
       ClusteredVariance clusters) {
     double[][] design = Standardised.designMatrix(sample);
     // the propensity model's information, read by the weighting and doubly robust stacks alike
     double[][] information = AttInfluence.information(design, propensities);
     boolean[] kept = AttEstimators.keptMask(sample, propensities);
     ClusteredVariance trimmedClusters = new ClusteredVariance(trimmed.sample());
-    PropensityMatching.Result matching = point.matchingResult();
+    PropensityMatching.Result matching = point.matching();
     Estimate[] estimates = {
       clusters.interval(AttInfluence.naive(sample)),
       clusters.interval(AttInfluence.weighting(sample, design, propensities, information, kept)),
@@ -146,7 +146,8 @@ public final class ImpactEstimator {
   }
 
   /** The stratified bootstrap of the whole procedure (see the class comment). */
-  private Intervals bootstrap(ImpactSample sample, PointEstimates point) {
+  private Intervals bootstrap(
+      ImpactSample sample, AttEstimators.Trimmed trimmed, SharedEstimates point) {
     int[] treatedUnits = IntStream.range(0, sample.size()).filter(sample::isTreated).toArray();
     int[] controlUnits =
         IntStream.range(0, sample.size()).filter(unit -> !sample.isTreated(unit)).toArray();
@@ -171,23 +172,16 @@ public final class ImpactEstimator {
               double[] drawnPropensities = refit.propensities(drawn);
               AttEstimators.Trimmed drawnTrimmed =
                   AttEstimators.trimToTreatedRange(drawn, drawnPropensities);
-              PointEstimates estimates =
-                  PointEstimates.of(drawn, drawnPropensities, drawnTrimmed, options);
-              replicates[0][resample] = estimates.naive();
-              replicates[1][resample] = estimates.weighting();
-              replicates[2][resample] = estimates.matching();
-              replicates[3][resample] = estimates.doublyRobust();
-              replicates[4][resample] = estimates.stratification().estimate();
-              replicates[5][resample] = estimates.entropyBalancing();
+              double[] estimates =
+                  points(
+                      drawn,
+                      drawnTrimmed,
+                      SharedEstimates.of(drawn, drawnPropensities, drawnTrimmed, options));
+              for (int method = 0; method < estimates.length; method++) {
+                replicates[method][resample] = estimates[method];
+              }
             });
-    double[] points = {
-      point.naive(),
-      point.weighting(),
-      point.matching(),
-      point.doublyRobust(),
-      point.stratification().estimate(),
-      point.entropyBalancing()
-    };
+    double[] points = points(sample, trimmed, point);
     Estimate[] estimates = new Estimate[points.length];
     for (int method = 0; method < points.length; method++) {
       estimates[method] = size.interval(points[method], replicates[method]);
@@ -210,42 +204,43 @@ public final class ImpactEstimator {
     return drawn;
   }
 
-  private record PointEstimates(
-      double naive,
-      double weighting,
-      PropensityMatching.Result matchingResult,
-      double doublyRobust,
+  /**
+   * The six estimates of one sample, in the order of {@link Intervals}, for the bootstrap: the
+   * closed forms give the naive difference, weighting and the doubly robust estimate with their
+   * influence values instead ({@link AttInfluence}; the same numbers).
+   */
+  private static double[] points(
+      ImpactSample sample, AttEstimators.Trimmed trimmed, SharedEstimates shared) {
+    return new double[] {
+      AttEstimators.naiveDifference(sample),
+      AttEstimators.inverseProbabilityWeighting(trimmed.sample(), trimmed.propensities()),
+      shared.matching().estimate(),
+      AttEstimators.doublyRobust(trimmed.sample(), trimmed.propensities()),
+      shared.stratification().estimate(),
+      shared.entropy().estimate()
+    };
+  }
+
+  /**
+   * The estimates both variance methods need beyond a point: matching's pairs (for Abadie &amp;
+   * Imbens's variance and its count of unmatched treated), the strata (for their count and
+   * imbalances) and entropy balancing's influence values.
+   */
+  private record SharedEstimates(
+      PropensityMatching.Result matching,
       PropensityStratification.Result stratification,
       AttInfluence.Fitted entropy) {
-    /** Entropy balancing's estimate; its influence values give the closed-form interval. */
-    double entropyBalancing() {
-      return entropy.estimate();
-    }
-
-    double matching() {
-      return matchingResult.estimate();
-    }
-
-    int unmatchedTreated() {
-      return matchingResult.unmatchedTreated();
-    }
-
-    static PointEstimates of(
+    static SharedEstimates of(
         ImpactSample sample,
         double[] propensities,
         AttEstimators.Trimmed trimmed,
         ImpactOptions options) {
-      PropensityMatching.Result matching =
+      return new SharedEstimates(
           PropensityMatching.estimate(
               trimmed.sample(),
               trimmed.propensities(),
               options.caliperStandardDeviations(),
-              options.matchingNeighbours());
-      return new PointEstimates(
-          AttEstimators.naiveDifference(sample),
-          AttEstimators.inverseProbabilityWeighting(trimmed.sample(), trimmed.propensities()),
-          matching,
-          AttEstimators.doublyRobust(trimmed.sample(), trimmed.propensities()),
+              options.matchingNeighbours()),
           PropensityStratification.estimate(sample, propensities),
           AttInfluence.entropyBalancing(sample, Standardised.designMatrix(sample)));
     }
