@@ -264,9 +264,9 @@ final class AttackRunFixture {
           statement,
           run,
           "program_balance",
-          "SELECT * FROM (VALUES ('PRG01','wellbeing_score','region_R02',-0.1,0.01,true),"
-              + " ('PRG01','wellbeing_score','age',0.3,0.02,false)) AS t(program_id, outcome,"
-              + " covariate, smd_before, smd_after, binary_covariate)");
+          "SELECT * FROM (VALUES ('PRG01','wellbeing_score','region_R02',-0.1,0.01,true,5,1),"
+              + " ('PRG01','wellbeing_score','age',0.3,0.02,false,5,0)) AS t(program_id, outcome,"
+              + " covariate, smd_before, smd_after, binary_covariate, strata, unbalanced_strata)");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

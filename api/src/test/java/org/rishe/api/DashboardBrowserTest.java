@@ -957,8 +957,18 @@ class DashboardBrowserTest extends OneServerPerClass {
         .contains("School enrolment · risk difference")
         .contains("n = 1,500 enrolled, 7,000 comparison (40 comparison trimmed)")
         .contains("Cost per outcome (95% CI): 300 [250 – 375]");
+    // each covariate with in how many of the estimate's 6 propensity strata it is still unbalanced
     assertThat(driver.findElement(By.cssSelector("#program-outcomes .balance")).getText())
-        .contains("Covariate", "Before adjustment", "out_of_school 0.45 0.02", "Age 0.1 -0.01");
+        .contains("Covariate", "Before adjustment", "Strata still unbalanced")
+        .contains("out_of_school 0.45 0.02 2 of 6", "Age 0.1 -0.01 0 of 6");
+    // a run published before the check has no such numbers
+    assertThat(
+            script(
+                "return window.RisheDashboard.programOutcome({outcome: 'school_enrolled',"
+                    + " outcomeType: 'risk_difference', method: 'doubly_robust', methods: [],"
+                    + " balance: [{covariate: 'age', before: 0.1, after: -0.01}]})"
+                    + ".querySelector('.balance tbody td:last-child').textContent"))
+        .isEqualTo("–");
     // why two outcomes have no estimate, in the server's words from the run it serves
     // (PublishedRunFixture.writeProgramImpactGaps), each outcome by its label where it has one
     assertThat(driver.findElement(By.id("program-gaps")).getText())
@@ -1019,6 +1029,8 @@ class DashboardBrowserTest extends OneServerPerClass {
         .contains("ثبت‌نام در مدرسه", "دوگانه مقاوم", "۰٫۱۵", "تفاوت خطر", "پیش از تعدیل")
         .contains("out_of_school")
         .doesNotContain("school_enrolled");
+    assertThat(driver.findElement(By.cssSelector("#program-outcomes .balance")).getText())
+        .contains("طبقه‌های هنوز نامتوازن", "۲ از ۶", "۰ از ۶");
     assertThat(driver.findElement(By.id("program-back")).getText()).isEqualTo("بازگشت");
     assertChartDrawn("program-0-chart");
     assertThat(axisLabels("program-0-chart")).contains("دوگانه مقاوم", "تفاوت ساده");

@@ -387,6 +387,10 @@ class DisclosureAttackTest {
     assertThat(region.get("covariate").asText()).isEqualTo("region_R02");
     assertThat(region.get("before").isNull()).isTrue();
     assertThat(region.get("after").isNull()).isTrue();
+    // how many propensity strata are still unbalanced counts strata and test results, not people:
+    // no count follows from it, so it stays
+    assertThat(region.get("strata").asInt()).isEqualTo(5);
+    assertThat(region.get("unbalancedStrata").asInt()).isEqualTo(1);
     JsonNode age = wellbeing.get("balance").get(0);
     assertThat(age.get("covariate").asText()).isEqualTo("age");
     assertThat(age.get("before").asDouble()).isEqualTo(0.3);

@@ -129,6 +129,20 @@ class OpenApiTest extends OneServerPerClass {
   }
 
   @Test
+  void aCovariatesBalanceDocumentsTheStrataStillUnbalanced() {
+    Schema<?> balance = parsed().getComponents().getSchemas().get("BalanceView");
+
+    assertThat(balance.getProperties())
+        .containsKeys("covariate", "before", "after", "strata", "unbalancedStrata");
+    assertThat(balance.getProperties().get("strata").getDescription())
+        .contains("propensity strata");
+    assertThat(balance.getProperties().get("unbalancedStrata").getDescription())
+        .contains("Welch t-test, 5%")
+        .contains("one stratum and covariate in twenty")
+        .contains("propensity specification");
+  }
+
+  @Test
   void aPostRouteDocumentsItsRequestBodyFromTheRequestRecord() {
     OpenAPI openApi = parsed();
     PathItem query = openApi.getPaths().get("/api/v1/query");

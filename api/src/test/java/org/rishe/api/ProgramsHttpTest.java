@@ -80,6 +80,15 @@ class ProgramsHttpTest {
     assertThat(outcome.get("balance").get(1).get("covariate").asText()).isEqualTo("out_of_school");
     assertThat(outcome.get("balance").get(1).get("before").isNull()).isTrue();
     assertThat(outcome.get("balance").get(1).get("after").isNull()).isTrue();
+    // Dehejia & Wahba's check counts strata, not people: served for every covariate, an
+    // indicator's too (the fixture's 6 strata, 2 of them unbalanced in out_of_school, none in age)
+    JsonNode age = outcome.get("balance").get(0);
+    assertThat(age.get("strata").asInt()).isEqualTo(6);
+    assertThat(age.get("unbalancedStrata").isInt()).isTrue();
+    assertThat(age.get("unbalancedStrata").asInt()).isZero();
+    JsonNode outOfSchool = outcome.get("balance").get(1);
+    assertThat(outOfSchool.get("strata").asInt()).isEqualTo(6);
+    assertThat(outOfSchool.get("unbalancedStrata").asInt()).isEqualTo(2);
     String planner = server.keys.create(Role.PLANNER, null);
     JsonNode planned =
         JSON.readTree(server.get("/api/v1/programs/PRG01/impact", planner).body())
@@ -87,6 +96,87 @@ class ProgramsHttpTest {
             .get(0);
     assertThat(planned.get("balance").get(1).get("before").asDouble()).isEqualTo(0.45);
     assertThat(planned.get("balance").get(1).get("after").asDouble()).isEqualTo(0.02);
+    assertThat(planned.get("balance").get(1).get("unbalancedStrata").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void aRunPublishedBeforeTheBalanceCheckServesItsBalanceWithoutStrata() throws Exception {
+    PublishedRunFixture.writePrograms(warehouse, "run-2");
+    // program_balance as published before strata and unbalanced_strata existed
+    writeBalance(
+        "run-2",
+        "('PRG01','school_enrolled','out_of_school',0.45,0.02,true),"
+            + " ('PRG01','school_enrolled','age',0.10,-0.01,false)",
+        "smd_before, smd_after, binary_covariate");
+    PublishedRunFixture.publish(warehouse, "run-2", PublishedRunFixture.childLabour(1));
+    server.awaitRun("run-2");
+
+    JsonNode planned = plannersBalance();
+    assertThat(planned.get(0).get("covariate").asText()).isEqualTo("age");
+    assertThat(planned.get(0).get("before").asDouble()).isEqualTo(0.10);
+    assertThat(planned.get(0).get("after").asDouble()).isEqualTo(-0.01);
+    for (JsonNode row : planned) {
+      assertThat(row.get("strata").isNull()).isTrue();
+      assertThat(row.get("unbalancedStrata").isNull()).isTrue();
+    }
+  }
+
+  @Test
+  void aRunPublishedBeforeIndicatorsWereMarkedServesNoBalanceFigureToAResearcher()
+      throws Exception {
+    PublishedRunFixture.writePrograms(warehouse, "run-2");
+    // program_balance as published before binary_covariate existed: every difference, though
+    // out_of_school's is one of two shares, has a value
+    writeBalance(
+        "run-2",
+        "('PRG01','school_enrolled','out_of_school',0.45,0.02),"
+            + " ('PRG01','school_enrolled','age',0.10,-0.01)",
+        "smd_before, smd_after");
+    PublishedRunFixture.publish(warehouse, "run-2", PublishedRunFixture.childLabour(1));
+    server.awaitRun("run-2");
+
+    JsonNode researched =
+        JSON.readTree(
+                server
+                    .get("/api/v1/programs/PRG01/impact", server.keys.create(Role.RESEARCHER, null))
+                    .body())
+            .get("outcomes")
+            .get(0)
+            .get("balance");
+    assertThat(researched).hasSize(2);
+    for (JsonNode row : researched) {
+      assertThat(row.get("before").isNull()).as(row.toString()).isTrue();
+      assertThat(row.get("after").isNull()).as(row.toString()).isTrue();
+      assertThat(row.get("strata").isNull()).isTrue();
+    }
+    assertThat(plannersBalance().get(1).get("before").asDouble()).isEqualTo(0.45);
+  }
+
+  /** Replaces run {@code runId}'s program_balance with the rows given under the columns given. */
+  private void writeBalance(String runId, String rows, String columns) throws Exception {
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement statement = connection.createStatement()) {
+      AttackRunFixture.copy(
+          statement,
+          warehouse.resolve("results").resolve(runId),
+          "program_balance",
+          "SELECT * FROM (VALUES "
+              + rows
+              + ") AS t(program_id, outcome, covariate, "
+              + columns
+              + ")");
+    }
+  }
+
+  /** The balance rows of PRG01's one outcome, as a planner gets them. */
+  private JsonNode plannersBalance() throws Exception {
+    return JSON.readTree(
+            server
+                .get("/api/v1/programs/PRG01/impact", server.keys.create(Role.PLANNER, null))
+                .body())
+        .get("outcomes")
+        .get(0)
+        .get("balance");
   }
 
   @Test

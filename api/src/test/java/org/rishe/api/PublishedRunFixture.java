@@ -118,8 +118,8 @@ final class PublishedRunFixture {
 
   /**
    * Writes the programme tables of a run: PRG01 (cost 45) evaluated on school_enrolled by two
-   * methods, PRG04 (no cost) not evaluated. Call before {@link #publish}, which points LATEST at
-   * the run last.
+   * methods, with the balance of two covariates, PRG04 (no cost) not evaluated. Call before {@link
+   * #publish}, which points LATEST at the run last.
    */
   static void writePrograms(Path warehouse, String runId) {
     Path run = warehouse.resolve("results").resolve(runId);
@@ -146,10 +146,13 @@ final class PublishedRunFixture {
               + " cost_per_outcome_low, cost_per_outcome_high)) TO '"
               + run.resolve("program_impact/part-0.parquet")
               + "' (FORMAT PARQUET)");
+      // school_enrolled's estimate has 6 propensity strata: out_of_school is still unbalanced in
+      // 2 of them, age in none
       statement.execute(
           "COPY (SELECT * FROM (VALUES ('PRG01','school_enrolled','out_of_school',0.45,0.02,"
-              + "true), ('PRG01','school_enrolled','age',0.10,-0.01,false)) AS t(program_id,"
-              + " outcome, covariate, smd_before, smd_after, binary_covariate)) TO '"
+              + "true,6,2), ('PRG01','school_enrolled','age',0.10,-0.01,false,6,0)) AS"
+              + " t(program_id, outcome, covariate, smd_before, smd_after, binary_covariate,"
+              + " strata, unbalanced_strata)) TO '"
               + run.resolve("program_balance/part-0.parquet")
               + "' (FORMAT PARQUET)");
     } catch (SQLException e) {

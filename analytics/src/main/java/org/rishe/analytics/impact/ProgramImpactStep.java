@@ -20,7 +20,10 @@ public final class ProgramImpactStep implements AnalysisStep {
   static final String BALANCE_METHOD =
       "standardised mean difference per covariate, before (all units) and after (trimmed,"
           + " controls weighted by propensity odds), pooled unweighted SD; binary_covariate: the"
-          + " covariate is an indicator (0 or 1 only)";
+          + " covariate is an indicator (0 or 1 only); strata: the propensity strata of the"
+          + " Dehejia-Wahba stratification, unbalanced_strata: in how many of them the"
+          + " covariate's treated and control means still differ (Welch t-test, 5%; about one"
+          + " stratum and covariate in twenty by chance)";
 
   private final ProgramImpactSettings settings;
 

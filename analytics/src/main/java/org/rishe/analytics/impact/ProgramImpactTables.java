@@ -3,7 +3,9 @@ package org.rishe.analytics.impact;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -78,7 +80,10 @@ public final class ProgramImpactTables {
               DataTypes.createStructField(ResultTables.COVARIATE, DataTypes.StringType, false),
               DataTypes.createStructField(ResultTables.SMD_BEFORE, DataTypes.DoubleType, true),
               DataTypes.createStructField(ResultTables.SMD_AFTER, DataTypes.DoubleType, true),
-              DataTypes.createStructField(ResultTables.BINARY, DataTypes.BooleanType, false)));
+              DataTypes.createStructField(ResultTables.BINARY, DataTypes.BooleanType, false),
+              DataTypes.createStructField(ResultTables.STRATA, DataTypes.IntegerType, false),
+              DataTypes.createStructField(
+                  ResultTables.UNBALANCED_STRATA, DataTypes.IntegerType, false)));
 
   /** What the run manifest records under {@code program_impact_gaps}. */
   public static final String GAPS_TEXT =
@@ -156,12 +161,18 @@ public final class ProgramImpactTables {
         col(ResultTables.OUTCOME));
   }
 
-  /** One row per programme, outcome and covariate. */
+  /**
+   * One row per programme, outcome and covariate: its standardised mean differences, the number of
+   * propensity strata of the estimate and in how many of them the covariate is still unbalanced
+   * (Dehejia &amp; Wahba's check, {@link ImpactResult#stratumImbalances}).
+   */
   public static Dataset<Row> balance(
       SparkSession spark, List<ProgramImpactJob.Evaluation> evaluations) {
     List<Row> rows = new ArrayList<>();
     for (ProgramImpactJob.Evaluation evaluation : evaluations) {
-      for (BalanceRow balance : evaluation.result().balance()) {
+      ImpactResult result = evaluation.result();
+      Map<String, Integer> unbalanced = unbalancedStrata(result.stratumImbalances());
+      for (BalanceRow balance : result.balance()) {
         rows.add(
             RowFactory.create(
                 evaluation.programId(),
@@ -169,10 +180,24 @@ public final class ProgramImpactTables {
                 balance.covariate(),
                 finite(balance.before()),
                 finite(balance.after()),
-                balance.binary()));
+                balance.binary(),
+                result.strata(),
+                unbalanced.getOrDefault(balance.covariate(), 0)));
       }
     }
     return spark.createDataFrame(rows, BALANCE_SCHEMA);
+  }
+
+  /**
+   * The number of strata in which each covariate is unbalanced. The check yields at most one
+   * imbalance per stratum and covariate, so its imbalances of a covariate count its strata.
+   */
+  static Map<String, Integer> unbalancedStrata(List<StratumImbalance> imbalances) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (StratumImbalance imbalance : imbalances) {
+      counts.merge(imbalance.covariate(), 1, Integer::sum);
+    }
+    return counts;
   }
 
   /**

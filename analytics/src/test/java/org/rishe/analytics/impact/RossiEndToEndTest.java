@@ -79,7 +79,22 @@ class RossiEndToEndTest {
     for (Row row : balance) {
       assertThat(Math.abs(row.<Double>getAs(ResultTables.SMD_BEFORE))).isLessThan(0.25);
     }
+    // Dehejia & Wahba's check: one estimate, so one number of strata on every row (3 on this
+    // trial), each covariate unbalanced in some of them at most, and after randomisation few
+    // (stratum, covariate) cells flagged: about one in twenty by chance (none on this trial), so
+    // fewer than one in ten
+    int strata = balance.get(0).<Integer>getAs(ResultTables.STRATA);
+    assertThat(strata).isPositive();
+    int unbalanced = 0;
+    for (Row row : balance) {
+      assertThat(row.<Integer>getAs(ResultTables.STRATA)).isEqualTo(strata);
+      assertThat(row.<Integer>getAs(ResultTables.UNBALANCED_STRATA)).isBetween(0, strata);
+      unbalanced += row.<Integer>getAs(ResultTables.UNBALANCED_STRATA);
+    }
+    assertThat(unbalanced).isLessThanOrEqualTo(strata * balance.size() / 10);
     assertThat(manifest.methods()).containsKey(ResultTables.PROGRAM_IMPACT);
+    assertThat(manifest.methods().get(ResultTables.PROGRAM_BALANCE))
+        .contains("strata", "unbalanced_strata", "Welch t-test, 5%");
     // re-arrest is observed 364 days after release, in the default window from day 30 on: the one
     // outcome observed is estimated, and nothing is left to explain
     assertThat(manifest.parameters())

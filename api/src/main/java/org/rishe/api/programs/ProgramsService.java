@@ -41,8 +41,28 @@ public final class ProgramsService {
 
   public record MethodView(String method, EstimateView estimate) {}
 
-  /** A covariate's balance; {@code label} its catalogue label in the language asked, else null. */
-  public record BalanceView(String covariate, String label, Double before, Double after) {}
+  /**
+   * A covariate's balance: its standardised mean differences and in how many propensity strata it
+   * is still unbalanced; {@code label} its catalogue label in the language asked, else null.
+   */
+  public record BalanceView(
+      String covariate,
+      String label,
+      Double before,
+      Double after,
+      @Schema(
+              description =
+                  "the number of propensity strata of the outcome's Dehejia-Wahba stratification;"
+                      + " null for a run published before it was")
+          Integer strata,
+      @Schema(
+              description =
+                  "in how many of those strata the covariate's treated and control means still"
+                      + " differ (Welch t-test, 5%), 0 when none: Dehejia and Wahba's balance"
+                      + " check. About one stratum and covariate in twenty differs by chance;"
+                      + " many more suggest revisiting the propensity specification. Null for a"
+                      + " run published before it was")
+          Integer unbalancedStrata) {}
 
   /**
    * One outcome: the headline method's estimate, the naive difference and the alternatives. For a
@@ -278,7 +298,9 @@ public final class ProgramsService {
    * sizes served beside it, from which the counts of the treated and the comparison people with the
    * indicator follow (6 comparison children of a small region, or a region's people the query
    * withholds as a complement). Nor, from a run that does not say which covariates are indicators,
-   * any covariate's.
+   * any covariate's. The number of strata and of those still unbalanced count propensity intervals
+   * and the outcomes of tests within them, from which no count of people follows: they are served
+   * with every row.
    */
   private static BalanceView balanceView(
       PublishedRun.ProgramBalanceRow row, SmallCells rule, Labels labels) {
@@ -287,7 +309,9 @@ public final class ProgramsService {
         row.covariate(),
         labels.of(row.covariate()),
         withheld ? null : rounded(row.before(), rule),
-        withheld ? null : rounded(row.after(), rule));
+        withheld ? null : rounded(row.after(), rule),
+        row.strata(),
+        row.unbalancedStrata());
   }
 
   /** Whether a count the run gives is withheld though it is not from 1 to k-1. */

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.rishe.common.results.ProgramImpactGap;
 import org.rishe.common.results.ResultTables;
 
@@ -87,20 +88,25 @@ final class ProgramResultsLoader {
       return balance;
     }
     String table = RunLoader.parquet(runFolder, ResultTables.PROGRAM_BALANCE);
-    // a run published before the column existed does not say which covariates are indicators
-    String binary =
-        RunLoader.columns(statement, table).contains(ResultTables.BINARY)
-            ? ResultTables.BINARY
-            : "CAST(NULL AS BOOLEAN)";
+    Set<String> columns = RunLoader.columns(statement, table);
+    // a run published before the column existed does not say which covariates are indicators,
+    // nor, before theirs, how many propensity strata are still unbalanced
+    String binary = columns.contains(ResultTables.BINARY) ? ResultTables.BINARY : "NULL";
+    String strata = columns.contains(ResultTables.STRATA) ? ResultTables.STRATA : "NULL";
+    String unbalanced =
+        columns.contains(ResultTables.UNBALANCED_STRATA) ? ResultTables.UNBALANCED_STRATA : "NULL";
     try (ResultSet rows =
         statement.executeQuery(
-            "SELECT program_id, outcome, covariate, smd_before, smd_after, "
+            "SELECT program_id, outcome, covariate, smd_before, smd_after, CAST("
                 + binary
-                + " FROM read_parquet("
+                + " AS BOOLEAN), CAST("
+                + strata
+                + " AS INTEGER), CAST("
+                + unbalanced
+                + " AS INTEGER) FROM read_parquet("
                 + table
                 + ") ORDER BY program_id, outcome, covariate")) {
       while (rows.next()) {
-        boolean indicator = rows.getBoolean(6);
         balance.add(
             new PublishedRun.ProgramBalanceRow(
                 rows.getString(1),
@@ -108,7 +114,9 @@ final class ProgramResultsLoader {
                 rows.getString(3),
                 nullableDouble(rows, 4),
                 nullableDouble(rows, 5),
-                rows.wasNull() ? null : indicator));
+                nullableBoolean(rows, 6),
+                nullableInteger(rows, 7),
+                nullableInteger(rows, 8)));
       }
     }
     return balance;
@@ -147,6 +155,11 @@ final class ProgramResultsLoader {
       }
     }
     return gaps;
+  }
+
+  private static Boolean nullableBoolean(ResultSet rows, int column) throws SQLException {
+    boolean value = rows.getBoolean(column);
+    return rows.wasNull() ? null : value;
   }
 
   private static Long nullableLong(ResultSet rows, int column) throws SQLException {

@@ -80,7 +80,10 @@ public record PublishedRun(
 
   /**
    * Standardised mean difference of one covariate before and after adjustment; {@code binary}
-   * whether the covariate is an indicator (0 or 1 only), null for a run that did not say.
+   * whether the covariate is an indicator (0 or 1 only), null for a run that did not say; {@code
+   * strata} the propensity strata of the estimate and {@code unbalancedStrata} in how many of them
+   * the covariate's treated and control means still differ at 5% (Dehejia &amp; Wahba's check),
+   * both null for a run published before they were.
    */
   public record ProgramBalanceRow(
       String programId,
@@ -88,7 +91,9 @@ public record PublishedRun(
       String covariate,
       Double before,
       Double after,
-      Boolean binary) {}
+      Boolean binary,
+      Integer strata,
+      Integer unbalancedStrata) {}
 
   /** A catalogue entry. */
   public record IndicatorRow(

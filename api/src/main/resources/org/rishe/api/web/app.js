@@ -102,6 +102,7 @@
       targetProblem: 'Target problem', trimmed: 'comparison trimmed', headline: 'headline',
       costPerOutcome: 'Cost per outcome (95% CI)', balance: 'Covariate balance (standardised mean difference)',
       nEnrolled: 'n enrolled', nComparison: 'n comparison', covariate: 'Covariate', smdBefore: 'Before adjustment', smdAfter: 'After adjustment',
+      unbalancedStrata: 'Strata still unbalanced', unbalancedOf: '{count} of {strata}',
       'outcomeType.risk_difference': 'risk difference', 'outcomeType.mean_difference': 'score points',
       order: 'Order', orderListed: 'As listed', orderEstimate: 'Largest effect first', orderSample: 'Largest sample first',
       impactRisk: 'Risk difference: the change in the share of people with the outcome',
@@ -220,6 +221,7 @@
       targetProblem: 'مشکل هدف', trimmed: 'از گروه مقایسه کنار گذاشته شد', headline: 'روش اصلی',
       costPerOutcome: 'هزینه هر پیامد (بازه اطمینان ۹۵٪)', balance: 'توازن متغیرهای کمکی (تفاوت میانگین استانداردشده)',
       nEnrolled: 'n ثبت‌نام‌شده', nComparison: 'n گروه مقایسه', covariate: 'متغیر کمکی', smdBefore: 'پیش از تعدیل', smdAfter: 'پس از تعدیل',
+      unbalancedStrata: 'طبقه‌های هنوز نامتوازن', unbalancedOf: '{count} از {strata}',
       'outcomeType.risk_difference': 'تفاوت خطر', 'outcomeType.mean_difference': 'امتیاز',
       order: 'ترتیب', orderListed: 'به ترتیب فهرست', orderEstimate: 'بزرگ‌ترین اثر نخست', orderSample: 'بزرگ‌ترین نمونه نخست',
       impactRisk: 'تفاوت خطر: تغییر سهم افرادی که پیامد را دارند',
@@ -1144,7 +1146,8 @@
   }
 
   // One outcome: its scale, the sample sizes, each method's estimate (the headline's first, marked),
-  // the cost per outcome, and the covariates' standardised mean differences before and after.
+  // the cost per outcome, and the covariates' standardised mean differences before and after, with
+  // in how many propensity strata each is still unbalanced ('–' from a run that did not say).
   function programOutcome(outcome) {
     var section = el('section', 'outcome');
     section.setAttribute('data-outcome', outcome.outcome);
@@ -1175,10 +1178,19 @@
     }
     if ((outcome.balance || []).length) {
       section.appendChild(el('h4', null, t('balance')));
-      table(section.appendChild(el('table', 'table balance')), [t('covariate'), t('smdBefore'), t('smdAfter')],
-        outcome.balance.map(function (b) { return [indicatorName(b.covariate, b.label), number(b.before, 2), number(b.after, 2)]; }));
+      table(section.appendChild(el('table', 'table balance')), [t('covariate'), t('smdBefore'), t('smdAfter'), t('unbalancedStrata')],
+        outcome.balance.map(function (b) {
+          return [indicatorName(b.covariate, b.label), number(b.before, 2), number(b.after, 2), unbalancedStrata(b)];
+        }));
     }
     return section;
+  }
+
+  // A covariate's strata still unbalanced out of its estimate's strata ("2 of 6").
+  function unbalancedStrata(balance) {
+    if (balance.strata === null || balance.strata === undefined || balance.unbalancedStrata === null
+      || balance.unbalancedStrata === undefined) { return '–'; }
+    return fill('unbalancedOf', { count: number(balance.unbalancedStrata, 0), strata: number(balance.strata, 0) });
   }
 
   function programId(program) { return program.id || program.programId || program.code; }
@@ -2252,7 +2264,7 @@
   // a chart drew on its canvas.
   window.RisheDashboard = {
     renderImpact: renderImpact, renderImpactGaps: renderImpactGaps, renderGraph: renderGraph,
-    renderChains: renderChains,
+    renderChains: renderChains, programOutcome: programOutcome,
     presetPeriod: presetPeriod,
     jalaliDate: function (iso) {
       var day = jalaliDay(new Date(iso + 'T00:00:00Z'));

@@ -125,7 +125,10 @@ public final class ResultTables {
    */
   public static final String PROGRAM_IMPACT = "program_impact";
 
-  /** One row per programme, outcome and covariate: standardised mean difference before/after. */
+  /**
+   * One row per programme, outcome and covariate: standardised mean difference before/after, and in
+   * how many of the estimate's propensity strata the covariate is still unbalanced.
+   */
   public static final String PROGRAM_BALANCE = "program_balance";
 
   /**
@@ -200,6 +203,18 @@ public final class ResultTables {
 
   /** Whether a balance row's covariate is an indicator (0 or 1 only). */
   public static final String BINARY = "binary_covariate";
+
+  /**
+   * The number of propensity strata of a balance row's estimate (Dehejia &amp; Wahba's
+   * stratification). Runs published before the column lack it, and {@link #UNBALANCED_STRATA}.
+   */
+  public static final String STRATA = "strata";
+
+  /**
+   * In how many of those strata the covariate's treated and control means still differ (Welch
+   * t-test, 5%): Dehejia &amp; Wahba's balance check, 0 when none.
+   */
+  public static final String UNBALANCED_STRATA = "unbalanced_strata";
 
   public static final String METHOD_NAIVE = "naive_difference";
   public static final String METHOD_WEIGHTING = "inverse_probability_weighting";
