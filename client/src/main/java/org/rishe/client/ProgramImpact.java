@@ -43,8 +43,20 @@ public record ProgramImpact(
   /** The same outcome estimated by another method. */
   public record MethodEstimate(String method, Estimate estimate) {}
 
-  /** A covariate's standardised mean difference before and after adjustment. */
-  public record Balance(String covariate, Double before, Double after) {}
+  /**
+   * A covariate's standardised mean difference before and after adjustment, its catalogue {@code
+   * label} (null without one), and Dehejia &amp; Wahba's check within the propensity strata: in how
+   * many of the estimate's {@code strata} the covariate's treated and control means still differ at
+   * 5% ({@code unbalancedStrata}; about one in twenty by chance). Both null from a run or server
+   * that predates them.
+   */
+  public record Balance(
+      String covariate,
+      String label,
+      Double before,
+      Double after,
+      Integer strata,
+      Integer unbalancedStrata) {}
 
   /**
    * An outcome without an estimate (the whole programme when {@code outcome} is null) and why:

@@ -128,7 +128,17 @@ class RisheClientHttpTest {
             outcome -> {
               assertThat(outcome.treated()).isPositive();
               assertOrdered(outcome.estimate());
+              assertThat(outcome.balance())
+                  .allSatisfy(
+                      row -> {
+                        assertThat(row.strata()).isPositive();
+                        assertThat(row.unbalancedStrata()).isBetween(0, row.strata());
+                      });
             });
+    assertThat(impact.outcomes())
+        .flatMap(ProgramImpact.Outcome::balance)
+        .as("a planner sees every covariate's balance")
+        .isNotEmpty();
   }
 
   @Test

@@ -172,6 +172,8 @@ final class DashboardLoader {
       while (result.next()) {
         String id = result.getString(1);
         int days = result.getInt(7);
+        // wasNull speaks of the last column read: asked before the others are
+        Integer nullableDays = result.wasNull() ? null : days;
         rows.put(
             id,
             new DashboardRun.JourneyRow(
@@ -183,7 +185,7 @@ final class DashboardLoader {
                 result.getString(5),
                 gaps.getOrDefault(id, List.of()),
                 result.getString(6),
-                result.wasNull() ? null : days,
+                nullableDays,
                 flags.getOrDefault(id, List.of())));
       }
     }
