@@ -175,6 +175,49 @@ final class AttEstimators {
     return Math.log(odds(propensity));
   }
 
+  /** A group's units in ascending order of their logits, with the logits in that order. */
+  record ByLogit(int[] units, double[] logits) {}
+
+  /**
+   * The treated ({@code treated}) or the controls of {@code sample} in ascending order of {@code
+   * logits}, ties in unit order: a stable merge sort of the units and their logits side by side,
+   * not of boxed units through a comparator, which cost a million-unit estimate a second.
+   */
+  static ByLogit byLogit(ImpactSample sample, double[] logits, boolean treated) {
+    int[] units =
+        IntStream.range(0, sample.size())
+            .filter(unit -> sample.isTreated(unit) == treated)
+            .toArray();
+    double[] keys = new double[units.length];
+    for (int i = 0; i < units.length; i++) {
+      keys[i] = logits[units[i]];
+    }
+    int[] otherUnits = new int[units.length];
+    double[] otherKeys = new double[units.length];
+    for (int width = 1; width < units.length; width *= 2) {
+      for (int start = 0; start < units.length; start += 2 * width) {
+        int middle = Math.min(start + width, units.length);
+        int end = Math.min(start + 2 * width, units.length);
+        int left = start;
+        int right = middle;
+        for (int out = start; out < end; out++) {
+          boolean fromRight =
+              left >= middle || (right < end && Double.compare(keys[right], keys[left]) < 0);
+          int from = fromRight ? right++ : left++;
+          otherUnits[out] = units[from];
+          otherKeys[out] = keys[from];
+        }
+      }
+      int[] swapUnits = units;
+      units = otherUnits;
+      otherUnits = swapUnits;
+      double[] swapKeys = keys;
+      keys = otherKeys;
+      otherKeys = swapKeys;
+    }
+    return new ByLogit(units, keys);
+  }
+
   static double standardDeviation(double[] values) {
     double mean = Arrays.stream(values).average().orElse(0);
     double sum = 0;

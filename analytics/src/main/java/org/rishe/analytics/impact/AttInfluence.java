@@ -139,7 +139,7 @@ final class AttInfluence {
     double[] b = null;
     if (outcomeModelWeights != null) {
       double[] g = new double[columns];
-      double[][] q = new double[columns][columns];
+      LeastSquares.CrossProduct q = new LeastSquares.CrossProduct(columns);
       for (int unit = 0; unit < n; unit++) {
         if (sample.isTreated(unit)) {
           addScaled(g, design[unit], -1.0 / (n * p1));
@@ -147,10 +147,10 @@ final class AttInfluence {
           addScaled(g, design[unit], weights[unit] / (n * w0));
         }
         if (outcomeModelWeights[unit] > 0) {
-          LeastSquares.addOuterLower(q, design[unit], outcomeModelWeights[unit] / n);
+          q.add(design[unit], outcomeModelWeights[unit] / n);
         }
       }
-      b = LeastSquares.solveSymmetric(LeastSquares.mirrorLower(q), g);
+      b = LeastSquares.solveSymmetric(q.symmetric(), g);
     }
     double[] influence = new double[n];
     for (int unit = 0; unit < n; unit++) {
@@ -270,15 +270,15 @@ final class AttInfluence {
     }
     // c: q-weighted regression of Y - μ0 on X - m1 among the controls (no intercept: the weighted
     // means of X - m1 are zero)
-    double[][] cross = new double[columns][columns];
+    LeastSquares.CrossProduct cross = new LeastSquares.CrossProduct(columns);
     double[] right = new double[columns];
     double[] row = new double[columns];
     for (int i = 0; i < controls.length; i++) {
       centred.row(i, row);
-      LeastSquares.addOuterLower(cross, row, q[i]);
+      cross.add(row, q[i]);
       addScaled(right, row, q[i] * (sample.outcome(controls[i]) - m0));
     }
-    double[] c = LeastSquares.solveSymmetric(LeastSquares.mirrorLower(cross), right);
+    double[] c = LeastSquares.solveSymmetric(cross.symmetric(), right);
     double p1 = (double) treated / n;
     for (int unit = 0; unit < n; unit++) {
       if (sample.isTreated(unit)) {
@@ -298,12 +298,12 @@ final class AttInfluence {
   /** I = mean of e (1 - e) X X', the logistic model's information per unit. */
   static double[][] information(double[][] design, double[] propensities) {
     int columns = design[0].length;
-    double[][] information = new double[columns][columns];
+    LeastSquares.CrossProduct information = new LeastSquares.CrossProduct(columns);
     for (int unit = 0; unit < design.length; unit++) {
       double e = propensities[unit];
-      LeastSquares.addOuterLower(information, design[unit], e * (1 - e) / design.length);
+      information.add(design[unit], e * (1 - e) / design.length);
     }
-    return LeastSquares.mirrorLower(information);
+    return information.symmetric();
   }
 
   /** The Moore–Penrose inverse, so a column constant in the sample (all zeros) is ignored. */

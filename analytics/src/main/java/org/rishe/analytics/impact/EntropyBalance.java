@@ -30,13 +30,13 @@ final class EntropyBalance {
     for (int iteration = 0; iteration < MAXIMUM_ITERATIONS; iteration++) {
       double[] q = normalised(centred, lambda);
       double[] gradient = new double[columns];
-      double[][] hessian = new double[columns][columns];
+      LeastSquares.CrossProduct secondMoments = new LeastSquares.CrossProduct(columns);
       for (int i = 0; i < centred.size(); i++) {
         centred.row(i, row);
         AttInfluence.addScaled(gradient, row, q[i]);
-        LeastSquares.addOuterLower(hessian, row, q[i]);
+        secondMoments.add(row, q[i]);
       }
-      LeastSquares.mirrorLower(hessian);
+      double[][] hessian = secondMoments.symmetric();
       double largest = 0;
       for (int c = 0; c < columns; c++) {
         largest = Math.max(largest, Math.abs(gradient[c]));

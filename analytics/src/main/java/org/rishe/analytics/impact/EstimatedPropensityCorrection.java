@@ -1,8 +1,6 @@
 package org.rishe.analytics.impact;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -30,7 +28,8 @@ final class EstimatedPropensityCorrection {
 
   /**
    * The term to add to the variance of the matching estimate (already divided by n); NaN when it
-   * cannot be estimated (too few units in a group).
+   * cannot be estimated (too few units in a group). {@code matching} is the estimate of this sample
+   * and these propensities: its controls in logit order are reused.
    */
   static double varianceTerm(
       ImpactSample sample,
@@ -38,39 +37,37 @@ final class EstimatedPropensityCorrection {
       PropensityMatching.Result matching,
       int matchingNeighbours) {
     int n = sample.size();
-    int[][] groups = new int[2][];
     double[] logits = Arrays.stream(propensities).map(AttEstimators::logit).toArray();
-    for (int group = 0; group < 2; group++) {
-      boolean treated = group == 1;
-      groups[group] =
-          IntStream.range(0, n)
-              .filter(unit -> sample.isTreated(unit) == treated)
-              .boxed()
-              .sorted(Comparator.comparingDouble((Integer unit) -> logits[unit]))
-              .mapToInt(Integer::intValue)
-              .toArray();
-      if (groups[group].length <= NEIGHBOURS) {
-        return Double.NaN;
-      }
+    AttEstimators.ByLogit treatedByLogit = AttEstimators.byLogit(sample, logits, true);
+    // the controls in logit order, as matching sorted them
+    int[][] groups = {matching.sortedControls(), treatedByLogit.units()};
+    if (groups[0].length != sample.controlCount()) {
+      throw new IllegalArgumentException("the matching result is not of this sample");
+    }
+    if (groups[0].length <= NEIGHBOURS || groups[1].length <= NEIGHBOURS) {
+      return Double.NaN;
     }
     double[][] design = Standardised.designMatrix(sample);
     int columns = design[0].length;
     double p1 = (double) groups[1].length / n;
     double[] c = new double[columns];
     double[] d = new double[columns];
-    double[] sortedTreatedLogits = Arrays.stream(groups[1]).mapToDouble(u -> logits[u]).toArray();
-    double[] sortedControlLogits = Arrays.stream(groups[0]).mapToDouble(u -> logits[u]).toArray();
+    double[] sortedTreatedLogits = treatedByLogit.logits();
+    double[] sortedControlLogits = matching.sortedLogits();
+    // c sums, over every unit, scaled local covariances of X and Y; each is a sum of the
+    // neighbours' rows times a number, so the numbers are added up per neighbour first and the
+    // rows read once at the end: k numbers a unit instead of k rows of X
+    double[][] coefficients = {new double[groups[0].length], new double[groups[1].length]};
     for (int unit = 0; unit < n; unit++) {
       double e = propensities[unit];
       double f = e * (1 - e);
       // c's term of the unit: (cov(X, Y | e) among treated + odds × among controls) f / (n p1)
       double scale = f / (n * p1);
       addLocalCovariance(
-          c, sample, design, groups[1], sortedTreatedLogits, logits[unit], unit, scale);
+          coefficients[1], sample, groups[1], sortedTreatedLogits, logits[unit], unit, scale);
       addLocalCovariance(
-          c,
+          coefficients[0],
           sample,
-          design,
           groups[0],
           sortedControlLogits,
           logits[unit],
@@ -90,6 +87,18 @@ final class EstimatedPropensityCorrection {
       }
       AttInfluence.addScaled(d, design[unit], f * (effect - matching.estimate()) / (n * p1));
     }
+    // column 0 (the intercept) has covariance 0 and is left alone
+    for (int group = 0; group < 2; group++) {
+      for (int position = 0; position < groups[group].length; position++) {
+        double weight = coefficients[group][position];
+        if (weight != 0) {
+          double[] row = design[groups[group][position]];
+          for (int column = 1; column < columns; column++) {
+            c[column] += row[column] * weight;
+          }
+        }
+      }
+    }
     RealMatrix inverse = AttInfluence.pseudoInverse(AttInfluence.information(design, propensities));
     double correction =
         AttInfluence.dot(d, inverse.operate(d)) - AttInfluence.dot(c, inverse.operate(c));
@@ -98,14 +107,14 @@ final class EstimatedPropensityCorrection {
 
   /**
    * Adds {@code scale} × cov(X, Y) among the {@value #NEIGHBOURS} units of a group (sorted by
-   * logit) nearest to {@code target}, leaving out {@code self}, to {@code sum}. The covariance is
-   * taken as the sum of X (Y - mean Y) / (k - 1), equal to the centred form since the deviations of
-   * Y sum to zero; column 0 (the intercept) has covariance 0 and is left alone.
+   * logit) nearest to {@code target}, leaving out {@code self}, as what each neighbour's row of X
+   * is to be multiplied by: {@code coefficients}, by position in the group. The covariance is taken
+   * as the sum of X (Y - mean Y) / (k - 1), equal to the centred form since the deviations of Y sum
+   * to zero.
    */
   private static void addLocalCovariance(
-      double[] sum,
+      double[] coefficients,
       ImpactSample sample,
-      double[][] design,
       int[] group,
       double[] sortedLogits,
       double target,
@@ -113,15 +122,12 @@ final class EstimatedPropensityCorrection {
       double scale) {
     int[] near = nearest(group, sortedLogits, target, NEIGHBOURS, self);
     double meanY = 0;
-    for (int unit : near) {
-      meanY += sample.outcome(unit) / near.length;
+    for (int position : near) {
+      meanY += sample.outcome(group[position]) / near.length;
     }
-    for (int unit : near) {
-      double weight = scale * (sample.outcome(unit) - meanY) / (near.length - 1);
-      double[] row = design[unit];
-      for (int column = 1; column < sum.length; column++) {
-        sum[column] += row[column] * weight;
-      }
+    for (int position : near) {
+      coefficients[position] +=
+          scale * (sample.outcome(group[position]) - meanY) / (near.length - 1);
     }
   }
 
@@ -129,13 +135,16 @@ final class EstimatedPropensityCorrection {
       ImpactSample sample, int[] group, double[] sortedLogits, double target, int count) {
     int[] near = nearest(group, sortedLogits, target, count, -1);
     double sum = 0;
-    for (int unit : near) {
-      sum += sample.outcome(unit);
+    for (int position : near) {
+      sum += sample.outcome(group[position]);
     }
     return sum / near.length;
   }
 
-  /** The {@code count} units of the sorted group nearest to {@code target}, never {@code self}. */
+  /**
+   * The positions in the sorted group of its {@code count} units nearest to {@code target}, never
+   * {@code self}'s.
+   */
   private static int[] nearest(
       int[] group, double[] sortedLogits, double target, int count, int self) {
     int above = Arrays.binarySearch(sortedLogits, target);
@@ -149,9 +158,9 @@ final class EstimatedPropensityCorrection {
       boolean takeBelow =
           above >= group.length
               || (below >= 0 && target - sortedLogits[below] <= sortedLogits[above] - target);
-      int unit = takeBelow ? group[below--] : group[above++];
-      if (unit != self) {
-        chosen[taken++] = unit;
+      int position = takeBelow ? below-- : above++;
+      if (group[position] != self) {
+        chosen[taken++] = position;
       }
     }
     return chosen;

@@ -1,8 +1,6 @@
 package org.rishe.analytics.impact;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /**
  * Nearest-neighbour matching with replacement on the propensity logit, for the ATT: each treated
@@ -41,14 +39,9 @@ final class PropensityMatching {
       ImpactSample sample, double[] propensities, double caliper, int neighbours) {
     double[] logits = Arrays.stream(propensities).map(AttEstimators::logit).toArray();
     double width = caliper * AttEstimators.standardDeviation(logits);
-    int[] controls =
-        IntStream.range(0, sample.size())
-            .filter(unit -> !sample.isTreated(unit))
-            .boxed()
-            .sorted(Comparator.comparingDouble((Integer unit) -> logits[unit]))
-            .mapToInt(Integer::intValue)
-            .toArray();
-    double[] controlLogits = Arrays.stream(controls).mapToDouble(unit -> logits[unit]).toArray();
+    AttEstimators.ByLogit sorted = AttEstimators.byLogit(sample, logits, false);
+    int[] controls = sorted.units();
+    double[] controlLogits = sorted.logits();
     // outcomeSums[i]: the outcomes of the i controls with the lowest logits, so that a run of tied
     // controls, however long, is summed in constant time
     double[] outcomeSums = new double[controls.length + 1];

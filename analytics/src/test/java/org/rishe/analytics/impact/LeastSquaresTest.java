@@ -34,6 +34,22 @@ class LeastSquaresTest {
 
   private static final double[][] LINE = {{1, 0}, {1, 1}, {1, 2}};
 
+  @Test
+  void aCrossProductOfSixRowsInOneReusedArrayIsTheSumWorkedByHand() {
+    // rows (1, t) for t = 0..5 with scales 1, 2, 0, 1, 1, 3: a block of four and two left over,
+    // a zero scale skipped. Sums: Σs = 8, Σs t = 0+2+0+3+4+15 = 24, Σs t² = 0+2+0+9+16+75 = 102
+    double[] scales = {1, 2, 0, 1, 1, 3};
+    LeastSquares.CrossProduct sum = new LeastSquares.CrossProduct(2);
+    double[] row = new double[2];
+    for (int t = 0; t < scales.length; t++) {
+      row[0] = 1;
+      row[1] = t;
+      sum.add(row, scales[t]);
+      row[1] = -99;
+    }
+    assertThat(sum.symmetric()).isDeepEqualTo(new double[][] {{8, 24}, {24, 102}});
+  }
+
   private static void assertSolution(
       double[][] design, double[] weights, double[] response, double... expected) {
     double[] solution = LeastSquares.solve(design, weights, response);

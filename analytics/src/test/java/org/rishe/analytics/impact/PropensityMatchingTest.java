@@ -20,6 +20,26 @@ class PropensityMatchingTest {
   private static final double[] PROPENSITIES = {0.5, 0.5, 0.5, 0.9};
 
   @Test
+  void aGroupInLogitOrderKeepsTiedUnitsInTheirOrder() {
+    // controls are units 1, 2, 4, 5, 6 with logits 0.3, -1, 0.3, -1, 2: sorted -1 (2, 5), 0.3
+    // (1, 4), 2 (6); the treated 0 and 3
+    ImpactSample sample =
+        new ImpactSample(
+            List.of("constant"),
+            new boolean[] {true, false, false, true, false, false, false},
+            new double[][] {{1}, {1}, {1}, {1}, {1}, {1}, {1}},
+            new double[] {0, 0, 0, 0, 0, 0, 0});
+    double[] logits = {5, 0.3, -1, -7, 0.3, -1, 2};
+
+    AttEstimators.ByLogit controls = AttEstimators.byLogit(sample, logits, false);
+    AttEstimators.ByLogit treated = AttEstimators.byLogit(sample, logits, true);
+
+    assertThat(controls.units()).containsExactly(2, 5, 1, 4, 6);
+    assertThat(controls.logits()).containsExactly(-1, -1, 0.3, 0.3, 2);
+    assertThat(treated.units()).containsExactly(3, 0);
+  }
+
+  @Test
   void tiedControlsAreAveragedRatherThanPickedByRowOrder() {
     assertThat(estimate(Double.POSITIVE_INFINITY, 1).estimate()).isCloseTo(10 - 3, within(1e-9));
     assertThat(estimate(Double.POSITIVE_INFINITY, 2).estimate()).isCloseTo(10 - 3, within(1e-9));
