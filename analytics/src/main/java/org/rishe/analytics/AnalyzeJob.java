@@ -22,6 +22,7 @@ import org.rishe.analytics.rootcause.CausalGraphSettings;
 import org.rishe.analytics.rootcause.RootCauseStep;
 import org.rishe.analytics.scope.CuratedInputs;
 import org.rishe.common.warehouse.WarehouseLayout;
+import org.rishe.spark.SparkSessions;
 import org.rishe.spark.warehouse.WarehouseFiles;
 
 /**
@@ -89,6 +90,14 @@ public final class AnalyzeJob {
     List<AnalysisStep> ordered = List.copyOf(steps);
     WarehouseFiles files = new WarehouseFiles(spark.sparkContext().hadoopConfiguration());
     ResultsPublisher.removeIncompleteRuns(layout, files);
+    String partitions = spark.conf().get("spark.sql.shuffle.partitions");
+    long curatedBytes = files.totalBytes(layout.curatedRoot());
+    int fitted = SparkSessions.fitShufflePartitions(spark, curatedBytes);
+    if (!String.valueOf(fitted).equals(partitions)) {
+      progress.accept(
+          "  %,d shuffle partitions for %,d MB of curated tables"
+              .formatted(fitted, curatedBytes >> 20));
+    }
     try (CuratedInputs inputs = new CuratedInputs(spark, layout)) {
       return run(parameters, ordered, files, inputs);
     }

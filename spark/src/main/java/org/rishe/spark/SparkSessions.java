@@ -26,10 +26,12 @@ public final class SparkSessions {
     if (System.getProperty("spark.master") == null && System.getenv("SPARK_MASTER_URL") == null) {
       builder.master(System.getProperty("rishe.spark.master", "local[*]"));
       if (System.getProperty("spark.sql.shuffle.partitions") == null) {
-        // one machine: a few partitions per core, not the cluster default of 200
-        builder.config(
-            "spark.sql.shuffle.partitions",
-            String.valueOf(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
+        // one machine: a few partitions per core, not the cluster default of 200; a job may raise
+        // them for a large input (fitShufflePartitions)
+        String partitions =
+            String.valueOf(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+        builder.config("spark.sql.shuffle.partitions", partitions);
+        builder.config(BASE_SHUFFLE_PARTITIONS, partitions);
       }
       if (System.getProperty("spark.sql.adaptive.enabled") == null) {
         // one machine and a few partitions: adaptive execution has little to coalesce or split,
@@ -40,6 +42,37 @@ public final class SparkSessions {
       builder.master(System.getenv("SPARK_MASTER_URL"));
     }
     return configure(builder).getOrCreate();
+  }
+
+  /**
+   * The shuffle partitions {@link #getOrCreate} chose for a local session, when it chose them (no
+   * {@code spark.sql.shuffle.partitions} given): the count {@link #fitShufflePartitions} starts
+   * from.
+   */
+  static final String BASE_SHUFFLE_PARTITIONS = "rishe.shufflePartitions.base";
+
+  /** The stored input a shuffle partition is fitted to ({@link #fitShufflePartitions}). */
+  static final long INPUT_BYTES_PER_SHUFFLE_PARTITION = 64L << 20;
+
+  /**
+   * Sets the shuffle partitions of a session whose count {@link #getOrCreate} chose to one per 64
+   * MB of the job's stored input ({@code inputBytes}, compressed Parquet), never fewer than it
+   * chose, and returns the count in force; a count the user gave, or a cluster's, is left as it is.
+   * With the few partitions that suit a small warehouse, a million families' sort-merge joins
+   * sorted a quarter of the population in one task, and a sorter once found no heap for its next
+   * page (bench/analyze/README.md). Spark's adaptive execution would size them itself, but submits
+   * every query stage as a job of its own, which small warehouses pay for (hence off).
+   */
+  public static int fitShufflePartitions(SparkSession spark, long inputBytes) {
+    String base = spark.conf().get(BASE_SHUFFLE_PARTITIONS, null);
+    if (base == null) {
+      return Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+    }
+    long wanted =
+        (inputBytes + INPUT_BYTES_PER_SHUFFLE_PARTITION - 1) / INPUT_BYTES_PER_SHUFFLE_PARTITION;
+    int partitions = (int) Math.max(Integer.parseInt(base), Math.min(wanted, 10_000));
+    spark.conf().set("spark.sql.shuffle.partitions", partitions);
+    return partitions;
   }
 
   /**

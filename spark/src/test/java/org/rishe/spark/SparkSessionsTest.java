@@ -15,4 +15,27 @@ class SparkSessionsTest {
     assertThat(Long.parseLong(spark.conf().get(SparkSessions.BROADCAST_TIMEOUT)))
         .isEqualTo(10L * 60 * 60);
   }
+
+  @Test
+  void aChosenShuffleCountGrowsWithTheInputAndAGivenOneStays() {
+    SparkSession spark = TestSparkSessions.shared();
+    String given = spark.conf().get("spark.sql.shuffle.partitions");
+    try {
+      // the tests' session was given its count: nothing moves
+      assertThat(SparkSessions.fitShufflePartitions(spark, 10L << 30))
+          .isEqualTo(Integer.parseInt(given));
+
+      // as getOrCreate leaves a local session whose count it chose (4): 773 MB is 12.08 times
+      // 64 MB, so 13 partitions; 77 MB would want 2 and keeps 4; exactly 128 MB wants 2
+      spark.conf().set(SparkSessions.BASE_SHUFFLE_PARTITIONS, "4");
+      assertThat(SparkSessions.fitShufflePartitions(spark, 773L << 20)).isEqualTo(13);
+      assertThat(spark.conf().get("spark.sql.shuffle.partitions")).isEqualTo("13");
+      assertThat(SparkSessions.fitShufflePartitions(spark, 77L << 20)).isEqualTo(4);
+      assertThat(SparkSessions.fitShufflePartitions(spark, 1024L << 20)).isEqualTo(16);
+      assertThat(SparkSessions.fitShufflePartitions(spark, 128L << 20)).isEqualTo(4);
+    } finally {
+      spark.conf().unset(SparkSessions.BASE_SHUFFLE_PARTITIONS);
+      spark.conf().set("spark.sql.shuffle.partitions", given);
+    }
+  }
 }

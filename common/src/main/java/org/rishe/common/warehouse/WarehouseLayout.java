@@ -58,6 +58,11 @@ public record WarehouseLayout(String root) implements Serializable {
     return Path.of(root.startsWith("file:") ? java.net.URI.create(root).getPath() : root);
   }
 
+  /** The folder of every curated table. */
+  public String curatedRoot() {
+    return root + "/curated";
+  }
+
   public String curated(String entity) {
     return root + "/curated/" + entity;
   }

@@ -107,6 +107,17 @@ public final class WarehouseFiles {
     }
   }
 
+  /** The bytes of every file under a folder, 0 when there is no such folder. */
+  public long totalBytes(String folder) {
+    Path path = new Path(folder);
+    try {
+      FileSystem fileSystem = fileSystem(path);
+      return fileSystem.exists(path) ? fileSystem.getContentSummary(path).getLength() : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the size of " + folder, e);
+    }
+  }
+
   /** The size of a file in bytes. */
   public long length(String location) {
     Path path = new Path(location);
