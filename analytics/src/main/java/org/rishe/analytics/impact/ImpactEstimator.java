@@ -66,12 +66,12 @@ public final class ImpactEstimator {
     }
     double[] propensities = propensityModel.propensities(sample);
     AttEstimators.Trimmed trimmed = AttEstimators.trimToTreatedRange(sample, propensities);
-    SharedEstimates point = SharedEstimates.of(sample, propensities, trimmed, options);
+    SharedEstimates shared = SharedEstimates.of(sample, propensities, trimmed, options);
     ClusteredVariance clusters = new ClusteredVariance(sample);
     Intervals intervals =
         options.variance() == ImpactOptions.Variance.BOOTSTRAP
-            ? bootstrap(sample, trimmed, point)
-            : closedForm(sample, propensities, trimmed, point, clusters);
+            ? bootstrap(sample, trimmed, shared)
+            : closedForm(sample, propensities, trimmed, shared, clusters);
     List<BalanceRow> balance = AttEstimators.balance(sample, trimmed);
     return new ImpactResult(
         intervals.estimates()[0],
@@ -83,12 +83,12 @@ public final class ImpactEstimator {
         sample.treatedCount(),
         sample.controlCount(),
         trimmed.droppedControls(),
-        point.matching().unmatchedTreated(),
-        point.stratification().strata().size(),
+        shared.matching().unmatchedTreated(),
+        shared.stratification().strata().size(),
         intervals.resamples(),
         intervals.resampleUnits(),
         balance,
-        PropensityStratification.imbalances(sample, propensities, point.stratification()),
+        PropensityStratification.imbalances(sample, propensities, shared.stratification()),
         options.variance(),
         clusters.clusters());
   }
@@ -108,22 +108,22 @@ public final class ImpactEstimator {
       ImpactSample sample,
       double[] propensities,
       AttEstimators.Trimmed trimmed,
-      SharedEstimates point,
+      SharedEstimates shared,
       ClusteredVariance clusters) {
     double[][] design = Standardised.designMatrix(sample);
     // the propensity model's information, read by the weighting and doubly robust stacks alike
     double[][] information = AttInfluence.information(design, propensities);
     boolean[] kept = AttEstimators.keptMask(sample, propensities);
     ClusteredVariance trimmedClusters = new ClusteredVariance(trimmed.sample());
-    PropensityMatching.Result matching = point.matching();
+    PropensityMatching.Result matching = shared.matching();
     Estimate[] estimates = {
       clusters.interval(AttInfluence.naive(sample)),
       clusters.interval(AttInfluence.weighting(sample, design, propensities, information, kept)),
       trimmedClusters.interval(
           matching.estimate(), matchingVariance(trimmed, matching, trimmedClusters)),
       clusters.interval(AttInfluence.doublyRobust(sample, design, propensities, information, kept)),
-      clusters.interval(AttInfluence.stratification(sample, propensities, point.stratification())),
-      clusters.interval(point.entropy())
+      clusters.interval(AttInfluence.stratification(sample, propensities, shared.stratification())),
+      clusters.interval(shared.entropy())
     };
     return new Intervals(estimates, 0, 0);
   }
@@ -147,7 +147,7 @@ public final class ImpactEstimator {
 
   /** The stratified bootstrap of the whole procedure (see the class comment). */
   private Intervals bootstrap(
-      ImpactSample sample, AttEstimators.Trimmed trimmed, SharedEstimates point) {
+      ImpactSample sample, AttEstimators.Trimmed trimmed, SharedEstimates shared) {
     int[] treatedUnits = IntStream.range(0, sample.size()).filter(sample::isTreated).toArray();
     int[] controlUnits =
         IntStream.range(0, sample.size()).filter(unit -> !sample.isTreated(unit)).toArray();
@@ -181,7 +181,7 @@ public final class ImpactEstimator {
                 replicates[method][resample] = estimates[method];
               }
             });
-    double[] points = points(sample, trimmed, point);
+    double[] points = points(sample, trimmed, shared);
     Estimate[] estimates = new Estimate[points.length];
     for (int method = 0; method < points.length; method++) {
       estimates[method] = size.interval(points[method], replicates[method]);
