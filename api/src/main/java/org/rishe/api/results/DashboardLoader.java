@@ -1,5 +1,7 @@
 package org.rishe.api.results;
 
+import static org.rishe.api.results.RunLoader.nullableInteger;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -171,9 +173,6 @@ final class DashboardLoader {
                 + " ORDER BY donation_id")) {
       while (result.next()) {
         String id = result.getString(1);
-        int days = result.getInt(7);
-        // wasNull speaks of the last column read: asked before the others are
-        Integer nullableDays = result.wasNull() ? null : days;
         rows.put(
             id,
             new DashboardRun.JourneyRow(
@@ -185,7 +184,7 @@ final class DashboardLoader {
                 result.getString(5),
                 gaps.getOrDefault(id, List.of()),
                 result.getString(6),
-                nullableDays,
+                nullableInteger(result, 7),
                 flags.getOrDefault(id, List.of())));
       }
     }

@@ -1,5 +1,8 @@
 package org.rishe.api.results;
 
+import static org.rishe.api.results.RunLoader.nullableDouble;
+import static org.rishe.api.results.RunLoader.nullableInteger;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -29,16 +32,12 @@ final class NeedsBoardLoader {
                 + RunLoader.parquet(runFolder, ResultTables.NEEDS_BOARD)
                 + ") ORDER BY days_open DESC, need_ref")) {
       while (result.next()) {
-        double amount = result.getDouble(4);
-        Double nullableAmount = result.wasNull() ? null : amount;
-        int groupSize = result.getInt(13);
-        Integer nullableGroup = result.wasNull() ? null : groupSize;
         rows.add(
             new NeedRow(
                 result.getString(1),
                 result.getString(2),
                 result.getString(3),
-                nullableAmount,
+                nullableDouble(result, 4),
                 result.getString(5),
                 result.getString(6),
                 result.getString(7),
@@ -47,7 +46,7 @@ final class NeedsBoardLoader {
                 result.getString(10),
                 result.getString(11),
                 result.getString(12),
-                nullableGroup));
+                nullableInteger(result, 13)));
       }
     }
     return rows;

@@ -1,5 +1,8 @@
 package org.rishe.api.results;
 
+import static org.rishe.api.results.RunLoader.nullableDouble;
+import static org.rishe.api.results.RunLoader.nullableLong;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -51,21 +54,16 @@ final class OccasionLoader {
                 result.getDouble(14),
                 result.getDouble(15),
                 result.getDouble(16),
-                nullable(result, 17),
-                nullable(result, 18),
-                nullable(result, 19),
-                nullable(result, 20),
+                nullableDouble(result, 17),
+                nullableDouble(result, 18),
+                nullableDouble(result, 19),
+                nullableDouble(result, 20),
                 result.getLong(21),
                 result.getLong(22),
-                result.getObject(23) == null ? null : result.getLong(23),
+                nullableLong(result, 23),
                 result.getString(24)));
       }
     }
     return rows;
-  }
-
-  private static Double nullable(ResultSet result, int column) throws SQLException {
-    double value = result.getDouble(column);
-    return result.wasNull() ? null : value;
   }
 }

@@ -1,5 +1,10 @@
 package org.rishe.api.results;
 
+import static org.rishe.api.results.RunLoader.nullableBoolean;
+import static org.rishe.api.results.RunLoader.nullableDouble;
+import static org.rishe.api.results.RunLoader.nullableInteger;
+import static org.rishe.api.results.RunLoader.nullableLong;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -155,25 +160,5 @@ final class ProgramResultsLoader {
       }
     }
     return gaps;
-  }
-
-  private static Boolean nullableBoolean(ResultSet rows, int column) throws SQLException {
-    boolean value = rows.getBoolean(column);
-    return rows.wasNull() ? null : value;
-  }
-
-  private static Long nullableLong(ResultSet rows, int column) throws SQLException {
-    long value = rows.getLong(column);
-    return rows.wasNull() ? null : value;
-  }
-
-  private static Integer nullableInteger(ResultSet rows, int column) throws SQLException {
-    int value = rows.getInt(column);
-    return rows.wasNull() ? null : value;
-  }
-
-  private static Double nullableDouble(ResultSet rows, int column) throws SQLException {
-    double value = rows.getDouble(column);
-    return rows.wasNull() ? null : value;
   }
 }

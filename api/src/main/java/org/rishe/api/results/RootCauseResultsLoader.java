@@ -1,5 +1,8 @@
 package org.rishe.api.results;
 
+import static org.rishe.api.results.RunLoader.nullableDouble;
+import static org.rishe.api.results.RunLoader.nullableLong;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -239,15 +242,5 @@ final class RootCauseResultsLoader {
       values.add(String.valueOf(value));
     }
     return values;
-  }
-
-  private static Double nullableDouble(ResultSet rows, int column) throws SQLException {
-    double value = rows.getDouble(column);
-    return rows.wasNull() ? null : value;
-  }
-
-  private static Long nullableLong(ResultSet rows, int column) throws SQLException {
-    long value = rows.getLong(column);
-    return rows.wasNull() ? null : value;
   }
 }

@@ -92,6 +92,30 @@ final class RunLoader {
     return columns;
   }
 
+  // The current row's value of a column, or null where it is SQL NULL (JDBC's getters give 0 or
+  // false for it): each asks wasNull right after its own read, since wasNull speaks of the last
+  // column read.
+
+  static Double nullableDouble(ResultSet rows, int column) throws SQLException {
+    double value = rows.getDouble(column);
+    return rows.wasNull() ? null : value;
+  }
+
+  static Long nullableLong(ResultSet rows, int column) throws SQLException {
+    long value = rows.getLong(column);
+    return rows.wasNull() ? null : value;
+  }
+
+  static Integer nullableInteger(ResultSet rows, int column) throws SQLException {
+    int value = rows.getInt(column);
+    return rows.wasNull() ? null : value;
+  }
+
+  static Boolean nullableBoolean(ResultSet rows, int column) throws SQLException {
+    boolean value = rows.getBoolean(column);
+    return rows.wasNull() ? null : value;
+  }
+
   static String parquet(Path runFolder, String table) {
     Path folder = runFolder.resolve(table);
     if (!Files.isDirectory(folder)) {
