@@ -275,19 +275,34 @@ public final class ImpactDesign {
   /**
    * Adds {@code A_and_B_missing} for every skip pattern "B not asked when A is exposed". {@code
    * factors} holds each factor's values (NaN when not observed), {@code binary} whether they are
-   * all 0 or 1.
+   * all 0 or 1. Every ordered pair of factors is checked; the counts are taken over bit sets (a
+   * word holds 64 units), so the pairs cost a pass over words rather than over units.
    */
   private static void addSkipPatterns(
       Map<String, double[]> columns,
       List<String> factorCodes,
       double[][] factors,
       boolean[] binary) {
+    int size = factors.length == 0 ? 0 : factors[0].length;
+    long[][] missing = new long[factors.length][];
+    for (int factor = 0; factor < factors.length; factor++) {
+      missing[factor] = bits(factors[factor], size, Double::isNaN);
+    }
     for (int skipper = 0; skipper < factors.length; skipper++) {
       if (!binary[skipper]) {
         continue;
       }
+      long[] exposed = bits(factors[skipper], size, value -> value == 1);
+      long[] unexposed = bits(factors[skipper], size, value -> value == 0);
+      long exposedCount = cardinality(exposed);
+      long unexposedCount = cardinality(unexposed);
       for (int skipped = 0; skipped < factors.length; skipped++) {
-        if (skipper != skipped && isSkippedWhenExposed(factors[skipper], factors[skipped])) {
+        if (skipper != skipped
+            && isSkippedWhenExposed(
+                exposedCount,
+                overlap(exposed, missing[skipped]),
+                unexposedCount,
+                overlap(unexposed, missing[skipped]))) {
           double[] first = factors[skipper];
           double[] second = factors[skipped];
           double[] both = new double[first.length];
@@ -301,29 +316,43 @@ public final class ImpactDesign {
     }
   }
 
-  /** Whether {@code skipped} is missing for most units exposed to the 0/1 {@code skipper}. */
-  private static boolean isSkippedWhenExposed(double[] skipper, double[] skipped) {
-    long exposed = 0;
-    long exposedSkipped = 0;
-    long unexposed = 0;
-    long unexposedSkipped = 0;
-    for (int unit = 0; unit < skipper.length; unit++) {
-      double value = skipper[unit];
-      if (Double.isNaN(value)) {
-        continue;
-      }
-      boolean missing = Double.isNaN(skipped[unit]);
-      if (value == 1) {
-        exposed++;
-        exposedSkipped += missing ? 1 : 0;
-      } else {
-        unexposed++;
-        unexposedSkipped += missing ? 1 : 0;
-      }
-    }
+  /**
+   * Whether B is missing for most units exposed to the 0/1 factor A: at least {@link #SKIP_MINIMUM}
+   * exposed, B missing for at least {@link #SKIP_SHARE} of them and for under half of the
+   * unexposed. Units with A not observed count in neither group.
+   */
+  private static boolean isSkippedWhenExposed(
+      long exposed, long exposedSkipped, long unexposed, long unexposedSkipped) {
     return exposed >= SKIP_MINIMUM
         && exposedSkipped >= SKIP_SHARE * exposed
         && unexposedSkipped < 0.5 * unexposed;
+  }
+
+  /** The units whose value passes {@code test}, as a bit set of {@code size} bits. */
+  private static long[] bits(double[] values, int size, java.util.function.DoublePredicate test) {
+    long[] words = new long[(size + 63) >>> 6];
+    for (int unit = 0; unit < size; unit++) {
+      if (test.test(values[unit])) {
+        words[unit >>> 6] |= 1L << unit;
+      }
+    }
+    return words;
+  }
+
+  private static long cardinality(long[] words) {
+    long count = 0;
+    for (long word : words) {
+      count += Long.bitCount(word);
+    }
+    return count;
+  }
+
+  private static long overlap(long[] left, long[] right) {
+    long count = 0;
+    for (int word = 0; word < left.length; word++) {
+      count += Long.bitCount(left[word] & right[word]);
+    }
+    return count;
   }
 
   /** A number with its square and, for a point mass at zero, a zero indicator; NaN is missing. */
