@@ -22,6 +22,7 @@ import org.rishe.analytics.rootcause.CausalGraphSettings;
 import org.rishe.analytics.rootcause.RootCauseStep;
 import org.rishe.analytics.scope.CuratedInputs;
 import org.rishe.common.warehouse.WarehouseLayout;
+import org.rishe.spark.SchedulerPools;
 import org.rishe.spark.SparkSessions;
 import org.rishe.spark.warehouse.WarehouseFiles;
 
@@ -117,7 +118,15 @@ public final class AnalyzeJob {
     ResultsPublisher publisher =
         new ResultsPublisher(layout, files, WarehouseLayout.newId(Instant.now()));
     AnalysisContext context = new AnalysisContext(spark, inputs, parameters, publisher, progress);
-    StepLanes.run(ordered, (index, step) -> runStep(context, index, ordered.size(), step));
+    // each lane's jobs in a fair scheduler pool of its own: a heavy step's long tasks do not keep
+    // the cores from the light steps' short ones
+    StepLanes.run(
+        ordered,
+        (index, step) ->
+            SchedulerPools.run(
+                spark.sparkContext(),
+                step.heavy() ? SchedulerPools.ANALYZE_HEAVY : SchedulerPools.ANALYZE_LIGHT,
+                () -> runStep(context, index, ordered.size(), step)));
 
     RunManifest manifest =
         new RunManifest(

@@ -145,6 +145,8 @@ public final class SparkSessions {
 
   static final String BROADCAST_TIMEOUT = "spark.sql.broadcastTimeout";
 
+  static final String SCHEDULER_MODE = "spark.scheduler.mode";
+
   /**
    * Rishe's values for settings that the JVM's system properties (spark-submit's {@code --conf})
    * may set instead:
@@ -158,7 +160,10 @@ public final class SparkSessions {
    *       analyze's two lanes) waits for the other's tasks under Spark's first-in-first-out
    *       scheduling. With Spark's 300 s, the cases of a 1,000,000-family batch failed so behind
    *       its 33 M observations on a busy machine (bench/analyze/README.md, session 29). A hung
-   *       broadcast still fails.
+   *       broadcast still fails;
+   *   <li>fair scheduling between the pools of {@link SchedulerPools}: concurrent work in pools of
+   *       its own shares the cores instead of queueing behind whichever job came first. Jobs
+   *       outside a pool all go to the default pool, first in, first out, as without it.
    * </ul>
    */
   static final Map<String, String> UNLESS_SUBMITTED =
@@ -168,5 +173,7 @@ public final class SparkSessions {
           "spark.hadoop.fs.AbstractFileSystem.file.impl",
           NioLocalFs.class.getName(),
           BROADCAST_TIMEOUT,
-          "36000");
+          "36000",
+          SCHEDULER_MODE,
+          "FAIR");
 }

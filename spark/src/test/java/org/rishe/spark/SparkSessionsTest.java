@@ -2,6 +2,11 @@ package org.rishe.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.spark.SparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +42,49 @@ class SparkSessionsTest {
       spark.conf().unset(SparkSessions.BASE_SHUFFLE_PARTITIONS);
       spark.conf().set("spark.sql.shuffle.partitions", given);
     }
+  }
+
+  @Test
+  void jobsRunInsideAPoolAreScheduledFairlyInItAndOthersInTheDefaultPool() throws Exception {
+    SparkSession spark = TestSparkSessions.shared();
+    SparkContext context = spark.sparkContext();
+    assertThat(context.conf().get(SparkSessions.SCHEDULER_MODE)).isEqualTo("FAIR");
+    // the pools come from fairscheduler.xml on the classpath, not made up on first use
+    assertThat(context.getPoolForName(SchedulerPools.ANALYZE_HEAVY).isDefined()).isTrue();
+    assertThat(context.getPoolForName(SchedulerPools.ANALYZE_LIGHT).isDefined()).isTrue();
+
+    List<String> pools = new CopyOnWriteArrayList<>();
+    SparkListener listener =
+        new SparkListener() {
+          @Override
+          public void onJobStart(SparkListenerJobStart start) {
+            String pool = start.properties().getProperty(SchedulerPools.POOL_PROPERTY);
+            pools.add(pool == null ? "none" : pool);
+          }
+        };
+    context.addSparkListener(listener);
+    try {
+      // a thread started inside the pool inherits it; the pool is restored afterwards
+      SchedulerPools.run(
+          context,
+          SchedulerPools.ANALYZE_LIGHT,
+          () -> {
+            spark.range(10).count();
+            Thread child = new Thread(() -> spark.range(5).count());
+            child.start();
+            try {
+              child.join();
+            } catch (InterruptedException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+      spark.range(3).count();
+      context.listenerBus().waitUntilEmpty();
+    } finally {
+      context.removeSparkListener(listener);
+    }
+    assertThat(pools)
+        .containsExactly(SchedulerPools.ANALYZE_LIGHT, SchedulerPools.ANALYZE_LIGHT, "none");
+    assertThat(context.getLocalProperty(SchedulerPools.POOL_PROPERTY)).isNull();
   }
 }
