@@ -157,9 +157,15 @@ public final class RootCauseChains {
               return thread;
             });
     try {
-      List<Estimated> all = new ArrayList<>();
+      // every problem's roots are queued at once: a problem's last, slowest root no longer keeps
+      // the other worker idle until the next problem starts
+      Map<String, List<Future<Optional<Candidate>>>> pending = new LinkedHashMap<>();
       for (String problem : problems) {
-        all.addAll(chains.ofProblem(problem, settings, workers));
+        pending.put(problem, chains.submitRoots(problem, settings, workers));
+      }
+      List<Estimated> all = new ArrayList<>();
+      for (Map.Entry<String, List<Future<Optional<Candidate>>>> problem : pending.entrySet()) {
+        all.addAll(ranked(problem.getKey(), problem.getValue(), settings));
       }
       return all;
     } finally {
@@ -192,7 +198,9 @@ public final class RootCauseChains {
   /** A propensity model with the groups it was fitted on, which its outcome models refine. */
   private record Propensity(PatternGroups groups, Optional<ChainModels.Model> model) {}
 
-  private List<Estimated> ofProblem(String problem, Settings settings, ExecutorService workers) {
+  /** Queues the best candidate of each root of {@code problem}, in root order. */
+  private List<Future<Optional<Candidate>>> submitRoots(
+      String problem, Settings settings, ExecutorService workers) {
     Map<String, List<List<String>>> byRoot = new LinkedHashMap<>();
     for (List<String> path : paths.paths(problem, settings.maximumEdges())) {
       byRoot.computeIfAbsent(path.get(0), root -> new ArrayList<>()).add(path);
@@ -201,6 +209,12 @@ public final class RootCauseChains {
     for (Map.Entry<String, List<List<String>>> entry : byRoot.entrySet()) {
       pending.add(workers.submit(() -> bestCandidate(problem, entry.getKey(), entry.getValue())));
     }
+    return pending;
+  }
+
+  /** The problem's chains: its roots' candidates ranked, at most the settings' number. */
+  private static List<Estimated> ranked(
+      String problem, List<Future<Optional<Candidate>>> pending, Settings settings) {
     List<Candidate> candidates = new ArrayList<>();
     for (Future<Optional<Candidate>> candidate : pending) {
       Awaited.result(candidate, "fitting the chains' models").ifPresent(candidates::add);
