@@ -4,7 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.rishe.analytics.Awaited;
 import org.rishe.analytics.stats.Bootstrap;
 import org.rishe.analytics.stats.Estimate;
 
@@ -66,12 +70,39 @@ public final class ImpactEstimator {
     }
     double[] propensities = propensityModel.propensities(sample);
     AttEstimators.Trimmed trimmed = AttEstimators.trimToTreatedRange(sample, propensities);
-    SharedEstimates shared = SharedEstimates.of(sample, propensities, trimmed, options);
     ClusteredVariance clusters = new ClusteredVariance(sample);
-    Intervals intervals =
-        options.variance() == ImpactOptions.Variance.BOOTSTRAP
-            ? bootstrap(sample, trimmed, shared)
-            : closedForm(sample, propensities, trimmed, shared, clusters);
+    double[][] design = Standardised.designMatrix(sample);
+    SharedEstimates shared;
+    Intervals intervals;
+    if (options.variance() == ImpactOptions.Variance.BOOTSTRAP) {
+      shared = SharedEstimates.of(sample, propensities, trimmed, options, design);
+      intervals = bootstrap(sample, trimmed, shared);
+    } else {
+      // Given the propensities, entropy balancing, weighting and the doubly robust stack read
+      // nothing the other estimates write: they run on a second thread meanwhile. A group of a
+      // million units holds most of the heap, so the groups are estimated one at a time and the
+      // machine's other core would otherwise idle.
+      Future<InfluenceStacks> stacks =
+          SIDE.submit(() -> InfluenceStacks.of(sample, design, propensities, clusters));
+      PropensityMatching.Result matching = matchOnPropensity(trimmed, options);
+      PropensityStratification.Result strata =
+          PropensityStratification.estimate(sample, propensities);
+      Estimate[] rest = closedForm(sample, propensities, trimmed, matching, strata, clusters);
+      InfluenceStacks fitted = Awaited.result(stacks, "estimating the influence stacks");
+      shared = new SharedEstimates(matching, strata, fitted.entropy());
+      intervals =
+          new Intervals(
+              new Estimate[] {
+                rest[0],
+                fitted.weighting(),
+                rest[1],
+                fitted.doublyRobust(),
+                rest[2],
+                clusters.interval(fitted.entropy())
+              },
+              0,
+              0);
+    }
     List<BalanceRow> balance = AttEstimators.balance(sample, trimmed);
     return new ImpactResult(
         intervals.estimates()[0],
@@ -100,32 +131,63 @@ public final class ImpactEstimator {
   private record Intervals(Estimate[] estimates, int resamples, int resampleUnits) {}
 
   /**
-   * Intervals from influence values clustered by family ({@link AttInfluence}, {@link
-   * ClusteredVariance}); matching from Abadie &amp; Imbens's variance ({@link
-   * PropensityMatching#variance}).
+   * The naive difference, matching (Abadie &amp; Imbens's variance, {@link
+   * PropensityMatching#variance}) and stratification, each with its interval clustered by family
+   * ({@link AttInfluence}, {@link ClusteredVariance}).
    */
-  private Intervals closedForm(
+  private Estimate[] closedForm(
       ImpactSample sample,
       double[] propensities,
       AttEstimators.Trimmed trimmed,
-      SharedEstimates shared,
+      PropensityMatching.Result matching,
+      PropensityStratification.Result strata,
       ClusteredVariance clusters) {
-    double[][] design = Standardised.designMatrix(sample);
-    // the propensity model's information, read by the weighting and doubly robust stacks alike
-    double[][] information = AttInfluence.information(design, propensities);
-    boolean[] kept = AttEstimators.keptMask(sample, propensities);
     ClusteredVariance trimmedClusters = new ClusteredVariance(trimmed.sample());
-    PropensityMatching.Result matching = shared.matching();
-    Estimate[] estimates = {
+    return new Estimate[] {
       clusters.interval(AttInfluence.naive(sample)),
-      clusters.interval(AttInfluence.weighting(sample, design, propensities, information, kept)),
       trimmedClusters.interval(
           matching.estimate(), matchingVariance(trimmed, matching, trimmedClusters)),
-      clusters.interval(AttInfluence.doublyRobust(sample, design, propensities, information, kept)),
-      clusters.interval(AttInfluence.stratification(sample, propensities, shared.stratification())),
-      clusters.interval(shared.entropy())
+      clusters.interval(AttInfluence.stratification(sample, propensities, strata))
     };
-    return new Intervals(estimates, 0, 0);
+  }
+
+  /**
+   * Weighting and the doubly robust estimate with their intervals, from the stacks that include the
+   * propensity model's own estimation, and entropy balancing's influence values: the closed-form
+   * estimates that read the design matrix.
+   */
+  private record InfluenceStacks(
+      Estimate weighting, Estimate doublyRobust, AttInfluence.Fitted entropy) {
+    static InfluenceStacks of(
+        ImpactSample sample, double[][] design, double[] propensities, ClusteredVariance clusters) {
+      // the propensity model's information, read by the weighting and doubly robust stacks alike
+      double[][] information = AttInfluence.information(design, propensities);
+      boolean[] kept = AttEstimators.keptMask(sample, propensities);
+      return new InfluenceStacks(
+          clusters.interval(
+              AttInfluence.weighting(sample, design, propensities, information, kept)),
+          clusters.interval(
+              AttInfluence.doublyRobust(sample, design, propensities, information, kept)),
+          AttInfluence.entropyBalancing(sample, design));
+    }
+  }
+
+  /** Threads for the estimates that run beside the others ({@link InfluenceStacks}). */
+  private static final ExecutorService SIDE =
+      Executors.newCachedThreadPool(
+          work -> {
+            Thread thread = new Thread(work, "rishe-impact-stacks");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  private static PropensityMatching.Result matchOnPropensity(
+      AttEstimators.Trimmed trimmed, ImpactOptions options) {
+    return PropensityMatching.estimate(
+        trimmed.sample(),
+        trimmed.propensities(),
+        options.caliperStandardDeviations(),
+        options.matchingNeighbours());
   }
 
   /**
@@ -176,7 +238,12 @@ public final class ImpactEstimator {
                   points(
                       drawn,
                       drawnTrimmed,
-                      SharedEstimates.of(drawn, drawnPropensities, drawnTrimmed, options));
+                      SharedEstimates.of(
+                          drawn,
+                          drawnPropensities,
+                          drawnTrimmed,
+                          options,
+                          Standardised.designMatrix(drawn)));
               for (int method = 0; method < estimates.length; method++) {
                 replicates[method][resample] = estimates[method];
               }
@@ -234,15 +301,12 @@ public final class ImpactEstimator {
         ImpactSample sample,
         double[] propensities,
         AttEstimators.Trimmed trimmed,
-        ImpactOptions options) {
+        ImpactOptions options,
+        double[][] design) {
       return new SharedEstimates(
-          PropensityMatching.estimate(
-              trimmed.sample(),
-              trimmed.propensities(),
-              options.caliperStandardDeviations(),
-              options.matchingNeighbours()),
+          matchOnPropensity(trimmed, options),
           PropensityStratification.estimate(sample, propensities),
-          AttInfluence.entropyBalancing(sample, Standardised.designMatrix(sample)));
+          AttInfluence.entropyBalancing(sample, design));
     }
   }
 }
