@@ -44,9 +44,6 @@ public final class DiscreteData {
   // whose variables' rare rows would be found for a few tables only), and per variable its most
   // common code's complement, found when first needed (see countJoint).
   private final boolean completeFromRare;
-  // Whether every weight is a whole number with a total sums reach exactly in a double: counts
-  // may then be added in any order (see count).
-  private final boolean wholeWeights;
   private final AtomicReferenceArray<OffCommon> offCommon;
   private final AtomicLong tablesCounted = new AtomicLong();
   private final Map<Integer, Projection> preparedProjections = new ConcurrentHashMap<>();
@@ -78,9 +75,6 @@ public final class DiscreteData {
     this.weights = weights;
     this.missingCodes = missingCodes;
     this.totalWeight = Arrays.stream(weights).sum();
-    this.wholeWeights =
-        Arrays.stream(weights).allMatch(weight -> weight == Math.rint(weight) && weight >= 0)
-            && totalWeight < 0x1p53;
     this.completeFromRare =
         completeFromRare
             && Arrays.stream(weights)
@@ -596,25 +590,8 @@ public final class DiscreteData {
    * Counts over the variables in the given order, the first varying slowest, of the patterns {@code
    * rows} (ascending), or of every pattern when {@code rows} is null.
    */
-  /** Tables of at most this many cells are counted in {@link #LANES} interleaved copies. */
-  private static final int LANE_CELL_LIMIT = 1 << 14;
-
-  private static final int LANES = 4;
-
-  /**
-   * Counts over the variables in the given order, the first varying slowest, of the patterns {@code
-   * rows} (ascending), or of every pattern when {@code rows} is null. With whole-number weights and
-   * a table of at most {@link #LANE_CELL_LIMIT} cells, row i adds to copy {@code i % 4} of its cell
-   * and the copies are summed at the end: most rows of a pattern table fall in a few cells (the
-   * common codes), so with one copy each addition waited for the previous one to the same cell, and
-   * four independent chains run about twice as fast. Whole numbers add exactly in any order (below
-   * 2^53), so the counts are the same to the last bit; other weights keep one copy and the rows'
-   * order.
-   */
   private double[] count(int[] order, int cells, int[] rows) {
     tablesCounted.incrementAndGet();
-    int laneCount = wholeWeights && cells <= LANE_CELL_LIMIT ? LANES : 1;
-    int lane = laneCount - 1;
     int width = order.length;
     byte[][] used = new byte[width][];
     int[] radix = new int[width];
@@ -622,7 +599,7 @@ public final class DiscreteData {
       used[position] = columns[order[position]];
       radix[position] = cardinalities[order[position]];
     }
-    double[] lanes = new double[cells * laneCount];
+    double[] counts = new double[cells];
     int size = rows == null ? weights.length : rows.length;
     // PC spends most of its time on two to four variables: unrolled, these loops run several
     // times faster than the general one. (The JIT compiles each loop twice, for every pattern and
@@ -634,7 +611,7 @@ public final class DiscreteData {
         int radixSecond = radix[1];
         for (int i = 0; i < size; i++) {
           int row = rows == null ? i : rows[i];
-          lanes[(first[row] * radixSecond + second[row]) * laneCount + (i & lane)] += weights[row];
+          counts[first[row] * radixSecond + second[row]] += weights[row];
         }
       }
       case 3 -> {
@@ -645,8 +622,8 @@ public final class DiscreteData {
         int radixThird = radix[2];
         for (int i = 0; i < size; i++) {
           int row = rows == null ? i : rows[i];
-          int cell = (first[row] * radixSecond + second[row]) * radixThird + third[row];
-          lanes[cell * laneCount + (i & lane)] += weights[row];
+          counts[(first[row] * radixSecond + second[row]) * radixThird + third[row]] +=
+              weights[row];
         }
       }
       case 4 -> {
@@ -660,7 +637,7 @@ public final class DiscreteData {
         for (int i = 0; i < size; i++) {
           int row = rows == null ? i : rows[i];
           int index = ((first[row] * radixSecond + second[row]) * radixThird + third[row]);
-          lanes[(index * radixFourth + fourth[row]) * laneCount + (i & lane)] += weights[row];
+          counts[index * radixFourth + fourth[row]] += weights[row];
         }
       }
       default -> {
@@ -678,17 +655,10 @@ public final class DiscreteData {
             }
           }
           for (int i = start; i < end; i++) {
-            lanes[cell[i - start] * laneCount + (i & lane)] += weights[rows == null ? i : rows[i]];
+            counts[cell[i - start]] += weights[rows == null ? i : rows[i]];
           }
         }
       }
-    }
-    if (laneCount == 1) {
-      return lanes;
-    }
-    double[] counts = new double[cells];
-    for (int cell = 0, first = 0; cell < cells; cell++, first += LANES) {
-      counts[cell] = (lanes[first] + lanes[first + 1]) + (lanes[first + 2] + lanes[first + 3]);
     }
     return counts;
   }
