@@ -87,17 +87,17 @@ public final class ImpactEstimator {
       PropensityMatching.Result matching = matchOnPropensity(trimmed, options);
       PropensityStratification.Result strata =
           PropensityStratification.estimate(sample, propensities);
-      Estimate[] rest = closedForm(sample, propensities, trimmed, matching, strata, clusters);
+      ClosedForms closed = closedForm(sample, propensities, trimmed, matching, strata, clusters);
       InfluenceStacks fitted = Awaited.result(stacks, "estimating the influence stacks");
       shared = new SharedEstimates(matching, strata, fitted.entropy());
       intervals =
           new Intervals(
               new Estimate[] {
-                rest[0],
+                closed.naive(),
                 fitted.weighting(),
-                rest[1],
+                closed.matching(),
                 fitted.doublyRobust(),
-                rest[2],
+                closed.stratification(),
                 clusters.interval(fitted.entropy())
               },
               0,
@@ -135,7 +135,7 @@ public final class ImpactEstimator {
    * PropensityMatching#variance}) and stratification, each with its interval clustered by family
    * ({@link AttInfluence}, {@link ClusteredVariance}).
    */
-  private Estimate[] closedForm(
+  private ClosedForms closedForm(
       ImpactSample sample,
       double[] propensities,
       AttEstimators.Trimmed trimmed,
@@ -143,13 +143,15 @@ public final class ImpactEstimator {
       PropensityStratification.Result strata,
       ClusteredVariance clusters) {
     ClusteredVariance trimmedClusters = new ClusteredVariance(trimmed.sample());
-    return new Estimate[] {
-      clusters.interval(AttInfluence.naive(sample)),
-      trimmedClusters.interval(
-          matching.estimate(), matchingVariance(trimmed, matching, trimmedClusters)),
-      clusters.interval(AttInfluence.stratification(sample, propensities, strata))
-    };
+    return new ClosedForms(
+        clusters.interval(AttInfluence.naive(sample)),
+        trimmedClusters.interval(
+            matching.estimate(), matchingVariance(trimmed, matching, trimmedClusters)),
+        clusters.interval(AttInfluence.stratification(sample, propensities, strata)));
   }
+
+  /** The closed-form estimates that do not read the design matrix ({@link #closedForm}). */
+  private record ClosedForms(Estimate naive, Estimate matching, Estimate stratification) {}
 
   /**
    * Weighting and the doubly robust estimate with their intervals, from the stacks that include the
