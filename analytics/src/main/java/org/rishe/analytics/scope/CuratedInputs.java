@@ -33,10 +33,10 @@ import org.rishe.spark.curated.PlainDeltaFiles;
  * meanwhile. A table never ingested reads as empty; a table written before the contract gained a
  * column reads with that column null, and a stored column the contract no longer keeps is not read.
  *
- * <p>Every table, and every consenting-people view of one, is read from storage once per run and
- * then kept by the executors ({@code MEMORY_AND_DISK}): the steps query the same tables dozens of
- * times, and each query of a pinned Delta version would otherwise list and replay its log again.
- * {@link #close()} releases them.
+ * <p>Every table but observations ({@link #kept}), and every consenting-people view of one, is read
+ * from storage once per run and then kept by the executors ({@code MEMORY_AND_DISK}): the steps
+ * query the same tables dozens of times, and each query of a pinned Delta version would otherwise
+ * list and replay its log again. {@link #close()} releases them.
  */
 public final class CuratedInputs implements AutoCloseable {
   private final Map<Entity, Dataset<Row>> tables = new EnumMap<>(Entity.class);
@@ -69,16 +69,29 @@ public final class CuratedInputs implements AutoCloseable {
                   entity,
                   loaders.submit(
                       () ->
-                          withContractColumns(
+                          kept(
+                              entity,
+                              withContractColumns(
                                   stored(spark, layout.curated(entity.fileName()), version, entity),
-                                  CuratedSchemas.curated(entity))
-                              .persist(StorageLevel.MEMORY_AND_DISK()))));
+                                  CuratedSchemas.curated(entity))))));
       for (Map.Entry<Entity, Future<Dataset<Row>>> entry : loading.entrySet()) {
         tables.put(entry.getKey(), Awaited.result(entry.getValue(), "reading the curated tables"));
       }
     } finally {
       loaders.shutdownNow();
     }
+  }
+
+  /**
+   * The table as the steps read it: kept by the executors, except observations. Those are by far
+   * the largest table (three in four stored rows) and are read twice, through the view of
+   * consenting people's observations ({@link #observations}, kept) and once by the root causes
+   * (which keep their own selection of it); building Spark's columnar copy of every observation
+   * cost more than reading the Parquet again, and at a million families it did not fit the heap
+   * beside the views and went to disk.
+   */
+  private static Dataset<Row> kept(Entity entity, Dataset<Row> table) {
+    return entity == Entity.OBSERVATIONS ? table : table.persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   /**
