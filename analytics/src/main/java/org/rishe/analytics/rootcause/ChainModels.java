@@ -102,16 +102,23 @@ final class ChainModels {
           all[code] += data.weight(unit);
           exposed[code] += data.code(unit, focal) == 1 ? data.weight(unit) : 0;
         }
-        int[] left =
-            Arrays.stream(kept)
-                .filter(
-                    unit -> {
-                      int code = data.code(unit, variable);
-                      return exposed[code] > 0 && exposed[code] < all[code];
-                    })
-                .toArray();
-        if (left.length < kept.length) {
-          kept = left;
+        // Mostly every code held has both exposures: then nobody leaves, and the units are not
+        // read again.
+        boolean[] overlaps = new boolean[cardinality];
+        boolean trims = false;
+        for (int code = 0; code < cardinality; code++) {
+          overlaps[code] = exposed[code] > 0 && exposed[code] < all[code];
+          trims |= all[code] > 0 && !overlaps[code];
+        }
+        if (trims) {
+          int[] left = new int[kept.length];
+          int count = 0;
+          for (int unit : kept) {
+            if (overlaps[data.code(unit, variable)]) {
+              left[count++] = unit;
+            }
+          }
+          kept = Arrays.copyOf(left, count);
           trimmed = true;
         }
       }
@@ -238,18 +245,33 @@ final class ChainModels {
       return variables.length + 1;
     }
 
-    /** Where each group's row starts in {@link #ones}, and at the end their total length. */
-    int[] rowStarts(PatternGroups groups) {
-      int[] counts = new int[groups.size()];
-      Arrays.fill(counts, 1);
+    /**
+     * Every column after the intercept over the groups, 1 or 0 ({@link #column}; index 0 unused),
+     * read once for both {@link #rowStarts} and {@link #ones}.
+     */
+    byte[][] columns(PatternGroups groups) {
+      byte[][] on = new byte[width()][];
       for (int column = 1; column < width(); column++) {
-        byte[] on = column(groups, column);
-        for (int group = 0; group < counts.length; group++) {
-          counts[group] += on[group];
+        on[column] = column(groups, column);
+      }
+      return on;
+    }
+
+    /**
+     * Where each group's row starts in {@link #ones}, and at the end their total length, from the
+     * design's {@link #columns} over the groups.
+     */
+    static int[] rowStarts(byte[][] on, int groups) {
+      int[] counts = new int[groups];
+      Arrays.fill(counts, 1);
+      for (int column = 1; column < on.length; column++) {
+        byte[] ofColumn = on[column];
+        for (int group = 0; group < groups; group++) {
+          counts[group] += ofColumn[group];
         }
       }
-      int[] rowStarts = new int[counts.length + 1];
-      for (int group = 0; group < counts.length; group++) {
+      int[] rowStarts = new int[groups + 1];
+      for (int group = 0; group < groups; group++) {
         rowStarts[group + 1] = rowStarts[group] + counts[group];
       }
       return rowStarts;
@@ -257,17 +279,14 @@ final class ChainModels {
 
     /**
      * The columns where each group's row is 1, ascending within a row, rows one after the other
-     * from {@code rowStarts} (of {@link #rowStarts}). One slot more than the rows fill is left at
-     * the end.
+     * from {@code rowStarts} (of {@link #rowStarts}), from the design's {@link #columns} over the
+     * groups. One slot more than the rows fill is left at the end.
      */
-    int[] ones(PatternGroups groups, int[] rowStarts) {
-      byte[][] on = new byte[width()][];
-      for (int column = 1; column < width(); column++) {
-        on[column] = column(groups, column);
-      }
-      int[] ones = new int[rowStarts[groups.size()] + 1];
+    static int[] ones(byte[][] on, int[] rowStarts) {
+      int groups = rowStarts.length - 1;
+      int[] ones = new int[rowStarts[groups] + 1];
       int next = 0;
-      for (int group = 0; group < groups.size(); group++) {
+      for (int group = 0; group < groups; group++) {
         ones[next++] = 0;
         // Every column is written and the position moves on only where the row is 1: a column
         // written where the row is 0 is overwritten by the row's next 1 or the next row's
@@ -358,8 +377,9 @@ final class ChainModels {
    */
   record Rows(int[] rowStarts, int[] ones) {
     static Rows of(Design design, PatternGroups groups) {
-      int[] rowStarts = design.rowStarts(groups);
-      return new Rows(rowStarts, design.ones(groups, rowStarts));
+      byte[][] on = design.columns(groups);
+      int[] rowStarts = Design.rowStarts(on, groups.size());
+      return new Rows(rowStarts, Design.ones(on, rowStarts));
     }
 
     /** {@code scale} added to {@code into} at each column that is 1 in row {@code row}. */

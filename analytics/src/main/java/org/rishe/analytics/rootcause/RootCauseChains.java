@@ -276,13 +276,17 @@ public final class RootCauseChains {
       int[] rootKnown,
       int fewest) {
     Map<List<String>, Propensity> propensities = new HashMap<>();
+    // Many of a root's paths have the same candidate confounders: each list is checked once.
+    Map<List<String>, List<String>> adjustable = new HashMap<>();
     Candidate best = null;
     for (List<String> path : rootPaths) {
       if (paths.undirectedLinks(path) != fewest) {
         continue;
       }
       List<String> confounders =
-          models.adjustable(rootKnown, focal, paths.adjustment(path, List.of()));
+          adjustable.computeIfAbsent(
+              paths.adjustment(path, List.of()),
+              candidates -> models.adjustable(rootKnown, focal, candidates));
       Propensity propensity =
           propensities.computeIfAbsent(
               confounders,
