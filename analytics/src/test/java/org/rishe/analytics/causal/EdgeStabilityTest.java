@@ -50,4 +50,33 @@ class EdgeStabilityTest {
     assertThat(Arrays.stream(weights).sum()).isEqualTo(10_000.0);
     assertThat(weights).isNotEqualTo(EdgeStability.bootstrapWeights(data, 4));
   }
+
+  @Test
+  void eachDrawFallsInThePatternWhoseStretchOfTheCumulativeWeightsHoldsIt() {
+    // weights with zeros between and at both ends: a zero-weight pattern is never drawn
+    int[][] rows = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
+    DiscreteData data =
+        DiscreteData.fromPatternCounts(
+                java.util.List.of("a", "b"), new int[] {2, 2}, rows, new long[] {5, 1, 7, 3})
+            .withWeights(new double[] {0, 6, 0, 10});
+    long seed = 11;
+
+    // the same draws, each placed by a linear search of its own
+    double[] expected = new double[4];
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    double[] cumulative = {0, 6, 6, 16};
+    for (int draw = 0; draw < 16; draw++) {
+      double target = random.nextDouble() * 16;
+      int pattern = 0;
+      while (pattern < 3 && cumulative[pattern] <= target) {
+        pattern++;
+      }
+      expected[pattern]++;
+    }
+
+    double[] weights = EdgeStability.bootstrapWeights(data, seed);
+    assertThat(weights).containsExactly(expected);
+    assertThat(weights[0]).isZero();
+    assertThat(weights[2]).isZero();
+  }
 }
