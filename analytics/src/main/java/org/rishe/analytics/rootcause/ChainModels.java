@@ -97,8 +97,10 @@ final class ChainModels {
         int cardinality = data.cardinality(variable);
         double[] exposed = new double[cardinality];
         double[] all = new double[cardinality];
+        boolean[] held = new boolean[cardinality];
         for (int unit : kept) {
           int code = data.code(unit, variable);
+          held[code] = true;
           all[code] += data.weight(unit);
           exposed[code] += data.code(unit, focal) == 1 ? data.weight(unit) : 0;
         }
@@ -108,7 +110,7 @@ final class ChainModels {
         boolean trims = false;
         for (int code = 0; code < cardinality; code++) {
           overlaps[code] = exposed[code] > 0 && exposed[code] < all[code];
-          trims |= all[code] > 0 && !overlaps[code];
+          trims |= held[code] && !overlaps[code];
         }
         if (trims) {
           int[] left = new int[kept.length];
