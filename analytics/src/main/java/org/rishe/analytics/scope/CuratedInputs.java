@@ -84,11 +84,11 @@ public final class CuratedInputs implements AutoCloseable {
 
   /**
    * The table as the steps read it: kept by the executors, except observations. Those are by far
-   * the largest table (three in four stored rows) and are read twice, through the view of
-   * consenting people's observations ({@link #observations}, kept) and once by the root causes
-   * (which keep their own selection of it); building Spark's columnar copy of every observation
-   * cost more than reading the Parquet again, and at a million families it did not fit the heap
-   * beside the views and went to disk.
+   * the largest table (three in four stored rows) and are read twice: once into the view of
+   * consenting people's observations ({@link #observations}, kept), once by the root causes (which
+   * keep their own selection of it). Building Spark's columnar copy of every observation cost more
+   * than reading the Parquet again, and at a million families it did not fit the heap beside the
+   * views and went to disk.
    */
   private static Dataset<Row> kept(Entity entity, Dataset<Row> table) {
     return entity == Entity.OBSERVATIONS ? table : table.persist(StorageLevel.MEMORY_AND_DISK());
