@@ -32,9 +32,11 @@ public interface AnalysisStep {
 
   /**
    * Whether the step holds a large part of the population in the executors' memory at scale
-   * (programme impact's groups, root causes' timelines). {@link AnalyzeJob} runs heavy steps one
-   * after another, and the light ones beside them: two heavy steps at once could together exhaust a
-   * heap that each fits alone.
+   * (programme impact's groups, root causes' timelines). {@link AnalyzeJob} starts heavy steps one
+   * after another in their order and runs the light ones beside them; once the light ones are done,
+   * the next heavy step runs beside the current one. A heavy step therefore keeps what it holds in
+   * its own arrays within a {@code HeapReservation} (the JVM's one budget, which two steps share by
+   * waiting for each other) or in Spark's own memory, which spills.
    */
   default boolean heavy() {
     return false;

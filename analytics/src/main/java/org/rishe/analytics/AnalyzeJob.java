@@ -119,13 +119,15 @@ public final class AnalyzeJob {
         new ResultsPublisher(layout, files, WarehouseLayout.newId(Instant.now()));
     AnalysisContext context = new AnalysisContext(spark, inputs, parameters, publisher, progress);
     // each lane's jobs in a fair scheduler pool of its own: a heavy step's long tasks do not keep
-    // the cores from the light steps' short ones
+    // the cores from the other lane's, whether that lane runs a light step or the next heavy one
     StepLanes.run(
         ordered,
-        (index, step) ->
+        (index, step, lane) ->
             SchedulerPools.run(
                 spark.sparkContext(),
-                step.heavy() ? SchedulerPools.ANALYZE_HEAVY : SchedulerPools.ANALYZE_LIGHT,
+                lane == StepLanes.Lane.HEAVY
+                    ? SchedulerPools.ANALYZE_HEAVY
+                    : SchedulerPools.ANALYZE_LIGHT,
                 () -> runStep(context, index, ordered.size(), step)));
 
     RunManifest manifest =

@@ -14,10 +14,10 @@ import org.apache.spark.SparkContext;
  * light lane's short jobs queued behind it, and the machine's second core idled.
  */
 public final class SchedulerPools {
-  /** The analyze's heavy steps, one after another. */
+  /** The analyze's heavy lane: its heavy steps, one after another. */
   public static final String ANALYZE_HEAVY = "analyze-heavy";
 
-  /** The analyze's light steps, beside the heavy ones. */
+  /** The analyze's light lane: the light steps beside the heavy ones, then any heavy step left. */
   public static final String ANALYZE_LIGHT = "analyze-light";
 
   static final String POOL_PROPERTY = "spark.scheduler.pool";
