@@ -81,10 +81,10 @@ public final class AnalyzeJob {
 
   /**
    * Runs the given steps, one progress line {@code [i/n] name} as each starts and one with its time
-   * as it ends, and publishes the tables they wrote as one run: the heavy steps one after another
-   * in their order, and beside them the light ones in theirs ({@link StepLanes}; the steps read
-   * only the pinned curated tables, never each other's results). A step that fails, or writes other
-   * tables than it declares, leaves the run unpublished.
+   * as it ends, and publishes the tables they wrote as one run: the heavy steps started one after
+   * another in their order, and beside them the light ones in theirs, then the next heavy step
+   * ({@link StepLanes}; the steps read only the pinned curated tables, never each other's results).
+   * A step that fails, or writes other tables than it declares, leaves the run unpublished.
    */
   public RunManifest run(AnalyzeParameters parameters, List<AnalysisStep> steps) {
     requireNonNull(parameters, "parameters is null");

@@ -40,7 +40,7 @@ final class StepLanes {
 
   /**
    * The system property that, set to {@code 1}, runs every step one after another in one lane (as
-   * before the lanes; for comparison, or a heap too small for a light step beside a heavy one).
+   * before the lanes; for comparison, or a heap too small for two steps at once).
    */
   static final String LANES_PROPERTY = "rishe.analyze.lanes";
 
