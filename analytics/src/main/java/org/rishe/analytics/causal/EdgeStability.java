@@ -37,6 +37,18 @@ public final class EdgeStability {
       PcSettings settings,
       BackgroundKnowledge knowledge,
       StabilitySettings stability) {
+    return estimate(data, testFactory, settings, knowledge, stability, () -> {});
+  }
+
+  /** As {@link #estimate}, running {@code resampleDone} as each resample's search ends. */
+  public static EdgeFrequencies estimate(
+      DiscreteData data,
+      Function<DiscreteData, IndependenceTest> testFactory,
+      PcSettings settings,
+      BackgroundKnowledge knowledge,
+      StabilitySettings stability,
+      Runnable resampleDone) {
+    requireNonNull(resampleDone, "resampleDone is null");
     requireNonNull(data, "data is null");
     requireNonNull(testFactory, "testFactory is null");
     requireNonNull(settings, "settings is null");
@@ -57,8 +69,11 @@ public final class EdgeStability {
             executor.submit(
                 () -> {
                   DiscreteData resampled = data.withWeights(bootstrapWeights(data, seed));
-                  return new SkeletonSearch(testFactory.apply(resampled), perResample, knowledge)
-                      .search(new SeparationSets(size));
+                  MixedGraph skeleton =
+                      new SkeletonSearch(testFactory.apply(resampled), perResample, knowledge)
+                          .search(new SeparationSets(size));
+                  resampleDone.run();
+                  return skeleton;
                 }));
       }
       int[][] adjacencies = new int[size][size];

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
@@ -29,6 +30,7 @@ import org.rishe.analytics.causal.GSquareTest;
 import org.rishe.analytics.causal.PcSettings;
 import org.rishe.analytics.causal.PcStable;
 import org.rishe.analytics.causal.StabilitySettings;
+import org.rishe.spark.progress.WorkProgress;
 
 /**
  * Learns the causal graph over demographics, factors and problems and the chains of each problem.
@@ -334,22 +336,31 @@ public final class CausalGraphStep {
             + (System.nanoTime() - started) / 1_000_000
             + " ms");
     started = System.nanoTime();
-    EdgeFrequencies stability =
-        EdgeStability.estimate(
-            data,
-            // Both tests skip the patterns the resample did not draw (zero in both weightings).
-            resample ->
-                new FamilyLevelTest(
-                    new GSquareTest(resample.withoutEmptyPatterns()),
-                    new GSquareTest(
-                        resample
-                            .withWeights(scaled(familyWeights, counts, resample))
-                            .withoutEmptyPatterns()),
-                    familyLevel),
-            pc,
-            background,
-            new StabilitySettings(
-                settings.resamples(), settings.seed(), Runtime.getRuntime().availableProcessors()));
+    AtomicInteger resamplesDone = new AtomicInteger();
+    EdgeFrequencies stability;
+    try (WorkProgress watch =
+        WorkProgress.watch(
+            "stability", "resamples", settings.resamples(), resamplesDone::get, progress)) {
+      stability =
+          EdgeStability.estimate(
+              data,
+              // Both tests skip the patterns the resample did not draw (zero in both weightings).
+              resample ->
+                  new FamilyLevelTest(
+                      new GSquareTest(resample.withoutEmptyPatterns()),
+                      new GSquareTest(
+                          resample
+                              .withWeights(scaled(familyWeights, counts, resample))
+                              .withoutEmptyPatterns()),
+                      familyLevel),
+              pc,
+              background,
+              new StabilitySettings(
+                  settings.resamples(),
+                  settings.seed(),
+                  Runtime.getRuntime().availableProcessors()),
+              resamplesDone::incrementAndGet);
+    }
     progress.accept(
         "      stability over "
             + settings.resamples()
@@ -365,7 +376,8 @@ public final class CausalGraphStep {
                 Set.copyOf(names.subList(0, demographicCount)),
                 tiers,
                 problems,
-                settings.chains()));
+                settings.chains(),
+                progress));
     progress.accept(
         "      "
             + chains.size()

@@ -13,10 +13,12 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.rishe.analytics.Awaited;
 import org.rishe.analytics.causal.CausalGraph;
 import org.rishe.analytics.causal.DiscreteData;
 import org.rishe.spark.memory.HeapReservation;
+import org.rishe.spark.progress.WorkProgress;
 
 /**
  * The chains of each problem: for every code with a directed path to the problem in the causal
@@ -147,6 +149,21 @@ public final class RootCauseChains {
       Map<String, Integer> tiers,
       List<String> problems,
       Settings settings) {
+    return estimate(data, graph, demographics, tiers, problems, settings, line -> {});
+  }
+
+  /**
+   * As {@link #estimate}, with a line to {@code progress} every 30 s while the roots' models are
+   * fitted: how many roots of all the problems are done, and the time left at that pace.
+   */
+  static List<Estimated> estimate(
+      DiscreteData data,
+      CausalGraph graph,
+      Set<String> demographics,
+      Map<String, Integer> tiers,
+      List<String> problems,
+      Settings settings,
+      Consumer<String> progress) {
     RootCauseChains chains = new RootCauseChains(data, graph, demographics, tiers);
     ExecutorService workers =
         Executors.newFixedThreadPool(
@@ -163,9 +180,19 @@ public final class RootCauseChains {
       for (String problem : problems) {
         pending.put(problem, chains.submitRoots(problem, settings, workers));
       }
+      List<Future<Optional<Candidate>>> roots =
+          pending.values().stream().flatMap(List::stream).toList();
       List<Estimated> all = new ArrayList<>();
-      for (Map.Entry<String, List<Future<Optional<Candidate>>>> problem : pending.entrySet()) {
-        all.addAll(ranked(problem.getKey(), problem.getValue(), settings));
+      try (WorkProgress watch =
+          WorkProgress.watch(
+              "chains' models",
+              "roots",
+              roots.size(),
+              () -> roots.stream().filter(Future::isDone).count(),
+              progress)) {
+        for (Map.Entry<String, List<Future<Optional<Candidate>>>> problem : pending.entrySet()) {
+          all.addAll(ranked(problem.getKey(), problem.getValue(), settings));
+        }
       }
       return all;
     } finally {

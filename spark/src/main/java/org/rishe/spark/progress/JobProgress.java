@@ -59,22 +59,31 @@ public final class JobProgress implements AutoCloseable {
     this.previousDescription = context.getLocalProperty(DESCRIPTION_PROPERTY);
     context.setJobGroup(group, label, false);
     this.started = System.nanoTime();
+    this.reporter = reporter(label, interval, this::report);
+  }
+
+  /**
+   * A started daemon thread, named after {@code label}, that runs {@code report} every {@code
+   * interval} until it is interrupted.
+   */
+  static Thread reporter(String label, Duration interval, Runnable report) {
     long pause = Math.max(1, requireNonNull(interval, "interval is null").toMillis());
-    this.reporter =
+    Thread thread =
         new Thread(
             () -> {
               try {
                 while (true) {
                   Thread.sleep(pause);
-                  report();
+                  report.run();
                 }
               } catch (InterruptedException e) {
                 // closed
               }
             },
             "rishe-progress-" + label);
-    reporter.setDaemon(true);
-    reporter.start();
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
   }
 
   /** Watches the jobs of {@code label}, reporting every {@link #DEFAULT_INTERVAL}. */
