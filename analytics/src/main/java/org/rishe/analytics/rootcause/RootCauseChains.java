@@ -105,7 +105,7 @@ public final class RootCauseChains {
       List<String> problems,
       Settings settings) {
     return FamilyClustering.independentPeople(
-        data, estimate(data, graph, demographics, tiers, problems, settings));
+        data, estimate(data, graph, demographics, tiers, problems, settings, line -> {}));
   }
 
   /**
@@ -141,20 +141,10 @@ public final class RootCauseChains {
     }
   }
 
-  /** The ranked chains of every problem in {@code problems} with their effects ({@link #find}). */
-  static List<Estimated> estimate(
-      DiscreteData data,
-      CausalGraph graph,
-      Set<String> demographics,
-      Map<String, Integer> tiers,
-      List<String> problems,
-      Settings settings) {
-    return estimate(data, graph, demographics, tiers, problems, settings, line -> {});
-  }
-
   /**
-   * As {@link #estimate}, with a line to {@code progress} every 30 s while the roots' models are
-   * fitted: how many roots of all the problems are done, and the time left at that pace.
+   * The ranked chains of every problem in {@code problems} with their effects ({@link #find}), with
+   * a line to {@code progress} every 30 s while the roots' models are fitted: how many roots of all
+   * the problems are done, and the time left at that pace.
    */
   static List<Estimated> estimate(
       DiscreteData data,

@@ -376,7 +376,8 @@ class RootCauseChainsTest {
                 Set.of("sex"),
                 CONFOUNDED_TIERS,
                 List.of("problem"),
-                RootCauseChains.Settings.defaults())
+                RootCauseChains.Settings.defaults(),
+                line -> {})
             .stream()
             .filter(chain -> chain.path().get(0).equals("root"))
             .findFirst()
@@ -463,7 +464,8 @@ class RootCauseChainsTest {
             Set.of("sex"),
             CONFOUNDED_TIERS,
             List.of("problem"),
-            RootCauseChains.Settings.defaults());
+            RootCauseChains.Settings.defaults(),
+            line -> {});
     List<ChainInfluence> influences =
         estimated.stream().map(chain -> chain.effects().influence()).toList();
     double[] totals = new double[4 * estimated.size()];
