@@ -202,7 +202,7 @@ class ClusterModeIT {
 
   @Test
   void curatedAndQuarantineTablesEqualTheLocalModeOnes() {
-    WarehouseSnapshot expected = WarehouseSnapshot.of(spark, local);
+    WarehouseSnapshot expected = ReliabilityWarehouse.shared().snapshot();
     WarehouseSnapshot actual = WarehouseSnapshot.of(spark, cluster);
     assertThat(actual.counts()).isEqualTo(expected.counts());
     assertThat(actual.table("curated/cases").rows()).isPositive();

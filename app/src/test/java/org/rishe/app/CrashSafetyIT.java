@@ -63,7 +63,7 @@ class CrashSafetyIT {
     ReliabilityWarehouse shared = ReliabilityWarehouse.shared();
     batch = shared.batch;
     referenceWarehouse = shared.warehouse;
-    reference = WarehouseSnapshot.of(spark, shared.layout);
+    reference = shared.snapshot();
   }
 
   @Test
@@ -81,11 +81,12 @@ class CrashSafetyIT {
             "curated/indicators/_delta_log/00000000000000000000.json",
             "curated/cases/_delta_log/00000000000000000000.json");
     int attempt = 0;
+    // what the warehouse holds before each attempt: after the first, what the one before left
+    WarehouseSnapshot before = WarehouseSnapshot.of(spark, layout);
     for (String killPoint : killPoints) {
       attempt++;
       Path marker = warehouse.resolve(killPoint);
       assertThat(marker).as("kill point %s not reached before", killPoint).doesNotExist();
-      WarehouseSnapshot before = WarehouseSnapshot.of(spark, layout);
       try (JavaProcess ingest = startIngest(warehouse, "ingest-" + attempt)) {
         killWhen(ingest, marker);
       }
@@ -95,6 +96,7 @@ class CrashSafetyIT {
             .as("%s after a kill at %s (counts %s)", table, killPoint, after.counts())
             .isIn(before.table(table), reference.table(table));
       }
+      before = after;
     }
     // the rerun needs no process of its own: it only has to converge
     new IngestJob(

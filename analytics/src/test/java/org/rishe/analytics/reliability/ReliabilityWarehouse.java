@@ -36,6 +36,7 @@ public final class ReliabilityWarehouse {
   public final Path batch;
   public final Path warehouse;
   public final WarehouseLayout layout;
+  private WarehouseSnapshot snapshot;
 
   private ReliabilityWarehouse(Path batch, Path warehouse) {
     this.batch = batch;
@@ -56,6 +57,17 @@ public final class ReliabilityWarehouse {
       ingestedAndAnalyzed = true;
     }
     return made;
+  }
+
+  /**
+   * What a reader sees of the warehouse once ingested ({@link #shared()}): read once, as the
+   * reference both reliability tests compare with. Tests copy the warehouse before changing it.
+   */
+  public synchronized WarehouseSnapshot snapshot() {
+    if (snapshot == null) {
+      snapshot = WarehouseSnapshot.of(TestSparkSessions.shared(), layout);
+    }
+    return snapshot;
   }
 
   /**
