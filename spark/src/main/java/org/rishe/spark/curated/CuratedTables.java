@@ -140,18 +140,19 @@ public final class CuratedTables {
 
   /**
    * A table that does not exist yet is written in one commit holding the rows: version 0 is the
-   * complete first load, and no MERGE is planned and run against an empty table. The rows are given
-   * the table's schema exactly (column order and nullability), as {@link #ensureTable} would have.
+   * complete first load, and no MERGE is planned and run against an empty table. The rows are
+   * written in the schema's column order and types (a cast to the type a column has already is no
+   * cast at all), values as they are: Delta stores a table it creates from rows with every column
+   * nullable whatever the rows declare (so a NOT NULL key here would be lost), and rebuilding the
+   * rows under the schema, as this once did, cost code generated for every task and each row
+   * converted out of Spark's internal form and back for nothing.
    */
   private void create(String path, Dataset<Row> rows, StructType schema) {
     Column[] columns =
-        java.util.Arrays.stream(schema.fieldNames()).map(rows::col).toArray(Column[]::new);
-    spark
-        .createDataFrame(rows.select(columns).javaRDD(), schema)
-        .write()
-        .format("delta")
-        .mode(SaveMode.ErrorIfExists)
-        .save(path);
+        java.util.Arrays.stream(schema.fields())
+            .map(field -> rows.col(field.name()).cast(field.dataType()).as(field.name()))
+            .toArray(Column[]::new);
+    rows.select(columns).write().format("delta").mode(SaveMode.ErrorIfExists).save(path);
   }
 
   /**
