@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,9 +49,7 @@ public record WarehouseSnapshot(Map<String, TableState> tables) {
   }
 
   public static List<String> tableNames() {
-    return Arrays.stream(Entity.values())
-        .flatMap(e -> List.of("curated/" + e.fileName(), "quarantine/" + e.fileName()).stream())
-        .toList();
+    return List.copyOf(schemas().keySet());
   }
 
   /**
@@ -87,9 +86,9 @@ public record WarehouseSnapshot(Map<String, TableState> tables) {
     return new WarehouseSnapshot(tables);
   }
 
-  /** Each table's contract schema, by its name under the warehouse root. */
+  /** Each table's contract schema, by its name under the warehouse root, in entity order. */
   private static Map<String, StructType> schemas() {
-    Map<String, StructType> schemas = new TreeMap<>();
+    Map<String, StructType> schemas = new LinkedHashMap<>();
     for (Entity entity : Entity.values()) {
       schemas.put("curated/" + entity.fileName(), CuratedSchemas.curated(entity));
       schemas.put("quarantine/" + entity.fileName(), CuratedSchemas.quarantine());
