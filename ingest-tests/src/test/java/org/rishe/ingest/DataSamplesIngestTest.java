@@ -26,6 +26,7 @@ import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.report.FileReport;
 import org.rishe.ingest.report.IngestReport;
 import org.rishe.spark.TestSparkSessions;
+import org.rishe.spark.curated.TestTables;
 
 /**
  * The repository's {@code data-samples}: the sample batch loads the same from its CSV files and
@@ -124,10 +125,7 @@ class DataSamplesIngestTest {
     assertThat(visits.read()).isEqualTo(12 * 5);
     assertThat(visits.quarantinedByReason()).containsExactly(Map.entry("unknown_reference", 10L));
     List<Row> bad =
-        spark
-            .read()
-            .format("delta")
-            .load(new WarehouseLayout(warehouse.toString()).quarantine("families"))
+        TestTables.read(spark, new WarehouseLayout(warehouse.toString()).quarantine("families"))
             .orderBy("line")
             .collectAsList();
     assertThat(bad)
@@ -138,10 +136,7 @@ class DataSamplesIngestTest {
         .contains("'tent'")
         .contains("household_visit.kobo.json");
     List<Row> observations =
-        spark
-            .read()
-            .format("delta")
-            .load(new WarehouseLayout(warehouse.toString()).curated("observations"))
+        TestTables.read(spark, new WarehouseLayout(warehouse.toString()).curated("observations"))
             .collectAsList();
     assertThat(observations)
         .extracting(r -> r.getString(r.fieldIndex("indicator")))
@@ -419,10 +414,8 @@ class DataSamplesIngestTest {
   }
 
   private List<String> rows(Path warehouse, Entity entity) {
-    return spark
-        .read()
-        .format("delta")
-        .load(new WarehouseLayout(warehouse.toString()).curated(entity.fileName()))
+    return TestTables.read(
+            spark, new WarehouseLayout(warehouse.toString()).curated(entity.fileName()))
         .drop("_source_file", "source_file")
         .collectAsList()
         .stream()
@@ -456,6 +449,6 @@ class DataSamplesIngestTest {
     if (!Files.isDirectory(table)) {
       return List.of();
     }
-    return spark.read().format("delta").load(table.toString()).selectExpr(columns).collectAsList();
+    return TestTables.read(spark, table.toString()).selectExpr(columns).collectAsList();
   }
 }

@@ -28,6 +28,7 @@ import org.rishe.ingest.report.FileReport;
 import org.rishe.ingest.report.IngestReport;
 import org.rishe.spark.TestSparkSessions;
 import org.rishe.spark.curated.CuratedSchemas;
+import org.rishe.spark.curated.TestTables;
 
 class IngestJobTest {
   private static final Pseudonymizer PSEUDONYMS = new Pseudonymizer(new byte[32]);
@@ -55,10 +56,8 @@ class IngestJobTest {
   }
 
   private List<Row> table(Path warehouse, Entity entity) {
-    return spark
-        .read()
-        .format("delta")
-        .load(new WarehouseLayout(warehouse.toString()).curated(entity.fileName()))
+    return TestTables.read(
+            spark, new WarehouseLayout(warehouse.toString()).curated(entity.fileName()))
         .collectAsList();
   }
 
@@ -142,10 +141,7 @@ class IngestJobTest {
       assertThat(file.accepted() + file.quarantined()).as(file.file()).isEqualTo(file.read());
     }
     List<Row> quarantine =
-        spark
-            .read()
-            .format("delta")
-            .load(new WarehouseLayout(warehouse.toString()).quarantine("people"))
+        TestTables.read(spark, new WarehouseLayout(warehouse.toString()).quarantine("people"))
             .orderBy("line")
             .collectAsList();
     assertThat(quarantine)
@@ -193,12 +189,7 @@ class IngestJobTest {
     if (!Files.exists(Path.of(path))) {
       return List.of();
     }
-    return spark
-        .read()
-        .format("delta")
-        .load(path)
-        .drop(CuratedSchemas.QUARANTINE_INGEST_ID)
-        .collectAsList();
+    return TestTables.read(spark, path).drop(CuratedSchemas.QUARANTINE_INGEST_ID).collectAsList();
   }
 
   @Test
@@ -254,10 +245,7 @@ class IngestJobTest {
         .containsEntry("food_insecurity", 6L)
         .containsEntry("child_labour", null);
     List<String> messages =
-        spark
-            .read()
-            .format("delta")
-            .load(layout.quarantine("indicators"))
+        TestTables.read(spark, layout.quarantine("indicators"))
             .orderBy("line")
             .collectAsList()
             .stream()
@@ -405,12 +393,12 @@ class IngestJobTest {
     assertThat(jsonl.quarantinedByReason()).containsExactly(Map.entry("unknown_reference", 1L));
     assertThat(jsonl.droppedPersonalColumns()).containsExactly("note");
     WarehouseLayout layout = new WarehouseLayout(warehouse.toString());
-    assertThat(spark.read().format("delta").load(layout.curated("aid_events")).columns())
+    assertThat(TestTables.read(spark, layout.curated("aid_events")).columns())
         .doesNotContain("note")
         .contains("donation_id", "stage", "at", "recipient_id", "amount");
     assertThat(table(warehouse, Entity.AID_EVENTS)).hasSize(2);
     List<String> quarantined =
-        spark.read().format("delta").load(layout.quarantine("aid_events")).collectAsList().stream()
+        TestTables.read(spark, layout.quarantine("aid_events")).collectAsList().stream()
             .map(r -> r.<String>getAs(CuratedSchemas.QUARANTINE_RAW))
             .toList();
     assertThat(quarantined).hasSize(2).allSatisfy(raw -> assertThat(raw).doesNotContain("note"));
@@ -458,8 +446,7 @@ class IngestJobTest {
     IngestReport report = ingest(warehouse, batch);
 
     assertThat(file(report, "aid_events.csv").accepted()).isEqualTo(1);
-    List<Row> events =
-        spark.read().format("delta").load(layout.curated("aid_events")).collectAsList();
+    List<Row> events = TestTables.read(spark, layout.curated("aid_events")).collectAsList();
     assertThat(events)
         .extracting(r -> r.<String>getAs("stage"))
         .containsExactlyInAnyOrder("received", "delivered");
@@ -477,19 +464,13 @@ class IngestJobTest {
     IngestReport first = ingest(warehouse, batch);
     List<Row> firstPeople = sorted(table(warehouse, Entity.PEOPLE));
     long firstQuarantine =
-        spark
-            .read()
-            .format("delta")
-            .load(new WarehouseLayout(warehouse.toString()).quarantine("people"))
+        TestTables.read(spark, new WarehouseLayout(warehouse.toString()).quarantine("people"))
             .count();
     IngestReport second = ingest(warehouse, batch);
 
     assertThat(sorted(table(warehouse, Entity.PEOPLE))).isEqualTo(firstPeople);
     assertThat(
-            spark
-                .read()
-                .format("delta")
-                .load(new WarehouseLayout(warehouse.toString()).quarantine("people"))
+            TestTables.read(spark, new WarehouseLayout(warehouse.toString()).quarantine("people"))
                 .count())
         .isEqualTo(firstQuarantine);
     assertThat(file(second, "people.csv").accepted()).isEqualTo(2);
@@ -795,10 +776,7 @@ class IngestJobTest {
     assertThat(family.<LocalDate>getAs("registered_on")).isEqualTo(LocalDate.of(2024, 1, 10));
     // quarantine names the sheet and the spreadsheet row: F2 is on row 4, after a blank row
     Row quarantined =
-        spark
-            .read()
-            .format("delta")
-            .load(new WarehouseLayout(warehouse.toString()).quarantine("families"))
+        TestTables.read(spark, new WarehouseLayout(warehouse.toString()).quarantine("families"))
             .collectAsList()
             .get(0);
     assertThat(quarantined.<String>getAs(CuratedSchemas.QUARANTINE_FILE))

@@ -24,6 +24,7 @@ import org.rishe.generator.SyntheticBatchGenerator;
 import org.rishe.ingest.report.FileReport;
 import org.rishe.ingest.report.IngestReport;
 import org.rishe.spark.TestSparkSessions;
+import org.rishe.spark.curated.TestTables;
 
 /**
  * Needs (issue 19): a hand-written batch with good rows and one row per quarantine reason a need
@@ -50,10 +51,7 @@ class NeedsIngestTest {
   }
 
   private static List<Row> rows(Path warehouse, String table) {
-    return spark
-        .read()
-        .format("delta")
-        .load(new WarehouseLayout(warehouse.toString()).root() + "/" + table)
+    return TestTables.read(spark, new WarehouseLayout(warehouse.toString()).root() + "/" + table)
         .collectAsList();
   }
 

@@ -14,6 +14,7 @@ import org.rishe.common.warehouse.WarehouseLayout;
 import org.rishe.ingest.report.FileReport;
 import org.rishe.ingest.report.IngestReport;
 import org.rishe.spark.TestSparkSessions;
+import org.rishe.spark.curated.TestTables;
 
 /**
  * The regions catalogue (issue 18): names kept as given (place names, not personal data), a parent
@@ -37,10 +38,7 @@ class RegionsIngestTest {
   private static Map<String, Row> regions(Path warehouse) {
     Map<String, Row> byCode = new java.util.TreeMap<>();
     for (Row row :
-        spark
-            .read()
-            .format("delta")
-            .load(new WarehouseLayout(warehouse.toString()).curated("regions"))
+        TestTables.read(spark, new WarehouseLayout(warehouse.toString()).curated("regions"))
             .collectAsList()) {
       byCode.put(row.getString(row.fieldIndex("region")), row);
     }
@@ -94,10 +92,7 @@ class RegionsIngestTest {
     assertThat(text(regions.get("R06"), "geometry")).isEqualTo(SQUARE);
     assertThat(text(regions.get("Z1"), "geometry")).isNull();
     List<Row> quarantine =
-        spark
-            .read()
-            .format("delta")
-            .load(new WarehouseLayout(warehouse.toString()).quarantine("regions"))
+        TestTables.read(spark, new WarehouseLayout(warehouse.toString()).quarantine("regions"))
             .collectAsList();
     assertThat(quarantine)
         .extracting(r -> text(r, "field") + "@" + r.getLong(r.fieldIndex("line")))
@@ -162,10 +157,7 @@ class RegionsIngestTest {
 
   /** Each quarantined region as line, field and message. */
   private static List<String> quarantineMessages(Path warehouse) {
-    return spark
-        .read()
-        .format("delta")
-        .load(new WarehouseLayout(warehouse.toString()).quarantine("regions"))
+    return TestTables.read(spark, new WarehouseLayout(warehouse.toString()).quarantine("regions"))
         .collectAsList()
         .stream()
         .map(
