@@ -43,23 +43,21 @@ import org.rishe.api.volunteers.InterestLog;
 import org.rishe.common.contract.DateParser;
 import org.rishe.common.privacy.Pseudonymizer;
 import org.rishe.common.warehouse.WarehouseLayout;
-import org.rishe.generator.GeneratorConfig;
-import org.rishe.generator.SyntheticBatchGenerator;
 import org.rishe.ingest.IngestJob;
 import org.rishe.spark.TestSparkSessions;
 
 /**
- * Issue 19's "done when", end to end with the project's own jobs: a generated batch with needs (120
- * families) is ingested and analyzed, and the run publishes the needs board; a donor finds an open
- * need on {@code GET /needs} and pledges to it by its reference over HTTP; the charity reads the
- * pledge's need id from the pledge log (as {@code rishe pledges export} gives it) and a later batch
- * brings the donor's donation designated {@code need:<need_id>} with its aid events from received
- * to confirmed; after ingest and analyze the donor's {@code GET /me/donations} shows the journey
- * from the pledge to confirmation, the need named by its reference. Another donor gets 404 on that
- * donation's journey, and a researcher 403 on all of it.
+ * Issue 19's "done when", end to end with the project's own jobs: a generated batch with needs is
+ * ingested and analyzed (the notebooks' run, {@link ServedRun}, copied), and the run publishes the
+ * needs board; a donor finds an open need on {@code GET /needs} and pledges to it by its reference
+ * over HTTP; the charity reads the pledge's need id from the pledge log (as {@code rishe pledges
+ * export} gives it) and a later batch brings the donor's donation designated {@code need:<need_id>}
+ * with its aid events from received to confirmed; after ingest and analyze the donor's {@code GET
+ * /me/donations} shows the journey from the pledge to confirmation, the need named by its
+ * reference. Another donor gets 404 on that donation's journey, and a researcher 403 on all of it.
  *
- * <p>Runs beside the module's other test classes (its own warehouse and server; the shared
- * SparkSession takes jobs from both), see {@code junit-platform.properties}.
+ * <p>Runs beside the module's other test classes (its own copy of the warehouse and its own server;
+ * the shared SparkSession takes jobs from both), see {@code junit-platform.properties}.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class PledgeToConfirmationTest {
@@ -81,11 +79,10 @@ class PledgeToConfirmationTest {
   @Test
   void aDonorFollowsAPledgeToConfirmationAndNobodyElseSeesIt() throws Exception {
     ServedRun.deleteRecursively(WORK);
-    Path first = WORK.resolve("batch-1");
-    SyntheticBatchGenerator.generate(GeneratorConfig.defaults(first).withFamilies(120).withSeed(5));
+    // the first batch ingested and analyzed: a copy of the notebooks' warehouse, as served
+    ServedRun.copyWarehouse(WORK.resolve("warehouse"));
     WarehouseLayout layout = new WarehouseLayout(WORK.resolve("warehouse").toString());
     SparkSession spark = TestSparkSessions.shared();
-    ingestAndAnalyze(spark, layout, first);
 
     ResultsStore results = new ResultsStore(layout);
     assertThat(results.refresh()).isTrue();

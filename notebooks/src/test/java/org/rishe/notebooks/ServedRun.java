@@ -105,6 +105,27 @@ final class ServedRun {
     return new ServedRun(app, Map.copyOf(keys));
   }
 
+  /**
+   * Copies the run's warehouse (built first if it is not yet), but for the API's logs, to {@code
+   * target}: a warehouse with the batch ingested and analyzed, for a test that ingests more into
+   * it.
+   */
+  static void copyWarehouse(Path target) throws IOException {
+    get();
+    Path warehouse = WORK.resolve("warehouse");
+    Path logs = new WarehouseLayout(warehouse.toString()).auditLog().getParent();
+    try (Stream<Path> paths = Files.walk(warehouse)) {
+      for (Path path : paths.filter(p -> !p.startsWith(logs)).toList()) {
+        Path copy = target.resolve(warehouse.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(path, copy);
+        }
+      }
+    }
+  }
+
   private static void log(long start, String what) {
     System.out.printf("ServedRun: %s after %.0f s%n", what, (System.nanoTime() - start) / 1e9);
   }
