@@ -640,7 +640,11 @@ public final class IngestJob {
     String path = layout.curated(Entity.INDICATORS.fileName());
     if (tables.exists(path)
         && (tables.version(path) > 0
-            || !tables.read(path, CuratedSchemas.curated(Entity.INDICATORS)).isEmpty())) {
+            || tables
+                .firstVersionHasRows(path)
+                .orElseGet(
+                    () ->
+                        !tables.read(path, CuratedSchemas.curated(Entity.INDICATORS)).isEmpty()))) {
       return false;
     }
     Dataset<Row> seed = CatalogueSeed.rows(spark);

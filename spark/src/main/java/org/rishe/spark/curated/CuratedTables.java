@@ -2,10 +2,13 @@ package org.rishe.spark.curated;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.tables.DeltaTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -30,6 +33,7 @@ public final class CuratedTables {
   /** The table property that makes a MERGE write deletion vectors instead of rewriting files. */
   static final String DELETION_VECTORS = "delta.enableDeletionVectors";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String GLOBAL_TEMP_DATABASE = "spark.sql.globalTempDatabase";
   private static final String ALL_FILES_IN_CHECKSUM =
       "spark.databricks.delta.allFilesInCrc.enabled";
@@ -78,6 +82,43 @@ public final class CuratedTables {
       return latest;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot list the Delta log of " + path, e);
+    }
+  }
+
+  /**
+   * Whether the table's first version (its first commit) holds rows, from the row counts Delta
+   * writes into the commit beside each file it adds: no Spark job, where reading the version would
+   * cost Delta's state reconstruction and a scan. Empty when the commit cannot be read or a file in
+   * it has no row count (statistics turned off when it was written): the caller then reads the
+   * table.
+   */
+  public Optional<Boolean> firstVersionHasRows(String path) {
+    org.apache.hadoop.fs.Path commit =
+        new org.apache.hadoop.fs.Path(path, "_delta_log/" + "0".repeat(20) + ".json");
+    try {
+      org.apache.hadoop.fs.FileSystem fs =
+          commit.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      boolean rows = false;
+      try (java.io.BufferedReader reader =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  fs.open(commit), java.nio.charset.StandardCharsets.UTF_8))) {
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          JsonNode add = JSON.readTree(line).get("add");
+          if (add == null) {
+            continue;
+          }
+          JsonNode stats = add.get("stats");
+          JsonNode records = stats == null ? null : JSON.readTree(stats.asText()).get("numRecords");
+          if (records == null || !records.canConvertToLong()) {
+            return Optional.empty();
+          }
+          rows |= records.asLong() > 0;
+        }
+      }
+      return Optional.of(rows);
+    } catch (java.io.IOException | RuntimeException e) {
+      return Optional.empty();
     }
   }
 

@@ -31,6 +31,7 @@ import org.rishe.spark.TestSparkSessions;
 class CuratedTablesTest {
   private static final String DEFAULT_DELETION_VECTORS =
       "spark.databricks.delta.properties.defaults.enableDeletionVectors";
+  private static final String COLLECT_STATISTICS = "spark.databricks.delta.stats.collect";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SparkSession spark = TestSparkSessions.shared();
@@ -111,6 +112,34 @@ class CuratedTablesTest {
                 .first()
                 .getString(1))
         .isEqualTo("R03");
+  }
+
+  @Test
+  void theFirstVersionsRowsAreToldFromItsCommitAndUnknownWithoutRowCounts() {
+    Path loaded = temporary.resolve("loaded");
+    tables.mergeEntity(
+        loaded.toString(), Entity.FAMILIES, staged(spark, List.of(family("F1", "R01", null))));
+    assertThat(tables.firstVersionHasRows(loaded.toString())).contains(true);
+
+    // created empty, as an ingest of an earlier version killed before seeding left the catalogue
+    Path empty = temporary.resolve("empty");
+    spark
+        .createDataFrame(List.of(), CuratedSchemas.curated(Entity.FAMILIES))
+        .write()
+        .format("delta")
+        .save(empty.toString());
+    assertThat(tables.firstVersionHasRows(empty.toString())).contains(false);
+
+    Path uncounted = temporary.resolve("uncounted");
+    spark.conf().set(COLLECT_STATISTICS, "false");
+    try {
+      tables.mergeEntity(
+          uncounted.toString(), Entity.FAMILIES, staged(spark, List.of(family("F1", "R01", null))));
+    } finally {
+      spark.conf().unset(COLLECT_STATISTICS);
+    }
+    assertThat(tables.firstVersionHasRows(uncounted.toString())).isEmpty();
+    assertThat(tables.firstVersionHasRows(temporary.resolve("none").toString())).isEmpty();
   }
 
   private Set<String> dataFiles(Path table) {
