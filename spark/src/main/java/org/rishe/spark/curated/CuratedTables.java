@@ -5,10 +5,18 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.tables.DeltaTable;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -37,8 +45,7 @@ public final class CuratedTables {
   private static final String GLOBAL_TEMP_DATABASE = "spark.sql.globalTempDatabase";
   private static final String ALL_FILES_IN_CHECKSUM =
       "spark.databricks.delta.allFilesInCrc.enabled";
-  private static final java.util.concurrent.atomic.AtomicLong FIRST_LOADS =
-      new java.util.concurrent.atomic.AtomicLong();
+  private static final AtomicLong FIRST_LOADS = new AtomicLong();
 
   private final SparkSession spark;
   private SparkSession firstLoads;
@@ -80,8 +87,8 @@ public final class CuratedTables {
         }
       }
       return latest;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot list the Delta log of " + path, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the Delta log of " + path, e);
     }
   }
 
@@ -99,10 +106,8 @@ public final class CuratedTables {
       org.apache.hadoop.fs.FileSystem fs =
           commit.getFileSystem(spark.sparkContext().hadoopConfiguration());
       boolean rows = false;
-      try (java.io.BufferedReader reader =
-          new java.io.BufferedReader(
-              new java.io.InputStreamReader(
-                  fs.open(commit), java.nio.charset.StandardCharsets.UTF_8))) {
+      try (BufferedReader reader =
+          new BufferedReader(new InputStreamReader(fs.open(commit), StandardCharsets.UTF_8))) {
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
           JsonNode add = JSON.readTree(line).get("add");
           if (add == null) {
@@ -117,7 +122,7 @@ public final class CuratedTables {
         }
       }
       return Optional.of(rows);
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
   }
@@ -197,7 +202,7 @@ public final class CuratedTables {
    */
   private void create(String path, Dataset<Row> rows, StructType schema) {
     Column[] columns =
-        java.util.Arrays.stream(schema.fields())
+        Arrays.stream(schema.fields())
             .map(field -> rows.col(field.name()).cast(field.dataType()).as(field.name()))
             .toArray(Column[]::new);
     // The commit goes through a session of its own that does not list the table's files into the
@@ -250,8 +255,7 @@ public final class CuratedTables {
 
   /** A session's SQL settings, as a map of its own. */
   private static Map<String, String> settings(SparkSession session) {
-    return new java.util.HashMap<>(
-        scala.jdk.javaapi.CollectionConverters.asJava(session.conf().getAll()));
+    return new HashMap<>(scala.jdk.javaapi.CollectionConverters.asJava(session.conf().getAll()));
   }
 
   /**
