@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -57,7 +60,11 @@ import org.rishe.api.volunteers.InterestLog;
  * and has a data table; the leadership report prints on one page; the causal graph's problems work
  * by keyboard.
  */
-class DashboardBrowserTest extends OneServerPerClass {
+// beside the module's other classes; its own tests one after another, on the one browser (a lock a
+// class holds puts its tests in its thread)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("chromium")
+class DashboardBrowserTest {
   // found on the PATH, where Debian's packages (and most others) put them
   private static final Path CHROMIUM = HeadlessChromium.onPath("chromium");
   private static final Path CHROMEDRIVER = HeadlessChromium.onPath("chromedriver");
@@ -68,6 +75,15 @@ class DashboardBrowserTest extends OneServerPerClass {
       List.of("/api/v1/root-causes", "/api/v1/causal-graph");
 
   @TempDir static Path profile;
+  @TempDir static Path warehouse;
+
+  /**
+   * This class's own server: it runs beside the module's other test classes (waiting on Chromium
+   * more than on the CPU; see {@code junit-platform.properties}), so it cannot share {@link
+   * OneServerPerClass}'s one static server with them.
+   */
+  private static TestServer server;
+
   private static ChromeDriver driver;
   private static WebDriverWait wait;
   private static String base;
@@ -86,6 +102,7 @@ class DashboardBrowserTest extends OneServerPerClass {
       assertThat(present).as(missing).isTrue();
     }
     Assumptions.assumeTrue(present, missing);
+    server = TestServer.unlimited(warehouse);
     base = "http://127.0.0.1:" + server.port();
     Files.createDirectories(SCREENSHOTS);
 
@@ -105,6 +122,9 @@ class DashboardBrowserTest extends OneServerPerClass {
   static void stopBrowser() {
     if (driver != null) {
       driver.quit();
+    }
+    if (server != null) {
+      server.close();
     }
   }
 
