@@ -1,6 +1,5 @@
 package org.rishe.spark.curated;
 
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
@@ -31,11 +30,6 @@ public final class TestTables {
       }
     }
     return spark.read().format("delta").load(path);
-  }
-
-  /** The rows of {@link #read}, collected. */
-  public static List<Row> rows(SparkSession spark, String path) {
-    return read(spark, path).collectAsList();
   }
 
   private static StructType schema(Map<String, String> columnTypes) {
